@@ -1,0 +1,44 @@
+// Two bundles: the Lovelace card (browser, minified, committed to dist/ for HACS) and the
+// add-on service (Node, self-contained so the add-on image needs no npm install).
+import { gzipSync } from "node:zlib";
+import { builtinModules } from "node:module";
+import commonjs from "@rollup/plugin-commonjs";
+import resolve from "@rollup/plugin-node-resolve";
+import terser from "@rollup/plugin-terser";
+import typescript from "@rollup/plugin-typescript";
+
+const typescriptOptions = { tsconfig: "./tsconfig.json", noEmit: false, include: ["src/**/*.ts", "addon/src/**/*.ts"] };
+
+/** Prints the gzipped size of every chunk: the card has a size budget (issue 4). */
+function reportSize() {
+  return {
+    name: "report-size",
+    generateBundle(_options, bundle) {
+      for (const [fileName, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== "chunk") continue;
+        const gz = gzipSync(chunk.code).length;
+        console.log(`${fileName}: ${(chunk.code.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped`);
+      }
+    },
+  };
+}
+
+export default [
+  {
+    input: "src/card/latchkey-card.ts",
+    output: { file: "dist/latchkey-card.js", format: "es", inlineDynamicImports: true },
+    plugins: [resolve({ browser: true }), typescript(typescriptOptions), terser({ format: { comments: false } }), reportSize()],
+  },
+  {
+    input: "addon/src/main.ts",
+    output: { file: "addon/dist/latchkey-addon.mjs", format: "es", inlineDynamicImports: true },
+    external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+    plugins: [
+      resolve({ preferBuiltins: true, exportConditions: ["node"] }),
+      // ws loads these native speed-ups only if present; the bundle runs without them.
+      commonjs({ ignore: ["bufferutil", "utf-8-validate"] }),
+      typescript(typescriptOptions),
+      reportSize(),
+    ],
+  },
+];
