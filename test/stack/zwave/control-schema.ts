@@ -1,0 +1,55 @@
+// The mock's HTTP control protocol, shared by the server (mock process) and the typed client.
+// zod parses both directions so neither side trusts JSON it did not produce.
+import { z } from "zod";
+
+const nodeId = z.number().int().min(1).max(232);
+const slot = z.number().int().min(1).max(255);
+const lockAction = z.enum(["unlock", "lock"]);
+
+export const KeypadRequest = z.object({ node: nodeId, slot, action: lockAction });
+export const ActionRequest = z.object({ node: nodeId, action: lockAction });
+export const JamRequest = z.object({ node: nodeId });
+export const BatteryRequest = z.object({ node: nodeId, level: z.number().int().min(0).max(100) });
+export const KeypadCodeRequest = z.object({
+  node: nodeId,
+  slot,
+  // User Code CC allows 4–10 ASCII digits on these locks; null empties the slot.
+  code: z.string().regex(/^[0-9]{4,10}$/, "code must be 4-10 digits").nullable(),
+});
+export const ResetCodesRequest = z.object({ node: nodeId.optional() });
+
+export type KeypadRequest = z.infer<typeof KeypadRequest>;
+export type ActionRequest = z.infer<typeof ActionRequest>;
+export type JamRequest = z.infer<typeof JamRequest>;
+export type BatteryRequest = z.infer<typeof BatteryRequest>;
+export type KeypadCodeRequest = z.infer<typeof KeypadCodeRequest>;
+export type ResetCodesRequest = z.infer<typeof ResetCodesRequest>;
+
+export const ActionResponse = z.object({ ok: z.literal(true), did: z.string() });
+export type ActionResponse = z.infer<typeof ActionResponse>;
+
+export const ErrorResponse = z.object({ ok: z.literal(false), error: z.string() });
+
+export const SlotState = z.object({
+  status: z.enum(["enabled", "disabled", "messaging", "passage"]),
+  code: z.string(),
+});
+export const NodeState = z.object({
+  node: z.number().int(),
+  name: z.string(),
+  /** Occupied slots only, keyed by slot number as a string. */
+  slots: z.record(z.string(), SlotState),
+  doorLock: z.enum(["locked", "unlocked"]),
+  battery: z.number().int(),
+});
+export const StateResponse = z.object({ nodes: z.array(NodeState) });
+export type NodeState = z.infer<typeof NodeState>;
+export type StateResponse = z.infer<typeof StateResponse>;
+
+/** The single JSON line the mock prints on stdout once both ports listen. */
+export const ReadyLine = z.object({
+  ready: z.literal(true),
+  serialPort: z.number().int(),
+  controlPort: z.number().int(),
+});
+export type ReadyLine = z.infer<typeof ReadyLine>;

@@ -1,0 +1,68 @@
+// What a person (or the battery) does at a lock, turned into mock memory changes plus the
+// unsolicited frames a real lock would send to the controller.
+import { DoorLockMode } from "@zwave-js/cc";
+import { BatteryCCReport } from "@zwave-js/cc/BatteryCC";
+import { DoorLockCCOperationReport } from "@zwave-js/cc/DoorLockCC";
+import { NotificationCCReport } from "@zwave-js/cc/NotificationCC";
+import { type MockNode, createMockZWaveRequestFrame } from "@zwave-js/testing";
+import type { CommandClass } from "@zwave-js/cc";
+import { ACCESS_CONTROL, AccessEvent } from "./mock-locks.js";
+import { readDoorLockMode, writeBattery, writeDoorLockMode, writeUserCode } from "./mock-state.js";
+
+async function send(node: MockNode, cc: CommandClass): Promise<void> {
+  await node.sendToController(createMockZWaveRequestFrame(cc, { ackRequested: false }));
+}
+
+async function sendAccessEvent(node: MockNode, event: number, userId?: number): Promise<void> {
+  const cc = new NotificationCCReport({
+    nodeId: node.controller.ownNodeId,
+    notificationType: ACCESS_CONTROL,
+    notificationEvent: event,
+    ...(userId === undefined ? {} : { eventParameters: Uint8Array.from([userId]) }),
+  });
+  await send(node, cc);
+}
+
+/** Real locks follow an access notification with a Door Lock report; HA's lock state uses it. */
+async function moveBolt(node: MockNode, action: "lock" | "unlock"): Promise<void> {
+  const mode = action === "lock" ? DoorLockMode.Secured : DoorLockMode.Unsecured;
+  writeDoorLockMode(node, mode);
+  const cc = new DoorLockCCOperationReport({
+    nodeId: node.controller.ownNodeId,
+    currentMode: readDoorLockMode(node),
+    outsideHandlesCanOpenDoor: [true, true, true, true],
+    insideHandlesCanOpenDoor: [true, true, true, true],
+  });
+  await send(node, cc);
+}
+
+export async function keypad(node: MockNode, slot: number, action: "lock" | "unlock"): Promise<void> {
+  await sendAccessEvent(node, action === "lock" ? AccessEvent.keypadLock : AccessEvent.keypadUnlock, slot);
+  await moveBolt(node, action);
+}
+
+export async function manual(node: MockNode, action: "lock" | "unlock"): Promise<void> {
+  await sendAccessEvent(node, action === "lock" ? AccessEvent.manualLock : AccessEvent.manualUnlock);
+  await moveBolt(node, action);
+}
+
+export async function rf(node: MockNode, action: "lock" | "unlock"): Promise<void> {
+  await sendAccessEvent(node, action === "lock" ? AccessEvent.rfLock : AccessEvent.rfUnlock);
+  await moveBolt(node, action);
+}
+
+export async function jam(node: MockNode): Promise<void> {
+  // A jammed bolt does not move, so the door lock mode stays as it was.
+  await sendAccessEvent(node, AccessEvent.jammed);
+}
+
+export async function battery(node: MockNode, level: number): Promise<void> {
+  writeBattery(node, level);
+  await send(node, new BatteryCCReport({ nodeId: node.controller.ownNodeId, level }));
+}
+
+/** A code added/changed (0x0E) or deleted (0x0D) at the lock's own keypad. */
+export async function keypadCode(node: MockNode, slot: number, code: string | null): Promise<void> {
+  writeUserCode(node, slot, code);
+  await sendAccessEvent(node, code === null ? AccessEvent.singleCodeDeleted : AccessEvent.newCodeAdded, slot);
+}

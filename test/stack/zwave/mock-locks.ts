@@ -1,0 +1,85 @@
+// The three simulated locks: what each one is, in zwave-js MockNode capability terms.
+// Why these CCs/versions: they are what a typical Z-Wave Plus keypad deadbolt reports and
+// what Home Assistant's zwave_js lock platform and the code services need.
+import { DoorLockMode, DoorLockOperationType } from "@zwave-js/cc";
+import { CommandClasses } from "@zwave-js/core";
+import { ccCaps, type PartialCCCapabilities } from "@zwave-js/testing";
+
+export interface LockSpec {
+  readonly nodeId: number;
+  readonly name: string;
+  /** Short name used by the demo CLI (`--lock back`). */
+  readonly slug: "front" | "back" | "garage";
+  readonly numUsers: number;
+  readonly supervision: boolean;
+  readonly slow: boolean;
+}
+
+export const LOCKS: readonly LockSpec[] = [
+  { nodeId: 2, name: "Front Door", slug: "front", numUsers: 30, supervision: true, slow: false },
+  // No Supervision: zwave-js must verify writes by reading back, like many older locks.
+  { nodeId: 3, name: "Back Door", slug: "back", numUsers: 30, supervision: false, slow: false },
+  // Many slots and slow radio, like a battery lock far from the controller.
+  { nodeId: 4, name: "Garage Side Door", slug: "garage", numUsers: 250, supervision: true, slow: true },
+];
+
+/** Access Control (type 6) events every lock advertises; numbers from the Z-Wave spec. */
+export const ACCESS_CONTROL = 6;
+export const AccessEvent = {
+  manualLock: 1,
+  manualUnlock: 2,
+  rfLock: 3,
+  rfUnlock: 4,
+  keypadLock: 5,
+  keypadUnlock: 6,
+  jammed: 11,
+  allCodesDeleted: 12,
+  singleCodeDeleted: 13,
+  newCodeAdded: 14,
+  duplicateCode: 15,
+} as const;
+const SUPPORTED_ACCESS_EVENTS = [1, 2, 3, 4, 5, 6, 11, 13, 14, 15, 16, 17, 18, 19];
+
+/**
+ * CCs without CC-specific mock capabilities. zwave-js's `PartialCCCapabilities` type collapses
+ * to `never` for these when written as objects, so they are added with `MockNode.addCC`
+ * (typed `Partial<CommandClassInfo>`) after the node exists.
+ */
+export function lockPlainCommandClasses(lock: LockSpec): { ccId: CommandClasses; version: number }[] {
+  const ccs = [
+    { ccId: CommandClasses.Version, version: 3 },
+    { ccId: CommandClasses["Manufacturer Specific"], version: 2 },
+    { ccId: CommandClasses["Z-Wave Plus Info"], version: 2 },
+    { ccId: CommandClasses.Battery, version: 1 },
+  ];
+  if (lock.supervision) ccs.push({ ccId: CommandClasses.Supervision, version: 1 });
+  return ccs;
+}
+
+/** CCs whose mock behaviour reads CC-specific capabilities (slot count, modes, events). */
+export function lockCommandClasses(lock: LockSpec): PartialCCCapabilities[] {
+  return [
+    ccCaps({
+      ccId: CommandClasses["User Code"],
+      version: 2,
+      numUsers: lock.numUsers,
+      supportsUserCodeChecksum: true,
+    }),
+    ccCaps({
+      ccId: CommandClasses["Door Lock"],
+      version: 4,
+      supportedOperationTypes: [DoorLockOperationType.Constant],
+      supportedDoorLockModes: [DoorLockMode.Unsecured, DoorLockMode.Secured],
+    }),
+    ccCaps({
+      ccId: CommandClasses.Notification,
+      version: 8,
+      supportsV1Alarm: false,
+      notificationTypesAndEvents: { [ACCESS_CONTROL]: SUPPORTED_ACCESS_EVENTS },
+    }),
+  ];
+}
+
+export function findLock(nodeId: number): LockSpec | undefined {
+  return LOCKS.find((l) => l.nodeId === nodeId);
+}
