@@ -1,0 +1,50 @@
+// Typed client for the mock's HTTP control endpoint (see control-server.ts).
+import { z } from "zod";
+import {
+  ActionResponse, ErrorResponse, StateResponse,
+  type ActionRequest, type BatteryRequest, type JamRequest, type KeypadCodeRequest, type KeypadRequest,
+  type ResetCodesRequest,
+} from "./control-schema.js";
+
+export interface ControlClient {
+  readonly url: string;
+  keypad(req: KeypadRequest): Promise<ActionResponse>;
+  manual(req: ActionRequest): Promise<ActionResponse>;
+  rf(req: ActionRequest): Promise<ActionResponse>;
+  jam(req: JamRequest): Promise<ActionResponse>;
+  battery(req: BatteryRequest): Promise<ActionResponse>;
+  keypadCode(req: KeypadCodeRequest): Promise<ActionResponse>;
+  resetCodes(req?: ResetCodesRequest): Promise<ActionResponse>;
+  state(): Promise<StateResponse>;
+}
+
+async function call<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, init);
+  const body: unknown = await res.json();
+  if (!res.ok) {
+    const err = ErrorResponse.safeParse(body);
+    throw new Error(`mock control ${url} → ${res.status}: ${err.success ? err.data.error : JSON.stringify(body)}`);
+  }
+  return schema.parse(body);
+}
+
+export function createControlClient(controlUrl: string): ControlClient {
+  const base = controlUrl.replace(/\/$/, "");
+  const post = (path: string, body: unknown): Promise<ActionResponse> =>
+    call(`${base}${path}`, ActionResponse, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  return {
+    url: base,
+    keypad: (req) => post("/keypad", req),
+    manual: (req) => post("/manual", req),
+    rf: (req) => post("/rf", req),
+    jam: (req) => post("/jam", req),
+    battery: (req) => post("/battery", req),
+    keypadCode: (req) => post("/keypad-code", req),
+    resetCodes: (req = {}) => post("/reset-codes", req),
+    state: () => call(`${base}/state`, StateResponse),
+  };
+}
