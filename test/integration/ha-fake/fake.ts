@@ -1,0 +1,175 @@
+// startHaFake: an HTTP server on 127.0.0.1 with HA's websocket at /api/websocket, plus the
+// test-side controls (injection, faults, connection drops, refusing connections).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { WebSocketServer } from "ws";
+import type { CommandDef, FakeCore } from "./command-types.js";
+import { CORE_COMMANDS } from "./commands-core.js";
+import { NEWEST_ZWAVE_COMMANDS, ZWAVE_COMMANDS } from "./commands-zwave.js";
+import { FakeConnection } from "./connection.js";
+import type { HaEvent } from "./event-bus.js";
+import { Faults } from "./faults.js";
+import { Home, type FakeLock } from "./home.js";
+import { LockDriver } from "./lock-driver.js";
+import type { HaFakeOptions, HaProfile } from "./options.js";
+import { HA_VERSION_PINNED, type JsonObject } from "./protocol.js";
+import { registerServices, type Notifications } from "./service-defs.js";
+import { ServiceRegistry } from "./services.js";
+
+export interface RecordedServiceCall {
+  domain: string;
+  service: string;
+  data: JsonObject;
+  userId: string | null;
+}
+
+export interface SlotView {
+  status: "available" | "enabled";
+  code: string;
+}
+
+export interface HaFake {
+  readonly port: number;
+  readonly httpUrl: string;
+  readonly wsUrl: string;
+  readonly profile: HaProfile;
+  readonly haVersion: string;
+  readonly serviceCalls: readonly RecordedServiceCall[];
+  readonly firedEvents: readonly HaEvent[];
+  readonly notifications: Notifications;
+  readonly faults: Faults;
+  deviceId(entityId: string): string;
+  slots(entityId: string): Map<number, SlotView>;
+  isLocked(entityId: string): boolean;
+  pressKeypad(entityId: string, slot: number, action: "unlock" | "lock"): void;
+  manual(entityId: string, action: "unlock" | "lock"): void;
+  setNodeStatus(entityId: string, status: "dead" | "alive" | "asleep"): void;
+  keypadChangeCode(entityId: string, slot: number, code: string | null): void;
+  dropConnections(): void;
+  setAcceptingConnections(accept: boolean): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      const address: AddressInfo | string | null = server.address();
+      resolve(typeof address === "object" && address !== null ? address.port : port);
+    });
+  });
+}
+
+export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
+  const profile = options.profile ?? "pinned";
+  const haVersion = options.haVersion ?? HA_VERSION_PINNED;
+  const home = new Home(options.homeId ?? 3967092953);
+  const faults = new Faults();
+  const driver = new LockDriver(home, faults, options.valueReportDelayMs ?? 30);
+  const services = new ServiceRegistry(home, faults);
+  const notifications: Notifications = { persistent: new Map(), sent: [] };
+  registerServices(services, driver, profile, options.notifyServices ?? [], notifications);
+  for (const lock of options.locks ?? []) home.addLock(lock);
+  const core: FakeCore = { home, services, driver, profile, haVersion, timeZone: options.timeZone ?? "Europe/Amsterdam" };
+  const commands = new Map<string, CommandDef>(Object.entries({
+    ...CORE_COMMANDS,
+    ...ZWAVE_COMMANDS,
+    ...(profile === "newest" ? NEWEST_ZWAVE_COMMANDS : {}),
+  }));
+
+  const connections = new Set<FakeConnection>();
+  const sockets = new Set<Socket>();
+  const wss = new WebSocketServer({ noServer: true });
+  const makeServer = (): Server => {
+    const server = createServer((_req, res) => { res.writeHead(404).end(); });
+    server.on("connection", (s) => { sockets.add(s); s.on("close", () => sockets.delete(s)); });
+    server.on("upgrade", (req, socket, head) => {
+      if (req.url !== "/api/websocket") {
+        socket.destroy();
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const conn = new FakeConnection(ws, core, options.users, commands);
+        connections.add(conn);
+        ws.on("close", () => connections.delete(conn));
+      });
+    });
+    return server;
+  };
+  let server: Server | null = makeServer();
+  const port = await listen(server, 0);
+
+  const lockOf = (entityId: string): FakeLock => {
+    const lock = home.locks.get(entityId);
+    if (!lock) throw new Error(`ha-fake: no lock ${entityId}`);
+    return lock;
+  };
+  const dropConnections = (): void => {
+    for (const c of connections) c.close();
+    for (const s of sockets) s.destroy();
+  };
+
+  return {
+    port,
+    httpUrl: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/api/websocket`,
+    profile,
+    haVersion,
+    get serviceCalls() {
+      return services.calls.map((c) => ({ domain: c.domain, service: c.service, data: c.data, userId: c.userId }));
+    },
+    firedEvents: home.bus.fired,
+    notifications,
+    faults,
+    deviceId: (entityId) => lockOf(entityId).deviceId,
+    slots: (entityId) => {
+      const lock = lockOf(entityId);
+      const out = new Map<number, SlotView>();
+      for (let slot = 1; slot <= lock.config.slotCount; slot++) {
+        const code = lock.node.get(99, "userCode", slot)?.value;
+        const enabled = lock.node.get(99, "userIdStatus", slot)?.value === 1;
+        out.set(slot, { status: enabled ? "enabled" : "available", code: typeof code === "string" ? code : "" });
+      }
+      return out;
+    },
+    isLocked: (entityId) => lockOf(entityId).locked,
+    pressKeypad: (entityId, slot, action) => {
+      const lock = lockOf(entityId);
+      driver.notify(lock, action === "unlock" ? 6 : 5, { userId: slot });
+      driver.applyLocked(lock, action === "lock");
+    },
+    manual: (entityId, action) => {
+      const lock = lockOf(entityId);
+      driver.notify(lock, action === "unlock" ? 2 : 1, {});
+      driver.applyLocked(lock, action === "lock");
+    },
+    setNodeStatus: (entityId, status) => { driver.setNodeStatus(lockOf(entityId), status); },
+    keypadChangeCode: (entityId, slot, code) => {
+      const lock = lockOf(entityId);
+      driver.notify(lock, code === null ? 13 : 14, { userId: slot });
+      driver.reportSlot(lock, slot, code);
+    },
+    dropConnections,
+    setAcceptingConnections: async (accept) => {
+      if (accept && server === null) {
+        server = makeServer();
+        await listen(server, port);
+      } else if (!accept && server !== null) {
+        // close() stops listening at once (new connects are refused); its callback would wait
+        // for the open sockets, which is not what a refused TCP connect means.
+        server.close();
+        server = null;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    },
+    stop: async () => {
+      dropConnections();
+      wss.close();
+      if (server !== null) {
+        const closing = server;
+        server = null;
+        await new Promise<void>((resolve) => closing.close(() => { resolve(); }));
+      }
+    },
+  };
+}

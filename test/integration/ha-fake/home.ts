@@ -1,0 +1,146 @@
+// The in-memory house: states (core.py StateMachine), the entity/device/area registries in
+// the shapes of HA 2024.3 (entity_registry.py as_partial_dict, device_registry.py dict_repr,
+// config/area_registry.py _entry_dict) and one ZNode per configured lock.
+import { randomUUID } from "node:crypto";
+import { EventBus, newContext } from "./event-bus.js";
+import type { FakeLockConfig } from "./options.js";
+import type { HaContext, JsonObject } from "./protocol.js";
+import { DOOR_LOCK_MODE_STATES, USER_ID_STATUS_STATES, ZNode } from "./zwave-node.js";
+
+export interface HaState {
+  entity_id: string;
+  state: string;
+  attributes: JsonObject;
+  last_changed: string;
+  last_updated: string;
+  context: HaContext;
+}
+
+export interface FakeLock {
+  config: FakeLockConfig;
+  deviceId: string;
+  batteryEntityId: string | null;
+  node: ZNode;
+  /** Locked state as the lock reports it; the entity shows "unavailable" while the node is dead. */
+  locked: boolean;
+}
+
+const hexId = (): string => randomUUID().replace(/-/g, "");
+export const CONFIG_ENTRY_ID = hexId();
+
+export class Home {
+  readonly bus = new EventBus();
+  readonly states = new Map<string, HaState>();
+  readonly entityRegistry: JsonObject[] = [];
+  readonly deviceRegistry: JsonObject[] = [];
+  readonly areaRegistry: JsonObject[] = [];
+  readonly locks = new Map<string, FakeLock>();
+
+  constructor(readonly homeId: number) {}
+
+  /** core.py StateMachine.async_set: last_changed moves only when the state string changes. */
+  setState(entityId: string, state: string, attributes: JsonObject, context: HaContext = newContext(null)): void {
+    const old = this.states.get(entityId) ?? null;
+    const now = new Date().toISOString();
+    const next: HaState = {
+      entity_id: entityId,
+      state,
+      attributes,
+      last_changed: old && old.state === state ? old.last_changed : now,
+      last_updated: now,
+      context,
+    };
+    this.states.set(entityId, next);
+    this.bus.fire("state_changed", { entity_id: entityId, old_state: old, new_state: next }, context);
+  }
+
+  addLock(cfg: FakeLockConfig): FakeLock {
+    const deviceId = hexId();
+    if (cfg.area !== undefined && !this.areaRegistry.some((a) => a.area_id === cfg.area)) {
+      this.areaRegistry.push({ aliases: [], area_id: cfg.area, icon: null, name: cfg.area.replace(/_/g, " "), picture: null });
+    }
+    this.deviceRegistry.push({
+      area_id: cfg.area ?? null,
+      configuration_url: null,
+      config_entries: [CONFIG_ENTRY_ID],
+      connections: [],
+      disabled_by: null,
+      entry_type: null,
+      hw_version: null,
+      id: deviceId,
+      // zwave_js helpers get_device_id / get_device_id_ext
+      identifiers: [["zwave_js", `${this.homeId}-${cfg.nodeId}`], ["zwave_js", `${this.homeId}-${cfg.nodeId}-297:32771:1`]],
+      manufacturer: cfg.manufacturer ?? "Latchkey Fake Locks",
+      model: cfg.model ?? "FL-1",
+      name_by_user: null,
+      name: cfg.name,
+      serial_number: null,
+      sw_version: "1.0",
+      via_device_id: null,
+    });
+    const node = new ZNode(cfg.nodeId);
+    node.add({ commandClass: 98, commandClassName: "Door Lock", endpoint: 0, property: "currentMode", propertyKey: null, value: 255, states: DOOR_LOCK_MODE_STATES });
+    for (let slot = 1; slot <= cfg.slotCount; slot++) {
+      const code = cfg.codes?.[slot];
+      node.add({ commandClass: 99, commandClassName: "User Code", endpoint: 0, property: "userIdStatus", propertyKey: slot, value: code === undefined ? 0 : 1, states: USER_ID_STATUS_STATES });
+      node.add({ commandClass: 99, commandClassName: "User Code", endpoint: 0, property: "userCode", propertyKey: slot, value: code ?? "" });
+    }
+    // zwave_js helpers get_unique_id: "<home_id>.<value_id>" of the entity's primary value.
+    this.registerEntity(cfg.entityId, deviceId, `${this.homeId}.${cfg.nodeId}-98-0-currentMode`, null);
+    let batteryEntityId: string | null = null;
+    if (cfg.battery !== undefined) {
+      node.add({ commandClass: 128, commandClassName: "Battery", endpoint: 0, property: "level", propertyKey: null, value: cfg.battery });
+      batteryEntityId = `sensor.${cfg.entityId.replace(/^lock\./, "")}_battery_level`;
+      this.registerEntity(batteryEntityId, deviceId, `${this.homeId}.${cfg.nodeId}-128-0-level`, "Battery level");
+    }
+    const lock: FakeLock = { config: cfg, deviceId, batteryEntityId, node, locked: true };
+    this.locks.set(cfg.entityId, lock);
+    this.publishLockStates(lock);
+    return lock;
+  }
+
+  /** ZWaveBaseEntity.available is false for a dead node; HA then writes "unavailable". */
+  publishLockStates(lock: FakeLock, context?: HaContext): void {
+    const dead = lock.node.status === "dead";
+    const lockState = dead ? "unavailable" : lock.locked ? "locked" : "unlocked";
+    this.setState(lock.config.entityId, lockState, { supported_features: 0, friendly_name: lock.config.name }, context);
+    if (lock.batteryEntityId !== null) {
+      const level = lock.node.get(128, "level", null)?.value ?? null;
+      const attrs = dead
+        ? { unit_of_measurement: "%", device_class: "battery", friendly_name: `${lock.config.name} Battery level`, state_class: "measurement" }
+        : { state_class: "measurement", unit_of_measurement: "%", device_class: "battery", friendly_name: `${lock.config.name} Battery level` };
+      this.setState(lock.batteryEntityId, dead ? "unavailable" : String(level), attrs, context);
+    }
+  }
+
+  lockByDevice(deviceId: string): FakeLock | undefined {
+    return [...this.locks.values()].find((l) => l.deviceId === deviceId);
+  }
+
+  lockByEntity(entityId: string): FakeLock | undefined {
+    return this.locks.get(entityId) ?? [...this.locks.values()].find((l) => l.batteryEntityId === entityId);
+  }
+
+  private registerEntity(entityId: string, deviceId: string, uniqueId: string, originalName: string | null): void {
+    // zwave_js entities inherit the device's area, so the entity's own area_id stays null.
+    this.entityRegistry.push({
+      area_id: null,
+      config_entry_id: CONFIG_ENTRY_ID,
+      device_id: deviceId,
+      disabled_by: null,
+      entity_category: null,
+      entity_id: entityId,
+      has_entity_name: true,
+      hidden_by: null,
+      icon: null,
+      id: hexId(),
+      labels: [],
+      name: null,
+      options: {},
+      original_name: originalName,
+      platform: "zwave_js",
+      translation_key: null,
+      unique_id: uniqueId,
+    });
+  }
+}

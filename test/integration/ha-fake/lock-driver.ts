@@ -1,0 +1,123 @@
+// What the zwave-js driver does for a lock, with the timing the add-on has to cope with:
+// a write is confirmed by the lock after a delay and then reported as "value updated";
+// commands to a sleeping node wait until it wakes (zwave-js wake-up queue).
+import { newContext } from "./event-bus.js";
+import type { Faults } from "./faults.js";
+import type { FakeLock, Home } from "./home.js";
+import type { HaContext, JsonObject } from "./protocol.js";
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Access Control (type 6) event labels, from zwave-js core registries/Notifications. */
+const ACCESS_CONTROL_LABELS: Record<number, string> = {
+  1: "Manual lock operation",
+  2: "Manual unlock operation",
+  3: "RF lock operation",
+  4: "RF unlock operation",
+  5: "Keypad lock operation",
+  6: "Keypad unlock operation",
+  9: "Auto lock locked operation",
+  11: "Lock jammed",
+  13: "Single user code deleted",
+  14: "New user code added",
+};
+
+export class LockDriver {
+  private readonly wakeWaiters = new Map<string, (() => void)[]>();
+
+  constructor(
+    private readonly home: Home,
+    private readonly faults: Faults,
+    private readonly reportDelayMs: number,
+  ) {}
+
+  /** Resolves when the node can take a command (immediately unless asleep). */
+  private async reachable(lock: FakeLock): Promise<void> {
+    await delay(this.faults.latency(lock.config.entityId));
+    if (lock.node.status !== "asleep") return;
+    await new Promise<void>((resolve) => {
+      const list = this.wakeWaiters.get(lock.config.entityId) ?? [];
+      list.push(resolve);
+      this.wakeWaiters.set(lock.config.entityId, list);
+    });
+  }
+
+  setNodeStatus(lock: FakeLock, status: "alive" | "dead" | "asleep"): void {
+    lock.node.setStatus(status);
+    this.home.publishLockStates(lock);
+    if (status === "alive") {
+      const waiters = this.wakeWaiters.get(lock.config.entityId) ?? [];
+      this.wakeWaiters.delete(lock.config.entityId);
+      for (const w of waiters) w();
+    }
+  }
+
+  /**
+   * Supervised writes resolve after the lock confirmed and the value was updated; unsupervised
+   * ones resolve once sent and the value arrives later with the driver's verification get.
+   */
+  async writeSlot(lock: FakeLock, slot: number, code: string | null): Promise<void> {
+    await this.reachable(lock);
+    const report = async (): Promise<void> => {
+      await delay(this.reportDelayMs);
+      this.reportSlot(lock, slot, code);
+    };
+    if (lock.config.supervision === true) await report();
+    else void report();
+  }
+
+  /** UserCodeCCReport persists userIdStatus, then userCode. */
+  reportSlot(lock: FakeLock, slot: number, code: string | null): void {
+    lock.node.update(99, "userIdStatus", slot, code === null ? 0 : 1);
+    lock.node.update(99, "userCode", slot, code ?? "");
+  }
+
+  /** A User Code get: re-reads the slot and reports it (values re-emitted even if unchanged). */
+  async readSlot(lock: FakeLock, slot: number): Promise<{ userIdStatus: number; userCode: string }> {
+    await this.reachable(lock);
+    await delay(this.reportDelayMs);
+    const status = lock.node.get(99, "userIdStatus", slot)?.value;
+    const code = lock.node.get(99, "userCode", slot)?.value;
+    const userIdStatus = typeof status === "number" ? status : 0;
+    const userCode = typeof code === "string" ? code : "";
+    lock.node.update(99, "userIdStatus", slot, userIdStatus);
+    lock.node.update(99, "userCode", slot, userCode);
+    return { userIdStatus, userCode };
+  }
+
+  async refreshUserCodes(lock: FakeLock): Promise<void> {
+    for (let slot = 1; slot <= lock.config.slotCount; slot++) await this.readSlot(lock, slot);
+  }
+
+  async setLocked(lock: FakeLock, locked: boolean, context: HaContext): Promise<void> {
+    await this.reachable(lock);
+    await delay(this.reportDelayMs);
+    this.applyLocked(lock, locked, context);
+    this.notify(lock, locked ? 3 : 4, {});
+  }
+
+  applyLocked(lock: FakeLock, locked: boolean, context?: HaContext): void {
+    lock.locked = locked;
+    lock.node.update(98, "currentMode", null, locked ? 255 : 0);
+    this.home.publishLockStates(lock, context);
+  }
+
+  /** zwave_js __init__.py async_on_notification for a NotificationNotification (CC 113). */
+  notify(lock: FakeLock, event: number, parameters: JsonObject): void {
+    this.home.bus.fire("zwave_js_notification", {
+      domain: "zwave_js",
+      node_id: lock.config.nodeId,
+      home_id: this.home.homeId,
+      endpoint: 0,
+      device_id: lock.deviceId,
+      command_class: 113,
+      command_class_name: "Notification",
+      label: "Access Control",
+      type: 6,
+      event,
+      event_label: ACCESS_CONTROL_LABELS[event] ?? `Unknown (${event})`,
+      parameters,
+    }, newContext(null));
+  }
+}
+
