@@ -1,0 +1,72 @@
+// Demo helper: act at a simulated lock, as a person would.
+//   npm run demo:keypad -- --lock back --slot 3            keypad unlock with the code in slot 3
+//   npm run demo:keypad -- --lock front --action lock --slot 1
+//   npm run demo:keypad -- --lock garage --manual [--action lock]   thumb turn
+//   npm run demo:keypad -- --lock back --rf                         RF/app unlock
+//   npm run demo:keypad -- --lock front --jam | --battery 15
+// The mock's control URL comes from LATCHKEY_DEMO_CONTROL or .cache/demo/stack.json.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { createControlClient } from "./zwave/control-client.js";
+import { LOCKS } from "./zwave/mock-locks.js";
+
+const STATE_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../../.cache/demo/stack.json");
+const StackFile = z.object({ controlUrl: z.string() });
+
+const Args = z.object({
+  lock: z.enum(["front", "back", "garage"]).default("front"),
+  slot: z.coerce.number().int().min(1).max(255).optional(),
+  action: z.enum(["unlock", "lock"]).default("unlock"),
+  manual: z.boolean().default(false),
+  rf: z.boolean().default(false),
+  jam: z.boolean().default(false),
+  battery: z.coerce.number().int().min(0).max(100).optional(),
+});
+
+function controlUrl(): string {
+  const fromEnv = process.env.LATCHKEY_DEMO_CONTROL;
+  if (fromEnv) return fromEnv;
+  if (!existsSync(STATE_FILE)) {
+    throw new Error(`no LATCHKEY_DEMO_CONTROL and no ${STATE_FILE}; is the demo stack running (npm run demo)?`);
+  }
+  const unknownJson: unknown = JSON.parse(readFileSync(STATE_FILE, "utf8"));
+  return StackFile.parse(unknownJson).controlUrl;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      lock: { type: "string" },
+      slot: { type: "string" },
+      action: { type: "string" },
+      manual: { type: "boolean" },
+      rf: { type: "boolean" },
+      jam: { type: "boolean" },
+      battery: { type: "string" },
+    },
+  });
+  const parsed = Args.safeParse(values);
+  if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
+  const args = parsed.data;
+  const lock = LOCKS.find((l) => l.slug === args.lock);
+  if (!lock) throw new Error(`unknown lock ${args.lock}`);
+  const node = lock.nodeId;
+  const control = createControlClient(controlUrl());
+
+  let result;
+  if (args.jam) result = await control.jam({ node });
+  else if (args.battery !== undefined) result = await control.battery({ node, level: args.battery });
+  else if (args.manual) result = await control.manual({ node, action: args.action });
+  else if (args.rf) result = await control.rf({ node, action: args.action });
+  else if (args.slot !== undefined) result = await control.keypad({ node, slot: args.slot, action: args.action });
+  else throw new Error("give --slot N for a keypad action, or --manual, --rf, --jam, --battery N");
+  console.log(`${lock.name}: ${result.did}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(`keypad: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});
