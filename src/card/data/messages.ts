@@ -1,0 +1,28 @@
+/** Pure builders and parsers for the card ↔ add-on protocol; no IO here. */
+import type { z } from "zod";
+import { PROTOCOL_VERSION, RequestSchema, ServerMessageSchema, type RequestType, type ResultSchemas, type ServerMessage } from "../../model/protocol";
+
+export type RequestInput = z.input<typeof RequestSchema>;
+/** The parameters of one request type, without the envelope. */
+export type RequestParams<T extends RequestType> = Omit<Extract<RequestInput, { type: T }>, "id" | "type">;
+export type ResultOf<T extends RequestType> = z.output<(typeof ResultSchemas)[T]>;
+
+export function helloMessage(accessToken: string | undefined): string {
+  return JSON.stringify(accessToken ? { type: "hello", protocol: PROTOCOL_VERSION, accessToken } : { type: "hello", protocol: PROTOCOL_VERSION });
+}
+
+export function requestMessage<T extends RequestType>(id: number, type: T, params: RequestParams<T>): string {
+  return JSON.stringify({ ...params, id, type });
+}
+
+/** Parses one frame from the add-on; null for anything that is not a message we know. */
+export function parseServerMessage(data: string): ServerMessage | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  const parsed = ServerMessageSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}

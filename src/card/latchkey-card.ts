@@ -1,0 +1,139 @@
+import { LitElement, css, html, nothing, type PropertyValues } from "lit";
+import { parseConfig, type CardConfig } from "./config";
+import { AddonController } from "./data/addon-controller";
+import type { SocketFactory } from "./data/addon-client";
+import type { GridOptions, HomeAssistant } from "./ha-types";
+import { languageOf, translator, type Translate } from "./i18n";
+import { lockEntityIds, statesChanged, watchedEntityIds } from "./lock-utils";
+import { sharedStyles } from "./styles";
+import "./latchkey-lock-list";
+import "./latchkey-code-list";
+
+/**
+ * Latchkey's Lovelace card: lock status and lock/unlock straight from `hass`, codes from the
+ * Latchkey add-on.
+ *
+ * @fires hass-more-info - from the locks view
+ * @fires hass-notification - toasts from the locks and codes views
+ */
+export class LatchkeyCard extends LitElement {
+  static override properties = {
+    hass: { attribute: false },
+    config: { state: true },
+  };
+
+  hass?: HomeAssistant;
+  private config?: CardConfig;
+  private readonly addon = new AddonController(this, () => this.hass?.auth?.data?.access_token);
+
+  static override styles = [
+    sharedStyles,
+    css`
+      ha-card {
+        display: block;
+        overflow: hidden;
+        background: var(--ha-card-background, var(--card-background-color, #fff));
+        border-radius: var(--ha-card-border-radius, 12px);
+      }
+      h1 {
+        margin: 0;
+        padding: 12px 16px 4px;
+        font-size: var(--ha-card-header-font-size, 1.5em);
+        font-weight: var(--ha-font-weight-normal, 400);
+      }
+      .codes { border-top: 1px solid var(--divider-color, #e0e0e0); }
+    `,
+  ];
+
+  /** How the card reaches the add-on; replace before attaching to talk to a fake. */
+  set socketFactory(factory: SocketFactory) {
+    this.addon.factory = factory;
+  }
+
+  /** Throws for a bad configuration; Home Assistant shows the message in an error card. */
+  setConfig(config: unknown): void {
+    this.config = parseConfig(config);
+  }
+
+  getCardSize(): number {
+    return 2 + (this.hass ? this.lockIds(this.hass).length : 1);
+  }
+
+  getGridOptions(): GridOptions {
+    return { columns: 12, rows: "auto", min_columns: 6 };
+  }
+
+  static getStubConfig(): Record<string, unknown> {
+    return {};
+  }
+
+  private lockIds(hass: HomeAssistant): string[] {
+    return lockEntityIds(hass, this.config?.locks);
+  }
+
+  /** `hass` is replaced on every state change in the home: update only for our own entities. */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (!this.config || !this.hass) return false;
+    // An explicit requestUpdate() (the add-on sent data) arrives with no changed properties.
+    if (changed.size === 0 || [...changed.keys()].some((key) => key !== "hass")) return true;
+    const before = changed.get("hass");
+    if (!before) return true;
+    const now = this.hass;
+    if (languageOf(before) !== languageOf(now) || before.user?.is_admin !== now.user?.is_admin) return true;
+    const ids = this.lockIds(now);
+    if (ids.join() !== this.lockIds(before).join()) return true;
+    return statesChanged(before, now, watchedEntityIds(now, ids));
+  }
+
+  protected override willUpdate(): void {
+    this.addon.configure(this.config?.addon_url);
+  }
+
+  /** Public so tests can count renders. */
+  override render() {
+    if (!this.config || !this.hass) return nothing;
+    const t = translator(languageOf(this.hass));
+    return html`<ha-card>
+      <h1>${this.config.title ?? t("title")}</h1>
+      <latchkey-lock-list .hass=${this.hass} .lockIds=${this.lockIds(this.hass)} .t=${t}></latchkey-lock-list>
+      <section class="codes">${this.renderCodes(t)}</section>
+    </ha-card>`;
+  }
+
+  private renderCodes(t: Translate) {
+    const url = this.config?.addon_url;
+    const client = this.addon.client;
+    if (!url || !client) return html`<p class="notice addon-guidance">${t("addon.set_url")}</p>`;
+    const status = client.status;
+    switch (status.state) {
+      case "connecting":
+        return html`<p class="notice addon-guidance">${t("addon.connecting")}</p>`;
+      case "unreachable":
+        return html`<p class="notice addon-guidance">${t("addon.unreachable", { url })}</p>`;
+      case "refused":
+        return html`<p class="notice error addon-guidance">${t("addon.refused", { message: status.message })}</p>`;
+      case "ready":
+        if (!client.snapshot) return html`<p class="notice addon-guidance">${t("addon.connecting")}</p>`;
+        return html`${client.snapshot.connected ? nothing : html`<p class="notice warning">${t("addon.offline")}</p>`}
+          <latchkey-code-list .snapshot=${client.snapshot} .client=${client} .t=${t}></latchkey-code-list>`;
+    }
+  }
+}
+
+if (!customElements.get("latchkey-card")) customElements.define("latchkey-card", LatchkeyCard);
+
+window.customCards = window.customCards ?? [];
+if (!window.customCards.some((card) => card.type === "latchkey-card")) {
+  window.customCards.push({
+    type: "latchkey-card",
+    name: "Latchkey",
+    description: "Your locks at a glance, lock all, and named PIN codes managed by the Latchkey add-on.",
+    preview: true,
+  });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "latchkey-card": LatchkeyCard;
+  }
+}
