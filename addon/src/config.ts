@@ -1,0 +1,60 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { describeZodError } from "../../src/model/errors";
+
+/** The add-on's options (`/data/options.json` under the Supervisor, or a file / env standalone). */
+export const OptionsSchema = z
+  .object({
+    log_level: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Standalone only: HA base URL (http://host:8123) and an admin's long-lived token. */
+    ha_url: z.url({ error: "ha_url must be a URL such as http://homeassistant.local:8123" }).optional(),
+    ha_token: z.string().min(20, { error: "ha_token must be a long-lived access token" }).optional(),
+    slot_first: z.number().int().min(1).default(1),
+    slot_last: z.number().int().min(1).nullable().default(null),
+    default_slot_count: z.number().int().min(1).max(65535).default(30),
+    lock_slot_counts: z.record(z.string(), z.number().int().min(1).max(65535)).default({}),
+    show_code_names_to_everyone: z.boolean().default(true),
+    api_port: z.number().int().min(1).max(65535).default(8099),
+  })
+  .refine((o) => o.slot_last === null || o.slot_last >= o.slot_first, { error: "slot_last must not be below slot_first" });
+export type Options = z.infer<typeof OptionsSchema>;
+
+export interface RuntimeConfig {
+  options: Options;
+  dataDir: string;
+  /** How to reach HA: through the Supervisor proxy, or a URL given by the user. */
+  ha: { mode: "supervisor" | "standalone"; wsUrl: string; token: string };
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads options and environment. Every problem becomes one sentence a person can act on. */
+export async function loadConfig(env: NodeJS.ProcessEnv): Promise<RuntimeConfig> {
+  const dataDir = env.LATCHKEY_DATA_DIR ?? "/data";
+  const optionsPath = env.LATCHKEY_OPTIONS ?? `${dataDir}/options.json`;
+  let raw: unknown = {};
+  try {
+    raw = JSON.parse(await readFile(optionsPath, "utf8"));
+  } catch (error) {
+    const missing = error instanceof Error && "code" in error && error.code === "ENOENT";
+    if (!missing) throw new ConfigError(`The options file ${optionsPath} is not valid JSON.`);
+  }
+  const fromEnv = {
+    ...(env.LATCHKEY_HA_URL ? { ha_url: env.LATCHKEY_HA_URL } : {}),
+    ...(env.LATCHKEY_HA_TOKEN ? { ha_token: env.LATCHKEY_HA_TOKEN } : {}),
+    ...(env.LATCHKEY_API_PORT ? { api_port: Number(env.LATCHKEY_API_PORT) } : {}),
+    ...(env.LATCHKEY_LOG_LEVEL ? { log_level: env.LATCHKEY_LOG_LEVEL } : {}),
+  };
+  const parsed = OptionsSchema.safeParse(typeof raw === "object" && raw !== null ? { ...raw, ...fromEnv } : raw);
+  if (!parsed.success) throw new ConfigError(describeZodError(parsed.error, "The add-on options"));
+  const options = parsed.data;
+  if (env.SUPERVISOR_TOKEN && !options.ha_url) {
+    return { options, dataDir, ha: { mode: "supervisor", wsUrl: "ws://supervisor/core/websocket", token: env.SUPERVISOR_TOKEN } };
+  }
+  if (!options.ha_url || !options.ha_token) {
+    throw new ConfigError("Set ha_url and ha_token (an administrator's long-lived access token) to run Latchkey outside the Supervisor.");
+  }
+  return { options, dataDir, ha: { mode: "standalone", wsUrl: `${options.ha_url.replace(/^http/, "ws").replace(/\/$/, "")}/api/websocket`, token: options.ha_token } };
+}

@@ -1,0 +1,63 @@
+import { DEFAULT_PIN_LENGTH, type Lock, type NodeStatus } from "../../../src/model/lock";
+import { LockIdSchema, type LockId } from "../../../src/model/primitives";
+import type { HaSnapshot } from "../ha/registry";
+
+export interface LockFacts {
+  nodeStatus: ReadonlyMap<string, NodeStatus>;
+  /** Slot counts the running HA could read from the lock, by device id. */
+  slotCounts: ReadonlyMap<string, number>;
+}
+
+export interface LockSettings {
+  defaultSlotCount: number;
+  /** Per-lock slot counts set by the user, for locks HA cannot ask. */
+  slotCounts: Readonly<Record<string, number>>;
+}
+
+/**
+ * Z-Wave JS locks in HA: `lock.*` entities of the `zwave_js` platform that are not disabled.
+ * Pure; the registries and states come from `readHaSnapshot`.
+ */
+export function discoverLocks(ha: HaSnapshot, facts: LockFacts, settings: LockSettings): Lock[] {
+  const devices = new Map(ha.devices.map((d) => [d.id, d]));
+  const areas = new Map(ha.areas.map((a) => [a.area_id, a.name]));
+  const states = new Map(ha.states.map((s) => [s.entity_id, s]));
+  const locks: Lock[] = [];
+  for (const entry of ha.entities) {
+    if (entry.platform !== "zwave_js" || entry.disabled_by || !entry.device_id) continue;
+    const id = LockIdSchema.safeParse(entry.entity_id);
+    if (!id.success) continue;
+    const device = devices.get(entry.device_id);
+    const state = states.get(entry.entity_id);
+    const friendly = state?.attributes.friendly_name;
+    const measured = facts.slotCounts.get(entry.device_id);
+    const configured = settings.slotCounts[id.data];
+    const areaId = entry.area_id ?? device?.area_id ?? null;
+    locks.push({
+      id: id.data,
+      deviceId: entry.device_id,
+      nodeId: nodeIdOf(device?.identifiers ?? []),
+      name: typeof friendly === "string" ? friendly : (entry.name ?? device?.name_by_user ?? device?.name ?? entry.entity_id),
+      area: areaId ? (areas.get(areaId) ?? null) : null,
+      available: state !== undefined && state.state !== "unavailable",
+      nodeStatus: facts.nodeStatus.get(entry.device_id) ?? "unknown",
+      slotCount: measured ?? configured ?? settings.defaultSlotCount,
+      slotCountSource: measured !== undefined ? "lock" : "setting",
+      pinLength: { ...DEFAULT_PIN_LENGTH },
+    });
+  }
+  return locks.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** zwave_js device identifiers look like ["zwave_js", "<home id>-<node id>"]. */
+function nodeIdOf(identifiers: readonly (readonly [string, string])[]): number | undefined {
+  for (const [domain, value] of identifiers) {
+    const match = domain === "zwave_js" ? /^\d+-(\d+)$/.exec(value) : null;
+    if (match?.[1]) return Number(match[1]);
+  }
+  return undefined;
+}
+
+export function lockMap(locks: readonly Lock[]): Map<LockId, Lock> {
+  return new Map(locks.map((l) => [l.id, l]));
+}

@@ -1,0 +1,68 @@
+import { withoutPin } from "../../../src/model/code";
+import type { Lock } from "../../../src/model/lock";
+import type { LockId } from "../../../src/model/primitives";
+import type { Snapshot } from "../../../src/model/protocol";
+import type { SlotClaim, SyncStatus, UnmanagedSlot } from "../../../src/model/slot";
+import type { SlotRuntime } from "../sync/executor";
+import type { StoreDocument } from "../store/schema";
+import { desiredSlot } from "./reconcile";
+
+export interface SnapshotInput {
+  document: StoreDocument;
+  locks: readonly Lock[];
+  unmanaged: readonly UnmanagedSlot[];
+  runtime: (lockId: LockId, slot: number) => SlotRuntime | undefined;
+  /** (code, lock) pairs that found no free slot. */
+  full: ReadonlySet<string>;
+  connected: boolean;
+  now: Date;
+  timeZone: string;
+  user: { name: string; isAdmin: boolean };
+  showNames: boolean;
+}
+
+/** What clients see. Never a PIN; non-admins may also be denied names (add-on option). */
+export function buildSnapshot(input: SnapshotInput): Snapshot {
+  const slots: Snapshot["slots"] = {};
+  const sync: Snapshot["sync"] = {};
+  const codesById = new Map(input.document.codes.map((c) => [c.id, c]));
+  for (const claim of input.document.claims) {
+    const code = codesById.get(claim.codeId);
+    if (!code?.lockIds.includes(claim.lockId)) continue;
+    (slots[code.id] ??= {})[claim.lockId] = claim.slot;
+    (sync[code.id] ??= {})[claim.lockId] = statusOf(claim, input);
+  }
+  for (const code of input.document.codes) {
+    for (const lockId of code.lockIds) {
+      const perCode = (sync[code.id] ??= {});
+      if (perCode[lockId]) continue;
+      perCode[lockId] = input.full.has(`${code.id}|${lockId}`)
+        ? { state: "failed", reason: "The lock has no free slot in Latchkey's range.", attempts: 1, nextRetryAt: null }
+        : { state: "waiting", reason: "The lock is not in Home Assistant right now." };
+    }
+  }
+  const hideNames = !input.user.isAdmin && !input.showNames;
+  return {
+    user: input.user,
+    locks: [...input.locks],
+    codes: input.document.codes.map((c, i) => ({ ...withoutPin(c), name: hideNames ? `Code ${i + 1}` : c.name })),
+    slots,
+    sync,
+    unmanaged: [...input.unmanaged],
+    connected: input.connected,
+  };
+}
+
+function statusOf(claim: SlotClaim, input: SnapshotInput): SyncStatus {
+  const runtime = input.runtime(claim.lockId, claim.slot);
+  if (runtime) {
+    if (runtime.state === "failed") return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };
+    return runtime;
+  }
+  const desired = desiredSlot(claim, input.document.codes.find((c) => c.id === claim.codeId), input.now, input.timeZone);
+  const { observed } = claim;
+  if (observed.status === "unknown") return { state: "pending" };
+  const matches = desired.status === observed.status && (desired.status === "empty" || (observed.status === "set" && observed.pin === desired.pin));
+  if (!matches) return { state: "pending" };
+  return observed.confirmed ? { state: "synced", via: observed.via, at: observed.verifiedAt } : { state: "unverified", at: observed.verifiedAt };
+}

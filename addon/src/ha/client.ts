@@ -1,0 +1,95 @@
+import { createConnection, type Connection } from "home-assistant-js-websocket";
+import { z } from "zod";
+import type { Logger } from "../log/logger";
+import { HaCommandError } from "./errors";
+import { createSocketFactory } from "./socket";
+
+export interface HaEvent {
+  event_type: string;
+  data: Record<string, unknown>;
+  time_fired: string;
+}
+const HaEventSchema = z.object({ event_type: z.string(), data: z.record(z.string(), z.unknown()), time_fired: z.string() });
+
+/**
+ * The add-on's only door to HA: commands go through zod schemas, errors come back as
+ * HaCommandError. home-assistant-js-websocket keeps the socket alive, reconnects and
+ * re-subscribes; this class adds typing and a reconnect hook.
+ */
+export class HaClient {
+  private constructor(
+    private readonly connection: Connection,
+    readonly haVersion: string,
+  ) {}
+
+  static async connect(wsUrl: string, token: string, log: Logger): Promise<HaClient> {
+    const createSocket = createSocketFactory(wsUrl, token);
+    const connection = await createConnection({ createSocket });
+    const client = new HaClient(connection, connection.haVersion);
+    connection.addEventListener("disconnected", () => { log.warn("Lost the connection to Home Assistant; reconnecting."); });
+    return client;
+  }
+
+  /** Called after every reconnect (not the first connect): HA may have changed meanwhile. */
+  onReconnect(callback: () => void): void {
+    this.connection.addEventListener("ready", callback);
+  }
+
+  onDisconnect(callback: () => void): void {
+    this.connection.addEventListener("disconnected", callback);
+  }
+
+  onAuthLost(callback: () => void): void {
+    this.connection.addEventListener("reconnect-error", callback);
+  }
+
+  get connected(): boolean {
+    return this.connection.connected;
+  }
+
+  async command<S extends z.ZodType>(schema: S, message: { type: string } & Record<string, unknown>): Promise<z.infer<S>> {
+    let raw: unknown;
+    try {
+      raw = await this.connection.sendMessagePromise<unknown>(message);
+    } catch (reason) {
+      throw HaCommandError.from(reason);
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw new HaCommandError("unexpected_response", `Home Assistant answered ${message.type} in an unexpected shape.`);
+    return parsed.data;
+  }
+
+  async callService(domain: string, service: string, data: Record<string, unknown>, target?: { entity_id: string }): Promise<unknown> {
+    const result = await this.command(z.object({ response: z.unknown().optional() }).loose(), {
+      type: "call_service",
+      domain,
+      service,
+      service_data: data,
+      ...(target ? { target } : {}),
+    });
+    return result.response;
+  }
+
+  async subscribeEvents(eventType: string, callback: (event: HaEvent) => void): Promise<() => Promise<void>> {
+    return this.connection.subscribeEvents<unknown>((raw) => {
+      const parsed = HaEventSchema.safeParse(raw);
+      if (parsed.success) callback(parsed.data);
+    }, eventType);
+  }
+
+  /** `subscribe_trigger` (admin): HA sends `{variables: {trigger: …}}` each time it fires. */
+  async subscribeTrigger(trigger: Record<string, unknown>, callback: (variables: unknown) => void): Promise<() => Promise<void>> {
+    const FrameSchema = z.object({ variables: z.object({ trigger: z.unknown() }) });
+    return this.connection.subscribeMessage<unknown>(
+      (raw) => {
+        const parsed = FrameSchema.safeParse(raw);
+        if (parsed.success) callback(parsed.data.variables.trigger);
+      },
+      { type: "subscribe_trigger", trigger },
+    );
+  }
+
+  close(): void {
+    this.connection.close();
+  }
+}

@@ -1,0 +1,105 @@
+import { ERR_INVALID_AUTH } from "home-assistant-js-websocket";
+import { z } from "zod";
+import { startApiServer } from "./api/server";
+import { userFromIngress, userFromToken } from "./api/identify";
+import { ConfigError, loadConfig, type RuntimeConfig } from "./config";
+import { HaClient } from "./ha/client";
+import { FatalConfigError } from "./ha/errors";
+import { createLogger, type Logger } from "./log/logger";
+import { LatchkeyService } from "./service/service";
+import { FileStore } from "./store/file-store";
+import { backoffDelay } from "./sync/backoff";
+import { CcReader } from "./zwave/cc-reader";
+import { SlotReports } from "./zwave/slot-reports";
+import { createZwaveWriter } from "./zwave/writer";
+
+async function main(): Promise<void> {
+  let config: RuntimeConfig;
+  try {
+    config = await loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${new Date().toISOString()} ERROR ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  let service: LatchkeyService | null = null;
+  const token = config.ha.token;
+  const log = createLogger({
+    level: config.options.log_level,
+    secrets: () => [...(service?.secrets() ?? []), token],
+    write: (line) => process.stdout.write(`${line}\n`),
+  });
+  const store = new FileStore(config.dataDir, log);
+  const { document, source } = await store.load();
+  log.info(`Loaded ${document.codes.length} code(s) from the ${source === "new" ? "new, empty" : source} store.`);
+  const svc = new LatchkeyService({ store, document, log, options: config.options });
+  service = svc;
+
+  const haConfig = config.ha;
+  let client: HaClient | null = null;
+  const api = await startApiServer({
+    port: config.options.api_port,
+    host: process.env.LATCHKEY_API_HOST ?? "0.0.0.0",
+    service: svc,
+    log,
+    identify: async (hello, ingressUserId) => {
+      if (ingressUserId && client) return userFromIngress(client, ingressUserId);
+      return hello.accessToken ? userFromToken(haConfig.wsUrl, hello.accessToken) : null;
+    },
+  });
+  log.info(`Latchkey API listening on port ${config.options.api_port}.`);
+
+  const shutdown = () => {
+    log.info("Stopping.");
+    svc.stop();
+    client?.close();
+    void api.close().then(() => process.exit(0));
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+
+  client = await connectWithRetry(haConfig, log);
+  const ha = client;
+  ha.onAuthLost(() => { exit(log, "Home Assistant no longer accepts Latchkey's token. Check ha_token (or restart the add-on)."); });
+  const reports = new SlotReports(ha, log);
+  const lockDevice = await firstZwaveLockDevice(ha);
+  const ccReader = await CcReader.detect(ha, lockDevice);
+  log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}.`);
+  const writer = createZwaveWriter({ client: ha, reports, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: Number(process.env.LATCHKEY_VERIFY_TIMEOUT_MS ?? 15_000) });
+  await svc.attach({ client: ha, writer, occupied: () => reports.occupied(), watch: (locks) => reports.watch(locks) });
+}
+
+/** HA may be starting or restarting: retry with capped backoff, but stop on a token HA rejects. */
+async function connectWithRetry(ha: RuntimeConfig["ha"], log: Logger): Promise<HaClient> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const client = await HaClient.connect(ha.wsUrl, ha.token, log);
+      const user = await client.command(z.object({ is_admin: z.boolean(), name: z.string().nullable() }).loose(), { type: "auth/current_user" });
+      if (!user.is_admin) throw new FatalConfigError(`The token belongs to “${user.name ?? "a user"}”, who is not a Home Assistant administrator. Latchkey needs an administrator's token.`);
+      return client;
+    } catch (error) {
+      if (error instanceof FatalConfigError) throw error;
+      if (error === ERR_INVALID_AUTH) throw new FatalConfigError("Home Assistant rejected the access token. Create a new long-lived token of an administrator and set ha_token.");
+      const delay = backoffDelay(attempt, 1_000, 60_000);
+      log.warn(`Cannot reach Home Assistant at ${ha.wsUrl} (attempt ${attempt}); retrying in ${Math.round(delay / 1000)} s.`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+async function firstZwaveLockDevice(client: HaClient): Promise<string | undefined> {
+  const entries = await client.command(z.array(z.object({ entity_id: z.string(), platform: z.string(), device_id: z.string().nullable() }).loose()), { type: "config/entity_registry/list" });
+  return entries.find((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id)?.device_id ?? undefined;
+}
+
+function exit(log: Logger, message: string): never {
+  log.error(message);
+  process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${new Date().toISOString()} ERROR ${error instanceof Error ? error.message : "Latchkey stopped unexpectedly."}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,202 @@
+import { randomUUID } from "node:crypto";
+import type { CodeDraft } from "../../../src/model/code";
+import { LatchkeyError } from "../../../src/model/errors";
+import type { Lock } from "../../../src/model/lock";
+import type { CodeId, LockId } from "../../../src/model/primitives";
+import type { Snapshot } from "../../../src/model/protocol";
+import type { SlotObservation } from "../../../src/model/slot";
+import { allocateSlots } from "../core/allocate";
+import * as commands from "../core/commands";
+import { discoverLocks, lockMap } from "../core/discover";
+import { reconcile, type Operation } from "../core/reconcile";
+import { buildSnapshot } from "../core/snapshot";
+import type { Options } from "../config";
+import type { HaClient } from "../ha/client";
+import { readHaSnapshot } from "../ha/registry";
+import type { Logger } from "../log/logger";
+import type { FileStore } from "../store/file-store";
+import type { StoreDocument } from "../store/schema";
+import { Executor, type SlotWriter } from "../sync/executor";
+import { availabilityChanged, readNodeStatuses } from "./lock-watch";
+
+/** A claim on a slot whose code does not exist: the reconciler clears the slot, then frees it. */
+const CLEAR_ONLY = "cleared-by-user";
+
+export interface ServiceDeps {
+  store: FileStore;
+  document: StoreDocument;
+  log: Logger;
+  options: Options;
+  now?: () => Date;
+  retry?: { baseMs: number; maxMs: number };
+}
+
+export interface HaLink {
+  client: HaClient;
+  writer: SlotWriter;
+  /** Slots the locks reported as holding a code (lockId → slot → PIN), from the lock's own reports. */
+  occupied: () => ReadonlyMap<LockId, ReadonlyMap<number, string>>;
+  watch: (locks: readonly Lock[]) => Promise<void>;
+}
+
+/**
+ * Holds the codes, keeps the locks in step with them and answers the API. Every change is
+ * saved before it is acknowledged; lock writes follow from the reconciler, never directly.
+ */
+export class LatchkeyService {
+  private doc: StoreDocument;
+  private locks = new Map<LockId, Lock>();
+  private link: HaLink | null = null;
+  private timeZone = "UTC";
+  private full = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<() => void>();
+  private readonly executor: Executor;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.doc = deps.document;
+    this.now = deps.now ?? (() => new Date());
+    this.executor = new Executor({
+      writer: (op, lock) => {
+        if (!this.link) return Promise.reject(new LatchkeyError("unavailable", "Not connected to Home Assistant."));
+        return this.link.writer(op, lock);
+      },
+      lockOf: (id) => this.locks.get(id),
+      onObserved: (op, observed) => this.recordObservation(op, observed),
+      onChange: () => { this.emit(); },
+      onRetryDue: () => { void this.sync(); },
+      retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
+      now: this.now,
+    });
+  }
+
+  /** Connects the service to HA: discover, watch, sync; again after every reconnect. */
+  async attach(link: HaLink): Promise<void> {
+    this.link = link;
+    link.client.onReconnect(() => { void this.refresh().catch((e: unknown) => { this.deps.log.error("Re-reading Home Assistant failed.", e); }); });
+    link.client.onDisconnect(() => { this.emit(); });
+    await link.client.subscribeEvents("state_changed", (event) => {
+      const entityId = event.data.entity_id;
+      if (typeof entityId === "string" && availabilityChanged(this.locks, entityId, event.data.new_state)) void this.refresh().catch(() => undefined);
+    });
+    await this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    const link = this.link;
+    if (!link) return;
+    const ha = await readHaSnapshot(link.client);
+    const deviceIds = ha.entities.filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id).flatMap((e) => (e.device_id ? [e.device_id] : []));
+    const nodeStatus = await readNodeStatuses(link.client, deviceIds);
+    const { options } = this.deps;
+    const locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, { defaultSlotCount: options.default_slot_count, slotCounts: options.lock_slot_counts });
+    this.locks = lockMap(locks);
+    this.timeZone = ha.timeZone;
+    this.deps.log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
+    await link.watch(locks);
+    this.executor.resume();
+    await this.sync();
+  }
+
+  /** Plans and submits lock writes. Serialized with every other change of the document. */
+  sync(): Promise<void> {
+    return this.serialized(async () => {
+      const occupied = this.link?.occupied() ?? new Map<LockId, ReadonlyMap<number, string>>();
+      const others = new Map([...occupied].map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
+      const { options } = this.deps;
+      const allocation = allocateSlots(this.doc.codes, this.doc.claims, this.locks, { first: options.slot_first, last: options.slot_last }, others);
+      this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
+      const plan = reconcile(this.doc.codes, allocation.claims, this.now(), this.timeZone);
+      const released = new Set(plan.release);
+      const claims = allocation.claims.filter((c) => !released.has(c));
+      if (claims.length !== this.doc.claims.length || allocation.claims.length !== this.doc.claims.length) await this.commit({ ...this.doc, claims });
+      this.executor.submit(plan.operations);
+    });
+  }
+
+  snapshot(user: { name: string; isAdmin: boolean }): Snapshot {
+    const occupied = this.link?.occupied() ?? new Map<LockId, ReadonlyMap<number, string>>();
+    const claimed = new Set(this.doc.claims.map((c) => `${c.lockId}#${c.slot}`));
+    const unmanaged = [...occupied].flatMap(([lockId, slots]) => [...slots.keys()].filter((slot) => !claimed.has(`${lockId}#${slot}`)).map((slot) => ({ lockId, slot })));
+    return buildSnapshot({
+      document: this.doc, locks: [...this.locks.values()], unmanaged, full: this.full, user, now: this.now(), timeZone: this.timeZone,
+      runtime: (lockId, slot) => this.executor.statusOf(lockId, slot), connected: this.link?.client.connected ?? false,
+      showNames: this.deps.options.show_code_names_to_everyone,
+    });
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */
+  idle(): Promise<void> {
+    return this.queue.then(() => this.executor.idle());
+  }
+
+  /** Every secret the service knows, for the log redaction layer. */
+  secrets(): string[] {
+    return this.doc.codes.map((c) => c.pin);
+  }
+
+  createCode(draft: CodeDraft) { return this.change((doc, ctx) => commands.createCode(doc, draft, ctx)); }
+  updateCode(codeId: CodeId, changes: Partial<CodeDraft>) { return this.change((doc, ctx) => commands.updateCode(doc, codeId, changes, ctx)); }
+  deleteCode(codeId: CodeId) { return this.change((doc) => commands.deleteCode(doc, codeId)); }
+  setEnabled(codeId: CodeId, enabled: boolean) { return this.change((doc, ctx) => commands.setEnabled(doc, codeId, enabled, ctx)); }
+  revealPin(codeId: CodeId): string { return commands.findCode(this.doc, codeId).pin; }
+
+  adoptUnmanaged(lockId: LockId, slot: number, name: string) {
+    const pin = this.link?.occupied().get(lockId)?.get(slot);
+    if (pin === undefined) throw new LatchkeyError("not_found", "No unmanaged code is known in that slot.");
+    return this.change((doc, ctx) => commands.adoptCode(doc, lockId, slot, pin, name, ctx));
+  }
+
+  async clearUnmanaged(lockId: LockId, slot: number): Promise<void> {
+    if (!this.locks.has(lockId)) throw new LatchkeyError("not_found", "That lock is not in Home Assistant.");
+    await this.serialized(async () => {
+      if (this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot)) throw new LatchkeyError("conflict", "That slot is managed by Latchkey; delete or edit its code instead.");
+      await this.commit({ ...this.doc, claims: [...this.doc.claims, { lockId, slot, codeId: CLEAR_ONLY, observed: { status: "unknown" } }] });
+    });
+    await this.sync();
+  }
+
+  stop(): void {
+    this.executor.stop();
+  }
+
+  private async change(edit: (doc: StoreDocument, ctx: commands.CommandContext) => commands.CommandResult): Promise<commands.CommandResult> {
+    const result = await this.serialized(async () => {
+      const outcome = edit(this.doc, { locks: this.locks, now: this.now(), newId: () => randomUUID() });
+      await this.commit(outcome.document);
+      return outcome;
+    });
+    await this.sync();
+    return result;
+  }
+
+  private async recordObservation(op: Operation, observed: SlotObservation): Promise<void> {
+    await this.serialized(async () => {
+      const claims = this.doc.claims.map((c) => (c.lockId === op.lockId && c.slot === op.slot ? { ...c, observed } : c));
+      await this.commit({ ...this.doc, claims });
+    });
+    await this.sync();
+  }
+
+  private async commit(next: StoreDocument): Promise<void> {
+    await this.deps.store.save(next);
+    this.doc = next;
+    this.emit();
+  }
+
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

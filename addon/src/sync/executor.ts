@@ -1,0 +1,161 @@
+import type { Lock } from "../../../src/model/lock";
+import { isReachable } from "../../../src/model/lock";
+import type { LockId } from "../../../src/model/primitives";
+import type { SlotObservation } from "../../../src/model/slot";
+import type { Operation } from "../core/reconcile";
+import { backoffDelay } from "./backoff";
+
+/** Carries out one operation on a lock and reports what the slot is then known to hold. */
+export type SlotWriter = (op: Operation, lock: Lock) => Promise<SlotObservation>;
+
+export type SlotRuntime =
+  | { state: "pending" }
+  | { state: "syncing" }
+  | { state: "waiting"; reason: string }
+  | { state: "failed"; reason: string; attempts: number; nextRetryAt: Date };
+
+export interface ExecutorOptions {
+  writer: SlotWriter;
+  lockOf: (lockId: LockId) => Lock | undefined;
+  onObserved: (op: Operation, observed: SlotObservation) => Promise<void>;
+  /** Something changed that the UI shows (status, failure). */
+  onChange: () => void;
+  /** A backoff ended: the service re-plans and resubmits. */
+  onRetryDue: () => void;
+  retry: { baseMs: number; maxMs: number };
+  now?: () => Date;
+}
+
+interface LockLane {
+  queue: Operation[];
+  running: Operation | null;
+  failures: Map<number, { reason: string; attempts: number; nextRetryAt: Date }>;
+  /** After a failure the whole lane rests, so an unreachable battery lock is not hammered. */
+  restUntil: number;
+  timer: NodeJS.Timeout | null;
+}
+
+/**
+ * One queue per lock: operations on a lock run one at a time, different locks in parallel.
+ * `submit` takes the reconciler's whole plan each time; the queue becomes that plan (minus what
+ * is running), so a stale operation never runs after the user changed their mind.
+ */
+export class Executor {
+  private readonly lanes = new Map<LockId, LockLane>();
+  private readonly idleWaiters: (() => void)[] = [];
+  private stopped = false;
+
+  constructor(private readonly options: ExecutorOptions) {}
+
+  submit(operations: readonly Operation[]): void {
+    const byLock = new Map<LockId, Operation[]>();
+    for (const op of operations) byLock.set(op.lockId, [...(byLock.get(op.lockId) ?? []), op]);
+    for (const lockId of new Set([...this.lanes.keys(), ...byLock.keys()])) {
+      const lane = this.lane(lockId);
+      const wanted = byLock.get(lockId) ?? [];
+      lane.queue = wanted.filter((op) => !lane.running || !sameOperation(op, lane.running));
+      for (const slot of [...lane.failures.keys()]) if (!wanted.some((op) => op.slot === slot)) lane.failures.delete(slot);
+      this.pump(lockId);
+    }
+    this.options.onChange();
+    this.notifyIfIdle();
+  }
+
+  statusOf(lockId: LockId, slot: number): SlotRuntime | undefined {
+    const lane = this.lanes.get(lockId);
+    if (!lane) return undefined;
+    if (lane.running?.slot === slot) return { state: "syncing" };
+    const failure = lane.failures.get(slot);
+    if (failure) return { state: "failed", ...failure };
+    if (!lane.queue.some((op) => op.slot === slot)) return undefined;
+    const lock = this.options.lockOf(lockId);
+    if (!lock) return { state: "waiting", reason: "The lock is not in Home Assistant right now." };
+    if (!isReachable(lock)) return { state: "waiting", reason: "The lock is offline; the change is sent when it is back." };
+    return { state: "pending" };
+  }
+
+  /** Re-checks paused lanes, e.g. after a lock came back online. */
+  resume(): void {
+    for (const lockId of this.lanes.keys()) this.pump(lockId);
+  }
+
+  /** Resolves once nothing can run right now (queues empty, or waiting on offline locks or backoff). */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.notifyIfIdle();
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const lane of this.lanes.values()) if (lane.timer) clearTimeout(lane.timer);
+  }
+
+  private lane(lockId: LockId): LockLane {
+    let lane = this.lanes.get(lockId);
+    if (!lane) {
+      lane = { queue: [], running: null, failures: new Map(), restUntil: 0, timer: null };
+      this.lanes.set(lockId, lane);
+    }
+    return lane;
+  }
+
+  private now(): number {
+    return (this.options.now ?? (() => new Date()))().getTime();
+  }
+
+  private pump(lockId: LockId): void {
+    const lane = this.lane(lockId);
+    if (this.stopped || lane.running) return;
+    const lock = this.options.lockOf(lockId);
+    if (!lock || !isReachable(lock) || lane.restUntil > this.now()) return;
+    const next = lane.queue.find((op) => (lane.failures.get(op.slot)?.nextRetryAt.getTime() ?? 0) <= this.now());
+    if (!next) return;
+    lane.queue = lane.queue.filter((op) => op !== next);
+    lane.running = next;
+    this.options.onChange();
+    void this.run(lockId, lane, next, lock);
+  }
+
+  private async run(lockId: LockId, lane: LockLane, op: Operation, lock: Lock): Promise<void> {
+    try {
+      const observed = await this.options.writer(op, lock);
+      lane.failures.delete(op.slot);
+      lane.restUntil = 0;
+      await this.options.onObserved(op, observed);
+    } catch (error) {
+      const attempts = (lane.failures.get(op.slot)?.attempts ?? 0) + 1;
+      const delay = backoffDelay(attempts, this.options.retry.baseMs, this.options.retry.maxMs);
+      const nextRetryAt = new Date(this.now() + delay);
+      lane.failures.set(op.slot, { reason: error instanceof Error ? error.message : "The write failed.", attempts, nextRetryAt });
+      lane.restUntil = nextRetryAt.getTime();
+      if (lane.timer) clearTimeout(lane.timer);
+      lane.timer = setTimeout(() => {
+        lane.timer = null;
+        this.options.onRetryDue();
+        this.pump(lockId);
+      }, delay);
+    } finally {
+      lane.running = null;
+      this.options.onChange();
+      this.pump(lockId);
+      this.notifyIfIdle();
+    }
+  }
+
+  private notifyIfIdle(): void {
+    const busy = [...this.lanes.entries()].some(([lockId, lane]) => {
+      if (lane.running) return true;
+      const lock = this.options.lockOf(lockId);
+      if (!lock || !isReachable(lock) || lane.restUntil > this.now()) return false;
+      return lane.queue.some((op) => (lane.failures.get(op.slot)?.nextRetryAt.getTime() ?? 0) <= this.now());
+    });
+    if (busy) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+}
+
+function sameOperation(a: Operation, b: Operation): boolean {
+  return a.kind === b.kind && a.slot === b.slot && (a.kind === "clear" || (b.kind === "set" && a.pin === b.pin));
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { CodeIdSchema, IsoTimeSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
+
+export const ActivityKindSchema = z.enum([
+  "keypad_unlock",
+  "keypad_lock",
+  "manual_unlock",
+  "manual_lock",
+  "rf_unlock",
+  "rf_lock",
+  "auto_lock",
+  "jammed",
+  "keypad_disabled",
+  "code_added_at_lock",
+  "code_deleted_at_lock",
+  "all_codes_deleted_at_lock",
+  "duplicate_code_rejected",
+  "code_created",
+  "code_updated",
+  "code_deleted",
+  "code_enabled",
+  "code_disabled",
+  "code_revealed",
+  "code_shared",
+  "sync_failed",
+]);
+export type ActivityKind = z.infer<typeof ActivityKindSchema>;
+
+/** One thing that happened at a door or to a code. Never carries a PIN. */
+export const ActivityEntrySchema = z.object({
+  id: z.string().min(1),
+  at: IsoTimeSchema,
+  kind: ActivityKindSchema,
+  lockId: LockIdSchema.nullable(),
+  codeId: CodeIdSchema.nullable(),
+  /** The code's name when it happened, so the entry still reads right after a rename. */
+  codeName: z.string().nullable(),
+  slot: SlotNumberSchema.nullable(),
+  /** Who did it in HA (reveal, share, edits), when known. */
+  userName: z.string().nullable(),
+});
+export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;

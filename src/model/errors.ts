@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/** Every error the add-on sends, as data. Messages are for people and never contain a PIN. */
+export const ErrorCodeSchema = z.enum([
+  "invalid_message",
+  "unsupported_protocol",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "validation_failed",
+  "conflict",
+  "unavailable",
+  "internal",
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const WireErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  /** Field-level problems for forms (validation_failed). */
+  issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+export type WireError = z.infer<typeof WireErrorSchema>;
+
+/** The one error class the add-on throws for expected failures; turned into a WireError in one place. */
+export class LatchkeyError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: { field: string; message: string }[],
+  ) {
+    super(message);
+    this.name = "LatchkeyError";
+  }
+
+  toWire(): WireError {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+/** Turns zod's issues into one sentence a person can act on. */
+export function describeZodError(error: z.ZodError, what: string): string {
+  const parts = error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+    return `${where}${issue.message}`;
+  });
+  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : "";
+  return `${what} is not valid — ${parts.join("; ")}${more}.`;
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { LockIdSchema } from "./primitives";
+
+export const NodeStatusSchema = z.enum(["alive", "dead", "asleep", "awake", "unknown"]);
+export type NodeStatus = z.infer<typeof NodeStatusSchema>;
+
+/** PIN length limits where the lock does not say (most Z-Wave locks accept 4–8). */
+export const DEFAULT_PIN_LENGTH = { min: 4, max: 8 } as const;
+export const DEFAULT_SLOT_COUNT = 30;
+
+/** A Z-Wave JS lock as the add-on discovered it in Home Assistant. */
+export const LockSchema = z.object({
+  id: LockIdSchema,
+  deviceId: z.string().min(1),
+  nodeId: z.number().int().min(1).optional(),
+  name: z.string(),
+  area: z.string().nullable(),
+  /** False when HA shows the entity as unavailable. */
+  available: z.boolean(),
+  nodeStatus: NodeStatusSchema,
+  slotCount: z.number().int().min(1).max(65535),
+  /** Where the slot count came from: the lock itself, or the per-lock setting / default. */
+  slotCountSource: z.enum(["lock", "setting"]),
+  pinLength: z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }),
+});
+export type Lock = z.infer<typeof LockSchema>;
+
+/** A lock that can take writes now. Battery locks that sleep still queue their writes. */
+export function isReachable(lock: Lock): boolean {
+  return lock.available && lock.nodeStatus !== "dead";
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { CodeDraftSchema, CodeSchema } from "./code";
+import { WireErrorSchema } from "./errors";
+import { LockSchema } from "./lock";
+import { CodeIdSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
+import { SyncStatusSchema, UnmanagedSlotSchema } from "./slot";
+
+/**
+ * Card ↔ add-on protocol. Bump PROTOCOL_VERSION on any breaking change and record it in
+ * docs/protocol.md; the add-on refuses clients that speak another version.
+ */
+export const PROTOCOL_VERSION = 1;
+
+export const HelloSchema = z.object({
+  type: z.literal("hello"),
+  protocol: z.number().int(),
+  /** Standalone installs: the user's HA access token. Under ingress the proxy names the user. */
+  accessToken: z.string().min(1).optional(),
+});
+
+const request = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ id: z.number().int().min(1), type: z.literal(type), ...shape });
+
+export const RequestSchema = z.discriminatedUnion("type", [
+  request("state/subscribe", {}),
+  request("codes/create", { draft: CodeDraftSchema }),
+  request("codes/update", { codeId: CodeIdSchema, changes: CodeDraftSchema.partial() }),
+  request("codes/delete", { codeId: CodeIdSchema }),
+  request("codes/set_enabled", { codeId: CodeIdSchema, enabled: z.boolean() }),
+  request("codes/reveal", { codeId: CodeIdSchema }),
+  request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: z.string() }),
+  request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+export type RequestType = Request["type"];
+
+/** What every client sees. PINs are absent; admins fetch one at a time with codes/reveal. */
+export const PublicCodeSchema = CodeSchema.omit({ pin: true });
+
+export const SnapshotSchema = z.object({
+  user: z.object({ name: z.string(), isAdmin: z.boolean() }),
+  locks: z.array(LockSchema),
+  codes: z.array(PublicCodeSchema),
+  /** codeId → lockId → slot Latchkey uses for that pair. */
+  slots: z.record(z.string(), z.record(z.string(), SlotNumberSchema)),
+  /** codeId → lockId → sync status. */
+  sync: z.record(z.string(), z.record(z.string(), SyncStatusSchema)),
+  unmanaged: z.array(UnmanagedSlotSchema),
+  connected: z.boolean(),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+export const ServerMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("welcome"), protocol: z.literal(PROTOCOL_VERSION), user: z.object({ name: z.string(), isAdmin: z.boolean() }) }),
+  z.object({ type: z.literal("result"), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ type: z.literal("result"), id: z.number().int(), ok: z.literal(false), error: WireErrorSchema }),
+  z.object({ type: z.literal("snapshot"), snapshot: SnapshotSchema }),
+  z.object({ type: z.literal("fatal"), error: WireErrorSchema }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;
+
+/** Result payloads per request type, so both sides agree on them. */
+export const ResultSchemas = {
+  "state/subscribe": z.object({ subscribed: z.literal(true) }),
+  "codes/create": z.object({ codeId: CodeIdSchema, warnings: z.array(z.string()) }),
+  "codes/update": z.object({ codeId: CodeIdSchema, warnings: z.array(z.string()) }),
+  "codes/delete": z.object({ codeId: CodeIdSchema }),
+  "codes/set_enabled": z.object({ codeId: CodeIdSchema }),
+  "codes/reveal": z.object({ codeId: CodeIdSchema, pin: z.string() }),
+  "unmanaged/adopt": z.object({ codeId: CodeIdSchema }),
+  "unmanaged/clear": z.object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
+} satisfies Record<RequestType, z.ZodType>;

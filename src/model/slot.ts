@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { CodeIdSchema, IsoTimeSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
+
+/** How a slot's content was confirmed, best first. Recorded so users can see how sure we are. */
+export const VerificationPathSchema = z.enum([
+  "cc_read", // User Code Get through zwave_js/invoke_cc_api (newest HA)
+  "lock_report", // the lock's own report after the write (value_updated / driver cache refreshed from the lock)
+  "driver_cache", // the Z-Wave JS driver's cached value, not re-read from the lock
+  "none", // the write was accepted but nothing confirmed it
+]);
+export type VerificationPath = z.infer<typeof VerificationPathSchema>;
+
+/** What a lock slot is known to hold. `pin` is kept only for slots Latchkey claims. */
+export const SlotObservationSchema = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("unknown") }),
+  z.object({ status: z.literal("empty"), confirmed: z.boolean(), verifiedAt: IsoTimeSchema, via: VerificationPathSchema }),
+  z.object({
+    status: z.literal("set"),
+    pin: z.string(),
+    /** False after an accepted write nobody confirmed: never shown as "synced". */
+    confirmed: z.boolean(),
+    verifiedAt: IsoTimeSchema,
+    via: VerificationPathSchema,
+  }),
+]);
+export type SlotObservation = z.infer<typeof SlotObservationSchema>;
+
+/**
+ * A slot Latchkey owns on a lock. It stays claimed by its code while the code lists the lock
+ * (also while disabled, so re-enabling reuses the slot) and is released once the slot is
+ * observed empty after the code left the lock.
+ */
+export const SlotClaimSchema = z.object({
+  lockId: LockIdSchema,
+  slot: SlotNumberSchema,
+  codeId: CodeIdSchema,
+  observed: SlotObservationSchema,
+});
+export type SlotClaim = z.infer<typeof SlotClaimSchema>;
+
+/** Per (code, lock) sync state as users see it. */
+export const SyncStatusSchema = z.discriminatedUnion("state", [
+  z.object({ state: z.literal("pending") }),
+  z.object({ state: z.literal("syncing") }),
+  z.object({ state: z.literal("synced"), via: VerificationPathSchema, at: IsoTimeSchema }),
+  z.object({ state: z.literal("unverified"), at: IsoTimeSchema }),
+  z.object({
+    state: z.literal("failed"),
+    reason: z.string(),
+    attempts: z.number().int().min(1),
+    nextRetryAt: IsoTimeSchema.nullable(),
+  }),
+  z.object({ state: z.literal("waiting"), reason: z.string() }),
+]);
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+/** A code on a lock that Latchkey did not put there. Its PIN is never reported. */
+export const UnmanagedSlotSchema = z.object({ lockId: LockIdSchema, slot: SlotNumberSchema });
+export type UnmanagedSlot = z.infer<typeof UnmanagedSlotSchema>;
