@@ -95,19 +95,6 @@ export function pongFrame(id: number): JsonObject {
  * message prefix.
  */
 export function invalidFormat(text: string, offending: unknown): HaError {
-  return new HaError("invalid_format", `${text}. Got ${JSON.stringify(offending) ?? "None"}`);
-}
-
-/** Parse a payload field-by-field with zod, turning a failure into HA's invalid_format error. */
-export function parseOrInvalid<T>(schema: z.ZodType<T>, msg: unknown): T {
-  const parsed = schema.safeParse(msg);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = issue?.path.map((p) => `['${String(p)}']`).join("") ?? "";
-  const text = issue?.code === "invalid_type" && issue.input === undefined ? "required key not provided" : (issue?.message ?? "invalid");
-  return throwInvalid(path === "" ? text : `${text} @ data${path}`);
-}
-
-function throwInvalid(text: string): never {
-  throw new HaError("invalid_format", text);
+  const got = offending === undefined ? "None" : JSON.stringify(offending);
+  return new HaError("invalid_format", `${text}. Got ${got}`);
 }
