@@ -1,0 +1,74 @@
+import { mkdtemp, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../../../addon/src/log/logger";
+import { FileStore } from "../../../addon/src/store/file-store";
+import { migrate, StoreFormatError } from "../../../addon/src/store/migrate";
+import type { StoreDocument } from "../../../addon/src/store/schema";
+import { claim, code, setTo } from "../fixtures";
+
+function setup() {
+  const lines: string[] = [];
+  const log = createLogger({ level: "debug", secrets: () => ["4821"], write: (l) => lines.push(l) });
+  return { lines, log };
+}
+const doc = (pin = "4821"): StoreDocument => ({ version: 1, codes: [code("code-mom", { pin, lockIds: ["lock.front"] })], claims: [claim("lock.front", 1, "code-mom", setTo(pin))] });
+
+describe("FileStore", () => {
+  it("saves atomically with mode 0600 and loads what it saved", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lk-store-"));
+    const store = new FileStore(dir, setup().log);
+    await store.save(doc());
+    expect((await stat(store.path)).mode & 0o777).toBe(0o600);
+    expect(await store.load()).toEqual({ document: doc(), source: "main" });
+    expect((await readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("starts empty when there is no file", async () => {
+    const store = new FileStore(await mkdtemp(join(tmpdir(), "lk-store-")), setup().log);
+    expect((await store.load()).source).toBe("new");
+  });
+
+  it("uses the last good copy when the main file is torn, says so, and leaks no PIN", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lk-store-"));
+    const { log, lines } = setup();
+    const store = new FileStore(dir, log);
+    await store.save(doc("4821"));
+    await store.save(doc("5930"));
+    const full = await readFile(store.path, "utf8");
+    await writeFile(store.path, full.slice(0, full.length / 2)); // a torn write
+    const loaded = await store.load();
+    expect(loaded.source).toBe("backup");
+    expect(loaded.document.codes[0]?.pin).toBe("4821");
+    expect(lines.join("\n")).toMatch(/could not be used \(it is not complete JSON/);
+    expect(lines.join("\n")).not.toContain("5930");
+    // The bad file is kept for inspection, and the recovered document is the main file again.
+    expect((await readdir(dir)).some((f) => f.includes("unreadable"))).toBe(true);
+    expect((await new FileStore(dir, log).load()).source).toBe("main");
+  });
+
+  it("refuses to start (rather than lose codes) when neither copy can be read", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lk-store-"));
+    const store = new FileStore(dir, setup().log);
+    await writeFile(store.path, "{");
+    await writeFile(join(dir, "latchkey.backup.json"), "[]");
+    await expect(store.load()).rejects.toThrow(/Neither the store file nor its backup can be read/);
+  });
+});
+
+describe("migrate", () => {
+  it("accepts the current format", () => {
+    expect(migrate(JSON.parse(JSON.stringify(doc())))).toEqual(doc());
+  });
+
+  it.each([
+    [{ codes: [] }, /no valid version/],
+    [{ version: 9, codes: [], claims: [] }, /written by a newer Latchkey \(format 9/],
+    [{ version: 1, codes: [{ id: "x" }], claims: [] }, /The store file is not valid — codes\.0/],
+    [{ version: 1, codes: [], claims: [claim("lock.a", 1, "code-aaa"), claim("lock.a", 1, "code-bbb")] }, /claimed twice/],
+  ])("rejects %j with a clear message", (raw, message) => {
+    expect(() => migrate(raw)).toThrow(StoreFormatError);
+    expect(() => migrate(raw)).toThrow(message);
+  });
+});
