@@ -81,15 +81,6 @@ function listen(server: Server, portNumber: number): Promise<number> {
   });
 }
 
-/** Exit when the process that started us dies, so a crashed test run leaves no mock behind. */
-function exitWithParent(onExit: () => void): void {
-  const parent = process.ppid;
-  setInterval(() => {
-    // Re-parenting (ppid changes to init/subreaper) means the parent is gone.
-    if (process.ppid !== parent) onExit();
-  }, 1000).unref();
-}
-
 async function main(): Promise<void> {
   const opts = readOptions();
   const net = await buildMockNetwork({
@@ -114,7 +105,6 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  exitWithParent(stop);
 
   const ready: ReadyLine = { ready: true, serialPort, controlPort };
   process.stdout.write(`${JSON.stringify(ready)}\n`);

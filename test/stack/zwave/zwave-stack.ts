@@ -5,7 +5,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { type ControlClient, createControlClient } from "./control-client.js";
 import { ReadyLine } from "./control-schema.js";
 import { LOCKS } from "./mock-locks.js";
@@ -14,6 +14,8 @@ import { spawnGroup, stopGroup, waitForLine } from "./process-group.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, "../../..");
+/** Node flags for every child: TypeScript loader plus the exit-with-parent watchdog. */
+const NODE_FLAGS = ["--import", "tsx", "--import", pathToFileURL(join(HERE, "exit-with-parent.ts")).href];
 
 export interface ZwaveStackOptions {
   /** Scratch directory: driver cache, driver log, process logs. Created if missing. */
@@ -70,7 +72,7 @@ function parseReady(line: string): ReadyLine | undefined {
 }
 
 function startMock(opts: ZwaveStackOptions): ChildProcess {
-  const args = ["--import", "tsx", join(HERE, "mock-network.ts")];
+  const args = [...NODE_FLAGS, join(HERE, "mock-network.ts")];
   if (opts.controlPort !== undefined) args.push("--control-port", String(opts.controlPort));
   if (opts.slowDelayMs !== undefined) args.push("--slow-response-ms", String(opts.slowDelayMs));
   if (opts.slowTxMs !== undefined) args.push("--slow-tx-ms", String(opts.slowTxMs));
@@ -80,7 +82,7 @@ function startMock(opts: ZwaveStackOptions): ChildProcess {
 function startServer(workDir: string, serialPort: number, wsPort: number): ChildProcess {
   const bin = join(REPO, "node_modules/@zwave-js/server/dist-esm/bin/server.js");
   const args = [
-    bin, `tcp://127.0.0.1:${serialPort}`,
+    ...NODE_FLAGS, bin, `tcp://127.0.0.1:${serialPort}`,
     "--config", join(HERE, "server-config.cjs"),
     "--host", "127.0.0.1", "--port", String(wsPort), "--disable-dns-sd",
   ];
