@@ -1,27 +1,171 @@
-import { LitElement, html, nothing } from "lit";
+import { LitElement, css, html, nothing } from "lit";
+import type { PublicCode } from "../model/code";
 import type { Snapshot } from "../model/protocol";
 import type { AddonClient } from "./data/addon-client";
+import { toast } from "./events";
 import { translator, type Translate } from "./i18n";
+import { errorMessage } from "./lock-actions";
 import { sharedStyles } from "./styles";
+import { lockChips, syncKey } from "./sync-utils";
+import "./latchkey-code-editor";
 
-/** Placeholder until the codes view lands. */
+const REVEAL_MS = 10_000;
+
+/**
+ * The codes from the add-on's snapshot with their per-lock sync state. Admins get add, edit,
+ * enable/disable, delete and reveal; everybody else sees the list only.
+ *
+ * @fires hass-notification - {message} after a change or a failed request
+ */
 export class LatchkeyCodeList extends LitElement {
   static override properties = {
     snapshot: { attribute: false },
     client: { attribute: false },
     t: { attribute: false },
+    editing: { state: true },
+    deleting: { state: true },
+    revealed: { state: true },
   };
 
   snapshot?: Snapshot;
   client?: AddonClient;
   t: Translate = translator("en");
+  /** The code in the editor: null for a new one, undefined when the editor is closed. */
+  private editing: PublicCode | null | undefined = undefined;
+  private deleting: string | null = null;
+  private revealed = new Map<string, string>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  static override styles = [sharedStyles];
+  static override styles = [
+    sharedStyles,
+    css`
+      header { display: flex; align-items: center; justify-content: space-between; padding: 8px 16px 0; }
+      h2 { margin: 0; font-size: 1.1em; font-weight: 500; }
+      ul { list-style: none; margin: 0; padding: 0; }
+      li.code { padding: 8px 16px; border-bottom: 1px solid var(--divider-color, #e0e0e0); }
+      li.code.disabled .name { color: var(--secondary-text-color); text-decoration: line-through; }
+      .name { font-weight: 500; }
+      .pin { font-family: monospace; font-size: 1.2em; letter-spacing: 0.15em; }
+      .chips { display: flex; flex-wrap: wrap; gap: 4px; margin: 4px 0; }
+      .chip { font-size: 0.8em; padding: 2px 8px; border-radius: 10px; background: var(--secondary-background-color, #eee); }
+      .chip.synced { color: var(--success-color, #2e7d32); }
+      .chip.failed { color: var(--error-color); }
+      .chip.waiting, .chip.unverified { color: var(--warning-color, #b26a00); }
+      .badge { font-size: 0.8em; color: var(--secondary-text-color); }
+    `,
+  ];
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.revealed = new Map();
+  }
 
   override render() {
-    if (!this.snapshot) return nothing;
-    return html`<p class="notice">${this.snapshot.codes.length === 0 ? this.t("codes.none") : this.snapshot.codes.map((c) => c.name).join(", ")}</p>`;
+    const snapshot = this.snapshot;
+    if (!snapshot) return nothing;
+    const admin = snapshot.user.isAdmin;
+    return html`
+      <header>
+        <h2>${this.t("codes.title")}</h2>
+        ${admin ? html`<button class="primary add" @click=${() => { this.editing = null; }}>${this.t("codes.add")}</button>` : nothing}
+      </header>
+      ${snapshot.codes.length === 0
+        ? html`<p class="notice">${this.t("codes.none")}</p>`
+        : html`<ul>${snapshot.codes.map((code) => this.renderCode(code, snapshot, admin))}</ul>`}
+      ${admin && this.editing !== undefined && this.client
+        ? html`<latchkey-code-editor
+            .code=${this.editing}
+            .locks=${snapshot.locks}
+            .codes=${snapshot.codes}
+            .client=${this.client}
+            .t=${this.t}
+            @editor-closed=${() => { this.editing = undefined; }}
+          ></latchkey-code-editor>`
+        : nothing}
+    `;
+  }
+
+  private renderCode(code: PublicCode, snapshot: Snapshot, admin: boolean) {
+    const pin = this.revealed.get(code.id);
+    return html`<li class="code ${code.enabled ? "" : "disabled"}" data-code=${code.id}>
+      <div class="row">
+        <span class="name">${code.name}</span>
+        ${code.enabled ? nothing : html`<span class="badge">${this.t("codes.disabled")}</span>`}
+        ${pin === undefined ? nothing : html`<span class="pin" aria-label=${this.t("editor.pin")}>${pin}</span>`}
+      </div>
+      <div class="chips">
+        ${lockChips(code, snapshot).map(
+          (chip) => html`<span class="chip ${chip.state}" data-lock=${chip.lockId} title=${chip.detail ?? ""}>${chip.lockName} · ${this.t(syncKey(chip.state))}</span>`,
+        )}
+      </div>
+      ${admin ? this.renderActions(code) : nothing}
+    </li>`;
+  }
+
+  private renderActions(code: PublicCode) {
+    if (this.deleting === code.id) {
+      return html`<div class="row" role="alertdialog" aria-label=${this.t("codes.confirm_delete", { name: code.name })}>
+        <span>${this.t("codes.confirm_delete", { name: code.name })}</span>
+        <button class="cancel" @click=${() => { this.deleting = null; }}>${this.t("common.cancel")}</button>
+        <button class="danger confirm-delete" @click=${() => void this.deleteCode(code)}>${this.t("common.delete")}</button>
+      </div>`;
+    }
+    return html`<div class="row actions">
+      <button class="reveal" @click=${() => void this.reveal(code)}>${this.t("codes.reveal")}</button>
+      <button class="edit" @click=${() => { this.editing = code; }}>${this.t("codes.edit")}</button>
+      <button class="toggle" @click=${() => void this.run(() => this.client?.request("codes/set_enabled", { codeId: code.id, enabled: !code.enabled }))}>
+        ${this.t(code.enabled ? "codes.disable" : "codes.enable")}
+      </button>
+      <button class="danger delete" @click=${() => { this.deleting = code.id; }}>${this.t("common.delete")}</button>
+    </div>`;
+  }
+
+  private async reveal(code: PublicCode): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    try {
+      const pin = await client.reveal(code.id);
+      this.revealed = new Map(this.revealed).set(code.id, pin);
+      clearTimeout(this.timers.get(code.id));
+      this.timers.set(
+        code.id,
+        setTimeout(() => {
+          const next = new Map(this.revealed);
+          next.delete(code.id);
+          this.revealed = next;
+          this.timers.delete(code.id);
+        }, REVEAL_MS),
+      );
+    } catch (error) {
+      toast(this, errorMessage(error));
+    }
+  }
+
+  private async deleteCode(code: PublicCode): Promise<void> {
+    this.deleting = null;
+    if (await this.run(() => this.client?.request("codes/delete", { codeId: code.id }))) {
+      toast(this, this.t("codes.deleted", { name: code.name }));
+    }
+  }
+
+  /** Runs one request; failures become a toast. Returns whether it succeeded. */
+  private async run(action: () => Promise<unknown> | undefined): Promise<boolean> {
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      toast(this, errorMessage(error));
+      return false;
+    }
   }
 }
 
 if (!customElements.get("latchkey-code-list")) customElements.define("latchkey-code-list", LatchkeyCodeList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "latchkey-code-list": LatchkeyCodeList;
+  }
+}

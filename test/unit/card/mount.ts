@@ -8,7 +8,8 @@ export async function settle(element: LitElement): Promise<void> {
     for (const child of children) {
       if ("updateComplete" in child && child.updateComplete instanceof Promise) await child.updateComplete;
     }
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Microtasks only, so tests with fake timers can settle too.
+    for (let j = 0; j < 10; j++) await Promise.resolve();
   }
 }
 

@@ -1,0 +1,197 @@
+import { LitElement, css, html, nothing } from "lit";
+import type { PublicCode } from "../model/code";
+import type { Lock } from "../model/lock";
+import { generatePin } from "../model/pin";
+import type { ValidationIssue } from "../model/validate-code";
+import type { AddonClient } from "./data/addon-client";
+import { AddonRequestError } from "./data/addon-error";
+import { checkDraft, generatedPinLength, type EditorDraft } from "./editor-utils";
+import { toast } from "./events";
+import { translator, type Translate } from "./i18n";
+import { errorMessage } from "./lock-actions";
+import { sharedStyles } from "./styles";
+
+/**
+ * The add/edit dialog for one code. Checks the draft with the shared validation before it
+ * sends anything; the add-on's own field issues are shown the same way.
+ *
+ * @fires editor-closed - (not bubbling) when the dialog is dismissed or the code was saved
+ * @fires hass-notification - {message} after saving, with the add-on's warnings
+ */
+export class LatchkeyCodeEditor extends LitElement {
+  static override properties = {
+    code: { attribute: false },
+    locks: { attribute: false },
+    codes: { attribute: false },
+    client: { attribute: false },
+    t: { attribute: false },
+    draft: { state: true },
+    touched: { state: true },
+    serverIssues: { state: true },
+    saving: { state: true },
+  };
+
+  /** The code being edited; null for a new one. */
+  code: PublicCode | null = null;
+  locks: Lock[] = [];
+  codes: PublicCode[] = [];
+  client?: AddonClient;
+  t: Translate = translator("en");
+  private draft: EditorDraft = { name: "", pin: "", lockIds: [], enabled: true };
+  private touched = new Set<string>();
+  private serverIssues: ValidationIssue[] = [];
+  private saving = false;
+
+  static override styles = [
+    sharedStyles,
+    css`
+      .backdrop { position: fixed; inset: 0; z-index: 10; display: flex; align-items: center; justify-content: center; background: rgba(0, 0, 0, 0.4); }
+      .dialog {
+        box-sizing: border-box; width: min(100vw - 16px, 480px); max-height: calc(100vh - 16px); overflow-y: auto;
+        padding: 16px; border-radius: var(--ha-card-border-radius, 12px);
+        background: var(--card-background-color, var(--ha-card-background, #fff)); color: var(--primary-text-color);
+      }
+      h2 { margin: 0 0 12px; font-size: 1.2em; font-weight: 500; }
+      label.field { display: block; margin-top: 12px; font-weight: 500; }
+      input[type="text"] {
+        box-sizing: border-box; width: 100%; min-height: 40px; padding: 0 8px; font: inherit; color: inherit;
+        background: transparent; border: 1px solid var(--divider-color, #ccc); border-radius: 4px;
+      }
+      .pin-row { display: flex; gap: 8px; }
+      .pin-row input { flex: 1; min-width: 0; letter-spacing: 0.1em; }
+      fieldset { margin: 12px 0 0; padding: 8px; border: 1px solid var(--divider-color, #ccc); border-radius: 4px; }
+      fieldset label, label.check { display: flex; align-items: center; gap: 8px; min-height: 36px; }
+      .issue { margin: 4px 0 0; font-size: 0.9em; }
+      .actions { display: flex; justify-content: flex-end; gap: 8px; margin-top: 16px; position: sticky; bottom: 0; }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const code = this.code;
+    this.draft = code
+      ? { name: code.name, pin: "", lockIds: [...code.lockIds], enabled: code.enabled }
+      : { name: "", pin: "", lockIds: this.locks.map((l) => l.id), enabled: true };
+  }
+
+  override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLInputElement>("#name")?.focus();
+  }
+
+  private get validation() {
+    return checkDraft(this.draft, this.codes, this.client?.knownPins ?? new Map<string, string>(), this.locks, this.code?.id);
+  }
+
+  override render() {
+    const { errors, warnings } = this.validation;
+    const shown = (field: ValidationIssue["field"]) => [
+      ...(this.touched.has(field) ? errors.filter((e) => e.field === field) : []),
+      ...this.serverIssues.filter((e) => e.field === field),
+    ];
+    const title = this.t(this.code ? "editor.edit" : "editor.new");
+    return html`<div class="backdrop" @click=${(e: Event) => { if (e.target === e.currentTarget) this.close(); }}>
+      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="title" @keydown=${this.onKeydown}>
+        <h2 id="title">${title}</h2>
+        <form novalidate @submit=${this.onSubmit}>
+          <label class="field" for="name">${this.t("editor.name")}</label>
+          <input id="name" type="text" autocomplete="off" maxlength="40" .value=${this.draft.name} @input=${(e: Event) => { this.onInput("name", e); }} />
+          ${this.issues(shown("name"), "error")}
+          <label class="field" for="pin">${this.t("editor.pin")}</label>
+          <div class="pin-row">
+            <input id="pin" type="text" inputmode="numeric" autocomplete="off" .value=${this.draft.pin}
+              placeholder=${this.code ? this.t("editor.pin_keep") : ""} @input=${(e: Event) => { this.onInput("pin", e); }} />
+            <button type="button" class="generate" @click=${this.generate}>${this.t("editor.generate")}</button>
+          </div>
+          ${this.issues(shown("pin"), "error")} ${this.issues(warnings.filter((w) => w.field === "pin"), "warning")}
+          <fieldset>
+            <legend>${this.t("editor.locks")}</legend>
+            <div class="row">
+              <button type="button" class="all" @click=${() => { this.setLocks(this.locks.map((l) => l.id)); }}>${this.t("editor.all")}</button>
+              <button type="button" class="none" @click=${() => { this.setLocks([]); }}>${this.t("editor.none")}</button>
+            </div>
+            ${this.locks.map(
+              (lock) => html`<label><input type="checkbox" name="lock" value=${lock.id} .checked=${this.draft.lockIds.includes(lock.id)}
+                @change=${() => { this.toggleLock(lock.id); }} />${lock.name}</label>`,
+            )}
+          </fieldset>
+          ${this.issues(shown("lockIds"), "error")}
+          <label class="check"><input id="enabled" type="checkbox" .checked=${this.draft.enabled}
+            @change=${() => { this.draft = { ...this.draft, enabled: !this.draft.enabled }; }} />${this.t("editor.enabled")}</label>
+          <div class="actions">
+            <button type="button" class="cancel" @click=${() => { this.close(); }}>${this.t("common.cancel")}</button>
+            <button type="submit" class="primary save" ?disabled=${this.saving}>${this.t("common.save")}</button>
+          </div>
+        </form>
+      </div>
+    </div>`;
+  }
+
+  private issues(list: ValidationIssue[], kind: "error" | "warning") {
+    return list.length === 0 ? nothing : html`${list.map((i) => html`<p class="issue ${kind}" role=${kind === "error" ? "alert" : "status"}>${i.message}</p>`)}`;
+  }
+
+  private onInput(field: "name" | "pin", event: Event): void {
+    if (!(event.target instanceof HTMLInputElement)) return;
+    const value = field === "pin" ? event.target.value.replace(/\s/g, "") : event.target.value;
+    this.draft = { ...this.draft, [field]: value };
+    this.touched = new Set(this.touched).add(field);
+    this.serverIssues = this.serverIssues.filter((i) => i.field !== field);
+  }
+
+  private setLocks(lockIds: string[]): void {
+    this.draft = { ...this.draft, lockIds };
+    this.touched = new Set(this.touched).add("lockIds");
+  }
+
+  private toggleLock(lockId: string): void {
+    const ids = this.draft.lockIds;
+    this.setLocks(ids.includes(lockId) ? ids.filter((id) => id !== lockId) : [...ids, lockId]);
+  }
+
+  private readonly generate = (): void => {
+    this.draft = { ...this.draft, pin: generatePin(generatedPinLength(this.locks, this.draft.lockIds)) };
+    this.touched = new Set(this.touched).add("pin");
+  };
+
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === "Escape") {
+      event.stopPropagation();
+      this.close();
+    }
+  };
+
+  private readonly onSubmit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    this.touched = new Set(["name", "pin", "lockIds"]);
+    if (this.validation.errors.length > 0 || !this.client || this.saving) return;
+    const { name, pin, lockIds, enabled } = this.draft;
+    this.saving = true;
+    try {
+      const result = this.code
+        ? await this.client.request("codes/update", { codeId: this.code.id, changes: pin === "" ? { name, lockIds, enabled } : { name, pin, lockIds, enabled } })
+        : await this.client.request("codes/create", { draft: { name, pin, lockIds, enabled } });
+      if (pin !== "") this.client.knownPins.set(result.codeId, pin);
+      toast(this, [this.t("codes.saved", { name: name.trim() }), ...result.warnings].join(" "));
+      this.close();
+    } catch (error) {
+      if (error instanceof AddonRequestError && error.issues.length > 0) {
+        this.serverIssues = error.issues.flatMap((i) => (i.field === "name" || i.field === "pin" || i.field === "lockIds" ? [{ field: i.field, message: i.message }] : []));
+      }
+      if (!(error instanceof AddonRequestError) || this.serverIssues.length === 0) toast(this, errorMessage(error));
+    } finally {
+      this.saving = false;
+    }
+  };
+
+  private close(): void {
+    this.dispatchEvent(new CustomEvent("editor-closed"));
+  }
+}
+
+if (!customElements.get("latchkey-code-editor")) customElements.define("latchkey-code-editor", LatchkeyCodeEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "latchkey-code-editor": LatchkeyCodeEditor;
+  }
+}
