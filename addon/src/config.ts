@@ -19,8 +19,15 @@ export const OptionsSchema = z
   .refine((o) => o.slot_last === null || o.slot_last >= o.slot_first, { error: "slot_last must not be below slot_first" });
 export type Options = z.infer<typeof OptionsSchema>;
 
+/** Tuning that is not a user option: tests shorten the waits, nobody else needs to. */
+const TuningSchema = z.object({
+  LATCHKEY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5_000),
+  LATCHKEY_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(10).default(15_000),
+});
+
 export interface RuntimeConfig {
   options: Options;
+  tuning: { retryBaseMs: number; verifyTimeoutMs: number };
   dataDir: string;
   /** How to reach HA: through the Supervisor proxy, or a URL given by the user. */
   ha: { mode: "supervisor" | "standalone"; wsUrl: string; token: string };
@@ -50,11 +57,14 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<RuntimeConfig>
   const parsed = OptionsSchema.safeParse(typeof raw === "object" && raw !== null ? { ...raw, ...fromEnv } : raw);
   if (!parsed.success) throw new ConfigError(describeZodError(parsed.error, "The add-on options"));
   const options = parsed.data;
+  const tuningParsed = TuningSchema.safeParse(env);
+  if (!tuningParsed.success) throw new ConfigError(describeZodError(tuningParsed.error, "The tuning environment"));
+  const tuning = { retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS, verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS };
   if (env.SUPERVISOR_TOKEN && !options.ha_url) {
-    return { options, dataDir, ha: { mode: "supervisor", wsUrl: "ws://supervisor/core/websocket", token: env.SUPERVISOR_TOKEN } };
+    return { options, tuning, dataDir, ha: { mode: "supervisor", wsUrl: "ws://supervisor/core/websocket", token: env.SUPERVISOR_TOKEN } };
   }
   if (!options.ha_url || !options.ha_token) {
     throw new ConfigError("Set ha_url and ha_token (an administrator's long-lived access token) to run Latchkey outside the Supervisor.");
   }
-  return { options, dataDir, ha: { mode: "standalone", wsUrl: `${options.ha_url.replace(/^http/, "ws").replace(/\/$/, "")}/api/websocket`, token: options.ha_token } };
+  return { options, tuning, dataDir, ha: { mode: "standalone", wsUrl: `${options.ha_url.replace(/^http/, "ws").replace(/\/$/, "")}/api/websocket`, token: options.ha_token } };
 }

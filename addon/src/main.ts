@@ -10,7 +10,7 @@ import { LatchkeyService } from "./service/service";
 import { FileStore } from "./store/file-store";
 import { backoffDelay } from "./sync/backoff";
 import { CcReader } from "./zwave/cc-reader";
-import { SlotReports } from "./zwave/slot-reports";
+import { detectCodeInventory } from "./zwave/code-inventory";
 import { createZwaveWriter } from "./zwave/writer";
 
 async function main(): Promise<void> {
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const store = new FileStore(config.dataDir, log);
   const { document, source } = await store.load();
   log.info(`Loaded ${document.codes.length} code(s) from the ${source === "new" ? "new, empty" : source} store.`);
-  const svc = new LatchkeyService({ store, document, log, options: config.options });
+  const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 } });
   service = svc;
 
   const haConfig = config.ha;
@@ -62,13 +62,13 @@ async function main(): Promise<void> {
 
   client = await connectWithRetry(haConfig, log);
   const ha = client;
+  const tuning = config.tuning;
   ha.onAuthLost(() => { exit(log, "Home Assistant no longer accepts Latchkey's token. Check ha_token (or restart the add-on)."); });
-  const reports = new SlotReports(ha, log);
   const lockDevice = await firstZwaveLockDevice(ha);
   const ccReader = await CcReader.detect(ha, lockDevice);
   log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}.`);
-  const writer = createZwaveWriter({ client: ha, reports, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: Number(process.env.LATCHKEY_VERIFY_TIMEOUT_MS ?? 15_000) });
-  await svc.attach({ client: ha, writer, occupied: () => reports.occupied(), watch: (locks) => reports.watch(locks) });
+  const writer = createZwaveWriter({ client: ha, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
+  await svc.attach({ client: ha, writer, inventory: await detectCodeInventory(ha) });
 }
 
 /** HA may be starting or restarting: retry with capped backoff, but stop on a token HA rejects. */

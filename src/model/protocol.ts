@@ -50,7 +50,8 @@ export const SnapshotSchema = z.object({
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
-export const ServerMessageSchema = z.discriminatedUnion("type", [
+// A plain union: two members share type "result" (ok true / false), which a discriminated union forbids.
+export const ServerMessageSchema = z.union([
   z.object({ type: z.literal("welcome"), protocol: z.literal(PROTOCOL_VERSION), user: z.object({ name: z.string(), isAdmin: z.boolean() }) }),
   z.object({ type: z.literal("result"), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
   z.object({ type: z.literal("result"), id: z.number().int(), ok: z.literal(false), error: WireErrorSchema }),

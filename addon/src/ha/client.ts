@@ -59,13 +59,14 @@ export class HaClient {
     return parsed.data;
   }
 
-  async callService(domain: string, service: string, data: Record<string, unknown>, target?: { entity_id: string }): Promise<unknown> {
+  async callService(domain: string, service: string, data: Record<string, unknown>, target?: { entity_id: string }, returnResponse = false): Promise<unknown> {
     const result = await this.command(z.object({ response: z.unknown().optional() }).loose(), {
       type: "call_service",
       domain,
       service,
       service_data: data,
       ...(target ? { target } : {}),
+      ...(returnResponse ? { return_response: true } : {}),
     });
     return result.response;
   }

@@ -17,6 +17,7 @@ import type { Logger } from "../log/logger";
 import type { FileStore } from "../store/file-store";
 import type { StoreDocument } from "../store/schema";
 import { Executor, type SlotWriter } from "../sync/executor";
+import type { CodeInventory } from "../zwave/code-inventory";
 import { availabilityChanged, readNodeStatuses } from "./lock-watch";
 
 /** A claim on a slot whose code does not exist: the reconciler clears the slot, then frees it. */
@@ -34,9 +35,8 @@ export interface ServiceDeps {
 export interface HaLink {
   client: HaClient;
   writer: SlotWriter;
-  /** Slots the locks reported as holding a code (lockId → slot → PIN), from the lock's own reports. */
-  occupied: () => ReadonlyMap<LockId, ReadonlyMap<number, string>>;
-  watch: (locks: readonly Lock[]) => Promise<void>;
+  /** Lists every code on a lock, where the running HA can (newer HA only). */
+  inventory: CodeInventory | null;
 }
 
 /**
@@ -49,6 +49,8 @@ export class LatchkeyService {
   private link: HaLink | null = null;
   private timeZone = "UTC";
   private full = new Set<string>();
+  /** Codes found on each lock (slot → PIN) by the last inventory; empty where HA cannot list them. */
+  private occupied = new Map<LockId, Map<number, string>>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
   private readonly executor: Executor;
@@ -94,7 +96,7 @@ export class LatchkeyService {
     this.locks = lockMap(locks);
     this.timeZone = ha.timeZone;
     this.deps.log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
-    await link.watch(locks);
+    if (link.inventory) this.occupied = await this.readInventory(link.inventory, locks);
     this.executor.resume();
     await this.sync();
   }
@@ -102,8 +104,7 @@ export class LatchkeyService {
   /** Plans and submits lock writes. Serialized with every other change of the document. */
   sync(): Promise<void> {
     return this.serialized(async () => {
-      const occupied = this.link?.occupied() ?? new Map<LockId, ReadonlyMap<number, string>>();
-      const others = new Map([...occupied].map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
+      const others = new Map([...this.occupied].map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
       const { options } = this.deps;
       const allocation = allocateSlots(this.doc.codes, this.doc.claims, this.locks, { first: options.slot_first, last: options.slot_last }, others);
       this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
@@ -116,9 +117,8 @@ export class LatchkeyService {
   }
 
   snapshot(user: { name: string; isAdmin: boolean }): Snapshot {
-    const occupied = this.link?.occupied() ?? new Map<LockId, ReadonlyMap<number, string>>();
     const claimed = new Set(this.doc.claims.map((c) => `${c.lockId}#${c.slot}`));
-    const unmanaged = [...occupied].flatMap(([lockId, slots]) => [...slots.keys()].filter((slot) => !claimed.has(`${lockId}#${slot}`)).map((slot) => ({ lockId, slot })));
+    const unmanaged = [...this.occupied].flatMap(([lockId, slots]) => [...slots.keys()].filter((slot) => !claimed.has(`${lockId}#${slot}`)).map((slot) => ({ lockId, slot })));
     return buildSnapshot({
       document: this.doc, locks: [...this.locks.values()], unmanaged, full: this.full, user, now: this.now(), timeZone: this.timeZone,
       runtime: (lockId, slot) => this.executor.statusOf(lockId, slot), connected: this.link?.client.connected ?? false,
@@ -148,7 +148,7 @@ export class LatchkeyService {
   revealPin(codeId: CodeId): string { return commands.findCode(this.doc, codeId).pin; }
 
   adoptUnmanaged(lockId: LockId, slot: number, name: string) {
-    const pin = this.link?.occupied().get(lockId)?.get(slot);
+    const pin = this.occupied.get(lockId)?.get(slot);
     if (pin === undefined) throw new LatchkeyError("not_found", "No unmanaged code is known in that slot.");
     return this.change((doc, ctx) => commands.adoptCode(doc, lockId, slot, pin, name, ctx));
   }
@@ -166,6 +166,18 @@ export class LatchkeyService {
     this.executor.stop();
   }
 
+  private async readInventory(inventory: CodeInventory, locks: readonly Lock[]): Promise<Map<LockId, Map<number, string>>> {
+    const result = new Map<LockId, Map<number, string>>();
+    for (const lock of locks) {
+      try {
+        result.set(lock.id, await inventory(lock));
+      } catch (error) {
+        this.deps.log.warn(`Could not list the codes on ${lock.name}.`, error);
+      }
+    }
+    return result;
+  }
+
   private async change(edit: (doc: StoreDocument, ctx: commands.CommandContext) => commands.CommandResult): Promise<commands.CommandResult> {
     const result = await this.serialized(async () => {
       const outcome = edit(this.doc, { locks: this.locks, now: this.now(), newId: () => randomUUID() });
@@ -179,6 +191,9 @@ export class LatchkeyService {
   private async recordObservation(op: Operation, observed: SlotObservation): Promise<void> {
     await this.serialized(async () => {
       const claims = this.doc.claims.map((c) => (c.lockId === op.lockId && c.slot === op.slot ? { ...c, observed } : c));
+      const found = this.occupied.get(op.lockId);
+      if (found && observed.status === "set") found.set(op.slot, observed.pin);
+      if (found && observed.status === "empty") found.delete(op.slot);
       await this.commit({ ...this.doc, claims });
     });
     await this.sync();

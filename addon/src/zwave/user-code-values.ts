@@ -27,5 +27,6 @@ export const ValueUpdatedTriggerSchema = z
     property: z.union([z.string(), z.number()]),
     property_key: z.union([z.string(), z.number()]).nullable(),
     current_value: z.unknown(),
+    current_value_raw: z.unknown().optional(),
   })
   .loose();

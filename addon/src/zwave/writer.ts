@@ -4,12 +4,11 @@ import type { Operation } from "../core/reconcile";
 import type { HaClient } from "../ha/client";
 import { HaCommandError } from "../ha/errors";
 import type { CcReader } from "./cc-reader";
-import type { SlotReports } from "./slot-reports";
+import { watchSlot, type SlotWatch } from "./slot-reports";
 import type { SlotContent } from "./user-code-values";
 
 export interface WriterOptions {
   client: HaClient;
-  reports: SlotReports;
   /** Present when the running HA can read a slot from the lock on demand (newest HA). */
   ccReader: CcReader | null;
   callTimeoutMs: number;
@@ -25,8 +24,16 @@ export interface WriterOptions {
 export function createZwaveWriter(options: WriterOptions) {
   const now = options.now ?? (() => new Date());
   return async (op: Operation, lock: Lock): Promise<SlotObservation> => {
-    const since = Date.now();
     const target = { entity_id: lock.id };
+    const watch = await watchSlot(options.client, lock, op.slot);
+    try {
+      return await writeAndVerify(op, lock, target, watch);
+    } finally {
+      await watch.close();
+    }
+  };
+
+  async function writeAndVerify(op: Operation, lock: Lock, target: { entity_id: string }, watch: SlotWatch): Promise<SlotObservation> {
     const call =
       op.kind === "set"
         ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: op.pin }, target)
@@ -40,12 +47,12 @@ export function createZwaveWriter(options: WriterOptions) {
       if (read && sameContent(read, expected)) via = "cc_read";
       else if (read) throw new HaCommandError("verify_mismatch", `${lock.name} holds something else in slot ${op.slot} after the write.`);
     }
-    if (via === "none" && (await options.reports.waitFor(lock.id, op.slot, expected, since, options.verifyTimeoutMs))) via = "lock_report";
+    if (via === "none" && (await watch.wait(expected, options.verifyTimeoutMs))) via = "lock_report";
 
     const at = now().toISOString();
     if (expected.status === "empty") return { status: "empty", confirmed: via !== "none", verifiedAt: at, via };
     return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt: at, via };
-  };
+  }
 }
 
 function sameContent(a: SlotContent, b: SlotContent): boolean {

@@ -1,0 +1,96 @@
+import WebSocket from "ws";
+import type { z } from "zod";
+import type { WireError } from "../../../src/model/errors";
+import { PROTOCOL_VERSION, ResultSchemas, ServerMessageSchema, type RequestSchema, type RequestType, type Snapshot } from "../../../src/model/protocol";
+
+type Payload<T extends RequestType> = Omit<Extract<z.input<typeof RequestSchema>, { type: T }>, "id" | "type">;
+type ResultOf<T extends RequestType> = z.output<(typeof ResultSchemas)[T]>;
+export type ApiResult<T extends RequestType> = { ok: true; result: ResultOf<T> } | { ok: false; error: WireError };
+const resultSchemas: { [T in RequestType]: z.ZodType<ResultOf<T>> } = ResultSchemas;
+
+/** A Node client of the add-on's card API, for tests: the same protocol the card speaks. */
+export interface ApiClient {
+  user: { name: string; isAdmin: boolean };
+  request<T extends RequestType>(type: T, payload: Payload<T>): Promise<ApiResult<T>>;
+  /** Sends any text, e.g. malformed messages, and returns the raw answer. */
+  sendRaw(text: string): Promise<unknown>;
+  snapshot(): Snapshot | null;
+  waitForSnapshot(predicate: (s: Snapshot) => boolean, timeoutMs?: number): Promise<Snapshot>;
+  close(): void;
+}
+
+export async function connectApi(url: string, accessToken: string): Promise<ApiClient> {
+  const socket = new WebSocket(url);
+  await new Promise<void>((resolve, reject) => { socket.once("open", () => { resolve(); }); socket.once("error", reject); });
+  let nextId = 1;
+  let latest: Snapshot | null = null;
+  const pending = new Map<number, (message: unknown) => void>();
+  const snapshotWatchers = new Set<() => void>();
+  let welcome: (user: { name: string; isAdmin: boolean } | Error) => void = () => undefined;
+  const welcomed = new Promise<{ name: string; isAdmin: boolean } | Error>((resolve) => { welcome = resolve; });
+  let rawWaiter: ((m: unknown) => void) | null = null;
+
+  socket.on("message", (data: Buffer) => {
+    const raw: unknown = JSON.parse(data.toString("utf8"));
+    const message = ServerMessageSchema.parse(raw);
+    if (message.type === "welcome") welcome(message.user);
+    else if (message.type === "fatal") welcome(new Error(`${message.error.code}: ${message.error.message}`));
+    else if (message.type === "snapshot") {
+      latest = message.snapshot;
+      for (const w of snapshotWatchers) w();
+    } else {
+      const resolve = pending.get(message.id);
+      pending.delete(message.id);
+      if (resolve) resolve(message);
+      else rawWaiter?.(raw);
+    }
+  });
+  socket.send(JSON.stringify({ type: "hello", protocol: PROTOCOL_VERSION, accessToken }));
+  const user = await welcomed;
+  if (user instanceof Error) {
+    socket.close();
+    throw user;
+  }
+  return {
+    user,
+    request: <T extends RequestType>(type: T, payload: Payload<T>) =>
+      new Promise<ApiResult<T>>((resolve) => {
+        const id = nextId++;
+        pending.set(id, (message) => {
+          const parsed = ServerMessageSchema.parse(message);
+          if (parsed.type !== "result") throw new Error("unexpected frame");
+          if (!parsed.ok) resolve({ ok: false, error: parsed.error });
+          else resolve({ ok: true, result: resultSchemas[type].parse(parsed.result) });
+        });
+        socket.send(JSON.stringify({ ...payload, id, type }));
+      }),
+    sendRaw: (text) =>
+      new Promise((resolve) => {
+        rawWaiter = resolve;
+        socket.send(text);
+      }),
+    snapshot: () => latest,
+    waitForSnapshot: (predicate, timeoutMs = 20_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (latest && predicate(latest)) {
+            snapshotWatchers.delete(check);
+            clearTimeout(timer);
+            resolve(latest);
+          }
+        };
+        const timer = setTimeout(() => {
+          snapshotWatchers.delete(check);
+          reject(new Error(`No matching snapshot within ${timeoutMs} ms. Last: ${JSON.stringify(latest?.sync)}`));
+        }, timeoutMs);
+        snapshotWatchers.add(check);
+        check();
+      }),
+    close: () => { socket.close(); },
+  };
+}
+
+/** True when every (code, lock) pair of the snapshot is synced (verified). */
+export function allSynced(snapshot: Snapshot): boolean {
+  return Object.values(snapshot.sync).every((perLock) => Object.values(perLock).every((s) => s.state === "synced"));
+}
