@@ -55,10 +55,10 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<RuntimeConfig>
     ...(env.LATCHKEY_LOG_LEVEL ? { log_level: env.LATCHKEY_LOG_LEVEL } : {}),
   };
   const parsed = OptionsSchema.safeParse(typeof raw === "object" && raw !== null ? { ...raw, ...fromEnv } : raw);
-  if (!parsed.success) throw new ConfigError(describeZodError(parsed.error, "The add-on options"));
+  if (!parsed.success) throw new ConfigError(describeZodError(parsed.error, "The add-on options are not valid"));
   const options = parsed.data;
   const tuningParsed = TuningSchema.safeParse(env);
-  if (!tuningParsed.success) throw new ConfigError(describeZodError(tuningParsed.error, "The tuning environment"));
+  if (!tuningParsed.success) throw new ConfigError(describeZodError(tuningParsed.error, "The tuning environment variables are not valid"));
   const tuning = { retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS, verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS };
   if (env.SUPERVISOR_TOKEN && !options.ha_url) {
     return { options, tuning, dataDir, ha: { mode: "supervisor", wsUrl: "ws://supervisor/core/websocket", token: env.SUPERVISOR_TOKEN } };

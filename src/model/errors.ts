@@ -38,12 +38,12 @@ export class LatchkeyError extends Error {
   }
 }
 
-/** Turns zod's issues into one sentence a person can act on. */
-export function describeZodError(error: z.ZodError, what: string): string {
+/** Turns zod's issues into one sentence a person can act on, after a lead such as "The request is not valid". */
+export function describeZodError(error: z.ZodError, lead: string): string {
   const parts = error.issues.slice(0, 3).map((issue) => {
     const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
     return `${where}${issue.message}`;
   });
   const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : "";
-  return `${what} is not valid — ${parts.join("; ")}${more}.`;
+  return `${lead} — ${parts.join("; ")}${more}.`;
 }

@@ -59,7 +59,7 @@ function handleConnection(socket: WebSocket, request: IncomingMessage, options: 
       const parsed = RequestSchema.safeParse(message);
       const id = typeof message === "object" && message !== null && "id" in message && typeof message.id === "number" ? message.id : 0;
       if (!parsed.success) {
-        send({ type: "result", id, ok: false, error: { code: "invalid_message", message: describeZodError(parsed.error, "The request") } });
+        send({ type: "result", id, ok: false, error: { code: "invalid_message", message: describeZodError(parsed.error, "The request is not valid") } });
         return;
       }
       const who = user;

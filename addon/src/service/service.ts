@@ -67,7 +67,7 @@ export class LatchkeyService {
       lockOf: (id) => this.locks.get(id),
       onObserved: (op, observed) => this.recordObservation(op, observed),
       onChange: () => { this.emit(); },
-      onRetryDue: () => { void this.sync(); },
+      onRetryDue: () => { void this.sync().catch((e: unknown) => { deps.log.error("Planning lock writes failed.", e); }); },
       retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
       now: this.now,
     });
@@ -98,11 +98,12 @@ export class LatchkeyService {
     this.deps.log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
     if (link.inventory) this.occupied = await this.readInventory(link.inventory, locks);
     this.executor.resume();
-    await this.sync();
+    const planned = await this.sync();
+    this.deps.log.info(planned === 0 ? "All locks are in step with the codes; nothing to write." : `${planned} lock write(s) planned.`);
   }
 
-  /** Plans and submits lock writes. Serialized with every other change of the document. */
-  sync(): Promise<void> {
+  /** Plans and submits lock writes; returns how many. Serialized with every other change of the document. */
+  sync(): Promise<number> {
     return this.serialized(async () => {
       const others = new Map([...this.occupied].map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
       const { options } = this.deps;
@@ -113,6 +114,7 @@ export class LatchkeyService {
       const claims = allocation.claims.filter((c) => !released.has(c));
       if (claims.length !== this.doc.claims.length || allocation.claims.length !== this.doc.claims.length) await this.commit({ ...this.doc, claims });
       this.executor.submit(plan.operations);
+      return plan.operations.length;
     });
   }
 

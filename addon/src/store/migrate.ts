@@ -27,6 +27,6 @@ export function migrate(raw: unknown): StoreDocument {
     version += 1;
   }
   const parsed = StoreDocumentSchema.safeParse(doc);
-  if (!parsed.success) throw new StoreFormatError(describeZodError(parsed.error, "The store file"));
+  if (!parsed.success) throw new StoreFormatError(describeZodError(parsed.error, "The store file is not valid"));
   return parsed.data;
 }

@@ -90,7 +90,7 @@ export async function connectApi(url: string, accessToken: string): Promise<ApiC
   };
 }
 
-/** True when every (code, lock) pair of the snapshot is synced (verified). */
+/** True when every (code, lock) pair of the snapshot is synced (verified); false while there is no code. */
 export function allSynced(snapshot: Snapshot): boolean {
-  return Object.values(snapshot.sync).every((perLock) => Object.values(perLock).every((s) => s.state === "synced"));
+  return snapshot.codes.length > 0 && Object.values(snapshot.sync).every((perLock) => Object.values(perLock).every((s) => s.state === "synced"));
 }

@@ -1,0 +1,142 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startHaFake } from "../ha-fake/index";
+import { startAddon } from "../support/addon-process";
+import { allSynced, connectApi } from "../support/api-client";
+import { ADMIN, FAST, LOCKS, slotsHolding, startWorld, threeLocks, USER, type World } from "../support/world";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+async function world(...args: Parameters<typeof startWorld>): Promise<World> {
+  const w = await startWorld(...args);
+  cleanups.push(() => w.close());
+  return w;
+}
+
+describe("the add-on survives what happens in a real home", () => {
+  it("killed mid-sync, it converges after a restart with no duplicate slots and nothing lost", async () => {
+    const w = await world();
+    w.ha.faults.slowLock("lock.garage_side_door", 1500);
+    await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
+    await w.api.waitForSnapshot(() => slotsHolding(w.ha, "lock.front_door", "4821").length === 1);
+    await w.addon.kill9();
+    w.ha.faults.slowLock("lock.garage_side_door", 0);
+
+    const again = await startAddon({ haUrl: w.ha.httpUrl, token: ADMIN.token, dataDir: w.addon.dataDir, env: FAST });
+    cleanups.push(() => again.stop());
+    await again.waitForOutput(/API listening/);
+    const api = await connectApi(again.apiUrl, ADMIN.token);
+    cleanups.push(async () => { api.close(); });
+    await api.request("state/subscribe", {});
+    const snap = await api.waitForSnapshot((s) => s.codes.length === 1 && s.locks.length === 3 && allSynced(s));
+    for (const lock of LOCKS) expect(slotsHolding(w.ha, lock, "4821")).toHaveLength(1);
+    expect(Object.keys(snap.slots[snap.codes[0]?.id ?? ""] ?? {})).toHaveLength(3);
+    const store = JSON.parse(await readFile(join(w.addon.dataDir, "latchkey.json"), "utf8")) as { claims: unknown[] };
+    expect(store.claims).toHaveLength(3);
+  });
+
+  it("HA dropping every connection (a restart) → the add-on reconnects and finishes the sync", async () => {
+    const w = await world();
+    w.ha.faults.slowLock("lock.back_door", 800);
+    await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
+    w.ha.dropConnections();
+    w.ha.faults.slowLock("lock.back_door", 0);
+    await w.addon.waitForOutput(/Lost the connection to Home Assistant/);
+    await w.api.waitForSnapshot((s) => s.codes.length === 1 && allSynced(s) && s.connected, 30_000);
+    for (const lock of LOCKS) expect(slotsHolding(w.ha, lock, "4821")).toHaveLength(1);
+  });
+
+  it("HA not reachable at start → retried with backoff, then connects; no crash loop", async () => {
+    const ha = await startHaFake({ users: [ADMIN], locks: threeLocks() });
+    cleanups.push(() => ha.stop());
+    await ha.setAcceptingConnections(false);
+    const addon = await startAddon({ haUrl: ha.httpUrl, token: ADMIN.token, env: FAST });
+    cleanups.push(() => addon.stop());
+    await addon.waitForOutput(/Cannot reach Home Assistant .* \(attempt 2\)/);
+    await ha.setAcceptingConnections(true);
+    await addon.waitForOutput(/Found 3 Z-Wave lock/, 30_000);
+  });
+
+  it.each([
+    ["a token HA rejects", "not-a-real-token-0123456789", /rejected the access token/],
+    ["a non-admin token", USER.token, /“Kim Kid”, who is not a Home Assistant administrator/],
+  ])("%s stops the add-on with a clear message", async (_label, token, message) => {
+    const ha = await startHaFake({ users: [ADMIN, USER], locks: threeLocks() });
+    cleanups.push(() => ha.stop());
+    const addon = await startAddon({ haUrl: ha.httpUrl, token, env: FAST });
+    expect(await addon.exited).toBe(1);
+    expect(addon.output()).toMatch(message);
+    expect(addon.output()).not.toContain(token);
+  });
+
+  it("bad options stop it with a clear message and leave the stored codes untouched", async () => {
+    const w = await world();
+    await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
+    await w.api.waitForSnapshot((s) => s.codes.length === 1 && allSynced(s));
+    await w.addon.stop();
+    const before = await readFile(join(w.addon.dataDir, "latchkey.json"), "utf8");
+    await writeFile(join(w.addon.dataDir, "options.json"), JSON.stringify({ slot_first: "one", default_slot_count: 0 }));
+    const bad = await startAddon({ haUrl: w.ha.httpUrl, token: ADMIN.token, dataDir: w.addon.dataDir, env: FAST });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toMatch(/The add-on options are not valid — slot_first: .*; default_slot_count: /);
+    expect(await readFile(join(w.addon.dataDir, "latchkey.json"), "utf8")).toBe(before);
+  });
+});
+
+describe("the card API", () => {
+  it("rejects bad messages with clear errors and changes nothing", async () => {
+    const w = await world();
+    await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
+    await w.api.waitForSnapshot((s) => s.codes.length === 1 && allSynced(s));
+    const storePath = join(w.addon.dataDir, "latchkey.json");
+    const before = await readFile(storePath, "utf8");
+    const writes = w.writes().length;
+
+    expect(await w.api.sendRaw("{not json")).toMatchObject({ ok: false, error: { code: "invalid_message" } });
+    expect(await w.api.sendRaw(JSON.stringify({ id: 50, type: "codes/explode" }))).toMatchObject({ ok: false, error: { code: "invalid_message" } });
+    const letters = await w.api.request("codes/create", { draft: { name: "Dad", pin: "12ab", lockIds: LOCKS } });
+    expect(letters).toMatchObject({ ok: false, error: { code: "invalid_message", message: expect.stringMatching(/digits only/) } });
+    const duplicate = await w.api.request("codes/create", { draft: { name: "Dad", pin: "4821", lockIds: ["lock.back_door"] } });
+    expect(duplicate).toMatchObject({ ok: false, error: { code: "validation_failed", message: expect.stringMatching(/“Mom” already uses this PIN on Back Door/) } });
+    const sameName = await w.api.request("codes/create", { draft: { name: " mom ", pin: "6047", lockIds: [] } });
+    expect(sameName).toMatchObject({ ok: false, error: { code: "validation_failed" } });
+    const missing = await w.api.request("codes/delete", { codeId: "no-such-code" });
+    expect(missing).toMatchObject({ ok: false, error: { code: "not_found" } });
+
+    expect(await readFile(storePath, "utf8")).toBe(before);
+    expect(w.writes().length).toBe(writes);
+    expect(JSON.stringify([letters, duplicate])).not.toContain("4821");
+  });
+
+  it("a non-admin sees status and names but cannot reveal, change or delete codes", async () => {
+    const w = await world();
+    const created = await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
+    if (!created.ok) throw new Error("create failed");
+    const kid = await connectApi(w.addon.apiUrl, USER.token);
+    cleanups.push(async () => { kid.close(); });
+    expect(kid.user).toEqual({ name: "Kim Kid", isAdmin: false });
+    await kid.request("state/subscribe", {});
+    const snap = await kid.waitForSnapshot((s) => s.codes.length === 1);
+    expect(snap.codes[0]?.name).toBe("Mom");
+    expect(JSON.stringify(snap)).not.toContain("4821");
+    const codeId = created.result.codeId;
+    for (const attempt of [
+      kid.request("codes/reveal", { codeId }),
+      kid.request("codes/update", { codeId, changes: { pin: "6047" } }),
+      kid.request("codes/delete", { codeId }),
+      kid.request("codes/create", { draft: { name: "Kid", pin: "6047", lockIds: [] } }),
+    ]) {
+      expect(await attempt).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    }
+    const reveal = await w.api.request("codes/reveal", { codeId });
+    expect(reveal).toEqual({ ok: true, result: { codeId, pin: "4821" } });
+  });
+
+  it("an invalid HA token is refused at hello", async () => {
+    const w = await world();
+    await expect(connectApi(w.addon.apiUrl, "forged-token-0123456789")).rejects.toThrow(/unauthenticated/);
+  });
+});
