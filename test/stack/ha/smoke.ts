@@ -57,12 +57,25 @@ try {
     say(`zwave_js entry loaded: ${(await waitForZwaveJsLoaded(ha, creds.admin.token)).state}`);
   }
 
+  t = Date.now();
+  await ha.restart();
+  const again2 = await onboard(ha);
+  if (again2.nonAdmin.token !== creds.nonAdmin.token) throw new Error("tokens changed across restart");
+  say(`restart() + onboard() reuse in ${Date.now() - t} ms (pid ${ha.pid()})`);
+
   const cardFile = join(configDir, "smoke-card.js");
   await writeFile(cardFile, "// placeholder card for the harness smoke test\n");
   const dash = await addCardResourceAndDashboard(ha, creds.admin.token, {
     cardFile, cardConfig: { type: "custom:latchkey-card" },
   });
   say(`dashboard ${dash.dashboardUrl}, resource ${dash.resourceUrl}`);
+  const guest2 = await haWs(ha.url, creds.nonAdmin.token);
+  const lovelace = await guest2.callParsed(
+    z.object({ views: z.array(z.object({ cards: z.array(z.object({ type: z.string() })) })) }),
+    "lovelace/config", { url_path: "latchkey-locks" },
+  );
+  await guest2.close();
+  say(`non-admin sees dashboard card ${lovelace.views[0]?.cards[0]?.type ?? "(none)"}`);
   say(`TIMINGS start=${startMs}ms onboarding=${onboardMs}ms`);
 } finally {
   t = Date.now();
