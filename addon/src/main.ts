@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const ccReader = await CcReader.detect(ha, lockDevice);
   log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}.`);
   const writer = createZwaveWriter({ client: ha, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
-  await svc.attach({ client: ha, writer, inventory: await detectCodeInventory(ha) });
+  await svc.attach({ client: ha, writer, inventory: await detectCodeInventory(ha), slotCount: ccReader ? (lock) => ccReader.slotCount(lock) : null });
 }
 
 /** HA may be starting or restarting: retry with capped backoff, but stop on a token HA rejects. */

@@ -37,6 +37,8 @@ export interface HaLink {
   writer: SlotWriter;
   /** Lists every code on a lock, where the running HA can (newer HA only). */
   inventory: CodeInventory | null;
+  /** Asks a lock how many user slots it has, where the running HA can (newer HA only). */
+  slotCount: ((lock: Lock) => Promise<number | null>) | null;
 }
 
 /**
@@ -92,7 +94,14 @@ export class LatchkeyService {
     const deviceIds = ha.entities.filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id).flatMap((e) => (e.device_id ? [e.device_id] : []));
     const nodeStatus = await readNodeStatuses(link.client, deviceIds);
     const { options } = this.deps;
-    const locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, { defaultSlotCount: options.default_slot_count, slotCounts: options.lock_slot_counts });
+    const settings = { defaultSlotCount: options.default_slot_count, slotCounts: options.lock_slot_counts };
+    let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, settings);
+    if (link.slotCount) {
+      const ask = link.slotCount;
+      const measured = await Promise.all(locks.map(async (lock) => [lock.deviceId, await ask(lock)] as const));
+      const slotCounts = new Map(measured.flatMap(([deviceId, count]) => (count === null ? [] : [[deviceId, count] as const])));
+      locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
+    }
     this.locks = lockMap(locks);
     this.timeZone = ha.timeZone;
     this.deps.log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);

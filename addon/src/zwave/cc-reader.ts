@@ -5,7 +5,6 @@ import { HaCommandError } from "../ha/errors";
 import { slotContent, USER_CODE_CC, type SlotContent } from "./user-code-values";
 
 const UserCodeGetSchema = z.object({ userIdStatus: z.number(), userCode: z.string() }).loose();
-const ResultSchema = z.record(z.string(), z.unknown());
 
 /**
  * Reads a slot from the lock itself through ws `zwave_js/invoke_cc_api` (User Code `get`,
@@ -27,7 +26,7 @@ export class CcReader {
   }
 
   async read(lock: Lock, slot: number): Promise<SlotContent | null> {
-    const raw = await this.client.command(ResultSchema, {
+    const raw = await this.client.command(z.unknown(), {
       type: "zwave_js/invoke_cc_api",
       device_id: lock.deviceId,
       command_class: USER_CODE_CC,
@@ -35,9 +34,25 @@ export class CcReader {
       parameters: [slot],
       wait_for_result: true,
     });
-    // The result is keyed by endpoint index; a lock answers on its root endpoint.
-    const first = Object.values(raw)[0];
-    const parsed = UserCodeGetSchema.safeParse(first);
+    const parsed = UserCodeGetSchema.safeParse(unwrapEndpoint(raw));
     return parsed.success ? slotContent(parsed.data.userIdStatus, parsed.data.userCode) : null;
   }
+
+  /** The lock's own user slot count (User Code `getUsersCount`), or null when it cannot say. */
+  async slotCount(lock: Lock): Promise<number | null> {
+    try {
+      const raw = await this.client.command(z.unknown(), { type: "zwave_js/invoke_cc_api", device_id: lock.deviceId, command_class: USER_CODE_CC, method_name: "getUsersCount", parameters: [], wait_for_result: true });
+      const count = z.number().int().min(1).max(65535).safeParse(unwrapEndpoint(raw));
+      return count.success ? count.data : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Some HA versions key the result by endpoint index ({"0": result}); take the root endpoint's. */
+function unwrapEndpoint(raw: unknown): unknown {
+  const keyed = z.record(z.string().regex(/^\d+$/), z.unknown()).safeParse(raw);
+  if (keyed.success && Object.keys(keyed.data).length > 0) return keyed.data["0"] ?? Object.values(keyed.data)[0];
+  return raw;
 }

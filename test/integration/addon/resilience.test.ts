@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { startHaFake } from "../ha-fake/index";
 import { startAddon } from "../support/addon-process";
 import { allSynced, connectApi } from "../support/api-client";
@@ -29,12 +30,12 @@ describe("the add-on survives what happens in a real home", () => {
     cleanups.push(() => again.stop());
     await again.waitForOutput(/API listening/);
     const api = await connectApi(again.apiUrl, ADMIN.token);
-    cleanups.push(async () => { api.close(); });
+    cleanups.push(() => { api.close(); return Promise.resolve(); });
     await api.request("state/subscribe", {});
     const snap = await api.waitForSnapshot((s) => s.codes.length === 1 && s.locks.length === 3 && allSynced(s));
     for (const lock of LOCKS) expect(slotsHolding(w.ha, lock, "4821")).toHaveLength(1);
     expect(Object.keys(snap.slots[snap.codes[0]?.id ?? ""] ?? {})).toHaveLength(3);
-    const store = JSON.parse(await readFile(join(w.addon.dataDir, "latchkey.json"), "utf8")) as { claims: unknown[] };
+    const store = z.object({ claims: z.array(z.unknown()) }).parse(JSON.parse(await readFile(join(w.addon.dataDir, "latchkey.json"), "utf8")));
     expect(store.claims).toHaveLength(3);
   });
 
@@ -98,9 +99,11 @@ describe("the card API", () => {
     expect(await w.api.sendRaw("{not json")).toMatchObject({ ok: false, error: { code: "invalid_message" } });
     expect(await w.api.sendRaw(JSON.stringify({ id: 50, type: "codes/explode" }))).toMatchObject({ ok: false, error: { code: "invalid_message" } });
     const letters = await w.api.request("codes/create", { draft: { name: "Dad", pin: "12ab", lockIds: LOCKS } });
-    expect(letters).toMatchObject({ ok: false, error: { code: "invalid_message", message: expect.stringMatching(/digits only/) } });
+    expect(letters).toMatchObject({ ok: false, error: { code: "invalid_message" } });
+    expect(JSON.stringify(letters)).toMatch(/digits only/);
     const duplicate = await w.api.request("codes/create", { draft: { name: "Dad", pin: "4821", lockIds: ["lock.back_door"] } });
-    expect(duplicate).toMatchObject({ ok: false, error: { code: "validation_failed", message: expect.stringMatching(/“Mom” already uses this PIN on Back Door/) } });
+    expect(duplicate).toMatchObject({ ok: false, error: { code: "validation_failed" } });
+    expect(JSON.stringify(duplicate)).toMatch(/“Mom” already uses this PIN on Back Door/);
     const sameName = await w.api.request("codes/create", { draft: { name: " mom ", pin: "6047", lockIds: [] } });
     expect(sameName).toMatchObject({ ok: false, error: { code: "validation_failed" } });
     const missing = await w.api.request("codes/delete", { codeId: "no-such-code" });
@@ -116,7 +119,7 @@ describe("the card API", () => {
     const created = await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
     if (!created.ok) throw new Error("create failed");
     const kid = await connectApi(w.addon.apiUrl, USER.token);
-    cleanups.push(async () => { kid.close(); });
+    cleanups.push(() => { kid.close(); return Promise.resolve(); });
     expect(kid.user).toEqual({ name: "Kim Kid", isAdmin: false });
     await kid.request("state/subscribe", {});
     const snap = await kid.waitForSnapshot((s) => s.codes.length === 1);
