@@ -64,11 +64,17 @@ if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c 'import sys; sys.exi
 fi
 
 rm -f "$marker"
-log "installing $(grep -c '==' "$req") pinned packages from ${req#"$repo"/} (pip cache: ~/.cache/pip)"
+log "installing $(grep -c '==' "$req") pinned packages from ${req#"$repo"/} (pip cache: ${PIP_CACHE_DIR:-~/.cache/pip})"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip==24.0
-"$venv/bin/python" -m pip install --disable-pip-version-check --progress-bar off \
-  -r "$req" | grep -E '^(Successfully|Building wheel|ERROR)' || true
-# pip exits non-zero on failure, but the grep above hides that status: verify explicitly.
+pip_log="$venv/pip-install.log"
+if ! "$venv/bin/python" -m pip install --disable-pip-version-check --progress-bar off \
+  -r "$req" > "$pip_log" 2>&1; then
+  tail -n 30 "$pip_log" >&2
+  die "pip install failed (full log: $pip_log)"
+fi
+grep -E '^Building wheel for|^Successfully built' "$pip_log" | sed 's/^/[setup-ha] pip: /' || true
+installed=$( (grep -o 'Successfully installed.*' "$pip_log" || true) | wc -w)
+log "pip: installed $(( installed > 2 ? installed - 2 : 0 )) packages (log: ${pip_log#"$repo"/})"
 "$venv/bin/python" -m pip check >/dev/null || { "$venv/bin/python" -m pip check; die "pip check failed"; }
 "$venv/bin/python" - <<'PY' || die "import check failed"
 import homeassistant.const as c, zwave_js_server.const as z, hass_frontend, sqlalchemy
