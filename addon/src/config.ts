@@ -15,6 +15,13 @@ export const OptionsSchema = z
     lock_slot_counts: z.record(z.string(), z.number().int().min(1).max(65535)).default({}),
     show_code_names_to_everyone: z.boolean().default(true),
     api_port: z.number().int().min(1).max(65535).default(8099),
+    /** Where door and code alerts go unless a code says otherwise. */
+    notify_targets: z.array(z.string().regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "notify_targets entries are persistent_notification or notify.<service>" })).default(["persistent_notification"]),
+    notify_manual_unlock: z.boolean().default(false),
+    notify_jammed: z.boolean().default(true),
+    notify_keypad_code_changes: z.boolean().default(true),
+    activity_max_entries: z.number().int().min(10).max(100_000).default(2_000),
+    activity_max_days: z.number().int().min(1).max(3650).default(90),
   })
   .refine((o) => o.slot_last === null || o.slot_last >= o.slot_first, { error: "slot_last must not be below slot_first" });
 export type Options = z.infer<typeof OptionsSchema>;

@@ -6,6 +6,10 @@ import { ConfigError, loadConfig, type RuntimeConfig } from "./config";
 import { HaClient } from "./ha/client";
 import { FatalConfigError } from "./ha/errors";
 import { createLogger, type Logger } from "./log/logger";
+import { ActivityLog } from "./service/activity-log";
+import { watchDoorEvents } from "./service/door-events";
+import { Journal } from "./service/journal";
+import { Notifier } from "./service/notifier";
 import { LatchkeyService } from "./service/service";
 import { FileStore } from "./store/file-store";
 import { backoffDelay } from "./sync/backoff";
@@ -34,6 +38,9 @@ async function main(): Promise<void> {
   const store = new FileStore(config.dataDir, log);
   const { document, source } = await store.load();
   log.info(`Loaded ${document.codes.length} code(s) from the ${source === "new" ? "new, empty" : source} store.`);
+  const activity = new ActivityLog(config.dataDir, log, { count: config.options.activity_max_entries, days: config.options.activity_max_days });
+  await activity.load();
+  const journal = new Journal(activity);
   const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 } });
   service = svc;
 
@@ -43,6 +50,7 @@ async function main(): Promise<void> {
     port: config.options.api_port,
     host: process.env.LATCHKEY_API_HOST ?? "0.0.0.0",
     service: svc,
+    journal,
     log,
     identify: async (hello, ingressUserId) => {
       if (ingressUserId && client) return userFromIngress(client, ingressUserId);
@@ -68,6 +76,9 @@ async function main(): Promise<void> {
   const ccReader = await CcReader.detect(ha, lockDevice);
   log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}.`);
   const writer = createZwaveWriter({ client: ha, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
+  const notifier = new Notifier(ha, log);
+  journal.connect(notifier);
+  await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log });
   await svc.attach({ client: ha, writer, inventory: await detectCodeInventory(ha), slotCount: ccReader ? (lock) => ccReader.slotCount(lock) : null });
 }
 

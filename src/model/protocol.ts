@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ActivityEntrySchema } from "./activity";
 import { CodeDraftSchema, CodeSchema } from "./code";
 import { WireErrorSchema } from "./errors";
 import { LockSchema } from "./lock";
@@ -30,6 +31,7 @@ export const RequestSchema = z.discriminatedUnion("type", [
   request("codes/reveal", { codeId: CodeIdSchema }),
   request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: z.string() }),
   request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
+  request("activity/list", { lockId: LockIdSchema.optional(), codeId: CodeIdSchema.optional(), limit: z.number().int().min(1).max(500).default(100) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request["type"];
@@ -70,4 +72,5 @@ export const ResultSchemas = {
   "codes/reveal": z.object({ codeId: CodeIdSchema, pin: z.string() }),
   "unmanaged/adopt": z.object({ codeId: CodeIdSchema }),
   "unmanaged/clear": z.object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
+  "activity/list": z.object({ entries: z.array(ActivityEntrySchema) }),
 } satisfies Record<RequestType, z.ZodType>;

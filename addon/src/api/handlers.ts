@@ -1,12 +1,18 @@
 import { LatchkeyError } from "../../../src/model/errors";
 import type { Request } from "../../../src/model/protocol";
+import type { ActivityKind } from "../../../src/model/activity";
+import type { Journal } from "../service/journal";
 import type { LatchkeyService } from "../service/service";
 import type { ApiUser } from "./identify";
 
 const ADMIN_ONLY: ReadonlySet<Request["type"]> = new Set(["codes/create", "codes/update", "codes/delete", "codes/set_enabled", "codes/reveal", "unmanaged/adopt", "unmanaged/clear"]);
 
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
-export async function handleRequest(service: LatchkeyService, user: ApiUser, request: Request, subscribe: () => void): Promise<unknown> {
+export async function handleRequest(service: LatchkeyService, journal: Journal, user: ApiUser, request: Request, subscribe: () => void): Promise<unknown> {
+  const record = (kind: ActivityKind, codeId: string) => {
+    const code = service.publicCode(codeId);
+    return code ? journal.codeEvent(kind, code, user.name) : Promise.resolve();
+  };
   if (ADMIN_ONLY.has(request.type) && !user.isAdmin) {
     throw new LatchkeyError("forbidden", "Only Home Assistant administrators can change, reveal or share codes.");
   }
@@ -16,26 +22,41 @@ export async function handleRequest(service: LatchkeyService, user: ApiUser, req
       return { subscribed: true };
     case "codes/create": {
       const { codeId, warnings } = await service.createCode(request.draft);
+      await record("code_created", codeId);
       return { codeId, warnings };
     }
     case "codes/update": {
       const { codeId, warnings } = await service.updateCode(request.codeId, request.changes);
+      await record("code_updated", codeId);
       return { codeId, warnings };
     }
-    case "codes/delete":
+    case "codes/delete": {
+      const code = service.publicCode(request.codeId);
       await service.deleteCode(request.codeId);
+      if (code) await journal.codeEvent("code_deleted", code, user.name);
       return { codeId: request.codeId };
+    }
     case "codes/set_enabled":
       await service.setEnabled(request.codeId, request.enabled);
+      await record(request.enabled ? "code_enabled" : "code_disabled", request.codeId);
       return { codeId: request.codeId };
-    case "codes/reveal":
-      return { codeId: request.codeId, pin: service.revealPin(request.codeId) };
+    case "codes/reveal": {
+      const pin = service.revealPin(request.codeId);
+      await record("code_revealed", request.codeId);
+      return { codeId: request.codeId, pin };
+    }
     case "unmanaged/adopt": {
       const { codeId } = await service.adoptUnmanaged(request.lockId, request.slot, request.name);
+      await record("code_created", codeId);
       return { codeId };
     }
     case "unmanaged/clear":
       await service.clearUnmanaged(request.lockId, request.slot);
       return { lockId: request.lockId, slot: request.slot };
+    case "activity/list": {
+      const entries = journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit });
+      // Names are part of the option that hides them from non-admins.
+      return { entries: user.isAdmin || service.namesVisibleToAll() ? entries : entries.map((e) => ({ ...e, codeName: null })) };
+    }
   }
 }

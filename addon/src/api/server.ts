@@ -4,6 +4,7 @@ import { describeZodError, LatchkeyError, type WireError } from "../../../src/mo
 import { HelloSchema, PROTOCOL_VERSION, RequestSchema, type ServerMessage } from "../../../src/model/protocol";
 import { parseJson, rawText } from "../ha/raw-text";
 import type { Logger } from "../log/logger";
+import type { Journal } from "../service/journal";
 import type { LatchkeyService } from "../service/service";
 import { handleRequest } from "./handlers";
 import { INGRESS_PROXY_ADDRESS, type ApiUser } from "./identify";
@@ -12,6 +13,7 @@ export interface ApiOptions {
   port: number;
   host: string;
   service: LatchkeyService;
+  journal: Journal;
   log: Logger;
   /** Who is on the other end of a new connection, from the hello message and the HTTP request. */
   identify: (hello: { accessToken?: string }, ingressUserId: string | null) => Promise<ApiUser | null>;
@@ -64,7 +66,7 @@ function handleConnection(socket: WebSocket, request: IncomingMessage, options: 
       }
       const who = user;
       try {
-        const result = await handleRequest(options.service, who, parsed.data, () => {
+        const result = await handleRequest(options.service, options.journal, who, parsed.data, () => {
           unsubscribe?.();
           const push = throttle(() => { send({ type: "snapshot", snapshot: options.service.snapshot(who) }); }, 100);
           unsubscribe = options.service.onChange(push);

@@ -56,6 +56,12 @@ export function adoptCode(doc: StoreDocument, lockId: LockId, slot: number, pin:
   return { ...created, document: { ...created.document, claims: [...created.document.claims, claim] } };
 }
 
+/** One more keypad use; at `maxUses` the reconciler takes the code off every lock. */
+export function recordUse(doc: StoreDocument, codeId: CodeId): CommandResult {
+  const current = find(doc, codeId);
+  return { document: replace(doc, { ...current, uses: current.uses + 1 }), codeId, warnings: [] };
+}
+
 export function findCode(doc: StoreDocument, codeId: CodeId): Code {
   return find(doc, codeId);
 }

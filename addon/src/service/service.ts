@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { CodeDraft } from "../../../src/model/code";
+import { withoutPin, type Code, type CodeDraft, type PublicCode } from "../../../src/model/code";
 import { LatchkeyError } from "../../../src/model/errors";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
@@ -8,6 +8,7 @@ import type { SlotObservation } from "../../../src/model/slot";
 import { allocateSlots } from "../core/allocate";
 import * as commands from "../core/commands";
 import { discoverLocks, lockMap } from "../core/discover";
+import type { InterpretContext } from "../core/interpret";
 import { reconcile, type Operation } from "../core/reconcile";
 import { buildSnapshot } from "../core/snapshot";
 import type { Options } from "../config";
@@ -156,7 +157,37 @@ export class LatchkeyService {
   updateCode(codeId: CodeId, changes: Partial<CodeDraft>) { return this.change((doc, ctx) => commands.updateCode(doc, codeId, changes, ctx)); }
   deleteCode(codeId: CodeId) { return this.change((doc) => commands.deleteCode(doc, codeId)); }
   setEnabled(codeId: CodeId, enabled: boolean) { return this.change((doc, ctx) => commands.setEnabled(doc, codeId, enabled, ctx)); }
+  publicCode(codeId: CodeId): PublicCode | undefined {
+    const code = this.doc.codes.find((c) => c.id === codeId);
+    return code ? withoutPin(code) : undefined;
+  }
+
   revealPin(codeId: CodeId): string { return commands.findCode(this.doc, codeId).pin; }
+
+  /** Counts a keypad use of a code (for `maxUses`); returns the code as it is now. */
+  async recordUse(codeId: CodeId, counts: boolean): Promise<Code | undefined> {
+    if (!counts || !this.doc.codes.some((c) => c.id === codeId)) return this.doc.codes.find((c) => c.id === codeId);
+    await this.change((doc) => commands.recordUse(doc, codeId));
+    return this.doc.codes.find((c) => c.id === codeId);
+  }
+
+  interpretContext(): InterpretContext {
+    const owners = new Map(this.doc.claims.map((c) => [`${c.lockId}#${c.slot}`, c.codeId]));
+    return { locks: [...this.locks.values()], codes: this.doc.codes, codeAt: (lockId, slot) => owners.get(`${lockId}#${slot}`) };
+  }
+
+  namesVisibleToAll(): boolean {
+    return this.deps.options.show_code_names_to_everyone;
+  }
+
+  lockName(lockId: LockId): string {
+    return this.locks.get(lockId)?.name ?? lockId;
+  }
+
+  /** New activity exists: clients re-read it. */
+  announceActivity(): void {
+    this.emit();
+  }
 
   adoptUnmanaged(lockId: LockId, slot: number, name: string) {
     const pin = this.occupied.get(lockId)?.get(slot);

@@ -1,7 +1,7 @@
-import { constants } from "node:fs";
-import { copyFile, mkdir, open, readFile, rename } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "../log/logger";
+import { writeFileAtomic } from "./atomic-write";
 import { migrate } from "./migrate";
 import { emptyStore, type StoreDocument } from "./schema";
 
@@ -15,7 +15,6 @@ export type LoadSource = "main" | "backup" | "new";
 export class FileStore {
   readonly path: string;
   private readonly backupPath: string;
-  private readonly tempPath: string;
 
   constructor(
     private readonly folder: string,
@@ -23,7 +22,6 @@ export class FileStore {
   ) {
     this.path = join(folder, "latchkey.json");
     this.backupPath = join(folder, "latchkey.backup.json");
-    this.tempPath = join(folder, "latchkey.json.tmp");
   }
 
   async load(): Promise<{ document: StoreDocument; source: LoadSource }> {
@@ -45,25 +43,12 @@ export class FileStore {
   }
 
   async save(document: StoreDocument): Promise<void> {
-    const text = JSON.stringify(document, null, 1);
-    const handle = await open(this.tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o600);
-    try {
-      await handle.writeFile(text, "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    // The current main file is good (it was read or written by us): it becomes the backup.
-    await copyFile(this.path, this.backupPath).catch((error: unknown) => {
-      if (!isMissing(error)) throw error;
+    await writeFileAtomic(this.path, JSON.stringify(document, null, 1), async () => {
+      // The current main file is good (it was read or written by us): it becomes the backup.
+      await copyFile(this.path, this.backupPath).catch((error: unknown) => {
+        if (!isMissing(error)) throw error;
+      });
     });
-    await rename(this.tempPath, this.path);
-    const folder = await open(this.folder, constants.O_RDONLY);
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
   }
 
   private async read(path: string): Promise<{ kind: "ok"; document: StoreDocument } | { kind: "missing" } | { kind: "bad"; reason: string }> {

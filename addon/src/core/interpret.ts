@@ -1,0 +1,102 @@
+import { z } from "zod";
+import type { ActivityKind } from "../../../src/model/activity";
+import type { Code } from "../../../src/model/code";
+import type { Lock } from "../../../src/model/lock";
+import type { CodeId, LockId } from "../../../src/model/primitives";
+
+/** The parts of HA's `zwave_js_notification` event Latchkey reads (Notification CC 113). */
+export const ZwaveNotificationSchema = z
+  .object({
+    device_id: z.string(),
+    command_class: z.number(),
+    type: z.number().optional(),
+    event: z.number().optional(),
+    parameters: z.unknown().optional(),
+  })
+  .loose();
+export type ZwaveNotification = z.infer<typeof ZwaveNotificationSchema>;
+
+const ACCESS_CONTROL = 6;
+const NOTIFICATION_CC = 113;
+
+/** Access Control (type 6) events → what happened. Events with a user id name the slot. */
+const ACCESS_CONTROL_EVENTS: Record<number, ActivityKind> = {
+  1: "manual_lock",
+  2: "manual_unlock",
+  3: "rf_lock",
+  4: "rf_unlock",
+  5: "keypad_lock",
+  6: "keypad_unlock",
+  9: "auto_lock",
+  11: "jammed",
+  12: "all_codes_deleted_at_lock",
+  13: "code_deleted_at_lock",
+  14: "code_added_at_lock",
+  15: "duplicate_code_rejected",
+  16: "keypad_disabled",
+  33: "keypad_lock",
+  34: "keypad_unlock",
+};
+
+export interface Interpretation {
+  kind: ActivityKind;
+  lockId: LockId;
+  slot: number | null;
+  codeId: CodeId | null;
+  codeName: string | null;
+}
+
+export interface InterpretContext {
+  locks: readonly Lock[];
+  codes: readonly Code[];
+  /** Which code owns a slot on a lock, from Latchkey's claims. */
+  codeAt: (lockId: LockId, slot: number) => CodeId | undefined;
+}
+
+/** Reads one lock notification. Pure: returns null for events that are not about a Latchkey lock. */
+export function interpretNotification(event: ZwaveNotification, ctx: InterpretContext): Interpretation | null {
+  if (event.command_class !== NOTIFICATION_CC || event.type !== ACCESS_CONTROL || event.event === undefined) return null;
+  const kind = ACCESS_CONTROL_EVENTS[event.event];
+  const lock = ctx.locks.find((l) => l.deviceId === event.device_id);
+  if (!kind || !lock) return null;
+  const slot = userIdOf(event.parameters);
+  const codeId = slot === null ? undefined : ctx.codeAt(lock.id, slot);
+  const code = codeId ? ctx.codes.find((c) => c.id === codeId) : undefined;
+  return { kind, lockId: lock.id, slot, codeId: code?.id ?? null, codeName: code?.name ?? null };
+}
+
+/** Locks report the slot as `{userId: N}`; some send it under other keys or as a bare number. */
+function userIdOf(parameters: unknown): number | null {
+  const parsed = z.union([z.object({ userId: z.number().int() }).loose(), z.number().int()]).safeParse(parameters);
+  if (!parsed.success) return null;
+  const value = typeof parsed.data === "number" ? parsed.data : parsed.data.userId;
+  return value > 0 ? value : null;
+}
+
+/** The sentence people read in notifications and the activity feed. Never contains a PIN. */
+export function describeActivity(entry: Pick<Interpretation, "kind" | "slot" | "codeName">, lockName: string): string {
+  const who = entry.codeName ?? (entry.slot === null ? "Someone" : `An unknown code (slot ${entry.slot})`);
+  switch (entry.kind) {
+    case "keypad_unlock": return `${who} unlocked ${lockName} with the keypad.`;
+    case "keypad_lock": return `${who} locked ${lockName} with the keypad.`;
+    case "manual_unlock": return `${lockName} was unlocked by hand.`;
+    case "manual_lock": return `${lockName} was locked by hand.`;
+    case "rf_unlock": return `${lockName} was unlocked from an app or remote.`;
+    case "rf_lock": return `${lockName} was locked from an app or remote.`;
+    case "auto_lock": return `${lockName} locked itself.`;
+    case "jammed": return `${lockName} is jammed.`;
+    case "keypad_disabled": return `${lockName} disabled its keypad after too many wrong codes.`;
+    case "code_added_at_lock": return `A code was added at the ${lockName} keypad${entry.slot === null ? "" : ` (slot ${entry.slot})`}.`;
+    case "code_deleted_at_lock": return `A code was removed at the ${lockName} keypad${entry.slot === null ? "" : ` (slot ${entry.slot})`}.`;
+    case "all_codes_deleted_at_lock": return `All codes were removed at the ${lockName} keypad.`;
+    case "duplicate_code_rejected": return `${lockName} rejected a code because it already has it.`;
+    case "code_created": return `${who} was added to ${lockName}.`;
+    case "code_updated": return `${who} was changed.`;
+    case "code_deleted": return `${who} was deleted.`;
+    case "code_enabled": return `${who} was enabled.`;
+    case "code_disabled": return `${who} was disabled.`;
+    case "code_revealed": return `${who} was revealed.`;
+    case "code_shared": return `${who} was shared.`;
+    case "sync_failed": return `${who} could not be written to ${lockName}.`;
+  }
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import type { ActivityEntry } from "../../../src/model/activity";
+import type { Options } from "../config";
+import { describeActivity, interpretNotification, ZwaveNotificationSchema, type Interpretation } from "../core/interpret";
+import type { HaClient } from "../ha/client";
+import type { Logger } from "../log/logger";
+import type { ActivityLog } from "./activity-log";
+import type { Notifier } from "./notifier";
+import type { LatchkeyService } from "./service";
+
+interface Deps {
+  client: HaClient;
+  service: LatchkeyService;
+  activity: ActivityLog;
+  notifier: Notifier;
+  options: Options;
+  log: Logger;
+  now?: () => Date;
+}
+
+/**
+ * Turns the locks' Access Control notifications into activity entries, alerts and
+ * `latchkey_*` events. Subscribing needs an admin token, which the add-on has.
+ */
+export async function watchDoorEvents(deps: Deps): Promise<void> {
+  await deps.client.subscribeEvents("zwave_js_notification", (event) => {
+    const parsed = ZwaveNotificationSchema.safeParse(event.data);
+    if (!parsed.success) return;
+    const seen = interpretNotification(parsed.data, deps.service.interpretContext());
+    if (seen) void handle(deps, seen).catch((error: unknown) => { deps.log.error("Handling a lock event failed.", error); });
+  });
+}
+
+async function handle(deps: Deps, seen: Interpretation): Promise<void> {
+  const { service, notifier, options } = deps;
+  const at = (deps.now ?? (() => new Date()))().toISOString();
+  const entry: ActivityEntry = { id: randomUUID(), at, kind: seen.kind, lockId: seen.lockId, codeId: seen.codeId, codeName: seen.codeName, slot: seen.slot, userName: null };
+  await deps.activity.append(entry);
+  service.announceActivity();
+  const lockName = service.lockName(seen.lockId);
+  const sentence = describeActivity(seen, lockName);
+  deps.log.info(sentence);
+  await notifier.fire("latchkey_lock_activity", { entity_id: seen.lockId, kind: seen.kind, code_id: seen.codeId, code_name: seen.codeName, slot: seen.slot });
+
+  if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
+    const code = await service.recordUse(seen.codeId, seen.kind === "keypad_unlock");
+    await notifier.fire("latchkey_code_used", { code_id: seen.codeId, code_name: seen.codeName, entity_id: seen.lockId, slot: seen.slot, method: "keypad", action: seen.kind === "keypad_unlock" ? "unlock" : "lock" });
+    if (code?.notify.onUse) await notifier.notify(code.notify.targets.length > 0 ? code.notify.targets : options.notify_targets, "Latchkey", sentence);
+    return;
+  }
+  const alert =
+    (seen.kind === "manual_unlock" && options.notify_manual_unlock) ||
+    (seen.kind === "jammed" && options.notify_jammed) ||
+    (options.notify_keypad_code_changes && (seen.kind === "code_added_at_lock" || seen.kind === "code_deleted_at_lock" || seen.kind === "all_codes_deleted_at_lock"));
+  if (alert) await notifier.notify(options.notify_targets, "Latchkey", sentence);
+}

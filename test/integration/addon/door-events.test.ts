@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { allSynced } from "../support/api-client";
+import { LOCKS, slotsHolding, startWorld, type World } from "../support/world";
+
+let world: World | null = null;
+afterEach(async () => {
+  if (world) expect(world.addon.output()).not.toMatch(/4821|6047/);
+  await world?.close();
+  world = null;
+});
+
+async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("what happens at the door", () => {
+  it("a keypad unlock with Mom's code → activity entry, notification naming Mom and the lock, latchkey_code_used", async () => {
+    world = await startWorld({ notifyServices: ["mobile_app_pixel"] });
+    const w = world;
+    const created = await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS, notify: { onUse: true, targets: ["persistent_notification", "notify.mobile_app_pixel"] } } });
+    if (!created.ok) throw new Error(created.error.message);
+    await w.api.waitForSnapshot(allSynced);
+    const slot = w.api.snapshot()?.slots[created.result.codeId]?.["lock.back_door"] ?? 0;
+
+    w.ha.pressKeypad("lock.back_door", slot, "unlock");
+    await until(() => w.ha.firedEvents.some((e) => e.event_type === "latchkey_code_used"));
+    const used = w.ha.firedEvents.find((e) => e.event_type === "latchkey_code_used");
+    expect(used?.data).toEqual({ code_id: created.result.codeId, code_name: "Mom", entity_id: "lock.back_door", slot, method: "keypad", action: "unlock" });
+    await until(() => w.ha.notifications.sent.length > 0 && w.ha.notifications.persistent.size > 0);
+    expect([...w.ha.notifications.persistent.values()].map((n) => n.message)).toContain("Mom unlocked Back Door with the keypad.");
+    expect(w.ha.notifications.sent[0]).toMatchObject({ service: "notify.mobile_app_pixel", data: { message: "Mom unlocked Back Door with the keypad." } });
+
+    const activity = await w.api.request("activity/list", { lockId: "lock.back_door" });
+    expect(activity.ok && activity.result.entries[0]).toMatchObject({ kind: "keypad_unlock", codeName: "Mom", slot, lockId: "lock.back_door" });
+    // No PIN in any event or notification. HA itself echoes every service call on its bus as a
+    // `call_service` event, so the set_lock_usercode call carries the PIN there; that one is HA's.
+    const events = w.ha.firedEvents.filter((e) => e.event_type !== "call_service");
+    expect(JSON.stringify([events, [...w.ha.notifications.persistent.values()], w.ha.notifications.sent])).not.toContain("4821");
+  });
+
+  it("a keypad unlock from a slot Latchkey does not manage reads as an unknown code", async () => {
+    world = await startWorld();
+    const w = world;
+    w.ha.pressKeypad("lock.front_door", 17, "unlock");
+    await until(() => w.ha.firedEvents.some((e) => e.event_type === "latchkey_lock_activity"));
+    expect(w.addon.output()).toContain("An unknown code (slot 17) unlocked Front Door with the keypad.");
+    expect(w.ha.firedEvents.some((e) => e.event_type === "latchkey_code_used")).toBe(false);
+  });
+
+  it("a limited-use code that reaches its limit disappears from every lock", async () => {
+    world = await startWorld();
+    const w = world;
+    const created = await w.api.request("codes/create", { draft: { name: "Plumber", pin: "6047", lockIds: LOCKS, rules: { maxUses: 2, weekly: [], burner: false } } });
+    if (!created.ok) throw new Error(created.error.message);
+    await w.api.waitForSnapshot(allSynced);
+    const slot = w.api.snapshot()?.slots[created.result.codeId]?.["lock.front_door"] ?? 0;
+    w.ha.pressKeypad("lock.front_door", slot, "unlock");
+    await until(() => w.ha.firedEvents.filter((e) => e.event_type === "latchkey_code_used").length === 1);
+    for (const lock of LOCKS) expect(slotsHolding(w.ha, lock, "6047")).toHaveLength(1);
+    w.ha.pressKeypad("lock.front_door", slot, "unlock");
+    await until(() => LOCKS.every((lock) => slotsHolding(w.ha, lock, "6047").length === 0));
+    const snap = await w.api.waitForSnapshot((s) => s.codes[0]?.uses === 2 && allSynced(s));
+    expect(snap.codes[0]?.enabled).toBe(true);
+  });
+
+  it("code changes through Latchkey are journaled and fire latchkey_code_changed; a reveal is logged without the PIN", async () => {
+    world = await startWorld();
+    const w = world;
+    const created = await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.front_door"] } });
+    if (!created.ok) throw new Error(created.error.message);
+    await w.api.request("codes/reveal", { codeId: created.result.codeId });
+    await w.api.request("codes/set_enabled", { codeId: created.result.codeId, enabled: false });
+    await until(() => w.ha.firedEvents.filter((e) => e.event_type === "latchkey_code_changed").length === 2);
+    expect(w.ha.firedEvents.filter((e) => e.event_type === "latchkey_code_changed").map((e) => e.data.action)).toEqual(["added", "disabled"]);
+    const activity = await w.api.request("activity/list", { codeId: created.result.codeId });
+    expect(activity.ok && activity.result.entries.map((e) => [e.kind, e.userName])).toEqual([["code_disabled", "Alex Admin"], ["code_revealed", "Alex Admin"], ["code_created", "Alex Admin"]]);
+    expect(JSON.stringify(activity)).not.toContain("4821");
+  });
+});
