@@ -40,6 +40,8 @@ export function configurationYaml(opts: ConfigYamlOptions): string {
     "  default: warning",
     "  logs:",
     "    homeassistant.components.zwave_js: info",
+    // The invoke_cc_api service logs its result at info: a User Code "get" would put PINs in the log.
+    "    homeassistant.components.zwave_js.services: warning",
     "    homeassistant.setup: info",
     "",
   ].join("\n");

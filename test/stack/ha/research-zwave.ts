@@ -95,6 +95,13 @@ try {
     () => call(ws, "set_lock_usercode", { code_slot: 5, usercode: "111222" }));
   await collect(ws, "subscribe_trigger.userIdStatus", "subscribe_trigger", trigger("userIdStatus", 5),
     () => call(ws, "clear_lock_usercode", { code_slot: 5 }));
+  await call(ws, "set_lock_usercode", { code_slot: 5, usercode: "765432" });
+  await sleep(1000);
+  // 2024.3 has no ws invoke_cc_api, but the service exists (no response): a User Code "get"
+  // makes the driver re-read the slot, which reaches us through the value_updated trigger.
+  await collect(ws, "service_invoke_cc_api.get_slot5", "subscribe_trigger", trigger("userCode", 5),
+    () => ws.call("call_service", { domain: "zwave_js", service: "invoke_cc_api",
+      service_data: { device_id: deviceId, command_class: 99, method_name: "get", parameters: [5] } }), 3000);
   await collect(ws, "subscribe_trigger.no_property_key", "subscribe_trigger", {
     trigger: { platform: "zwave_js.value_updated", device_id: deviceId, command_class: 99, property: "userCode" },
   }, () => Promise.resolve(null), 200);
