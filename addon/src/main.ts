@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const lockDevice = await firstZwaveLockDevice(ha);
   const ccReader = await CcReader.detect(ha, lockDevice);
   log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}.`);
-  const writer = createZwaveWriter({ client: ha, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
+  const writer = createZwaveWriter({ client: ha, log, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
   const notifier = new Notifier(ha, log);
   journal.connect(notifier);
   await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log });

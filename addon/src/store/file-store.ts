@@ -43,7 +43,7 @@ export class FileStore {
   }
 
   async save(document: StoreDocument): Promise<void> {
-    await writeFileAtomic(this.path, JSON.stringify(document, null, 1), async () => {
+    await writeFileAtomic(this.path, JSON.stringify(document), async () => {
       // The current main file is good (it was read or written by us): it becomes the backup.
       await copyFile(this.path, this.backupPath).catch((error: unknown) => {
         if (!isMissing(error)) throw error;

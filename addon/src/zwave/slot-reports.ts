@@ -1,5 +1,6 @@
 import type { Lock } from "../../../src/model/lock";
 import type { HaClient } from "../ha/client";
+import type { Logger } from "../log/logger";
 import { slotContent, USER_CODE_CC, ValueUpdatedTriggerSchema, type SlotContent } from "./user-code-values";
 
 /** Waits for what one slot reports after a write. */
@@ -15,12 +16,13 @@ export interface SlotWatch {
  * each slot needs its own trigger with `property_key`; a slot is watched only around a write.
  * The watch starts before the write, so only reports caused after it are seen.
  */
-export async function watchSlot(client: HaClient, lock: Lock, slot: number): Promise<SlotWatch> {
+export async function watchSlot(client: HaClient, lock: Lock, slot: number, log?: Logger): Promise<SlotWatch> {
   let userIdStatus: number | undefined;
   let userCode: string | undefined;
   let notify: () => void = () => undefined;
   const onReport = (variables: unknown) => {
     const report = ValueUpdatedTriggerSchema.safeParse(variables);
+    log?.debug(`Report for slot ${slot} on ${lock.name}: ${report.success ? `${String(report.data.property)} changed` : "unreadable"}.`);
     if (!report.success || Number(report.data.property_key) !== slot) return;
     // For userIdStatus HA gives the state label as current_value and the number as current_value_raw.
     const raw = report.data.current_value_raw ?? report.data.current_value;

@@ -2,13 +2,15 @@ import type { Lock } from "../../../src/model/lock";
 import type { SlotObservation } from "../../../src/model/slot";
 import type { Operation } from "../core/reconcile";
 import type { HaClient } from "../ha/client";
+import type { Logger } from "../log/logger";
 import { HaCommandError } from "../ha/errors";
 import type { CcReader } from "./cc-reader";
 import { watchSlot, type SlotWatch } from "./slot-reports";
-import type { SlotContent } from "./user-code-values";
+import { USER_CODE_CC, type SlotContent } from "./user-code-values";
 
 export interface WriterOptions {
   client: HaClient;
+  log: Logger;
   /** Present when the running HA can read a slot from the lock on demand (newest HA). */
   ccReader: CcReader | null;
   callTimeoutMs: number;
@@ -25,7 +27,7 @@ export function createZwaveWriter(options: WriterOptions) {
   const now = options.now ?? (() => new Date());
   return async (op: Operation, lock: Lock): Promise<SlotObservation> => {
     const target = { entity_id: lock.id };
-    const watch = await watchSlot(options.client, lock, op.slot);
+    const watch = await watchSlot(options.client, lock, op.slot, options.log);
     try {
       return await writeAndVerify(op, lock, target, watch);
     } finally {
@@ -47,13 +49,29 @@ export function createZwaveWriter(options: WriterOptions) {
       if (read && sameContent(read, expected)) via = "cc_read";
       else if (read) throw new HaCommandError("verify_mismatch", `${lock.name} holds something else in slot ${op.slot} after the write.`);
     }
-    if (via === "none" && (await watch.wait(expected, options.verifyTimeoutMs))) via = "lock_report";
+    if (via === "none" && (await confirmByReport(lock, op.slot, expected, watch, options.client, options.verifyTimeoutMs))) via = "lock_report";
 
+    options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${via === "none" ? "no confirmation within the wait" : `confirmed (${via})`}.`);
     const at = now().toISOString();
     if (expected.status === "empty") return { status: "empty", confirmed: via !== "none", verifiedAt: at, via };
     return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt: at, via };
   }
 }
+
+/**
+ * The lock's own report usually follows a write by itself. It does not reach HA's trigger
+ * when the driver had never read that slot (the report is then a "value added"), so if none
+ * came, ask the lock to read the slot again (User Code Get through the invoke_cc_api
+ * service, available on every HA Latchkey supports) and wait for that report.
+ */
+async function confirmByReport(lock: Lock, slot: number, expected: SlotContent, watch: SlotWatch, client: HaClient, timeoutMs: number): Promise<boolean> {
+  if (await watch.wait(expected, Math.min(REPORT_GRACE_MS, timeoutMs))) return true;
+  await client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
+  return watch.wait(expected, timeoutMs);
+}
+
+/** How long a write's own report gets before Latchkey asks the lock to read the slot back. */
+const REPORT_GRACE_MS = 2_000;
 
 function sameContent(a: SlotContent, b: SlotContent): boolean {
   return a.status === b.status && (a.status === "empty" || (b.status === "set" && a.pin === b.pin));

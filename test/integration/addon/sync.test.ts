@@ -30,7 +30,7 @@ describe("the add-on keeps the locks in step with the codes", () => {
     expect(Object.values(snapshot?.sync[codeId] ?? {}).map((s) => s.state)).toEqual(["synced", "synced", "synced"]);
 
     await w.api.request("codes/update", { codeId, changes: { pin: "5930" } });
-    await w.api.waitForSnapshot((s) => allSynced(s) && w.writes().length === 6);
+    await w.api.waitForSnapshot((s) => allSynced(s) && w.writes().length === 6, 20_000, true);
     for (const lock of LOCKS) {
       expect(slotsHolding(w.ha, lock, "5930")).toHaveLength(1);
       expect(slotsHolding(w.ha, lock, "4821")).toEqual([]);
@@ -38,7 +38,7 @@ describe("the add-on keeps the locks in step with the codes", () => {
     const slotsBefore = w.api.snapshot()?.slots[codeId];
 
     await w.api.request("codes/update", { codeId, changes: { lockIds: LOCKS.slice(0, 2) } });
-    await w.api.waitForSnapshot(() => w.writes().length === 7);
+    await w.api.waitForSnapshot(() => w.writes().length === 7 && slotsHolding(w.ha, "lock.garage_side_door", "5930").length === 0);
     await w.api.waitForSnapshot((s) => allSynced(s) && Object.keys(s.slots[codeId] ?? {}).length === 2);
     expect(w.writes()[6]).toMatchObject({ service: "clear_lock_usercode", entityId: "lock.garage_side_door" });
     expect(slotsHolding(w.ha, "lock.garage_side_door", "5930")).toEqual([]);
@@ -51,11 +51,11 @@ describe("the add-on keeps the locks in step with the codes", () => {
     const w = world;
     const codeId = await createMom(w);
     await w.api.request("codes/set_enabled", { codeId, enabled: false });
-    await w.api.waitForSnapshot((s) => allSynced(s) && w.writes().length === 6);
+    await w.api.waitForSnapshot((s) => allSynced(s) && w.writes().length === 6, 20_000, true);
     for (const lock of LOCKS) expect(slotsHolding(w.ha, lock, "4821")).toEqual([]);
 
     await w.api.request("codes/set_enabled", { codeId, enabled: true });
-    await w.api.waitForSnapshot((s) => allSynced(s) && w.writes().length === 9);
+    await w.api.waitForSnapshot((s) => allSynced(s) && w.writes().length === 9, 20_000, true);
     for (const lock of LOCKS) expect(slotsHolding(w.ha, lock, "4821")).toHaveLength(1);
 
     await w.api.request("codes/delete", { codeId });

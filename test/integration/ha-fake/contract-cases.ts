@@ -118,10 +118,19 @@ export function protocolContractCases(getTarget: () => ContractTarget): void {
   });
 
   describe("zwave_js locks", () => {
-    it("delivers zwave_js.value_updated triggers after set_lock_usercode", async () => {
+    it("value_updated misses the first write to a slot the driver never read, hears the re-read and later writes", async () => {
       const client = await connect(true);
       const deviceId = await lockDeviceId(client);
       const slot = getTarget().testSlot ?? 3;
+      const trigger = { platform: "zwave_js.value_updated", device_id: deviceId, command_class: 99, property: "userCode", property_key: slot };
+      const firstSub = client.send("subscribe_trigger", { trigger });
+      expect(resultSchema.parse(await client.next((f) => f.id === firstSub)).success).toBe(true);
+      await client.command("call_service", { domain: "zwave_js", service: "set_lock_usercode", service_data: { code_slot: slot, usercode: "4825" }, target: { entity_id: getTarget().lockEntityId } }, 30_000);
+      // The driver reports the never-read value as "value added": the trigger stays silent…
+      await expect(client.next((f) => f.id === firstSub && f.type === "event", 2_000)).rejects.toThrow();
+      // …until a User Code get re-reads the slot.
+      await client.command("call_service", { domain: "zwave_js", service: "invoke_cc_api", service_data: { command_class: 99, method_name: "get", parameters: [slot] }, target: { entity_id: getTarget().lockEntityId } }, 30_000);
+      expect(JSON.stringify(await client.next((f) => f.id === firstSub && f.type === "event", 30_000))).toContain('"current_value":"4825"');
       const subId = client.send("subscribe_trigger", { trigger: { platform: "zwave_js.value_updated", device_id: deviceId, command_class: 99, property: "userCode", property_key: slot } });
       expect(resultSchema.parse(await client.next((f) => f.id === subId)).success).toBe(true);
       const set = await client.command("call_service", { domain: "zwave_js", service: "set_lock_usercode", service_data: { code_slot: slot, usercode: "4826" }, target: { entity_id: getTarget().lockEntityId } }, 30_000);

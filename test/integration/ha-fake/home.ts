@@ -82,8 +82,8 @@ export class Home {
     node.add({ commandClass: 98, commandClassName: "Door Lock", endpoint: 0, property: "currentMode", propertyKey: null, value: 255, states: DOOR_LOCK_MODE_STATES });
     for (let slot = 1; slot <= cfg.slotCount; slot++) {
       const code = cfg.codes?.[slot];
-      node.add({ commandClass: 99, commandClassName: "User Code", endpoint: 0, property: "userIdStatus", propertyKey: slot, value: code === undefined ? 0 : 1, states: USER_ID_STATUS_STATES });
-      node.add({ commandClass: 99, commandClassName: "User Code", endpoint: 0, property: "userCode", propertyKey: slot, value: code ?? "" });
+      node.add({ commandClass: 99, commandClassName: "User Code", endpoint: 0, property: "userIdStatus", propertyKey: slot, value: code === undefined ? null : 1, states: USER_ID_STATUS_STATES });
+      node.add({ commandClass: 99, commandClassName: "User Code", endpoint: 0, property: "userCode", propertyKey: slot, value: code ?? null });
     }
     // zwave_js helpers get_unique_id: "<home_id>.<value_id>" of the entity's primary value.
     this.registerEntity(cfg.entityId, deviceId, `${this.homeId}.${cfg.nodeId}-98-0-currentMode`, null);

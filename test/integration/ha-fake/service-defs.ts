@@ -51,6 +51,22 @@ export function registerServices(reg: ServiceRegistry, driver: LockDriver, profi
     },
   });
 
+  // services.py async_invoke_cc_api (2024.3 too): response-less; a User Code "get" makes the
+  // driver re-read the slot, whose report reaches value_updated triggers. Real HA validates
+  // targets with has_at_least_one_key rather than as an entity service; for one lock the
+  // observable behaviour is the same.
+  reg.register("zwave_js", "invoke_cc_api", {
+    schema: entity({ command_class: coerceInt, method_name: cvString, parameters: (v) => { if (!Array.isArray(v)) throw new HaError("invalid_format", "expected list for dictionary value @ data['parameters']"); return v; } }, { endpoint: coerceInt }),
+    supports: "none",
+    description: { name: "Invoke a Command Class API on a node", description: "Calls a Command Class API on a node.", fields: {} },
+    run: async (call, lock) => {
+      if (!lock) return null;
+      const slot = Array.isArray(call.data.parameters) ? call.data.parameters[0] : undefined;
+      if (num(call.data.command_class) === 99 && call.data.method_name === "get" && typeof slot === "number") await driver.readSlot(lock, slot);
+      return null;
+    },
+  });
+
   if (profile === "newest") {
     // Newer HA (notes/ha-api.md): response-only, answers from the driver's cache.
     reg.register("zwave_js", "get_lock_usercode", {

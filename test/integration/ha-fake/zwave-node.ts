@@ -79,12 +79,18 @@ export class ZNode {
     return this.values.get(valueIdStr(this.nodeId, cc, endpoint, property, key));
   }
 
-  /** zwave-js emits "value updated" on every report, even when the value did not change. */
+  /**
+   * zwave-js emits "value updated" on every report, even when the value did not change — but
+   * the first report of a value the driver never had is "value added", which HA's
+   * value_updated trigger does not hear. Empty slots of a lock whose codes the driver did not
+   * read at interview (the real stack: queryAllUserCodes with a zero checksum) start that way.
+   */
   update(cc: number, property: string, key: number | null, newValue: string | number | null): void {
     const v = this.get(cc, property, key);
     if (!v) return;
     const prevValue = v.value;
     v.value = newValue;
+    if (prevValue === null) return;
     for (const l of [...this.valueListeners]) l({ value: v, prevValue, newValue });
   }
 

@@ -30,9 +30,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs the built add-on bundle with plain `node`, exactly as the add-on image does. */
-export async function startAddon(options: { haUrl: string; token: string; dataDir?: string; env?: Record<string, string> }): Promise<AddonProcess> {
+export async function startAddon(options: { haUrl: string; token: string; dataDir?: string; port?: number; env?: Record<string, string> }): Promise<AddonProcess> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "latchkey-data-")));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [ADDON_BUNDLE], {
     env: {
       PATH: process.env.PATH ?? "",

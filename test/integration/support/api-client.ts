@@ -15,7 +15,8 @@ export interface ApiClient {
   /** Sends any text, e.g. malformed messages, and returns the raw answer. */
   sendRaw(text: string): Promise<unknown>;
   snapshot(): Snapshot | null;
-  waitForSnapshot(predicate: (s: Snapshot) => boolean, timeoutMs?: number): Promise<Snapshot>;
+  /** Resolves with the first snapshot matching; with `fresh`, only snapshots that arrive from now on count. */
+  waitForSnapshot(predicate: (s: Snapshot) => boolean, timeoutMs?: number, fresh?: boolean): Promise<Snapshot>;
   close(): void;
 }
 
@@ -70,10 +71,11 @@ export async function connectApi(url: string, accessToken: string): Promise<ApiC
         socket.send(text);
       }),
     snapshot: () => latest,
-    waitForSnapshot: (predicate, timeoutMs = 20_000) =>
+    waitForSnapshot: (predicate, timeoutMs = 20_000, fresh = false) =>
       new Promise((resolve, reject) => {
+        const stale = fresh ? latest : null;
         const check = () => {
-          if (latest && predicate(latest)) {
+          if (latest && latest !== stale && predicate(latest)) {
             snapshotWatchers.delete(check);
             clearTimeout(timer);
             resolve(latest);
