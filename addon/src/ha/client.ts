@@ -2,6 +2,7 @@ import { createConnection, type Connection } from "home-assistant-js-websocket";
 import { z } from "zod";
 import type { Logger } from "../log/logger";
 import { HaCommandError } from "./errors";
+import { withTimeout } from "./timeout";
 import { createSocketFactory } from "./socket";
 
 export interface HaEvent {
@@ -47,10 +48,10 @@ export class HaClient {
     return this.connection.connected;
   }
 
-  async command<S extends z.ZodType>(schema: S, message: { type: string } & Record<string, unknown>): Promise<z.infer<S>> {
+  async command<S extends z.ZodType>(schema: S, message: { type: string } & Record<string, unknown>, timeoutMs = 60_000): Promise<z.infer<S>> {
     let raw: unknown;
     try {
-      raw = await this.connection.sendMessagePromise<unknown>(message);
+      raw = await withTimeout(this.connection.sendMessagePromise<unknown>(message), timeoutMs, `Home Assistant did not answer ${message.type}.`);
     } catch (reason) {
       throw HaCommandError.from(reason);
     }
@@ -78,16 +79,28 @@ export class HaClient {
     }, eventType);
   }
 
-  /** `subscribe_trigger` (admin): HA sends `{variables: {trigger: …}}` each time it fires. */
-  async subscribeTrigger(trigger: Record<string, unknown>, callback: (variables: unknown) => void): Promise<() => Promise<void>> {
+  /**
+   * A short-lived `subscribe_trigger` (admin): HA sends `{variables: {trigger: …}}` each time it
+   * fires. Not re-subscribed after a reconnect, and bounded in time: the library neither
+   * rejects nor resolves a subscription whose answer was lost with the connection.
+   */
+  async subscribeTrigger(trigger: Record<string, unknown>, callback: (variables: unknown) => void, timeoutMs = 10_000): Promise<() => Promise<void>> {
     const FrameSchema = z.object({ variables: z.object({ trigger: z.unknown() }) });
-    return this.connection.subscribeMessage<unknown>(
+    const subscribing = this.connection.subscribeMessage<unknown>(
       (raw) => {
         const parsed = FrameSchema.safeParse(raw);
         if (parsed.success) callback(parsed.data.variables.trigger);
       },
       { type: "subscribe_trigger", trigger },
+      { resubscribe: false },
     );
+    try {
+      return await withTimeout(subscribing, timeoutMs, "Home Assistant did not answer a trigger subscription.");
+    } catch (error) {
+      // If the answer still comes, drop the subscription nobody waits for any more.
+      void subscribing.then((unsubscribe) => unsubscribe()).catch(() => undefined);
+      throw HaCommandError.from(error);
+    }
   }
 
   close(): void {

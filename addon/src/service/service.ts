@@ -70,6 +70,9 @@ export class LatchkeyService {
       lockOf: (id) => this.locks.get(id),
       onObserved: (op, observed) => this.recordObservation(op, observed),
       onChange: () => { this.emit(); },
+      onFailure: (op, reason, attempts, delayMs) => {
+        deps.log.warn(`Could not ${op.kind} slot ${op.slot} on ${this.lockName(op.lockId)} (attempt ${attempts}): ${reason} Retrying in ${Math.round(delayMs / 1000)} s.`);
+      },
       onRetryDue: () => { void this.sync().catch((e: unknown) => { deps.log.error("Planning lock writes failed.", e); }); },
       retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
       now: this.now,

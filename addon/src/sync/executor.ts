@@ -3,6 +3,7 @@ import { isReachable } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
 import type { SlotObservation } from "../../../src/model/slot";
 import type { Operation } from "../core/reconcile";
+import { withTimeout } from "../ha/timeout";
 import { backoffDelay } from "./backoff";
 
 /** Carries out one operation on a lock and reports what the slot is then known to hold. */
@@ -20,9 +21,13 @@ export interface ExecutorOptions {
   onObserved: (op: Operation, observed: SlotObservation) => Promise<void>;
   /** Something changed that the UI shows (status, failure). */
   onChange: () => void;
+  /** A write failed and will be retried after `delayMs`. */
+  onFailure?: (op: Operation, reason: string, attempts: number, delayMs: number) => void;
   /** A backoff ended: the service re-plans and resubmits. */
   onRetryDue: () => void;
   retry: { baseMs: number; maxMs: number };
+  /** An operation that has not finished by then counts as failed, so one stuck call cannot block a lock's queue. */
+  operationTimeoutMs?: number;
   now?: () => Date;
 }
 
@@ -120,7 +125,8 @@ export class Executor {
 
   private async run(lockId: LockId, lane: LockLane, op: Operation, lock: Lock): Promise<void> {
     try {
-      const observed = await this.options.writer(op, lock);
+      const limit = this.options.operationTimeoutMs ?? 120_000;
+      const observed = await withTimeout(this.options.writer(op, lock), limit, `${lock.name} did not finish the change within ${Math.round(limit / 1000)} s.`);
       lane.failures.delete(op.slot);
       lane.restUntil = 0;
       await this.options.onObserved(op, observed);
@@ -128,7 +134,9 @@ export class Executor {
       const attempts = (lane.failures.get(op.slot)?.attempts ?? 0) + 1;
       const delay = backoffDelay(attempts, this.options.retry.baseMs, this.options.retry.maxMs);
       const nextRetryAt = new Date(this.now() + delay);
-      lane.failures.set(op.slot, { reason: error instanceof Error ? error.message : "The write failed.", attempts, nextRetryAt });
+      const reason = error instanceof Error ? error.message : "The write failed.";
+      lane.failures.set(op.slot, { reason, attempts, nextRetryAt });
+      this.options.onFailure?.(op, reason, attempts, delay);
       lane.restUntil = nextRetryAt.getTime();
       if (lane.timer) clearTimeout(lane.timer);
       lane.timer = setTimeout(() => {

@@ -4,6 +4,7 @@ import type { Operation } from "../core/reconcile";
 import type { HaClient } from "../ha/client";
 import type { Logger } from "../log/logger";
 import { HaCommandError } from "../ha/errors";
+import { withTimeout } from "../ha/timeout";
 import type { CcReader } from "./cc-reader";
 import { watchSlot, type SlotWatch } from "./slot-reports";
 import { USER_CODE_CC, type SlotContent } from "./user-code-values";
@@ -75,16 +76,4 @@ const REPORT_GRACE_MS = 2_000;
 
 function sameContent(a: SlotContent, b: SlotContent): boolean {
   return a.status === b.status && (a.status === "empty" || (b.status === "set" && a.pin === b.pin));
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => { reject(new HaCommandError("timeout", message)); }, ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

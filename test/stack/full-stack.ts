@@ -1,0 +1,103 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { ADDON_BUNDLE, startAddon, type AddonProcess } from "../integration/support/addon-process";
+import { addCardResourceAndDashboard, addZwaveJsEntry, freePort, haWs, onboard, startHomeAssistant, waitForZwaveJsLoaded, type HaCredentials, type HaInstance } from "./ha/index";
+import { nameDemoLocks } from "./name-locks";
+import { startZwaveStack, type ZwaveStack } from "./zwave/zwave-stack";
+
+export const CARD_FILE = resolve(import.meta.dirname, "../../dist/latchkey-card.js");
+
+export interface FullStackOptions {
+  workDir: string;
+  haPort?: number;
+  addonPort?: number;
+  /** Extra per-frame delay of the slow garage lock (ms). */
+  slowDelayMs?: number;
+  addonEnv?: Record<string, string>;
+  progress?: (line: string) => void;
+}
+
+export interface FullStack {
+  zwave: ZwaveStack;
+  ha: HaInstance;
+  credentials: HaCredentials;
+  addon: AddonProcess;
+  addonPort: number;
+  dashboardUrl: string;
+  timings: Record<string, number>;
+  /** Starts the add-on again on the same data folder (restart tests). */
+  restartAddon: () => Promise<AddonProcess>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Simulated locks → real Z-Wave JS server → real Home Assistant → Latchkey add-on → card on
+ * a dashboard. The demo and the end-to-end tests both stand on this. Stops what it started
+ * if any step fails.
+ */
+export async function startFullStack(options: FullStackOptions): Promise<FullStack> {
+  const say = options.progress ?? (() => undefined);
+  for (const file of [CARD_FILE, ADDON_BUNDLE]) if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first.`);
+  const started = Date.now();
+  const timings: Record<string, number> = {};
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    say("Starting the simulated Z-Wave network and the Z-Wave JS server…");
+    const zwave = await startZwaveStack({ workDir: join(options.workDir, "zwave"), slowDelayMs: options.slowDelayMs ?? 150 });
+    stops.push(() => zwave.stop());
+    timings.zwaveReadyMs = Date.now() - started;
+
+    say("Starting Home Assistant (the first start on a machine takes longer)…");
+    const configDir = join(options.workDir, "ha");
+    await mkdir(configDir, { recursive: true });
+    const ha = await startHomeAssistant({ configDir, port: options.haPort ?? (await freePort()) });
+    stops.push(() => ha.stop());
+    const credentials = await onboard(ha);
+    await addZwaveJsEntry(ha, credentials.admin.token, zwave.wsUrl);
+    await waitForZwaveJsLoaded(ha, credentials.admin.token);
+    const ws = await haWs(ha.url, credentials.admin.token);
+    try {
+      await nameDemoLocks(ws);
+    } finally {
+      await ws.close();
+    }
+    timings.haReadyMs = Date.now() - started;
+
+    say("Starting the Latchkey add-on…");
+    const addonPort = options.addonPort ?? (await freePort());
+    const addonDir = join(options.workDir, "addon");
+    await mkdir(addonDir, { recursive: true });
+    const launch = async () => {
+      const addon = await startAddon({ haUrl: ha.url, token: credentials.admin.token, dataDir: addonDir, port: addonPort, env: options.addonEnv ?? {} });
+      await addon.waitForOutput(/All locks are in step|lock write\(s\) planned/, 60_000);
+      return addon;
+    };
+    let addon = await launch();
+    stops.push(() => addon.stop());
+    timings.addonReadyMs = Date.now() - started;
+
+    const dashboard = await addCardResourceAndDashboard(ha, credentials.admin.token, {
+      cardFile: CARD_FILE,
+      cardConfig: { type: "custom:latchkey-card", addon_url: `ws://127.0.0.1:${addonPort}/api/ws` },
+    });
+    timings.stackReadyMs = Date.now() - started;
+    return {
+      zwave, ha, credentials, addonPort, timings,
+      get addon() { return addon; },
+      dashboardUrl: dashboard.dashboardUrl,
+      restartAddon: async () => {
+        await addon.stop();
+        addon = await launch();
+        return addon;
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
