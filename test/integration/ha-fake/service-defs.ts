@@ -1,6 +1,7 @@
 // The services the fake offers, with HA 2024.3's schemas: zwave_js/lock.py
 // (set/clear_lock_usercode entity services), lock/__init__.py (lock, unlock),
 // persistent_notification/__init__.py (create, dismiss), notify/legacy.py (notify.<name>).
+import { z } from "zod";
 import type { LockDriver } from "./lock-driver.js";
 import type { HaProfile } from "./options.js";
 import { HaError, type JsonObject } from "./protocol.js";
@@ -11,6 +12,13 @@ export interface Notifications {
   persistent: Map<string, { message: string; title: string | null }>;
   sent: { service: string; data: JsonObject }[];
 }
+
+/** invoke_cc_api's `parameters: list` (vol list check). */
+const parameterList = (v: unknown): unknown[] => {
+  const list = z.array(z.unknown()).safeParse(v);
+  if (!list.success) throw new HaError("invalid_format", "expected list for dictionary value @ data['parameters']");
+  return list.data;
+};
 
 const num = (v: unknown): number => (typeof v === "number" ? v : 0);
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
@@ -56,12 +64,12 @@ export function registerServices(reg: ServiceRegistry, driver: LockDriver, profi
   // targets with has_at_least_one_key rather than as an entity service; for one lock the
   // observable behaviour is the same.
   reg.register("zwave_js", "invoke_cc_api", {
-    schema: entity({ command_class: coerceInt, method_name: cvString, parameters: (v) => { if (!Array.isArray(v)) throw new HaError("invalid_format", "expected list for dictionary value @ data['parameters']"); return v; } }, { endpoint: coerceInt }),
+    schema: entity({ command_class: coerceInt, method_name: cvString, parameters: parameterList }, { endpoint: coerceInt }),
     supports: "none",
     description: { name: "Invoke a Command Class API on a node", description: "Calls a Command Class API on a node.", fields: {} },
     run: async (call, lock) => {
       if (!lock) return null;
-      const slot = Array.isArray(call.data.parameters) ? call.data.parameters[0] : undefined;
+      const slot: unknown = z.array(z.unknown()).parse(call.data.parameters)[0];
       if (num(call.data.command_class) === 99 && call.data.method_name === "get" && typeof slot === "number") await driver.readSlot(lock, slot);
       return null;
     },
