@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { describeActivity, interpretNotification, type InterpretContext } from "../../../addon/src/core/interpret";
+import { code, lock } from "../fixtures";
+
+const ctx: InterpretContext = {
+  locks: [lock("lock.back_door", { deviceId: "dev-back", name: "Back Door" })],
+  codes: [code("code-mom", { name: "Mom", lockIds: ["lock.back_door"] })],
+  codeAt: (lockId, slot) => (lockId === "lock.back_door" && slot === 3 ? "code-mom" : undefined),
+};
+const event = (ev: number, parameters?: unknown) => ({ device_id: "dev-back", command_class: 113, type: 6, event: ev, parameters });
+
+describe("Access Control events (Notification CC type 6)", () => {
+  it.each([
+    [1, undefined, "manual_lock", "Back Door was locked by hand."],
+    [2, undefined, "manual_unlock", "Back Door was unlocked by hand."],
+    [3, undefined, "rf_lock", "Back Door was locked from an app or remote."],
+    [4, undefined, "rf_unlock", "Back Door was unlocked from an app or remote."],
+    [5, { userId: 3 }, "keypad_lock", "Mom locked Back Door with the keypad."],
+    [6, { userId: 3 }, "keypad_unlock", "Mom unlocked Back Door with the keypad."],
+    [6, { userId: 9 }, "keypad_unlock", "An unknown code (slot 9) unlocked Back Door with the keypad."],
+    [9, undefined, "auto_lock", "Back Door locked itself."],
+    [11, undefined, "jammed", "Back Door is jammed."],
+    [12, undefined, "all_codes_deleted_at_lock", "All codes were removed at the Back Door keypad."],
+    [13, { userId: 4 }, "code_deleted_at_lock", "A code was removed at the Back Door keypad (slot 4)."],
+    [14, { userId: 4 }, "code_added_at_lock", "A code was added at the Back Door keypad (slot 4)."],
+    [15, undefined, "duplicate_code_rejected", "Back Door rejected a code because it already has it."],
+    [16, undefined, "keypad_disabled", "Back Door disabled its keypad after too many wrong codes."],
+    [33, { userId: 3 }, "keypad_lock", "Mom locked Back Door with the keypad."],
+    [34, { userId: 3 }, "keypad_unlock", "Mom unlocked Back Door with the keypad."],
+  ])("event %i %j → %s", (ev, parameters, kind, sentence) => {
+    const seen = interpretNotification(event(ev, parameters), ctx);
+    expect(seen?.kind).toBe(kind);
+    expect(seen && describeActivity(seen, "Back Door")).toBe(sentence);
+  });
+
+  it("names the code that owns the slot, and only that", () => {
+    expect(interpretNotification(event(6, { userId: 3 }), ctx)).toEqual({ kind: "keypad_unlock", lockId: "lock.back_door", slot: 3, codeId: "code-mom", codeName: "Mom" });
+    expect(interpretNotification(event(6, { userId: 9 }), ctx)).toMatchObject({ codeId: null, codeName: null, slot: 9 });
+  });
+
+  it.each([
+    ["another lock's device", { ...event(6, { userId: 3 }), device_id: "dev-other" }],
+    ["another notification type (smoke)", { ...event(6), type: 1 }],
+    ["another command class (Entry Control)", { ...event(6), command_class: 111 }],
+    ["an event Latchkey does not know", event(200)],
+  ])("ignores %s", (_label, raw) => {
+    expect(interpretNotification(raw, ctx)).toBeNull();
+  });
+});
