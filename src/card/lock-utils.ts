@@ -30,9 +30,10 @@ export function stateKey(state: LockState): TranslationKey {
   return `state.${state}`;
 }
 
+/** HA 2024.3 joins device and entity name with a space even when the entity name is empty. */
 export function friendlyName(entity: HassEntity | undefined, entityId: string): string {
   const name = entity?.attributes["friendly_name"];
-  return typeof name === "string" && name.length > 0 ? name : entityId;
+  return typeof name === "string" && name.trim().length > 0 ? name.trim() : entityId;
 }
 
 /** The battery sensor on the lock's device, if the entity registry tells us the device. */
