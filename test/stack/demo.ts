@@ -30,6 +30,15 @@ Latchkey demo is running (ready in ${(stack.timings.stackReadyMs ?? 0) / 1000} s
 
 Ctrl-C stops everything.`);
 
+// Show what the add-on says (a keypad press, a write) as it happens.
+let shown = stack.addon.output().length;
+setInterval(() => {
+  const output = stack.addon.output();
+  if (output.length < shown) shown = 0; // the add-on was restarted
+  for (const line of output.slice(shown).split("\n")) if (line.includes(" INFO ") || line.includes(" WARN ") || line.includes(" ERROR ")) console.log(`[add-on] ${line}`);
+  shown = output.length;
+}, 500).unref();
+
 let stopping = false;
 const stop = () => {
   if (stopping) return;
