@@ -143,3 +143,22 @@ describe("the card API", () => {
     await expect(connectApi(w.addon.apiUrl, "forged-token-0123456789")).rejects.toThrow(/unauthenticated/);
   });
 });
+
+describe("offline locks", () => {
+  it("a dead lock is not written to while dead, shows why, and gets its codes when it is back", async () => {
+    const w = await world();
+    w.ha.setNodeStatus("lock.back_door", "dead");
+    await w.api.waitForSnapshot((s) => s.locks.find((l) => l.id === "lock.back_door")?.available === false);
+    await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
+    const waiting = await w.api.waitForSnapshot((s) => {
+      const sync = Object.values(s.sync)[0] ?? {};
+      return sync["lock.front_door"]?.state === "synced" && sync["lock.garage_side_door"]?.state === "synced" && sync["lock.back_door"]?.state === "waiting";
+    });
+    expect(JSON.stringify(Object.values(waiting.sync)[0]?.["lock.back_door"])).toMatch(/offline/);
+    expect(w.writes().filter((c) => c.entityId === "lock.back_door")).toEqual([]);
+
+    w.ha.setNodeStatus("lock.back_door", "alive");
+    await w.api.waitForSnapshot((s) => s.codes.length === 1 && allSynced(s));
+    expect(slotsHolding(w.ha, "lock.back_door", "4821")).toHaveLength(1);
+  });
+});
