@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { freePort } from "../../stack/ha/free-port";
+
+export { freePort };
 
 export const ADDON_BUNDLE = resolve(import.meta.dirname, "../../../addon/dist/latchkey-addon.mjs");
 
@@ -17,17 +19,6 @@ export interface AddonProcess {
   kill9: () => Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => { resolvePort(port); });
-    });
-  });
-}
 
 /** Runs the built add-on bundle with plain `node`, exactly as the add-on image does. */
 export async function startAddon(options: { haUrl: string; token: string; dataDir?: string; port?: number; env?: Record<string, string> }): Promise<AddonProcess> {

@@ -3,7 +3,7 @@
 // interviewed. Everything listens on 127.0.0.1 only.
 import type { ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../ha/free-port.js";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type ControlClient, createControlClient } from "./control-client.js";
@@ -50,17 +50,6 @@ export interface ZwaveStack {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once("error", rej);
-    srv.listen({ host: "127.0.0.1", port: 0 }, () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => { res(port); });
-    });
-  });
-}
 
 function parseReady(line: string): ReadyLine | undefined {
   try {
