@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { z } from "zod";
 import { haWs } from "../../stack/ha/index";
 import type { StackWorld } from "./stack-world";
+import { pinsShown } from "../../integration/support/pins";
 
 const HA_PYTHON = resolve(import.meta.dirname, "../../../.cache/ha-venv/bin/python");
 const RowsSchema = z.array(z.object({ table: z.string(), kind: z.string(), text: z.string() }));
@@ -27,7 +28,7 @@ export interface SecretScan {
 export async function scanForSecrets(world: StackWorld, pins: readonly string[]): Promise<SecretScan> {
   const findings: string[] = [];
   const check = (where: string, text: string) => {
-    for (const pin of pins) if (text.includes(pin)) findings.push(`${where}: ${pin}`);
+    for (const pin of pinsShown(text, pins)) findings.push(`${where}: ${pin}`);
   };
   check("add-on log", world.stack.addon.output());
 
@@ -49,7 +50,7 @@ export async function scanForSecrets(world: StackWorld, pins: readonly string[])
   let haServiceEchoes = 0;
   for (const row of RowsSchema.parse(JSON.parse(stdout))) {
     const echo = row.table === "events" && row.kind === "call_service" && /"domain":\s*"zwave_js"/.test(row.text) && /_lock_usercode"/.test(row.text);
-    if (echo) haServiceEchoes += pins.some((pin) => row.text.includes(pin)) ? 1 : 0;
+    if (echo) haServiceEchoes += pinsShown(row.text, pins).length > 0 ? 1 : 0;
     else check(`HA recorder ${row.table} (${row.kind})`, row.text);
   }
   return { findings, haServiceEchoes };
