@@ -1,0 +1,153 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
+import { haWs, type HaWs } from "../../stack/ha/index";
+import { DEMO_LOCKS } from "../../stack/name-locks";
+import { figure, LOCK_IDS, slotsWith, startStackWorld, type StackWorld } from "../support/stack-world";
+import { until } from "../support/watch-ha";
+import { loginThroughHa, openBrowser, overflowing, screenshot, type BrowserSession } from "./browser-session";
+import { callLockService, lockStates, waitForLockStates } from "./ha-locks";
+
+/** The card inside HA's real frontend (Debian Chromium via playwright-core) on the full real stack. */
+const PIN = "582913";
+const CODE_LOCKS = ["lock.front_door", "lock.back_door"];
+
+let world: StackWorld | undefined;
+let session: BrowserSession | undefined;
+let ws: HaWs | undefined;
+
+const stack = () => world ?? fail("the stack did not start");
+const page = (): Page => session?.page ?? fail("the browser did not start");
+function fail(why: string): never {
+  throw new Error(why);
+}
+
+const lockRow = (entityId: string) => page().locator(`latchkey-lock-list li[data-entity="${entityId}"]`);
+const codeRow = (name: string) => page().locator("latchkey-code-list li.code").filter({ has: page().locator(".name", { hasText: name }) });
+const holders = async (pin: string) => (await Promise.all(LOCK_IDS.map(async (l) => ((await slotsWith(stack(), l, pin)).length > 0 ? [l] : [])))).flat();
+
+async function expectLocksShown(state: string): Promise<void> {
+  for (const lock of DEMO_LOCKS) {
+    await expect.poll(() => lockRow(lock.entityId).locator(".name span").first().textContent(), { timeout: 15_000 }).toBe(lock.name);
+    await expect.poll(() => lockRow(lock.entityId).locator(".state").textContent(), { timeout: 30_000 }).toBe(state);
+  }
+}
+
+beforeAll(async () => {
+  const started = Date.now();
+  world = await startStackWorld();
+  figure("stack start (locks + Z-Wave JS + HA + add-on + dashboard)", `${((Date.now() - started) / 1000).toFixed(1)} s`);
+  ws = await haWs(world.stack.ha.url, world.stack.credentials.admin.token);
+  session = await openBrowser();
+});
+afterAll(async () => {
+  const problems = session?.log.filter((line) => /^\[(console\.error|console\.warning|pageerror|websocket error)\]/.test(line)) ?? [];
+  process.stdout.write(`[page] ${problems.length} console error/warning/pageerror line(s)${problems.length ? `:\n${problems.join("\n")}` : ""}\n`);
+  await session?.close().catch(() => undefined);
+  await ws?.close().catch(() => undefined);
+  await world?.close();
+});
+beforeEach(() => {
+  onTestFailed(() => {
+    process.stdout.write(`--- page log (${session?.log.length ?? 0} lines) ---\n${session?.log.join("\n") ?? ""}\n---\n`);
+  });
+});
+
+describe("the card in Home Assistant's real frontend", () => {
+  it("logs in through HA's login page and renders the 3 locks by name, locked, at 1280×800", async () => {
+    const { dashboardUrl, credentials } = stack().stack;
+    await loginThroughHa(page(), dashboardUrl, credentials.admin);
+    // A fresh navigation with the stored tokens: navigation → the 3 lock names visible.
+    const t0 = Date.now();
+    await page().goto(dashboardUrl);
+    for (const lock of DEMO_LOCKS) await page().locator("latchkey-lock-list .name span", { hasText: lock.name }).first().waitFor({ timeout: 30_000 });
+    figure("dashboard first render (navigation → 3 lock names visible), 1280×800", `${Date.now() - t0} ms`);
+    await expectLocksShown("Locked");
+    await page().locator("latchkey-code-list button.add").waitFor({ timeout: 30_000 });
+    await screenshot(page(), "card-1280x800.png");
+  });
+
+  it("fits 360×640 with no horizontal overflow; the add/edit dialog's buttons are reachable", async () => {
+    const p = page();
+    await p.setViewportSize({ width: 360, height: 640 });
+    await p.reload();
+    await expectLocksShown("Locked");
+    await p.locator("latchkey-code-list button.add").waitFor({ timeout: 30_000 });
+    await screenshot(p, "card-360x640.png");
+    expect(await p.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(360);
+    expect(await overflowing(p, "latchkey-card, latchkey-card ha-card, latchkey-card button, latchkey-card li", 360)).toEqual([]);
+
+    await p.locator("latchkey-code-list button.add").click();
+    const dialog = p.locator("latchkey-code-editor [role=dialog]");
+    await dialog.waitFor();
+    await screenshot(p, "editor-360x640.png");
+    expect(await overflowing(p, "latchkey-code-editor [role=dialog], latchkey-code-editor button, latchkey-code-editor input", 360)).toEqual([]);
+    for (const button of ["button.cancel", "button.save"]) {
+      const target = dialog.locator(button);
+      await target.scrollIntoViewIfNeeded();
+      const box = await target.boundingBox();
+      expect(box, button).not.toBeNull();
+      if (box) expect(box.y >= 0 && box.y + box.height <= 640, `${button} inside the viewport (y=${box.y})`).toBe(true);
+    }
+    await dialog.locator("button.cancel").click();
+    await dialog.waitFor({ state: "detached" });
+  });
+
+  it("creates Grandma on Front Door and Back Door through the dialog; both locks hold the PIN, chips synced", async () => {
+    const p = page();
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await p.locator("latchkey-code-list button.add").click();
+    const dialog = p.locator("latchkey-code-editor [role=dialog]");
+    await dialog.locator("#name").fill("Grandma");
+    await dialog.locator("#pin").fill(PIN);
+    for (const lock of LOCK_IDS) await dialog.locator(`input[name=lock][value="${lock}"]`).setChecked(CODE_LOCKS.includes(lock));
+    const t0 = Date.now();
+    await dialog.locator("button.save").click();
+    await dialog.waitFor({ state: "detached", timeout: 30_000 });
+    await until(async () => (await holders(PIN)).length === 2, 60_000, "Grandma's PIN on Front Door and Back Door");
+    figure("Save in the dialog → PIN in both simulated locks' memory", `${Date.now() - t0} ms`);
+    expect((await holders(PIN)).sort()).toEqual([...CODE_LOCKS].sort());
+    const row = codeRow("Grandma");
+    for (const lock of CODE_LOCKS) await expect.poll(() => row.locator(`.chip[data-lock="${lock}"]`).getAttribute("class"), { timeout: 60_000 }).toContain("synced");
+    expect(await row.locator(".chip").count()).toBe(2);
+    figure("Save in the dialog → both chips synced in the card", `${Date.now() - t0} ms`);
+  });
+
+  it("reveals the PIN to the admin", async () => {
+    const row = codeRow("Grandma");
+    await row.locator("button.reveal").click();
+    await expect.poll(() => row.locator(".pin").textContent(), { timeout: 10_000 }).toBe(PIN);
+  });
+
+  it("disable through the card → no lock holds the PIN", async () => {
+    const row = codeRow("Grandma");
+    await row.locator("button.toggle").click();
+    await until(async () => (await holders(PIN)).length === 0, 60_000, "Grandma's PIN cleared from every lock");
+    await expect.poll(() => row.locator(".badge").textContent(), { timeout: 15_000 }).toBe("Disabled");
+  });
+
+  it("delete through the card (with confirmation) → gone from the list", async () => {
+    const p = page();
+    const row = codeRow("Grandma");
+    await row.locator("button.delete").click();
+    await row.locator("button.confirm-delete").click();
+    await expect.poll(() => p.locator("latchkey-code-list li.code").count(), { timeout: 30_000 }).toBe(0);
+    await p.locator("latchkey-code-list .notice", { hasText: "No codes yet." }).waitFor({ timeout: 10_000 });
+    expect(await holders(PIN)).toEqual([]);
+  });
+
+  it("Lock all: two locks unlocked through HA, one click → all 3 locked in HA", async () => {
+    const haWsConn = ws ?? fail("no HA websocket");
+    const unlocked = ["lock.front_door", "lock.garage_side_door"];
+    await callLockService(haWsConn, "unlock", unlocked);
+    await waitForLockStates(haWsConn, unlocked, "unlocked");
+    for (const lock of unlocked) await expect.poll(() => lockRow(lock).locator(".state").textContent(), { timeout: 15_000 }).toBe("Unlocked");
+    const t0 = Date.now();
+    await page().locator("latchkey-lock-list button.lock-all").click();
+    await waitForLockStates(haWsConn, LOCK_IDS, "locked");
+    figure("Lock all click → all 3 locks locked in HA", `${Date.now() - t0} ms`);
+    const states = await lockStates(haWsConn);
+    expect(LOCK_IDS.map((id) => states.get(id))).toEqual(["locked", "locked", "locked"]);
+    await expectLocksShown("Locked");
+    await page().locator("latchkey-lock-list .result", { hasText: "All 3 locks locked." }).waitFor({ timeout: 15_000 });
+  });
+});
