@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const notifier = new Notifier(ha, log);
   journal.connect(notifier);
   await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log });
+  svc.startClock(tuning.clockTickMs);
   await svc.attach({ client: ha, writer, inventory: await detectCodeInventory(ha), slotCount: ccReader ? (lock) => ccReader.slotCount(lock) : null });
 }
 

@@ -45,7 +45,14 @@ async function handle(deps: Deps, seen: Interpretation): Promise<void> {
   if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
     const code = await service.recordUse(seen.codeId, seen.kind === "keypad_unlock");
     await notifier.fire("latchkey_code_used", { code_id: seen.codeId, code_name: seen.codeName, entity_id: seen.lockId, slot: seen.slot, method: "keypad", action: seen.kind === "keypad_unlock" ? "unlock" : "lock" });
-    if (code?.notify.onUse) await notifier.notify(code.notify.targets.length > 0 ? code.notify.targets : options.notify_targets, "Latchkey", sentence);
+    const targets = code && code.notify.targets.length > 0 ? code.notify.targets : options.notify_targets;
+    if (code?.rules.burner && seen.kind === "keypad_unlock") {
+      // A burner code is for one emergency: it is retired at its first use, and people are told.
+      await service.setEnabled(code.id, false);
+      await notifier.notify(targets, "Latchkey", `${sentence} It was the burner code, so it has been taken off the locks; enable it again to re-arm it.`);
+      return;
+    }
+    if (code?.notify.onUse) await notifier.notify(targets, "Latchkey", sentence);
     return;
   }
   const alert =

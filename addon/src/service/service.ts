@@ -21,6 +21,10 @@ import { Executor, type SlotWriter } from "../sync/executor";
 import type { CodeInventory } from "../zwave/code-inventory";
 import { availabilityChanged, readNodeStatuses } from "./lock-watch";
 
+function hasTimeRules(code: Code): boolean {
+  return code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0;
+}
+
 /** A claim on a slot whose code does not exist: the reconciler clears the slot, then frees it. */
 const CLEAR_ONLY = "cleared-by-user";
 
@@ -58,6 +62,7 @@ export class LatchkeyService {
   private readonly listeners = new Set<() => void>();
   private readonly executor: Executor;
   private readonly now: () => Date;
+  private clock: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: ServiceDeps) {
     this.doc = deps.document;
@@ -207,7 +212,21 @@ export class LatchkeyService {
     await this.sync();
   }
 
+  /**
+   * Time rules (validity, weekly windows) change what the locks should hold without anyone
+   * touching a code: re-plan every tick while any code has one. A plan with nothing to do
+   * costs a few milliseconds and writes nothing.
+   */
+  startClock(tickMs: number): void {
+    this.clock ??= setInterval(() => {
+      if (!this.doc.codes.some(hasTimeRules)) return;
+      void this.sync().catch((e: unknown) => { this.deps.log.error("Planning lock writes failed.", e); });
+    }, tickMs);
+    this.clock.unref();
+  }
+
   stop(): void {
+    if (this.clock) clearInterval(this.clock);
     this.executor.stop();
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { allSynced } from "../support/api-client";
-import { LOCKS, slotsHolding, startWorld, type World } from "../support/world";
+import { FAST, LOCKS, slotsHolding, startWorld, type World } from "../support/world";
 import { pinsShown, showsPin } from "../support/pins";
 
 let world: World | null = null;
@@ -80,5 +80,32 @@ describe("what happens at the door", () => {
     const activity = await w.api.request("activity/list", { codeId: created.result.codeId });
     expect(activity.ok && activity.result.entries.map((e) => [e.kind, e.userName])).toEqual([["code_disabled", "Alex Admin"], ["code_revealed", "Alex Admin"], ["code_created", "Alex Admin"]]);
     expect(showsPin(JSON.stringify(activity), "4821")).toBe(false);
+  });
+});
+
+describe("access rules the add-on enforces", () => {
+  it("a burner code is retired at its first use and people are told", async () => {
+    world = await startWorld();
+    const w = world;
+    const created = await w.api.request("codes/create", { draft: { name: "Emergency", pin: "6047", lockIds: LOCKS, rules: { burner: true, weekly: [] } } });
+    if (!created.ok) throw new Error(created.error.message);
+    await w.api.waitForSnapshot(allSynced);
+    const slot = w.api.snapshot()?.slots[created.result.codeId]?.["lock.front_door"] ?? 0;
+    w.ha.pressKeypad("lock.front_door", slot, "unlock");
+    await until(() => LOCKS.every((lock) => slotsHolding(w.ha, lock, "6047").length === 0));
+    expect([...w.ha.notifications.persistent.values()].map((n) => n.message)).toContain(
+      "Emergency unlocked Front Door with the keypad. It was the burner code, so it has been taken off the locks; enable it again to re-arm it.",
+    );
+    await w.api.waitForSnapshot((s) => s.codes[0]?.enabled === false);
+  });
+
+  it("a code whose validity ends leaves every lock by itself", async () => {
+    world = await startWorld({}, { ...FAST, LATCHKEY_CLOCK_TICK_MS: "200" });
+    const w = world;
+    const validUntil = new Date(Date.now() + 4000).toISOString();
+    await w.api.request("codes/create", { draft: { name: "Plumber", pin: "6047", lockIds: ["lock.front_door"], rules: { validUntil, weekly: [], burner: false } } });
+    await w.api.waitForSnapshot(allSynced);
+    expect(slotsHolding(w.ha, "lock.front_door", "6047")).toHaveLength(1);
+    await until(() => slotsHolding(w.ha, "lock.front_door", "6047").length === 0, 15_000);
   });
 });
