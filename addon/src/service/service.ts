@@ -7,19 +7,17 @@ import type { Snapshot } from "../../../src/model/protocol";
 import type { SlotObservation } from "../../../src/model/slot";
 import { allocateSlots } from "../core/allocate";
 import * as commands from "../core/commands";
-import { discoverLocks, lockMap } from "../core/discover";
+import { lockMap } from "../core/discover";
 import type { InterpretContext } from "../core/interpret";
 import { reconcile, type Operation } from "../core/reconcile";
 import { buildSnapshot } from "../core/snapshot";
 import type { Options } from "../config";
-import type { HaClient } from "../ha/client";
-import { readHaSnapshot } from "../ha/registry";
 import type { Logger } from "../log/logger";
 import type { FileStore } from "../store/file-store";
 import type { StoreDocument } from "../store/schema";
 import { Executor, type SlotWriter } from "../sync/executor";
-import type { CodeInventory } from "../zwave/code-inventory";
-import { availabilityChanged, readNodeStatuses } from "./lock-watch";
+import { availabilityChanged } from "./lock-watch";
+import { readLocks, type LockSources } from "./read-locks";
 
 function hasTimeRules(code: Code): boolean {
   return code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0;
@@ -37,13 +35,9 @@ export interface ServiceDeps {
   retry?: { baseMs: number; maxMs: number };
 }
 
-export interface HaLink {
-  client: HaClient;
+/** How the service reaches HA: lock facts to read, and the writer for slots. */
+export interface HaLink extends LockSources {
   writer: SlotWriter;
-  /** Lists every code on a lock, where the running HA can (newer HA only). */
-  inventory: CodeInventory | null;
-  /** Asks a lock how many user slots it has, where the running HA can (newer HA only). */
-  slotCount: ((lock: Lock) => Promise<number | null>) | null;
 }
 
 /**
@@ -99,22 +93,10 @@ export class LatchkeyService {
   async refresh(): Promise<void> {
     const link = this.link;
     if (!link) return;
-    const ha = await readHaSnapshot(link.client);
-    const deviceIds = ha.entities.filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id).flatMap((e) => (e.device_id ? [e.device_id] : []));
-    const nodeStatus = await readNodeStatuses(link.client, deviceIds);
-    const { options } = this.deps;
-    const settings = { defaultSlotCount: options.default_slot_count, slotCounts: options.lock_slot_counts };
-    let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, settings);
-    if (link.slotCount) {
-      const ask = link.slotCount;
-      const measured = await Promise.all(locks.map(async (lock) => [lock.deviceId, await ask(lock)] as const));
-      const slotCounts = new Map(measured.flatMap(([deviceId, count]) => (count === null ? [] : [[deviceId, count] as const])));
-      locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
-    }
-    this.locks = lockMap(locks);
-    this.timeZone = ha.timeZone;
-    this.deps.log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
-    if (link.inventory) this.occupied = await this.readInventory(link.inventory, locks);
+    const reading = await readLocks(link, this.deps.options, this.deps.log);
+    this.locks = lockMap(reading.locks);
+    this.timeZone = reading.timeZone;
+    if (reading.occupied) this.occupied = reading.occupied;
     this.executor.resume();
     const planned = await this.sync();
     this.deps.log.info(planned === 0 ? "All locks are in step with the codes; nothing to write." : `${planned} lock write(s) planned.`);
@@ -228,18 +210,6 @@ export class LatchkeyService {
   stop(): void {
     if (this.clock) clearInterval(this.clock);
     this.executor.stop();
-  }
-
-  private async readInventory(inventory: CodeInventory, locks: readonly Lock[]): Promise<Map<LockId, Map<number, string>>> {
-    const result = new Map<LockId, Map<number, string>>();
-    for (const lock of locks) {
-      try {
-        result.set(lock.id, await inventory(lock));
-      } catch (error) {
-        this.deps.log.warn(`Could not list the codes on ${lock.name}.`, error);
-      }
-    }
-    return result;
   }
 
   private async change(edit: (doc: StoreDocument, ctx: commands.CommandContext) => commands.CommandResult): Promise<commands.CommandResult> {

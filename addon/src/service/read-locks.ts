@@ -1,0 +1,52 @@
+import type { Lock } from "../../../src/model/lock";
+import type { LockId } from "../../../src/model/primitives";
+import type { Options } from "../config";
+import { discoverLocks } from "../core/discover";
+import type { HaClient } from "../ha/client";
+import { readHaSnapshot } from "../ha/registry";
+import type { Logger } from "../log/logger";
+import type { CodeInventory } from "../zwave/code-inventory";
+import { readNodeStatuses } from "./lock-watch";
+
+export interface LockReading {
+  locks: Lock[];
+  timeZone: string;
+  /** Codes found on each lock (slot → PIN); null where the running HA cannot list them. */
+  occupied: Map<LockId, Map<number, string>> | null;
+}
+
+export interface LockSources {
+  client: HaClient;
+  inventory: CodeInventory | null;
+  slotCount: ((lock: Lock) => Promise<number | null>) | null;
+}
+
+/** Everything Latchkey learns about the locks from HA, read after every (re)connect. */
+export async function readLocks(sources: LockSources, options: Options, log: Logger): Promise<LockReading> {
+  const ha = await readHaSnapshot(sources.client);
+  const deviceIds = ha.entities.filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.")).flatMap((e) => (e.device_id ? [e.device_id] : []));
+  const nodeStatus = await readNodeStatuses(sources.client, deviceIds);
+  const settings = { defaultSlotCount: options.default_slot_count, slotCounts: options.lock_slot_counts };
+  let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, settings);
+  const ask = sources.slotCount;
+  if (ask) {
+    const measured = await Promise.all(locks.map(async (lock) => [lock.deviceId, await ask(lock)] as const));
+    const slotCounts = new Map(measured.flatMap(([deviceId, count]) => (count === null ? [] : [[deviceId, count] as const])));
+    locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
+  }
+  log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
+  const occupied = sources.inventory ? await readInventory(sources.inventory, locks, log) : null;
+  return { locks, timeZone: ha.timeZone, occupied };
+}
+
+async function readInventory(inventory: CodeInventory, locks: readonly Lock[], log: Logger): Promise<Map<LockId, Map<number, string>>> {
+  const result = new Map<LockId, Map<number, string>>();
+  for (const lock of locks) {
+    try {
+      result.set(lock.id, await inventory(lock));
+    } catch (error) {
+      log.warn(`Could not list the codes on ${lock.name}.`, error);
+    }
+  }
+  return result;
+}
