@@ -8,19 +8,19 @@ const e=globalThis,t=e.ShadowRoot&&(void 0===e.ShadyCSS||e.ShadyCSS.nativeShadow
     min-height: 36px;
     padding: 0 12px;
     border-radius: 18px;
-    border: 1px solid var(--divider-color, #ccc);
+    border: 1px solid var(--primary-color);
     background: transparent;
-    color: var(--primary-color);
+    color: var(--primary-text-color);
     cursor: pointer;
   }
   button.primary {
-    background: var(--primary-color);
-    border-color: var(--primary-color);
-    color: var(--text-primary-color, #fff);
+    border-width: 2px;
+    font-weight: 500;
+    background: color-mix(in srgb, var(--primary-color) 18%, transparent);
   }
   button.danger {
-    color: var(--error-color);
     border-color: var(--error-color);
+    background: color-mix(in srgb, var(--error-color) 12%, transparent);
   }
   button:disabled {
     opacity: 0.5;
@@ -35,11 +35,24 @@ const e=globalThis,t=e.ShadowRoot&&(void 0===e.ShadyCSS||e.ShadyCSS.nativeShadow
     padding: 8px 12px;
     color: var(--secondary-text-color);
   }
-  .error {
-    color: var(--error-color);
+  .error,
+  .warning {
+    color: var(--primary-text-color);
+    border-inline-start: 3px solid var(--error-color);
+    padding-inline-start: 8px;
   }
   .warning {
-    color: var(--warning-color, #ffa600);
+    border-inline-start-color: var(--warning-color, #ffa600);
+  }
+  /* A coloured dot before a status word: the colour adds meaning, the word carries it. */
+  .dot::before {
+    content: "";
+    display: inline-block;
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    margin-inline-end: 6px;
+    background: var(--dot-color, var(--disabled-text-color, #bdbdbd));
   }
   .row {
     display: flex;
@@ -53,7 +66,8 @@ const e=globalThis,t=e.ShadowRoot&&(void 0===e.ShadyCSS||e.ShadyCSS.nativeShadow
       .name { flex: 1 1 140px; min-width: 0; text-align: start; border: none; border-radius: 4px; padding: 0; color: inherit; }
       .name span { display: block; }
       .state { font-size: 0.9em; color: var(--secondary-text-color); }
-      .state.jammed, .state.unavailable, .state.unlocked, .state.open { color: var(--error-color); }
+      .state.locked { --dot-color: var(--success-color, #43a047); }
+      .state.jammed, .state.unavailable, .state.unlocked, .state.open { --dot-color: var(--error-color); font-weight: 500; color: var(--primary-text-color); }
       .battery { font-size: 0.85em; color: var(--secondary-text-color); }
       .confirm { width: 100%; justify-content: flex-end; }
       .footer { padding: 8px 16px; }
@@ -66,7 +80,7 @@ const e=globalThis,t=e.ShadowRoot&&(void 0===e.ShadyCSS||e.ShadyCSS.nativeShadow
     `}renderLock(e){const t="locked"===e.state||"locking"===e.state;return F`<li data-entity=${e.entityId}>
       <button class="name" @click=${()=>{Ia(this,"hass-more-info",{entityId:e.entityId})}}>
         <span>${e.name}</span>
-        <span class="state ${e.state}">${this.t((n=e.state,`state.${n}`))}</span>
+        <span class="state dot ${e.state}">${this.t((n=e.state,`state.${n}`))}</span>
       </button>
       ${null===e.battery?V:F`<span class="battery">${this.t("lock.battery",{value:e.battery})}</span>`}
       ${t?F`<button class="unlock" ?disabled=${"locking"===e.state} @click=${()=>{this.confirming=e.entityId}}>${this.t("lock.unlock")}</button>`:F`<button class="lock" ?disabled=${"unavailable"===e.state} @click=${()=>{this.call(e,"lock")}}>${this.t("lock.lock")}</button>`}
@@ -138,9 +152,9 @@ const e=globalThis,t=e.ShadowRoot&&(void 0===e.ShadyCSS||e.ShadyCSS.nativeShadow
       .pin { font-family: monospace; font-size: 1.2em; letter-spacing: 0.15em; }
       .chips { display: flex; flex-wrap: wrap; gap: 4px; margin: 4px 0; }
       .chip { font-size: 0.8em; padding: 2px 8px; border-radius: 10px; background: var(--secondary-background-color, #eee); }
-      .chip.synced { color: var(--success-color, #2e7d32); }
-      .chip.failed { color: var(--error-color); }
-      .chip.waiting, .chip.unverified { color: var(--warning-color, #b26a00); }
+      .chip.synced { --dot-color: var(--success-color, #43a047); }
+      .chip.failed { --dot-color: var(--error-color); }
+      .chip.waiting, .chip.unverified, .chip.pending, .chip.syncing { --dot-color: var(--warning-color, #ffa600); }
       .badge { font-size: 0.8em; color: var(--secondary-text-color); }
     `]}disconnectedCallback(){super.disconnectedCallback();for(const e of this.timers.values())clearTimeout(e);this.timers.clear(),this.revealed=new Map}render(){const e=this.snapshot;if(!e)return V;const t=e.user.isAdmin;return F`
       <header>
@@ -163,7 +177,7 @@ const e=globalThis,t=e.ShadowRoot&&(void 0===e.ShadyCSS||e.ShadyCSS.nativeShadow
         ${void 0===i?V:F`<span class="pin" aria-label=${this.t("editor.pin")}>${i}</span>`}
       </div>
       <div class="chips">
-        ${function(e,t){return e.lockIds.map(n=>{const i=t.sync[e.id]?.[n]??{state:"pending"},s=t.locks.find(e=>e.id===n)?.name??n;return{lockId:n,lockName:s,state:i.state,detail:Na(i)}})}(e,t).map(e=>{return F`<span class="chip ${e.state}" data-lock=${e.lockId} title=${e.detail??""}>${e.lockName} · ${this.t((t=e.state,`sync.${t}`))}</span>`;var t})}
+        ${function(e,t){return e.lockIds.map(n=>{const i=t.sync[e.id]?.[n]??{state:"pending"},s=t.locks.find(e=>e.id===n)?.name??n;return{lockId:n,lockName:s,state:i.state,detail:Na(i)}})}(e,t).map(e=>{return F`<span class="chip dot ${e.state}" data-lock=${e.lockId} title=${e.detail??""}>${e.lockName} · ${this.t((t=e.state,`sync.${t}`))}</span>`;var t})}
       </div>
       ${n?this.renderActions(e):V}
     </li>`}renderActions(e){return this.deleting===e.id?F`<div class="row" role="alertdialog" aria-label=${this.t("codes.confirm_delete",{name:e.name})}>

@@ -48,9 +48,9 @@ export class LatchkeyCodeList extends LitElement {
       .pin { font-family: monospace; font-size: 1.2em; letter-spacing: 0.15em; }
       .chips { display: flex; flex-wrap: wrap; gap: 4px; margin: 4px 0; }
       .chip { font-size: 0.8em; padding: 2px 8px; border-radius: 10px; background: var(--secondary-background-color, #eee); }
-      .chip.synced { color: var(--success-color, #2e7d32); }
-      .chip.failed { color: var(--error-color); }
-      .chip.waiting, .chip.unverified { color: var(--warning-color, #b26a00); }
+      .chip.synced { --dot-color: var(--success-color, #43a047); }
+      .chip.failed { --dot-color: var(--error-color); }
+      .chip.waiting, .chip.unverified, .chip.pending, .chip.syncing { --dot-color: var(--warning-color, #ffa600); }
       .badge { font-size: 0.8em; color: var(--secondary-text-color); }
     `,
   ];
@@ -97,7 +97,7 @@ export class LatchkeyCodeList extends LitElement {
       </div>
       <div class="chips">
         ${lockChips(code, snapshot).map(
-          (chip) => html`<span class="chip ${chip.state}" data-lock=${chip.lockId} title=${chip.detail ?? ""}>${chip.lockName} · ${this.t(syncKey(chip.state))}</span>`,
+          (chip) => html`<span class="chip dot ${chip.state}" data-lock=${chip.lockId} title=${chip.detail ?? ""}>${chip.lockName} · ${this.t(syncKey(chip.state))}</span>`,
         )}
       </div>
       ${admin ? this.renderActions(code) : nothing}

@@ -37,7 +37,8 @@ export class LatchkeyLockList extends LitElement {
       .name { flex: 1 1 140px; min-width: 0; text-align: start; border: none; border-radius: 4px; padding: 0; color: inherit; }
       .name span { display: block; }
       .state { font-size: 0.9em; color: var(--secondary-text-color); }
-      .state.jammed, .state.unavailable, .state.unlocked, .state.open { color: var(--error-color); }
+      .state.locked { --dot-color: var(--success-color, #43a047); }
+      .state.jammed, .state.unavailable, .state.unlocked, .state.open { --dot-color: var(--error-color); font-weight: 500; color: var(--primary-text-color); }
       .battery { font-size: 0.85em; color: var(--secondary-text-color); }
       .confirm { width: 100%; justify-content: flex-end; }
       .footer { padding: 8px 16px; }
@@ -62,7 +63,7 @@ export class LatchkeyLockList extends LitElement {
     return html`<li data-entity=${lock.entityId}>
       <button class="name" @click=${() => { fireEvent(this, "hass-more-info", { entityId: lock.entityId }); }}>
         <span>${lock.name}</span>
-        <span class="state ${lock.state}">${this.t(stateKey(lock.state))}</span>
+        <span class="state dot ${lock.state}">${this.t(stateKey(lock.state))}</span>
       </button>
       ${lock.battery === null ? nothing : html`<span class="battery">${this.t("lock.battery", { value: lock.battery })}</span>`}
       ${isLocked

@@ -1,6 +1,10 @@
 import { css } from "lit";
 
-/** Buttons, chips and notices shared by the card's elements; colours come from the HA theme. */
+/**
+ * Buttons, chips and notices shared by the card's elements; colours come from the HA theme.
+ * Text always uses the theme's text colours: HA's default primary, error and success colours
+ * are too light for text on a white card (WCAG AA), so they mark borders, tints and dots.
+ */
 export const sharedStyles = css`
   :host {
     color: var(--primary-text-color);
@@ -11,19 +15,19 @@ export const sharedStyles = css`
     min-height: 36px;
     padding: 0 12px;
     border-radius: 18px;
-    border: 1px solid var(--divider-color, #ccc);
+    border: 1px solid var(--primary-color);
     background: transparent;
-    color: var(--primary-color);
+    color: var(--primary-text-color);
     cursor: pointer;
   }
   button.primary {
-    background: var(--primary-color);
-    border-color: var(--primary-color);
-    color: var(--text-primary-color, #fff);
+    border-width: 2px;
+    font-weight: 500;
+    background: color-mix(in srgb, var(--primary-color) 18%, transparent);
   }
   button.danger {
-    color: var(--error-color);
     border-color: var(--error-color);
+    background: color-mix(in srgb, var(--error-color) 12%, transparent);
   }
   button:disabled {
     opacity: 0.5;
@@ -38,11 +42,24 @@ export const sharedStyles = css`
     padding: 8px 12px;
     color: var(--secondary-text-color);
   }
-  .error {
-    color: var(--error-color);
+  .error,
+  .warning {
+    color: var(--primary-text-color);
+    border-inline-start: 3px solid var(--error-color);
+    padding-inline-start: 8px;
   }
   .warning {
-    color: var(--warning-color, #ffa600);
+    border-inline-start-color: var(--warning-color, #ffa600);
+  }
+  /* A coloured dot before a status word: the colour adds meaning, the word carries it. */
+  .dot::before {
+    content: "";
+    display: inline-block;
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    margin-inline-end: 6px;
+    background: var(--dot-color, var(--disabled-text-color, #bdbdbd));
   }
   .row {
     display: flex;

@@ -5,6 +5,7 @@ import { DEMO_LOCKS } from "../../stack/name-locks";
 import { figure, LOCK_IDS, slotsWith, startStackWorld, type StackWorld } from "../support/stack-world";
 import { until } from "../support/watch-ha";
 import { loginThroughHa, openBrowser, overflowing, screenshot, type BrowserSession } from "./browser-session";
+import { seriousViolationsInCard } from "./accessibility";
 import { callLockService, lockStates, waitForLockStates } from "./ha-locks";
 
 /** The card inside HA's real frontend (Debian Chromium via playwright-core) on the full real stack. */
@@ -64,6 +65,7 @@ describe("the card in Home Assistant's real frontend", () => {
     await expectLocksShown("Locked");
     await page().locator("latchkey-code-list button.add").waitFor({ timeout: 30_000 });
     await screenshot(page(), "card-1280x800.png");
+    expect(await seriousViolationsInCard(page()), "axe-core, locks and (empty) codes").toEqual([]);
   });
 
   it("fits 360×640 with no horizontal overflow; the add/edit dialog's buttons are reachable", async () => {
@@ -80,6 +82,7 @@ describe("the card in Home Assistant's real frontend", () => {
     const dialog = p.locator("latchkey-code-editor [role=dialog]");
     await dialog.waitFor();
     await screenshot(p, "editor-360x640.png");
+    expect(await seriousViolationsInCard(p), "axe-core, add/edit dialog open").toEqual([]);
     expect(await overflowing(p, "latchkey-code-editor [role=dialog], latchkey-code-editor button, latchkey-code-editor input", 360)).toEqual([]);
     for (const button of ["button.cancel", "button.save"]) {
       const target = dialog.locator(button);
@@ -110,6 +113,7 @@ describe("the card in Home Assistant's real frontend", () => {
     for (const lock of CODE_LOCKS) await expect.poll(() => row.locator(`.chip[data-lock="${lock}"]`).getAttribute("class"), { timeout: 60_000 }).toContain("synced");
     expect(await row.locator(".chip").count()).toBe(2);
     figure("Save in the dialog → both chips synced in the card", `${Date.now() - t0} ms`);
+    expect(await seriousViolationsInCard(p), "axe-core, code list with sync chips").toEqual([]);
   });
 
   it("reveals the PIN to the admin", async () => {
@@ -141,6 +145,7 @@ describe("the card in Home Assistant's real frontend", () => {
     await callLockService(haWsConn, "unlock", unlocked);
     await waitForLockStates(haWsConn, unlocked, "unlocked");
     for (const lock of unlocked) await expect.poll(() => lockRow(lock).locator(".state").textContent(), { timeout: 15_000 }).toBe("Unlocked");
+    expect(await seriousViolationsInCard(page()), "axe-core, unlocked locks shown").toEqual([]);
     const t0 = Date.now();
     await page().locator("latchkey-lock-list button.lock-all").click();
     await waitForLockStates(haWsConn, LOCK_IDS, "locked");
