@@ -23,10 +23,16 @@ export async function readNodeStatuses(client: HaClient, deviceIds: readonly str
   return statuses;
 }
 
-/** True when a state change can change what Latchkey may do with a lock (availability). */
-export function availabilityChanged(locks: ReadonlyMap<string, Lock>, entityId: string, newState: unknown): boolean {
+/**
+ * True when a state change can change what Latchkey may do with a lock: a known lock became
+ * (un)available, or a lock entity appeared or went away. Ordinary state changes of other
+ * locks (a template lock, say) do not count, so they never trigger a re-read of HA.
+ */
+export function availabilityChanged(locks: ReadonlyMap<string, Lock>, entityId: string, newState: unknown, oldState: unknown): boolean {
+  if (!entityId.startsWith("lock.")) return false;
   const lock = locks.get(entityId);
+  if (lock === undefined) return oldState === null || newState === null;
   const state = z.object({ state: z.string() }).safeParse(newState);
   const available = state.success && state.data.state !== "unavailable";
-  return lock === undefined ? entityId.startsWith("lock.") : lock.available !== available;
+  return lock.available !== available;
 }

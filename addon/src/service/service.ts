@@ -85,7 +85,7 @@ export class LatchkeyService {
     link.client.onDisconnect(() => { this.emit(); });
     await link.client.subscribeEvents("state_changed", (event) => {
       const entityId = event.data.entity_id;
-      if (typeof entityId === "string" && availabilityChanged(this.locks, entityId, event.data.new_state)) void this.refresh().catch(() => undefined);
+      if (typeof entityId === "string" && availabilityChanged(this.locks, entityId, event.data.new_state, event.data.old_state)) void this.refresh().catch(() => undefined);
     });
     await this.refresh();
   }
