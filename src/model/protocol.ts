@@ -29,6 +29,15 @@ export const RequestSchema = z.discriminatedUnion("type", [
   request("codes/delete", { codeId: CodeIdSchema }),
   request("codes/set_enabled", { codeId: CodeIdSchema, enabled: z.boolean() }),
   request("codes/reveal", { codeId: CodeIdSchema }),
+  request("codes/share", {
+    codeId: CodeIdSchema,
+    /** A notify service such as `notify.sms_gateway` or `notify.mobile_app_pixel`. */
+    service: z.string().regex(/^notify\.[a-z0-9_]+$/, { error: "Choose a notify service such as notify.mobile_app_phone." }),
+    /** Recipients for services that take them (an SMS gateway's phone numbers). */
+    recipients: z.array(z.string().min(1).max(64)).max(10).default([]),
+    /** A greeting the person wrote; Latchkey adds the PIN, the doors and the validity. */
+    note: z.string().max(200).default(""),
+  }),
   request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: z.string() }),
   request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
   request("activity/list", { lockId: LockIdSchema.optional(), codeId: CodeIdSchema.optional(), limit: z.number().int().min(1).max(500).default(100) }),
@@ -70,6 +79,7 @@ export const ResultSchemas = {
   "codes/delete": z.object({ codeId: CodeIdSchema }),
   "codes/set_enabled": z.object({ codeId: CodeIdSchema }),
   "codes/reveal": z.object({ codeId: CodeIdSchema, pin: z.string() }),
+  "codes/share": z.object({ codeId: CodeIdSchema, service: z.string() }),
   "unmanaged/adopt": z.object({ codeId: CodeIdSchema }),
   "unmanaged/clear": z.object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
   "activity/list": z.object({ entries: z.array(ActivityEntrySchema) }),

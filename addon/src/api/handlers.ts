@@ -2,10 +2,11 @@ import { LatchkeyError } from "../../../src/model/errors";
 import type { Request } from "../../../src/model/protocol";
 import type { ActivityKind } from "../../../src/model/activity";
 import type { Journal } from "../service/journal";
+import { sendShare, shareMessage } from "../service/share";
 import type { LatchkeyService } from "../service/service";
 import type { ApiUser } from "./identify";
 
-const ADMIN_ONLY: ReadonlySet<Request["type"]> = new Set(["codes/create", "codes/update", "codes/delete", "codes/set_enabled", "codes/reveal", "unmanaged/adopt", "unmanaged/clear"]);
+const ADMIN_ONLY: ReadonlySet<Request["type"]> = new Set(["codes/create", "codes/update", "codes/delete", "codes/set_enabled", "codes/reveal", "codes/share", "unmanaged/adopt", "unmanaged/clear"]);
 
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
 export async function handleRequest(service: LatchkeyService, journal: Journal, user: ApiUser, request: Request, subscribe: () => void): Promise<unknown> {
@@ -44,6 +45,12 @@ export async function handleRequest(service: LatchkeyService, journal: Journal, 
       const pin = service.revealPin(request.codeId);
       await record("code_revealed", request.codeId);
       return { codeId: request.codeId, pin };
+    }
+    case "codes/share": {
+      const message = shareMessage(service.shareDetails(request.codeId), request.note);
+      await sendShare(service, request.service, request.recipients, message);
+      await record("code_shared", request.codeId);
+      return { codeId: request.codeId, service: request.service };
     }
     case "unmanaged/adopt": {
       const { codeId } = await service.adoptUnmanaged(request.lockId, request.slot, request.name);

@@ -18,6 +18,7 @@ import type { StoreDocument } from "../store/schema";
 import { Executor, type SlotWriter } from "../sync/executor";
 import { availabilityChanged } from "./lock-watch";
 import { readLocks, type LockSources } from "./read-locks";
+import type { ShareDetails } from "./share";
 
 function hasTimeRules(code: Code): boolean {
   return code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0;
@@ -153,6 +154,17 @@ export class LatchkeyService {
   }
 
   revealPin(codeId: CodeId): string { return commands.findCode(this.doc, codeId).pin; }
+
+  shareDetails(codeId: CodeId): ShareDetails {
+    const code = commands.findCode(this.doc, codeId);
+    return { code, lockNames: code.lockIds.map((id) => this.lockName(id)), timeZone: this.timeZone };
+  }
+
+  /** Calls a notify service directly (shares): not logged with its data, which holds a PIN. */
+  async callNotify(service: string, data: Record<string, unknown>): Promise<void> {
+    if (!this.link) throw new LatchkeyError("unavailable", "Not connected to Home Assistant.");
+    await this.link.client.callService("notify", service.replace(/^notify\./, ""), data);
+  }
 
   /** Counts a keypad use of a code (for `maxUses`); returns the code as it is now. */
   async recordUse(codeId: CodeId, counts: boolean): Promise<Code | undefined> {
