@@ -31,6 +31,8 @@ export interface HomeAssistant {
   language?: string;
   locale?: { language?: string };
   auth?: { data?: { access_token?: string } };
+  /** domain → service name → description; only the names are read. */
+  services?: Record<string, Record<string, unknown> | undefined>;
   callService(domain: string, service: string, data?: Record<string, unknown>): Promise<unknown>;
 }
 

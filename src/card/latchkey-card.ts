@@ -8,6 +8,7 @@ import { lockEntityIds, statesChanged, watchedEntityIds } from "./lock-utils";
 import { sharedStyles } from "./styles";
 import "./latchkey-lock-list";
 import "./latchkey-code-list";
+import { notifyServices } from "./share";
 
 /**
  * Latchkey's Lovelace card: lock status and lock/unlock straight from `hass`, codes from the
@@ -79,7 +80,7 @@ export class LatchkeyCard extends LitElement {
     const before = changed.get("hass");
     if (!before) return true;
     const now = this.hass;
-    if (languageOf(before) !== languageOf(now) || before.user?.is_admin !== now.user?.is_admin) return true;
+    if (languageOf(before) !== languageOf(now) || before.user?.is_admin !== now.user?.is_admin || before.services !== now.services) return true;
     const ids = this.lockIds(now);
     if (ids.join() !== this.lockIds(before).join()) return true;
     return statesChanged(before, now, watchedEntityIds(now, ids));
@@ -115,7 +116,7 @@ export class LatchkeyCard extends LitElement {
       case "ready":
         if (!client.snapshot) return html`<p class="notice addon-guidance">${t("addon.connecting")}</p>`;
         return html`${client.snapshot.connected ? nothing : html`<p class="notice warning">${t("addon.offline")}</p>`}
-          <latchkey-code-list .snapshot=${client.snapshot} .client=${client} .t=${t}></latchkey-code-list>`;
+          <latchkey-code-list .snapshot=${client.snapshot} .client=${client} .services=${notifyServices(this.hass?.services)} .t=${t}></latchkey-code-list>`;
     }
   }
 }

@@ -8,6 +8,7 @@ import { errorMessage } from "./lock-actions";
 import { sharedStyles } from "./styles";
 import { lockChips, syncKey } from "./sync-utils";
 import "./latchkey-code-editor";
+import "./latchkey-share-form";
 
 const REVEAL_MS = 10_000;
 
@@ -24,12 +25,18 @@ export class LatchkeyCodeList extends LitElement {
     t: { attribute: false },
     editing: { state: true },
     deleting: { state: true },
+    services: { attribute: false },
     revealed: { state: true },
+    sharing: { state: true },
   };
 
   snapshot?: Snapshot;
   client?: AddonClient;
   t: Translate = translator("en");
+  /** Notify services a code can be sent with. */
+  services: string[] = [];
+  /** The code whose share form is open. */
+  private sharing: string | null = null;
   /** The code in the editor: null for a new one, undefined when the editor is closed. */
   private editing: PublicCode | null | undefined = undefined;
   private deleting: string | null = null;
@@ -101,6 +108,16 @@ export class LatchkeyCodeList extends LitElement {
         )}
       </div>
       ${admin ? this.renderActions(code) : nothing}
+      ${admin && this.sharing === code.id
+        ? html`<latchkey-share-form
+            .code=${code}
+            .client=${this.client}
+            .services=${this.services}
+            .lockNames=${code.lockIds.map((id) => snapshot.locks.find((l) => l.id === id)?.name ?? id)}
+            .t=${this.t}
+            @share-closed=${() => { this.sharing = null; }}
+          ></latchkey-share-form>`
+        : nothing}
     </li>`;
   }
 
@@ -114,6 +131,7 @@ export class LatchkeyCodeList extends LitElement {
     }
     return html`<div class="row actions">
       <button class="reveal" @click=${() => void this.reveal(code)}>${this.t("codes.reveal")}</button>
+      <button class="share" @click=${() => { this.sharing = this.sharing === code.id ? null : code.id; }}>${this.t("share.open")}</button>
       <button class="edit" @click=${() => { this.editing = code; }}>${this.t("codes.edit")}</button>
       <button class="toggle" @click=${() => void this.run(() => this.client?.request("codes/set_enabled", { codeId: code.id, enabled: !code.enabled }))}>
         ${this.t(code.enabled ? "codes.disable" : "codes.enable")}

@@ -28,6 +28,7 @@ export function fakeHass(options: { language?: string; failLock?: Record<string,
       "sensor.front_door_battery": { entity_id: "sensor.front_door_battery", device_id: "dev-front", device_class: "battery" },
     },
     user: { id: "u1", name: "Ada", is_admin: true },
+    services: { notify: { persistent_notification: {}, sms_gateway: {}, mobile_app_pixel: {} }, lock: { lock: {}, unlock: {} } },
     auth: { data: { access_token: "token-abc" } },
     callService(domain, service, data) {
       calls.push({ domain, service, data });

@@ -1,0 +1,109 @@
+import { LitElement, css, html, nothing } from "lit";
+import type { PublicCode } from "../model/code";
+import type { AddonClient } from "./data/addon-client";
+import { toast } from "./events";
+import { translator, type Translate } from "./i18n";
+import { errorMessage } from "./lock-actions";
+import { phoneShareText, smsLink } from "./share";
+import { sharedStyles } from "./styles";
+
+/**
+ * Sends one code to a person: through a Home Assistant notify service (the add-on builds and
+ * sends the message), or from this device via the share sheet / an `sms:` link.
+ *
+ * @fires share-closed - when the form should close
+ * @fires hass-notification - {message} after sending or on failure
+ */
+export class LatchkeyShareForm extends LitElement {
+  static override properties = {
+    code: { attribute: false },
+    client: { attribute: false },
+    services: { attribute: false },
+    lockNames: { attribute: false },
+    t: { attribute: false },
+    sending: { state: true },
+  };
+
+  code?: PublicCode;
+  client?: AddonClient;
+  services: string[] = [];
+  lockNames: string[] = [];
+  t: Translate = translator("en");
+  private sending = false;
+
+  static override styles = [
+    sharedStyles,
+    css`
+      form { display: flex; flex-direction: column; gap: 8px; padding: 8px 0; }
+      label { display: flex; flex-direction: column; gap: 4px; font-size: 0.9em; }
+      select, input { font: inherit; min-height: 36px; color: inherit; background: transparent; border: 1px solid var(--divider-color, #ccc); border-radius: 4px; padding: 0 8px; }
+    `,
+  ];
+
+  override render() {
+    if (!this.code) return nothing;
+    const hasServices = this.services.length > 0;
+    return html`<form @submit=${(e: Event) => { e.preventDefault(); void this.send(); }}>
+      ${hasServices
+        ? html`<label>${this.t("share.service")}
+              <select name="service">${this.services.map((s) => html`<option value=${s}>${s}</option>`)}</select></label>
+            <label>${this.t("share.recipients")}<input name="recipients" inputmode="tel" autocomplete="off" /></label>`
+        : html`<p class="notice">${this.t("share.no_services")}</p>`}
+      <div class="row">
+        ${hasServices ? html`<button class="primary send" type="submit" ?disabled=${this.sending}>${this.t("share.send")}</button>` : nothing}
+        <button class="phone" type="button" @click=${() => void this.shareFromDevice()}>${this.t("share.phone")}</button>
+        <button class="cancel" type="button" @click=${() => { this.close(); }}>${this.t("common.cancel")}</button>
+      </div>
+    </form>`;
+  }
+
+  private async send(): Promise<void> {
+    const { code, client } = this;
+    const form = this.renderRoot.querySelector("form");
+    if (!code || !client || !form) return;
+    const data = new FormData(form);
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === "string" ? value : "";
+    };
+    const service = text("service");
+    const recipients = text("recipients").split(/[,;\s]+/).filter((r) => r.length > 0);
+    this.sending = true;
+    try {
+      await client.request("codes/share", { codeId: code.id, service, recipients });
+      toast(this, this.t("share.sent", { name: code.name, service }));
+      this.close();
+    } catch (error) {
+      toast(this, errorMessage(error));
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  /** Reveals the PIN (journaled by the add-on) and hands it to the phone, never to a server. */
+  private async shareFromDevice(): Promise<void> {
+    const { code, client } = this;
+    if (!code || !client) return;
+    try {
+      const text = phoneShareText(code.name, await client.reveal(code.id), this.lockNames);
+      if (typeof navigator.share === "function") await navigator.share({ text });
+      else window.location.href = smsLink(text);
+      this.close();
+    } catch (error) {
+      if (error instanceof DOMException && error.name === "AbortError") return;
+      toast(this, errorMessage(error));
+    }
+  }
+
+  private close(): void {
+    this.dispatchEvent(new CustomEvent("share-closed", { bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get("latchkey-share-form")) customElements.define("latchkey-share-form", LatchkeyShareForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "latchkey-share-form": LatchkeyShareForm;
+  }
+}
