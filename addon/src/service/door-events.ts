@@ -5,6 +5,7 @@ import { describeActivity, interpretNotification, ZwaveNotificationSchema, type 
 import type { HaClient } from "../ha/client";
 import type { Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
+import { lockOfAction } from "./lock-action";
 import type { Notifier } from "./notifier";
 import type { LatchkeyService } from "./service";
 
@@ -29,7 +30,18 @@ export async function watchDoorEvents(deps: Deps): Promise<void> {
     const seen = interpretNotification(parsed.data, deps.service.interpretContext());
     if (seen) void handle(deps, seen).catch((error: unknown) => { deps.log.error("Handling a lock event failed.", error); });
   });
+  // "Lock it" tapped on a phone notification.
+  await deps.client.subscribeEvents("mobile_app_notification_action", (event) => {
+    const lockId = lockOfAction(event.data.action);
+    if (!lockId || !deps.service.interpretContext().locks.some((l) => l.id === lockId)) return;
+    deps.log.info(`Locking ${deps.service.lockName(lockId)} from a phone notification.`);
+    void deps.client.callService("lock", "lock", {}, { entity_id: lockId }).catch((error: unknown) => {
+      deps.log.warn(`Could not lock ${deps.service.lockName(lockId)} from the notification.`, error);
+    });
+  });
 }
+
+const UNLOCKS: ReadonlySet<string> = new Set(["keypad_unlock", "manual_unlock", "rf_unlock"]);
 
 async function handle(deps: Deps, seen: Interpretation): Promise<void> {
   const { service, notifier, options } = deps;
@@ -49,15 +61,15 @@ async function handle(deps: Deps, seen: Interpretation): Promise<void> {
     if (code?.rules.burner && seen.kind === "keypad_unlock") {
       // A burner code is for one emergency: it is retired at its first use, and people are told.
       await service.setEnabled(code.id, false);
-      await notifier.notify(targets, "Latchkey", `${sentence} It was the burner code, so it has been taken off the locks; enable it again to re-arm it.`);
+      await notifier.notify(targets, "Latchkey", `${sentence} It was the burner code, so it has been taken off the locks; enable it again to re-arm it.`, seen.lockId);
       return;
     }
-    if (code?.notify.onUse) await notifier.notify(targets, "Latchkey", sentence);
+    if (code?.notify.onUse) await notifier.notify(targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
     return;
   }
   const alert =
     (seen.kind === "manual_unlock" && options.notify_manual_unlock) ||
     (seen.kind === "jammed" && options.notify_jammed) ||
     (options.notify_keypad_code_changes && (seen.kind === "code_added_at_lock" || seen.kind === "code_deleted_at_lock" || seen.kind === "all_codes_deleted_at_lock"));
-  if (alert) await notifier.notify(options.notify_targets, "Latchkey", sentence);
+  if (alert) await notifier.notify(options.notify_targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
 }

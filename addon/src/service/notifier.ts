@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { HaClient } from "../ha/client";
 import type { Logger } from "../log/logger";
+import type { LockId } from "../../../src/model/primitives";
+import { lockActionId } from "./lock-action";
 
 /**
  * Sends alerts to HA notify targets and fires `latchkey_*` events for automations. Callers
@@ -13,14 +15,16 @@ export class Notifier {
     private readonly log: Logger,
   ) {}
 
-  async notify(targets: readonly string[], title: string, message: string, tag?: string): Promise<void> {
+  /** `lockAction`: a lock to offer "Lock it" for on phone (mobile_app) notifications. */
+  async notify(targets: readonly string[], title: string, message: string, lockAction?: LockId): Promise<void> {
     await Promise.all(
       [...new Set(targets)].map(async (target) => {
         try {
           if (target === "persistent_notification") {
-            await this.client.callService("persistent_notification", "create", { title, message, ...(tag ? { notification_id: tag } : {}) });
+            await this.client.callService("persistent_notification", "create", { title, message });
           } else {
-            await this.client.callService("notify", target.replace(/^notify\./, ""), { title, message });
+            const actions = lockAction && target.startsWith("notify.mobile_app_") ? { data: { actions: [{ action: lockActionId(lockAction), title: "Lock it" }] } } : {};
+            await this.client.callService("notify", target.replace(/^notify\./, ""), { title, message, ...actions });
           }
         } catch (error) {
           this.log.warn(`Could not notify ${target}.`, error);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { allSynced } from "../support/api-client";
-import { FAST, LOCKS, slotsHolding, startWorld, type World } from "../support/world";
+import { RawClient } from "../ha-fake/raw-client";
+import { ADMIN, FAST, LOCKS, slotsHolding, startWorld, type World } from "../support/world";
 import { pinsShown, showsPin } from "../support/pins";
 
 let world: World | null = null;
@@ -107,5 +108,26 @@ describe("access rules the add-on enforces", () => {
     await w.api.waitForSnapshot(allSynced);
     expect(slotsHolding(w.ha, "lock.front_door", "6047")).toHaveLength(1);
     await until(() => slotsHolding(w.ha, "lock.front_door", "6047").length === 0, 15_000);
+  });
+});
+
+describe("phone notifications", () => {
+  it("an unlock notification on a phone offers “Lock it”, and tapping it locks that door", async () => {
+    world = await startWorld({ notifyServices: ["mobile_app_pixel"] });
+    const w = world;
+    const created = await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.back_door"], notify: { onUse: true, targets: ["notify.mobile_app_pixel"] } } });
+    if (!created.ok) throw new Error(created.error.message);
+    await w.api.waitForSnapshot(allSynced);
+    const slot = w.api.snapshot()?.slots[created.result.codeId]?.["lock.back_door"] ?? 0;
+    w.ha.pressKeypad("lock.back_door", slot, "unlock");
+    await until(() => w.ha.notifications.sent.length === 1);
+    expect(w.ha.notifications.sent[0]?.data).toMatchObject({ data: { actions: [{ action: "LATCHKEY_LOCK:lock.back_door", title: "Lock it" }] } });
+    expect(w.ha.isLocked("lock.back_door")).toBe(false);
+
+    // What the companion app sends when the button is tapped.
+    const { client } = await RawClient.authed(w.ha.wsUrl, ADMIN.token);
+    await client.command("fire_event", { event_type: "mobile_app_notification_action", event_data: { action: "LATCHKEY_LOCK:lock.back_door" } });
+    await until(() => w.ha.isLocked("lock.back_door"));
+    client.close();
   });
 });
