@@ -8,6 +8,8 @@ import { lockEntityIds, statesChanged, watchedEntityIds } from "./lock-utils";
 import { sharedStyles } from "./styles";
 import "./latchkey-lock-list";
 import "./latchkey-code-list";
+import "./latchkey-unmanaged";
+import "./latchkey-activity";
 import { notifyServices } from "./share";
 
 /**
@@ -21,10 +23,13 @@ export class LatchkeyCard extends LitElement {
   static override properties = {
     hass: { attribute: false },
     config: { state: true },
+    activityOpen: { state: true },
   };
 
   hass?: HomeAssistant;
   private config?: CardConfig;
+  /** The activity feed stays folded until asked for, so the card stays short on phones. */
+  private activityOpen = false;
   private readonly addon = new AddonController(this, () => this.hass?.auth?.data?.access_token);
 
   static override styles = [
@@ -43,6 +48,7 @@ export class LatchkeyCard extends LitElement {
         font-weight: var(--ha-font-weight-normal, 400);
       }
       .codes { border-top: 1px solid var(--divider-color, #e0e0e0); }
+      .activity-toggle { margin: 8px 16px; }
     `,
   ];
 
@@ -116,7 +122,12 @@ export class LatchkeyCard extends LitElement {
       case "ready":
         if (!client.snapshot) return html`<p class="notice addon-guidance">${t("addon.connecting")}</p>`;
         return html`${client.snapshot.connected ? nothing : html`<p class="notice warning">${t("addon.offline")}</p>`}
-          <latchkey-code-list .snapshot=${client.snapshot} .client=${client} .services=${notifyServices(this.hass?.services)} .t=${t}></latchkey-code-list>`;
+          <latchkey-code-list .snapshot=${client.snapshot} .client=${client} .services=${notifyServices(this.hass?.services)} .t=${t}></latchkey-code-list>
+          <latchkey-unmanaged .snapshot=${client.snapshot} .client=${client} .t=${t}></latchkey-unmanaged>
+          <button class="activity-toggle" aria-expanded=${this.activityOpen ? "true" : "false"} @click=${() => { this.activityOpen = !this.activityOpen; }}>${t("activity.title")}</button>
+          ${this.activityOpen
+            ? html`<latchkey-activity .snapshot=${client.snapshot} .client=${client} .t=${t} .language=${languageOf(this.hass)}></latchkey-activity>`
+            : nothing}`;
     }
   }
 }
