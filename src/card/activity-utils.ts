@@ -7,30 +7,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** The sentence key per kind; a record so a new kind in the model fails the type check here. */
-const SENTENCES: Record<ActivityKind, TranslationKey> = {
-  keypad_unlock: "activity.keypad_unlock",
-  keypad_lock: "activity.keypad_lock",
-  manual_unlock: "activity.manual_unlock",
-  manual_lock: "activity.manual_lock",
-  rf_unlock: "activity.rf_unlock",
-  rf_lock: "activity.rf_lock",
-  auto_lock: "activity.auto_lock",
-  jammed: "activity.jammed",
-  keypad_disabled: "activity.keypad_disabled",
-  code_added_at_lock: "activity.code_added_at_lock",
-  code_deleted_at_lock: "activity.code_deleted_at_lock",
-  all_codes_deleted_at_lock: "activity.all_codes_deleted_at_lock",
-  duplicate_code_rejected: "activity.duplicate_code_rejected",
-  code_created: "activity.code_created",
-  code_updated: "activity.code_updated",
-  code_deleted: "activity.code_deleted",
-  code_enabled: "activity.code_enabled",
-  code_disabled: "activity.code_disabled",
-  code_revealed: "activity.code_revealed",
-  code_shared: "activity.code_shared",
-  sync_failed: "activity.sync_failed",
-};
+/** Every kind has a sentence: a new kind in the model without one fails the type check here. */
+const sentenceKey = (kind: ActivityKind): TranslationKey => `activity.${kind}`;
 
 /** A lock's name for people; never its entity id, even for a lock that is gone. */
 export function lockName(lockId: string | null, locks: readonly Lock[], t: Translate): string {
@@ -40,7 +18,7 @@ export function lockName(lockId: string | null, locks: readonly Lock[], t: Trans
 /** One entry as a sentence, e.g. "Mom unlocked Back Door with the keypad". */
 export function activitySentence(entry: ActivityEntry, locks: readonly Lock[], t: Translate): string {
   const someone = t("activity.someone");
-  const text = t(SENTENCES[entry.kind], {
+  const text = t(sentenceKey(entry.kind), {
     lock: lockName(entry.lockId, locks, t),
     code: entry.codeName ?? someone,
     codeOf: entry.codeName === null ? t("activity.a_code") : t("activity.code_of", { name: entry.codeName }),

@@ -41,6 +41,7 @@ export class LatchkeyActivity extends LitElement {
   private lockId = "";
   private codeId = "";
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
   /** Answers to older requests (a filter changed meanwhile) are dropped. */
   private sequence = 0;
 
@@ -55,9 +56,16 @@ export class LatchkeyActivity extends LitElement {
     `,
   ];
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // "2 min ago" keeps counting while the feed is open.
+    this.ticker = setInterval(() => { this.requestUpdate(); }, 60_000);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
+    clearInterval(this.ticker);
     this.timer = undefined;
   }
 
