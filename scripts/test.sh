@@ -20,3 +20,11 @@ if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet -- dist/latchke
   exit 1
 fi
 echo "up to date"
+
+# The add-on image copies the bundle from addon/dist/ (no npm in the image): same rule.
+step "committed addon/dist/latchkey-addon.mjs matches a fresh build"
+if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet -- addon/dist/latchkey-addon.mjs; then
+  echo "addon/dist/latchkey-addon.mjs differs from a fresh build of addon/src/: run npm run build and commit addon/dist/." >&2
+  exit 1
+fi
+echo "up to date"

@@ -13496,6 +13496,21 @@ function describeActivity(entry, lockName) {
 }
 
 /**
+ * The "Lock it" button on a phone notification. The mobile app sends the action id back in a
+ * `mobile_app_notification_action` event; the lock it names is in the id itself.
+ */
+const PREFIX = "LATCHKEY_LOCK:";
+function lockActionId(lockId) {
+    return `${PREFIX}${lockId}`;
+}
+function lockOfAction(action) {
+    if (typeof action !== "string" || !action.startsWith(PREFIX))
+        return null;
+    const lockId = LockIdSchema.safeParse(action.slice(PREFIX.length));
+    return lockId.success ? lockId.data : null;
+}
+
+/**
  * Turns the locks' Access Control notifications into activity entries, alerts and
  * `latchkey_*` events. Subscribing needs an admin token, which the add-on has.
  */
@@ -13508,7 +13523,18 @@ async function watchDoorEvents(deps) {
         if (seen)
             void handle(deps, seen).catch((error) => { deps.log.error("Handling a lock event failed.", error); });
     });
+    // "Lock it" tapped on a phone notification.
+    await deps.client.subscribeEvents("mobile_app_notification_action", (event) => {
+        const lockId = lockOfAction(event.data.action);
+        if (!lockId || !deps.service.interpretContext().locks.some((l) => l.id === lockId))
+            return;
+        deps.log.info(`Locking ${deps.service.lockName(lockId)} from a phone notification.`);
+        void deps.client.callService("lock", "lock", {}, { entity_id: lockId }).catch((error) => {
+            deps.log.warn(`Could not lock ${deps.service.lockName(lockId)} from the notification.`, error);
+        });
+    });
 }
+const UNLOCKS = new Set(["keypad_unlock", "manual_unlock", "rf_unlock"]);
 async function handle(deps, seen) {
     const { service, notifier, options } = deps;
     const at = (deps.now ?? (() => new Date()))().toISOString();
@@ -13526,18 +13552,18 @@ async function handle(deps, seen) {
         if (code?.rules.burner && seen.kind === "keypad_unlock") {
             // A burner code is for one emergency: it is retired at its first use, and people are told.
             await service.setEnabled(code.id, false);
-            await notifier.notify(targets, "Latchkey", `${sentence} It was the burner code, so it has been taken off the locks; enable it again to re-arm it.`);
+            await notifier.notify(targets, "Latchkey", `${sentence} It was the burner code, so it has been taken off the locks; enable it again to re-arm it.`, seen.lockId);
             return;
         }
         if (code?.notify.onUse)
-            await notifier.notify(targets, "Latchkey", sentence);
+            await notifier.notify(targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
         return;
     }
     const alert = (seen.kind === "manual_unlock" && options.notify_manual_unlock) ||
         (seen.kind === "jammed" && options.notify_jammed) ||
         (options.notify_keypad_code_changes && (seen.kind === "code_added_at_lock" || seen.kind === "code_deleted_at_lock" || seen.kind === "all_codes_deleted_at_lock"));
     if (alert)
-        await notifier.notify(options.notify_targets, "Latchkey", sentence);
+        await notifier.notify(options.notify_targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
 }
 
 const ACTION = {
@@ -13580,14 +13606,16 @@ class Notifier {
         this.client = client;
         this.log = log;
     }
-    async notify(targets, title, message, tag) {
+    /** `lockAction`: a lock to offer "Lock it" for on phone (mobile_app) notifications. */
+    async notify(targets, title, message, lockAction) {
         await Promise.all([...new Set(targets)].map(async (target) => {
             try {
                 if (target === "persistent_notification") {
-                    await this.client.callService("persistent_notification", "create", { title, message, ...(tag ? { notification_id: tag } : {}) });
+                    await this.client.callService("persistent_notification", "create", { title, message });
                 }
                 else {
-                    await this.client.callService("notify", target.replace(/^notify\./, ""), { title, message });
+                    const actions = lockAction && target.startsWith("notify.mobile_app_") ? { data: { actions: [{ action: lockActionId(lockAction), title: "Lock it" }] } } : {};
+                    await this.client.callService("notify", target.replace(/^notify\./, ""), { title, message, ...actions });
                 }
             }
             catch (error) {
