@@ -13334,12 +13334,14 @@ function safeJson(value) {
     }
 }
 
+let writes = 0;
 /**
  * Replaces a file so that a crash at any moment leaves either the old or the new content:
  * write a temp file, fsync it, rename it over the target, fsync the folder. Mode 0600.
  */
 async function writeFileAtomic(path, text, beforeRename) {
-    const tempPath = `${path}.tmp`;
+    // A temp name of its own per write: two writers of one file must not rename each other's.
+    const tempPath = `${path}.${process.pid}.${++writes}.tmp`;
     const handle = await open$1(tempPath, constants$1.O_WRONLY | constants$1.O_CREAT | constants$1.O_TRUNC, 0o600);
     try {
         await handle.writeFile(text, "utf8");
@@ -13370,6 +13372,7 @@ class ActivityLog {
         this.now = now;
         this.entries = [];
         this.linesOnDisk = 0;
+        this.writes = Promise.resolve();
         this.path = join(folder, "activity.jsonl");
     }
     async load() {
@@ -13390,12 +13393,22 @@ class ActivityLog {
         this.linesOnDisk = lines.length;
         this.trim();
     }
-    async append(entry) {
+    /**
+     * Appends one entry. Writes are queued: door events arrive concurrently, and a compaction
+     * must never overlap another write. The file is rewritten only when it has grown to twice
+     * the cap, not every time the cap drops an old entry.
+     */
+    append(entry) {
         this.entries.push(entry);
-        await appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
-        this.linesOnDisk += 1;
-        if (this.trim() || this.linesOnDisk > this.cap.count * 2)
-            await this.compact();
+        this.trim();
+        const write = this.writes.then(async () => {
+            await appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+            this.linesOnDisk += 1;
+            if (this.linesOnDisk > this.cap.count * 2)
+                await this.compact();
+        });
+        this.writes = write.catch(() => undefined);
+        return write;
     }
     list(query) {
         return this.entries
@@ -13403,13 +13416,10 @@ class ActivityLog {
             .slice(-query.limit)
             .reverse();
     }
-    /** Drops entries past the caps; true when something was dropped. */
+    /** Drops entries past the caps from memory; the file follows at the next compaction. */
     trim() {
         const oldest = this.now().getTime() - this.cap.days * 86_400_000;
-        const kept = this.entries.filter((e) => Date.parse(e.at) >= oldest).slice(-this.cap.count);
-        const dropped = kept.length !== this.entries.length;
-        this.entries = kept;
-        return dropped;
+        this.entries = this.entries.filter((e) => Date.parse(e.at) >= oldest).slice(-this.cap.count);
     }
     async compact() {
         await writeFileAtomic(this.path, this.entries.map((e) => `${JSON.stringify(e)}\n`).join(""));

@@ -19,6 +19,7 @@ export class ActivityLog {
   private entries: ActivityEntry[] = [];
   private readonly path: string;
   private linesOnDisk = 0;
+  private writes: Promise<void> = Promise.resolve();
 
   constructor(
     folder: string,
@@ -45,11 +46,21 @@ export class ActivityLog {
     this.trim();
   }
 
-  async append(entry: ActivityEntry): Promise<void> {
+  /**
+   * Appends one entry. Writes are queued: door events arrive concurrently, and a compaction
+   * must never overlap another write. The file is rewritten only when it has grown to twice
+   * the cap, not every time the cap drops an old entry.
+   */
+  append(entry: ActivityEntry): Promise<void> {
     this.entries.push(entry);
-    await appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
-    this.linesOnDisk += 1;
-    if (this.trim() || this.linesOnDisk > this.cap.count * 2) await this.compact();
+    this.trim();
+    const write = this.writes.then(async () => {
+      await appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+      this.linesOnDisk += 1;
+      if (this.linesOnDisk > this.cap.count * 2) await this.compact();
+    });
+    this.writes = write.catch(() => undefined);
+    return write;
   }
 
   list(query: ActivityQuery): ActivityEntry[] {
@@ -59,13 +70,10 @@ export class ActivityLog {
       .reverse();
   }
 
-  /** Drops entries past the caps; true when something was dropped. */
-  private trim(): boolean {
+  /** Drops entries past the caps from memory; the file follows at the next compaction. */
+  private trim(): void {
     const oldest = this.now().getTime() - this.cap.days * 86_400_000;
-    const kept = this.entries.filter((e) => Date.parse(e.at) >= oldest).slice(-this.cap.count);
-    const dropped = kept.length !== this.entries.length;
-    this.entries = kept;
-    return dropped;
+    this.entries = this.entries.filter((e) => Date.parse(e.at) >= oldest).slice(-this.cap.count);
   }
 
   private async compact(): Promise<void> {

@@ -1,0 +1,42 @@
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../../../addon/src/log/logger";
+import { ActivityLog } from "../../../addon/src/service/activity-log";
+import type { ActivityEntry } from "../../../src/model/activity";
+
+const log = createLogger({ level: "error", secrets: () => [], write: () => undefined });
+const entry = (i: number, at = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString()): ActivityEntry => ({
+  id: `e${i}`, at, kind: "keypad_unlock", lockId: "lock.front", codeId: null, codeName: null, slot: 3, userName: null,
+});
+
+describe("the activity log", () => {
+  it("keeps every entry when many arrive at once past the cap, and compacts the file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lk-activity-"));
+    const activity = new ActivityLog(dir, log, { count: 50, days: 365 }, () => new Date("2026-01-02T00:00:00Z"));
+    await activity.load();
+    // Concurrent appends, as concurrent door events produce them, well past twice the cap.
+    await Promise.all(Array.from({ length: 400 }, (_, i) => activity.append(entry(i))));
+    expect(activity.list({ limit: 500 }).map((e) => e.id)).toEqual(Array.from({ length: 50 }, (_, i) => `e${399 - i}`));
+    const lines = (await readFile(join(dir, "activity.jsonl"), "utf8")).trim().split("\n");
+    expect(lines.length).toBeLessThanOrEqual(100);
+    expect((await readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    const reloaded = new ActivityLog(dir, log, { count: 50, days: 365 }, () => new Date("2026-01-02T00:00:00Z"));
+    await reloaded.load();
+    expect(reloaded.list({ limit: 1 })[0]?.id).toBe("e399");
+  });
+
+  it("drops entries older than the age cap and skips a torn last line", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lk-activity-"));
+    const first = new ActivityLog(dir, log, { count: 100, days: 1 }, () => new Date("2026-01-01T00:10:00Z"));
+    await first.load();
+    await first.append(entry(1, "2025-12-01T00:00:00Z"));
+    await first.append(entry(2));
+    const { appendFile } = await import("node:fs/promises");
+    await appendFile(join(dir, "activity.jsonl"), '{"id":"torn","at":');
+    const again = new ActivityLog(dir, log, { count: 100, days: 1 }, () => new Date("2026-01-01T00:10:00Z"));
+    await again.load();
+    expect(again.list({ limit: 10 }).map((e) => e.id)).toEqual(["e2"]);
+  });
+});
