@@ -13434,10 +13434,16 @@ const ZwaveNotificationSchema = object({
     type: number$1().optional(),
     event: number$1().optional(),
     parameters: unknown().optional(),
+    /** Entry Control (CC 111) only: the event and what was typed. `event_data` may be a PIN: read, never kept. */
+    event_type: number$1().optional(),
+    event_data: unknown().optional(),
 })
     .loose();
 const ACCESS_CONTROL = 6;
 const NOTIFICATION_CC = 113;
+const ENTRY_CONTROL_CC = 111;
+/** Entry Control event types zwave-js names Lock (22) and Unlock (23). */
+const ENTRY_CONTROL_EVENTS = { 22: "keypad_lock", 23: "keypad_unlock" };
 /** Access Control (type 6) events → what happened. Events with a user id name the slot. */
 const ACCESS_CONTROL_EVENTS = {
     1: "manual_lock",
@@ -13458,6 +13464,8 @@ const ACCESS_CONTROL_EVENTS = {
 };
 /** Reads one lock notification. Pure: returns null for events that are not about a Latchkey lock. */
 function interpretNotification(event, ctx) {
+    if (event.command_class === ENTRY_CONTROL_CC)
+        return interpretEntryControl(event, ctx);
     if (event.command_class !== NOTIFICATION_CC || event.type !== ACCESS_CONTROL || event.event === undefined)
         return null;
     const kind = ACCESS_CONTROL_EVENTS[event.event];
@@ -13468,6 +13476,19 @@ function interpretNotification(event, ctx) {
     const codeId = slot === null ? undefined : ctx.codeAt(lock.id, slot);
     const code = codeId ? ctx.codes.find((c) => c.id === codeId) : undefined;
     return { kind, lockId: lock.id, slot, codeId: code?.id ?? null, codeName: code?.name ?? null };
+}
+/**
+ * Entry Control keypads send what was typed instead of a slot. The code is named only when
+ * the typed digits are exactly a code on that lock; the digits themselves go no further.
+ */
+function interpretEntryControl(event, ctx) {
+    const kind = event.event_type === undefined ? undefined : ENTRY_CONTROL_EVENTS[event.event_type];
+    const lock = ctx.locks.find((l) => l.deviceId === event.device_id);
+    if (!kind || !lock)
+        return null;
+    const typed = event.event_data;
+    const code = typeof typed === "string" ? ctx.codes.find((c) => c.pin === typed && c.lockIds.includes(lock.id)) : undefined;
+    return { kind, lockId: lock.id, slot: null, codeId: code?.id ?? null, codeName: code?.name ?? null };
 }
 /** Locks report the slot as `{userId: N}`; some send it under other keys or as a bare number. */
 function userIdOf(parameters) {

@@ -12,12 +12,18 @@ export const ZwaveNotificationSchema = z
     type: z.number().optional(),
     event: z.number().optional(),
     parameters: z.unknown().optional(),
+    /** Entry Control (CC 111) only: the event and what was typed. `event_data` may be a PIN: read, never kept. */
+    event_type: z.number().optional(),
+    event_data: z.unknown().optional(),
   })
   .loose();
 export type ZwaveNotification = z.infer<typeof ZwaveNotificationSchema>;
 
 const ACCESS_CONTROL = 6;
 const NOTIFICATION_CC = 113;
+const ENTRY_CONTROL_CC = 111;
+/** Entry Control event types zwave-js names Lock (22) and Unlock (23). */
+const ENTRY_CONTROL_EVENTS: Record<number, ActivityKind> = { 22: "keypad_lock", 23: "keypad_unlock" };
 
 /** Access Control (type 6) events → what happened. Events with a user id name the slot. */
 const ACCESS_CONTROL_EVENTS: Record<number, ActivityKind> = {
@@ -55,6 +61,7 @@ export interface InterpretContext {
 
 /** Reads one lock notification. Pure: returns null for events that are not about a Latchkey lock. */
 export function interpretNotification(event: ZwaveNotification, ctx: InterpretContext): Interpretation | null {
+  if (event.command_class === ENTRY_CONTROL_CC) return interpretEntryControl(event, ctx);
   if (event.command_class !== NOTIFICATION_CC || event.type !== ACCESS_CONTROL || event.event === undefined) return null;
   const kind = ACCESS_CONTROL_EVENTS[event.event];
   const lock = ctx.locks.find((l) => l.deviceId === event.device_id);
@@ -63,6 +70,19 @@ export function interpretNotification(event: ZwaveNotification, ctx: InterpretCo
   const codeId = slot === null ? undefined : ctx.codeAt(lock.id, slot);
   const code = codeId ? ctx.codes.find((c) => c.id === codeId) : undefined;
   return { kind, lockId: lock.id, slot, codeId: code?.id ?? null, codeName: code?.name ?? null };
+}
+
+/**
+ * Entry Control keypads send what was typed instead of a slot. The code is named only when
+ * the typed digits are exactly a code on that lock; the digits themselves go no further.
+ */
+function interpretEntryControl(event: ZwaveNotification, ctx: InterpretContext): Interpretation | null {
+  const kind = event.event_type === undefined ? undefined : ENTRY_CONTROL_EVENTS[event.event_type];
+  const lock = ctx.locks.find((l) => l.deviceId === event.device_id);
+  if (!kind || !lock) return null;
+  const typed = event.event_data;
+  const code = typeof typed === "string" ? ctx.codes.find((c) => c.pin === typed && c.lockIds.includes(lock.id)) : undefined;
+  return { kind, lockId: lock.id, slot: null, codeId: code?.id ?? null, codeName: code?.name ?? null };
 }
 
 /** Locks report the slot as `{userId: N}`; some send it under other keys or as a bare number. */

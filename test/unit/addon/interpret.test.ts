@@ -39,9 +39,20 @@ describe("Access Control events (Notification CC type 6)", () => {
   });
 
   it.each([
+    [23, "4821", "keypad_unlock", "Mom unlocked Back Door with the keypad."],
+    [22, "4821", "keypad_lock", "Mom locked Back Door with the keypad."],
+    [23, "9999", "keypad_unlock", "Someone unlocked Back Door with the keypad."],
+  ])("Entry Control event type %i with typed digits → %s, never keeping the digits", (eventType, typed, kind, sentence) => {
+    const seen = interpretNotification({ device_id: "dev-back", command_class: 111, event_type: eventType, event_data: typed }, ctx);
+    expect(seen?.kind).toBe(kind);
+    expect(seen && describeActivity(seen, "Back Door")).toBe(sentence);
+    expect(JSON.stringify(seen)).not.toContain(typed);
+  });
+
+  it.each([
     ["another lock's device", { ...event(6, { userId: 3 }), device_id: "dev-other" }],
     ["another notification type (smoke)", { ...event(6), type: 1 }],
-    ["another command class (Entry Control)", { ...event(6), command_class: 111 }],
+    ["an Entry Control event that is not lock/unlock (Arm away)", { device_id: "dev-back", command_class: 111, event_type: 5, event_data: "4821" }],
     ["an event Latchkey does not know", event(200)],
   ])("ignores %s", (_label, raw) => {
     expect(interpretNotification(raw, ctx)).toBeNull();
