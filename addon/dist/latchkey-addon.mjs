@@ -12616,7 +12616,7 @@ const AccessRulesSchema = object({
 });
 const NotifySettingsSchema = object({
     /** "Tell me when this code is used." */
-    onUse: boolean().default(false),
+    onUse: boolean().default(true),
     /** Service names such as `notify.mobile_app_pixel`, or `persistent_notification`. */
     targets: array(string().regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "A notify target is persistent_notification or notify.<service>." })).default([]),
 });
@@ -12633,7 +12633,8 @@ const CodeDraftSchema = object({
     lockIds: array(LockIdSchema),
     enabled: boolean().default(true),
     rules: AccessRulesSchema.default({ weekly: [], burner: false }),
-    notify: NotifySettingsSchema.default({ onUse: false, targets: [] }),
+    // The mission: a notification whenever a code opens a door. Opt out per code.
+    notify: NotifySettingsSchema.default({ onUse: true, targets: [] }),
 });
 /** A named code as the add-on stores it. */
 const CodeSchema = object({

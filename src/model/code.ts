@@ -17,7 +17,8 @@ export const CodeDraftSchema = z.object({
   lockIds: z.array(LockIdSchema),
   enabled: z.boolean().default(true),
   rules: AccessRulesSchema.default({ weekly: [], burner: false }),
-  notify: NotifySettingsSchema.default({ onUse: false, targets: [] }),
+  // The mission: a notification whenever a code opens a door. Opt out per code.
+  notify: NotifySettingsSchema.default({ onUse: true, targets: [] }),
 });
 export type CodeDraft = z.infer<typeof CodeDraftSchema>;
 

@@ -30,7 +30,7 @@ export type AccessRules = z.infer<typeof AccessRulesSchema>;
 
 export const NotifySettingsSchema = z.object({
   /** "Tell me when this code is used." */
-  onUse: z.boolean().default(false),
+  onUse: z.boolean().default(true),
   /** Service names such as `notify.mobile_app_pixel`, or `persistent_notification`. */
   targets: z.array(z.string().regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "A notify target is persistent_notification or notify.<service>." })).default([]),
 });
