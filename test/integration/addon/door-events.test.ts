@@ -44,6 +44,16 @@ describe("what happens at the door", () => {
     expect(showsPin(JSON.stringify([events, [...w.ha.notifications.persistent.values()], w.ha.notifications.sent]), "4821")).toBe(false);
   });
 
+  it("a new code notifies by default (HA's persistent notification) when it opens a door", async () => {
+    world = await startWorld();
+    const w = world;
+    const created = await w.api.request("codes/create", { draft: { name: "Dad", pin: "6047", lockIds: ["lock.front_door"] } });
+    if (!created.ok) throw new Error(created.error.message);
+    await w.api.waitForSnapshot(allSynced);
+    w.ha.pressKeypad("lock.front_door", w.api.snapshot()?.slots[created.result.codeId]?.["lock.front_door"] ?? 0, "unlock");
+    await until(() => [...w.ha.notifications.persistent.values()].some((n) => n.message === "Dad unlocked Front Door with the keypad."));
+  });
+
   it("a keypad unlock from a slot Latchkey does not manage reads as an unknown code", async () => {
     world = await startWorld();
     const w = world;
