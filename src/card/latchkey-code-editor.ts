@@ -8,7 +8,9 @@ import { AddonRequestError } from "./data/addon-error";
 import { checkDraft, generatedPinLength, type EditorDraft } from "./editor-utils";
 import { toast } from "./events";
 import { translator, type Translate } from "./i18n";
+import { LatchkeyRulesEditor } from "./latchkey-rules-editor";
 import { errorMessage } from "./lock-actions";
+import { EMPTY_RULES_FORM, formToRules, rulesFormIssues, rulesToForm, type RulesForm } from "./rules-utils";
 import { sharedStyles } from "./styles";
 
 /**
@@ -25,7 +27,10 @@ export class LatchkeyCodeEditor extends LitElement {
     codes: { attribute: false },
     client: { attribute: false },
     t: { attribute: false },
+    firstDay: { attribute: false },
     draft: { state: true },
+    rulesForm: { state: true },
+    notifyOnUse: { state: true },
     touched: { state: true },
     serverIssues: { state: true },
     saving: { state: true },
@@ -37,10 +42,16 @@ export class LatchkeyCodeEditor extends LitElement {
   codes: PublicCode[] = [];
   client?: AddonClient;
   t: Translate = translator("en");
+  /** The first day of the user's week for the day toggles (1 = Monday, 0 = Sunday). */
+  firstDay = 1;
   private draft: EditorDraft = { name: "", pin: "", lockIds: [], enabled: true };
   private touched = new Set<string>();
   private serverIssues: ValidationIssue[] = [];
   private saving = false;
+  private rulesForm: RulesForm = EMPTY_RULES_FORM;
+  /** New codes notify on use, as the model's default does. */
+  private notifyOnUse = true;
+  private rulesOpen = false;
 
   static override styles = [
     sharedStyles,
@@ -72,6 +83,10 @@ export class LatchkeyCodeEditor extends LitElement {
     this.draft = code
       ? { name: code.name, pin: "", lockIds: [...code.lockIds], enabled: code.enabled }
       : { name: "", pin: "", lockIds: this.locks.map((l) => l.id), enabled: true };
+    this.rulesForm = rulesToForm(code?.rules);
+    this.notifyOnUse = code?.notify.onUse ?? true;
+    const r = this.rulesForm;
+    this.rulesOpen = r.from !== "" || r.until !== "" || r.weekly.length > 0 || r.maxUses !== "" || r.burner;
   }
 
   override firstUpdated(): void {
@@ -117,6 +132,10 @@ export class LatchkeyCodeEditor extends LitElement {
           ${this.issues(shown("lockIds"), "error")}
           <label class="check"><input id="enabled" type="checkbox" .checked=${this.draft.enabled}
             @change=${() => { this.draft = { ...this.draft, enabled: !this.draft.enabled }; }} />${this.t("editor.enabled")}</label>
+          <label class="check"><input id="notify" type="checkbox" .checked=${this.notifyOnUse}
+            @change=${() => { this.notifyOnUse = !this.notifyOnUse; }} />${this.t("editor.notify")}</label>
+          <latchkey-rules-editor .form=${this.rulesForm} .t=${this.t} .firstDay=${this.firstDay} ?open=${this.rulesOpen}
+            .showAllIssues=${this.touched.has("rules")} @rules-changed=${this.onRulesChanged}></latchkey-rules-editor>
           <div class="actions">
             <button type="button" class="cancel" @click=${() => { this.close(); }}>${this.t("common.cancel")}</button>
             <button type="submit" class="primary save" ?disabled=${this.saving}>${this.t("common.save")}</button>
@@ -153,6 +172,10 @@ export class LatchkeyCodeEditor extends LitElement {
     this.touched = new Set(this.touched).add("pin");
   };
 
+  private readonly onRulesChanged = (event: Event): void => {
+    if (event.target instanceof LatchkeyRulesEditor) this.rulesForm = event.target.form;
+  };
+
   private readonly onKeydown = (event: KeyboardEvent): void => {
     if (event.key === "Escape") {
       event.stopPropagation();
@@ -162,14 +185,25 @@ export class LatchkeyCodeEditor extends LitElement {
 
   private readonly onSubmit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    this.touched = new Set(["name", "pin", "lockIds"]);
-    if (this.validation.errors.length > 0 || !this.client || this.saving) return;
+    this.touched = new Set(["name", "pin", "lockIds", "rules"]);
+    const rulesIssues = rulesFormIssues(this.rulesForm, this.t);
+    if (rulesIssues.length > 0) {
+      const details = this.renderRoot.querySelector("latchkey-rules-editor")?.shadowRoot?.querySelector("details");
+      if (details) details.open = true;
+    }
+    if (this.validation.errors.length > 0 || rulesIssues.length > 0 || !this.client || this.saving) return;
     const { name, pin, lockIds, enabled } = this.draft;
+    const rules = formToRules(this.rulesForm);
+    // Targets stay as they are (new codes: the add-on's default); only "tell me" is edited here.
+    const notify = { onUse: this.notifyOnUse, targets: this.code ? [...this.code.notify.targets] : [] };
     this.saving = true;
     try {
       const result = this.code
-        ? await this.client.request("codes/update", { codeId: this.code.id, changes: pin === "" ? { name, lockIds, enabled } : { name, pin, lockIds, enabled } })
-        : await this.client.request("codes/create", { draft: { name, pin, lockIds, enabled } });
+        ? await this.client.request("codes/update", {
+            codeId: this.code.id,
+            changes: pin === "" ? { name, lockIds, enabled, rules, notify } : { name, pin, lockIds, enabled, rules, notify },
+          })
+        : await this.client.request("codes/create", { draft: { name, pin, lockIds, enabled, rules, notify } });
       if (pin !== "") this.client.knownPins.set(result.codeId, pin);
       toast(this, [this.t("codes.saved", { name: name.trim() }), ...result.warnings].join(" "));
       this.close();
