@@ -12698,6 +12698,8 @@ const SlotObservationSchema = discriminatedUnion("status", [
         via: VerificationPathSchema,
     }),
 ]);
+/** Why Latchkey stopped writing a slot until a person decides. */
+const HoldReasonSchema = _enum(["changed_at_lock", "removed_at_lock"]);
 /**
  * A slot Latchkey owns on a lock. It stays claimed by its code while the code lists the lock
  * (also while disabled, so re-enabling reuses the slot) and is released once the slot is
@@ -12708,6 +12710,11 @@ const SlotClaimSchema = object({
     slot: SlotNumberSchema,
     codeId: CodeIdSchema,
     observed: SlotObservationSchema,
+    /**
+     * Someone changed this slot at the lock's own keypad. Nothing is written to it (no silent
+     * overwrite, no write loop) until an admin keeps the lock's code or restores Latchkey's.
+     */
+    held: object({ reason: HoldReasonSchema, since: IsoTimeSchema }).optional(),
 });
 /** Per (code, lock) sync state as users see it. */
 const SyncStatusSchema = discriminatedUnion("state", [
@@ -12723,6 +12730,8 @@ const SyncStatusSchema = discriminatedUnion("state", [
     }),
     object({ state: literal("waiting"), reason: string() }),
 ]);
+/** A held slot as clients see it (no PIN). */
+const HeldSlotSchema = object({ lockId: LockIdSchema, slot: SlotNumberSchema, codeId: CodeIdSchema, reason: HoldReasonSchema, since: IsoTimeSchema });
 /** A code on a lock that Latchkey did not put there. Its PIN is never reported. */
 const UnmanagedSlotSchema = object({ lockId: LockIdSchema, slot: SlotNumberSchema });
 
@@ -12756,6 +12765,8 @@ const RequestSchema = discriminatedUnion("type", [
     }),
     request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: string() }),
     request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
+    /** A slot changed at the lock's keypad: keep what the lock now has, or put Latchkey's code back. */
+    request("held/resolve", { lockId: LockIdSchema, slot: SlotNumberSchema, keep: _enum(["lock", "latchkey"]) }),
     request("activity/list", { lockId: LockIdSchema.optional(), codeId: CodeIdSchema.optional(), limit: number$1().int().min(1).max(500).default(100) }),
 ]);
 /** What every client sees. PINs are absent; admins fetch one at a time with codes/reveal. */
@@ -12769,6 +12780,8 @@ const SnapshotSchema = object({
     /** codeId → lockId → sync status. */
     sync: record(string(), record(string(), SyncStatusSchema)),
     unmanaged: array(UnmanagedSlotSchema),
+    /** Slots changed at a lock's keypad, waiting for an admin's choice. */
+    held: array(HeldSlotSchema).default([]),
     connected: boolean(),
 });
 // A plain union: two members share type "result" (ok true / false), which a discriminated union forbids.
@@ -12790,6 +12803,7 @@ union([
     "codes/share": object({ codeId: CodeIdSchema, service: string() }),
     "unmanaged/adopt": object({ codeId: CodeIdSchema }),
     "unmanaged/clear": object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
+    "held/resolve": object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
     "activity/list": object({ entries: array(ActivityEntrySchema) }),
 });
 
@@ -12841,7 +12855,7 @@ async function sendShare(service, notifyService, recipients, message) {
     }
 }
 
-const ADMIN_ONLY = new Set(["codes/create", "codes/update", "codes/delete", "codes/set_enabled", "codes/reveal", "codes/share", "unmanaged/adopt", "unmanaged/clear"]);
+const ADMIN_ONLY = new Set(["codes/create", "codes/update", "codes/delete", "codes/set_enabled", "codes/reveal", "codes/share", "unmanaged/adopt", "held/resolve", "unmanaged/clear"]);
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
 async function handleRequest(service, journal, user, request, subscribe) {
     const record = (kind, codeId) => {
@@ -12895,6 +12909,13 @@ async function handleRequest(service, journal, user, request, subscribe) {
         case "unmanaged/clear":
             await service.clearUnmanaged(request.lockId, request.slot);
             return { lockId: request.lockId, slot: request.slot };
+        case "held/resolve": {
+            const codeId = service.heldCodeId(request.lockId, request.slot);
+            await service.resolveHeld(request.lockId, request.slot, request.keep);
+            if (codeId)
+                await record("code_updated", codeId);
+            return { lockId: request.lockId, slot: request.slot };
+        }
         case "activity/list": {
             const entries = journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit });
             // Names are part of the option that hides them from non-admins.
@@ -13067,6 +13088,7 @@ const TuningSchema = object({
     LATCHKEY_RETRY_BASE_MS: number().int().min(10).default(5_000),
     LATCHKEY_VERIFY_TIMEOUT_MS: number().int().min(10).default(15_000),
     LATCHKEY_CLOCK_TICK_MS: number().int().min(100).default(30_000),
+    LATCHKEY_OWN_ECHO_MS: number().int().min(0).default(10_000),
 });
 class ConfigError extends Error {
     constructor() {
@@ -13100,7 +13122,7 @@ async function loadConfig(env) {
     const tuningParsed = TuningSchema.safeParse(env);
     if (!tuningParsed.success)
         throw new ConfigError(describeZodError(tuningParsed.error, "The tuning environment variables are not valid"));
-    const tuning = { retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS, verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS, clockTickMs: tuningParsed.data.LATCHKEY_CLOCK_TICK_MS };
+    const tuning = { retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS, verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS, clockTickMs: tuningParsed.data.LATCHKEY_CLOCK_TICK_MS, ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS };
     if (env.SUPERVISOR_TOKEN && !options.ha_url) {
         return { options, tuning, dataDir, ha: { mode: "supervisor", wsUrl: "ws://supervisor/core/websocket", token: env.SUPERVISOR_TOKEN } };
     }
@@ -13591,6 +13613,18 @@ async function handle(deps, seen) {
             await notifier.notify(targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
         return;
     }
+    if (seen.kind === "code_added_at_lock" || seen.kind === "code_deleted_at_lock" || seen.kind === "all_codes_deleted_at_lock") {
+        const reason = seen.kind === "code_added_at_lock" ? "changed_at_lock" : "removed_at_lock";
+        const slot = seen.kind === "all_codes_deleted_at_lock" ? "all" : seen.slot;
+        const { held, echo } = slot === null ? { held: [], echo: false } : await service.holdChangedSlots(seen.lockId, slot, reason);
+        if (echo)
+            return;
+        if (held.length > 0) {
+            const names = held.map((c) => c.name).join(", ");
+            await notifier.notify(options.notify_targets, "Latchkey", `${sentence} That slot belongs to ${names}: open Latchkey to keep the lock's code or restore ${names}'s.`);
+            return;
+        }
+    }
     const alert = (seen.kind === "manual_unlock" && options.notify_manual_unlock) ||
         (seen.kind === "jammed" && options.notify_jammed) ||
         (options.notify_keypad_code_changes && (seen.kind === "code_added_at_lock" || seen.kind === "code_deleted_at_lock" || seen.kind === "all_codes_deleted_at_lock"));
@@ -13962,6 +13996,8 @@ function reconcile(codes, claims, now, timeZone) {
     const operations = [];
     const release = [];
     for (const claim of claims) {
+        if (claim.held)
+            continue;
         const desired = desiredSlot(claim, byId.get(claim.codeId), now, timeZone);
         const { observed } = claim;
         const target = { lockId: claim.lockId, slot: claim.slot, codeId: claim.codeId };
@@ -14012,10 +14048,15 @@ function buildSnapshot(input) {
         slots,
         sync,
         unmanaged: [...input.unmanaged],
+        held: input.document.claims.flatMap((c) => (c.held && codesById.has(c.codeId) ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }] : [])),
         connected: input.connected,
     };
 }
 function statusOf(claim, input) {
+    if (claim.held) {
+        const what = claim.held.reason === "removed_at_lock" ? "removed" : "changed";
+        return { state: "waiting", reason: `This code was ${what} at the lock's keypad. Keep the lock's version or restore Latchkey's.` };
+    }
     const runtime = input.runtime(claim.lockId, claim.slot);
     if (runtime) {
         if (runtime.state === "failed")
@@ -14281,6 +14322,13 @@ async function readInventory(inventory, locks, log) {
     return result;
 }
 
+/**
+ * Some locks also report a code written over Z-Wave as "added at the keypad", within a moment
+ * of the write: such an echo of Latchkey's own write is not a change by a person.
+ */
+function isOwnEcho(claim, now, windowMs) {
+    return claim.observed.status !== "unknown" && now.getTime() - Date.parse(claim.observed.verifiedAt) < windowMs;
+}
 function hasTimeRules(code) {
     return code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0;
 }
@@ -14427,6 +14475,44 @@ class LatchkeyService {
         if (pin === undefined)
             throw new LatchkeyError("not_found", "No unmanaged code is known in that slot.");
         return this.change((doc, ctx) => adoptCode(doc, lockId, slot, pin, name, ctx));
+    }
+    /**
+     * A lock reported a code changed at its own keypad. A slot Latchkey owns is held (nothing
+     * written) until an admin chooses; an echo of Latchkey's own recent write is ignored.
+     * Returns the codes whose slots are now held, and whether the report was only such an echo.
+     */
+    async holdChangedSlots(lockId, slot, reason) {
+        const now = this.now();
+        const touched = this.doc.claims.filter((c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held);
+        const affected = touched.filter((c) => !isOwnEcho(c, now, this.deps.ownEchoMs ?? 10_000));
+        if (affected.length === 0)
+            return { held: [], echo: touched.length > 0 };
+        const since = now.toISOString();
+        await this.serialized(async () => {
+            const held = new Set(affected);
+            await this.commit({ ...this.doc, claims: this.doc.claims.map((c) => (held.has(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c)) });
+        });
+        await this.sync();
+        return { held: this.doc.codes.filter((code) => affected.some((c) => c.codeId === code.id)), echo: false };
+    }
+    heldCodeId(lockId, slot) {
+        return this.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held)?.codeId;
+    }
+    /** An admin's choice for a held slot: restore Latchkey's code there, or let the lock keep its own. */
+    async resolveHeld(lockId, slot, keep) {
+        await this.serialized(async () => {
+            const claim = this.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held);
+            if (!claim)
+                throw new LatchkeyError("not_found", "That slot is not waiting for a choice.");
+            if (keep === "latchkey") {
+                await this.commit({ ...this.doc, claims: this.doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)) });
+                return;
+            }
+            // The code leaves that lock; the slot stays as the lock has it and is no longer Latchkey's.
+            const codes = this.doc.codes.map((code) => (code.id === claim.codeId ? { ...code, lockIds: code.lockIds.filter((id) => id !== lockId), updatedAt: this.now().toISOString() } : code));
+            await this.commit({ ...this.doc, codes, claims: this.doc.claims.filter((c) => c !== claim) });
+        });
+        await this.sync();
     }
     async clearUnmanaged(lockId, slot) {
         if (!this.locks.has(lockId))
@@ -14854,7 +14940,7 @@ async function main() {
     const activity = new ActivityLog(config.dataDir, log, { count: config.options.activity_max_entries, days: config.options.activity_max_days });
     await activity.load();
     const journal = new Journal(activity);
-    const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 } });
+    const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 }, ownEchoMs: config.tuning.ownEchoMs });
     service = svc;
     const haConfig = config.ha;
     let client = null;

@@ -4,7 +4,7 @@ import { CodeDraftSchema, CodeSchema } from "./code";
 import { WireErrorSchema } from "./errors";
 import { LockSchema } from "./lock";
 import { CodeIdSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
-import { SyncStatusSchema, UnmanagedSlotSchema } from "./slot";
+import { HeldSlotSchema, SyncStatusSchema, UnmanagedSlotSchema } from "./slot";
 
 /**
  * Card ↔ add-on protocol. Bump PROTOCOL_VERSION on any breaking change and record it in
@@ -40,6 +40,8 @@ export const RequestSchema = z.discriminatedUnion("type", [
   }),
   request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: z.string() }),
   request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
+  /** A slot changed at the lock's keypad: keep what the lock now has, or put Latchkey's code back. */
+  request("held/resolve", { lockId: LockIdSchema, slot: SlotNumberSchema, keep: z.enum(["lock", "latchkey"]) }),
   request("activity/list", { lockId: LockIdSchema.optional(), codeId: CodeIdSchema.optional(), limit: z.number().int().min(1).max(500).default(100) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
@@ -57,6 +59,8 @@ export const SnapshotSchema = z.object({
   /** codeId → lockId → sync status. */
   sync: z.record(z.string(), z.record(z.string(), SyncStatusSchema)),
   unmanaged: z.array(UnmanagedSlotSchema),
+  /** Slots changed at a lock's keypad, waiting for an admin's choice. */
+  held: z.array(HeldSlotSchema).default([]),
   connected: z.boolean(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
@@ -82,5 +86,6 @@ export const ResultSchemas = {
   "codes/share": z.object({ codeId: CodeIdSchema, service: z.string() }),
   "unmanaged/adopt": z.object({ codeId: CodeIdSchema }),
   "unmanaged/clear": z.object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
+  "held/resolve": z.object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
   "activity/list": z.object({ entries: z.array(ActivityEntrySchema) }),
 } satisfies Record<RequestType, z.ZodType>;

@@ -25,6 +25,10 @@ export const SlotObservationSchema = z.discriminatedUnion("status", [
 ]);
 export type SlotObservation = z.infer<typeof SlotObservationSchema>;
 
+/** Why Latchkey stopped writing a slot until a person decides. */
+export const HoldReasonSchema = z.enum(["changed_at_lock", "removed_at_lock"]);
+export type HoldReason = z.infer<typeof HoldReasonSchema>;
+
 /**
  * A slot Latchkey owns on a lock. It stays claimed by its code while the code lists the lock
  * (also while disabled, so re-enabling reuses the slot) and is released once the slot is
@@ -35,6 +39,11 @@ export const SlotClaimSchema = z.object({
   slot: SlotNumberSchema,
   codeId: CodeIdSchema,
   observed: SlotObservationSchema,
+  /**
+   * Someone changed this slot at the lock's own keypad. Nothing is written to it (no silent
+   * overwrite, no write loop) until an admin keeps the lock's code or restores Latchkey's.
+   */
+  held: z.object({ reason: HoldReasonSchema, since: IsoTimeSchema }).optional(),
 });
 export type SlotClaim = z.infer<typeof SlotClaimSchema>;
 
@@ -53,6 +62,10 @@ export const SyncStatusSchema = z.discriminatedUnion("state", [
   z.object({ state: z.literal("waiting"), reason: z.string() }),
 ]);
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+/** A held slot as clients see it (no PIN). */
+export const HeldSlotSchema = z.object({ lockId: LockIdSchema, slot: SlotNumberSchema, codeId: CodeIdSchema, reason: HoldReasonSchema, since: IsoTimeSchema });
+export type HeldSlot = z.infer<typeof HeldSlotSchema>;
 
 /** A code on a lock that Latchkey did not put there. Its PIN is never reported. */
 export const UnmanagedSlotSchema = z.object({ lockId: LockIdSchema, slot: SlotNumberSchema });

@@ -6,7 +6,7 @@ import { sendShare, shareMessage } from "../service/share";
 import type { LatchkeyService } from "../service/service";
 import type { ApiUser } from "./identify";
 
-const ADMIN_ONLY: ReadonlySet<Request["type"]> = new Set(["codes/create", "codes/update", "codes/delete", "codes/set_enabled", "codes/reveal", "codes/share", "unmanaged/adopt", "unmanaged/clear"]);
+const ADMIN_ONLY: ReadonlySet<Request["type"]> = new Set(["codes/create", "codes/update", "codes/delete", "codes/set_enabled", "codes/reveal", "codes/share", "unmanaged/adopt", "held/resolve", "unmanaged/clear"]);
 
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
 export async function handleRequest(service: LatchkeyService, journal: Journal, user: ApiUser, request: Request, subscribe: () => void): Promise<unknown> {
@@ -60,6 +60,12 @@ export async function handleRequest(service: LatchkeyService, journal: Journal, 
     case "unmanaged/clear":
       await service.clearUnmanaged(request.lockId, request.slot);
       return { lockId: request.lockId, slot: request.slot };
+    case "held/resolve": {
+      const codeId = service.heldCodeId(request.lockId, request.slot);
+      await service.resolveHeld(request.lockId, request.slot, request.keep);
+      if (codeId) await record("code_updated", codeId);
+      return { lockId: request.lockId, slot: request.slot };
+    }
     case "activity/list": {
       const entries = journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit });
       // Names are part of the option that hides them from non-admins.

@@ -32,6 +32,7 @@ export function reconcile(codes: readonly Code[], claims: readonly SlotClaim[], 
   const operations: Operation[] = [];
   const release: SlotClaim[] = [];
   for (const claim of claims) {
+    if (claim.held) continue;
     const desired = desiredSlot(claim, byId.get(claim.codeId), now, timeZone);
     const { observed } = claim;
     const target = { lockId: claim.lockId, slot: claim.slot, codeId: claim.codeId };

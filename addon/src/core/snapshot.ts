@@ -49,11 +49,16 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     slots,
     sync,
     unmanaged: [...input.unmanaged],
+    held: input.document.claims.flatMap((c) => (c.held && codesById.has(c.codeId) ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }] : [])),
     connected: input.connected,
   };
 }
 
 function statusOf(claim: SlotClaim, input: SnapshotInput): SyncStatus {
+  if (claim.held) {
+    const what = claim.held.reason === "removed_at_lock" ? "removed" : "changed";
+    return { state: "waiting", reason: `This code was ${what} at the lock's keypad. Keep the lock's version or restore Latchkey's.` };
+  }
   const runtime = input.runtime(claim.lockId, claim.slot);
   if (runtime) {
     if (runtime.state === "failed") return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };

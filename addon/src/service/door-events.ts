@@ -67,6 +67,17 @@ async function handle(deps: Deps, seen: Interpretation): Promise<void> {
     if (code?.notify.onUse) await notifier.notify(targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
     return;
   }
+  if (seen.kind === "code_added_at_lock" || seen.kind === "code_deleted_at_lock" || seen.kind === "all_codes_deleted_at_lock") {
+    const reason = seen.kind === "code_added_at_lock" ? "changed_at_lock" : "removed_at_lock";
+    const slot = seen.kind === "all_codes_deleted_at_lock" ? "all" : seen.slot;
+    const { held, echo } = slot === null ? { held: [], echo: false } : await service.holdChangedSlots(seen.lockId, slot, reason);
+    if (echo) return;
+    if (held.length > 0) {
+      const names = held.map((c) => c.name).join(", ");
+      await notifier.notify(options.notify_targets, "Latchkey", `${sentence} That slot belongs to ${names}: open Latchkey to keep the lock's code or restore ${names}'s.`);
+      return;
+    }
+  }
   const alert =
     (seen.kind === "manual_unlock" && options.notify_manual_unlock) ||
     (seen.kind === "jammed" && options.notify_jammed) ||

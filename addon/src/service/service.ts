@@ -4,7 +4,7 @@ import { LatchkeyError } from "../../../src/model/errors";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
 import type { Snapshot } from "../../../src/model/protocol";
-import type { SlotObservation } from "../../../src/model/slot";
+import type { HoldReason, SlotClaim, SlotObservation } from "../../../src/model/slot";
 import { allocateSlots } from "../core/allocate";
 import * as commands from "../core/commands";
 import { lockMap } from "../core/discover";
@@ -20,6 +20,14 @@ import { availabilityChanged } from "./lock-watch";
 import { readLocks, type LockSources } from "./read-locks";
 import type { ShareDetails } from "./share";
 
+/**
+ * Some locks also report a code written over Z-Wave as "added at the keypad", within a moment
+ * of the write: such an echo of Latchkey's own write is not a change by a person.
+ */
+function isOwnEcho(claim: SlotClaim, now: Date, windowMs: number): boolean {
+  return claim.observed.status !== "unknown" && now.getTime() - Date.parse(claim.observed.verifiedAt) < windowMs;
+}
+
 function hasTimeRules(code: Code): boolean {
   return code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0;
 }
@@ -34,6 +42,8 @@ export interface ServiceDeps {
   options: Options;
   now?: () => Date;
   retry?: { baseMs: number; maxMs: number };
+  /** How soon after Latchkey's own write a "code added at the keypad" report counts as its echo. */
+  ownEchoMs?: number;
 }
 
 /** How the service reaches HA: lock facts to read, and the writer for slots. */
@@ -195,6 +205,45 @@ export class LatchkeyService {
     const pin = this.occupied.get(lockId)?.get(slot);
     if (pin === undefined) throw new LatchkeyError("not_found", "No unmanaged code is known in that slot.");
     return this.change((doc, ctx) => commands.adoptCode(doc, lockId, slot, pin, name, ctx));
+  }
+
+  /**
+   * A lock reported a code changed at its own keypad. A slot Latchkey owns is held (nothing
+   * written) until an admin chooses; an echo of Latchkey's own recent write is ignored.
+   * Returns the codes whose slots are now held, and whether the report was only such an echo.
+   */
+  async holdChangedSlots(lockId: LockId, slot: number | "all", reason: HoldReason): Promise<{ held: Code[]; echo: boolean }> {
+    const now = this.now();
+    const touched = this.doc.claims.filter((c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held);
+    const affected = touched.filter((c) => !isOwnEcho(c, now, this.deps.ownEchoMs ?? 10_000));
+    if (affected.length === 0) return { held: [], echo: touched.length > 0 };
+    const since = now.toISOString();
+    await this.serialized(async () => {
+      const held = new Set(affected);
+      await this.commit({ ...this.doc, claims: this.doc.claims.map((c) => (held.has(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c)) });
+    });
+    await this.sync();
+    return { held: this.doc.codes.filter((code) => affected.some((c) => c.codeId === code.id)), echo: false };
+  }
+
+  heldCodeId(lockId: LockId, slot: number): CodeId | undefined {
+    return this.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held)?.codeId;
+  }
+
+  /** An admin's choice for a held slot: restore Latchkey's code there, or let the lock keep its own. */
+  async resolveHeld(lockId: LockId, slot: number, keep: "lock" | "latchkey"): Promise<void> {
+    await this.serialized(async () => {
+      const claim = this.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held);
+      if (!claim) throw new LatchkeyError("not_found", "That slot is not waiting for a choice.");
+      if (keep === "latchkey") {
+        await this.commit({ ...this.doc, claims: this.doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)) });
+        return;
+      }
+      // The code leaves that lock; the slot stays as the lock has it and is no longer Latchkey's.
+      const codes = this.doc.codes.map((code) => (code.id === claim.codeId ? { ...code, lockIds: code.lockIds.filter((id) => id !== lockId), updatedAt: this.now().toISOString() } : code));
+      await this.commit({ ...this.doc, codes, claims: this.doc.claims.filter((c) => c !== claim) });
+    });
+    await this.sync();
   }
 
   async clearUnmanaged(lockId: LockId, slot: number): Promise<void> {
