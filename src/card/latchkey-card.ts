@@ -9,6 +9,7 @@ import { sharedStyles } from "./styles";
 import "./latchkey-lock-list";
 import "./latchkey-code-list";
 import "./latchkey-unmanaged";
+import "./latchkey-held";
 import "./latchkey-activity";
 import { notifyServices } from "./share";
 
@@ -123,6 +124,7 @@ export class LatchkeyCard extends LitElement {
         if (!client.snapshot) return html`<p class="notice addon-guidance">${t("addon.connecting")}</p>`;
         return html`${client.snapshot.connected ? nothing : html`<p class="notice warning">${t("addon.offline")}</p>`}
           <latchkey-code-list .snapshot=${client.snapshot} .client=${client} .services=${notifyServices(this.hass?.services)} .t=${t}></latchkey-code-list>
+          <latchkey-held .snapshot=${client.snapshot} .client=${client} .t=${t}></latchkey-held>
           <latchkey-unmanaged .snapshot=${client.snapshot} .client=${client} .t=${t}></latchkey-unmanaged>
           <button class="activity-toggle" aria-expanded=${this.activityOpen ? "true" : "false"} @click=${() => { this.activityOpen = !this.activityOpen; }}>${t("activity.title")}</button>
           ${this.activityOpen

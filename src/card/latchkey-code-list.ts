@@ -5,12 +5,19 @@ import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
 import { translator, type Translate } from "./i18n";
 import { errorMessage } from "./lock-actions";
+import { summarizeRules } from "./rules-utils";
 import { sharedStyles } from "./styles";
 import { lockChips, syncKey } from "./sync-utils";
 import "./latchkey-code-editor";
 import "./latchkey-share-form";
 
 const REVEAL_MS = 10_000;
+
+/** "Mon–Fri 08:00–17:00 · until 12 Dec · 2 uses left", or nothing for an always-on code. */
+function rulesLine(code: PublicCode, t: Translate) {
+  const summary = summarizeRules(code.rules, t, { uses: code.uses });
+  return summary ? html`<div class="rules">${summary}</div>` : nothing;
+}
 
 /**
  * The codes from the add-on's snapshot with their per-lock sync state. Admins get add, edit,
@@ -59,6 +66,7 @@ export class LatchkeyCodeList extends LitElement {
       .chip.failed { --dot-color: var(--error-color); }
       .chip.waiting, .chip.unverified, .chip.pending, .chip.syncing { --dot-color: var(--warning-color, #ffa600); }
       .badge { font-size: 0.8em; color: var(--secondary-text-color); }
+      .rules { font-size: 0.85em; color: var(--secondary-text-color); }
     `,
   ];
 
@@ -102,6 +110,7 @@ export class LatchkeyCodeList extends LitElement {
         ${code.enabled ? nothing : html`<span class="badge">${this.t("codes.disabled")}</span>`}
         ${pin === undefined ? nothing : html`<span class="pin" aria-label=${this.t("editor.pin")}>${pin}</span>`}
       </div>
+      ${rulesLine(code, this.t)}
       <div class="chips">
         ${lockChips(code, snapshot).map(
           (chip) => html`<span class="chip dot ${chip.state}" data-lock=${chip.lockId} title=${chip.detail ?? ""}>${chip.lockName} · ${this.t(syncKey(chip.state))}</span>`,

@@ -25,6 +25,7 @@ export function snapshotFixture(isAdmin = true): Snapshot {
       "code-ada": { "lock.front_door": { state: "synced", via: "lock_report", at: AT }, "lock.back_door": { state: "failed", reason: "Lock did not answer", attempts: 3, nextRetryAt: null } },
     },
     unmanaged: [],
+    held: [],
     connected: true,
   };
 }
