@@ -13079,6 +13079,7 @@ const OptionsSchema = object({
     notify_manual_unlock: boolean().default(false),
     notify_jammed: boolean().default(true),
     notify_keypad_code_changes: boolean().default(true),
+    notify_sync_failures: boolean().default(true),
     activity_max_entries: number$1().int().min(10).max(100_000).default(2_000),
     activity_max_days: number$1().int().min(1).max(3650).default(90),
 })
@@ -13576,6 +13577,17 @@ async function watchDoorEvents(deps) {
         const seen = interpretNotification(parsed.data, deps.service.interpretContext());
         if (seen)
             void handle(deps, seen).catch((error) => { deps.log.error("Handling a lock event failed.", error); });
+    });
+    deps.service.onSyncFailure((op, rawReason, attempts) => {
+        // HA's error text goes into an event and a notification: make sure no PIN rides along.
+        const reason = redact(rawReason, deps.service.secrets());
+        const codeName = deps.service.codeName(op.codeId);
+        const lock = deps.service.lockName(op.lockId);
+        void deps.notifier.fire("latchkey_sync_failed", { code_id: op.codeId, code_name: codeName, entity_id: op.lockId, slot: op.slot, operation: op.kind, reason, attempts });
+        if (deps.options.notify_sync_failures) {
+            const what = op.kind === "set" ? `put ${codeName ?? "a code"} on ${lock}` : `take ${codeName ?? "a code"} off ${lock}`;
+            void deps.notifier.notify(deps.options.notify_targets, "Latchkey", `Latchkey could not ${what} after ${attempts} tries (${reason}). It keeps trying.`);
+        }
     });
     // "Lock it" tapped on a phone notification.
     await deps.client.subscribeEvents("mobile_app_notification_action", (event) => {
@@ -14329,6 +14341,8 @@ async function readInventory(inventory, locks, log) {
 function isOwnEcho(claim, now, windowMs) {
     return claim.observed.status !== "unknown" && now.getTime() - Date.parse(claim.observed.verifiedAt) < windowMs;
 }
+/** After this many failed tries in a row, people and automations hear about it. */
+const SYNC_FAILURE_REPORT_AT = 3;
 function hasTimeRules(code) {
     return code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0;
 }
@@ -14362,6 +14376,9 @@ class LatchkeyService {
             onChange: () => { this.emit(); },
             onFailure: (op, reason, attempts, delayMs) => {
                 deps.log.warn(`Could not ${op.kind} slot ${op.slot} on ${this.lockName(op.lockId)} (attempt ${attempts}): ${reason} Retrying in ${Math.round(delayMs / 1000)} s.`);
+                // Told once per stuck slot, not at every retry: a battery lock may stay away for hours.
+                if (attempts === SYNC_FAILURE_REPORT_AT)
+                    this.syncFailureListener?.(op, reason, attempts);
             },
             onRetryDue: () => { void this.sync().catch((e) => { deps.log.error("Planning lock writes failed.", e); }); },
             retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
@@ -14417,6 +14434,13 @@ class LatchkeyService {
             runtime: (lockId, slot) => this.executor.statusOf(lockId, slot), connected: this.link?.client.connected ?? false,
             showNames: this.deps.options.show_code_names_to_everyone,
         });
+    }
+    /** Called once when a slot has failed a few times in a row. */
+    onSyncFailure(listener) {
+        this.syncFailureListener = listener;
+    }
+    codeName(codeId) {
+        return this.doc.codes.find((c) => c.id === codeId)?.name ?? null;
     }
     onChange(listener) {
         this.listeners.add(listener);

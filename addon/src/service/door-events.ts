@@ -3,7 +3,7 @@ import type { ActivityEntry } from "../../../src/model/activity";
 import type { Options } from "../config";
 import { describeActivity, interpretNotification, ZwaveNotificationSchema, type Interpretation } from "../core/interpret";
 import type { HaClient } from "../ha/client";
-import type { Logger } from "../log/logger";
+import { redact, type Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
 import { lockOfAction } from "./lock-action";
 import type { Notifier } from "./notifier";
@@ -29,6 +29,17 @@ export async function watchDoorEvents(deps: Deps): Promise<void> {
     if (!parsed.success) return;
     const seen = interpretNotification(parsed.data, deps.service.interpretContext());
     if (seen) void handle(deps, seen).catch((error: unknown) => { deps.log.error("Handling a lock event failed.", error); });
+  });
+  deps.service.onSyncFailure((op, rawReason, attempts) => {
+    // HA's error text goes into an event and a notification: make sure no PIN rides along.
+    const reason = redact(rawReason, deps.service.secrets());
+    const codeName = deps.service.codeName(op.codeId);
+    const lock = deps.service.lockName(op.lockId);
+    void deps.notifier.fire("latchkey_sync_failed", { code_id: op.codeId, code_name: codeName, entity_id: op.lockId, slot: op.slot, operation: op.kind, reason, attempts });
+    if (deps.options.notify_sync_failures) {
+      const what = op.kind === "set" ? `put ${codeName ?? "a code"} on ${lock}` : `take ${codeName ?? "a code"} off ${lock}`;
+      void deps.notifier.notify(deps.options.notify_targets, "Latchkey", `Latchkey could not ${what} after ${attempts} tries (${reason}). It keeps trying.`);
+    }
   });
   // "Lock it" tapped on a phone notification.
   await deps.client.subscribeEvents("mobile_app_notification_action", (event) => {

@@ -28,6 +28,9 @@ function isOwnEcho(claim: SlotClaim, now: Date, windowMs: number): boolean {
   return claim.observed.status !== "unknown" && now.getTime() - Date.parse(claim.observed.verifiedAt) < windowMs;
 }
 
+/** After this many failed tries in a row, people and automations hear about it. */
+const SYNC_FAILURE_REPORT_AT = 3;
+
 function hasTimeRules(code: Code): boolean {
   return code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0;
 }
@@ -68,6 +71,7 @@ export class LatchkeyService {
   private readonly executor: Executor;
   private readonly now: () => Date;
   private clock: NodeJS.Timeout | undefined;
+  private syncFailureListener: ((op: Operation, reason: string, attempts: number) => void) | undefined;
 
   constructor(private readonly deps: ServiceDeps) {
     this.doc = deps.document;
@@ -82,6 +86,8 @@ export class LatchkeyService {
       onChange: () => { this.emit(); },
       onFailure: (op, reason, attempts, delayMs) => {
         deps.log.warn(`Could not ${op.kind} slot ${op.slot} on ${this.lockName(op.lockId)} (attempt ${attempts}): ${reason} Retrying in ${Math.round(delayMs / 1000)} s.`);
+        // Told once per stuck slot, not at every retry: a battery lock may stay away for hours.
+        if (attempts === SYNC_FAILURE_REPORT_AT) this.syncFailureListener?.(op, reason, attempts);
       },
       onRetryDue: () => { void this.sync().catch((e: unknown) => { deps.log.error("Planning lock writes failed.", e); }); },
       retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
@@ -137,6 +143,15 @@ export class LatchkeyService {
       runtime: (lockId, slot) => this.executor.statusOf(lockId, slot), connected: this.link?.client.connected ?? false,
       showNames: this.deps.options.show_code_names_to_everyone,
     });
+  }
+
+  /** Called once when a slot has failed a few times in a row. */
+  onSyncFailure(listener: (op: Operation, reason: string, attempts: number) => void): void {
+    this.syncFailureListener = listener;
+  }
+
+  codeName(codeId: CodeId): string | null {
+    return this.doc.codes.find((c) => c.id === codeId)?.name ?? null;
   }
 
   onChange(listener: () => void): () => void {

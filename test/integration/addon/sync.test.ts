@@ -98,3 +98,18 @@ describe("the add-on keeps the locks in step with the codes", () => {
     expect(lockWrites(w.ha).filter((c) => c.entityId === "lock.back_door").length).toBeLessThan(6);
   });
 });
+
+describe("a lock that keeps refusing a code", () => {
+  it("is reported once after 3 tries: latchkey_sync_failed and a notification, no PIN", async () => {
+    world = await startWorld();
+    const w = world;
+    w.ha.faults.failNext({ service: "set_lock_usercode", entityId: "lock.back_door", times: 100, message: "Node 3 did not respond" });
+    await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.back_door"] } });
+    await w.api.waitForSnapshot(() => w.ha.firedEvents.some((e) => e.event_type === "latchkey_sync_failed"), 20_000);
+    const failed = w.ha.firedEvents.filter((e) => e.event_type === "latchkey_sync_failed");
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.data).toMatchObject({ code_name: "Mom", entity_id: "lock.back_door", operation: "set", attempts: 3, reason: "Node 3 did not respond" });
+    await w.api.waitForSnapshot(() => w.ha.notifications.persistent.size > 0);
+    expect([...w.ha.notifications.persistent.values()].map((n) => n.message)).toContain("Latchkey could not put Mom on Back Door after 3 tries (Node 3 did not respond). It keeps trying.");
+  });
+});
