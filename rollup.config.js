@@ -35,7 +35,7 @@ export default [
     input: "src/card/latchkey-card.ts",
     output: { file: "dist/latchkey-card.js", format: "es", inlineDynamicImports: true },
     onwarn,
-    plugins: [resolve({ browser: true }), typescript(typescriptOptions), terser({ format: { comments: false } }), reportSize()],
+    plugins: [resolve({ browser: true }), typescript(typescriptOptions), terser({ module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } }), reportSize()],
   },
   {
     input: "addon/src/main.ts",

@@ -836,7 +836,7 @@ function merge(a, b) {
     });
     return clone(a, def);
 }
-function partial(Class, schema, mask, name = "partial") {
+function partial$1(Class, schema, mask, name = "partial") {
     const currDef = schema._zod.def;
     const checks = currDef.checks;
     const hasChecks = checks && checks.length > 0;
@@ -1340,6 +1340,9 @@ const initializer$1 = (inst, def) => {
     }
 };
 const $ZodError = $constructor("$ZodError", initializer$1);
+const $ZodRealError = $constructor("$ZodError", initializer$1, undefined, {
+    Parent: Error,
+});
 /** Get-or-create `obj[key]` as an own data property. A path segment naming an inherited member
  * ("toString", "constructor") would otherwise read through to the prototype, and assigning
  * "__proto__" would hit the setter instead of creating a key. */
@@ -1447,6 +1450,7 @@ const _parse = (_Err) => {
     };
     return fn;
 };
+const parse$1 = /* @__PURE__*/ _parse($ZodRealError);
 const _parseAsync = (_Err) => {
     const fn = async (schema, value, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -1462,6 +1466,7 @@ const _parseAsync = (_Err) => {
     };
     return fn;
 };
+const parseAsync$1 = /* @__PURE__*/ _parseAsync($ZodRealError);
 const _safeParse = (_Err) => (schema, value, _ctx) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
     const result = schema._zod.run({ value, issues: [] }, ctx);
@@ -1470,6 +1475,7 @@ const _safeParse = (_Err) => (schema, value, _ctx) => {
     }
     return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
+const safeParse$1 = /* @__PURE__*/ _safeParse($ZodRealError);
 // the error is built on the first read of `error`: finalizing the issues and constructing the instance is most of a failing parse, and a caller that only branches on `success` never pays it. a getter in the literal keeps this small; the alternative, one shared accessor descriptor plus a hidden state slot, reads ~15% faster but costs ~75 B gzipped in every bundle
 function failure(Err, issues, ctx) {
     let error;
@@ -1499,6 +1505,7 @@ const _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
         result = await result;
     return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
+const safeParseAsync$1 = /* @__PURE__*/ _safeParseAsync($ZodRealError);
 // registry mirrors of the compiler's sentinels, so this module never imports the compiler
 const COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 const COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
@@ -1669,7 +1676,7 @@ function datetime$1(args) {
 const anyString = /^[\s\S]{0,}$/;
 const integer = /^-?\d+$/;
 const number$2 = /^-?\d+(?:\.\d+)?$/;
-const boolean$1 = /^(?:true|false)$/i;
+const boolean$2 = /^(?:true|false)$/i;
 // regex for string with no uppercase letters
 const lowercase = /^[^A-Z]*$/;
 // regex for string with no lowercase letters
@@ -2641,7 +2648,7 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
 });
 const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = boolean$1;
+    inst._zod.pattern = boolean$2;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -6418,7 +6425,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return this;
     },
     refine(check, params) {
-        return this.check(refine(check, params));
+        return this.check(refine$1(check, params));
     },
     superRefine(refinement, params) {
         return this.check(superRefine(refinement, params));
@@ -6427,22 +6434,22 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return this.check(_overwrite(fn));
     },
     optional() {
-        return optional(this);
+        return optional$1(this);
     },
     exactOptional() {
         return exactOptional(this);
     },
     nullable() {
-        return nullable(this);
+        return nullable$1(this);
     },
     nullish() {
-        return optional(nullable(this));
+        return optional$1(nullable$1(this));
     },
     nonoptional(params) {
         return nonoptional(this, params);
     },
     array() {
-        return array(this);
+        return array$1(this);
     },
     or(arg) {
         return union([this, arg]);
@@ -6454,7 +6461,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return pipe(this, transform(tx));
     },
     default(d) {
-        return _default(this, d);
+        return _default$1(this, d);
     },
     prefault(d) {
         return prefault(this, d);
@@ -6704,7 +6711,7 @@ const ZodString = /*@__PURE__*/ $constructor("ZodString", (inst, def) => {
         return this.check(_isoDuration(ZodISODuration, params));
     },
 });
-function string(params) {
+function string$1(params) {
     return _string(ZodString, params);
 }
 const ZodStringFormat = /*@__PURE__*/ $constructor("ZodStringFormat", (inst, def) => {
@@ -6868,10 +6875,10 @@ const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
         return this.check(_lte(value, params));
     },
     int(params) {
-        return this.check(int(params));
+        return this.check(int$1(params));
     },
     safe(params) {
-        return this.check(int(params));
+        return this.check(int$1(params));
     },
     positive(params) {
         return this.check(_gt(0, params));
@@ -6902,7 +6909,7 @@ const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def
     $ZodNumberFormat.init(inst, def);
     ZodNumber.init(inst, def);
 });
-function int(params) {
+function int$1(params) {
     return _int(ZodNumberFormat, params);
 }
 const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
@@ -6910,7 +6917,7 @@ const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
     ZodType.init(inst, def);
     inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json);
 });
-function boolean(params) {
+function boolean$1(params) {
     return _boolean(ZodBoolean, params);
 }
 const ZodUnknown = /*@__PURE__*/ $constructor("ZodUnknown", (inst, def) => {
@@ -6952,7 +6959,7 @@ const ZodArray = /*@__PURE__*/ $constructor("ZodArray", (inst, def) => {
         return this.element;
     },
 });
-function array(element, params) {
+function array$1(element, params) {
     return _array(ZodArray, element, params);
 }
 const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
@@ -6963,7 +6970,7 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
     installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
 }, {
     keyof() {
-        return _enum(Object.keys(this._zod.def.shape));
+        return _enum$1(Object.keys(this._zod.def.shape));
     },
     catchall(catchall) {
         // `mergeDefs` rather than a spread: spreading reads `shape`, and resolving it can mint a whole fresh subtree
@@ -6997,16 +7004,16 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return omit(this, mask);
     },
     partial(...args) {
-        return partial(ZodOptional, this, args[0]);
+        return partial$1(ZodOptional, this, args[0]);
     },
     exactPartial(...args) {
-        return partial(ZodExactOptional, this, args[0], "exactPartial");
+        return partial$1(ZodExactOptional, this, args[0], "exactPartial");
     },
     required(...args) {
         return required(ZodNonOptional, this, args[0]);
     },
 });
-function object(shape, params) {
+function object$1(shape, params) {
     const def = {
         type: "object",
         shape: shape ?? {},
@@ -7031,7 +7038,7 @@ const ZodDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodDiscriminatedUnion"
     ZodUnion.init(inst, def);
     $ZodDiscriminatedUnion.init(inst, def);
 });
-function discriminatedUnion(discriminator, options, params) {
+function discriminatedUnion$1(discriminator, options, params) {
     // const [options, params] = args;
     return new ZodDiscriminatedUnion({
         type: "union",
@@ -7099,7 +7106,7 @@ function record(keyType, valueType, params) {
     if (!valueType || !valueType._zod) {
         return new ZodRecord({
             type: "record",
-            keyType: string(),
+            keyType: string$1(),
             valueType: keyType,
             ...normalizeParams(valueType),
         });
@@ -7152,7 +7159,7 @@ const ZodEnum = /*@__PURE__*/ $constructor("ZodEnum", (inst, def) => {
         });
     };
 });
-function _enum(values, params) {
+function _enum$1(values, params) {
     const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
     return new ZodEnum({
         type: "enum",
@@ -7174,7 +7181,7 @@ const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
         },
     });
 });
-function literal(value, params) {
+function literal$1(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
@@ -7230,7 +7237,7 @@ const ZodOptional = /*@__PURE__*/ $constructor("ZodOptional", (inst, def) => {
     inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
     inst.unwrap = () => inst._zod.def.innerType;
 });
-function optional(innerType) {
+function optional$1(innerType) {
     return new ZodOptional({
         type: "optional",
         innerType: innerType,
@@ -7254,7 +7261,7 @@ const ZodNullable = /*@__PURE__*/ $constructor("ZodNullable", (inst, def) => {
     inst._zod.processJSONSchema = (ctx, json, params) => nullableProcessor(inst, ctx, json, params);
     inst.unwrap = () => inst._zod.def.innerType;
 });
-function nullable(innerType) {
+function nullable$1(innerType) {
     return new ZodNullable({
         type: "nullable",
         innerType: innerType,
@@ -7267,7 +7274,7 @@ const ZodDefault = /*@__PURE__*/ $constructor("ZodDefault", (inst, def) => {
     inst.unwrap = () => inst._zod.def.innerType;
     inst.removeDefault = inst.unwrap;
 });
-function _default(innerType, defaultValue) {
+function _default$1(innerType, defaultValue) {
     return new ZodDefault({
         type: "default",
         innerType: innerType,
@@ -7350,16 +7357,12 @@ const ZodCustom = /*@__PURE__*/ $constructor("ZodCustom", (inst, def) => {
     ZodType.init(inst, def);
     inst._zod.processJSONSchema = (ctx, json, params) => customProcessor(inst, ctx, json, params);
 });
-function refine(fn, _params = {}) {
+function refine$1(fn, _params = {}) {
     return _refine(ZodCustom, fn, _params);
 }
 // superRefine
 function superRefine(fn, params) {
     return _superRefine(fn, params);
-}
-
-function datetime(params) {
-    return _isoDateTime(ZodISODateTime, params);
 }
 
 function number(params) {
@@ -12508,24 +12511,221 @@ function requireWebsocketServer () {
 var websocketServerExports = requireWebsocketServer();
 var WebSocketServer = /*@__PURE__*/getDefaultExportFromCjs(websocketServerExports);
 
-/** Every error the add-on sends, as data. Messages are for people and never contain a PIN. */
-const ErrorCodeSchema = _enum([
-    "invalid_message",
-    "unsupported_protocol",
-    "unauthenticated",
-    "forbidden",
-    "not_found",
-    "validation_failed",
-    "conflict",
-    "unavailable",
-    "internal",
-]);
-const WireErrorSchema = object({
-    code: ErrorCodeSchema,
-    message: string(),
-    /** Field-level problems for forms (validation_failed). */
-    issues: array(object({ field: string(), message: string() })).optional(),
+const ZodMiniType = /*@__PURE__*/ $constructor("ZodMiniType", (inst, def) => {
+    if (!inst._zod)
+        throw new Error("Uninitialized schema in ZodMiniType.");
+    $ZodType.init(inst, def);
+    inst.def = def;
+    inst.type = def.type;
+}, {
+    // `with` is an alias for `check`: the same function object, not a wrapper.
+    get with() {
+        return this.check;
+    },
+    set with(value) {
+        own(this, "with", value);
+    },
+    parse(data, params) {
+        return parse$1(this, data, params, { callee: this.parse });
+    },
+    parseAsync(data, params) {
+        return parseAsync$1(this, data, params, { callee: this.parseAsync });
+    },
+    safeParse(data, params) {
+        return safeParse$1(this, data, params);
+    },
+    safeParseAsync(data, params) {
+        return safeParseAsync$1(this, data, params);
+    },
+    check(...checks) {
+        const def = this.def;
+        return this.clone({
+            ...def,
+            checks: [
+                ...(def.checks ?? []),
+                ...checks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch),
+            ],
+        }, { parent: true });
+    },
+    clone(_def, params) {
+        return clone(this, _def, params);
+    },
+    brand() {
+        return this;
+    },
+    register(reg, meta) {
+        reg.add(this, meta);
+        return this;
+    },
+    apply(fn, ...args) {
+        return args.length === 0 ? fn(this) : fn(this, ...args);
+    },
 });
+const ZodMiniString = /*@__PURE__*/ $constructor("ZodMiniString", (inst, def) => {
+    $ZodString.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function string(params) {
+    return _string(ZodMiniString, params);
+}
+const ZodMiniStringFormat = /*@__PURE__*/ $constructor("ZodMiniStringFormat", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    ZodMiniString.init(inst, def);
+});
+const ZodMiniNumber = /*@__PURE__*/ $constructor("ZodMiniNumber", (inst, def) => {
+    $ZodNumber.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+const ZodMiniNumberFormat = /*@__PURE__*/ $constructor("ZodMiniNumberFormat", (inst, def) => {
+    $ZodNumberFormat.init(inst, def);
+    ZodMiniNumber.init(inst, def);
+});
+function int(params) {
+    return _int(ZodMiniNumberFormat, params);
+}
+const ZodMiniBoolean = /*@__PURE__*/ $constructor("ZodMiniBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function boolean(params) {
+    return _boolean(ZodMiniBoolean, params);
+}
+const ZodMiniArray = /*@__PURE__*/ $constructor("ZodMiniArray", (inst, def) => {
+    $ZodArray.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function array(element, params) {
+    return new ZodMiniArray({
+        type: "array",
+        element: element,
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniObject = /*@__PURE__*/ $constructor("ZodMiniObject", (inst, def) => {
+    $ZodObject.init(inst, def);
+    ZodMiniType.init(inst, def);
+    installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+});
+// @__NO_SIDE_EFFECTS__
+function object(shape, params) {
+    const def = {
+        type: "object",
+        shape: shape ?? {},
+        ...normalizeParams(params),
+    };
+    return new ZodMiniObject(def);
+}
+// @__NO_SIDE_EFFECTS__
+function partial(schema, mask) {
+    const def = schema._zod.def;
+    if (def.type !== "tuple")
+        return partial$1(ZodMiniOptional, schema, mask);
+    // a refinement was authored against the full arity; partialing would run it on a shorter array
+    if (def.checks?.length)
+        throw new Error(".partial() cannot be used on tuple schemas containing refinements");
+    return clone(schema, {
+        ...def,
+        items: def.items.map((item) => new ZodMiniOptional({ type: "optional", innerType: item })),
+    });
+}
+const ZodMiniDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodMiniDiscriminatedUnion", (inst, def) => {
+    $ZodDiscriminatedUnion.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function discriminatedUnion(discriminator, options, params) {
+    return new ZodMiniDiscriminatedUnion({
+        type: "union",
+        options: options,
+        discriminator,
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniEnum = /*@__PURE__*/ $constructor("ZodMiniEnum", (inst, def) => {
+    $ZodEnum.init(inst, def);
+    ZodMiniType.init(inst, def);
+    // reuse the parsed value set so a numeric TS enum's reverse-mapping keys stay out
+    inst.options = [...inst._zod.values];
+});
+// @__NO_SIDE_EFFECTS__
+function _enum(values, params) {
+    const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+    return new ZodMiniEnum({
+        type: "enum",
+        entries,
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniLiteral = /*@__PURE__*/ $constructor("ZodMiniLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function literal(value, params) {
+    return new ZodMiniLiteral({
+        type: "literal",
+        values: Array.isArray(value) ? value : [value],
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniOptional = /*@__PURE__*/ $constructor("ZodMiniOptional", (inst, def) => {
+    $ZodOptional.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function optional(innerType) {
+    return new ZodMiniOptional({
+        type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodMiniNullable = /*@__PURE__*/ $constructor("ZodMiniNullable", (inst, def) => {
+    $ZodNullable.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function nullable(innerType) {
+    return new ZodMiniNullable({
+        type: "nullable",
+        innerType: innerType,
+    });
+}
+const ZodMiniDefault = /*@__PURE__*/ $constructor("ZodMiniDefault", (inst, def) => {
+    $ZodDefault.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function _default(innerType, defaultValue) {
+    return new ZodMiniDefault({
+        type: "default",
+        innerType: innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+        },
+    });
+}
+const ZodMiniCustom = /*@__PURE__*/ $constructor("ZodMiniCustom", (inst, def) => {
+    $ZodCustom.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// refine
+// @__NO_SIDE_EFFECTS__
+function refine(fn, _params = {}) {
+    return _refine(ZodMiniCustom, fn, _params);
+}
+
+const ZodMiniISODateTime = /*@__PURE__*/ $constructor("ZodMiniISODateTime", (inst, def) => {
+    $ZodISODateTime.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function datetime(params) {
+    return _isoDateTime(ZodMiniISODateTime, params);
+}
+
 /** The one error class the add-on throws for expected failures; turned into a WireError in one place. */
 class LatchkeyError extends Error {
     constructor(code, message, issues) {
@@ -12548,14 +12748,15 @@ function describeZodError(error, lead) {
     return `${lead} — ${parts.join("; ")}${more}.`;
 }
 
+// The shared model uses zod/mini: the card bundles it, and mini keeps the card small (issue 4's
+// size budget). Classic zod schemas in the add-on embed these schemas unchanged.
 /** An HA lock entity id, e.g. `lock.front_door`. Latchkey keys locks by entity id. */
-const LockIdSchema = string()
-    .regex(/^lock\.[a-z0-9_]+$/, { error: "A lock must be an entity id such as lock.front_door." });
+const LockIdSchema = string().check(_regex(/^lock\.[a-z0-9_]+$/, { error: "A lock must be an entity id such as lock.front_door." }));
 /** A user-code slot on a lock. Slot 0 is not a user slot on any Z-Wave lock. */
-const SlotNumberSchema = number$1().int().min(1).max(65535);
+const SlotNumberSchema = int().check(_gte(1), _lte(65535));
 /** Timestamps travel and persist as ISO-8601 strings so JSON round-trips are lossless. */
 const IsoTimeSchema = datetime({ offset: true });
-const CodeIdSchema = string().regex(/^[a-z0-9-]{6,64}$/, { error: "A code id is 6–64 lowercase letters, digits or dashes." });
+const CodeIdSchema = string().check(_regex(/^[a-z0-9-]{6,64}$/, { error: "A code id is 6–64 lowercase letters, digits or dashes." }));
 
 const ActivityKindSchema = _enum([
     "keypad_unlock",
@@ -12582,59 +12783,59 @@ const ActivityKindSchema = _enum([
 ]);
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 const ActivityEntrySchema = object({
-    id: string().min(1),
+    id: string().check(_minLength(1)),
     at: IsoTimeSchema,
     kind: ActivityKindSchema,
-    lockId: LockIdSchema.nullable(),
-    codeId: CodeIdSchema.nullable(),
+    lockId: nullable(LockIdSchema),
+    codeId: nullable(CodeIdSchema),
     /** The code's name when it happened, so the entry still reads right after a rename. */
-    codeName: string().nullable(),
-    slot: SlotNumberSchema.nullable(),
+    codeName: nullable(string()),
+    slot: nullable(SlotNumberSchema),
     /** Who did it in HA (reveal, share, edits), when known. */
-    userName: string().nullable(),
+    userName: nullable(string()),
 });
 
-const ClockTimeSchema = string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Times are HH:MM, 00:00 to 23:59." });
+const ClockTimeSchema = string().check(_regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Times are HH:MM, 00:00 to 23:59." }));
 /** A weekly window such as Mon–Fri 08:00–17:00, in Home Assistant's time zone. Days: 0 = Sunday. */
 const WeeklyWindowSchema = object({
-    days: array(number$1().int().min(0).max(6)).min(1, { error: "Pick at least one day." }),
+    days: array(int().check(_gte(0), _lte(6))).check(_minLength(1, { error: "Pick at least one day." })),
     start: ClockTimeSchema,
     end: ClockTimeSchema,
 })
-    .refine((w) => w.start !== w.end, { error: "A time window must not start and end at the same minute." });
+    .check(refine((w) => w.start !== w.end, { error: "A time window must not start and end at the same minute." }));
 /** When a code may be on the locks. An empty object means "always". */
 const AccessRulesSchema = object({
-    validFrom: IsoTimeSchema.optional(),
-    validUntil: IsoTimeSchema.optional(),
-    weekly: array(WeeklyWindowSchema).default([]),
-    maxUses: number$1().int().min(1).max(10_000).optional(),
+    validFrom: optional(IsoTimeSchema),
+    validUntil: optional(IsoTimeSchema),
+    weekly: _default(array(WeeklyWindowSchema), []),
+    maxUses: optional(int().check(_gte(1), _lte(10_000))),
     /** A standing emergency code: kept loaded; its first use notifies and may retire it. */
-    burner: boolean().default(false),
+    burner: _default(boolean(), false),
 })
-    .refine((r) => !r.validFrom || !r.validUntil || Date.parse(r.validFrom) < Date.parse(r.validUntil), {
+    .check(refine((r) => !r.validFrom || !r.validUntil || Date.parse(r.validFrom) < Date.parse(r.validUntil), {
     error: "The end of the validity period must be after its start.",
-});
+}));
 const NotifySettingsSchema = object({
     /** "Tell me when this code is used." */
-    onUse: boolean().default(true),
+    onUse: _default(boolean(), true),
     /** Service names such as `notify.mobile_app_pixel`, or `persistent_notification`. */
-    targets: array(string().regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "A notify target is persistent_notification or notify.<service>." })).default([]),
+    targets: _default(array(string().check(_regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "A notify target is persistent_notification or notify.<service>." }))), []),
 });
 
 /** Digits only; lengths are checked per lock by `validateCode`, which knows each lock's limits. */
-const PinSchema = string().regex(/^\d+$/, { error: "A PIN may contain digits only." });
-const NameSchema = string()
-    .transform((name) => name.trim())
-    .pipe(string().min(1, { error: "Give the code a name." }).max(40, { error: "A name has at most 40 characters." }));
+const PinSchema = string().check(_regex(/^\d+$/, { error: "A PIN may contain digits only." }));
+// Checks run in order: the trim rewrites the value before the length checks see it.
+const NameSchema = string({ error: "Give the code a name." })
+    .check(_trim(), _minLength(1, { error: "Give the code a name." }), _maxLength(40, { error: "A name has at most 40 characters." }));
 /** What a person edits: the code as the card sends it for create and update. */
 const CodeDraftSchema = object({
     name: NameSchema,
     pin: PinSchema,
     lockIds: array(LockIdSchema),
-    enabled: boolean().default(true),
-    rules: AccessRulesSchema.default({ weekly: [], burner: false }),
+    enabled: _default(boolean(), true),
+    rules: _default(AccessRulesSchema, { weekly: [], burner: false }),
     // The mission: a notification whenever a code opens a door. Opt out per code.
-    notify: NotifySettingsSchema.default({ onUse: true, targets: [] }),
+    notify: _default(NotifySettingsSchema, { onUse: true, targets: [] }),
 });
 /** A named code as the add-on stores it. */
 const CodeSchema = object({
@@ -12646,7 +12847,7 @@ const CodeSchema = object({
     rules: AccessRulesSchema,
     notify: NotifySettingsSchema,
     /** Keypad unlocks attributed to this code, for `rules.maxUses`. */
-    uses: number$1().int().min(0).default(0),
+    uses: _default(int().check(_gte(0)), 0),
     createdAt: IsoTimeSchema,
     updatedAt: IsoTimeSchema,
 });
@@ -12659,19 +12860,19 @@ const NodeStatusSchema = _enum(["alive", "dead", "asleep", "awake", "unknown"]);
 /** PIN length limits where the lock does not say (most Z-Wave locks accept 4–8). */
 const DEFAULT_PIN_LENGTH = { min: 4, max: 8 };
 /** A Z-Wave JS lock as the add-on discovered it in Home Assistant. */
-const LockSchema = object({
+object({
     id: LockIdSchema,
-    deviceId: string().min(1),
-    nodeId: number$1().int().min(1).optional(),
+    deviceId: string().check(_minLength(1)),
+    nodeId: optional(int().check(_gte(1))),
     name: string(),
-    area: string().nullable(),
+    area: nullable(string()),
     /** False when HA shows the entity as unavailable. */
     available: boolean(),
     nodeStatus: NodeStatusSchema,
-    slotCount: number$1().int().min(1).max(65535),
+    slotCount: int().check(_gte(1), _lte(65535)),
     /** Where the slot count came from: the lock itself, or the per-lock setting / default. */
     slotCountSource: _enum(["lock", "setting"]),
-    pinLength: object({ min: number$1().int().min(1), max: number$1().int().min(1) }),
+    pinLength: object({ min: int().check(_gte(1)), max: int().check(_gte(1)) }),
 });
 /** A lock that can take writes now. Battery locks that sleep still queue their writes. */
 function isReachable(lock) {
@@ -12714,10 +12915,10 @@ const SlotClaimSchema = object({
      * Someone changed this slot at the lock's own keypad. Nothing is written to it (no silent
      * overwrite, no write loop) until an admin keeps the lock's code or restores Latchkey's.
      */
-    held: object({ reason: HoldReasonSchema, since: IsoTimeSchema }).optional(),
+    held: optional(object({ reason: HoldReasonSchema, since: IsoTimeSchema })),
 });
 /** Per (code, lock) sync state as users see it. */
-const SyncStatusSchema = discriminatedUnion("state", [
+discriminatedUnion("state", [
     object({ state: literal("pending") }),
     object({ state: literal("syncing") }),
     object({ state: literal("synced"), via: VerificationPathSchema, at: IsoTimeSchema }),
@@ -12725,15 +12926,11 @@ const SyncStatusSchema = discriminatedUnion("state", [
     object({
         state: literal("failed"),
         reason: string(),
-        attempts: number$1().int().min(1),
-        nextRetryAt: IsoTimeSchema.nullable(),
+        attempts: int().check(_gte(1)),
+        nextRetryAt: nullable(IsoTimeSchema),
     }),
     object({ state: literal("waiting"), reason: string() }),
 ]);
-/** A held slot as clients see it (no PIN). */
-const HeldSlotSchema = object({ lockId: LockIdSchema, slot: SlotNumberSchema, codeId: CodeIdSchema, reason: HoldReasonSchema, since: IsoTimeSchema });
-/** A code on a lock that Latchkey did not put there. Its PIN is never reported. */
-const UnmanagedSlotSchema = object({ lockId: LockIdSchema, slot: SlotNumberSchema });
 
 /**
  * Card ↔ add-on protocol. Bump PROTOCOL_VERSION on any breaking change and record it in
@@ -12742,70 +12939,33 @@ const UnmanagedSlotSchema = object({ lockId: LockIdSchema, slot: SlotNumberSchem
 const PROTOCOL_VERSION = 1;
 const HelloSchema = object({
     type: literal("hello"),
-    protocol: number$1().int(),
+    protocol: int(),
     /** Standalone installs: the user's HA access token. Under ingress the proxy names the user. */
-    accessToken: string().min(1).optional(),
+    accessToken: optional(string().check(_minLength(1))),
 });
-const request = (type, shape) => object({ id: number$1().int().min(1), type: literal(type), ...shape });
+const request = (type, shape) => object({ id: int().check(_gte(1)), type: literal(type), ...shape });
 const RequestSchema = discriminatedUnion("type", [
     request("state/subscribe", {}),
     request("codes/create", { draft: CodeDraftSchema }),
-    request("codes/update", { codeId: CodeIdSchema, changes: CodeDraftSchema.partial() }),
+    request("codes/update", { codeId: CodeIdSchema, changes: partial(CodeDraftSchema) }),
     request("codes/delete", { codeId: CodeIdSchema }),
     request("codes/set_enabled", { codeId: CodeIdSchema, enabled: boolean() }),
     request("codes/reveal", { codeId: CodeIdSchema }),
     request("codes/share", {
         codeId: CodeIdSchema,
         /** A notify service such as `notify.sms_gateway` or `notify.mobile_app_pixel`. */
-        service: string().regex(/^notify\.[a-z0-9_]+$/, { error: "Choose a notify service such as notify.mobile_app_phone." }),
+        service: string().check(_regex(/^notify\.[a-z0-9_]+$/, { error: "Choose a notify service such as notify.mobile_app_phone." })),
         /** Recipients for services that take them (an SMS gateway's phone numbers). */
-        recipients: array(string().min(1).max(64)).max(10).default([]),
+        recipients: _default(array(string().check(_minLength(1), _maxLength(64))).check(_maxLength(10)), []),
         /** A greeting the person wrote; Latchkey adds the PIN, the doors and the validity. */
-        note: string().max(200).default(""),
+        note: _default(string().check(_maxLength(200)), ""),
     }),
     request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: string() }),
     request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
     /** A slot changed at the lock's keypad: keep what the lock now has, or put Latchkey's code back. */
     request("held/resolve", { lockId: LockIdSchema, slot: SlotNumberSchema, keep: _enum(["lock", "latchkey"]) }),
-    request("activity/list", { lockId: LockIdSchema.optional(), codeId: CodeIdSchema.optional(), limit: number$1().int().min(1).max(500).default(100) }),
+    request("activity/list", { lockId: optional(LockIdSchema), codeId: optional(CodeIdSchema), limit: _default(int().check(_gte(1), _lte(500)), 100) }),
 ]);
-/** What every client sees. PINs are absent; admins fetch one at a time with codes/reveal. */
-const PublicCodeSchema = CodeSchema.omit({ pin: true });
-const SnapshotSchema = object({
-    user: object({ name: string(), isAdmin: boolean() }),
-    locks: array(LockSchema),
-    codes: array(PublicCodeSchema),
-    /** codeId → lockId → slot Latchkey uses for that pair. */
-    slots: record(string(), record(string(), SlotNumberSchema)),
-    /** codeId → lockId → sync status. */
-    sync: record(string(), record(string(), SyncStatusSchema)),
-    unmanaged: array(UnmanagedSlotSchema),
-    /** Slots changed at a lock's keypad, waiting for an admin's choice. */
-    held: array(HeldSlotSchema).default([]),
-    connected: boolean(),
-});
-// A plain union: two members share type "result" (ok true / false), which a discriminated union forbids.
-union([
-    object({ type: literal("welcome"), protocol: literal(PROTOCOL_VERSION), user: object({ name: string(), isAdmin: boolean() }) }),
-    object({ type: literal("result"), id: number$1().int(), ok: literal(true), result: unknown() }),
-    object({ type: literal("result"), id: number$1().int(), ok: literal(false), error: WireErrorSchema }),
-    object({ type: literal("snapshot"), snapshot: SnapshotSchema }),
-    object({ type: literal("fatal"), error: WireErrorSchema }),
-]);
-/** Result payloads per request type, so both sides agree on them. */
-({
-    "state/subscribe": object({ subscribed: literal(true) }),
-    "codes/create": object({ codeId: CodeIdSchema, warnings: array(string()) }),
-    "codes/update": object({ codeId: CodeIdSchema, warnings: array(string()) }),
-    "codes/delete": object({ codeId: CodeIdSchema }),
-    "codes/set_enabled": object({ codeId: CodeIdSchema }),
-    "codes/reveal": object({ codeId: CodeIdSchema, pin: string() }),
-    "codes/share": object({ codeId: CodeIdSchema, service: string() }),
-    "unmanaged/adopt": object({ codeId: CodeIdSchema }),
-    "unmanaged/clear": object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
-    "held/resolve": object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
-    "activity/list": object({ entries: array(ActivityEntrySchema) }),
-});
 
 /** A websocket frame as text, whichever buffer shape `ws` handed over. */
 function rawText(data) {
@@ -12924,8 +13084,8 @@ async function handleRequest(service, journal, user, request, subscribe) {
     }
 }
 
-const CurrentUserSchema = object({ id: string(), name: string().nullable(), is_admin: boolean() }).loose();
-const AuthListSchema = array(object({ id: string(), name: string().nullable(), group_ids: array(string()) }).loose());
+const CurrentUserSchema = object$1({ id: string$1(), name: string$1().nullable(), is_admin: boolean$1() }).loose();
+const AuthListSchema = array$1(object$1({ id: string$1(), name: string$1().nullable(), group_ids: array$1(string$1()) }).loose());
 /** Only the Supervisor's ingress proxy may name the user in a header. */
 const INGRESS_PROXY_ADDRESS = "172.30.32.2";
 /** Ingress: the proxy names the user; whether they are an admin we ask HA (`config/auth/list`). */
@@ -12951,7 +13111,7 @@ function userFromToken(haWsUrl, accessToken, timeoutMs = 10_000) {
         const timer = setTimeout(() => { done(null); }, timeoutMs);
         socket.on("error", () => { done(null); });
         socket.on("message", (data) => {
-            const frame = object({ type: string(), result: unknown().optional(), success: boolean().optional() }).safeParse(parseJson(rawText(data)));
+            const frame = object$1({ type: string$1(), result: unknown().optional(), success: boolean$1().optional() }).safeParse(parseJson(rawText(data)));
             if (!frame.success)
                 return;
             if (frame.data.type === "auth_required")
@@ -13063,29 +13223,29 @@ function throttle(fn, ms) {
 }
 
 /** The add-on's options (`/data/options.json` under the Supervisor, or a file / env standalone). */
-const OptionsSchema = object({
-    log_level: _enum(["debug", "info", "warn", "error"]).default("info"),
+const OptionsSchema = object$1({
+    log_level: _enum$1(["debug", "info", "warn", "error"]).default("info"),
     /** Standalone only: HA base URL (http://host:8123) and an admin's long-lived token. */
     ha_url: url({ error: "ha_url must be a URL such as http://homeassistant.local:8123" }).optional(),
-    ha_token: string().min(20, { error: "ha_token must be a long-lived access token" }).optional(),
+    ha_token: string$1().min(20, { error: "ha_token must be a long-lived access token" }).optional(),
     slot_first: number$1().int().min(1).default(1),
     slot_last: number$1().int().min(1).nullable().default(null),
     default_slot_count: number$1().int().min(1).max(65535).default(30),
-    lock_slot_counts: record(string(), number$1().int().min(1).max(65535)).default({}),
-    show_code_names_to_everyone: boolean().default(true),
+    lock_slot_counts: record(string$1(), number$1().int().min(1).max(65535)).default({}),
+    show_code_names_to_everyone: boolean$1().default(true),
     api_port: number$1().int().min(1).max(65535).default(8099),
     /** Where door and code alerts go unless a code says otherwise. */
-    notify_targets: array(string().regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "notify_targets entries are persistent_notification or notify.<service>" })).default(["persistent_notification"]),
-    notify_manual_unlock: boolean().default(false),
-    notify_jammed: boolean().default(true),
-    notify_keypad_code_changes: boolean().default(true),
-    notify_sync_failures: boolean().default(true),
+    notify_targets: array$1(string$1().regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "notify_targets entries are persistent_notification or notify.<service>" })).default(["persistent_notification"]),
+    notify_manual_unlock: boolean$1().default(false),
+    notify_jammed: boolean$1().default(true),
+    notify_keypad_code_changes: boolean$1().default(true),
+    notify_sync_failures: boolean$1().default(true),
     activity_max_entries: number$1().int().min(10).max(100_000).default(2_000),
     activity_max_days: number$1().int().min(1).max(3650).default(90),
 })
     .refine((o) => o.slot_last === null || o.slot_last >= o.slot_first, { error: "slot_last must not be below slot_first" });
 /** Tuning that is not a user option: tests shorten the waits, nobody else needs to. */
-const TuningSchema = object({
+const TuningSchema = object$1({
     LATCHKEY_RETRY_BASE_MS: number().int().min(10).default(5_000),
     LATCHKEY_VERIFY_TIMEOUT_MS: number().int().min(10).default(15_000),
     LATCHKEY_CLOCK_TICK_MS: number().int().min(100).default(30_000),
@@ -13133,9 +13293,9 @@ async function loadConfig(env) {
     return { options, tuning, dataDir, ha: { mode: "standalone", wsUrl: `${options.ha_url.replace(/^http/, "ws").replace(/\/$/, "")}/api/websocket`, token: options.ha_token } };
 }
 
-const HaErrorSchema = object({ code: string(), message: string() });
+const HaErrorSchema = object$1({ code: string$1(), message: string$1() });
 /** home-assistant-js-websocket rejects in-flight commands with this frame when the socket closes. */
-const LibraryErrorSchema = object({ error: object({ code: number$1(), message: string() }) });
+const LibraryErrorSchema = object$1({ error: object$1({ code: number$1(), message: string$1() }) });
 const ERR_CONNECTION_LOST = 3;
 /** An error frame from HA (`success: false`), e.g. `unknown_command` or `home_assistant_error`. */
 class HaCommandError extends Error {
@@ -13177,10 +13337,10 @@ async function withTimeout(promise, ms, message) {
     }
 }
 
-const AuthFrameSchema = discriminatedUnion("type", [
-    object({ type: literal("auth_required"), ha_version: string().optional() }),
-    object({ type: literal("auth_ok"), ha_version: string() }),
-    object({ type: literal("auth_invalid"), message: string().optional() }),
+const AuthFrameSchema = discriminatedUnion$1("type", [
+    object$1({ type: literal$1("auth_required"), ha_version: string$1().optional() }),
+    object$1({ type: literal$1("auth_ok"), ha_version: string$1() }),
+    object$1({ type: literal$1("auth_invalid"), message: string$1().optional() }),
 ]);
 /**
  * Opens HA's websocket with Node's `ws` and runs the auth handshake. home-assistant-js-websocket
@@ -13234,7 +13394,7 @@ function asHaWebSocket(socket, haVersion) {
     return compatible;
 }
 
-const HaEventSchema = object({ event_type: string(), data: record(string(), unknown()), time_fired: string() });
+const HaEventSchema = object$1({ event_type: string$1(), data: record(string$1(), unknown()), time_fired: string$1() });
 /**
  * The add-on's only door to HA: commands go through zod schemas, errors come back as
  * HaCommandError. home-assistant-js-websocket keeps the socket alive, reconnects and
@@ -13279,7 +13439,7 @@ class HaClient {
         return parsed.data;
     }
     async callService(domain, service, data, target, returnResponse = false) {
-        const result = await this.command(object({ response: unknown().optional() }).loose(), {
+        const result = await this.command(object$1({ response: unknown().optional() }).loose(), {
             type: "call_service",
             domain,
             service,
@@ -13302,7 +13462,7 @@ class HaClient {
      * rejects nor resolves a subscription whose answer was lost with the connection.
      */
     async subscribeTrigger(trigger, callback, timeoutMs = 10_000) {
-        const FrameSchema = object({ variables: object({ trigger: unknown() }) });
+        const FrameSchema = object$1({ variables: object$1({ trigger: unknown() }) });
         const subscribing = this.connection.subscribeMessage((raw) => {
             const parsed = FrameSchema.safeParse(raw);
             if (parsed.success)
@@ -13452,8 +13612,8 @@ class ActivityLog {
 }
 
 /** The parts of HA's `zwave_js_notification` event Latchkey reads (Notification CC 113). */
-const ZwaveNotificationSchema = object({
-    device_id: string(),
+const ZwaveNotificationSchema = object$1({
+    device_id: string$1(),
     command_class: number$1(),
     type: number$1().optional(),
     event: number$1().optional(),
@@ -13516,7 +13676,7 @@ function interpretEntryControl(event, ctx) {
 }
 /** Locks report the slot as `{userId: N}`; some send it under other keys or as a bare number. */
 function userIdOf(parameters) {
-    const parsed = union([object({ userId: number$1().int() }).loose(), number$1().int()]).safeParse(parameters);
+    const parsed = union([object$1({ userId: number$1().int() }).loose(), number$1().int()]).safeParse(parameters);
     if (!parsed.success)
         return null;
     const value = typeof parsed.data === "number" ? parsed.data : parsed.data.userId;
@@ -14232,14 +14392,14 @@ function sameOperation(a, b) {
 
 /** zwave-js NodeStatus numbers as HA's `zwave_js/node_status` returns them. */
 const NODE_STATUS = { 0: "unknown", 1: "asleep", 2: "awake", 3: "dead", 4: "alive" };
-const NodeStatusResultSchema = object({ status: union([number$1(), string()]) }).loose();
+const NodeStatusResultSchema = object$1({ status: union([number$1(), string$1()]) }).loose();
 /** Asks HA for each lock device's node status; a lock HA cannot tell about stays "unknown". */
 async function readNodeStatuses(client, deviceIds) {
     const statuses = new Map();
     await Promise.all(deviceIds.map(async (deviceId) => {
         try {
             const result = await client.command(NodeStatusResultSchema, { type: "zwave_js/node_status", device_id: deviceId });
-            const status = typeof result.status === "number" ? NODE_STATUS[result.status] : _enum(["unknown", "asleep", "awake", "dead", "alive"]).safeParse(result.status).data;
+            const status = typeof result.status === "number" ? NODE_STATUS[result.status] : _enum$1(["unknown", "asleep", "awake", "dead", "alive"]).safeParse(result.status).data;
             statuses.set(deviceId, status ?? "unknown");
         }
         catch {
@@ -14259,46 +14419,46 @@ function availabilityChanged(locks, entityId, newState, oldState) {
     const lock = locks.get(entityId);
     if (lock === undefined)
         return oldState === null || newState === null;
-    const state = object({ state: string() }).safeParse(newState);
+    const state = object$1({ state: string$1() }).safeParse(newState);
     const available = state.success && state.data.state !== "unavailable";
     return lock.available !== available;
 }
 
 /** Only the registry fields Latchkey reads; HA sends more, and `loose` keeps parsing forward-compatible. */
-const EntityEntrySchema = object({
-    entity_id: string(),
-    platform: string(),
-    device_id: string().nullable(),
-    area_id: string().nullable().optional(),
-    disabled_by: string().nullable().optional(),
-    name: string().nullable().optional(),
-    original_name: string().nullable().optional(),
+const EntityEntrySchema = object$1({
+    entity_id: string$1(),
+    platform: string$1(),
+    device_id: string$1().nullable(),
+    area_id: string$1().nullable().optional(),
+    disabled_by: string$1().nullable().optional(),
+    name: string$1().nullable().optional(),
+    original_name: string$1().nullable().optional(),
 })
     .loose();
-const DeviceEntrySchema = object({
-    id: string(),
-    name: string().nullable(),
-    name_by_user: string().nullable().optional(),
-    area_id: string().nullable().optional(),
-    identifiers: array(tuple([string(), string()])),
+const DeviceEntrySchema = object$1({
+    id: string$1(),
+    name: string$1().nullable(),
+    name_by_user: string$1().nullable().optional(),
+    area_id: string$1().nullable().optional(),
+    identifiers: array$1(tuple([string$1(), string$1()])),
 })
     .loose();
-const AreaEntrySchema = object({ area_id: string(), name: string() }).loose();
-const StateSchema = object({
-    entity_id: string(),
-    state: string(),
-    attributes: record(string(), unknown()),
-    last_changed: string(),
+const AreaEntrySchema = object$1({ area_id: string$1(), name: string$1() }).loose();
+const StateSchema = object$1({
+    entity_id: string$1(),
+    state: string$1(),
+    attributes: record(string$1(), unknown()),
+    last_changed: string$1(),
 })
     .loose();
-const ConfigSchema = object({ time_zone: string(), version: string() }).loose();
+const ConfigSchema = object$1({ time_zone: string$1(), version: string$1() }).loose();
 /** Everything discovery needs, read in parallel after every (re)connect. */
 async function readHaSnapshot(client) {
     const [entities, devices, areas, states, config] = await Promise.all([
-        client.command(array(EntityEntrySchema), { type: "config/entity_registry/list" }),
-        client.command(array(DeviceEntrySchema), { type: "config/device_registry/list" }),
-        client.command(array(AreaEntrySchema), { type: "config/area_registry/list" }),
-        client.command(array(StateSchema), { type: "get_states" }),
+        client.command(array$1(EntityEntrySchema), { type: "config/entity_registry/list" }),
+        client.command(array$1(DeviceEntrySchema), { type: "config/device_registry/list" }),
+        client.command(array$1(AreaEntrySchema), { type: "config/area_registry/list" }),
+        client.command(array$1(StateSchema), { type: "get_states" }),
         client.command(ConfigSchema, { type: "get_config" }),
     ]);
     return { entities, devices, areas, states, timeZone: config.time_zone };
@@ -14608,10 +14768,10 @@ class LatchkeyService {
  * document to the current one step by step; add a `StoreV2Schema` and a `v1 → v2` step when
  * the shape changes, never edit an old schema.
  */
-const StoreV1Schema = object({
-    version: literal(1),
-    codes: array(CodeSchema),
-    claims: array(SlotClaimSchema),
+const StoreV1Schema = object$1({
+    version: literal$1(1),
+    codes: array$1(CodeSchema),
+    claims: array$1(SlotClaimSchema),
 })
     .superRefine((doc, ctx) => {
     const seen = new Set();
@@ -14634,7 +14794,7 @@ class StoreFormatError extends Error {
         this.name = "StoreFormatError";
     }
 }
-const VersionedSchema = object({ version: number$1().int().min(1) });
+const VersionedSchema = object$1({ version: number$1().int().min(1) });
 /** Steps that lift a document of version N to N+1. Empty while only version 1 exists. */
 const steps = {};
 /** Parses a store document of any known version into the current one. Throws StoreFormatError. */
@@ -14746,17 +14906,17 @@ function slotContent(userIdStatus, userCode) {
     return null;
 }
 /** Fields of HA's `zwave_js.value_updated` trigger variables that identify a user code value. */
-const ValueUpdatedTriggerSchema = object({
-    device_id: string(),
+const ValueUpdatedTriggerSchema = object$1({
+    device_id: string$1(),
     command_class: number$1(),
-    property: union([string(), number$1()]),
-    property_key: union([string(), number$1()]).nullable(),
+    property: union([string$1(), number$1()]),
+    property_key: union([string$1(), number$1()]).nullable(),
     current_value: unknown(),
     current_value_raw: unknown().optional(),
 })
     .loose();
 
-const UserCodeGetSchema = object({ userIdStatus: number$1(), userCode: string() }).loose();
+const UserCodeGetSchema = object$1({ userIdStatus: number$1(), userCode: string$1() }).loose();
 /**
  * Reads a slot from the lock itself through ws `zwave_js/invoke_cc_api` (User Code `get`,
  * wait_for_result). Only newer HA has the command; `detect` finds out once per connection.
@@ -14805,14 +14965,14 @@ class CcReader {
 }
 /** Some HA versions key the result by endpoint index ({"0": result}); take the root endpoint's. */
 function unwrapEndpoint(raw) {
-    const keyed = record(string().regex(/^\d+$/), unknown()).safeParse(raw);
+    const keyed = record(string$1().regex(/^\d+$/), unknown()).safeParse(raw);
     if (keyed.success && Object.keys(keyed.data).length > 0)
         return keyed.data["0"] ?? Object.values(keyed.data)[0];
     return raw;
 }
 
-const ServicesSchema = record(string(), record(string(), unknown()));
-const ResponseSchema = record(string(), record(string(), object({ usercode: string().nullable().optional(), in_use: boolean().nullable().optional() }).loose()));
+const ServicesSchema = record(string$1(), record(string$1(), unknown()));
+const ResponseSchema = record(string$1(), record(string$1(), object$1({ usercode: string$1().nullable().optional(), in_use: boolean$1().nullable().optional() }).loose()));
 /**
  * Newer HA answers `zwave_js.get_lock_usercode` (response-only) with the driver's cached codes
  * of every slot; that is how Latchkey finds codes it did not write. Older HA has no way to list
@@ -15008,7 +15168,7 @@ async function connectWithRetry(ha, log) {
     for (let attempt = 1;; attempt++) {
         try {
             const client = await HaClient.connect(ha.wsUrl, ha.token, log);
-            const user = await client.command(object({ is_admin: boolean(), name: string().nullable() }).loose(), { type: "auth/current_user" });
+            const user = await client.command(object$1({ is_admin: boolean$1(), name: string$1().nullable() }).loose(), { type: "auth/current_user" });
             if (!user.is_admin)
                 throw new FatalConfigError(`The token belongs to “${user.name ?? "a user"}”, who is not a Home Assistant administrator. Latchkey needs an administrator's token.`);
             return client;
@@ -15025,7 +15185,7 @@ async function connectWithRetry(ha, log) {
     }
 }
 async function firstZwaveLockDevice(client) {
-    const entries = await client.command(array(object({ entity_id: string(), platform: string(), device_id: string().nullable() }).loose()), { type: "config/entity_registry/list" });
+    const entries = await client.command(array$1(object$1({ entity_id: string$1(), platform: string$1(), device_id: string$1().nullable() }).loose()), { type: "config/entity_registry/list" });
     return entries.find((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id)?.device_id ?? undefined;
 }
 function exit(log, message) {

@@ -1,19 +1,27 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
-const EntityIdSchema = z.string().regex(/^lock\.[a-z0-9_]+$/, { error: "must be a lock entity id such as lock.front_door" });
+// The card bundles zod/mini without its English message catalogue, so every check names its
+// own message; a missing one would read "Invalid input".
+const EntityIdSchema = z.string({ error: "must be a lock entity id such as lock.front_door" }).check(
+  z.regex(/^lock\.[a-z0-9_]+$/, { error: "must be a lock entity id such as lock.front_door" }),
+);
 
 /** The card's YAML configuration. */
-export const CardConfigSchema = z.object({
-  type: z.string(),
-  title: z.string().optional(),
-  /** Lock entities to show; default: every `lock.*` entity. */
-  locks: z.array(EntityIdSchema).min(1, { error: "list at least one lock, or leave `locks` out" }).optional(),
-  /** Standalone installs: the add-on's websocket URL, e.g. ws://127.0.0.1:8099/api/ws. */
-  addon_url: z
-    .string()
-    .regex(/^wss?:\/\/\S+$/, { error: "must be a ws:// or wss:// URL" })
-    .optional(),
-});
+export const CardConfigSchema = z.object(
+  {
+    type: z.string({ error: "the card needs a type (custom:latchkey-card)" }),
+    title: z.optional(z.string({ error: "must be text" })),
+    /** Lock entities to show; default: every `lock.*` entity. */
+    locks: z.optional(
+      z.array(EntityIdSchema, { error: "must be a list of lock entity ids" }).check(z.minLength(1, { error: "list at least one lock, or leave `locks` out" })),
+    ),
+    /** Standalone installs: the add-on's websocket URL, e.g. ws://127.0.0.1:8099/api/ws. */
+    addon_url: z.optional(z.string({ error: "must be a ws:// or wss:// URL" }).check(z.regex(/^wss?:\/\/\S+$/, { error: "must be a ws:// or wss:// URL" }))),
+    /** Under the Supervisor, only for a Latchkey add-on from another repository (a fork). */
+    addon_slug: z.optional(z.string({ error: "must be an add-on slug such as 1118fc1f_latchkey" }).check(z.regex(/^[a-z0-9_]+$/, { error: "must be an add-on slug such as 1118fc1f_latchkey" }))),
+  },
+  { error: "the configuration must be a mapping of options" },
+);
 export type CardConfig = z.infer<typeof CardConfigSchema>;
 
 /** Thrown from `setConfig`; Home Assistant shows its message in an error card. */

@@ -33,7 +33,11 @@ export interface HomeAssistant {
   auth?: { data?: { access_token?: string } };
   /** domain → service name → description; only the names are read. */
   services?: Record<string, Record<string, unknown> | undefined>;
+  /** Loaded integrations; `hassio` means a Supervisor runs the add-ons. */
+  config?: { components?: string[] };
   callService(domain: string, service: string, data?: Record<string, unknown>): Promise<unknown>;
+  /** One websocket command; the card reaches the Supervisor through it. */
+  callWS?(message: Record<string, unknown>): Promise<unknown>;
 }
 
 /** Options of a Lovelace card in the sections view (12-column grid). */

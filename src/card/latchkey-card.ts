@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from "lit";
 import { parseConfig, type CardConfig } from "./config";
 import { AddonController } from "./data/addon-controller";
+import { IngressLocator, type PageEnvironment } from "./data/ingress-locator";
 import type { SocketFactory } from "./data/addon-client";
 import type { GridOptions, HomeAssistant } from "./ha-types";
 import { languageOf, translator, type Translate } from "./i18n";
@@ -32,6 +33,7 @@ export class LatchkeyCard extends LitElement {
   /** The activity feed stays folded until asked for, so the card stays short on phones. */
   private activityOpen = false;
   private readonly addon = new AddonController(this, () => this.hass?.auth?.data?.access_token);
+  private readonly ingress = new IngressLocator(this);
 
   static override styles = [
     sharedStyles,
@@ -56,6 +58,11 @@ export class LatchkeyCard extends LitElement {
   /** How the card reaches the add-on; replace before attaching to talk to a fake. */
   set socketFactory(factory: SocketFactory) {
     this.addon.factory = factory;
+  }
+
+  /** Where ingress cookies go and which origin the card is on; tests replace it. */
+  set pageEnvironment(environment: PageEnvironment) {
+    this.ingress.environment = environment;
   }
 
   /** Throws for a bad configuration; Home Assistant shows the message in an error card. */
@@ -94,7 +101,18 @@ export class LatchkeyCard extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.addon.configure(this.config?.addon_url);
+    this.addon.configure(...this.addonEndpoint());
+  }
+
+  /** A configured URL wins (standalone); under the Supervisor the card finds the add-on itself. */
+  private addonEndpoint(): [url: string | undefined, prepare?: () => Promise<void>] {
+    if (this.config?.addon_url) return [this.config.addon_url];
+    const hass = this.hass;
+    if (!hass?.callWS || !hass.config?.components?.includes("hassio")) return [undefined];
+    const callWs = hass.callWS.bind(hass);
+    this.ingress.use(callWs, { slug: this.config?.addon_slug, isAdmin: hass.user?.is_admin === true });
+    const status = this.ingress.status;
+    return status.state === "found" ? [status.url, this.ingress.ensureSession] : [undefined];
   }
 
   /** Public so tests can count renders. */
@@ -108,16 +126,31 @@ export class LatchkeyCard extends LitElement {
     </ha-card>`;
   }
 
+  private renderLocator(t: Translate) {
+    const status = this.ingress.status;
+    switch (status.state) {
+      case "idle":
+        return html`<p class="notice addon-guidance">${t("addon.set_url")}</p>`;
+      case "locating":
+      case "found":
+        return html`<p class="notice addon-guidance">${t("addon.locating")}</p>`;
+      case "missing":
+        return html`<p class="notice addon-guidance">${t(`addon.${status.reason}`)}</p>`;
+      case "failed":
+        return html`<p class="notice error addon-guidance">${t("addon.supervisor_failed", { message: status.message })}</p>`;
+    }
+  }
+
   private renderCodes(t: Translate) {
     const url = this.config?.addon_url;
     const client = this.addon.client;
-    if (!url || !client) return html`<p class="notice addon-guidance">${t("addon.set_url")}</p>`;
+    if (!client) return this.renderLocator(t);
     const status = client.status;
     switch (status.state) {
       case "connecting":
         return html`<p class="notice addon-guidance">${t("addon.connecting")}</p>`;
       case "unreachable":
-        return html`<p class="notice addon-guidance">${t("addon.unreachable", { url })}</p>`;
+        return html`<p class="notice addon-guidance">${url ? t("addon.unreachable", { url }) : t("addon.unreachable_ingress")}</p>`;
       case "refused":
         return html`<p class="notice error addon-guidance">${t("addon.refused", { message: status.message })}</p>`;
       case "ready":

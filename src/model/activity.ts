@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { CodeIdSchema, IsoTimeSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
 
 export const ActivityKindSchema = z.enum([
@@ -28,15 +28,15 @@ export type ActivityKind = z.infer<typeof ActivityKindSchema>;
 
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 export const ActivityEntrySchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   at: IsoTimeSchema,
   kind: ActivityKindSchema,
-  lockId: LockIdSchema.nullable(),
-  codeId: CodeIdSchema.nullable(),
+  lockId: z.nullable(LockIdSchema),
+  codeId: z.nullable(CodeIdSchema),
   /** The code's name when it happened, so the entry still reads right after a rename. */
-  codeName: z.string().nullable(),
-  slot: SlotNumberSchema.nullable(),
+  codeName: z.nullable(z.string()),
+  slot: z.nullable(SlotNumberSchema),
   /** Who did it in HA (reveal, share, edits), when known. */
-  userName: z.string().nullable(),
+  userName: z.nullable(z.string()),
 });
 export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;

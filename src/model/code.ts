@@ -1,24 +1,24 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { CodeIdSchema, IsoTimeSchema, LockIdSchema } from "./primitives";
 import { AccessRulesSchema, NotifySettingsSchema } from "./rules";
 
 /** Digits only; lengths are checked per lock by `validateCode`, which knows each lock's limits. */
-export const PinSchema = z.string().regex(/^\d+$/, { error: "A PIN may contain digits only." });
+export const PinSchema = z.string().check(z.regex(/^\d+$/, { error: "A PIN may contain digits only." }));
 
+// Checks run in order: the trim rewrites the value before the length checks see it.
 const NameSchema = z
-  .string()
-  .transform((name) => name.trim())
-  .pipe(z.string().min(1, { error: "Give the code a name." }).max(40, { error: "A name has at most 40 characters." }));
+  .string({ error: "Give the code a name." })
+  .check(z.trim(), z.minLength(1, { error: "Give the code a name." }), z.maxLength(40, { error: "A name has at most 40 characters." }));
 
 /** What a person edits: the code as the card sends it for create and update. */
 export const CodeDraftSchema = z.object({
   name: NameSchema,
   pin: PinSchema,
   lockIds: z.array(LockIdSchema),
-  enabled: z.boolean().default(true),
-  rules: AccessRulesSchema.default({ weekly: [], burner: false }),
+  enabled: z._default(z.boolean(), true),
+  rules: z._default(AccessRulesSchema, { weekly: [], burner: false }),
   // The mission: a notification whenever a code opens a door. Opt out per code.
-  notify: NotifySettingsSchema.default({ onUse: true, targets: [] }),
+  notify: z._default(NotifySettingsSchema, { onUse: true, targets: [] }),
 });
 export type CodeDraft = z.infer<typeof CodeDraftSchema>;
 
@@ -32,7 +32,7 @@ export const CodeSchema = z.object({
   rules: AccessRulesSchema,
   notify: NotifySettingsSchema,
   /** Keypad unlocks attributed to this code, for `rules.maxUses`. */
-  uses: z.number().int().min(0).default(0),
+  uses: z._default(z.int().check(z.minimum(0)), 0),
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
 });

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "zod/mini";
+import type { $ZodError } from "zod/v4/core";
 
 /** Every error the add-on sends, as data. Messages are for people and never contain a PIN. */
 export const ErrorCodeSchema = z.enum([
@@ -18,7 +19,7 @@ export const WireErrorSchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
   /** Field-level problems for forms (validation_failed). */
-  issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  issues: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
 });
 export type WireError = z.infer<typeof WireErrorSchema>;
 
@@ -39,7 +40,7 @@ export class LatchkeyError extends Error {
 }
 
 /** Turns zod's issues into one sentence a person can act on, after a lead such as "The request is not valid". */
-export function describeZodError(error: z.ZodError, lead: string): string {
+export function describeZodError(error: $ZodError, lead: string): string {
   const parts = error.issues.slice(0, 3).map((issue) => {
     const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
     return `${where}${issue.message}`;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { LockIdSchema } from "./primitives";
 
 export const NodeStatusSchema = z.enum(["alive", "dead", "asleep", "awake", "unknown"]);
@@ -11,17 +11,17 @@ export const DEFAULT_SLOT_COUNT = 30;
 /** A Z-Wave JS lock as the add-on discovered it in Home Assistant. */
 export const LockSchema = z.object({
   id: LockIdSchema,
-  deviceId: z.string().min(1),
-  nodeId: z.number().int().min(1).optional(),
+  deviceId: z.string().check(z.minLength(1)),
+  nodeId: z.optional(z.int().check(z.minimum(1))),
   name: z.string(),
-  area: z.string().nullable(),
+  area: z.nullable(z.string()),
   /** False when HA shows the entity as unavailable. */
   available: z.boolean(),
   nodeStatus: NodeStatusSchema,
-  slotCount: z.number().int().min(1).max(65535),
+  slotCount: z.int().check(z.minimum(1), z.maximum(65535)),
   /** Where the slot count came from: the lock itself, or the per-lock setting / default. */
   slotCountSource: z.enum(["lock", "setting"]),
-  pinLength: z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }),
+  pinLength: z.object({ min: z.int().check(z.minimum(1)), max: z.int().check(z.minimum(1)) }),
 });
 export type Lock = z.infer<typeof LockSchema>;
 

@@ -1,16 +1,16 @@
-import { z } from "zod";
+// The shared model uses zod/mini: the card bundles it, and mini keeps the card small (issue 4's
+// size budget). Classic zod schemas in the add-on embed these schemas unchanged.
+import { z } from "zod/mini";
 
 /** An HA lock entity id, e.g. `lock.front_door`. Latchkey keys locks by entity id. */
-export const LockIdSchema = z
-  .string()
-  .regex(/^lock\.[a-z0-9_]+$/, { error: "A lock must be an entity id such as lock.front_door." });
+export const LockIdSchema = z.string().check(z.regex(/^lock\.[a-z0-9_]+$/, { error: "A lock must be an entity id such as lock.front_door." }));
 export type LockId = z.infer<typeof LockIdSchema>;
 
 /** A user-code slot on a lock. Slot 0 is not a user slot on any Z-Wave lock. */
-export const SlotNumberSchema = z.number().int().min(1).max(65535);
+export const SlotNumberSchema = z.int().check(z.minimum(1), z.maximum(65535));
 
 /** Timestamps travel and persist as ISO-8601 strings so JSON round-trips are lossless. */
 export const IsoTimeSchema = z.iso.datetime({ offset: true });
 
-export const CodeIdSchema = z.string().regex(/^[a-z0-9-]{6,64}$/, { error: "A code id is 6–64 lowercase letters, digits or dashes." });
+export const CodeIdSchema = z.string().check(z.regex(/^[a-z0-9-]{6,64}$/, { error: "A code id is 6–64 lowercase letters, digits or dashes." }));
 export type CodeId = z.infer<typeof CodeIdSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ActivityEntrySchema } from "./activity";
 import { CodeDraftSchema, CodeSchema } from "./code";
 import { WireErrorSchema } from "./errors";
@@ -14,41 +14,41 @@ export const PROTOCOL_VERSION = 1;
 
 export const HelloSchema = z.object({
   type: z.literal("hello"),
-  protocol: z.number().int(),
+  protocol: z.int(),
   /** Standalone installs: the user's HA access token. Under ingress the proxy names the user. */
-  accessToken: z.string().min(1).optional(),
+  accessToken: z.optional(z.string().check(z.minLength(1))),
 });
 
-const request = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ id: z.number().int().min(1), type: z.literal(type), ...shape });
+const request = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
+  z.object({ id: z.int().check(z.minimum(1)), type: z.literal(type), ...shape });
 
 export const RequestSchema = z.discriminatedUnion("type", [
   request("state/subscribe", {}),
   request("codes/create", { draft: CodeDraftSchema }),
-  request("codes/update", { codeId: CodeIdSchema, changes: CodeDraftSchema.partial() }),
+  request("codes/update", { codeId: CodeIdSchema, changes: z.partial(CodeDraftSchema) }),
   request("codes/delete", { codeId: CodeIdSchema }),
   request("codes/set_enabled", { codeId: CodeIdSchema, enabled: z.boolean() }),
   request("codes/reveal", { codeId: CodeIdSchema }),
   request("codes/share", {
     codeId: CodeIdSchema,
     /** A notify service such as `notify.sms_gateway` or `notify.mobile_app_pixel`. */
-    service: z.string().regex(/^notify\.[a-z0-9_]+$/, { error: "Choose a notify service such as notify.mobile_app_phone." }),
+    service: z.string().check(z.regex(/^notify\.[a-z0-9_]+$/, { error: "Choose a notify service such as notify.mobile_app_phone." })),
     /** Recipients for services that take them (an SMS gateway's phone numbers). */
-    recipients: z.array(z.string().min(1).max(64)).max(10).default([]),
+    recipients: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10)), []),
     /** A greeting the person wrote; Latchkey adds the PIN, the doors and the validity. */
-    note: z.string().max(200).default(""),
+    note: z._default(z.string().check(z.maxLength(200)), ""),
   }),
   request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: z.string() }),
   request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
   /** A slot changed at the lock's keypad: keep what the lock now has, or put Latchkey's code back. */
   request("held/resolve", { lockId: LockIdSchema, slot: SlotNumberSchema, keep: z.enum(["lock", "latchkey"]) }),
-  request("activity/list", { lockId: LockIdSchema.optional(), codeId: CodeIdSchema.optional(), limit: z.number().int().min(1).max(500).default(100) }),
+  request("activity/list", { lockId: z.optional(LockIdSchema), codeId: z.optional(CodeIdSchema), limit: z._default(z.int().check(z.minimum(1), z.maximum(500)), 100) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request["type"];
 
 /** What every client sees. PINs are absent; admins fetch one at a time with codes/reveal. */
-export const PublicCodeSchema = CodeSchema.omit({ pin: true });
+export const PublicCodeSchema = z.omit(CodeSchema, { pin: true });
 
 export const SnapshotSchema = z.object({
   user: z.object({ name: z.string(), isAdmin: z.boolean() }),
@@ -60,7 +60,7 @@ export const SnapshotSchema = z.object({
   sync: z.record(z.string(), z.record(z.string(), SyncStatusSchema)),
   unmanaged: z.array(UnmanagedSlotSchema),
   /** Slots changed at a lock's keypad, waiting for an admin's choice. */
-  held: z.array(HeldSlotSchema).default([]),
+  held: z._default(z.array(HeldSlotSchema), []),
   connected: z.boolean(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
@@ -68,8 +68,8 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 // A plain union: two members share type "result" (ok true / false), which a discriminated union forbids.
 export const ServerMessageSchema = z.union([
   z.object({ type: z.literal("welcome"), protocol: z.literal(PROTOCOL_VERSION), user: z.object({ name: z.string(), isAdmin: z.boolean() }) }),
-  z.object({ type: z.literal("result"), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
-  z.object({ type: z.literal("result"), id: z.number().int(), ok: z.literal(false), error: WireErrorSchema }),
+  z.object({ type: z.literal("result"), id: z.int(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ type: z.literal("result"), id: z.int(), ok: z.literal(false), error: WireErrorSchema }),
   z.object({ type: z.literal("snapshot"), snapshot: SnapshotSchema }),
   z.object({ type: z.literal("fatal"), error: WireErrorSchema }),
 ]);
@@ -88,4 +88,4 @@ export const ResultSchemas = {
   "unmanaged/clear": z.object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
   "held/resolve": z.object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
   "activity/list": z.object({ entries: z.array(ActivityEntrySchema) }),
-} satisfies Record<RequestType, z.ZodType>;
+} satisfies Record<RequestType, z.ZodMiniType>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { CodeIdSchema, IsoTimeSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
 
 /** How a slot's content was confirmed, best first. Recorded so users can see how sure we are. */
@@ -43,7 +43,7 @@ export const SlotClaimSchema = z.object({
    * Someone changed this slot at the lock's own keypad. Nothing is written to it (no silent
    * overwrite, no write loop) until an admin keeps the lock's code or restores Latchkey's.
    */
-  held: z.object({ reason: HoldReasonSchema, since: IsoTimeSchema }).optional(),
+  held: z.optional(z.object({ reason: HoldReasonSchema, since: IsoTimeSchema })),
 });
 export type SlotClaim = z.infer<typeof SlotClaimSchema>;
 
@@ -56,8 +56,8 @@ export const SyncStatusSchema = z.discriminatedUnion("state", [
   z.object({
     state: z.literal("failed"),
     reason: z.string(),
-    attempts: z.number().int().min(1),
-    nextRetryAt: IsoTimeSchema.nullable(),
+    attempts: z.int().check(z.minimum(1)),
+    nextRetryAt: z.nullable(IsoTimeSchema),
   }),
   z.object({ state: z.literal("waiting"), reason: z.string() }),
 ]);

@@ -1,5 +1,5 @@
 /** The one module of the card that does IO with the Latchkey add-on. */
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { ResultSchemas, type RequestType, type Snapshot } from "../../model/protocol";
 import { AddonRequestError } from "./addon-error";
 import { helloMessage, parseServerMessage, requestMessage, type RequestParams, type ResultOf } from "./messages";
@@ -44,7 +44,7 @@ interface Pending {
 const MAX_BACKOFF_MS = 30_000;
 
 /** The result schemas keyed so that indexing with a generic request type keeps its result type. */
-const resultSchemas: { [T in RequestType]: z.ZodType<ResultOf<T>> } = ResultSchemas;
+const resultSchemas: { [T in RequestType]: z.ZodMiniType<ResultOf<T>> } = ResultSchemas;
 
 /**
  * Connects, says hello, subscribes to the state snapshot and keeps reconnecting with backoff
@@ -68,6 +68,8 @@ export class AddonClient {
     private readonly accessToken: () => string | undefined,
     private readonly onChange: () => void,
     private readonly factory: SocketFactory = browserSocketFactory,
+    /** Runs before each (re)connect; under ingress it makes sure the session cookie is live. */
+    private readonly prepare?: () => Promise<void>,
   ) {
     this.connect();
   }
@@ -107,6 +109,18 @@ export class AddonClient {
   }
 
   private connect(): void {
+    if (this.closed) return;
+    if (!this.prepare) {
+      this.open();
+      return;
+    }
+    this.prepare().then(
+      () => { this.open(); },
+      () => { this.handleClose(); },
+    );
+  }
+
+  private open(): void {
     if (this.closed) return;
     this.socket = this.factory(this.url, {
       open: () => {

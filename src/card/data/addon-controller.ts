@@ -8,6 +8,7 @@ import { AddonClient, browserSocketFactory, type SocketFactory } from "./addon-c
 export class AddonController implements ReactiveController {
   client: AddonClient | null = null;
   private url: string | undefined;
+  private prepare: (() => Promise<void>) | undefined;
   private connected = false;
   /** Bumped on every change the card should render. */
   revision = 0;
@@ -22,9 +23,10 @@ export class AddonController implements ReactiveController {
   }
 
   /** Called before each card update; reconnects only when the URL differs. */
-  configure(url: string | undefined): void {
+  configure(url: string | undefined, prepare?: () => Promise<void>): void {
     if (url === this.url) return;
     this.url = url;
+    this.prepare = prepare;
     this.restart();
   }
 
@@ -43,7 +45,7 @@ export class AddonController implements ReactiveController {
     this.client?.close();
     this.client = null;
     if (this.connected && this.url) {
-      this.client = new AddonClient(this.url, this.token, () => { this.changed(); }, this.factory);
+      this.client = new AddonClient(this.url, this.token, () => { this.changed(); }, this.factory, this.prepare);
     }
     this.changed();
   }

@@ -1,5 +1,5 @@
 /** Pure builders and parsers for the card ↔ add-on protocol; no IO here. */
-import { z } from "zod";
+import type { z } from "zod/mini";
 import { PROTOCOL_VERSION, ServerMessageSchema, type RequestSchema, type RequestType, type ResultSchemas, type ServerMessage } from "../../model/protocol";
 
 export type RequestInput = z.input<typeof RequestSchema>;

@@ -1,12 +1,12 @@
 import WebSocket from "ws";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { WireError } from "../../../src/model/errors";
 import { PROTOCOL_VERSION, ResultSchemas, ServerMessageSchema, type RequestSchema, type RequestType, type Snapshot } from "../../../src/model/protocol";
 
 type Payload<T extends RequestType> = Omit<Extract<z.input<typeof RequestSchema>, { type: T }>, "id" | "type">;
 type ResultOf<T extends RequestType> = z.output<(typeof ResultSchemas)[T]>;
 export type ApiResult<T extends RequestType> = { ok: true; result: ResultOf<T> } | { ok: false; error: WireError };
-const resultSchemas: { [T in RequestType]: z.ZodType<ResultOf<T>> } = ResultSchemas;
+const resultSchemas: { [T in RequestType]: z.ZodMiniType<ResultOf<T>> } = ResultSchemas;
 
 /** A Node client of the add-on's card API, for tests: the same protocol the card speaks. */
 export interface ApiClient {

@@ -58,6 +58,11 @@ export class FakeAddon {
     return this.received.flatMap((m) => (m.type !== "hello" && (!type || m.type === type) ? [m] : []));
   }
 
+  /** The add-on goes away (a restart): the card sees its socket close. */
+  closeCurrent(): void {
+    this.handlers?.close();
+  }
+
   push(message: unknown): void {
     this.handlers?.message(JSON.stringify(message));
   }

@@ -31,7 +31,22 @@ describe("latchkey-card config", () => {
   it("rejects an addon_url that is not a websocket URL and a config that is not an object", () => {
     const card = new LatchkeyCard();
     expect(() => { card.setConfig({ type: "custom:latchkey-card", addon_url: "http://x" }); }).toThrow(/addon_url: must be a ws:\/\/ or wss:\/\/ URL/);
-    expect(() => { card.setConfig("nope"); }).toThrow(/configuration is not valid/);
+    expect(() => { card.setConfig("nope"); }).toThrow(/configuration is not valid — the configuration must be a mapping of options/);
+  });
+
+  it("words every mistake for a person, never zod's bare \"Invalid input\"", () => {
+    const card = new LatchkeyCard();
+    const mistakes: unknown[] = [
+      { type: "custom:latchkey-card", locks: "lock.front_door" },
+      { type: "custom:latchkey-card", locks: [] },
+      { type: "custom:latchkey-card", title: 42 },
+      { type: "custom:latchkey-card", addon_url: 8099 },
+      { title: "no type" },
+    ];
+    for (const config of mistakes) {
+      expect(() => { card.setConfig(config); }).toThrow(/configuration is not valid — \w+: [a-z]/);
+      expect(() => { card.setConfig(config); }).not.toThrow(/Invalid input/);
+    }
   });
 
   it("registers itself for the card picker and sizes itself", async () => {
