@@ -38,3 +38,13 @@ export function generatedPinLength(locks: readonly Lock[], lockIds: readonly str
   const { min, max } = pinLengthLimits(chosen);
   return Math.max(min, Math.min(6, max));
 }
+
+/** A list with the item added, or removed when it was there (checkbox groups). */
+export function toggled<T>(list: readonly T[], item: T): T[] {
+  return list.includes(item) ? list.filter((entry) => entry !== item) : [...list, item];
+}
+
+/** HA's own notifications first, then the notify services, then targets HA no longer offers. */
+export function notifyTargetChoices(services: readonly string[], current: readonly string[]): string[] {
+  return [...new Set(["persistent_notification", ...services, ...current])];
+}

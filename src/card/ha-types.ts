@@ -59,6 +59,8 @@ export interface CustomCardEntry {
 declare global {
   interface Window {
     customCards?: CustomCardEntry[];
+    /** Home Assistant's frontend helpers for custom cards (card factory, lazy element loading). */
+    loadCardHelpers?: () => Promise<{ createCardElement(config: Record<string, unknown>): HTMLElement }>;
   }
   interface HTMLElementEventMap {
     "hass-more-info": CustomEvent<{ entityId: string }>;

@@ -25,6 +25,11 @@ const en = {
   "common.delete": "Delete",
   "common.close": "Close",
   "addon.set_url": "Set addon_url in the card configuration to the Latchkey add-on's websocket URL (for example ws://homeassistant.local:8099/api/ws) to manage codes here.",
+  "editor_card.title": "Title",
+  "editor_card.locks": "Locks",
+  "editor_card.locks_helper": "Leave empty to show every lock.",
+  "editor_card.addon_url": "Add-on URL (only without the Supervisor, e.g. ws://192.168.1.5:8099/api/ws)",
+  "editor_card.addon_slug": "Add-on slug (only for a Latchkey add-on from another repository)",
   "addon.connecting": "Connecting to the Latchkey add-on…",
   "addon.locating": "Looking for the Latchkey add-on…",
   "addon.not_installed": "The Latchkey add-on is not installed. Add the repository https://github.com/latchkey-home/latchkey in Settings → Add-ons → Add-on store, then install and start Latchkey.",
@@ -43,6 +48,9 @@ const en = {
   "codes.disable": "Disable",
   "codes.disabled": "Disabled",
   "codes.reveal": "Show PIN",
+  "codes.copy": "Copy",
+  "codes.copied": "PIN copied.",
+  "codes.copy_failed": "This browser did not allow copying (it needs https); select the PIN instead.",
   "share.open": "Share",
   "share.service": "Send with",
   "share.recipients": "To (phone numbers, optional)",
@@ -70,6 +78,9 @@ const en = {
   "editor.none": "None",
   "editor.enabled": "Enabled",
   "editor.notify": "Notify me when it is used",
+  "editor.notify_to": "Send to",
+  "editor.notify_ha": "Home Assistant notifications",
+  "editor.notify_default": "Nothing ticked: the add-on's default targets.",
   "rules.title": "Access rules",
   "rules.always": "Always",
   "rules.from": "From",
@@ -196,6 +207,11 @@ const de: Record<TranslationKey, string> = {
   "common.delete": "Löschen",
   "common.close": "Schließen",
   "addon.set_url": "Trage in der Kartenkonfiguration unter addon_url die Websocket-URL des Latchkey-Add-ons ein (zum Beispiel ws://homeassistant.local:8099/api/ws), um hier Codes zu verwalten.",
+  "editor_card.title": "Titel",
+  "editor_card.locks": "Schlösser",
+  "editor_card.locks_helper": "Leer lassen, um alle Schlösser zu zeigen.",
+  "editor_card.addon_url": "Add-on-URL (nur ohne Supervisor, z. B. ws://192.168.1.5:8099/api/ws)",
+  "editor_card.addon_slug": "Add-on-Slug (nur für ein Latchkey-Add-on aus einem anderen Repository)",
   "addon.connecting": "Verbinde mit dem Latchkey-Add-on…",
   "addon.locating": "Suche das Latchkey-Add-on…",
   "addon.not_installed": "Das Latchkey-Add-on ist nicht installiert. Füge unter Einstellungen → Add-ons → Add-on Store das Repository https://github.com/latchkey-home/latchkey hinzu, installiere und starte Latchkey.",
@@ -214,6 +230,9 @@ const de: Record<TranslationKey, string> = {
   "codes.disable": "Deaktivieren",
   "codes.disabled": "Deaktiviert",
   "codes.reveal": "PIN zeigen",
+  "codes.copy": "Kopieren",
+  "codes.copied": "PIN kopiert.",
+  "codes.copy_failed": "Dieser Browser erlaubt kein Kopieren (dafür braucht es https); markiere die PIN stattdessen.",
   "share.open": "Teilen",
   "share.service": "Senden mit",
   "share.recipients": "An (Telefonnummern, optional)",
@@ -241,6 +260,9 @@ const de: Record<TranslationKey, string> = {
   "editor.none": "Keine",
   "editor.enabled": "Aktiv",
   "editor.notify": "Benachrichtige mich, wenn er benutzt wird",
+  "editor.notify_to": "Senden an",
+  "editor.notify_ha": "Home-Assistant-Benachrichtigungen",
+  "editor.notify_default": "Nichts angehakt: die Standardziele des Add-ons.",
   "rules.title": "Zugangsregeln",
   "rules.always": "Immer",
   "rules.from": "Ab",
@@ -344,15 +366,22 @@ const dictionaries: Record<string, Record<TranslationKey, string>> = { en, de };
 
 export type Translate = (key: TranslationKey, vars?: Record<string, string | number>) => string;
 
+/** One function per language, so child elements given `t` do not re-render for a new but equal one. */
+const translators = new Map<string, Translate>();
+
 /** Picks the dictionary for a language tag such as "de-AT"; English when we have none. */
 export function translator(language: string | undefined): Translate {
   const base = (language ?? "en").toLowerCase().split("-")[0] ?? "en";
+  const known = translators.get(base);
+  if (known) return known;
   const dict = dictionaries[base] ?? en;
-  return (key, vars) => {
+  const translate: Translate = (key, vars) => {
     const text = dict[key];
     if (!vars) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
   };
+  translators.set(base, translate);
+  return translate;
 }
 
 export function languageOf(hass: { locale?: { language?: string }; language?: string } | undefined): string {

@@ -12,6 +12,8 @@ import "./latchkey-code-list";
 import "./latchkey-unmanaged";
 import "./latchkey-held";
 import "./latchkey-activity";
+import "./latchkey-card-editor";
+import { loadHaForm } from "./load-ha-form";
 import { notifyServices } from "./share";
 
 /**
@@ -80,6 +82,12 @@ export class LatchkeyCard extends LitElement {
 
   static getStubConfig(): Record<string, unknown> {
     return {};
+  }
+
+  /** The visual editor: HA's own form with the card's options. */
+  static async getConfigElement(): Promise<HTMLElement> {
+    await loadHaForm();
+    return document.createElement("latchkey-card-editor");
   }
 
   private lockIds(hass: HomeAssistant): string[] {

@@ -5,7 +5,7 @@ import { generatePin } from "../model/pin";
 import type { ValidationIssue } from "../model/validate-code";
 import type { AddonClient } from "./data/addon-client";
 import { AddonRequestError } from "./data/addon-error";
-import { checkDraft, generatedPinLength, type EditorDraft } from "./editor-utils";
+import { checkDraft, generatedPinLength, notifyTargetChoices, toggled, type EditorDraft } from "./editor-utils";
 import { toast } from "./events";
 import { translator, type Translate } from "./i18n";
 import { LatchkeyRulesEditor } from "./latchkey-rules-editor";
@@ -31,6 +31,8 @@ export class LatchkeyCodeEditor extends LitElement {
     draft: { state: true },
     rulesForm: { state: true },
     notifyOnUse: { state: true },
+    notifyTargets: { state: true },
+    services: { attribute: false },
     touched: { state: true },
     serverIssues: { state: true },
     saving: { state: true },
@@ -49,8 +51,12 @@ export class LatchkeyCodeEditor extends LitElement {
   private serverIssues: ValidationIssue[] = [];
   private saving = false;
   private rulesForm: RulesForm = EMPTY_RULES_FORM;
+  /** Notify services HA offers (`notify.*`), for the per-code "send to" choice. */
+  services: string[] = [];
   /** New codes notify on use, as the model's default does. */
   private notifyOnUse = true;
+  /** None ticked: the add-on's default targets (its notify_targets option). */
+  private notifyTargets: string[] = [];
   private rulesOpen = false;
 
   static override styles = [
@@ -73,6 +79,7 @@ export class LatchkeyCodeEditor extends LitElement {
       fieldset { margin: 12px 0 0; padding: 8px; border: 1px solid var(--divider-color, #ccc); border-radius: 4px; }
       fieldset label, label.check { display: flex; align-items: center; gap: 8px; min-height: 36px; }
       .issue { margin: 4px 0 0; font-size: 0.9em; }
+      .hint { margin: 4px 0 0; font-size: 0.9em; color: var(--secondary-text-color); }
       .actions { display: flex; justify-content: flex-end; gap: 8px; margin-top: 16px; position: sticky; bottom: 0; }
     `,
   ];
@@ -85,12 +92,26 @@ export class LatchkeyCodeEditor extends LitElement {
       : { name: "", pin: "", lockIds: this.locks.map((l) => l.id), enabled: true };
     this.rulesForm = rulesToForm(code?.rules);
     this.notifyOnUse = code?.notify.onUse ?? true;
+    this.notifyTargets = code ? [...code.notify.targets] : [];
     const r = this.rulesForm;
     this.rulesOpen = r.from !== "" || r.until !== "" || r.weekly.length > 0 || r.maxUses !== "" || r.burner;
   }
 
   override firstUpdated(): void {
     this.renderRoot.querySelector<HTMLInputElement>("#name")?.focus();
+  }
+
+  /** Where "used" notifications go; an unticked list means the add-on's defaults. */
+  private renderTargets() {
+    const choices = notifyTargetChoices(this.services, this.notifyTargets);
+    return html`<fieldset class="targets">
+      <legend>${this.t("editor.notify_to")}</legend>
+      ${choices.map(
+        (target) => html`<label><input type="checkbox" name="target" value=${target} .checked=${this.notifyTargets.includes(target)}
+          @change=${() => { this.notifyTargets = toggled(this.notifyTargets, target); }} />${target === "persistent_notification" ? this.t("editor.notify_ha") : target}</label>`,
+      )}
+      <p class="hint">${this.t("editor.notify_default")}</p>
+    </fieldset>`;
   }
 
   private get validation() {
@@ -134,6 +155,7 @@ export class LatchkeyCodeEditor extends LitElement {
             @change=${() => { this.draft = { ...this.draft, enabled: !this.draft.enabled }; }} />${this.t("editor.enabled")}</label>
           <label class="check"><input id="notify" type="checkbox" .checked=${this.notifyOnUse}
             @change=${() => { this.notifyOnUse = !this.notifyOnUse; }} />${this.t("editor.notify")}</label>
+          ${this.notifyOnUse ? this.renderTargets() : nothing}
           <latchkey-rules-editor .form=${this.rulesForm} .t=${this.t} .firstDay=${this.firstDay} ?open=${this.rulesOpen}
             .showAllIssues=${this.touched.has("rules")} @rules-changed=${this.onRulesChanged}></latchkey-rules-editor>
           <div class="actions">
@@ -163,8 +185,7 @@ export class LatchkeyCodeEditor extends LitElement {
   }
 
   private toggleLock(lockId: string): void {
-    const ids = this.draft.lockIds;
-    this.setLocks(ids.includes(lockId) ? ids.filter((id) => id !== lockId) : [...ids, lockId]);
+    this.setLocks(toggled(this.draft.lockIds, lockId));
   }
 
   private readonly generate = (): void => {
@@ -194,8 +215,7 @@ export class LatchkeyCodeEditor extends LitElement {
     if (this.validation.errors.length > 0 || rulesIssues.length > 0 || !this.client || this.saving) return;
     const { name, pin, lockIds, enabled } = this.draft;
     const rules = formToRules(this.rulesForm);
-    // Targets stay as they are (new codes: the add-on's default); only "tell me" is edited here.
-    const notify = { onUse: this.notifyOnUse, targets: this.code ? [...this.code.notify.targets] : [] };
+    const notify = { onUse: this.notifyOnUse, targets: [...this.notifyTargets] };
     this.saving = true;
     try {
       const result = this.code

@@ -95,6 +95,7 @@ export class LatchkeyCodeList extends LitElement {
             .locks=${snapshot.locks}
             .codes=${snapshot.codes}
             .client=${this.client}
+            .services=${this.services}
             .t=${this.t}
             @editor-closed=${() => { this.editing = undefined; }}
           ></latchkey-code-editor>`
@@ -108,7 +109,10 @@ export class LatchkeyCodeList extends LitElement {
       <div class="row">
         <span class="name">${code.name}</span>
         ${code.enabled ? nothing : html`<span class="badge">${this.t("codes.disabled")}</span>`}
-        ${pin === undefined ? nothing : html`<span class="pin" aria-label=${this.t("editor.pin")}>${pin}</span>`}
+        ${pin === undefined
+          ? nothing
+          : html`<span class="pin" aria-label=${this.t("editor.pin")}>${pin}</span>
+              <button class="copy" @click=${() => void this.copy(pin)}>${this.t("codes.copy")}</button>`}
       </div>
       ${rulesLine(code, this.t)}
       <div class="chips">
@@ -167,6 +171,16 @@ export class LatchkeyCodeList extends LitElement {
       );
     } catch (error) {
       toast(this, errorMessage(error));
+    }
+  }
+
+  /** The Clipboard API exists only on https (or localhost); elsewhere the PIN stays selectable. */
+  private async copy(pin: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(pin);
+      toast(this, this.t("codes.copied"));
+    } catch {
+      toast(this, this.t("codes.copy_failed"));
     }
   }
 

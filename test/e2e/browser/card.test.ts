@@ -95,6 +95,38 @@ describe("the card in Home Assistant's real frontend", () => {
     await dialog.waitFor({ state: "detached" });
   });
 
+  it("its visual editor is HA's own form: a lock picker and text fields whose edits reach the config", async () => {
+    const p = page();
+    await p.evaluate(async () => {
+      const card = customElements.get("latchkey-card");
+      const open: unknown = card ? Reflect.get(card, "getConfigElement") : undefined;
+      if (typeof open !== "function") throw new Error("latchkey-card has no getConfigElement");
+      const editor: unknown = await Promise.resolve(Reflect.apply(open, card, []));
+      if (!(editor instanceof HTMLElement)) throw new Error("getConfigElement gave no element");
+      const changes: unknown[] = [];
+      Reflect.set(window, "latchkeyEditorChanges", changes);
+      editor.addEventListener("config-changed", (event) => { if (event instanceof CustomEvent) changes.push(event.detail); });
+      editor.id = "latchkey-editor-under-test";
+      Reflect.set(editor, "hass", Reflect.get(document.querySelector("home-assistant") ?? {}, "hass"));
+      const setConfig: unknown = Reflect.get(editor, "setConfig");
+      if (typeof setConfig !== "function") throw new Error("the editor has no setConfig");
+      Reflect.apply(setConfig, editor, [{ type: "custom:latchkey-card" }]);
+      document.body.append(editor);
+    });
+    const editor = p.locator("#latchkey-editor-under-test");
+    await editor.locator("ha-form").waitFor({ timeout: 15_000 });
+    await expect.poll(() => editor.locator("ha-selector-entity").count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => editor.locator("ha-selector-text").count()).toBe(3);
+    await editor.locator("ha-selector-text input").first().fill("Our doors");
+    const last = () =>
+      p.evaluate(() => {
+        const changes: unknown = Reflect.get(window, "latchkeyEditorChanges");
+        return JSON.stringify(Array.isArray(changes) ? changes.at(-1) : null);
+      });
+    await expect.poll(last, { timeout: 10_000 }).toBe(JSON.stringify({ config: { type: "custom:latchkey-card", title: "Our doors" } }));
+    await p.evaluate(() => { document.querySelector("#latchkey-editor-under-test")?.remove(); });
+  });
+
   it("creates Grandma on Front Door and Back Door through the dialog; both locks hold the PIN, chips synced", async () => {
     const p = page();
     await p.setViewportSize({ width: 1280, height: 800 });

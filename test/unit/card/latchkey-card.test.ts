@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { LatchkeyCard } from "../../../src/card/latchkey-card";
+import { LatchkeyCodeList } from "../../../src/card/latchkey-code-list";
+import { LatchkeyLockList } from "../../../src/card/latchkey-lock-list";
+import { FakeAddon } from "./fake-addon";
 import { fakeHass, withState } from "./fake-hass";
 import { settle, shadow, textOf } from "./mount";
 
@@ -135,6 +138,25 @@ describe("latchkey-card updates", () => {
     await settle(card);
     expect(render.mock.calls.length).toBe(initial + 2);
     expect(textOf(lockList(card))).toContain("Unlocked");
+  });
+
+  it("a lock changing state re-renders the lock list, not the code list", async () => {
+    const addon = new FakeAddon();
+    let hass = fakeHass();
+    const card = document.createElement("latchkey-card");
+    card.setConfig({ type: "custom:latchkey-card", addon_url: "ws://addon.test/api/ws" });
+    card.socketFactory = addon.factory;
+    card.hass = hass;
+    document.body.append(card);
+    await settle(card);
+    expect(textOf(shadow(shadow(card).querySelector("latchkey-code-list")))).toContain("Guest");
+    const codeRenders = vi.spyOn(LatchkeyCodeList.prototype, "render");
+    const lockRenders = vi.spyOn(LatchkeyLockList.prototype, "render");
+    hass = withState(hass, "lock.back_door", "locked");
+    card.hass = hass;
+    await settle(card);
+    expect(lockRenders).toHaveBeenCalledTimes(1);
+    expect(codeRenders).not.toHaveBeenCalled();
   });
 
   it("without addon_url tells the person how to connect the add-on", async () => {

@@ -122,6 +122,25 @@ describe("codes view", () => {
     expect(codeList(card).querySelector(".pin")).toBeNull();
   });
 
+  it("copies a revealed PIN to the clipboard and says so; without a clipboard it says what to do", async () => {
+    const addon = new FakeAddon();
+    addon.respond = () => ({ ok: true, result: { codeId: "code-ada", pin: "482913" } });
+    const card = await mount(addon);
+    const toasts: string[] = [];
+    card.addEventListener("hass-notification", (event) => { toasts.push(event.detail.message); });
+    const copied: string[] = [];
+    const writeText = vi.spyOn(navigator.clipboard, "writeText").mockImplementation((text) => { copied.push(text); return Promise.resolve(); });
+    click(codeList(card), 'li[data-code="code-ada"] button.reveal');
+    await settle(card);
+    click(codeList(card), 'li[data-code="code-ada"] button.copy');
+    await settle(card);
+    expect(copied).toEqual(["482913"]);
+    writeText.mockRejectedValueOnce(new Error("NotAllowedError"));
+    click(codeList(card), 'li[data-code="code-ada"] button.copy');
+    await settle(card);
+    expect(toasts).toEqual(["PIN copied.", "This browser did not allow copying (it needs https); select the PIN instead."]);
+  });
+
   it("disables a code and deletes one only after confirmation", async () => {
     const addon = new FakeAddon();
     addon.respond = () => ({ ok: true, result: { codeId: "code-ada" } });

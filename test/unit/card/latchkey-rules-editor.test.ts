@@ -123,6 +123,30 @@ describe("access rules in the code editor", () => {
     expect(created(addon)).toMatchObject({ draft: { name: "Loud", notify: { onUse: true } } });
   });
 
+  it("sends use notifications to the ticked targets; a target HA no longer offers stays listed", async () => {
+    const snapshot = snapshotFixture();
+    snapshot.codes[0] = { ...snapshot.codes[0]!, notify: { onUse: true, targets: ["notify.old_phone"] } };
+    const addon = new FakeAddon(snapshot);
+    addon.respond = () => ({ ok: true, result: { codeId: "code-ada", warnings: [] } });
+    const card = await mount(addon);
+    const { editor } = await openEditor(card, 'li[data-code="code-ada"] button.edit');
+    const labels = [...editor.querySelectorAll("fieldset.targets label")].map((label) => textOf(label));
+    expect(labels).toEqual(["Home Assistant notifications", "notify.mobile_app_pixel", "notify.sms_gateway", "notify.old_phone"]);
+    expect(textOf(editor.querySelector("fieldset.targets .hint"))).toBe("Nothing ticked: the add-on's default targets.");
+    toggle(editor, 'input[name="target"][value="notify.old_phone"]');
+    toggle(editor, 'input[name="target"][value="persistent_notification"]');
+    toggle(editor, 'input[name="target"][value="notify.mobile_app_pixel"]');
+    await settle(card);
+    click(editor, "button.save");
+    await settle(card);
+    expect(addon.requests("codes/update").at(-1)).toMatchObject({ changes: { notify: { onUse: true, targets: ["persistent_notification", "notify.mobile_app_pixel"] } } });
+
+    const again = await openEditor(card, 'li[data-code="code-ada"] button.edit');
+    toggle(again.editor, "#notify");
+    await settle(card);
+    expect(again.editor.querySelector("fieldset.targets")).toBeNull();
+  });
+
   it("shows a code's rules when editing and sends them back with its notify targets", async () => {
     const snapshot = snapshotFixture();
     const ada = snapshot.codes[0]!;
