@@ -15,6 +15,9 @@ import { FileStore } from "./store/file-store";
 import { backoffDelay } from "./sync/backoff";
 import { CcReader } from "./zwave/cc-reader";
 import { detectCodeInventory } from "./zwave/code-inventory";
+import { detectCredentialLocks } from "./zwave/credential-locks";
+import { createCredentialWriter } from "./zwave/credential-writer";
+import { routeInventory, routeSlotCount, routeWriter } from "./zwave/lock-routes";
 import { createZwaveWriter } from "./zwave/writer";
 
 async function main(): Promise<void> {
@@ -74,13 +77,20 @@ async function main(): Promise<void> {
   ha.onAuthLost(() => { exit(log, "Home Assistant no longer accepts Latchkey's token. Check ha_token (or restart the add-on)."); });
   const lockDevice = await firstZwaveLockDevice(ha);
   const ccReader = await CcReader.detect(ha, lockDevice);
-  log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}.`);
-  const writer = createZwaveWriter({ client: ha, log, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
+  const credentialLocks = await detectCredentialLocks(ha, log);
+  log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}.`);
+  const userCodeWriter = createZwaveWriter({ client: ha, log, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
+  const writer = routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs: 30_000 }), userCodeWriter);
   const notifier = new Notifier(ha, log);
   journal.connect(notifier);
   await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log });
   svc.startClock(tuning.clockTickMs);
-  await svc.attach({ client: ha, writer, inventory: await detectCodeInventory(ha), slotCount: ccReader ? (lock) => ccReader.slotCount(lock) : null });
+  await svc.attach({
+    client: ha,
+    writer,
+    inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
+    slotCount: routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null),
+  });
 }
 
 /** HA may be starting or restarting: retry with capped backoff, but stop on a token HA rejects. */

@@ -4,7 +4,7 @@ export type LogLevel = "debug" | "info" | "warn" | "error";
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /** Keys whose values are secrets wherever they appear in logged objects. */
-const SECRET_KEYS = /^(pin|usercode|user_code|code|accesstoken|access_token|token|password|refresh_token)$/i;
+const SECRET_KEYS = /^(pin|usercode|user_code|code|credential_data|accesstoken|access_token|token|password|refresh_token)$/i;
 
 export interface Logger {
   debug(message: string, details?: unknown): void;

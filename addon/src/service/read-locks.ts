@@ -6,19 +6,20 @@ import type { HaClient } from "../ha/client";
 import { readHaSnapshot } from "../ha/registry";
 import type { Logger } from "../log/logger";
 import type { CodeInventory } from "../zwave/code-inventory";
+import type { SlotCountReader } from "../zwave/lock-routes";
 import { readNodeStatuses } from "./lock-watch";
 
 export interface LockReading {
   locks: Lock[];
   timeZone: string;
-  /** Codes found on each lock (slot → PIN); null where the running HA cannot list them. */
-  occupied: Map<LockId, Map<number, string>> | null;
+  /** Codes found on each lock (slot → PIN, null if unreadable); null where the running HA cannot list them. */
+  occupied: Map<LockId, Map<number, string | null>> | null;
 }
 
 export interface LockSources {
   client: HaClient;
   inventory: CodeInventory | null;
-  slotCount: ((lock: Lock) => Promise<number | null>) | null;
+  slotCount: SlotCountReader | null;
 }
 
 /** Everything Latchkey learns about the locks from HA, read after every (re)connect. */
@@ -39,11 +40,12 @@ export async function readLocks(sources: LockSources, options: Options, log: Log
   return { locks, timeZone: ha.timeZone, occupied };
 }
 
-async function readInventory(inventory: CodeInventory, locks: readonly Lock[], log: Logger): Promise<Map<LockId, Map<number, string>>> {
-  const result = new Map<LockId, Map<number, string>>();
+async function readInventory(inventory: CodeInventory, locks: readonly Lock[], log: Logger): Promise<Map<LockId, Map<number, string | null>>> {
+  const result = new Map<LockId, Map<number, string | null>>();
   for (const lock of locks) {
     try {
-      result.set(lock.id, await inventory(lock));
+      const found = await inventory(lock);
+      if (found) result.set(lock.id, found);
     } catch (error) {
       log.warn(`Could not list the codes on ${lock.name}.`, error);
     }

@@ -64,8 +64,8 @@ export class LatchkeyService {
   private link: HaLink | null = null;
   private timeZone = "UTC";
   private full = new Set<string>();
-  /** Codes found on each lock (slot → PIN) by the last inventory; empty where HA cannot list them. */
-  private occupied = new Map<LockId, Map<number, string>>();
+  /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
+  private occupied = new Map<LockId, Map<number, string | null>>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
   private readonly executor: Executor;
@@ -219,6 +219,7 @@ export class LatchkeyService {
   adoptUnmanaged(lockId: LockId, slot: number, name: string) {
     const pin = this.occupied.get(lockId)?.get(slot);
     if (pin === undefined) throw new LatchkeyError("not_found", "No unmanaged code is known in that slot.");
+    if (pin === null) throw new LatchkeyError("conflict", "The lock does not let that code be read, so it cannot be adopted. Clear it, or leave it alone.");
     return this.change((doc, ctx) => commands.adoptCode(doc, lockId, slot, pin, name, ctx));
   }
 

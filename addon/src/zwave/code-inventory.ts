@@ -5,8 +5,11 @@ import type { HaClient } from "../ha/client";
 const ServicesSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 const ResponseSchema = z.record(z.string(), z.record(z.string(), z.object({ usercode: z.string().nullable().optional(), in_use: z.boolean().nullable().optional() }).loose()));
 
-/** Reads every code a lock holds (lockId → slot → PIN). */
-export type CodeInventory = (lock: Lock) => Promise<Map<number, string>>;
+/**
+ * Reads what a lock holds: taken slot → PIN, or null where the slot is taken but its PIN cannot
+ * be read. Resolves null when the running HA cannot list this lock's codes.
+ */
+export type CodeInventory = (lock: Lock) => Promise<Map<number, string | null> | null>;
 
 /**
  * Newer HA answers `zwave_js.get_lock_usercode` (response-only) with the driver's cached codes
@@ -18,7 +21,7 @@ export async function detectCodeInventory(client: HaClient): Promise<CodeInvento
   if (!services.zwave_js || !("get_lock_usercode" in services.zwave_js)) return null;
   return async (lock) => {
     const response = ResponseSchema.parse(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true));
-    const slots = new Map<number, string>();
+    const slots = new Map<number, string | null>();
     for (const [slot, entry] of Object.entries(response[lock.id] ?? {})) {
       if (entry.in_use && entry.usercode && /^\d+$/.test(entry.usercode)) slots.set(Number(slot), entry.usercode);
     }

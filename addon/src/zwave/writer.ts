@@ -41,7 +41,9 @@ export function createZwaveWriter(options: WriterOptions) {
       op.kind === "set"
         ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: op.pin }, target)
         : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
-    await withTimeout(call, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`);
+    await withTimeout(call, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`).catch((error: unknown) => {
+      throw explainMissingSlot(error, lock, op.slot);
+    });
     const expected: SlotContent = op.kind === "set" ? { status: "set", pin: op.pin } : { status: "empty" };
 
     let via: "cc_read" | "lock_report" | "none" = "none";
@@ -73,6 +75,19 @@ async function confirmByReport(lock: Lock, slot: number, expected: SlotContent, 
 
 /** How long a write's own report gets before Latchkey asks the lock to read the slot back. */
 const REPORT_GRACE_MS = 2_000;
+
+/**
+ * HA says "not found" when the driver has no User Code value for the slot: the slot is beyond the
+ * lock's range, or the lock has no User Code CC at all (a User Credential-only lock, which the
+ * User Code services can never reach). Say so, instead of passing on the driver's wording.
+ */
+function explainMissingSlot(error: unknown, lock: Lock, slot: number): unknown {
+  if (!(error instanceof HaCommandError) || error.code !== "home_assistant_error" || !/not found/i.test(error.message)) return error;
+  return new HaCommandError(
+    "slot_not_found",
+    `${lock.name} has no User Code slot ${slot} in Home Assistant. If the lock keeps its codes in the User Credential command class, Latchkey needs Home Assistant 2026.6 or newer (its credential actions) to manage it.`,
+  );
+}
 
 function sameContent(a: SlotContent, b: SlotContent): boolean {
   return a.status === b.status && (a.status === "empty" || (b.status === "set" && a.pin === b.pin));

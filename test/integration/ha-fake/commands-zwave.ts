@@ -69,12 +69,28 @@ export const ZWAVE_COMMANDS: Record<string, CommandDef> = {
   }),
 };
 
+/** Command classes of a fake lock's root endpoint (id, name, version), as zwave-js lists them. */
+function commandClasses(lock: FakeLock): [number, string, number][] {
+  const codes: [number, string, number] = lock.credentials ? [131, "User Credential", 1] : [99, "User Code", 2];
+  const battery: [number, string, number][] = lock.config.battery === undefined ? [] : [[128, "Battery", 1]];
+  return [[98, "Door Lock", 4], codes, [113, "Notification", 8], ...battery, [134, "Version", 3], [159, "Security 2", 1]];
+}
+
 export const NEWEST_ZWAVE_COMMANDS: Record<string, CommandDef> = {
+  // api.py websocket_node_capabilities (not in 2024.3): endpoint index → CommandClassInfo.to_dict()
+  // plus a snake_case is_secure; JSON turns the int endpoint keys into strings.
+  "zwave_js/node_capabilities": command(z.strictObject({ ...base, type: z.literal("zwave_js/node_capabilities"), device_id: z.string() }), false, (core, conn, msg) => {
+    const lock = nodeOf(core, msg.device_id);
+    const classes = commandClasses(lock).map(([id, name, version]) => ({ id, name, version, isSecure: true, is_secure: true }));
+    conn.send(resultFrame(msg.id, { "0": classes }));
+  }),
   "zwave_js/invoke_cc_api": command(z.strictObject({
     ...base, type: z.literal("zwave_js/invoke_cc_api"), device_id: z.string(), command_class: z.number().int(),
     endpoint: z.number().int().optional(), method_name: z.string(), parameters: z.array(z.unknown()), wait_for_result: z.boolean().optional(),
   }), true, async (core, conn, msg) => {
     const lock = nodeOf(core, msg.device_id);
+    // zwave-js refuses a CC API the node does not have; the exact error text is not modelled.
+    if (lock.credentials && msg.command_class === 99) throw new HaError("not_supported", `Node ${lock.config.nodeId} does not support the User Code CC`);
     if (msg.command_class !== 99) throw new HaError("not_supported", `The fake only models User Code CC API calls, not CC ${msg.command_class}`);
     if (msg.method_name === "getUsersCount") {
       conn.send(resultFrame(msg.id, lock.config.slotCount));

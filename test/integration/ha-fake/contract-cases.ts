@@ -147,6 +147,17 @@ export function protocolContractCases(getTarget: () => ContractTarget): void {
       expect(resultSchema.parse(clear).success).toBe(true);
     });
 
+    it("offers no credential actions and no zwave_js/node_capabilities (both newer than the pinned HA)", async () => {
+      const client = await connect(true);
+      const services = z.record(z.string(), z.record(z.string(), z.unknown())).parse(resultSchema.parse(await client.command("get_services")).result);
+      expect(Object.keys(services.zwave_js ?? {})).toContain("set_lock_usercode");
+      for (const service of ["get_users", "set_user", "set_credential", "delete_credential"]) expect(Object.keys(services.zwave_js ?? {})).not.toContain(service);
+      const missing = await client.command("call_service", { domain: "zwave_js", service: "set_credential", service_data: { user_id: 1, credential_type: "pin_code", credential_data: "4827" }, target: { entity_id: getTarget().lockEntityId } });
+      expect(errorSchema.parse(missing).error).toMatchObject({ code: "not_found", message: "Service zwave_js.set_credential not found.", translation_key: "service_not_found" });
+      const capabilities = await client.command("zwave_js/node_capabilities", { device_id: await lockDeviceId(client) });
+      expect(errorOf(capabilities)).toEqual({ code: "unknown_command", message: "Unknown command." });
+    });
+
     it("fires zwave_js_notification for a keypad unlock with the user id", async (ctx) => {
       const press = getTarget().pressKeypad;
       if (!press) return ctx.skip();

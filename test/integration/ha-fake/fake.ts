@@ -125,7 +125,14 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     slots: (entityId) => {
       const lock = lockOf(entityId);
       const out = new Map<number, SlotView>();
+      const store = lock.credentials;
       for (let slot = 1; slot <= lock.config.slotCount; slot++) {
+        if (store) {
+          // A User Credential lock's "slot" is the user index; its code is the user's PIN.
+          const pin = store.pinOf(slot);
+          out.set(slot, { status: pin === undefined ? "available" : "enabled", code: pin ?? "" });
+          continue;
+        }
         const code = lock.node.get(99, "userCode", slot)?.value;
         const enabled = lock.node.get(99, "userIdStatus", slot)?.value === 1;
         out.set(slot, { status: enabled ? "enabled" : "available", code: typeof code === "string" ? code : "" });

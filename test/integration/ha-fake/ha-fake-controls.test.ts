@@ -48,6 +48,40 @@ describe("capability profiles", () => {
   });
 });
 
+describe("a User Credential lock (newest profile)", () => {
+  const credentialLock: HaFakeOptions = { ...base, profile: "newest", locks: [{ entityId: LOCK, name: "Back Door", nodeId: 7, slotCount: 5, commandClass: "user_credential", codes: { 1: "1111" } }] };
+  const call = (service: string, data: Record<string, unknown>, returnResponse = false) => ({ domain: "zwave_js", service, service_data: data, target: { entity_id: LOCK }, ...(returnResponse ? { return_response: true } : {}) });
+
+  it("lists CC 131 and not 99, refuses set_lock_usercode like real HA, and keeps PINs as users' credentials", async () => {
+    fake = await startHaFake(credentialLock);
+    const client = await admin(fake);
+    const capabilities = resultSchema.parse(await client.command("zwave_js/node_capabilities", { device_id: fake.deviceId(LOCK) }));
+    const ids = z.record(z.string(), z.array(z.looseObject({ id: z.number() }))).parse(capabilities.result)["0"]?.map((c) => c.id);
+    expect(ids).toContain(131);
+    expect(ids).not.toContain(99);
+    const refused = errorSchema.parse(await client.command("call_service", setCode(2, "2222"))).error;
+    expect(refused.code).toBe("home_assistant_error");
+    expect(refused.message).toMatch(/userCode for code slot 2 not found/);
+
+    const user = resultSchema.parse(await client.command("call_service", call("set_user", { user_id: 2 }, true)));
+    expect(z.looseObject({ response: z.unknown() }).parse(user.result).response).toEqual({ [LOCK]: { user_id: 2 } });
+    const notDigits = errorSchema.parse(await client.command("call_service", call("set_credential", { user_id: 2, credential_type: "pin_code", credential_data: "12ab" })));
+    expect(notDigits.error).toMatchObject({ code: "service_validation_error", translation_key: "credential_data_pin_not_digits" });
+    const duplicate = errorSchema.parse(await client.command("call_service", call("set_credential", { user_id: 2, credential_type: "pin_code", credential_data: "1111" })));
+    expect(duplicate.error).toMatchObject({ code: "home_assistant_error", translation_key: "credential_rejected_duplicate" });
+    expect(resultSchema.parse(await client.command("call_service", call("set_credential", { user_id: 2, credential_type: "pin_code", credential_data: "2222" }))).success).toBe(true);
+
+    const users = resultSchema.parse(await client.command("call_service", call("get_users", {}, true)));
+    expect(z.looseObject({ response: z.unknown() }).parse(users.result).response).toMatchObject({
+      [LOCK]: { max_users: 5, users: [{ user_id: 1, credentials: [{ type: "pin_code", slot: 1, data: "1111" }] }, { user_id: 2, active: true, credentials: [{ type: "pin_code", slot: 2, data: "2222" }] }] },
+    });
+    expect(errorSchema.parse(await client.command("call_service", call("get_users", {}))).error.code).toBe("unknown_error");
+    await client.command("call_service", call("delete_credential", { user_id: 2, credential_type: "pin_code", credential_slot: 2 }));
+    expect(fake.slots(LOCK).get(2)).toEqual({ status: "available", code: "" });
+    expect(fake.slots(LOCK).get(1)).toEqual({ status: "enabled", code: "1111" });
+  });
+});
+
 describe("faults and injection", () => {
   it("failNext raises home_assistant_error once; hangNext never answers", async () => {
     fake = await startHaFake(base);

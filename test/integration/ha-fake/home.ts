@@ -2,6 +2,7 @@
 // the shapes of HA 2024.3 (entity_registry.py as_partial_dict, device_registry.py dict_repr,
 // config/area_registry.py _entry_dict) and one ZNode per configured lock.
 import { randomUUID } from "node:crypto";
+import { CredentialStore } from "./credential-store.js";
 import { EventBus, newContext } from "./event-bus.js";
 import type { FakeLockConfig } from "./options.js";
 import type { HaContext, JsonObject } from "./protocol.js";
@@ -23,6 +24,8 @@ export interface FakeLock {
   node: ZNode;
   /** Locked state as the lock reports it; the entity shows "unavailable" while the node is dead. */
   locked: boolean;
+  /** Users and PINs of a User Credential lock; null for a User Code lock. */
+  credentials: CredentialStore | null;
 }
 
 const hexId = (): string => randomUUID().replace(/-/g, "");
@@ -80,7 +83,10 @@ export class Home {
     });
     const node = new ZNode(cfg.nodeId);
     node.add({ commandClass: 98, commandClassName: "Door Lock", endpoint: 0, property: "currentMode", propertyKey: null, value: 255, states: DOOR_LOCK_MODE_STATES });
-    for (let slot = 1; slot <= cfg.slotCount; slot++) {
+    const credentials = cfg.commandClass === "user_credential" ? new CredentialStore(cfg.slotCount, cfg.slotCount) : null;
+    // A User Credential lock has no User Code values at all; its codes live in the credential store.
+    for (const [slot, code] of Object.entries(cfg.codes ?? {})) credentials?.seed(Number(slot), code);
+    for (let slot = 1; slot <= (credentials ? 0 : cfg.slotCount); slot++) {
       const code = cfg.codes?.[slot];
       node.add({ commandClass: 99, commandClassName: "User Code", endpoint: 0, property: "userIdStatus", propertyKey: slot, value: code === undefined ? null : 1, states: USER_ID_STATUS_STATES });
       node.add({ commandClass: 99, commandClassName: "User Code", endpoint: 0, property: "userCode", propertyKey: slot, value: code ?? null });
@@ -93,7 +99,7 @@ export class Home {
       batteryEntityId = `sensor.${cfg.entityId.replace(/^lock\./, "")}_battery_level`;
       this.registerEntity(batteryEntityId, deviceId, `${this.homeId}.${cfg.nodeId}-128-0-level`, "Battery level");
     }
-    const lock: FakeLock = { config: cfg, deviceId, batteryEntityId, node, locked: true };
+    const lock: FakeLock = { config: cfg, deviceId, batteryEntityId, node, locked: true, credentials };
     this.locks.set(cfg.entityId, lock);
     this.publishLockStates(lock);
     return lock;

@@ -66,8 +66,24 @@ export class LockDriver {
     else void report();
   }
 
+  /**
+   * A User Credential write: the access-control API returns the lock's status once the lock
+   * answered, so the change is applied before the call resolves.
+   */
+  async writeCredential<T>(lock: FakeLock, change: () => T): Promise<T> {
+    await this.reachable(lock);
+    await delay(this.reportDelayMs);
+    return change();
+  }
+
   /** UserCodeCCReport persists userIdStatus, then userCode. */
   reportSlot(lock: FakeLock, slot: number, code: string | null): void {
+    if (lock.credentials) {
+      // A code changed at a User Credential lock's keypad: user `slot`'s PIN in its own slot.
+      if (code === null) lock.credentials.users.delete(slot);
+      else lock.credentials.seed(slot, code);
+      return;
+    }
     lock.node.update(99, "userIdStatus", slot, code === null ? 0 : 1);
     lock.node.update(99, "userCode", slot, code ?? "");
   }

@@ -2,8 +2,9 @@
 
 /**
  * "pinned": exactly what HA 2024.3.3 + zwave-js-server-python 0.55.3 offers (the real-stack pin).
- * "newest": adds the read-back paths of newer HA (notes/ha-api.md): ws `zwave_js/invoke_cc_api`
- * and the response-only service `zwave_js.get_lock_usercode`.
+ * "newest": adds the paths of newer HA (notes/ha-api.md): ws `zwave_js/invoke_cc_api` and
+ * `zwave_js/node_capabilities`, the response-only service `zwave_js.get_lock_usercode` and the
+ * credential services `get_users`, `set_user`, `set_credential`, `delete_credential` (2026.6+).
  */
 export type HaProfile = "pinned" | "newest";
 
@@ -27,8 +28,14 @@ export interface FakeLockConfig {
   supervision?: boolean;
   manufacturer?: string;
   model?: string;
-  /** Pre-filled slots: slot → code. */
+  /** Pre-filled slots: slot → code (for a User Credential lock: user index → its PIN). */
   codes?: Record<number, string>;
+  /**
+   * Which command class holds the codes. "user_credential": a lock with only the User
+   * Credential CC (131) — no User Code values, so `set_lock_usercode` fails on it as in real
+   * HA, and only the credential services (newest profile) can manage it. Default "user_code".
+   */
+  commandClass?: "user_code" | "user_credential";
 }
 
 export interface HaFakeOptions {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { LockDriver } from "./lock-driver.js";
 import type { HaProfile } from "./options.js";
 import { HaError, type JsonObject } from "./protocol.js";
+import { registerCredentialServices } from "./service-defs-credentials.js";
 import { anyDict, coerceInt, cvString, type ServiceSchema } from "./service-schema.js";
 import type { ServiceRegistry } from "./services.js";
 
@@ -76,6 +77,7 @@ export function registerServices(reg: ServiceRegistry, driver: LockDriver, profi
   });
 
   if (profile === "newest") {
+    registerCredentialServices(reg, driver);
     // Newer HA (notes/ha-api.md): response-only, answers from the driver's cache.
     reg.register("zwave_js", "get_lock_usercode", {
       schema: entity({}, { code_slot: coerceInt }),

@@ -1,6 +1,7 @@
 // Service-data validation with voluptuous' observable behaviour: the same coercions
 // (vol.Coerce(int), cv.string, cv.comp_entity_ids) and the same str(vol.Invalid) texts that
 // websocket_api/commands.py handle_call_service sends back as invalid_format.
+import type { z } from "zod";
 import { HaError, type JsonObject } from "./protocol.js";
 
 type Check = (value: unknown) => unknown;
@@ -29,6 +30,15 @@ export const cvString: Check = (v) => {
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   throw new FieldInvalid("value should be a string");
 };
+
+/** A check from a zod schema, failing with the text of the voluptuous validator it stands for. */
+export function zodCheck(schema: z.ZodType, invalidText: string): Check {
+  return (v) => {
+    const parsed = schema.safeParse(v);
+    if (!parsed.success) throw new FieldInvalid(invalidText);
+    return parsed.data;
+  };
+}
 
 export const anyDict: Check = (v) => {
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw new FieldInvalid("expected dict");

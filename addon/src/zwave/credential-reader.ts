@@ -1,0 +1,26 @@
+import type { Lock } from "../../../src/model/lock";
+import type { HaClient } from "../ha/client";
+import { HaCommandError } from "../ha/errors";
+import { occupiedUsers, usersOfLock, type LockUsers } from "./credential-users";
+
+/** The lock's users and credentials through the response-only `zwave_js.get_users` (the driver's cache). */
+export async function readLockUsers(client: HaClient, lock: Lock): Promise<LockUsers> {
+  const response = await client.callService("zwave_js", "get_users", {}, { entity_id: lock.id }, true);
+  const users = usersOfLock(response, lock.id);
+  if (!users) throw new HaCommandError("unexpected_response", `Home Assistant answered get_users for ${lock.name} in an unexpected shape.`);
+  return users;
+}
+
+/** Taken user indexes of a User Credential lock → the PIN, or null where the lock does not let it be read. */
+export async function credentialInventory(client: HaClient, lock: Lock): Promise<Map<number, string | null>> {
+  return occupiedUsers(await readLockUsers(client, lock));
+}
+
+/** How many users the lock has room for; Latchkey's slots on it are its user indexes. */
+export async function credentialUserCount(client: HaClient, lock: Lock): Promise<number | null> {
+  try {
+    return (await readLockUsers(client, lock)).max_users ?? null;
+  } catch {
+    return null;
+  }
+}

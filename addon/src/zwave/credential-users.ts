@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/**
+ * The access-control users of a lock as HA's response-only `zwave_js.get_users` returns them
+ * (2026.6+): `{max_users, users: [{user_id, user_name, active, user_type, credential_rule,
+ * credentials: [{type, slot, data}]}]}`. `data` is the PIN where the lock allows reading it back,
+ * else null. Credential slots are numbered per credential type, apart from the user index.
+ */
+const CredentialSchema = z.object({ type: z.string(), slot: z.number().int(), data: z.string().nullable().optional() }).loose();
+const UserSchema = z.object({ user_id: z.number().int().min(1), active: z.boolean().optional(), credentials: z.array(CredentialSchema) }).loose();
+export const LockUsersSchema = z.object({ max_users: z.number().int().min(1).max(65535).optional(), users: z.array(UserSchema) }).loose();
+export type LockUsers = z.infer<typeof LockUsersSchema>;
+
+/** An entity service's response is keyed by entity id; take this lock's part. */
+export function usersOfLock(response: unknown, entityId: string): LockUsers | null {
+  const byEntity = z.record(z.string(), z.unknown()).safeParse(response);
+  if (!byEntity.success) return null;
+  const parsed = LockUsersSchema.safeParse(byEntity.data[entityId]);
+  return parsed.success ? parsed.data : null;
+}
+
+export const PIN_CODE = "pin_code";
+
+/** Credential slots of the PIN credentials user `userId` holds. */
+export function pinSlotsOf(users: LockUsers, userId: number): number[] {
+  const user = users.users.find((u) => u.user_id === userId);
+  return (user?.credentials ?? []).filter((c) => c.type === PIN_CODE).map((c) => c.slot);
+}
+
+/**
+ * What a user index holds, read as one Latchkey slot: its first PIN (null when the lock does not
+ * let it be read back), or undefined when the user has no PIN.
+ */
+export function pinOf(users: LockUsers, userId: number): string | null | undefined {
+  const pin = users.users.find((u) => u.user_id === userId)?.credentials.find((c) => c.type === PIN_CODE);
+  if (!pin) return undefined;
+  return typeof pin.data === "string" && /^\d+$/.test(pin.data) ? pin.data : null;
+}
+
+/**
+ * User indexes taken by someone: every user with at least one credential of any type (a user
+ * with only an RFID tag or a fingerprint is someone's too). A user record without credentials
+ * is free: that is what Latchkey leaves behind when it clears a code.
+ */
+export function occupiedUsers(users: LockUsers): Map<number, string | null> {
+  const occupied = new Map<number, string | null>();
+  for (const user of users.users) {
+    if (user.credentials.length === 0) continue;
+    occupied.set(user.user_id, pinOf(users, user.user_id) ?? null);
+  }
+  return occupied;
+}

@@ -1,0 +1,73 @@
+import type { Lock } from "../../../src/model/lock";
+import type { SlotObservation } from "../../../src/model/slot";
+import type { Operation } from "../core/reconcile";
+import type { HaClient } from "../ha/client";
+import { HaCommandError } from "../ha/errors";
+import { withTimeout } from "../ha/timeout";
+import type { Logger } from "../log/logger";
+import type { SlotWriter } from "../sync/executor";
+import { readLockUsers } from "./credential-reader";
+import { PIN_CODE, pinOf, pinSlotsOf, type LockUsers } from "./credential-users";
+
+export interface CredentialWriterOptions {
+  client: HaClient;
+  log: Logger;
+  callTimeoutMs: number;
+  now?: () => Date;
+}
+
+/**
+ * Writes a slot of a User Credential lock with HA's credential actions. Latchkey's slot is the
+ * user index: a code is that user's PIN credential. Clearing deletes the user's PIN credentials
+ * but keeps the user, so an RFID tag or fingerprint enrolled at the lock for that user survives.
+ * Each write is read back with `get_users`; the lock's own answer to the write has updated it.
+ */
+export function createCredentialWriter(options: CredentialWriterOptions): SlotWriter {
+  const now = options.now ?? (() => new Date());
+  const call = async (lock: Lock, service: string, data: Record<string, unknown>, secret: string | null, returnResponse = false): Promise<void> => {
+    const sending = options.client.callService("zwave_js", service, data, { entity_id: lock.id }, returnResponse);
+    try {
+      await withTimeout(sending, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`);
+    } catch (error) {
+      throw withoutSecret(error, secret);
+    }
+  };
+
+  const writePin = async (lock: Lock, user: number, pin: string, before: LockUsers): Promise<void> => {
+    if (!before.users.some((u) => u.user_id === user)) await call(lock, "set_user", { user_id: user }, null, true);
+    // Change the user's PIN in place; a user without one gets the first free PIN slot from HA.
+    const existing = pinSlotsOf(before, user)[0];
+    const slot = existing === undefined ? {} : { credential_slot: existing };
+    await call(lock, "set_credential", { user_id: user, credential_type: PIN_CODE, credential_data: pin, ...slot }, pin, true);
+  };
+
+  const clearPins = async (lock: Lock, user: number, before: LockUsers): Promise<void> => {
+    for (const slot of pinSlotsOf(before, user)) {
+      await call(lock, "delete_credential", { user_id: user, credential_type: PIN_CODE, credential_slot: slot }, null);
+    }
+  };
+
+  return async (op: Operation, lock: Lock): Promise<SlotObservation> => {
+    const before = await readLockUsers(options.client, lock);
+    if (op.kind === "set") await writePin(lock, op.slot, op.pin, before);
+    else await clearPins(lock, op.slot, before);
+
+    const held = pinOf(await readLockUsers(options.client, lock), op.slot);
+    const verifiedAt = now().toISOString();
+    options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} the PIN of user ${op.slot} on ${lock.name}${held === null ? " (the lock does not let it be read back)" : ""}.`);
+    if (op.kind === "clear") {
+      if (held !== undefined) throw new HaCommandError("verify_mismatch", `${lock.name} still holds a PIN for user ${op.slot} after the clear.`);
+      return { status: "empty", confirmed: true, verifiedAt, via: "lock_report" };
+    }
+    // A PIN the lock keeps unreadable counts as confirmed: the lock accepted the credential.
+    if (held === undefined || (held !== null && held !== op.pin)) throw new HaCommandError("verify_mismatch", `${lock.name} holds something else for user ${op.slot} after the write.`);
+    return { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
+  };
+}
+
+/** HA's error texts carry the driver's message; make sure a PIN never rides along into logs or the UI. */
+function withoutSecret(error: unknown, secret: string | null): unknown {
+  if (secret === null || !(error instanceof Error) || !error.message.includes(secret)) return error;
+  const code = error instanceof HaCommandError ? error.code : "unknown";
+  return new HaCommandError(code, error.message.split(secret).join("****"));
+}

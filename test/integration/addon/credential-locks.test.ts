@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { HaFakeOptions } from "../ha-fake/index";
+import { allSynced } from "../support/api-client";
+import { pinsShown } from "../support/pins";
+import { LOCKS, lockWrites, slotsHolding, startWorld, threeLocks, type World } from "../support/world";
+
+/** The back door keeps its codes only in the User Credential CC; the other two are User Code locks. */
+function withCredentialBackDoor(codes?: Record<number, string>): NonNullable<HaFakeOptions["locks"]> {
+  return threeLocks().map((l) => (l.entityId === "lock.back_door" ? { ...l, commandClass: "user_credential" as const, ...(codes ? { codes } : {}) } : l));
+}
+
+const CREDENTIAL_SERVICES = new Set(["get_users", "set_user", "set_credential", "delete_credential"]);
+
+let world: World | null = null;
+afterEach(async () => {
+  if (world) {
+    expect(pinsShown(world.addon.output(), ["4821", "5930", "7391"])).toEqual([]);
+    await world.close();
+  }
+  world = null;
+});
+
+/** Credential writes the add-on sent (get_users reads left out). */
+function credentialWrites(w: World): { service: string; data: Record<string, unknown> }[] {
+  return w.ha.serviceCalls.filter((c) => c.domain === "zwave_js" && CREDENTIAL_SERVICES.has(c.service) && c.service !== "get_users").map((c) => ({ service: c.service, data: c.data }));
+}
+
+describe("locks that only speak the User Credential CC, on the newest HA (credential actions)", () => {
+  it("a code reaches a User Credential lock and a User Code lock; disable and delete clear both", async () => {
+    world = await startWorld({ profile: "newest", locks: withCredentialBackDoor() });
+    const w = world;
+    await w.addon.waitForOutput(/Back Door keeps its codes in the User Credential command class/);
+    expect(w.api.snapshot()?.locks.find((l) => l.id === "lock.back_door")).toMatchObject({ slotCount: 30, slotCountSource: "lock" });
+
+    const created = await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.front_door", "lock.back_door"] } });
+    if (!created.ok) throw new Error(created.error.message);
+    const codeId = created.result.codeId;
+    const synced = await w.api.waitForSnapshot(allSynced);
+    expect(synced.sync[codeId]).toMatchObject({ "lock.front_door": { state: "synced", via: "cc_read" }, "lock.back_door": { state: "synced", via: "lock_report" } });
+    expect(slotsHolding(w.ha, "lock.front_door", "4821")).toEqual([1]);
+    expect(slotsHolding(w.ha, "lock.back_door", "4821")).toEqual([1]);
+    // The User Code services never touch the credential lock; the credential actions only it.
+    expect(lockWrites(w.ha).map((c) => c.entityId)).toEqual(["lock.front_door"]);
+    expect(credentialWrites(w).map((c) => c.service)).toEqual(["set_user", "set_credential"]);
+    expect(credentialWrites(w)[1]?.data).toMatchObject({ entity_id: ["lock.back_door"], user_id: 1, credential_type: "pin_code" });
+
+    await w.api.request("codes/set_enabled", { codeId, enabled: false });
+    await w.api.waitForSnapshot(() => slotsHolding(w.ha, "lock.back_door", "4821").length === 0 && slotsHolding(w.ha, "lock.front_door", "4821").length === 0);
+    await w.api.waitForSnapshot(allSynced);
+    expect(credentialWrites(w).map((c) => c.service)).toEqual(["set_user", "set_credential", "delete_credential"]);
+
+    // Re-enabling reuses user 1, which still exists: only its PIN is written again.
+    await w.api.request("codes/set_enabled", { codeId, enabled: true });
+    await w.api.waitForSnapshot(() => slotsHolding(w.ha, "lock.back_door", "4821").length === 1);
+    await w.api.waitForSnapshot(allSynced);
+    expect(credentialWrites(w).map((c) => c.service).slice(3)).toEqual(["set_credential"]);
+
+    await w.api.request("codes/delete", { codeId });
+    await w.api.waitForSnapshot((s) => s.codes.length === 0 && LOCKS.every((lock) => slotsHolding(w.ha, lock, "4821").length === 0));
+  });
+
+  it("a keypad unlock at the User Credential lock names the code (the user index is the slot)", async () => {
+    world = await startWorld({ profile: "newest", locks: withCredentialBackDoor() });
+    const w = world;
+    const created = await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.back_door"] } });
+    if (!created.ok) throw new Error(created.error.message);
+    await w.api.waitForSnapshot(allSynced);
+    w.ha.pressKeypad("lock.back_door", 1, "unlock");
+    await w.api.waitForSnapshot(() => w.ha.firedEvents.some((e) => e.event_type === "latchkey_code_used"));
+    expect(w.ha.firedEvents.find((e) => e.event_type === "latchkey_code_used")?.data).toMatchObject({ code_name: "Mom", entity_id: "lock.back_door", slot: 1 });
+  });
+
+  it("a rejected credential is retried, and HA's error text never carries the PIN into the sync status", async () => {
+    world = await startWorld({ profile: "newest", locks: withCredentialBackDoor() });
+    const w = world;
+    w.ha.faults.failNext({ service: "set_credential", entityId: "lock.back_door", times: 2, message: "Credential 4821 was rejected by the lock" });
+    const created = await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.back_door"] } });
+    if (!created.ok) throw new Error(created.error.message);
+    const failing = await w.api.waitForSnapshot((s) => s.sync[created.result.codeId]?.["lock.back_door"]?.state === "failed");
+    const reason = JSON.stringify(failing.sync[created.result.codeId]);
+    expect(reason).toMatch(/was rejected by the lock/);
+    expect(pinsShown(reason, ["4821"])).toEqual([]);
+    await w.api.waitForSnapshot(allSynced, 20_000);
+    expect(slotsHolding(w.ha, "lock.back_door", "4821")).toEqual([1]);
+  });
+
+  it("reports PINs it did not write as unmanaged, goes around them, and adopts on request", async () => {
+    world = await startWorld({ profile: "newest", locks: withCredentialBackDoor({ 1: "7391" }) });
+    const w = world;
+    const first = await w.api.waitForSnapshot((s) => s.unmanaged.length === 1);
+    expect(first.unmanaged).toEqual([{ lockId: "lock.back_door", slot: 1 }]);
+    expect(pinsShown(JSON.stringify(first), ["7391"])).toEqual([]);
+
+    await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.back_door"] } });
+    await w.api.waitForSnapshot(allSynced);
+    expect(slotsHolding(w.ha, "lock.back_door", "4821")).toEqual([2]);
+    expect(slotsHolding(w.ha, "lock.back_door", "7391")).toEqual([1]);
+
+    const adopted = await w.api.request("unmanaged/adopt", { lockId: "lock.back_door", slot: 1, name: "Grandpa" });
+    expect(adopted.ok).toBe(true);
+    const after = await w.api.waitForSnapshot((s) => s.unmanaged.length === 0 && s.codes.length === 2 && allSynced(s));
+    expect(after.codes.map((c) => c.name).sort()).toEqual(["Grandpa", "Mom"]);
+    expect(slotsHolding(w.ha, "lock.back_door", "7391")).toEqual([1]);
+  });
+});
+
+describe("a User Credential lock on the oldest supported HA (no credential actions)", () => {
+  it("fails on that lock alone, with a reason that says why; the code is kept and the other locks sync", async () => {
+    world = await startWorld({ profile: "pinned", locks: withCredentialBackDoor() });
+    const w = world;
+    await w.addon.waitForOutput(/User Credential locks: not supported by this Home Assistant/);
+    const created = await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
+    if (!created.ok) throw new Error(created.error.message);
+    const snap = await w.api.waitForSnapshot((s) => {
+      const sync = s.sync[created.result.codeId] ?? {};
+      return sync["lock.front_door"]?.state === "synced" && sync["lock.garage_side_door"]?.state === "synced" && sync["lock.back_door"]?.state === "failed";
+    });
+    const failed = snap.sync[created.result.codeId]?.["lock.back_door"];
+    expect(failed?.state === "failed" ? failed.reason : "").toMatch(/Back Door has no User Code slot 1 .*User Credential command class.*Home Assistant 2026\.6 or newer/);
+    expect(snap.codes.map((c) => c.name)).toEqual(["Mom"]);
+    expect(slotsHolding(w.ha, "lock.front_door", "4821")).toEqual([1]);
+    expect(slotsHolding(w.ha, "lock.back_door", "4821")).toEqual([]);
+    expect(w.ha.serviceCalls.some((c) => CREDENTIAL_SERVICES.has(c.service))).toBe(false);
+  });
+});
