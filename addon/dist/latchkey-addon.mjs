@@ -13485,7 +13485,7 @@ class HaClient {
 /** Leveled logging with a redaction layer: no PIN or token ever reaches a log line. */
 const ORDER = { debug: 10, info: 20, warn: 30, error: 40 };
 /** Keys whose values are secrets wherever they appear in logged objects. */
-const SECRET_KEYS = /^(pin|usercode|user_code|code|accesstoken|access_token|token|password|refresh_token)$/i;
+const SECRET_KEYS = /^(pin|usercode|user_code|code|credential_data|accesstoken|access_token|token|password|refresh_token)$/i;
 function createLogger(options) {
     const emit = (level, message, details) => {
         if (ORDER[level] < ORDER[options.level])
@@ -14352,7 +14352,8 @@ class Executor {
             const attempts = (lane.failures.get(op.slot)?.attempts ?? 0) + 1;
             const delay = backoffDelay(attempts, this.options.retry.baseMs, this.options.retry.maxMs);
             const nextRetryAt = new Date(this.now() + delay);
-            const reason = error instanceof Error ? error.message : "The write failed.";
+            // HA and driver errors may quote what was sent; the reason reaches the card and the log.
+            const reason = redact(error instanceof Error ? error.message : "The write failed.", op.kind === "set" ? [op.pin] : []);
             lane.failures.set(op.slot, { reason, attempts, nextRetryAt });
             this.options.onFailure?.(op, reason, attempts, delay);
             lane.restUntil = nextRetryAt.getTime();
@@ -14485,7 +14486,9 @@ async function readInventory(inventory, locks, log) {
     const result = new Map();
     for (const lock of locks) {
         try {
-            result.set(lock.id, await inventory(lock));
+            const found = await inventory(lock);
+            if (found)
+                result.set(lock.id, found);
         }
         catch (error) {
             log.warn(`Could not list the codes on ${lock.name}.`, error);
@@ -14519,7 +14522,7 @@ class LatchkeyService {
         this.link = null;
         this.timeZone = "UTC";
         this.full = new Set();
-        /** Codes found on each lock (slot → PIN) by the last inventory; empty where HA cannot list them. */
+        /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
         this.occupied = new Map();
         this.queue = Promise.resolve();
         this.listeners = new Set();
@@ -14658,6 +14661,8 @@ class LatchkeyService {
         const pin = this.occupied.get(lockId)?.get(slot);
         if (pin === undefined)
             throw new LatchkeyError("not_found", "No unmanaged code is known in that slot.");
+        if (pin === null)
+            throw new LatchkeyError("conflict", "The lock does not let that code be read, so it cannot be adopted. Clear it, or leave it alone.");
         return this.change((doc, ctx) => adoptCode(doc, lockId, slot, pin, name, ctx));
     }
     /**
@@ -14971,7 +14976,7 @@ function unwrapEndpoint(raw) {
     return raw;
 }
 
-const ServicesSchema = record(string$1(), record(string$1(), unknown()));
+const ServicesSchema$1 = record(string$1(), record(string$1(), unknown()));
 const ResponseSchema = record(string$1(), record(string$1(), object$1({ usercode: string$1().nullable().optional(), in_use: boolean$1().nullable().optional() }).loose()));
 /**
  * Newer HA answers `zwave_js.get_lock_usercode` (response-only) with the driver's cached codes
@@ -14979,7 +14984,7 @@ const ResponseSchema = record(string$1(), record(string$1(), object$1({ usercode
  * them, so unmanaged codes are then only learned from the lock's own events.
  */
 async function detectCodeInventory(client) {
-    const services = await client.command(ServicesSchema, { type: "get_services" });
+    const services = await client.command(ServicesSchema$1, { type: "get_services" });
     if (!services.zwave_js || !("get_lock_usercode" in services.zwave_js))
         return null;
     return async (lock) => {
@@ -14990,6 +14995,207 @@ async function detectCodeInventory(client) {
                 slots.set(Number(slot), entry.usercode);
         }
         return slots;
+    };
+}
+
+/** User Credential CC (0x83): users with typed credentials, the successor of User Code CC. */
+const USER_CREDENTIAL_CC = 131;
+/** ws `zwave_js/node_capabilities` (newer HA): endpoint index → the command classes it supports. */
+const CapabilitiesSchema = record(string$1(), array$1(object$1({ id: number$1().int() }).loose()));
+/** Which code-holding command classes a node has on any endpoint; null when the answer is unreadable. */
+function codeCommandClasses(capabilities) {
+    const parsed = CapabilitiesSchema.safeParse(capabilities);
+    if (!parsed.success)
+        return null;
+    const ids = new Set(Object.values(parsed.data).flatMap((classes) => classes.map((c) => c.id)));
+    return { userCode: ids.has(USER_CODE_CC), userCredential: ids.has(USER_CREDENTIAL_CC) };
+}
+/** Locks that keep codes only in the User Credential CC: HA's User Code services cannot reach them. */
+function isCredentialOnly(classes) {
+    return classes !== null && classes.userCredential && !classes.userCode;
+}
+
+const ServicesSchema = record(string$1(), record(string$1(), unknown()));
+/** HA's credential actions (2026.6+) Latchkey needs for a User Credential lock. */
+const CREDENTIAL_SERVICES = ["get_users", "set_user", "set_credential", "delete_credential"];
+/**
+ * Positive detection, once per device: the running HA offers the credential actions, and the
+ * lock's node lists the User Credential CC but not the User Code CC (ws
+ * `zwave_js/node_capabilities`). Anything less keeps the lock on the User Code path, which is
+ * also where older HA leaves every lock.
+ */
+async function detectCredentialLocks(client, log) {
+    const services = await client.command(ServicesSchema, { type: "get_services" });
+    const zwave = services.zwave_js ?? {};
+    if (!CREDENTIAL_SERVICES.every((service) => service in zwave))
+        return null;
+    const known = new Map();
+    return {
+        isCredentialOnly: async (lock) => {
+            const cached = known.get(lock.deviceId);
+            if (cached !== undefined)
+                return cached;
+            try {
+                const capabilities = await client.command(unknown(), { type: "zwave_js/node_capabilities", device_id: lock.deviceId });
+                const answer = isCredentialOnly(codeCommandClasses(capabilities));
+                known.set(lock.deviceId, answer);
+                if (answer)
+                    log.info(`${lock.name} keeps its codes in the User Credential command class; Latchkey manages them with Home Assistant's credential actions.`);
+                return answer;
+            }
+            catch (error) {
+                // Without the command this HA cannot tell; any other failure is asked again next time.
+                if (error instanceof HaCommandError && error.code === "unknown_command")
+                    known.set(lock.deviceId, false);
+                log.debug(`Could not learn which command classes ${lock.name} supports.`, error);
+                return false;
+            }
+        },
+    };
+}
+
+/**
+ * The access-control users of a lock as HA's response-only `zwave_js.get_users` returns them
+ * (2026.6+): `{max_users, users: [{user_id, user_name, active, user_type, credential_rule,
+ * credentials: [{type, slot, data}]}]}`. `data` is the PIN where the lock allows reading it back,
+ * else null. Credential slots are numbered per credential type, apart from the user index.
+ */
+const CredentialSchema = object$1({ type: string$1(), slot: number$1().int(), data: string$1().nullable().optional() }).loose();
+const UserSchema = object$1({ user_id: number$1().int().min(1), active: boolean$1().optional(), credentials: array$1(CredentialSchema) }).loose();
+const LockUsersSchema = object$1({ max_users: number$1().int().min(1).max(65535).optional(), users: array$1(UserSchema) }).loose();
+/** An entity service's response is keyed by entity id; take this lock's part. */
+function usersOfLock(response, entityId) {
+    const byEntity = record(string$1(), unknown()).safeParse(response);
+    if (!byEntity.success)
+        return null;
+    const parsed = LockUsersSchema.safeParse(byEntity.data[entityId]);
+    return parsed.success ? parsed.data : null;
+}
+const PIN_CODE = "pin_code";
+/** Credential slots of the PIN credentials user `userId` holds. */
+function pinSlotsOf(users, userId) {
+    const user = users.users.find((u) => u.user_id === userId);
+    return (user?.credentials ?? []).filter((c) => c.type === PIN_CODE).map((c) => c.slot);
+}
+/**
+ * What a user index holds, read as one Latchkey slot: its first PIN (null when the lock does not
+ * let it be read back), or undefined when the user has no PIN.
+ */
+function pinOf(users, userId) {
+    const pin = users.users.find((u) => u.user_id === userId)?.credentials.find((c) => c.type === PIN_CODE);
+    if (!pin)
+        return undefined;
+    return typeof pin.data === "string" && /^\d+$/.test(pin.data) ? pin.data : null;
+}
+/**
+ * User indexes taken by someone: every user with at least one credential of any type (a user
+ * with only an RFID tag or a fingerprint is someone's too). A user record without credentials
+ * is free: that is what Latchkey leaves behind when it clears a code.
+ */
+function occupiedUsers(users) {
+    const occupied = new Map();
+    for (const user of users.users) {
+        if (user.credentials.length === 0)
+            continue;
+        occupied.set(user.user_id, pinOf(users, user.user_id) ?? null);
+    }
+    return occupied;
+}
+
+/** The lock's users and credentials through the response-only `zwave_js.get_users` (the driver's cache). */
+async function readLockUsers(client, lock) {
+    const response = await client.callService("zwave_js", "get_users", {}, { entity_id: lock.id }, true);
+    const users = usersOfLock(response, lock.id);
+    if (!users)
+        throw new HaCommandError("unexpected_response", `Home Assistant answered get_users for ${lock.name} in an unexpected shape.`);
+    return users;
+}
+/** Taken user indexes of a User Credential lock → the PIN, or null where the lock does not let it be read. */
+async function credentialInventory(client, lock) {
+    return occupiedUsers(await readLockUsers(client, lock));
+}
+/** How many users the lock has room for; Latchkey's slots on it are its user indexes. */
+async function credentialUserCount(client, lock) {
+    try {
+        return (await readLockUsers(client, lock)).max_users ?? null;
+    }
+    catch {
+        return null;
+    }
+}
+
+/**
+ * Writes a slot of a User Credential lock with HA's credential actions. Latchkey's slot is the
+ * user index: a code is that user's PIN credential. Clearing deletes the user's PIN credentials
+ * but keeps the user, so an RFID tag or fingerprint enrolled at the lock for that user survives.
+ * Each write is read back with `get_users`; the lock's own answer to the write has updated it.
+ */
+function createCredentialWriter(options) {
+    const now = options.now ?? (() => new Date());
+    // Errors that quote the PIN are masked where every write failure is handled (the executor).
+    const call = async (lock, service, data, returnResponse = false) => {
+        const sending = options.client.callService("zwave_js", service, data, { entity_id: lock.id }, returnResponse);
+        await withTimeout(sending, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`);
+    };
+    const writePin = async (lock, user, pin, before) => {
+        if (!before.users.some((u) => u.user_id === user))
+            await call(lock, "set_user", { user_id: user }, true);
+        // Change the user's PIN in place; a user without one gets the first free PIN slot from HA.
+        const existing = pinSlotsOf(before, user)[0];
+        const slot = existing === undefined ? {} : { credential_slot: existing };
+        await call(lock, "set_credential", { user_id: user, credential_type: PIN_CODE, credential_data: pin, ...slot }, true);
+    };
+    const clearPins = async (lock, user, before) => {
+        for (const slot of pinSlotsOf(before, user)) {
+            await call(lock, "delete_credential", { user_id: user, credential_type: PIN_CODE, credential_slot: slot });
+        }
+    };
+    return async (op, lock) => {
+        const before = await readLockUsers(options.client, lock);
+        if (op.kind === "set")
+            await writePin(lock, op.slot, op.pin, before);
+        else
+            await clearPins(lock, op.slot, before);
+        const held = pinOf(await readLockUsers(options.client, lock), op.slot);
+        const verifiedAt = now().toISOString();
+        options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} the PIN of user ${op.slot} on ${lock.name}${held === null ? " (the lock does not let it be read back)" : ""}.`);
+        if (op.kind === "clear") {
+            if (held !== undefined)
+                throw new HaCommandError("verify_mismatch", `${lock.name} still holds a PIN for user ${op.slot} after the clear.`);
+            return { status: "empty", confirmed: true, verifiedAt, via: "lock_report" };
+        }
+        // A PIN the lock keeps unreadable counts as confirmed: the lock accepted the credential.
+        if (held === undefined || (held !== null && held !== op.pin))
+            throw new HaCommandError("verify_mismatch", `${lock.name} holds something else for user ${op.slot} after the write.`);
+        return { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
+    };
+}
+
+/**
+ * Picks, per lock, the User Credential path (credential actions) or the User Code path. Without
+ * credential detection every lock stays on the User Code path exactly as before.
+ */
+function routeWriter(credentialLocks, credentialWriter, userCodeWriter) {
+    if (!credentialLocks)
+        return userCodeWriter;
+    return async (op, lock) => ((await credentialLocks.isCredentialOnly(lock)) ? credentialWriter(op, lock) : userCodeWriter(op, lock));
+}
+function routeInventory(credentialLocks, client, userCodeInventory) {
+    if (!credentialLocks)
+        return userCodeInventory;
+    return async (lock) => {
+        if (await credentialLocks.isCredentialOnly(lock))
+            return credentialInventory(client, lock);
+        return userCodeInventory ? userCodeInventory(lock) : null;
+    };
+}
+function routeSlotCount(credentialLocks, client, userCodeSlotCount) {
+    if (!credentialLocks)
+        return userCodeSlotCount;
+    return async (lock) => {
+        if (await credentialLocks.isCredentialOnly(lock))
+            return credentialUserCount(client, lock);
+        return userCodeSlotCount ? userCodeSlotCount(lock) : null;
     };
 }
 
@@ -15062,7 +15268,9 @@ function createZwaveWriter(options) {
         const call = op.kind === "set"
             ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: op.pin }, target)
             : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
-        await withTimeout(call, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`);
+        await withTimeout(call, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`).catch((error) => {
+            throw explainMissingSlot(error, lock, op.slot);
+        });
         const expected = op.kind === "set" ? { status: "set", pin: op.pin } : { status: "empty" };
         let via = "none";
         if (options.ccReader) {
@@ -15095,6 +15303,16 @@ async function confirmByReport(lock, slot, expected, watch, client, timeoutMs) {
 }
 /** How long a write's own report gets before Latchkey asks the lock to read the slot back. */
 const REPORT_GRACE_MS = 2_000;
+/**
+ * HA says "not found" when the driver has no User Code value for the slot: the slot is beyond the
+ * lock's range, or the lock has no User Code CC at all (a User Credential-only lock, which the
+ * User Code services can never reach). Say so, instead of passing on the driver's wording.
+ */
+function explainMissingSlot(error, lock, slot) {
+    if (!(error instanceof HaCommandError) || error.code !== "home_assistant_error" || !/not found/i.test(error.message))
+        return error;
+    return new HaCommandError("slot_not_found", `${lock.name} has no User Code slot ${slot} in Home Assistant. If the lock keeps its codes in the User Credential command class, Latchkey needs Home Assistant 2026.6 or newer (its credential actions) to manage it.`);
+}
 function sameContent(a, b) {
     return a.status === b.status && (a.status === "empty" || (b.status === "set" && a.pin === b.pin));
 }
@@ -15155,13 +15373,20 @@ async function main() {
     ha.onAuthLost(() => { exit(log, "Home Assistant no longer accepts Latchkey's token. Check ha_token (or restart the add-on)."); });
     const lockDevice = await firstZwaveLockDevice(ha);
     const ccReader = await CcReader.detect(ha, lockDevice);
-    log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}.`);
-    const writer = createZwaveWriter({ client: ha, log, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
+    const credentialLocks = await detectCredentialLocks(ha, log);
+    log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}.`);
+    const userCodeWriter = createZwaveWriter({ client: ha, log, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
+    const writer = routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs: 30_000 }), userCodeWriter);
     const notifier = new Notifier(ha, log);
     journal.connect(notifier);
     await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log });
     svc.startClock(tuning.clockTickMs);
-    await svc.attach({ client: ha, writer, inventory: await detectCodeInventory(ha), slotCount: ccReader ? (lock) => ccReader.slotCount(lock) : null });
+    await svc.attach({
+        client: ha,
+        writer,
+        inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
+        slotCount: routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null),
+    });
 }
 /** HA may be starting or restarting: retry with capped backoff, but stop on a token HA rejects. */
 async function connectWithRetry(ha, log) {

@@ -4,6 +4,7 @@ import type { LockId } from "../../../src/model/primitives";
 import type { SlotObservation } from "../../../src/model/slot";
 import type { Operation } from "../core/reconcile";
 import { withTimeout } from "../ha/timeout";
+import { redact } from "../log/logger";
 import { backoffDelay } from "./backoff";
 
 /** Carries out one operation on a lock and reports what the slot is then known to hold. */
@@ -134,7 +135,8 @@ export class Executor {
       const attempts = (lane.failures.get(op.slot)?.attempts ?? 0) + 1;
       const delay = backoffDelay(attempts, this.options.retry.baseMs, this.options.retry.maxMs);
       const nextRetryAt = new Date(this.now() + delay);
-      const reason = error instanceof Error ? error.message : "The write failed.";
+      // HA and driver errors may quote what was sent; the reason reaches the card and the log.
+      const reason = redact(error instanceof Error ? error.message : "The write failed.", op.kind === "set" ? [op.pin] : []);
       lane.failures.set(op.slot, { reason, attempts, nextRetryAt });
       this.options.onFailure?.(op, reason, attempts, delay);
       lane.restUntil = nextRetryAt.getTime();

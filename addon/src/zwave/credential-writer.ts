@@ -24,26 +24,23 @@ export interface CredentialWriterOptions {
  */
 export function createCredentialWriter(options: CredentialWriterOptions): SlotWriter {
   const now = options.now ?? (() => new Date());
-  const call = async (lock: Lock, service: string, data: Record<string, unknown>, secret: string | null, returnResponse = false): Promise<void> => {
+  // Errors that quote the PIN are masked where every write failure is handled (the executor).
+  const call = async (lock: Lock, service: string, data: Record<string, unknown>, returnResponse = false): Promise<void> => {
     const sending = options.client.callService("zwave_js", service, data, { entity_id: lock.id }, returnResponse);
-    try {
-      await withTimeout(sending, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`);
-    } catch (error) {
-      throw withoutSecret(error, secret);
-    }
+    await withTimeout(sending, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`);
   };
 
   const writePin = async (lock: Lock, user: number, pin: string, before: LockUsers): Promise<void> => {
-    if (!before.users.some((u) => u.user_id === user)) await call(lock, "set_user", { user_id: user }, null, true);
+    if (!before.users.some((u) => u.user_id === user)) await call(lock, "set_user", { user_id: user }, true);
     // Change the user's PIN in place; a user without one gets the first free PIN slot from HA.
     const existing = pinSlotsOf(before, user)[0];
     const slot = existing === undefined ? {} : { credential_slot: existing };
-    await call(lock, "set_credential", { user_id: user, credential_type: PIN_CODE, credential_data: pin, ...slot }, pin, true);
+    await call(lock, "set_credential", { user_id: user, credential_type: PIN_CODE, credential_data: pin, ...slot }, true);
   };
 
   const clearPins = async (lock: Lock, user: number, before: LockUsers): Promise<void> => {
     for (const slot of pinSlotsOf(before, user)) {
-      await call(lock, "delete_credential", { user_id: user, credential_type: PIN_CODE, credential_slot: slot }, null);
+      await call(lock, "delete_credential", { user_id: user, credential_type: PIN_CODE, credential_slot: slot });
     }
   };
 
@@ -63,11 +60,4 @@ export function createCredentialWriter(options: CredentialWriterOptions): SlotWr
     if (held === undefined || (held !== null && held !== op.pin)) throw new HaCommandError("verify_mismatch", `${lock.name} holds something else for user ${op.slot} after the write.`);
     return { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
   };
-}
-
-/** HA's error texts carry the driver's message; make sure a PIN never rides along into logs or the UI. */
-function withoutSecret(error: unknown, secret: string | null): unknown {
-  if (secret === null || !(error instanceof Error) || !error.message.includes(secret)) return error;
-  const code = error instanceof HaCommandError ? error.code : "unknown";
-  return new HaCommandError(code, error.message.split(secret).join("****"));
 }
