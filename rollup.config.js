@@ -1,5 +1,6 @@
-// Two bundles: the Lovelace card (browser, minified, committed to dist/ for HACS) and the
-// add-on service (Node, self-contained so the add-on image needs no npm install).
+// Three bundles: the Lovelace card (browser, minified, committed to dist/ for HACS), the
+// add-on service (Node, self-contained so the add-on image needs no npm install) and the
+// add-on's ingress panel (browser, minified; the add-on serves it next to its own bundle).
 import { gzipSync } from "node:zlib";
 import { builtinModules } from "node:module";
 import commonjs from "@rollup/plugin-commonjs";
@@ -8,6 +9,7 @@ import terser from "@rollup/plugin-terser";
 import typescript from "@rollup/plugin-typescript";
 
 const typescriptOptions = { tsconfig: "./tsconfig.json", noEmit: false, include: ["src/**/*.ts", "addon/src/**/*.ts"] };
+const browserPlugins = () => [resolve({ browser: true }), typescript(typescriptOptions), terser({ module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } }), reportSize()];
 
 /** Prints the gzipped size of every chunk: the card has a size budget (issue 4). */
 function reportSize() {
@@ -35,7 +37,13 @@ export default [
     input: "src/card/latchkey-card.ts",
     output: { file: "dist/latchkey-card.js", format: "es", inlineDynamicImports: true },
     onwarn,
-    plugins: [resolve({ browser: true }), typescript(typescriptOptions), terser({ module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } }), reportSize()],
+    plugins: browserPlugins(),
+  },
+  {
+    input: "src/panel/latchkey-panel.ts",
+    output: { file: "addon/dist/latchkey-panel.js", format: "es", inlineDynamicImports: true },
+    onwarn,
+    plugins: browserPlugins(),
   },
   {
     input: "addon/src/main.ts",

@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-ha.sh
 bash scripts/setup-chromium.sh
-[[ -f dist/latchkey-card.js && -f addon/dist/latchkey-addon.mjs ]] || npm run --silent build
+[[ -f dist/latchkey-card.js && -f addon/dist/latchkey-addon.mjs && -f addon/dist/latchkey-panel.js ]] || npm run --silent build
 npx vitest run --project e2e

@@ -21,10 +21,13 @@ if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet -- dist/latchke
 fi
 echo "up to date"
 
-# The add-on image copies the bundle from addon/dist/ (no npm in the image): same rule.
-step "committed addon/dist/latchkey-addon.mjs matches a fresh build"
-if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet -- addon/dist/latchkey-addon.mjs; then
-  echo "addon/dist/latchkey-addon.mjs differs from a fresh build of addon/src/: run npm run build and commit addon/dist/." >&2
-  exit 1
-fi
-echo "up to date"
+# The add-on image copies its bundles from addon/dist/ (no npm in the image): same rule.
+for bundle in addon/dist/latchkey-addon.mjs addon/dist/latchkey-panel.js; do
+  step "committed $bundle matches a fresh build"
+  # ls-files: a bundle that was never committed would pass a plain git diff.
+  if git rev-parse --git-dir >/dev/null 2>&1 && { ! git ls-files --error-unmatch -- "$bundle" >/dev/null 2>&1 || ! git diff --quiet -- "$bundle"; }; then
+    echo "$bundle differs from a fresh build (or is not committed): run npm run build and commit addon/dist/." >&2
+    exit 1
+  fi
+  echo "up to date"
+done

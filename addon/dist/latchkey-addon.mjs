@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import require$$0$4 from 'events';
 import require$$1$1 from 'https';
@@ -13128,12 +13129,78 @@ function userFromToken(haWsUrl, accessToken, timeoutMs = 10_000) {
     });
 }
 
+/** The panel's script, served next to the page; the page names it relatively (see INDEX_HTML). */
+const PANEL_SCRIPT_NAME = "latchkey-panel.js";
+/**
+ * The ingress page. Every URL in it is relative: the Supervisor serves it under
+ * /api/hassio_ingress/<token>/, a prefix this add-on never sees.
+ */
+const INDEX_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Latchkey</title>
+<style>html, body { margin: 0; min-height: 100%; }</style>
+<script type="module" src="${PANEL_SCRIPT_NAME}"></script>
+</head>
+<body>
+<latchkey-panel></latchkey-panel>
+<noscript>Latchkey needs JavaScript.</noscript>
+</body>
+</html>
+`;
+/**
+ * Serves the ingress panel: `/` (the page) and `/latchkey-panel.js` (read from `panelFile`).
+ * Only these two fixed names are answered, so no request path ever reaches the file system.
+ */
+function createStaticFiles(options) {
+    let reportedMissing = false;
+    return (request, response) => {
+        const method = request.method ?? "GET";
+        const path = pathOf(request.url);
+        if ((method !== "GET" && method !== "HEAD") || (path !== "/" && path !== `/${PANEL_SCRIPT_NAME}`)) {
+            send(response, method, 404, "text/plain; charset=utf-8", "Not found.\n");
+            return;
+        }
+        if (path === "/") {
+            send(response, method, 200, "text/html; charset=utf-8", INDEX_HTML);
+            return;
+        }
+        readFile(options.panelFile).then((script) => { send(response, method, 200, "text/javascript; charset=utf-8", script); }, (error) => {
+            if (!reportedMissing) {
+                reportedMissing = true;
+                options.log.error(`Cannot read the panel script ${options.panelFile}; the sidebar panel will not load.`, error instanceof Error ? error.message : error);
+            }
+            send(response, method, 503, "text/plain; charset=utf-8", "The Latchkey panel script is missing from this add-on build; see the add-on log.\n");
+        });
+    };
+}
+/** The path without query string; `null` for anything that is not an origin-form path. */
+function pathOf(url) {
+    if (!url?.startsWith("/"))
+        return null;
+    const end = url.search(/[?#]/);
+    return end === -1 ? url : url.slice(0, end);
+}
+function send(response, method, status, contentType, body) {
+    response.writeHead(status, {
+        "Content-Type": contentType,
+        "Content-Length": Buffer.byteLength(body),
+        // A rebuilt add-on must never be shadowed by a cached page or script.
+        "Cache-Control": "no-cache",
+        "X-Content-Type-Options": "nosniff",
+    });
+    response.end(method === "HEAD" ? undefined : body);
+}
+
 /**
  * The card-facing websocket (`/api/ws`): hello → welcome, then requests and snapshot pushes.
  * Every inbound message is parsed with zod; errors become typed wire errors in one place.
+ * Plain HTTP requests get the ingress panel (static-files.ts).
  */
 async function startApiServer(options) {
-    const server = createServer((_req, res) => { res.writeHead(404).end(); });
+    const server = createServer(createStaticFiles({ panelFile: options.panelFile, log: options.log }));
     const wss = new WebSocketServer({ server, path: "/api/ws", maxPayload: 64 * 1024 });
     wss.on("connection", (socket, request) => { handleConnection(socket, request, options); });
     await new Promise((resolve) => server.listen(options.port, options.host, resolve));
@@ -15352,6 +15419,8 @@ async function main() {
         service: svc,
         journal,
         log,
+        // Built next to this bundle: addon/dist/ in a checkout, /app in the add-on image.
+        panelFile: fileURLToPath(new URL("latchkey-panel.js", import.meta.url)),
         identify: async (hello, ingressUserId) => {
             if (ingressUserId && client)
                 return userFromIngress(client, ingressUserId);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { ERR_INVALID_AUTH } from "home-assistant-js-websocket";
 import { z } from "zod";
 import { startApiServer } from "./api/server";
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     service: svc,
     journal,
     log,
+    // Built next to this bundle: addon/dist/ in a checkout, /app in the add-on image.
+    panelFile: fileURLToPath(new URL("latchkey-panel.js", import.meta.url)),
     identify: async (hello, ingressUserId) => {
       if (ingressUserId && client) return userFromIngress(client, ingressUserId);
       return hello.accessToken ? userFromToken(haConfig.wsUrl, hello.accessToken) : null;

@@ -8,6 +8,7 @@ import type { Journal } from "../service/journal";
 import type { LatchkeyService } from "../service/service";
 import { handleRequest } from "./handlers";
 import { INGRESS_PROXY_ADDRESS, type ApiUser } from "./identify";
+import { createStaticFiles } from "./static-files";
 
 export interface ApiOptions {
   port: number;
@@ -15,6 +16,8 @@ export interface ApiOptions {
   service: LatchkeyService;
   journal: Journal;
   log: Logger;
+  /** The built panel script (latchkey-panel.js), served with the ingress page at `/`. */
+  panelFile: string;
   /** Who is on the other end of a new connection, from the hello message and the HTTP request. */
   identify: (hello: { accessToken?: string }, ingressUserId: string | null) => Promise<ApiUser | null>;
 }
@@ -22,9 +25,10 @@ export interface ApiOptions {
 /**
  * The card-facing websocket (`/api/ws`): hello → welcome, then requests and snapshot pushes.
  * Every inbound message is parsed with zod; errors become typed wire errors in one place.
+ * Plain HTTP requests get the ingress panel (static-files.ts).
  */
 export async function startApiServer(options: ApiOptions): Promise<{ server: Server; close: () => Promise<void> }> {
-  const server = createServer((_req, res) => { res.writeHead(404).end(); });
+  const server = createServer(createStaticFiles({ panelFile: options.panelFile, log: options.log }));
   const wss = new WebSocketServer({ server, path: "/api/ws", maxPayload: 64 * 1024 });
   wss.on("connection", (socket, request) => { handleConnection(socket, request, options); });
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));

@@ -219,6 +219,11 @@ describe("addon/Dockerfile", () => {
     expect(existsSync(`${root}addon/dist/latchkey-addon.mjs`)).toBe(true);
   });
 
+  it("ships the ingress panel's script next to the bundle, where the add-on looks for it", () => {
+    expect(dockerfile).toMatch(/^COPY dist\/latchkey-panel\.js \/app\/latchkey-panel\.js$/m);
+    expect(existsSync(`${root}addon/dist/latchkey-panel.js`)).toBe(true);
+  });
+
   it("has a health check", () => {
     expect(instructions).toMatch(/^HEALTHCHECK /m);
   });
