@@ -3,6 +3,8 @@
 import { cpus } from "node:os";
 import type { HaProfile } from "../test/integration/ha-fake/index";
 import { benchAddon, type AddonResult } from "./addon-rss";
+import { benchCardRender } from "./card-render/index";
+import { cardRenderRows, printCardRender } from "./card-render/print";
 import { benchNotifyLatency, type NotifyResult, type Percentiles } from "./notify-latency";
 import { CODE_COUNT, LOCK_COUNT, SLOTS_PER_LOCK } from "./fixture";
 import { benchPlan, syncedStore } from "./plan";
@@ -101,6 +103,16 @@ async function main(): Promise<void> {
       { figure: `Keypad event → notification call, p50 / p99 (${latency.count} events)`, measured: `${ms(latency.p50)} / ${ms(latency.p99)}`, target: `p99 < ${NOTIFY_TARGET_MS} ms`, within },
       { figure: `Back-to-back keypad events → notifications delivered`, measured: `${throughput.delivered} / ${throughput.count} in ${ms(throughput.totalMs)}`, target: `all, no speed target`, within: throughput.delivered === throughput.count },
     );
+  }
+
+  console.log("");
+  try {
+    const card = await benchCardRender();
+    printCardRender(card, "5. ");
+    rows.push(...cardRenderRows(card));
+  } catch (error) {
+    console.log(`5. Card first render in Chromium: FAILED — ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
   }
 
   console.log("\nSummary (timing verdicts use p95, the notification figure p99; RSS verdicts read the 80 MB target as 80 MiB, /proc's kB being KiB):");

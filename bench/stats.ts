@@ -46,12 +46,13 @@ export interface Row {
   figure: string;
   measured: string;
   target: string;
-  within: boolean;
+  /** null for figures that have no target (shown for scale). */
+  within: boolean | null;
 }
 
 export function printTable(rows: readonly Row[]): void {
   const header = ["Figure", "Measured", "Target", "Verdict"];
-  const cells = rows.map((r) => [r.figure, r.measured, r.target, r.within ? "within target" : "over target"]);
+  const cells = rows.map((r) => [r.figure, r.measured, r.target, r.within === null ? "no target" : r.within ? "within target" : "over target"]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? "").length)));
   const line = (c: readonly string[]) => `| ${c.map((v, i) => v.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   console.log(line(header));
