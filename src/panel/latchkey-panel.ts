@@ -2,6 +2,7 @@ import { LitElement, css, html } from "lit";
 import "../card/latchkey-card";
 import type { SocketFactory } from "../card/data/addon-client";
 import type { HomeAssistant } from "../card/ha-types";
+import { languageOf, translator } from "../card/i18n";
 import { addonUrlFor } from "./addon-url";
 import { embeddingHomeAssistant, hassPropertyOf, isHass } from "./embedding-hass";
 import { copyTheme } from "./theme";
@@ -108,16 +109,10 @@ export class LatchkeyPanel extends LitElement {
   };
 
   override render() {
-    switch (this.status) {
-      case "ready":
-        return html`${this.card}`;
-      case "waiting":
-        return html`<p class="message">Waiting for Home Assistant…</p>`;
-      case "unsupported":
-        return html`<p class="message">This version of Home Assistant did not give Latchkey the data it needs. Use the Latchkey card on a dashboard instead, and please report this.</p>`;
-      case "standalone":
-        return html`<p class="message">Open Latchkey from Home Assistant's sidebar. This page is the Latchkey add-on's panel and gets your locks and your login from the Home Assistant page around it. Without the Supervisor, add the Latchkey card to a dashboard instead.</p>`;
-    }
+    if (this.status === "ready") return html`${this.card}`;
+    // No hass yet (or none at all): the browser's language is the best guess.
+    const t = translator(this.card.hass ? languageOf(this.card.hass) : navigator.language);
+    return html`<p class="message">${t(`panel.${this.status}`)}</p>`;
   }
 }
 
