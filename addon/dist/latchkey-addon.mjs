@@ -12782,6 +12782,10 @@ const ActivityKindSchema = _enum([
     "code_shared",
     "sync_failed",
 ]);
+/** What happened to the door itself (as opposed to its codes): shown as a lock's last activity. */
+const DOOR_KINDS = new Set([
+    "keypad_unlock", "keypad_lock", "manual_unlock", "manual_lock", "rf_unlock", "rf_lock", "auto_lock", "jammed",
+]);
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 const ActivityEntrySchema = object({
     id: string().check(_minLength(1)),
@@ -13622,6 +13626,8 @@ class ActivityLog {
         this.cap = cap;
         this.now = now;
         this.entries = [];
+        /** Newest door entry per lock, kept as entries arrive so snapshots need no scan. */
+        this.lastAtDoor = new Map();
         this.linesOnDisk = 0;
         this.writes = Promise.resolve();
         this.path = join(folder, "activity.jsonl");
@@ -13643,6 +13649,8 @@ class ActivityLog {
             this.log.warn(`Skipped ${skipped} unreadable line(s) in the activity log.`);
         this.linesOnDisk = lines.length;
         this.trim();
+        for (const entry of this.entries)
+            this.noteDoor(entry);
     }
     /**
      * Appends one entry. Writes are queued: door events arrive concurrently, and a compaction
@@ -13651,6 +13659,7 @@ class ActivityLog {
      */
     append(entry) {
         this.entries.push(entry);
+        this.noteDoor(entry);
         this.trim();
         const write = this.writes.then(async () => {
             await appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
@@ -13660,6 +13669,14 @@ class ActivityLog {
         });
         this.writes = write.catch(() => undefined);
         return write;
+    }
+    /** The newest thing that happened at each door. */
+    lastDoorActivity() {
+        return [...this.lastAtDoor.values()];
+    }
+    noteDoor(entry) {
+        if (entry.lockId !== null && DOOR_KINDS.has(entry.kind))
+            this.lastAtDoor.set(entry.lockId, entry);
     }
     list(query) {
         return this.entries
@@ -14287,6 +14304,7 @@ function buildSnapshot(input) {
         slots,
         sync,
         unmanaged: [...input.unmanaged],
+        lastActivity: Object.fromEntries(input.lastDoorActivity.flatMap((e) => (e.lockId === null ? [] : [[e.lockId, hideNames ? { ...e, codeName: null, userName: null } : e]]))),
         held: input.document.claims.flatMap((c) => (c.held && codesById.has(c.codeId) ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }] : [])),
         connected: input.connected,
     };
@@ -14662,7 +14680,7 @@ class LatchkeyService {
         return buildSnapshot({
             document: this.doc, locks: [...this.locks.values()], unmanaged, full: this.full, user, now: this.now(), timeZone: this.timeZone,
             runtime: (lockId, slot) => this.executor.statusOf(lockId, slot), connected: this.link?.client.connected ?? false,
-            showNames: this.deps.options.show_code_names_to_everyone,
+            showNames: this.deps.options.show_code_names_to_everyone, lastDoorActivity: this.deps.lastDoorActivity?.() ?? [],
         });
     }
     /** Called once when a slot has failed a few times in a row. */
@@ -15409,7 +15427,7 @@ async function main() {
     const activity = new ActivityLog(config.dataDir, log, { count: config.options.activity_max_entries, days: config.options.activity_max_days });
     await activity.load();
     const journal = new Journal(activity);
-    const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 }, ownEchoMs: config.tuning.ownEchoMs });
+    const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 }, ownEchoMs: config.tuning.ownEchoMs, lastDoorActivity: () => activity.lastDoorActivity() });
     service = svc;
     const haConfig = config.ha;
     let client = null;

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const activity = new ActivityLog(config.dataDir, log, { count: config.options.activity_max_entries, days: config.options.activity_max_days });
   await activity.load();
   const journal = new Journal(activity);
-  const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 }, ownEchoMs: config.tuning.ownEchoMs });
+  const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 }, ownEchoMs: config.tuning.ownEchoMs, lastDoorActivity: () => activity.lastDoorActivity() });
   service = svc;
 
   const haConfig = config.ha;

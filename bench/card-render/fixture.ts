@@ -107,9 +107,13 @@ function snapshotOf(lockIds: readonly string[], codeCount: number): Snapshot {
     slots[id] = Object.fromEntries(on.map((lockId) => [lockId, i + 1]));
     sync[id] = Object.fromEntries(on.map((lockId, j) => [lockId, syncFor(i, j)]));
   }
+  // Every lock shows a last activity line, as a busy household's would.
+  const lastActivity: Snapshot["lastActivity"] = Object.fromEntries(
+    lockIds.map((lockId, i) => [lockId, { id: `bench-activity-${pad(i, 3)}`, at: AT, kind: "keypad_unlock" as const, lockId, codeId: codes[i % codes.length]?.id ?? null, codeName: codes[i % codes.length]?.name ?? null, slot: 1, userName: null }]),
+  );
   return {
     user: { name: "Bench Admin", isAdmin: true },
-    locks: lockIds.map(lock), codes, slots, sync, unmanaged: [], held: [], connected: true,
+    locks: lockIds.map(lock), codes, slots, sync, unmanaged: [], held: [], lastActivity, connected: true,
   };
 }
 

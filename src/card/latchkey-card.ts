@@ -129,7 +129,8 @@ export class LatchkeyCard extends LitElement {
     const t = translator(languageOf(this.hass));
     return html`<ha-card>
       <h1>${this.config.title ?? t("title")}</h1>
-      <latchkey-lock-list .hass=${this.hass} .lockIds=${this.lockIds(this.hass)} .t=${t}></latchkey-lock-list>
+      <latchkey-lock-list .hass=${this.hass} .lockIds=${this.lockIds(this.hass)} .t=${t}
+        .snapshot=${this.addon.client?.snapshot ?? null} .language=${languageOf(this.hass)}></latchkey-lock-list>
       <section class="codes">${this.renderCodes(t)}</section>
     </ha-card>`;
   }

@@ -1,9 +1,11 @@
 import { LitElement, css, html, nothing } from "lit";
+import type { Snapshot } from "../model/protocol";
+import { activitySentence, relativeTime } from "./activity-utils";
 import { fireEvent, toast } from "./events";
 import type { HomeAssistant } from "./ha-types";
 import { translator, type Translate } from "./i18n";
 import { lockAll, errorMessage, type LockResult } from "./lock-actions";
-import { lockViews, stateKey, type LockView } from "./lock-utils";
+import { failedCodesOn, lockViews, stateKey, type LockView } from "./lock-utils";
 import { sharedStyles } from "./styles";
 
 /**
@@ -17,6 +19,8 @@ export class LatchkeyLockList extends LitElement {
     hass: { attribute: false },
     lockIds: { attribute: false },
     t: { attribute: false },
+    snapshot: { attribute: false },
+    language: { attribute: false },
     confirming: { state: true },
     results: { state: true },
     busy: { state: true },
@@ -25,6 +29,9 @@ export class LatchkeyLockList extends LitElement {
   hass?: HomeAssistant;
   lockIds: string[] = [];
   t: Translate = translator("en");
+  /** The add-on's data, when connected: last activity and sync trouble per lock. */
+  snapshot: Snapshot | null = null;
+  language = "en";
   private confirming: string | null = null;
   private results: LockResult[] | null = null;
   private busy = false;
@@ -39,7 +46,8 @@ export class LatchkeyLockList extends LitElement {
       .state { font-size: 0.9em; color: var(--secondary-text-color); }
       .state.locked { --dot-color: var(--success-color, #43a047); }
       .state.jammed, .state.unavailable, .state.unlocked, .state.open { --dot-color: var(--error-color); font-weight: 500; color: var(--primary-text-color); }
-      .battery { font-size: 0.85em; color: var(--secondary-text-color); }
+      .battery, .last { font-size: 0.85em; color: var(--secondary-text-color); }
+      .trouble { font-size: 0.85em; --dot-color: var(--error-color); }
       .confirm { width: 100%; justify-content: flex-end; }
       .footer { padding: 8px 16px; }
     `,
@@ -64,6 +72,7 @@ export class LatchkeyLockList extends LitElement {
       <button class="name" @click=${() => { fireEvent(this, "hass-more-info", { entityId: lock.entityId }); }}>
         <span>${lock.name}</span>
         <span class="state dot ${lock.state}">${this.t(stateKey(lock.state))}</span>
+        ${this.renderAddonLines(lock.entityId)}
       </button>
       ${lock.battery === null ? nothing : html`<span class="battery">${this.t("lock.battery", { value: lock.battery })}</span>`}
       ${isLocked
@@ -77,6 +86,17 @@ export class LatchkeyLockList extends LitElement {
           </div>`
         : nothing}
     </li>`;
+  }
+
+  /** "Mom unlocked Back door with the keypad · 2 min ago" and codes this lock has not taken. */
+  private renderAddonLines(entityId: string) {
+    const snapshot = this.snapshot;
+    if (!snapshot) return nothing;
+    const last = snapshot.lastActivity[entityId];
+    const failed = failedCodesOn(snapshot, entityId);
+    return html`${last
+      ? html`<span class="last">${activitySentence(last, snapshot.locks, this.t)} · ${relativeTime(last.at, Date.now(), this.t, this.language)}</span>`
+      : nothing}${failed > 0 ? html`<span class="trouble dot">${this.t("lock.sync_trouble", { count: failed })}</span>` : nothing}`;
   }
 
   private renderResults(results: LockResult[]) {

@@ -1,4 +1,5 @@
 /** Pure helpers for the locks view: which entities, their state, their battery. */
+import type { Snapshot } from "../model/protocol";
 import type { HassEntity, HomeAssistant } from "./ha-types";
 import type { TranslationKey } from "./i18n";
 
@@ -80,4 +81,9 @@ export function lockViews(hass: Pick<HomeAssistant, "entities" | "states">, lock
       battery: battery ? batteryLevel(hass.states[battery]) : null,
     };
   });
+}
+
+/** How many codes this lock has not taken (their write failed), for a warning on the lock. */
+export function failedCodesOn(snapshot: Snapshot, lockId: string): number {
+  return Object.values(snapshot.sync).filter((perLock) => perLock[lockId]?.state === "failed").length;
 }

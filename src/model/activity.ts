@@ -26,6 +26,11 @@ export const ActivityKindSchema = z.enum([
 ]);
 export type ActivityKind = z.infer<typeof ActivityKindSchema>;
 
+/** What happened to the door itself (as opposed to its codes): shown as a lock's last activity. */
+export const DOOR_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>([
+  "keypad_unlock", "keypad_lock", "manual_unlock", "manual_lock", "rf_unlock", "rf_lock", "auto_lock", "jammed",
+]);
+
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 export const ActivityEntrySchema = z.object({
   id: z.string().check(z.minLength(1)),

@@ -59,6 +59,8 @@ export const SnapshotSchema = z.object({
   /** codeId → lockId → sync status. */
   sync: z.record(z.string(), z.record(z.string(), SyncStatusSchema)),
   unmanaged: z.array(UnmanagedSlotSchema),
+  /** lockId → the newest thing that happened at that door ("Mom unlocked it with the keypad"). */
+  lastActivity: z._default(z.record(z.string(), ActivityEntrySchema), {}),
   /** Slots changed at a lock's keypad, waiting for an admin's choice. */
   held: z._default(z.array(HeldSlotSchema), []),
   connected: z.boolean(),

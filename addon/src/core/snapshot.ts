@@ -1,3 +1,4 @@
+import type { ActivityEntry } from "../../../src/model/activity";
 import { withoutPin } from "../../../src/model/code";
 import type { Lock } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
@@ -19,6 +20,7 @@ export interface SnapshotInput {
   timeZone: string;
   user: { name: string; isAdmin: boolean };
   showNames: boolean;
+  lastDoorActivity: readonly ActivityEntry[];
 }
 
 /** What clients see. Never a PIN; non-admins may also be denied names (add-on option). */
@@ -49,6 +51,9 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     slots,
     sync,
     unmanaged: [...input.unmanaged],
+    lastActivity: Object.fromEntries(
+      input.lastDoorActivity.flatMap((e) => (e.lockId === null ? [] : [[e.lockId, hideNames ? { ...e, codeName: null, userName: null } : e]])),
+    ),
     held: input.document.claims.flatMap((c) => (c.held && codesById.has(c.codeId) ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }] : [])),
     connected: input.connected,
   };

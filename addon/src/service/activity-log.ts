@@ -1,6 +1,6 @@
 import { appendFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ActivityEntrySchema, type ActivityEntry } from "../../../src/model/activity";
+import { ActivityEntrySchema, DOOR_KINDS, type ActivityEntry } from "../../../src/model/activity";
 import { parseJson } from "../ha/raw-text";
 import type { Logger } from "../log/logger";
 import { writeFileAtomic } from "../store/atomic-write";
@@ -17,6 +17,8 @@ export interface ActivityQuery {
  */
 export class ActivityLog {
   private entries: ActivityEntry[] = [];
+  /** Newest door entry per lock, kept as entries arrive so snapshots need no scan. */
+  private readonly lastAtDoor = new Map<string, ActivityEntry>();
   private readonly path: string;
   private linesOnDisk = 0;
   private writes: Promise<void> = Promise.resolve();
@@ -44,6 +46,7 @@ export class ActivityLog {
     if (skipped > 0) this.log.warn(`Skipped ${skipped} unreadable line(s) in the activity log.`);
     this.linesOnDisk = lines.length;
     this.trim();
+    for (const entry of this.entries) this.noteDoor(entry);
   }
 
   /**
@@ -53,6 +56,7 @@ export class ActivityLog {
    */
   append(entry: ActivityEntry): Promise<void> {
     this.entries.push(entry);
+    this.noteDoor(entry);
     this.trim();
     const write = this.writes.then(async () => {
       await appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
@@ -61,6 +65,15 @@ export class ActivityLog {
     });
     this.writes = write.catch(() => undefined);
     return write;
+  }
+
+  /** The newest thing that happened at each door. */
+  lastDoorActivity(): ActivityEntry[] {
+    return [...this.lastAtDoor.values()];
+  }
+
+  private noteDoor(entry: ActivityEntry): void {
+    if (entry.lockId !== null && DOOR_KINDS.has(entry.kind)) this.lastAtDoor.set(entry.lockId, entry);
   }
 
   list(query: ActivityQuery): ActivityEntry[] {

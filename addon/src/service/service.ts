@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { ActivityEntry } from "../../../src/model/activity";
 import { withoutPin, type Code, type CodeDraft, type PublicCode } from "../../../src/model/code";
 import { LatchkeyError } from "../../../src/model/errors";
 import type { Lock } from "../../../src/model/lock";
@@ -47,6 +48,8 @@ export interface ServiceDeps {
   retry?: { baseMs: number; maxMs: number };
   /** How soon after Latchkey's own write a "code added at the keypad" report counts as its echo. */
   ownEchoMs?: number;
+  /** The newest activity at each door, for the locks' "last activity" line. */
+  lastDoorActivity?: () => readonly ActivityEntry[];
 }
 
 /** How the service reaches HA: lock facts to read, and the writer for slots. */
@@ -141,7 +144,7 @@ export class LatchkeyService {
     return buildSnapshot({
       document: this.doc, locks: [...this.locks.values()], unmanaged, full: this.full, user, now: this.now(), timeZone: this.timeZone,
       runtime: (lockId, slot) => this.executor.statusOf(lockId, slot), connected: this.link?.client.connected ?? false,
-      showNames: this.deps.options.show_code_names_to_everyone,
+      showNames: this.deps.options.show_code_names_to_everyone, lastDoorActivity: this.deps.lastDoorActivity?.() ?? [],
     });
   }
 

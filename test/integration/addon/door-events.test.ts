@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { allSynced } from "../support/api-client";
+import { allSynced, connectApi } from "../support/api-client";
 import { RawClient } from "../ha-fake/raw-client";
-import { ADMIN, FAST, LOCKS, slotsHolding, startWorld, type World } from "../support/world";
+import { ADMIN, FAST, LOCKS, USER, slotsHolding, startWorld, type World } from "../support/world";
 import { pinsShown, showsPin } from "../support/pins";
 
 let world: World | null = null;
@@ -38,6 +38,15 @@ describe("what happens at the door", () => {
 
     const activity = await w.api.request("activity/list", { lockId: "lock.back_door" });
     expect(activity.ok && activity.result.entries[0]).toMatchObject({ kind: "keypad_unlock", codeName: "Mom", slot, lockId: "lock.back_door" });
+    // The lock's "last activity" travels in the snapshot, to every user (names as the option says).
+    const last = await w.api.waitForSnapshot((s) => s.lastActivity["lock.back_door"] !== undefined);
+    expect(last.lastActivity["lock.back_door"]).toMatchObject({ kind: "keypad_unlock", codeName: "Mom" });
+    expect(last.lastActivity["lock.front_door"]).toBeUndefined();
+    const kid = await connectApi(w.addon.apiUrl, USER.token);
+    await kid.request("state/subscribe", {});
+    const kidsView = await kid.waitForSnapshot((s) => s.lastActivity["lock.back_door"] !== undefined);
+    expect(kidsView.lastActivity["lock.back_door"]).toMatchObject({ kind: "keypad_unlock", codeName: "Mom" });
+    kid.close();
     // No PIN in any event or notification. HA itself echoes every service call on its bus as a
     // `call_service` event, so the set_lock_usercode call carries the PIN there; that one is HA's.
     const events = w.ha.firedEvents.filter((e) => e.event_type !== "call_service");

@@ -25,6 +25,9 @@ export function snapshotFixture(isAdmin = true): Snapshot {
       "code-ada": { "lock.front_door": { state: "synced", via: "lock_report", at: AT }, "lock.back_door": { state: "failed", reason: "Lock did not answer", attempts: 3, nextRetryAt: null } },
     },
     unmanaged: [],
+    lastActivity: {
+      "lock.front_door": { id: "a-1", at: AT, kind: "keypad_unlock", lockId: "lock.front_door", codeId: "code-ada", codeName: "Ada", slot: 1, userName: null },
+    },
     held: [],
     connected: true,
   };

@@ -140,6 +140,19 @@ describe("latchkey-card updates", () => {
     expect(textOf(lockList(card))).toContain("Unlocked");
   });
 
+  it("shows each lock's last activity and the codes it has not taken, from the add-on", async () => {
+    const card = document.createElement("latchkey-card");
+    card.setConfig({ type: "custom:latchkey-card", addon_url: "ws://addon.test/api/ws" });
+    card.socketFactory = new FakeAddon().factory;
+    card.hass = fakeHass();
+    document.body.append(card);
+    await settle(card);
+    const front = textOf(lockList(card).querySelector('li[data-entity="lock.front_door"]'));
+    expect(front).toMatch(/Ada unlocked Front door with the keypad · /);
+    expect(front).not.toContain("not on this lock");
+    expect(textOf(lockList(card).querySelector('li[data-entity="lock.back_door"] .trouble'))).toBe("1 code(s) not on this lock yet");
+  });
+
   it("a lock changing state re-renders the lock list, not the code list", async () => {
     const addon = new FakeAddon();
     let hass = fakeHass();
