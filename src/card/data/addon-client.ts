@@ -27,7 +27,19 @@ export const browserSocketFactory: SocketFactory = (url, handlers) => {
   ws.onclose = () => {
     handlers.close();
   };
-  return { send: (data) => { ws.send(data); }, close: () => { ws.close(); } };
+  return {
+    send: (data) => { ws.send(data); },
+    close: () => {
+      // Closing a socket that is still connecting makes the browser log an error; the card is
+      // often removed that early (a dashboard re-render), so close it once it is open.
+      if (ws.readyState === WebSocket.CONNECTING) {
+        ws.onopen = () => { ws.close(); };
+        ws.onmessage = null;
+      } else {
+        ws.close();
+      }
+    },
+  };
 };
 
 export type ConnectionStatus =
