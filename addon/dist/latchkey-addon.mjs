@@ -837,7 +837,7 @@ function merge(a, b) {
     });
     return clone(a, def);
 }
-function partial$1(Class, schema, mask, name = "partial") {
+function partial(Class, schema, mask, name = "partial") {
     const currDef = schema._zod.def;
     const checks = currDef.checks;
     const hasChecks = checks && checks.length > 0;
@@ -7005,10 +7005,10 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return omit(this, mask);
     },
     partial(...args) {
-        return partial$1(ZodOptional, this, args[0]);
+        return partial(ZodOptional, this, args[0]);
     },
     exactPartial(...args) {
-        return partial$1(ZodExactOptional, this, args[0], "exactPartial");
+        return partial(ZodExactOptional, this, args[0], "exactPartial");
     },
     required(...args) {
         return required(ZodNonOptional, this, args[0]);
@@ -12619,19 +12619,6 @@ function object(shape, params) {
     };
     return new ZodMiniObject(def);
 }
-// @__NO_SIDE_EFFECTS__
-function partial(schema, mask) {
-    const def = schema._zod.def;
-    if (def.type !== "tuple")
-        return partial$1(ZodMiniOptional, schema, mask);
-    // a refinement was authored against the full arity; partialing would run it on a shorter array
-    if (def.checks?.length)
-        throw new Error(".partial() cannot be used on tuple schemas containing refinements");
-    return clone(schema, {
-        ...def,
-        items: def.items.map((item) => new ZodMiniOptional({ type: "optional", innerType: item })),
-    });
-}
 const ZodMiniDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodMiniDiscriminatedUnion", (inst, def) => {
     $ZodDiscriminatedUnion.init(inst, def);
     ZodMiniType.init(inst, def);
@@ -12842,6 +12829,18 @@ const CodeDraftSchema = object({
     // The mission: a notification whenever a code opens a door. Opt out per code.
     notify: _default(NotifySettingsSchema, { onUse: true, targets: [] }),
 });
+/**
+ * What an update changes: only the fields sent. Unlike a partial draft it fills in no
+ * defaults, so renaming a disabled code does not enable it or wipe its rules.
+ */
+const CodeChangesSchema = object({
+    name: optional(NameSchema),
+    pin: optional(PinSchema),
+    lockIds: optional(array(LockIdSchema)),
+    enabled: optional(boolean()),
+    rules: optional(AccessRulesSchema),
+    notify: optional(NotifySettingsSchema),
+});
 /** A named code as the add-on stores it. */
 const CodeSchema = object({
     id: CodeIdSchema,
@@ -12952,7 +12951,7 @@ const request = (type, shape) => object({ id: int().check(_gte(1)), type: litera
 const RequestSchema = discriminatedUnion("type", [
     request("state/subscribe", {}),
     request("codes/create", { draft: CodeDraftSchema }),
-    request("codes/update", { codeId: CodeIdSchema, changes: partial(CodeDraftSchema) }),
+    request("codes/update", { codeId: CodeIdSchema, changes: CodeChangesSchema }),
     request("codes/delete", { codeId: CodeIdSchema }),
     request("codes/set_enabled", { codeId: CodeIdSchema, enabled: boolean() }),
     request("codes/reveal", { codeId: CodeIdSchema }),
@@ -13321,6 +13320,7 @@ const TuningSchema = object$1({
     LATCHKEY_VERIFY_TIMEOUT_MS: number().int().min(10).default(15_000),
     LATCHKEY_CLOCK_TICK_MS: number().int().min(100).default(30_000),
     LATCHKEY_OWN_ECHO_MS: number().int().min(0).default(10_000),
+    LATCHKEY_RELIST_MS: number().int().min(50).default(60_000),
 });
 class ConfigError extends Error {
     constructor() {
@@ -13354,7 +13354,7 @@ async function loadConfig(env) {
     const tuningParsed = TuningSchema.safeParse(env);
     if (!tuningParsed.success)
         throw new ConfigError(describeZodError(tuningParsed.error, "The tuning environment variables are not valid"));
-    const tuning = { retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS, verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS, clockTickMs: tuningParsed.data.LATCHKEY_CLOCK_TICK_MS, ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS };
+    const tuning = { retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS, verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS, clockTickMs: tuningParsed.data.LATCHKEY_CLOCK_TICK_MS, ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS, relistMs: tuningParsed.data.LATCHKEY_RELIST_MS };
     if (env.SUPERVISOR_TOKEN && !options.ha_url) {
         return { options, tuning, dataDir, ha: { mode: "supervisor", wsUrl: "ws://supervisor/core/websocket", token: env.SUPERVISOR_TOKEN } };
     }
@@ -13626,7 +13626,7 @@ class ActivityLog {
         this.cap = cap;
         this.now = now;
         this.entries = [];
-        /** Newest door entry per lock, kept as entries arrive so snapshots need no scan. */
+        /** Newest door entry per lock within the caps, rebuilt with them so snapshots need no scan. */
         this.lastAtDoor = new Map();
         this.linesOnDisk = 0;
         this.writes = Promise.resolve();
@@ -13649,8 +13649,6 @@ class ActivityLog {
             this.log.warn(`Skipped ${skipped} unreadable line(s) in the activity log.`);
         this.linesOnDisk = lines.length;
         this.trim();
-        for (const entry of this.entries)
-            this.noteDoor(entry);
     }
     /**
      * Appends one entry. Writes are queued: door events arrive concurrently, and a compaction
@@ -13659,7 +13657,6 @@ class ActivityLog {
      */
     append(entry) {
         this.entries.push(entry);
-        this.noteDoor(entry);
         this.trim();
         const write = this.writes.then(async () => {
             await appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
@@ -13674,10 +13671,6 @@ class ActivityLog {
     lastDoorActivity() {
         return [...this.lastAtDoor.values()];
     }
-    noteDoor(entry) {
-        if (entry.lockId !== null && DOOR_KINDS.has(entry.kind))
-            this.lastAtDoor.set(entry.lockId, entry);
-    }
     list(query) {
         return this.entries
             .filter((e) => (query.lockId === undefined || e.lockId === query.lockId) && (query.codeId === undefined || e.codeId === query.codeId))
@@ -13688,6 +13681,10 @@ class ActivityLog {
     trim() {
         const oldest = this.now().getTime() - this.cap.days * 86_400_000;
         this.entries = this.entries.filter((e) => Date.parse(e.at) >= oldest).slice(-this.cap.count);
+        this.lastAtDoor.clear();
+        for (const entry of this.entries)
+            if (entry.lockId !== null && DOOR_KINDS.has(entry.kind))
+                this.lastAtDoor.set(entry.lockId, entry);
     }
     async compact() {
         await writeFileAtomic(this.path, this.entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
@@ -14293,7 +14290,9 @@ function buildSnapshot(input) {
                 continue;
             perCode[lockId] = input.full.has(`${code.id}|${lockId}`)
                 ? { state: "failed", reason: "The lock has no free slot in Latchkey's range.", attempts: 1, nextRetryAt: null }
-                : { state: "waiting", reason: "The lock is not in Home Assistant right now." };
+                : input.unlisted.has(lockId)
+                    ? { state: "waiting", reason: "Latchkey could not yet list the codes on this lock, so it does not pick a slot there; it asks again shortly." }
+                    : { state: "waiting", reason: "The lock is not in Home Assistant right now." };
         }
     }
     const hideNames = !input.user.isAdmin && !input.showNames;
@@ -14559,27 +14558,31 @@ async function readLocks(sources, options, log) {
     let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, settings);
     const ask = sources.slotCount;
     if (ask) {
-        const measured = await Promise.all(locks.map(async (lock) => [lock.deviceId, await ask(lock)]));
+        // A lock that cannot say now keeps the slot count from the settings.
+        const measured = await Promise.all(locks.map(async (lock) => [lock.deviceId, await ask(lock).catch(() => null)]));
         const slotCounts = new Map(measured.flatMap(([deviceId, count]) => (count === null ? [] : [[deviceId, count]])));
         locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
     }
     log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
-    const occupied = sources.inventory ? await readInventory(sources.inventory, locks, log) : null;
-    return { locks, timeZone: ha.timeZone, occupied };
+    if (!sources.inventory)
+        return { locks, timeZone: ha.timeZone, occupied: null, unlisted: new Set() };
+    return { locks, timeZone: ha.timeZone, ...(await readInventory(sources.inventory, locks, log)) };
 }
 async function readInventory(inventory, locks, log) {
-    const result = new Map();
+    const occupied = new Map();
+    const unlisted = new Set();
     for (const lock of locks) {
         try {
             const found = await inventory(lock);
             if (found)
-                result.set(lock.id, found);
+                occupied.set(lock.id, found);
         }
         catch (error) {
-            log.warn(`Could not list the codes on ${lock.name}.`, error);
+            unlisted.add(lock.id);
+            log.warn(`Could not list the codes on ${lock.name}; no new slot is picked there until it can.`, error);
         }
     }
-    return result;
+    return { occupied, unlisted };
 }
 
 /**
@@ -14609,6 +14612,8 @@ class LatchkeyService {
         this.full = new Set();
         /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
         this.occupied = new Map();
+        /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
+        this.unlisted = new Set();
         this.queue = Promise.resolve();
         this.listeners = new Set();
         this.doc = deps.document;
@@ -14653,17 +14658,38 @@ class LatchkeyService {
         this.locks = lockMap(reading.locks);
         this.timeZone = reading.timeZone;
         if (reading.occupied)
-            this.occupied = reading.occupied;
+            this.takeInventory(reading.occupied, reading.unlisted);
         this.executor.resume();
         const planned = await this.sync();
         this.deps.log.info(planned === 0 ? "All locks are in step with the codes; nothing to write." : `${planned} lock write(s) planned.`);
+    }
+    /** A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
+    takeInventory(listed, failed) {
+        const next = new Map(listed);
+        const unlisted = new Set();
+        for (const lockId of failed) {
+            const before = this.occupied.get(lockId);
+            if (before)
+                next.set(lockId, before);
+            else
+                unlisted.add(lockId);
+        }
+        this.occupied = next;
+        this.unlisted = unlisted;
+        clearTimeout(this.relist);
+        if (unlisted.size === 0)
+            return;
+        this.relist = setTimeout(() => { void this.refresh().catch((e) => { this.deps.log.error("Re-reading Home Assistant failed.", e); }); }, this.deps.relistMs ?? 60_000);
+        this.relist.unref();
     }
     /** Plans and submits lock writes; returns how many. Serialized with every other change of the document. */
     sync() {
         return this.serialized(async () => {
             const others = new Map([...this.occupied].map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
             const { options } = this.deps;
-            const allocation = allocateSlots(this.doc.codes, this.doc.claims, this.locks, { first: options.slot_first, last: options.slot_last }, others);
+            // A lock whose codes are unknown gets no new slot: a free-looking one may be someone's code.
+            const listed = new Map([...this.locks].filter(([lockId]) => !this.unlisted.has(lockId)));
+            const allocation = allocateSlots(this.doc.codes, this.doc.claims, listed, { first: options.slot_first, last: options.slot_last }, others);
             this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
             const plan = reconcile(this.doc.codes, allocation.claims, this.now(), this.timeZone);
             const released = new Set(plan.release);
@@ -14678,7 +14704,7 @@ class LatchkeyService {
         const claimed = new Set(this.doc.claims.map((c) => `${c.lockId}#${c.slot}`));
         const unmanaged = [...this.occupied].flatMap(([lockId, slots]) => [...slots.keys()].filter((slot) => !claimed.has(`${lockId}#${slot}`)).map((slot) => ({ lockId, slot })));
         return buildSnapshot({
-            document: this.doc, locks: [...this.locks.values()], unmanaged, full: this.full, user, now: this.now(), timeZone: this.timeZone,
+            document: this.doc, locks: [...this.locks.values()], unmanaged, full: this.full, unlisted: this.unlisted, user, now: this.now(), timeZone: this.timeZone,
             runtime: (lockId, slot) => this.executor.statusOf(lockId, slot), connected: this.link?.client.connected ?? false,
             showNames: this.deps.options.show_code_names_to_everyone, lastDoorActivity: this.deps.lastDoorActivity?.() ?? [],
         });
@@ -14814,6 +14840,7 @@ class LatchkeyService {
     stop() {
         if (this.clock)
             clearInterval(this.clock);
+        clearTimeout(this.relist);
         this.executor.stop();
     }
     async change(edit) {
@@ -15129,11 +15156,15 @@ async function detectCredentialLocks(client, log) {
                 return answer;
             }
             catch (error) {
-                // Without the command this HA cannot tell; any other failure is asked again next time.
-                if (error instanceof HaCommandError && error.code === "unknown_command")
+                // Without the command this HA cannot tell: the User Code path, for good.
+                if (error instanceof HaCommandError && error.code === "unknown_command") {
                     known.set(lock.deviceId, false);
+                    return false;
+                }
+                // Anything else is asked again. Guessing "User Code" here could read the lock's users as
+                // all free and later write a PIN onto someone's user record.
                 log.debug(`Could not learn which command classes ${lock.name} supports.`, error);
-                return false;
+                throw new HaCommandError("unavailable", `Could not learn how ${lock.name} keeps its codes; Latchkey asks again shortly.`);
             }
         },
     };
@@ -15161,6 +15192,10 @@ const PIN_CODE = "pin_code";
 function pinSlotsOf(users, userId) {
     const user = users.users.find((u) => u.user_id === userId);
     return (user?.credentials ?? []).filter((c) => c.type === PIN_CODE).map((c) => c.slot);
+}
+/** Whether the user has a credential other than a PIN (an RFID tag, a fingerprint): a person's record. */
+function hasOtherCredentials(users, userId) {
+    return (users.users.find((u) => u.user_id === userId)?.credentials ?? []).some((c) => c.type !== PIN_CODE);
 }
 /**
  * What a user index holds, read as one Latchkey slot: its first PIN (null when the lock does not
@@ -15223,6 +15258,10 @@ function createCredentialWriter(options) {
         await withTimeout(sending, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`);
     };
     const writePin = async (lock, user, pin, before) => {
+        // Latchkey's users only ever hold PINs; one with a tag or fingerprint is a person enrolled at the lock.
+        if (hasOtherCredentials(before, user)) {
+            throw new HaCommandError("conflict", `User ${user} on ${lock.name} has an RFID tag or fingerprint enrolled at the lock; Latchkey does not add a PIN to that person.`);
+        }
         if (!before.users.some((u) => u.user_id === user))
             await call(lock, "set_user", { user_id: user }, true);
         // Change the user's PIN in place; a user without one gets the first free PIN slot from HA.
@@ -15249,10 +15288,10 @@ function createCredentialWriter(options) {
                 throw new HaCommandError("verify_mismatch", `${lock.name} still holds a PIN for user ${op.slot} after the clear.`);
             return { status: "empty", confirmed: true, verifiedAt, via: "lock_report" };
         }
-        // A PIN the lock keeps unreadable counts as confirmed: the lock accepted the credential.
         if (held === undefined || (held !== null && held !== op.pin))
             throw new HaCommandError("verify_mismatch", `${lock.name} holds something else for user ${op.slot} after the write.`);
-        return { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
+        // A PIN the lock keeps unreadable proves only that the user has a PIN, not which: unverified.
+        return held === null ? { status: "set", pin: op.pin, confirmed: false, verifiedAt, via: "none" } : { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
     };
 }
 
@@ -15402,6 +15441,9 @@ function sameContent(a, b) {
     return a.status === b.status && (a.status === "empty" || (b.status === "set" && a.pin === b.pin));
 }
 
+// The shared model is zod/mini, which carries no message texts; zod's English ones make the
+// add-on's validation errors readable ("Too small: expected …" rather than "Invalid input").
+config(en());
 async function main() {
     let config;
     try {
@@ -15427,7 +15469,7 @@ async function main() {
     const activity = new ActivityLog(config.dataDir, log, { count: config.options.activity_max_entries, days: config.options.activity_max_days });
     await activity.load();
     const journal = new Journal(activity);
-    const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 }, ownEchoMs: config.tuning.ownEchoMs, lastDoorActivity: () => activity.lastDoorActivity() });
+    const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 }, ownEchoMs: config.tuning.ownEchoMs, relistMs: config.tuning.relistMs, lastDoorActivity: () => activity.lastDoorActivity() });
     service = svc;
     const haConfig = config.ha;
     let client = null;

@@ -21,6 +21,10 @@ import { createCredentialWriter } from "./zwave/credential-writer";
 import { routeInventory, routeSlotCount, routeWriter } from "./zwave/lock-routes";
 import { createZwaveWriter } from "./zwave/writer";
 
+// The shared model is zod/mini, which carries no message texts; zod's English ones make the
+// add-on's validation errors readable ("Too small: expected …" rather than "Invalid input").
+z.config(z.locales.en());
+
 async function main(): Promise<void> {
   let config: RuntimeConfig;
   try {
@@ -45,7 +49,7 @@ async function main(): Promise<void> {
   const activity = new ActivityLog(config.dataDir, log, { count: config.options.activity_max_entries, days: config.options.activity_max_days });
   await activity.load();
   const journal = new Journal(activity);
-  const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 }, ownEchoMs: config.tuning.ownEchoMs, lastDoorActivity: () => activity.lastDoorActivity() });
+  const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 }, ownEchoMs: config.tuning.ownEchoMs, relistMs: config.tuning.relistMs, lastDoorActivity: () => activity.lastDoorActivity() });
   service = svc;
 
   const haConfig = config.ha;

@@ -120,7 +120,7 @@ export class LatchkeyCard extends LitElement {
     const callWs = hass.callWS.bind(hass);
     this.ingress.use(callWs, { slug: this.config?.addon_slug, isAdmin: hass.user?.is_admin === true });
     const status = this.ingress.status;
-    return status.state === "found" ? [status.url, this.ingress.ensureSession] : [undefined];
+    return status.state === "found" ? [status.url, this.ingress.beforeConnect] : [undefined];
   }
 
   /** Public so tests can count renders. */

@@ -22,6 +22,20 @@ export const CodeDraftSchema = z.object({
 });
 export type CodeDraft = z.infer<typeof CodeDraftSchema>;
 
+/**
+ * What an update changes: only the fields sent. Unlike a partial draft it fills in no
+ * defaults, so renaming a disabled code does not enable it or wipe its rules.
+ */
+export const CodeChangesSchema = z.object({
+  name: z.optional(NameSchema),
+  pin: z.optional(PinSchema),
+  lockIds: z.optional(z.array(LockIdSchema)),
+  enabled: z.optional(z.boolean()),
+  rules: z.optional(AccessRulesSchema),
+  notify: z.optional(NotifySettingsSchema),
+});
+export type CodeChanges = z.infer<typeof CodeChangesSchema>;
+
 /** A named code as the add-on stores it. */
 export const CodeSchema = z.object({
   id: CodeIdSchema,

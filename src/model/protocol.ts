@@ -1,6 +1,6 @@
 import { z } from "zod/mini";
 import { ActivityEntrySchema } from "./activity";
-import { CodeDraftSchema, CodeSchema } from "./code";
+import { CodeChangesSchema, CodeDraftSchema, CodeSchema } from "./code";
 import { WireErrorSchema } from "./errors";
 import { LockSchema } from "./lock";
 import { CodeIdSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
@@ -25,7 +25,7 @@ const request = <T extends string, S extends z.core.$ZodLooseShape>(type: T, sha
 export const RequestSchema = z.discriminatedUnion("type", [
   request("state/subscribe", {}),
   request("codes/create", { draft: CodeDraftSchema }),
-  request("codes/update", { codeId: CodeIdSchema, changes: z.partial(CodeDraftSchema) }),
+  request("codes/update", { codeId: CodeIdSchema, changes: CodeChangesSchema }),
   request("codes/delete", { codeId: CodeIdSchema }),
   request("codes/set_enabled", { codeId: CodeIdSchema, enabled: z.boolean() }),
   request("codes/reveal", { codeId: CodeIdSchema }),

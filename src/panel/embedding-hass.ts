@@ -1,24 +1,24 @@
 import { z } from "zod/mini";
 import type { HomeAssistant } from "../card/ha-types";
 
+/** An object map, checked without walking it: `hass.states` holds thousands of entities. */
+const objectMap = <T>() => z.custom<Record<string, T>>((value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value));
+
 /**
- * The parts of Home Assistant's `hass` object the card reads. The object is checked, not
- * copied: the card compares entity objects by identity to skip unrelated updates, and
- * `auth.data` must stay HA's live object so a refreshed token is seen at the next reconnect.
+ * The parts of Home Assistant's `hass` object the card reads, checked the way the card trusts
+ * the `hass` HA hands to any card: the shape, not every entity (the panel checks it twice a
+ * second). The object is checked, not copied: the card compares entity objects by identity
+ * to skip unrelated updates, and `auth.data` must stay HA's live object so a refreshed token
+ * is seen at the next reconnect.
  */
 const HassShape = z.looseObject({
-  states: z.record(
-    z.string(),
-    z.looseObject({ entity_id: z.string(), state: z.string(), attributes: z.record(z.string(), z.unknown()), last_changed: z.string(), last_updated: z.string() }),
-  ),
-  entities: z.optional(
-    z.record(z.string(), z.looseObject({ entity_id: z.string(), device_id: z.optional(z.nullable(z.string())), device_class: z.optional(z.nullable(z.string())), hidden: z.optional(z.boolean()) })),
-  ),
+  states: objectMap<HomeAssistant["states"][string]>(),
+  entities: z.optional(objectMap<NonNullable<HomeAssistant["entities"]>[string]>()),
   user: z.optional(z.looseObject({ id: z.string(), name: z.string(), is_admin: z.boolean() })),
   language: z.optional(z.string()),
   locale: z.optional(z.looseObject({ language: z.optional(z.string()) })),
   auth: z.optional(z.looseObject({ data: z.optional(z.looseObject({ access_token: z.optional(z.string()) })) })),
-  services: z.optional(z.record(z.string(), z.record(z.string(), z.unknown()))),
+  services: z.optional(objectMap<Record<string, unknown> | undefined>()),
   callService: z.custom<HomeAssistant["callService"]>((value) => typeof value === "function"),
 });
 

@@ -1,4 +1,4 @@
-import { CodeDraftSchema, type Code, type CodeDraft } from "../../../src/model/code";
+import { CodeDraftSchema, type Code, type CodeChanges, type CodeDraft } from "../../../src/model/code";
 import { LatchkeyError } from "../../../src/model/errors";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
@@ -25,7 +25,7 @@ export function createCode(doc: StoreDocument, draft: CodeDraft, ctx: CommandCon
   return { document: { ...doc, codes: [...doc.codes, code] }, codeId: code.id, warnings };
 }
 
-export function updateCode(doc: StoreDocument, codeId: CodeId, changes: Partial<CodeDraft>, ctx: CommandContext): CommandResult {
+export function updateCode(doc: StoreDocument, codeId: CodeId, changes: CodeChanges, ctx: CommandContext): CommandResult {
   const current = find(doc, codeId);
   const merged = CodeDraftSchema.parse({ ...current, ...changes });
   const warnings = check(doc, merged, ctx, codeId);

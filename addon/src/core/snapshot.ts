@@ -15,6 +15,8 @@ export interface SnapshotInput {
   runtime: (lockId: LockId, slot: number) => SlotRuntime | undefined;
   /** (code, lock) pairs that found no free slot. */
   full: ReadonlySet<string>;
+  /** Locks whose codes could not be listed yet: no slot is picked there. */
+  unlisted: ReadonlySet<LockId>;
   connected: boolean;
   now: Date;
   timeZone: string;
@@ -40,7 +42,9 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       if (perCode[lockId]) continue;
       perCode[lockId] = input.full.has(`${code.id}|${lockId}`)
         ? { state: "failed", reason: "The lock has no free slot in Latchkey's range.", attempts: 1, nextRetryAt: null }
-        : { state: "waiting", reason: "The lock is not in Home Assistant right now." };
+        : input.unlisted.has(lockId)
+          ? { state: "waiting", reason: "Latchkey could not yet list the codes on this lock, so it does not pick a slot there; it asks again shortly." }
+          : { state: "waiting", reason: "The lock is not in Home Assistant right now." };
     }
   }
   const hideNames = !input.user.isAdmin && !input.showNames;

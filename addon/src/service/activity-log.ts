@@ -17,7 +17,7 @@ export interface ActivityQuery {
  */
 export class ActivityLog {
   private entries: ActivityEntry[] = [];
-  /** Newest door entry per lock, kept as entries arrive so snapshots need no scan. */
+  /** Newest door entry per lock within the caps, rebuilt with them so snapshots need no scan. */
   private readonly lastAtDoor = new Map<string, ActivityEntry>();
   private readonly path: string;
   private linesOnDisk = 0;
@@ -46,7 +46,6 @@ export class ActivityLog {
     if (skipped > 0) this.log.warn(`Skipped ${skipped} unreadable line(s) in the activity log.`);
     this.linesOnDisk = lines.length;
     this.trim();
-    for (const entry of this.entries) this.noteDoor(entry);
   }
 
   /**
@@ -56,7 +55,6 @@ export class ActivityLog {
    */
   append(entry: ActivityEntry): Promise<void> {
     this.entries.push(entry);
-    this.noteDoor(entry);
     this.trim();
     const write = this.writes.then(async () => {
       await appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
@@ -72,10 +70,6 @@ export class ActivityLog {
     return [...this.lastAtDoor.values()];
   }
 
-  private noteDoor(entry: ActivityEntry): void {
-    if (entry.lockId !== null && DOOR_KINDS.has(entry.kind)) this.lastAtDoor.set(entry.lockId, entry);
-  }
-
   list(query: ActivityQuery): ActivityEntry[] {
     return this.entries
       .filter((e) => (query.lockId === undefined || e.lockId === query.lockId) && (query.codeId === undefined || e.codeId === query.codeId))
@@ -87,6 +81,8 @@ export class ActivityLog {
   private trim(): void {
     const oldest = this.now().getTime() - this.cap.days * 86_400_000;
     this.entries = this.entries.filter((e) => Date.parse(e.at) >= oldest).slice(-this.cap.count);
+    this.lastAtDoor.clear();
+    for (const entry of this.entries) if (entry.lockId !== null && DOOR_KINDS.has(entry.kind)) this.lastAtDoor.set(entry.lockId, entry);
   }
 
   private async compact(): Promise<void> {

@@ -14,6 +14,8 @@ export interface LockReading {
   timeZone: string;
   /** Codes found on each lock (slot → PIN, null if unreadable); null where the running HA cannot list them. */
   occupied: Map<LockId, Map<number, string | null>> | null;
+  /** Locks whose codes could not be listed this time (an error, not an HA without the means). */
+  unlisted: Set<LockId>;
 }
 
 export interface LockSources {
@@ -31,24 +33,27 @@ export async function readLocks(sources: LockSources, options: Options, log: Log
   let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, settings);
   const ask = sources.slotCount;
   if (ask) {
-    const measured = await Promise.all(locks.map(async (lock) => [lock.deviceId, await ask(lock)] as const));
+    // A lock that cannot say now keeps the slot count from the settings.
+    const measured = await Promise.all(locks.map(async (lock) => [lock.deviceId, await ask(lock).catch(() => null)] as const));
     const slotCounts = new Map(measured.flatMap(([deviceId, count]) => (count === null ? [] : [[deviceId, count] as const])));
     locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
   }
   log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
-  const occupied = sources.inventory ? await readInventory(sources.inventory, locks, log) : null;
-  return { locks, timeZone: ha.timeZone, occupied };
+  if (!sources.inventory) return { locks, timeZone: ha.timeZone, occupied: null, unlisted: new Set() };
+  return { locks, timeZone: ha.timeZone, ...(await readInventory(sources.inventory, locks, log)) };
 }
 
-async function readInventory(inventory: CodeInventory, locks: readonly Lock[], log: Logger): Promise<Map<LockId, Map<number, string | null>>> {
-  const result = new Map<LockId, Map<number, string | null>>();
+async function readInventory(inventory: CodeInventory, locks: readonly Lock[], log: Logger): Promise<Pick<LockReading, "unlisted"> & { occupied: Map<LockId, Map<number, string | null>> }> {
+  const occupied = new Map<LockId, Map<number, string | null>>();
+  const unlisted = new Set<LockId>();
   for (const lock of locks) {
     try {
       const found = await inventory(lock);
-      if (found) result.set(lock.id, found);
+      if (found) occupied.set(lock.id, found);
     } catch (error) {
-      log.warn(`Could not list the codes on ${lock.name}.`, error);
+      unlisted.add(lock.id);
+      log.warn(`Could not list the codes on ${lock.name}; no new slot is picked there until it can.`, error);
     }
   }
-  return result;
+  return { occupied, unlisted };
 }

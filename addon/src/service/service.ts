@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ActivityEntry } from "../../../src/model/activity";
-import { withoutPin, type Code, type CodeDraft, type PublicCode } from "../../../src/model/code";
+import { withoutPin, type Code, type CodeChanges, type CodeDraft, type PublicCode } from "../../../src/model/code";
 import { LatchkeyError } from "../../../src/model/errors";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
@@ -48,6 +48,8 @@ export interface ServiceDeps {
   retry?: { baseMs: number; maxMs: number };
   /** How soon after Latchkey's own write a "code added at the keypad" report counts as its echo. */
   ownEchoMs?: number;
+  /** How soon to ask again for the codes of a lock that could not list them. */
+  relistMs?: number;
   /** The newest activity at each door, for the locks' "last activity" line. */
   lastDoorActivity?: () => readonly ActivityEntry[];
 }
@@ -69,6 +71,9 @@ export class LatchkeyService {
   private full = new Set<string>();
   /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
   private occupied = new Map<LockId, Map<number, string | null>>();
+  /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
+  private unlisted = new Set<LockId>();
+  private relist: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
   private readonly executor: Executor;
@@ -116,10 +121,27 @@ export class LatchkeyService {
     const reading = await readLocks(link, this.deps.options, this.deps.log);
     this.locks = lockMap(reading.locks);
     this.timeZone = reading.timeZone;
-    if (reading.occupied) this.occupied = reading.occupied;
+    if (reading.occupied) this.takeInventory(reading.occupied, reading.unlisted);
     this.executor.resume();
     const planned = await this.sync();
     this.deps.log.info(planned === 0 ? "All locks are in step with the codes; nothing to write." : `${planned} lock write(s) planned.`);
+  }
+
+  /** A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
+  private takeInventory(listed: Map<LockId, Map<number, string | null>>, failed: ReadonlySet<LockId>): void {
+    const next = new Map(listed);
+    const unlisted = new Set<LockId>();
+    for (const lockId of failed) {
+      const before = this.occupied.get(lockId);
+      if (before) next.set(lockId, before);
+      else unlisted.add(lockId);
+    }
+    this.occupied = next;
+    this.unlisted = unlisted;
+    clearTimeout(this.relist);
+    if (unlisted.size === 0) return;
+    this.relist = setTimeout(() => { void this.refresh().catch((e: unknown) => { this.deps.log.error("Re-reading Home Assistant failed.", e); }); }, this.deps.relistMs ?? 60_000);
+    this.relist.unref();
   }
 
   /** Plans and submits lock writes; returns how many. Serialized with every other change of the document. */
@@ -127,7 +149,9 @@ export class LatchkeyService {
     return this.serialized(async () => {
       const others = new Map([...this.occupied].map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
       const { options } = this.deps;
-      const allocation = allocateSlots(this.doc.codes, this.doc.claims, this.locks, { first: options.slot_first, last: options.slot_last }, others);
+      // A lock whose codes are unknown gets no new slot: a free-looking one may be someone's code.
+      const listed = new Map([...this.locks].filter(([lockId]) => !this.unlisted.has(lockId)));
+      const allocation = allocateSlots(this.doc.codes, this.doc.claims, listed, { first: options.slot_first, last: options.slot_last }, others);
       this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
       const plan = reconcile(this.doc.codes, allocation.claims, this.now(), this.timeZone);
       const released = new Set(plan.release);
@@ -142,7 +166,7 @@ export class LatchkeyService {
     const claimed = new Set(this.doc.claims.map((c) => `${c.lockId}#${c.slot}`));
     const unmanaged = [...this.occupied].flatMap(([lockId, slots]) => [...slots.keys()].filter((slot) => !claimed.has(`${lockId}#${slot}`)).map((slot) => ({ lockId, slot })));
     return buildSnapshot({
-      document: this.doc, locks: [...this.locks.values()], unmanaged, full: this.full, user, now: this.now(), timeZone: this.timeZone,
+      document: this.doc, locks: [...this.locks.values()], unmanaged, full: this.full, unlisted: this.unlisted, user, now: this.now(), timeZone: this.timeZone,
       runtime: (lockId, slot) => this.executor.statusOf(lockId, slot), connected: this.link?.client.connected ?? false,
       showNames: this.deps.options.show_code_names_to_everyone, lastDoorActivity: this.deps.lastDoorActivity?.() ?? [],
     });
@@ -173,7 +197,7 @@ export class LatchkeyService {
   }
 
   createCode(draft: CodeDraft) { return this.change((doc, ctx) => commands.createCode(doc, draft, ctx)); }
-  updateCode(codeId: CodeId, changes: Partial<CodeDraft>) { return this.change((doc, ctx) => commands.updateCode(doc, codeId, changes, ctx)); }
+  updateCode(codeId: CodeId, changes: CodeChanges) { return this.change((doc, ctx) => commands.updateCode(doc, codeId, changes, ctx)); }
   deleteCode(codeId: CodeId) { return this.change((doc) => commands.deleteCode(doc, codeId)); }
   setEnabled(codeId: CodeId, enabled: boolean) { return this.change((doc, ctx) => commands.setEnabled(doc, codeId, enabled, ctx)); }
   publicCode(codeId: CodeId): PublicCode | undefined {
@@ -289,6 +313,7 @@ export class LatchkeyService {
 
   stop(): void {
     if (this.clock) clearInterval(this.clock);
+    clearTimeout(this.relist);
     this.executor.stop();
   }
 

@@ -37,10 +37,15 @@ export async function detectCredentialLocks(client: HaClient, log: Logger): Prom
         if (answer) log.info(`${lock.name} keeps its codes in the User Credential command class; Latchkey manages them with Home Assistant's credential actions.`);
         return answer;
       } catch (error) {
-        // Without the command this HA cannot tell; any other failure is asked again next time.
-        if (error instanceof HaCommandError && error.code === "unknown_command") known.set(lock.deviceId, false);
+        // Without the command this HA cannot tell: the User Code path, for good.
+        if (error instanceof HaCommandError && error.code === "unknown_command") {
+          known.set(lock.deviceId, false);
+          return false;
+        }
+        // Anything else is asked again. Guessing "User Code" here could read the lock's users as
+        // all free and later write a PIN onto someone's user record.
         log.debug(`Could not learn which command classes ${lock.name} supports.`, error);
-        return false;
+        throw new HaCommandError("unavailable", `Could not learn how ${lock.name} keeps its codes; Latchkey asks again shortly.`);
       }
     },
   };

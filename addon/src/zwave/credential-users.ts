@@ -27,6 +27,11 @@ export function pinSlotsOf(users: LockUsers, userId: number): number[] {
   return (user?.credentials ?? []).filter((c) => c.type === PIN_CODE).map((c) => c.slot);
 }
 
+/** Whether the user has a credential other than a PIN (an RFID tag, a fingerprint): a person's record. */
+export function hasOtherCredentials(users: LockUsers, userId: number): boolean {
+  return (users.users.find((u) => u.user_id === userId)?.credentials ?? []).some((c) => c.type !== PIN_CODE);
+}
+
 /**
  * What a user index holds, read as one Latchkey slot: its first PIN (null when the lock does not
  * let it be read back), or undefined when the user has no PIN.

@@ -7,7 +7,7 @@ import { withTimeout } from "../ha/timeout";
 import type { Logger } from "../log/logger";
 import type { SlotWriter } from "../sync/executor";
 import { readLockUsers } from "./credential-reader";
-import { PIN_CODE, pinOf, pinSlotsOf, type LockUsers } from "./credential-users";
+import { hasOtherCredentials, PIN_CODE, pinOf, pinSlotsOf, type LockUsers } from "./credential-users";
 
 export interface CredentialWriterOptions {
   client: HaClient;
@@ -31,6 +31,10 @@ export function createCredentialWriter(options: CredentialWriterOptions): SlotWr
   };
 
   const writePin = async (lock: Lock, user: number, pin: string, before: LockUsers): Promise<void> => {
+    // Latchkey's users only ever hold PINs; one with a tag or fingerprint is a person enrolled at the lock.
+    if (hasOtherCredentials(before, user)) {
+      throw new HaCommandError("conflict", `User ${user} on ${lock.name} has an RFID tag or fingerprint enrolled at the lock; Latchkey does not add a PIN to that person.`);
+    }
     if (!before.users.some((u) => u.user_id === user)) await call(lock, "set_user", { user_id: user }, true);
     // Change the user's PIN in place; a user without one gets the first free PIN slot from HA.
     const existing = pinSlotsOf(before, user)[0];
@@ -56,8 +60,8 @@ export function createCredentialWriter(options: CredentialWriterOptions): SlotWr
       if (held !== undefined) throw new HaCommandError("verify_mismatch", `${lock.name} still holds a PIN for user ${op.slot} after the clear.`);
       return { status: "empty", confirmed: true, verifiedAt, via: "lock_report" };
     }
-    // A PIN the lock keeps unreadable counts as confirmed: the lock accepted the credential.
     if (held === undefined || (held !== null && held !== op.pin)) throw new HaCommandError("verify_mismatch", `${lock.name} holds something else for user ${op.slot} after the write.`);
-    return { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
+    // A PIN the lock keeps unreadable proves only that the user has a PIN, not which: unverified.
+    return held === null ? { status: "set", pin: op.pin, confirmed: false, verifiedAt, via: "none" } : { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
   };
 }

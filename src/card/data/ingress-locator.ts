@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { ingressSessionValid, ingressSocketUrl, locateAddon, openIngressSession, type AddonLocation, type CallWs } from "./supervisor";
+import { ingressCookie, ingressSessionValid, ingressSocketUrl, locateAddon, openIngressSession, type AddonLocation, type CallWs } from "./supervisor";
 
 export type LocatorStatus =
   | { state: "idle" }
@@ -12,7 +12,12 @@ export type LocatorStatus =
 export interface PageEnvironment {
   location: { protocol: string; host: string };
   setCookie: (cookie: string) => void;
+  /** The slug that worked last time on this browser, so non-admins need not guess again. */
+  rememberedSlug: () => string | null;
+  rememberSlug: (slug: string) => void;
 }
+
+const SLUG_KEY = "latchkey-addon-slug";
 
 const browserEnvironment: PageEnvironment = {
   get location() {
@@ -21,26 +26,51 @@ const browserEnvironment: PageEnvironment = {
   setCookie: (cookie) => {
     document.cookie = cookie;
   },
+  rememberedSlug: () => {
+    try {
+      return localStorage.getItem(SLUG_KEY);
+    } catch {
+      return null; // storage blocked (private mode): guess as on a first visit
+    }
+  },
+  rememberSlug: (slug) => {
+    try {
+      localStorage.setItem(SLUG_KEY, slug);
+    } catch {
+      // not remembered; the next visit guesses again
+    }
+  },
 };
 
 /** HA's own panels refresh the session every minute; sessions lapse after 15 idle minutes. */
 export const SESSION_CHECK_MS = 60_000;
-const RETRY_LOOKUP_MS = 30_000;
+/** After "not installed / not running / failed", look again: the person may be fixing it. */
+export const FIRST_RETRY_MS = 30_000;
+const MAX_RETRY_MS = 10 * 60_000;
 /** A session checked this recently needs no second round trip (the first connect right after opening it). */
 const FRESH_SESSION_MS = 5_000;
+/** Every so many reconnects, look the add-on up again: a reinstall gives it a new ingress URL. */
+export const RELOCATE_EVERY = 4;
 
 /**
  * Under the Supervisor: finds the Latchkey add-on, opens an ingress session for it and keeps
- * that session alive while the card is on the page, so the card needs no configuration there.
+ * that session (and its cookie) alive while the card is on the page, so the card needs no
+ * configuration there.
  */
 export class IngressLocator implements ReactiveController {
   status: LocatorStatus = { state: "idle" };
   private callWs: CallWs | null = null;
+  private options: { slug?: string; isAdmin: boolean } = { isAdmin: false };
   private key = "";
-  private lastAttempt = 0;
+  /** Only the newest lookup may report; an older one can finish later. */
+  private generation = 0;
   private session: string | null = null;
   private sessionCheckedAt = 0;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private sessionWork: Promise<void> | null = null;
+  private keepAlive: ReturnType<typeof setInterval> | undefined;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private retryDelay = FIRST_RETRY_MS;
+  private connects = 0;
   private attached = false;
 
   constructor(
@@ -50,63 +80,96 @@ export class IngressLocator implements ReactiveController {
     host.addController(this);
   }
 
-  /** Called on each card update; looks again only when the slug or the user's role changed. */
+  /** Called on each card update; looks the add-on up again only when the slug or the user's role changed. */
   use(callWs: CallWs, options: { slug?: string; isAdmin: boolean }): void {
     this.callWs = callWs;
     const key = `${options.slug ?? ""}|${String(options.isAdmin)}`;
-    const settled = this.status.state === "found" || this.status.state === "locating";
-    // After "not installed/not running/failed", look again now and then: the person may be fixing it.
-    if (key === this.key && (settled || Date.now() - this.lastAttempt < RETRY_LOOKUP_MS)) return;
+    if (key === this.key) return;
     this.key = key;
-    this.lastAttempt = Date.now();
-    void this.locate(options);
+    this.options = options;
+    this.retryDelay = FIRST_RETRY_MS;
+    void this.locate();
   }
 
-  /** Before every (re)connect: the Supervisor's proxy lets the socket through only with a live session. */
-  readonly ensureSession = async (): Promise<void> => {
-    const callWs = this.callWs;
-    if (!callWs) throw new Error("Home Assistant is not connected.");
-    if (this.session && Date.now() - this.sessionCheckedAt < FRESH_SESSION_MS) return;
-    if (this.session && (await ingressSessionValid(callWs, this.session))) {
-      this.sessionCheckedAt = Date.now();
-      return;
-    }
-    this.session = await openIngressSession(callWs, this.environment.setCookie, this.environment.location.protocol === "https:");
-    this.sessionCheckedAt = Date.now();
+  /** Before every (re)connect: the Supervisor's proxy lets the socket through only with a live session cookie. */
+  readonly beforeConnect = async (): Promise<void> => {
+    this.connects++;
+    if (this.connects % RELOCATE_EVERY === 0) void this.locate();
+    await this.ensureSession();
   };
 
   hostConnected(): void {
     this.attached = true;
     this.startKeepAlive();
+    if (this.status.state === "missing" || this.status.state === "failed") this.scheduleRetry();
   }
 
   hostDisconnected(): void {
     this.attached = false;
-    clearInterval(this.timer);
-    this.timer = undefined;
+    clearInterval(this.keepAlive);
+    clearTimeout(this.retry);
+    this.keepAlive = undefined;
   }
 
-  private async locate(options: { slug?: string; isAdmin: boolean }): Promise<void> {
+  /** One check at a time; the cookie is written after every check, as other pages may have replaced it. */
+  private ensureSession(): Promise<void> {
+    this.sessionWork ??= this.refreshSession().finally(() => {
+      this.sessionWork = null;
+    });
+    return this.sessionWork;
+  }
+
+  private async refreshSession(): Promise<void> {
+    const callWs = this.callWs;
+    if (!callWs) throw new Error("Home Assistant is not connected.");
+    const fresh = this.session !== null && Date.now() - this.sessionCheckedAt < FRESH_SESSION_MS;
+    if (!fresh) {
+      if (!this.session || !(await ingressSessionValid(callWs, this.session))) this.session = await openIngressSession(callWs);
+      this.sessionCheckedAt = Date.now();
+    }
+    if (!this.session) return;
+    this.environment.setCookie(ingressCookie(this.session, this.environment.location.protocol === "https:"));
+  }
+
+  private async locate(): Promise<void> {
     const callWs = this.callWs;
     if (!callWs) return;
-    this.setStatus({ state: "locating" });
+    const generation = ++this.generation;
+    clearTimeout(this.retry);
+    // A lookup while connected keeps the connection: the status changes only if the answer does.
+    if (this.status.state !== "found") this.setStatus({ state: "locating" });
     try {
-      const location = await locateAddon(callWs, options);
+      const location = await locateAddon(callWs, { ...this.options, remembered: this.environment.rememberedSlug() });
+      if (generation !== this.generation) return;
       if (!location.found) {
         this.setStatus({ state: "missing", reason: location.reason });
+        this.scheduleRetry();
         return;
       }
+      this.environment.rememberSlug(location.slug);
       await this.ensureSession();
-      this.setStatus({ state: "found", url: ingressSocketUrl(this.environment.location, location.ingressUrl) });
+      if (generation !== this.generation) return;
+      const url = ingressSocketUrl(this.environment.location, location.ingressUrl);
+      this.retryDelay = FIRST_RETRY_MS;
+      if (this.status.state !== "found" || this.status.url !== url) this.setStatus({ state: "found", url });
       this.startKeepAlive();
     } catch (error) {
+      if (generation !== this.generation) return;
       this.setStatus({ state: "failed", message: error instanceof Error ? error.message : String(error) });
+      this.scheduleRetry();
     }
   }
 
+  private scheduleRetry(): void {
+    if (!this.attached) return;
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => { void this.locate(); }, this.retryDelay);
+    this.retryDelay = Math.min(MAX_RETRY_MS, this.retryDelay * 2);
+  }
+
   private startKeepAlive(): void {
-    if (!this.attached || this.timer !== undefined || this.status.state !== "found") return;
-    this.timer = setInterval(() => {
+    if (!this.attached || this.keepAlive !== undefined || this.status.state !== "found") return;
+    this.keepAlive = setInterval(() => {
       this.ensureSession().catch(() => undefined); // the next reconnect tries again and reports
     }, SESSION_CHECK_MS);
   }

@@ -36,29 +36,34 @@ async function addonInfo(callWs: CallWs, slug: string): Promise<z.infer<typeof A
   }
 }
 
-/** Slugs an admin's add-on list offers, e.g. a fork's repository hash. */
-async function listedSlugs(callWs: CallWs): Promise<string[]> {
+/** Latchkey slugs in an admin's add-on list (a fork's hash too); null when the list was refused. */
+async function listedSlugs(callWs: CallWs): Promise<string[] | null> {
   try {
     const parsed = AddonListSchema.safeParse(await supervisorApi(callWs, "/addons", "get"));
-    if (!parsed.success) return [];
+    if (!parsed.success) return null;
     return parsed.data.addons.map((a) => a.slug).filter((slug) => slug === ADDON_SLUG || slug.endsWith(`_${ADDON_SLUG}`));
   } catch {
-    return [];
+    return null;
   }
 }
 
-export async function locateAddon(callWs: CallWs, options: { slug?: string; isAdmin: boolean }): Promise<AddonLocation> {
-  const guesses = options.slug ? [options.slug] : [...ADDON_SLUG_CANDIDATES];
+/**
+ * Every failed `supervisor/api` call is an error line in HA's log, so guessing is the last
+ * resort: a configured slug, else an admin's add-on list (one call), else the slug that worked
+ * last time on this browser, then the published ones.
+ */
+async function slugsToTry(callWs: CallWs, options: { slug?: string; isAdmin: boolean; remembered?: string | null }): Promise<string[]> {
+  if (options.slug) return [options.slug];
+  const listed = options.isAdmin ? await listedSlugs(callWs) : null;
+  if (listed) return listed;
+  return [...new Set([...(options.remembered ? [options.remembered] : []), ...ADDON_SLUG_CANDIDATES])];
+}
+
+export async function locateAddon(callWs: CallWs, options: { slug?: string; isAdmin: boolean; remembered?: string | null }): Promise<AddonLocation> {
   let info = null;
-  for (const slug of guesses) {
+  for (const slug of await slugsToTry(callWs, options)) {
     info = await addonInfo(callWs, slug);
     if (info) break;
-  }
-  if (!info && !options.slug && options.isAdmin) {
-    for (const slug of await listedSlugs(callWs)) {
-      info = await addonInfo(callWs, slug);
-      if (info) break;
-    }
   }
   if (!info) return { found: false, reason: "not_installed" };
   if (!info.ingress || !info.ingress_url) return { found: false, reason: "no_ingress" };
@@ -66,11 +71,16 @@ export async function locateAddon(callWs: CallWs, options: { slug?: string; isAd
   return { found: true, slug: info.slug, ingressUrl: info.ingress_url };
 }
 
-/** Opens an ingress session and stores it in the cookie the Supervisor's proxy checks. */
-export async function openIngressSession(callWs: CallWs, setCookie: (cookie: string) => void, secure: boolean): Promise<string> {
-  const { session } = SessionSchema.parse(await supervisorApi(callWs, "/ingress/session", "post"));
-  setCookie(`ingress_session=${session};path=/api/hassio_ingress/;SameSite=Strict${secure ? ";Secure" : ""}`);
-  return session;
+/** Opens an ingress session (valid for any add-on's ingress on this HA). */
+export async function openIngressSession(callWs: CallWs): Promise<string> {
+  const parsed = SessionSchema.safeParse(await supervisorApi(callWs, "/ingress/session", "post"));
+  if (!parsed.success) throw new Error("The Supervisor answered without an ingress session.");
+  return parsed.data.session;
+}
+
+/** The cookie the Supervisor's proxy checks; one per page, shared with HA's own add-on pages. */
+export function ingressCookie(session: string, secure: boolean): string {
+  return `ingress_session=${session};path=/api/hassio_ingress/;SameSite=Strict${secure ? ";Secure" : ""}`;
 }
 
 /** True while the Supervisor still honours the session (they lapse after 15 minutes unused). */

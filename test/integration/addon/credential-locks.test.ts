@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { HaFakeOptions } from "../ha-fake/index";
 import { allSynced } from "../support/api-client";
 import { pinsShown } from "../support/pins";
-import { LOCKS, lockWrites, slotsHolding, startWorld, threeLocks, type World } from "../support/world";
+import { FAST, LOCKS, lockWrites, slotsHolding, startWorld, threeLocks, type World } from "../support/world";
 
 /** The back door keeps its codes only in the User Credential CC; the other two are User Code locks. */
 function withCredentialBackDoor(codes?: Record<number, string>): NonNullable<HaFakeOptions["locks"]> {
@@ -101,6 +101,41 @@ describe("locks that only speak the User Credential CC, on the newest HA (creden
     const after = await w.api.waitForSnapshot((s) => s.unmanaged.length === 0 && s.codes.length === 2 && allSynced(s));
     expect(after.codes.map((c) => c.name).sort()).toEqual(["Grandpa", "Mom"]);
     expect(slotsHolding(w.ha, "lock.back_door", "7391")).toEqual([1]);
+  });
+});
+
+describe("a User Credential lock that keeps PINs unreadable", () => {
+  it("shows a written code as unverified, never as synced, and writes it only once", async () => {
+    const locks = threeLocks().map((l) => (l.entityId === "lock.back_door" ? { ...l, commandClass: "user_credential" as const, maskedPins: true } : l));
+    world = await startWorld({ profile: "newest", locks });
+    const w = world;
+    await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.front_door", "lock.back_door"] } });
+    const settled = await w.api.waitForSnapshot((s) => {
+      const perLock = Object.values(s.sync)[0];
+      return perLock?.["lock.front_door"]?.state === "synced" && perLock["lock.back_door"]?.state === "unverified";
+    });
+    expect(Object.values(settled.sync)[0]?.["lock.back_door"]).toMatchObject({ state: "unverified" });
+    expect(slotsHolding(w.ha, "lock.back_door", "4821")).toEqual([1]);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(credentialWrites(w).filter((c) => c.service === "set_credential")).toHaveLength(1);
+  });
+});
+
+describe("when a User Credential lock cannot list its users for a while", () => {
+  it("picks no slot there until it can, so a PIN enrolled at the lock is never overwritten", async () => {
+    // The lock does not answer the first few listings (its slot count read is one of them).
+    world = await startWorld({ profile: "newest", locks: withCredentialBackDoor({ 1: "7391" }) }, FAST, (ha) => {
+      ha.faults.failNext({ service: "get_users", entityId: "lock.back_door", times: 6, message: "Node 3 did not respond" });
+    });
+    const w = world;
+    await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.front_door", "lock.back_door"] } });
+    const waiting = await w.api.waitForSnapshot((s) => Object.values(s.sync).some((perLock) => perLock["lock.back_door"]?.state === "waiting"));
+    const backDoor = Object.values(waiting.sync)[0]?.["lock.back_door"];
+    expect(backDoor?.state === "waiting" ? backDoor.reason : backDoor?.state).toMatch(/could not yet list the codes/);
+    const synced = await w.api.waitForSnapshot(allSynced, 20_000);
+    expect(Object.values(synced.slots)[0]).toMatchObject({ "lock.back_door": 2 });
+    expect(slotsHolding(w.ha, "lock.back_door", "7391")).toEqual([1]);
+    expect(slotsHolding(w.ha, "lock.back_door", "4821")).toEqual([2]);
   });
 });
 

@@ -21,6 +21,8 @@ export class CredentialStore {
     readonly maxUsers: number,
     /** PIN credential slots; real locks usually have as many as users. */
     readonly pinSlots: number,
+    /** Locks that never let a PIN be read back report `data: null` for it. */
+    readonly maskedPins = false,
   ) {}
 
   /** A pre-filled code: user `index` with its PIN in credential slot `index`. */
@@ -45,7 +47,7 @@ export class CredentialStore {
     return [...this.users.values()].some((u) => [...u.pins].some(([slot, p]) => p === pin && slot !== exceptSlot));
   }
 
-  /** The `get_users` response for this lock. The fake lock supports PIN read-back, so `data` is the PIN. */
+  /** The `get_users` response for this lock: `data` is the PIN, or null on a lock that masks PINs. */
   view(): JsonObject {
     const users = [...this.users.entries()].sort(([a], [b]) => a - b).map(([userId, user]) => ({
       user_id: userId,
@@ -53,7 +55,7 @@ export class CredentialStore {
       active: user.active,
       user_type: user.userType,
       credential_rule: "single",
-      credentials: [...user.pins.entries()].map(([slot, pin]) => ({ type: "pin_code", slot, data: pin })),
+      credentials: [...user.pins.entries()].map(([slot, pin]) => ({ type: "pin_code", slot, data: this.maskedPins ? null : pin })),
     }));
     return { max_users: this.maxUsers, users };
   }

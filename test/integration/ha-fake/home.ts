@@ -83,7 +83,7 @@ export class Home {
     });
     const node = new ZNode(cfg.nodeId);
     node.add({ commandClass: 98, commandClassName: "Door Lock", endpoint: 0, property: "currentMode", propertyKey: null, value: 255, states: DOOR_LOCK_MODE_STATES });
-    const credentials = cfg.commandClass === "user_credential" ? new CredentialStore(cfg.slotCount, cfg.slotCount) : null;
+    const credentials = cfg.commandClass === "user_credential" ? new CredentialStore(cfg.slotCount, cfg.slotCount, cfg.maskedPins === true) : null;
     // A User Credential lock has no User Code values at all; its codes live in the credential store.
     for (const [slot, code] of Object.entries(cfg.codes ?? {})) credentials?.seed(Number(slot), code);
     for (let slot = 1; slot <= (credentials ? 0 : cfg.slotCount); slot++) {

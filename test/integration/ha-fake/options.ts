@@ -36,6 +36,8 @@ export interface FakeLockConfig {
    * HA, and only the credential services (newest profile) can manage it. Default "user_code".
    */
   commandClass?: "user_code" | "user_credential";
+  /** User Credential locks only: the lock keeps PINs unreadable (`get_users` reports `data: null`). */
+  maskedPins?: boolean;
 }
 
 export interface HaFakeOptions {

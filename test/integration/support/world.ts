@@ -24,10 +24,12 @@ export interface World {
   close: () => Promise<void>;
 }
 
-export const FAST = { LATCHKEY_RETRY_BASE_MS: "200", LATCHKEY_VERIFY_TIMEOUT_MS: "2000" };
+export const FAST = { LATCHKEY_RETRY_BASE_MS: "200", LATCHKEY_VERIFY_TIMEOUT_MS: "2000", LATCHKEY_RELIST_MS: "300" };
 
-export async function startWorld(options: Partial<HaFakeOptions> = {}, env: Record<string, string> = FAST): Promise<World> {
+/** `beforeAddon` runs once HA is up and before the add-on starts, e.g. to inject faults. */
+export async function startWorld(options: Partial<HaFakeOptions> = {}, env: Record<string, string> = FAST, beforeAddon?: (ha: HaFake) => void): Promise<World> {
   const ha = await startHaFake({ users: [ADMIN, USER], locks: threeLocks(), ...options });
+  beforeAddon?.(ha);
   const addon = await startAddon({ haUrl: ha.httpUrl, token: ADMIN.token, env });
   await addon.waitForOutput(/Found 3 Z-Wave lock/);
   const api = await connectApi(addon.apiUrl, ADMIN.token);

@@ -39,4 +39,21 @@ describe("the activity log", () => {
     await again.load();
     expect(again.list({ limit: 10 }).map((e) => e.id)).toEqual(["e2"]);
   });
+
+  it("knows each door's newest event, survives a restart, and forgets it with the age cap", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lk-activity-"));
+    let now = new Date("2026-01-01T00:10:00Z");
+    const activity = new ActivityLog(dir, log, { count: 100, days: 1 }, () => now);
+    await activity.load();
+    await activity.append(entry(1));
+    await activity.append({ ...entry(2), kind: "code_revealed", lockId: null }); // not a door event
+    await activity.append({ ...entry(3), lockId: "lock.back", kind: "manual_unlock" });
+    expect(activity.lastDoorActivity().map((e) => e.id).sort()).toEqual(["e1", "e3"]);
+    const reloaded = new ActivityLog(dir, log, { count: 100, days: 1 }, () => now);
+    await reloaded.load();
+    expect(reloaded.lastDoorActivity().map((e) => e.id).sort()).toEqual(["e1", "e3"]);
+    now = new Date("2026-01-03T00:00:00Z");
+    await reloaded.append({ ...entry(4, now.toISOString()), lockId: "lock.back" });
+    expect(reloaded.lastDoorActivity().map((e) => e.id)).toEqual(["e4"]);
+  });
 });

@@ -14,7 +14,7 @@ const UNLOCK: ActivityEntry = { id: "a1", at: AT, kind: "keypad_unlock", lockId:
 
 function input(user: { name: string; isAdmin: boolean }, showNames: boolean): SnapshotInput {
   return {
-    document: { ...emptyStore(), codes: [MOM] }, locks: [], unmanaged: [], runtime: () => undefined, full: new Set(), connected: true,
+    document: { ...emptyStore(), codes: [MOM] }, locks: [], unmanaged: [], runtime: () => undefined, full: new Set(), unlisted: new Set(), connected: true,
     now: new Date(AT), timeZone: "UTC", user, showNames, lastDoorActivity: [UNLOCK],
   };
 }

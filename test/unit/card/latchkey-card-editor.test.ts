@@ -50,3 +50,27 @@ describe("the card's visual editor", () => {
     });
   });
 });
+
+describe("loading HA's form for the editor", () => {
+  it("asks HA's card helpers for a tile card's editor, which brings ha-form", async () => {
+    const created: unknown[] = [];
+    class TileCard extends HTMLElement {
+      static getConfigElement(): Promise<HTMLElement> {
+        if (!customElements.get("ha-form")) customElements.define("ha-form", class extends HTMLElement {});
+        return Promise.resolve(document.createElement("div"));
+      }
+    }
+    window.loadCardHelpers = () => Promise.resolve({
+      createCardElement: (config: Record<string, unknown>) => {
+        created.push(config);
+        if (!customElements.get("hui-tile-card")) customElements.define("hui-tile-card", TileCard);
+        return document.createElement("hui-tile-card");
+      },
+    });
+    const editor = await LatchkeyCard.getConfigElement();
+    expect(created).toEqual([{ type: "tile", entity: "lock.none" }]);
+    expect(customElements.get("ha-form")).toBeDefined();
+    expect(editor.tagName).toBe("LATCHKEY-CARD-EDITOR");
+    Reflect.deleteProperty(window, "loadCardHelpers");
+  });
+});
