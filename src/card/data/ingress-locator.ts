@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { ingressCookie, ingressSessionValid, ingressSocketUrl, locateAddon, openIngressSession, type AddonLocation, type CallWs } from "./supervisor";
+import { ingressCookie, ingressSocketUrl, SupervisorLink, type AddonLocation, type CallWs } from "./supervisor";
 
 export type LocatorStatus =
   | { state: "idle" }
@@ -60,6 +60,10 @@ export const RELOCATE_EVERY = 4;
 export class IngressLocator implements ReactiveController {
   status: LocatorStatus = { state: "idle" };
   private callWs: CallWs | null = null;
+  /** Built once: it remembers which generation of ingress commands this HA speaks. */
+  private link: SupervisorLink | null = null;
+  /** The add-on the session is for (the newer ingress commands bind a session to it). */
+  private slug: string | null = null;
   private options: { slug?: string; isAdmin: boolean } = { isAdmin: false };
   private key = "";
   /** Only the newest lookup may report; an older one can finish later. */
@@ -83,6 +87,7 @@ export class IngressLocator implements ReactiveController {
   /** Called on each card update; looks the add-on up again only when the slug or the user's role changed. */
   use(callWs: CallWs, options: { slug?: string; isAdmin: boolean }): void {
     this.callWs = callWs;
+    this.link ??= new SupervisorLink((message) => this.callWs ? this.callWs(message) : Promise.reject(new Error("Home Assistant is not connected.")));
     const key = `${options.slug ?? ""}|${String(options.isAdmin)}`;
     if (key === this.key) return;
     this.key = key;
@@ -120,11 +125,12 @@ export class IngressLocator implements ReactiveController {
   }
 
   private async refreshSession(): Promise<void> {
-    const callWs = this.callWs;
-    if (!callWs) throw new Error("Home Assistant is not connected.");
+    const link = this.link;
+    const slug = this.slug;
+    if (!link || !slug) throw new Error("The Latchkey add-on has not been found yet.");
     const fresh = this.session !== null && Date.now() - this.sessionCheckedAt < FRESH_SESSION_MS;
     if (!fresh) {
-      if (!this.session || !(await ingressSessionValid(callWs, this.session))) this.session = await openIngressSession(callWs);
+      if (!this.session || !(await link.sessionValid(this.session))) this.session = await link.openSession(slug);
       this.sessionCheckedAt = Date.now();
     }
     if (!this.session) return;
@@ -132,14 +138,14 @@ export class IngressLocator implements ReactiveController {
   }
 
   private async locate(): Promise<void> {
-    const callWs = this.callWs;
-    if (!callWs) return;
+    const link = this.link;
+    if (!link) return;
     const generation = ++this.generation;
     clearTimeout(this.retry);
     // A lookup while connected keeps the connection: the status changes only if the answer does.
     if (this.status.state !== "found") this.setStatus({ state: "locating" });
     try {
-      const location = await locateAddon(callWs, { ...this.options, remembered: this.environment.rememberedSlug() });
+      const location = await link.locate({ ...this.options, remembered: this.environment.rememberedSlug() });
       if (generation !== this.generation) return;
       if (!location.found) {
         this.setStatus({ state: "missing", reason: location.reason });
@@ -147,6 +153,8 @@ export class IngressLocator implements ReactiveController {
         return;
       }
       this.environment.rememberSlug(location.slug);
+      if (location.slug !== this.slug) this.session = null; // a session may be bound to one add-on
+      this.slug = location.slug;
       await this.ensureSession();
       if (generation !== this.generation) return;
       const url = ingressSocketUrl(this.environment.location, location.ingressUrl);

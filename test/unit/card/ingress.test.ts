@@ -38,10 +38,10 @@ function behindProxy(addon: FakeAddon, supervisor: FakeSupervisor, cookies: stri
 
 async function mountUnderSupervisor(
   addons: FakeAddonEntry[],
-  options: { isAdmin?: boolean; config?: Record<string, unknown>; remembered?: string } = {},
+  options: { isAdmin?: boolean; config?: Record<string, unknown>; remembered?: string; generation?: "proxy" | "dedicated" } = {},
 ): Promise<Setup> {
   const isAdmin = options.isAdmin ?? true;
-  const supervisor = new FakeSupervisor(addons, () => isAdmin);
+  const supervisor = new FakeSupervisor(addons, () => isAdmin, options.generation);
   const addon = new FakeAddon();
   const cookies: string[] = [];
   const remembered = { slug: options.remembered ?? null };
@@ -81,7 +81,8 @@ describe("finding the add-on under the Supervisor", () => {
 
   it("with no configuration an admin's card reads the add-on list, opens an ingress session and shows the codes", async () => {
     const { card, supervisor, addon, cookies, remembered } = await mountUnderSupervisor([PUBLISHED]);
-    expect(supervisor.endpoints()).toEqual(["/addons", "/addons/1118fc1f_latchkey/info", "/ingress/session"]);
+    // This HA has no dedicated ingress commands: one "unknown command", then the Supervisor API only.
+    expect(supervisor.endpoints()).toEqual(["/addons", "supervisor/ingress/info", "/addons/1118fc1f_latchkey/info", "/ingress/session"]);
     expect(addon.urls).toEqual(["wss://ha.example:8123/api/hassio_ingress/Tok3n/api/ws"]);
     // Written when the session opened and again just before connecting (other pages share the cookie).
     expect(new Set(cookies)).toEqual(new Set(["ingress_session=session-1;path=/api/hassio_ingress/;SameSite=Strict;Secure"]));
@@ -91,8 +92,22 @@ describe("finding the add-on under the Supervisor", () => {
 
   it("a non-admin tries the slug that worked last time first, so no wrong guess lands in HA's log", async () => {
     const { supervisor, addon } = await mountUnderSupervisor([FORK], { isAdmin: false, remembered: "a1b2c3d4_latchkey" });
-    expect(supervisor.endpoints()).toEqual(["/addons/a1b2c3d4_latchkey/info", "/ingress/session"]);
+    expect(supervisor.endpoints()).toEqual(["supervisor/ingress/info", "/addons/a1b2c3d4_latchkey/info", "/ingress/session"]);
     expect(addon.urls).toEqual(["wss://ha.example:8123/api/hassio_ingress/F0rk/api/ws"]);
+  });
+
+  it("on an HA with the dedicated ingress commands a non-admin finds the add-on and keeps a session bound to it", async () => {
+    vi.useFakeTimers();
+    const { card, supervisor, addon } = await mountUnderSupervisor([PUBLISHED], { isAdmin: false, generation: "dedicated" });
+    expect(supervisor.calls).toEqual([
+      { type: "supervisor/ingress/info", slug: "1118fc1f_latchkey" },
+      { type: "supervisor/ingress/session", slug: "1118fc1f_latchkey" },
+    ]);
+    expect(addon.urls).toEqual(["wss://ha.example:8123/api/hassio_ingress/Tok3n/api/ws"]);
+    await vi.advanceTimersByTimeAsync(SESSION_CHECK_MS);
+    expect(supervisor.calls.at(-1)).toEqual({ type: "supervisor/ingress/validate_session", session: "session-1" });
+    await settle(card);
+    expect(textOf(shadow(shadow(card).querySelector("latchkey-code-list")))).toContain("Ada");
   });
 
   it("a non-admin never asks for the add-on list and is told the add-on is missing", async () => {
@@ -166,7 +181,7 @@ describe("finding the add-on under the Supervisor", () => {
 
   it("an admin's add-on list finds a fork; a stopped add-on is named as such", async () => {
     const { card, supervisor, addon } = await mountUnderSupervisor([{ ...FORK, state: "stopped" }]);
-    expect(supervisor.endpoints()).toEqual(["/addons", "/addons/a1b2c3d4_latchkey/info"]);
+    expect(supervisor.endpoints()).toEqual(["/addons", "supervisor/ingress/info", "/addons/a1b2c3d4_latchkey/info"]);
     expect(addon.urls).toEqual([]);
     expect(guidance(card)).toContain("installed but not running");
   });
