@@ -14536,7 +14536,7 @@ const StateSchema = object$1({
     last_changed: string$1(),
 })
     .loose();
-const ConfigSchema = object$1({ time_zone: string$1(), version: string$1() }).loose();
+const ConfigSchema = object$1({ time_zone: string$1(), version: string$1(), state: string$1().optional() }).loose();
 /** Everything discovery needs, read in parallel after every (re)connect. */
 async function readHaSnapshot(client) {
     const [entities, devices, areas, states, config] = await Promise.all([
@@ -14546,7 +14546,7 @@ async function readHaSnapshot(client) {
         client.command(array$1(StateSchema), { type: "get_states" }),
         client.command(ConfigSchema, { type: "get_config" }),
     ]);
-    return { entities, devices, areas, states, timeZone: config.time_zone };
+    return { entities, devices, areas, states, timeZone: config.time_zone, running: (config.state ?? "RUNNING") === "RUNNING" };
 }
 
 /** Everything Latchkey learns about the locks from HA, read after every (re)connect. */
@@ -14565,8 +14565,8 @@ async function readLocks(sources, options, log) {
     }
     log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
     if (!sources.inventory)
-        return { locks, timeZone: ha.timeZone, occupied: null, unlisted: new Set() };
-    return { locks, timeZone: ha.timeZone, ...(await readInventory(sources.inventory, locks, log)) };
+        return { locks, timeZone: ha.timeZone, occupied: null, unlisted: new Set(), haRunning: ha.running };
+    return { locks, timeZone: ha.timeZone, haRunning: ha.running, ...(await readInventory(sources.inventory, locks, log)) };
 }
 async function readInventory(inventory, locks, log) {
     const occupied = new Map();
@@ -14599,6 +14599,8 @@ function hasTimeRules(code) {
 }
 /** A claim on a slot whose code does not exist: the reconciler clears the slot, then frees it. */
 const CLEAR_ONLY = "cleared-by-user";
+/** How often to read HA again while it reports that it is still starting. */
+const STARTUP_RECHECK_MS = 2_000;
 /**
  * Holds the codes, keeps the locks in step with them and answers the API. Every change is
  * saved before it is acknowledged; lock writes follow from the reconciler, never directly.
@@ -14659,9 +14661,23 @@ class LatchkeyService {
         this.timeZone = reading.timeZone;
         if (reading.occupied)
             this.takeInventory(reading.occupied, reading.unlisted);
+        this.recheckWhileStarting(reading.haRunning);
         this.executor.resume();
         const planned = await this.sync();
         this.deps.log.info(planned === 0 ? "All locks are in step with the codes; nothing to write." : `${planned} lock write(s) planned.`);
+    }
+    /**
+     * After a restart HA answers on its websocket before Z-Wave JS has set up its locks, and the
+     * events that would tell us about them can pass before our subscriptions are back: read again
+     * until HA says it is running.
+     */
+    recheckWhileStarting(running) {
+        clearTimeout(this.startupRecheck);
+        if (running)
+            return;
+        this.deps.log.info(`Home Assistant is still starting; reading the locks again in ${Math.round(STARTUP_RECHECK_MS / 1000)} s.`);
+        this.startupRecheck = setTimeout(() => { void this.refresh().catch((e) => { this.deps.log.error("Re-reading Home Assistant failed.", e); }); }, STARTUP_RECHECK_MS);
+        this.startupRecheck.unref();
     }
     /** A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
     takeInventory(listed, failed) {
@@ -14841,6 +14857,7 @@ class LatchkeyService {
         if (this.clock)
             clearInterval(this.clock);
         clearTimeout(this.relist);
+        clearTimeout(this.startupRecheck);
         this.executor.stop();
     }
     async change(edit) {

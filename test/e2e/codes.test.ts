@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
 import { allSynced, type ApiClient } from "../integration/support/api-client";
 import { scanForSecrets } from "./support/scan-secrets";
 import { figure, LOCK_IDS, reconnectApi, slotsWith, startStackWorld, type StackWorld } from "./support/stack-world";
@@ -19,6 +19,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await world.close();
+});
+beforeEach(() => {
+  // The add-on's own log (PINs already masked by it) is what explains a failure on CI.
+  onTestFailed(() => {
+    process.stdout.write(`--- add-on output (last 200 lines) ---\n${world.stack.addon.output().split("\n").slice(-200).join("\n")}\n---\n`);
+  });
 });
 
 const synced = (codeId: string) => api.waitForSnapshot((s) => s.codes.some((c) => c.id === codeId) && allSynced(s), 120_000);

@@ -45,9 +45,11 @@ export interface HaSnapshot {
   areas: AreaEntry[];
   states: HaState[];
   timeZone: string;
+  /** False while HA is still starting: its registries and states may not be complete yet. */
+  running: boolean;
 }
 
-const ConfigSchema = z.object({ time_zone: z.string(), version: z.string() }).loose();
+const ConfigSchema = z.object({ time_zone: z.string(), version: z.string(), state: z.string().optional() }).loose();
 
 /** Everything discovery needs, read in parallel after every (re)connect. */
 export async function readHaSnapshot(client: HaClient): Promise<HaSnapshot> {
@@ -58,5 +60,5 @@ export async function readHaSnapshot(client: HaClient): Promise<HaSnapshot> {
     client.command(z.array(StateSchema), { type: "get_states" }),
     client.command(ConfigSchema, { type: "get_config" }),
   ]);
-  return { entities, devices, areas, states, timeZone: config.time_zone };
+  return { entities, devices, areas, states, timeZone: config.time_zone, running: (config.state ?? "RUNNING") === "RUNNING" };
 }

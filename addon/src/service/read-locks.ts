@@ -16,6 +16,8 @@ export interface LockReading {
   occupied: Map<LockId, Map<number, string | null>> | null;
   /** Locks whose codes could not be listed this time (an error, not an HA without the means). */
   unlisted: Set<LockId>;
+  /** False while HA is still starting (after a restart): what was read may be incomplete. */
+  haRunning: boolean;
 }
 
 export interface LockSources {
@@ -39,8 +41,8 @@ export async function readLocks(sources: LockSources, options: Options, log: Log
     locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
   }
   log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
-  if (!sources.inventory) return { locks, timeZone: ha.timeZone, occupied: null, unlisted: new Set() };
-  return { locks, timeZone: ha.timeZone, ...(await readInventory(sources.inventory, locks, log)) };
+  if (!sources.inventory) return { locks, timeZone: ha.timeZone, occupied: null, unlisted: new Set(), haRunning: ha.running };
+  return { locks, timeZone: ha.timeZone, haRunning: ha.running, ...(await readInventory(sources.inventory, locks, log)) };
 }
 
 async function readInventory(inventory: CodeInventory, locks: readonly Lock[], log: Logger): Promise<Pick<LockReading, "unlisted"> & { occupied: Map<LockId, Map<number, string | null>> }> {

@@ -59,6 +59,9 @@ export interface HaLink extends LockSources {
   writer: SlotWriter;
 }
 
+/** How often to read HA again while it reports that it is still starting. */
+const STARTUP_RECHECK_MS = 2_000;
+
 /**
  * Holds the codes, keeps the locks in step with them and answers the API. Every change is
  * saved before it is acknowledged; lock writes follow from the reconciler, never directly.
@@ -74,6 +77,7 @@ export class LatchkeyService {
   /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
   private unlisted = new Set<LockId>();
   private relist: NodeJS.Timeout | undefined;
+  private startupRecheck: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
   private readonly executor: Executor;
@@ -122,9 +126,23 @@ export class LatchkeyService {
     this.locks = lockMap(reading.locks);
     this.timeZone = reading.timeZone;
     if (reading.occupied) this.takeInventory(reading.occupied, reading.unlisted);
+    this.recheckWhileStarting(reading.haRunning);
     this.executor.resume();
     const planned = await this.sync();
     this.deps.log.info(planned === 0 ? "All locks are in step with the codes; nothing to write." : `${planned} lock write(s) planned.`);
+  }
+
+  /**
+   * After a restart HA answers on its websocket before Z-Wave JS has set up its locks, and the
+   * events that would tell us about them can pass before our subscriptions are back: read again
+   * until HA says it is running.
+   */
+  private recheckWhileStarting(running: boolean): void {
+    clearTimeout(this.startupRecheck);
+    if (running) return;
+    this.deps.log.info(`Home Assistant is still starting; reading the locks again in ${Math.round(STARTUP_RECHECK_MS / 1000)} s.`);
+    this.startupRecheck = setTimeout(() => { void this.refresh().catch((e: unknown) => { this.deps.log.error("Re-reading Home Assistant failed.", e); }); }, STARTUP_RECHECK_MS);
+    this.startupRecheck.unref();
   }
 
   /** A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
@@ -314,6 +332,7 @@ export class LatchkeyService {
   stop(): void {
     if (this.clock) clearInterval(this.clock);
     clearTimeout(this.relist);
+    clearTimeout(this.startupRecheck);
     this.executor.stop();
   }
 

@@ -12,6 +12,14 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function world(...args: Parameters<typeof startWorld>): Promise<World> {
   const w = await startWorld(...args);
   cleanups.push(() => w.close());
@@ -49,6 +57,23 @@ describe("the add-on survives what happens in a real home", () => {
     await w.addon.waitForOutput(/Lost the connection to Home Assistant/);
     await w.api.waitForSnapshot((s) => s.codes.length === 1 && allSynced(s) && s.connected, 30_000);
     for (const lock of LOCKS) expect(slotsHolding(w.ha, lock, "4821")).toHaveLength(1);
+  });
+
+  it("HA still starting after a restart → the add-on reads the locks again until HA is running", async () => {
+    const w = await world();
+    w.ha.setHaState("STARTING");
+    w.ha.dropConnections(); // HA restarts and is back on its websocket before it has finished starting
+    await w.addon.waitForOutput(/Home Assistant is still starting; reading the locks again/);
+    const rereads = () => (w.addon.output().match(/Found 3 Z-Wave lock/g) ?? []).length;
+    const before = rereads();
+    await until(() => rereads() >= before + 2); // it keeps reading while HA says STARTING
+    w.ha.setHaState("RUNNING");
+    const atRunning = rereads();
+    await until(() => rereads() > atRunning); // the next read sees RUNNING…
+    await new Promise((r) => setTimeout(r, 500));
+    const settled = rereads();
+    await new Promise((r) => setTimeout(r, 4_500));
+    expect(rereads()).toBe(settled); // and stops once it is running
   });
 
   it("HA not reachable at start → retried with backoff, then connects; no crash loop", async () => {

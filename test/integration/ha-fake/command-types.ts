@@ -14,6 +14,8 @@ export interface FakeCore {
   profile: HaProfile;
   haVersion: string;
   timeZone: string;
+  /** `CoreState` as get_config reports it: HA answers on its websocket while still "STARTING". */
+  haState: "STARTING" | "RUNNING";
 }
 
 export interface Conn {

@@ -46,6 +46,8 @@ export interface HaFake {
   setNodeStatus(entityId: string, status: "dead" | "alive" | "asleep"): void;
   keypadChangeCode(entityId: string, slot: number, code: string | null): void;
   dropConnections(): void;
+  /** What get_config says about HA's start-up (real HA serves its websocket before it is RUNNING). */
+  setHaState(state: "STARTING" | "RUNNING"): void;
   setAcceptingConnections(accept: boolean): Promise<void>;
   stop(): Promise<void>;
 }
@@ -70,7 +72,7 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
   const notifications: Notifications = { persistent: new Map(), sent: [] };
   registerServices(services, driver, profile, options.notifyServices ?? [], notifications);
   for (const lock of options.locks ?? []) home.addLock(lock);
-  const core: FakeCore = { home, services, driver, profile, haVersion, timeZone: options.timeZone ?? "Europe/Amsterdam" };
+  const core: FakeCore = { home, services, driver, profile, haVersion, timeZone: options.timeZone ?? "Europe/Amsterdam", haState: "RUNNING" };
   const commands = new Map<string, CommandDef>(Object.entries({
     ...CORE_COMMANDS,
     ...ZWAVE_COMMANDS,
@@ -151,6 +153,7 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
       driver.applyLocked(lock, action === "lock");
     },
     setNodeStatus: (entityId, status) => { driver.setNodeStatus(lockOf(entityId), status); },
+    setHaState: (state) => { core.haState = state; },
     keypadChangeCode: (entityId, slot, code) => {
       const lock = lockOf(entityId);
       driver.notify(lock, code === null ? 13 : 14, { userId: slot });
