@@ -14742,7 +14742,9 @@ class LatchkeyService {
     }
     /** Every secret the service knows, for the log redaction layer. */
     secrets() {
-        return this.doc.codes.map((c) => c.pin);
+        // PINs found on the locks (unmanaged codes) are secrets too, though Latchkey did not set them.
+        const onLocks = [...this.occupied.values()].flatMap((slots) => [...slots.values()].filter((pin) => pin !== null));
+        return [...this.doc.codes.map((c) => c.pin), ...onLocks];
     }
     createCode(draft) { return this.change((doc, ctx) => createCode(doc, draft, ctx)); }
     updateCode(codeId, changes) { return this.change((doc, ctx) => updateCode(doc, codeId, changes, ctx)); }

@@ -211,7 +211,9 @@ export class LatchkeyService {
 
   /** Every secret the service knows, for the log redaction layer. */
   secrets(): string[] {
-    return this.doc.codes.map((c) => c.pin);
+    // PINs found on the locks (unmanaged codes) are secrets too, though Latchkey did not set them.
+    const onLocks = [...this.occupied.values()].flatMap((slots) => [...slots.values()].filter((pin): pin is string => pin !== null));
+    return [...this.doc.codes.map((c) => c.pin), ...onLocks];
   }
 
   createCode(draft: CodeDraft) { return this.change((doc, ctx) => commands.createCode(doc, draft, ctx)); }
