@@ -7,7 +7,7 @@ import { translator, type Translate } from "./i18n";
 import { errorMessage } from "./lock-actions";
 import { summarizeRules } from "./rules-utils";
 import { sharedStyles } from "./styles";
-import { lockChips, syncKey } from "./sync-utils";
+import { chipTitle, lockChips, syncKey } from "./sync-utils";
 import "./latchkey-code-editor";
 import "./latchkey-share-form";
 
@@ -117,7 +117,7 @@ export class LatchkeyCodeList extends LitElement {
       ${rulesLine(code, this.t)}
       <div class="chips">
         ${lockChips(code, snapshot).map(
-          (chip) => html`<span class="chip dot ${chip.state}" data-lock=${chip.lockId} title=${chip.detail ?? ""}>${chip.lockName} · ${this.t(syncKey(chip.state))}</span>`,
+          (chip) => html`<span class="chip dot ${chip.state}" data-lock=${chip.lockId} title=${chipTitle(chip, this.t)}>${chip.lockName} · ${this.t(syncKey(chip.state))}</span>`,
         )}
       </div>
       ${admin ? this.renderActions(code) : nothing}

@@ -2,7 +2,7 @@
 import type { PublicCode } from "../model/code";
 import type { Snapshot } from "../model/protocol";
 import type { SyncStatus } from "../model/slot";
-import type { TranslationKey } from "./i18n";
+import type { Translate, TranslationKey } from "./i18n";
 
 export interface LockChip {
   lockId: string;
@@ -10,6 +10,8 @@ export interface LockChip {
   state: SyncStatus["state"];
   /** Why it is not synced, when the add-on says. */
   detail: string | null;
+  /** The lock's user-code slot Latchkey uses for this code, once it has one. */
+  slot: number | null;
 }
 
 export function syncKey(state: SyncStatus["state"]): TranslationKey {
@@ -34,6 +36,11 @@ export function lockChips(code: PublicCode, snapshot: Snapshot): LockChip[] {
   return code.lockIds.map((lockId) => {
     const status: SyncStatus = snapshot.sync[code.id]?.[lockId] ?? { state: "pending" };
     const lockName = snapshot.locks.find((l) => l.id === lockId)?.name ?? lockId;
-    return { lockId, lockName, state: status.state, detail: detailOf(status) };
+    return { lockId, lockName, state: status.state, detail: detailOf(status), slot: snapshot.slots[code.id]?.[lockId] ?? null };
   });
+}
+
+/** The chip's tooltip: the slot it uses on that lock (handy at the keypad), and why it is not synced. */
+export function chipTitle(chip: LockChip, t: Translate): string {
+  return [chip.slot === null ? null : t("sync.slot", { slot: chip.slot }), chip.detail].filter((part) => part !== null).join(" · ");
 }
