@@ -6,6 +6,7 @@ import type { AddonClient } from "./data/addon-client";
 import { translator, type Translate } from "./i18n";
 import { errorMessage } from "./lock-actions";
 import { sharedStyles } from "./styles";
+import { MinuteTicker } from "./minute-ticker";
 
 const LIMIT = 50;
 
@@ -41,7 +42,8 @@ export class LatchkeyActivity extends LitElement {
   private lockId = "";
   private codeId = "";
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  /** "2 min ago" keeps counting while the feed is open. */
+  protected readonly ticker = new MinuteTicker(this);
   /** Answers to older requests (a filter changed meanwhile) are dropped. */
   private sequence = 0;
 
@@ -56,16 +58,9 @@ export class LatchkeyActivity extends LitElement {
     `,
   ];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // "2 min ago" keeps counting while the feed is open.
-    this.ticker = setInterval(() => { this.requestUpdate(); }, 60_000);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
-    clearInterval(this.ticker);
     this.timer = undefined;
   }
 

@@ -6,6 +6,7 @@ import type { HomeAssistant } from "./ha-types";
 import { translator, type Translate } from "./i18n";
 import { lockAll, errorMessage, type LockResult } from "./lock-actions";
 import { failedCodesOn, lockViews, stateKey, type LockView } from "./lock-utils";
+import { MinuteTicker } from "./minute-ticker";
 import { sharedStyles } from "./styles";
 
 /**
@@ -32,6 +33,8 @@ export class LatchkeyLockList extends LitElement {
   /** The add-on's data, when connected: last activity and sync trouble per lock. */
   snapshot: Snapshot | null = null;
   language = "en";
+  /** "Mom unlocked it · 2 min ago" keeps counting. */
+  protected readonly ticker = new MinuteTicker(this);
   private confirming: string | null = null;
   private results: LockResult[] | null = null;
   private busy = false;

@@ -153,6 +153,22 @@ describe("latchkey-card updates", () => {
     expect(textOf(lockList(card).querySelector('li[data-entity="lock.back_door"] .trouble'))).toBe("1 code(s) not on this lock yet");
   });
 
+  it("the last activity's \"… ago\" keeps counting while nothing else changes", async () => {
+    vi.useFakeTimers({ now: new Date("2026-01-01T10:00:30Z"), toFake: ["Date", "setInterval", "clearInterval"] });
+    const card = document.createElement("latchkey-card");
+    card.setConfig({ type: "custom:latchkey-card", addon_url: "ws://addon.test/api/ws" });
+    card.socketFactory = new FakeAddon().factory;
+    card.hass = fakeHass();
+    document.body.append(card);
+    await settle(card);
+    const line = () => textOf(lockList(card).querySelector('li[data-entity="lock.front_door"] .last'));
+    expect(line()).toBe("Ada unlocked Front door with the keypad · just now");
+    vi.advanceTimersByTime(2 * 60_000);
+    await settle(card);
+    expect(line()).toBe("Ada unlocked Front door with the keypad · 2 min ago");
+    vi.useRealTimers();
+  });
+
   it("a lock changing state re-renders the lock list, not the code list", async () => {
     const addon = new FakeAddon();
     let hass = fakeHass();
