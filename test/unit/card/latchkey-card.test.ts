@@ -16,6 +16,17 @@ async function mount(config: Record<string, unknown>, hass = fakeHass()): Promis
   return card;
 }
 
+/** A card talking to a fake add-on (its snapshot: codes, sync states, a last activity). */
+async function mountWithAddon(hass = fakeHass()): Promise<LatchkeyCard> {
+  const card = document.createElement("latchkey-card");
+  card.setConfig({ type: "custom:latchkey-card", addon_url: "ws://addon.test/api/ws" });
+  card.socketFactory = new FakeAddon().factory;
+  card.hass = hass;
+  document.body.append(card);
+  await settle(card);
+  return card;
+}
+
 function lockList(card: LatchkeyCard): ShadowRoot {
   return shadow(shadow(card).querySelector("latchkey-lock-list"));
 }
@@ -141,12 +152,7 @@ describe("latchkey-card updates", () => {
   });
 
   it("shows each lock's last activity and the codes it has not taken, from the add-on", async () => {
-    const card = document.createElement("latchkey-card");
-    card.setConfig({ type: "custom:latchkey-card", addon_url: "ws://addon.test/api/ws" });
-    card.socketFactory = new FakeAddon().factory;
-    card.hass = fakeHass();
-    document.body.append(card);
-    await settle(card);
+    const card = await mountWithAddon();
     const front = textOf(lockList(card).querySelector('li[data-entity="lock.front_door"]'));
     expect(front).toMatch(/Ada unlocked Front door with the keypad · /);
     expect(front).not.toContain("not on this lock");
@@ -155,12 +161,7 @@ describe("latchkey-card updates", () => {
 
   it("the last activity's \"… ago\" keeps counting while nothing else changes", async () => {
     vi.useFakeTimers({ now: new Date("2026-01-01T10:00:30Z"), toFake: ["Date", "setInterval", "clearInterval"] });
-    const card = document.createElement("latchkey-card");
-    card.setConfig({ type: "custom:latchkey-card", addon_url: "ws://addon.test/api/ws" });
-    card.socketFactory = new FakeAddon().factory;
-    card.hass = fakeHass();
-    document.body.append(card);
-    await settle(card);
+    const card = await mountWithAddon();
     const line = () => textOf(lockList(card).querySelector('li[data-entity="lock.front_door"] .last'));
     expect(line()).toBe("Ada unlocked Front door with the keypad · just now");
     vi.advanceTimersByTime(2 * 60_000);
@@ -170,14 +171,8 @@ describe("latchkey-card updates", () => {
   });
 
   it("a lock changing state re-renders the lock list, not the code list", async () => {
-    const addon = new FakeAddon();
     let hass = fakeHass();
-    const card = document.createElement("latchkey-card");
-    card.setConfig({ type: "custom:latchkey-card", addon_url: "ws://addon.test/api/ws" });
-    card.socketFactory = addon.factory;
-    card.hass = hass;
-    document.body.append(card);
-    await settle(card);
+    const card = await mountWithAddon(hass);
     expect(textOf(shadow(shadow(card).querySelector("latchkey-code-list")))).toContain("Guest");
     const codeRenders = vi.spyOn(LatchkeyCodeList.prototype, "render");
     const lockRenders = vi.spyOn(LatchkeyLockList.prototype, "render");
