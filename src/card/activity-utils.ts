@@ -29,19 +29,19 @@ export function activitySentence(entry: ActivityEntry, locks: readonly Lock[], t
 }
 
 /** "just now", "2 min ago", "3 h ago", "5 d ago"; older than a week: the date. */
-export function relativeTime(at: string, now: number, t: Translate, language: string): string {
+export function relativeTime(at: string, now: number, t: Translate): string {
   const time = Date.parse(at);
   const elapsed = Math.max(0, now - time);
   if (elapsed < MINUTE) return t("time.now");
   if (elapsed < HOUR) return t("time.minutes", { n: Math.floor(elapsed / MINUTE) });
   if (elapsed < DAY) return t("time.hours", { n: Math.floor(elapsed / HOUR) });
   if (elapsed < 7 * DAY) return t("time.days", { n: Math.floor(elapsed / DAY) });
-  return new Date(time).toLocaleDateString(language);
+  return new Date(time).toLocaleDateString(t.language);
 }
 
 /** The full local date and time, for a tooltip. */
-export function absoluteTime(at: string, language: string): string {
-  return new Date(Date.parse(at)).toLocaleString(language);
+export function absoluteTime(at: string, t: Translate): string {
+  return new Date(Date.parse(at)).toLocaleString(t.language);
 }
 
 /** The request filter: only the parts that are set. */

@@ -1,4 +1,5 @@
 /** The card's texts in English and German. Pure: no DOM, no Lit. */
+import { makeTranslator, type Translator } from "./make-translator";
 
 const en = {
   title: "Locks",
@@ -24,11 +25,7 @@ const en = {
   "common.cancel": "Cancel",
   "common.save": "Save",
   "common.delete": "Delete",
-  "common.close": "Close",
   "addon.set_url": "Set addon_url in the card configuration to the Latchkey add-on's websocket URL (for example ws://homeassistant.local:8099/api/ws) to manage codes here.",
-  "panel.waiting": "Waiting for Home Assistant…",
-  "panel.unsupported": "This version of Home Assistant did not give Latchkey the data it needs. Use the Latchkey card on a dashboard instead, and please report this.",
-  "panel.standalone": "Open Latchkey from Home Assistant's sidebar. This page is the Latchkey add-on's panel and gets your locks and your login from the Home Assistant page around it. Without the Supervisor, add the Latchkey card to a dashboard instead.",
   "editor_card.title": "Title",
   "editor_card.locks": "Locks",
   "editor_card.locks_helper": "Leave empty to show every lock.",
@@ -112,8 +109,6 @@ const en = {
   "rules.same_time": "Start and end must differ.",
   "rules.bad_uses": "Enter a whole number from 1 to 10000, or leave it empty.",
   "rules.every_day": "Every day",
-  "rules.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
-  "rules.date": "{day} {month}",
   "rules.from_date": "from {date}",
   "rules.until_date": "until {date}",
   "rules.uses": "{n} uses",
@@ -121,20 +116,6 @@ const en = {
   "rules.uses_left": "{n} uses left",
   "rules.uses_left_one": "1 use left",
   "rules.burner_short": "burner",
-  "day.sun": "Sun",
-  "day.mon": "Mon",
-  "day.tue": "Tue",
-  "day.wed": "Wed",
-  "day.thu": "Thu",
-  "day.fri": "Fri",
-  "day.sat": "Sat",
-  "day.sunday": "Sunday",
-  "day.monday": "Monday",
-  "day.tuesday": "Tuesday",
-  "day.wednesday": "Wednesday",
-  "day.thursday": "Thursday",
-  "day.friday": "Friday",
-  "day.saturday": "Saturday",
   "activity.title": "Activity",
   "activity.none": "Nothing happened yet.",
   "activity.all_locks": "All locks",
@@ -211,11 +192,7 @@ const de: Record<TranslationKey, string> = {
   "common.cancel": "Abbrechen",
   "common.save": "Speichern",
   "common.delete": "Löschen",
-  "common.close": "Schließen",
   "addon.set_url": "Trage in der Kartenkonfiguration unter addon_url die Websocket-URL des Latchkey-Add-ons ein (zum Beispiel ws://homeassistant.local:8099/api/ws), um hier Codes zu verwalten.",
-  "panel.waiting": "Warte auf Home Assistant…",
-  "panel.unsupported": "Diese Home-Assistant-Version hat Latchkey nicht die nötigen Daten gegeben. Nutze stattdessen die Latchkey-Karte in einem Dashboard und melde das bitte.",
-  "panel.standalone": "Öffne Latchkey über die Seitenleiste von Home Assistant. Diese Seite ist das Panel des Latchkey-Add-ons und bekommt deine Schlösser und deine Anmeldung von der Home-Assistant-Seite drumherum. Ohne Supervisor füge stattdessen die Latchkey-Karte zu einem Dashboard hinzu.",
   "editor_card.title": "Titel",
   "editor_card.locks": "Schlösser",
   "editor_card.locks_helper": "Leer lassen, um alle Schlösser zu zeigen.",
@@ -299,8 +276,6 @@ const de: Record<TranslationKey, string> = {
   "rules.same_time": "Beginn und Ende müssen sich unterscheiden.",
   "rules.bad_uses": "Gib eine ganze Zahl von 1 bis 10000 ein oder lass das Feld leer.",
   "rules.every_day": "Täglich",
-  "rules.months": "Jan. Feb. März Apr. Mai Juni Juli Aug. Sep. Okt. Nov. Dez.",
-  "rules.date": "{day}. {month}",
   "rules.from_date": "ab {date}",
   "rules.until_date": "bis {date}",
   "rules.uses": "{n} Benutzungen",
@@ -308,20 +283,6 @@ const de: Record<TranslationKey, string> = {
   "rules.uses_left": "noch {n} Benutzungen",
   "rules.uses_left_one": "noch 1 Benutzung",
   "rules.burner_short": "Einmalcode",
-  "day.sun": "So",
-  "day.mon": "Mo",
-  "day.tue": "Di",
-  "day.wed": "Mi",
-  "day.thu": "Do",
-  "day.fri": "Fr",
-  "day.sat": "Sa",
-  "day.sunday": "Sonntag",
-  "day.monday": "Montag",
-  "day.tuesday": "Dienstag",
-  "day.wednesday": "Mittwoch",
-  "day.thursday": "Donnerstag",
-  "day.friday": "Freitag",
-  "day.saturday": "Samstag",
   "activity.title": "Aktivität",
   "activity.none": "Noch nichts passiert.",
   "activity.all_locks": "Alle Schlösser",
@@ -372,28 +333,7 @@ const de: Record<TranslationKey, string> = {
   "unmanaged.cleared": "Platz {slot} an {lock} geleert.",
 };
 
-const dictionaries: Record<string, Record<TranslationKey, string>> = { en, de };
+/** The card's `t`: picks English or German for a language tag such as "de-AT". */
+export const translator = makeTranslator<TranslationKey>("en", en, { de });
 
-export type Translate = (key: TranslationKey, vars?: Record<string, string | number>) => string;
-
-/** One function per language, so child elements given `t` do not re-render for a new but equal one. */
-const translators = new Map<string, Translate>();
-
-/** Picks the dictionary for a language tag such as "de-AT"; English when we have none. */
-export function translator(language: string | undefined): Translate {
-  const base = (language ?? "en").toLowerCase().split("-")[0] ?? "en";
-  const known = translators.get(base);
-  if (known) return known;
-  const dict = dictionaries[base] ?? en;
-  const translate: Translate = (key, vars) => {
-    const text = dict[key];
-    if (!vars) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-  };
-  translators.set(base, translate);
-  return translate;
-}
-
-export function languageOf(hass: { locale?: { language?: string }; language?: string } | undefined): string {
-  return hass?.locale?.language ?? hass?.language ?? "en";
-}
+export type Translate = Translator<TranslationKey>;

@@ -21,7 +21,6 @@ export class LatchkeyActivity extends LitElement {
     snapshot: { attribute: false },
     client: { attribute: false },
     t: { attribute: false },
-    language: { attribute: false },
     now: { attribute: false },
     entries: { state: true },
     error: { state: true },
@@ -32,7 +31,6 @@ export class LatchkeyActivity extends LitElement {
   snapshot?: Snapshot;
   client?: AddonClient;
   t: Translate = translator("en");
-  language = "en";
   /** The clock for relative times; tests pin it. */
   now: () => number = Date.now;
   /** How long to wait for more snapshots before asking again. */
@@ -120,7 +118,7 @@ export class LatchkeyActivity extends LitElement {
       <ol>
         ${(this.entries ?? []).map(
           (entry) => html`<li data-kind=${entry.kind}>
-            <time datetime=${entry.at} title=${absoluteTime(entry.at, this.language)}>${relativeTime(entry.at, this.now(), t, this.language)}</time>
+            <time datetime=${entry.at} title=${absoluteTime(entry.at, t)}>${relativeTime(entry.at, this.now(), t)}</time>
             <span class="sentence">${activitySentence(entry, snapshot.locks, t)}</span>
           </li>`,
         )}

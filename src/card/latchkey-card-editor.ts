@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from "lit";
 import { fireEvent } from "./events";
 import type { HomeAssistant } from "./ha-types";
-import { languageOf, translator } from "./i18n";
+import { translator } from "./i18n";
+import { languageOf } from "./make-translator";
 import { cleanEditorConfig, EDITOR_SCHEMA, editorLabelKey, type EditorField } from "./card-editor-utils";
 
 /**

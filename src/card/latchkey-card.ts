@@ -4,7 +4,8 @@ import { AddonController } from "./data/addon-controller";
 import { IngressLocator, type PageEnvironment } from "./data/ingress-locator";
 import type { SocketFactory } from "./data/addon-client";
 import type { GridOptions, HomeAssistant } from "./ha-types";
-import { languageOf, translator, type Translate } from "./i18n";
+import { translator, type Translate } from "./i18n";
+import { languageOf } from "./make-translator";
 import { lockEntityIds, statesChanged, watchedEntityIds } from "./lock-utils";
 import { sharedStyles } from "./styles";
 import "./latchkey-lock-list";
@@ -130,7 +131,7 @@ export class LatchkeyCard extends LitElement {
     return html`<ha-card>
       <h1>${this.config.title ?? t("title")}</h1>
       <latchkey-lock-list .hass=${this.hass} .lockIds=${this.lockIds(this.hass)} .t=${t}
-        .snapshot=${this.addon.client?.snapshot ?? null} .language=${languageOf(this.hass)}></latchkey-lock-list>
+        .snapshot=${this.addon.client?.snapshot ?? null}></latchkey-lock-list>
       <section class="codes">${this.renderCodes(t)}</section>
     </ha-card>`;
   }
@@ -170,7 +171,7 @@ export class LatchkeyCard extends LitElement {
           <latchkey-unmanaged .snapshot=${client.snapshot} .client=${client} .t=${t}></latchkey-unmanaged>
           <button class="activity-toggle" aria-expanded=${this.activityOpen ? "true" : "false"} @click=${() => { this.activityOpen = !this.activityOpen; }}>${t("activity.title")}</button>
           ${this.activityOpen
-            ? html`<latchkey-activity .snapshot=${client.snapshot} .client=${client} .t=${t} .language=${languageOf(this.hass)}></latchkey-activity>`
+            ? html`<latchkey-activity .snapshot=${client.snapshot} .client=${client} .t=${t}></latchkey-activity>`
             : nothing}`;
     }
   }

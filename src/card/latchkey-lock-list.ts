@@ -21,7 +21,6 @@ export class LatchkeyLockList extends LitElement {
     lockIds: { attribute: false },
     t: { attribute: false },
     snapshot: { attribute: false },
-    language: { attribute: false },
     confirming: { state: true },
     results: { state: true },
     busy: { state: true },
@@ -32,7 +31,6 @@ export class LatchkeyLockList extends LitElement {
   t: Translate = translator("en");
   /** The add-on's data, when connected: last activity and sync trouble per lock. */
   snapshot: Snapshot | null = null;
-  language = "en";
   /** "Mom unlocked it · 2 min ago" keeps counting. */
   protected readonly ticker = new MinuteTicker(this);
   private confirming: string | null = null;
@@ -98,7 +96,7 @@ export class LatchkeyLockList extends LitElement {
     const last = snapshot.lastActivity[entityId];
     const failed = failedCodesOn(snapshot, entityId);
     return html`${last
-      ? html`<span class="last">${activitySentence(last, snapshot.locks, this.t)} · ${relativeTime(last.at, Date.now(), this.t, this.language)}</span>`
+      ? html`<span class="last">${activitySentence(last, snapshot.locks, this.t)} · ${relativeTime(last.at, Date.now(), this.t)}</span>`
       : nothing}${failed > 0 ? html`<span class="trouble dot">${this.t("lock.sync_trouble", { count: failed })}</span>` : nothing}`;
   }
 

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from "lit";
 import type { WeeklyWindow } from "../model/rules";
 import { translator, type Translate } from "./i18n";
 import {
-  DAY_KEYS, DAY_NAME_KEYS, EMPTY_RULES_FORM, formToRules, rulesFormIssues, summarizeRules, weekdayOrder, type RulesField, type RulesForm,
+  dayName, EMPTY_RULES_FORM, formToRules, rulesFormIssues, summarizeRules, weekdayOrder, type RulesField, type RulesForm,
 } from "./rules-utils";
 import { sharedStyles } from "./styles";
 
@@ -109,8 +109,8 @@ export class LatchkeyRulesEditor extends LitElement {
       <fieldset class="days">
         <legend>${this.t("rules.days")}</legend>
         ${weekdayOrder(this.firstDay).map(
-          (day) => html`<label class="day"><input type="checkbox" name="day" value=${day} aria-label=${this.t(DAY_NAME_KEYS[day] ?? "day.sunday")}
-            .checked=${w.days.includes(day)} @change=${() => { this.toggleDay(i, day); }} /><span aria-hidden="true">${this.t(DAY_KEYS[day] ?? "day.sun")}</span></label>`,
+          (day) => html`<label class="day"><input type="checkbox" name="day" value=${day} aria-label=${dayName(day, this.t.language, "long")}
+            .checked=${w.days.includes(day)} @change=${() => { this.toggleDay(i, day); }} /><span aria-hidden="true">${dayName(day, this.t.language, "short")}</span></label>`,
         )}
       </fieldset>
       <div class="times">

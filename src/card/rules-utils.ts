@@ -1,13 +1,21 @@
 /** Pure helpers for a code's access rules in the card: form ↔ rules, local ↔ ISO times, summaries. */
 import type { AccessRules, WeeklyWindow } from "../model/rules";
-import type { Translate, TranslationKey } from "./i18n";
+import type { Translate } from "./i18n";
 
-/** Short day names by model day number (0 = Sunday). */
-export const DAY_KEYS = ["day.sun", "day.mon", "day.tue", "day.wed", "day.thu", "day.fri", "day.sat"] as const satisfies readonly TranslationKey[];
-/** Full day names by model day number, for screen readers. */
-export const DAY_NAME_KEYS = [
-  "day.sunday", "day.monday", "day.tuesday", "day.wednesday", "day.thursday", "day.friday", "day.saturday",
-] as const satisfies readonly TranslationKey[];
+/** Formatters are slow to make and a code list asks for the same few hundreds of times. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language} ${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(language, options)));
+  return made;
+}
+
+/** "Mon" / "Mo." (short) or "Monday" (long) for a model day number (0 = Sunday), in the browser's own words. */
+export function dayName(day: number, language: string, width: "short" | "long"): string {
+  // 4 January 1970 was a Sunday.
+  return formatter(language, { weekday: width, timeZone: "UTC" }).format(Date.UTC(1970, 0, 4 + day));
+}
 
 /** The seven model day numbers in the order a person reads a week, starting at `firstDay` (1 = Monday). */
 export function weekdayOrder(firstDay = 1): number[] {
@@ -122,7 +130,7 @@ export function rulesFormIssues(form: RulesForm, t: Translate): RulesIssue[] {
 export function daysText(days: readonly number[], t: Translate, firstDay = 1): string {
   const order = weekdayOrder(firstDay).filter((d) => days.includes(d));
   if (order.length === 7) return t("rules.every_day");
-  const name = (d: number): string => t(DAY_KEYS[d] ?? "day.sun");
+  const name = (d: number): string => dayName(d, t.language, "short");
   const position = (d: number): number => weekdayOrder(firstDay).indexOf(d);
   const runs: number[][] = [];
   for (const day of order) {
@@ -141,11 +149,11 @@ export function daysText(days: readonly number[], t: Translate, firstDay = 1): s
     .join(", ");
 }
 
+/** "Dec 12" / "12. Dez." in the reader's order; the year only when it is not this one. */
 function dateText(iso: string, t: Translate, now: Date): string {
   const date = new Date(Date.parse(iso));
-  const months = t("rules.months").split(" ");
-  const text = t("rules.date", { day: date.getDate(), month: months[date.getMonth()] ?? String(date.getMonth() + 1) });
-  return date.getFullYear() === now.getFullYear() ? text : `${text} ${date.getFullYear()}`;
+  const year = date.getFullYear() === now.getFullYear() ? undefined : "numeric";
+  return formatter(t.language, { day: "numeric", month: "short", year }).format(date);
 }
 
 export interface SummaryOptions {

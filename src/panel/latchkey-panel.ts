@@ -2,7 +2,8 @@ import { LitElement, css, html } from "lit";
 import "../card/latchkey-card";
 import type { SocketFactory } from "../card/data/addon-client";
 import type { HomeAssistant } from "../card/ha-types";
-import { languageOf, translator } from "../card/i18n";
+import { languageOf } from "../card/make-translator";
+import { panelTranslator } from "./panel-i18n";
 import { addonUrlFor } from "./addon-url";
 import { embeddingHomeAssistant, hassPropertyOf, isHass } from "./embedding-hass";
 import { copyTheme } from "./theme";
@@ -111,7 +112,7 @@ export class LatchkeyPanel extends LitElement {
   override render() {
     if (this.status === "ready") return html`${this.card}`;
     // No hass yet (or none at all): the browser's language is the best guess.
-    const t = translator(this.card.hass ? languageOf(this.card.hass) : navigator.language);
+    const t = panelTranslator(this.card.hass ? languageOf(this.card.hass) : navigator.language);
     return html`<p class="message">${t(`panel.${this.status}`)}</p>`;
   }
 }

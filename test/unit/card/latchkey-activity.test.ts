@@ -38,7 +38,6 @@ async function mountActivity(addon: FakeAddon, language = "en"): Promise<Latchke
   const element = document.createElement("latchkey-activity");
   element.now = () => NOW;
   element.t = translator(language);
-  element.language = language;
   element.snapshot = addon.snapshot;
   element.client = client;
   document.body.append(element);
@@ -151,6 +150,7 @@ describe("activity helpers", () => {
     expect(activitySentence(entry("x", "2026-01-01T12:00:00Z", "code_shared"), [], t)).toBe("Someone shared a code");
   });
   it("switches to the date after a week", () => {
-    expect(relativeTime("2025-12-01T12:00:00Z", NOW, t, "en")).toBe(new Date("2025-12-01T12:00:00Z").toLocaleDateString("en"));
+    expect(relativeTime("2025-12-01T12:00:00Z", NOW, t)).toBe("12/1/2025");
+    expect(relativeTime("2025-12-01T12:00:00Z", NOW, translator("de-AT"))).toBe("1.12.2025");
   });
 });

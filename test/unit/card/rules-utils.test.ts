@@ -89,11 +89,21 @@ describe("summaries", () => {
 
   it("says when, until when and how often", () => {
     const rules = { validUntil: "2026-12-12T17:00:00+01:00", weekly: [{ days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00" }], maxUses: 3, burner: false };
-    expect(summarizeRules(rules, en, { now: NOW })).toBe("Mon–Fri 08:00–17:00 · until 12 Dec · 3 uses");
-    expect(summarizeRules(rules, en, { now: NOW, uses: 2 })).toBe("Mon–Fri 08:00–17:00 · until 12 Dec · 1 use left");
-    expect(summarizeRules({ ...rules, maxUses: 5 }, en, { now: NOW, uses: 2 })).toBe("Mon–Fri 08:00–17:00 · until 12 Dec · 3 uses left");
-    expect(summarizeRules({ validFrom: "2027-01-03T00:00:00+01:00", weekly: [], burner: true }, en, { now: NOW })).toBe("from 3 Jan 2027 · burner");
+    expect(summarizeRules(rules, en, { now: NOW })).toBe("Mon–Fri 08:00–17:00 · until Dec 12 · 3 uses");
+    expect(summarizeRules(rules, en, { now: NOW, uses: 2 })).toBe("Mon–Fri 08:00–17:00 · until Dec 12 · 1 use left");
+    expect(summarizeRules({ ...rules, maxUses: 5 }, en, { now: NOW, uses: 2 })).toBe("Mon–Fri 08:00–17:00 · until Dec 12 · 3 uses left");
+    expect(summarizeRules({ validFrom: "2027-01-03T00:00:00+01:00", weekly: [], burner: true }, en, { now: NOW })).toBe("from Jan 3, 2027 · burner");
     expect(summarizeRules({ weekly: [], burner: false }, en)).toBe("");
     expect(summarizeRules(rules, de, { now: NOW })).toBe("Mo–Fr 08:00–17:00 · bis 12. Dez. · 3 Benutzungen");
+  });
+
+  it("writes dates the way the person's locale does, in a language we have texts for", () => {
+    const rules = { validFrom: "2027-01-03T00:00:00+01:00", weekly: [], burner: false };
+    expect(summarizeRules(rules, translator("en-GB"), { now: NOW })).toBe("from 3 Jan 2027");
+    expect(summarizeRules(rules, translator("de-AT"), { now: NOW })).toBe("ab 3. Jän. 2027");
+    // No French texts: the whole line stays English rather than mixing languages.
+    expect(summarizeRules(rules, translator("fr"), { now: NOW })).toBe("from Jan 3, 2027");
+    expect(translator("fr").language).toBe("en");
+    expect(translator("not a tag").language).toBe("en");
   });
 });
