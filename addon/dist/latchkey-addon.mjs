@@ -12787,6 +12787,11 @@ const ActivityEntrySchema = object({
     userName: nullable(string()),
 });
 
+/** Fills `{name}` placeholders; an unknown name stays as written so a gap is visible, not blank. */
+function fillPlaceholders(text, values) {
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
 const ClockTimeSchema = string().check(_regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Times are HH:MM, 00:00 to 23:59." }));
 /** A weekly window such as Mon–Fri 08:00–17:00, in Home Assistant's time zone. Days: 0 = Sunday. */
 const WeeklyWindowSchema = object({
@@ -12814,11 +12819,34 @@ const NotifySettingsSchema = object({
     targets: _default(array(string().check(_regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "A notify target is persistent_notification or notify.<service>." }))), []),
 });
 
+/**
+ * Every problem a code's draft can have, in English. The card translates the same keys, so a problem
+ * found by either side reads in the person's language.
+ */
+const VALIDATION_TEXTS = {
+    "validation.name_missing": "Give the code a name.",
+    "validation.name_too_long": "A name has at most {max} characters.",
+    "validation.name_taken": "There is already a code named “{name}”.",
+    "validation.lock_unknown": "Unknown lock: {locks}.",
+    "validation.lock_twice": "A lock is listed twice.",
+    "validation.pin_missing": "Enter a PIN or generate one.",
+    "validation.pin_not_digits": "A PIN may contain digits only.",
+    "validation.pin_no_common_length": "The chosen locks accept no common PIN length; put this code on fewer locks.",
+    "validation.pin_length": "The PIN must have {range} digits for the chosen locks.",
+    "validation.pin_taken": "“{name}” already uses this PIN on {locks}. Each person needs their own PIN so you know who opened the door.",
+    "validation.pin_weak_repeated": "This PIN is easy to guess: it repeats one digit.",
+    "validation.pin_weak_sequence": "This PIN is easy to guess: it is a straight run of digits.",
+    "validation.pin_weak_common": "This PIN is easy to guess: it is one of the most common PINs.",
+};
+
+/** A name fits on a phone's lock chip and in a notification's first line. */
+const MAX_NAME_LENGTH = 40;
 /** Digits only; lengths are checked per lock by `validateCode`, which knows each lock's limits. */
-const PinSchema = string().check(_regex(/^\d+$/, { error: "A PIN may contain digits only." }));
+const PinSchema = string().check(_regex(/^\d+$/, { error: VALIDATION_TEXTS["validation.pin_not_digits"] }));
 // Checks run in order: the trim rewrites the value before the length checks see it.
-const NameSchema = string({ error: "Give the code a name." })
-    .check(_trim(), _minLength(1, { error: "Give the code a name." }), _maxLength(40, { error: "A name has at most 40 characters." }));
+const nameMissing = VALIDATION_TEXTS["validation.name_missing"];
+const NameSchema = string({ error: nameMissing })
+    .check(_trim(), _minLength(1, { error: nameMissing }), _maxLength(MAX_NAME_LENGTH, { error: fillPlaceholders(VALIDATION_TEXTS["validation.name_too_long"], { max: MAX_NAME_LENGTH }) }));
 /** What a person edits: the code as the card sends it for create and update. */
 const CodeDraftSchema = object({
     name: NameSchema,
@@ -12937,8 +12965,8 @@ discriminatedUnion("state", [
 ]);
 
 /**
- * Card ↔ add-on protocol. Bump PROTOCOL_VERSION on any breaking change and record it in
- * docs/protocol.md; the add-on refuses clients that speak another version.
+ * Card ↔ add-on protocol. Bump PROTOCOL_VERSION on any breaking change (a new optional field is
+ * not one); the add-on refuses clients that speak another version.
  */
 const PROTOCOL_VERSION = 1;
 const HelloSchema = object({
@@ -12970,6 +12998,10 @@ const RequestSchema = discriminatedUnion("type", [
     request("held/resolve", { lockId: LockIdSchema, slot: SlotNumberSchema, keep: _enum(["lock", "latchkey"]) }),
     request("activity/list", { lockId: optional(LockIdSchema), codeId: optional(CodeIdSchema), limit: _default(int().check(_gte(1), _lte(500)), 100) }),
 ]);
+/** Both forms of a save's warnings for the wire. */
+function wireWarnings(issues) {
+    return { warnings: issues.map((i) => i.message), issues: [...issues] };
+}
 
 /** A websocket frame as text, whichever buffer shape `ws` handed over. */
 function rawText(data) {
@@ -13036,12 +13068,12 @@ async function handleRequest(service, journal, user, request, subscribe) {
         case "codes/create": {
             const { codeId, warnings } = await service.createCode(request.draft);
             await record("code_created", codeId);
-            return { codeId, warnings };
+            return { codeId, ...wireWarnings(warnings) };
         }
         case "codes/update": {
             const { codeId, warnings } = await service.updateCode(request.codeId, request.changes);
             await record("code_updated", codeId);
-            return { codeId, warnings };
+            return { codeId, ...wireWarnings(warnings) };
         }
         case "codes/delete": {
             const code = service.publicCode(request.codeId);
@@ -14019,6 +14051,10 @@ function isStraightRun(pin) {
     return digits.every((d, i) => i === 0 || (((d - (digits[i - 1] ?? 0)) % 10) + 10) % 10 === (step + 10) % 10);
 }
 
+/** An issue with its English message filled in. */
+function validationIssue(field, problem, values = {}) {
+    return { field, problem, values, message: fillPlaceholders(VALIDATION_TEXTS[problem], values) };
+}
 /** PIN length limits that every given lock accepts. */
 function pinLengthLimits(locks) {
     if (locks.length === 0)
@@ -14038,29 +14074,29 @@ function validateCode(draft, others, locks, editingId) {
     const rivals = others.filter((c) => c.id !== editingId);
     const name = draft.name.trim();
     if (name.length === 0)
-        errors.push({ field: "name", message: "Give the code a name." });
-    else if (name.length > 40)
-        errors.push({ field: "name", message: "A name has at most 40 characters." });
+        errors.push(validationIssue("name", "validation.name_missing"));
+    else if (name.length > MAX_NAME_LENGTH)
+        errors.push(validationIssue("name", "validation.name_too_long", { max: MAX_NAME_LENGTH }));
     const sameName = rivals.find((c) => c.name.trim().toLocaleLowerCase() === name.toLocaleLowerCase());
     if (sameName)
-        errors.push({ field: "name", message: `There is already a code named “${sameName.name}”.` });
+        errors.push(validationIssue("name", "validation.name_taken", { name: sameName.name }));
     const unknown = draft.lockIds.filter((id) => !locks.has(id));
     if (unknown.length > 0)
-        errors.push({ field: "lockIds", message: `Unknown lock: ${unknown.join(", ")}.` });
+        errors.push(validationIssue("lockIds", "validation.lock_unknown", { locks: unknown.join(", ") }));
     if (new Set(draft.lockIds).size !== draft.lockIds.length)
-        errors.push({ field: "lockIds", message: "A lock is listed twice." });
+        errors.push(validationIssue("lockIds", "validation.lock_twice"));
     const assigned = draft.lockIds.flatMap((id) => {
         const lock = locks.get(id);
         return lock ? [lock] : [];
     });
     const limits = pinLengthLimits(assigned);
     if (!/^\d+$/.test(draft.pin))
-        errors.push({ field: "pin", message: "A PIN may contain digits only." });
+        errors.push(validationIssue("pin", "validation.pin_not_digits"));
     else if (limits.min > limits.max)
-        errors.push({ field: "pin", message: "The chosen locks accept no common PIN length; put this code on fewer locks." });
+        errors.push(validationIssue("pin", "validation.pin_no_common_length"));
     else if (draft.pin.length < limits.min || draft.pin.length > limits.max) {
         const range = limits.min === limits.max ? `${limits.min}` : `${limits.min}–${limits.max}`;
-        errors.push({ field: "pin", message: `The PIN must have ${range} digits for the chosen locks.` });
+        errors.push(validationIssue("pin", "validation.pin_length", { range }));
     }
     for (const rival of rivals) {
         if (rival.pin !== draft.pin)
@@ -14069,13 +14105,11 @@ function validateCode(draft, others, locks, editingId) {
         if (shared.length === 0)
             continue;
         const lockNames = shared.map((id) => locks.get(id)?.name ?? id).join(", ");
-        errors.push({ field: "pin", message: `“${rival.name}” already uses this PIN on ${lockNames}. Each person needs their own PIN so you know who opened the door.` });
+        errors.push(validationIssue("pin", "validation.pin_taken", { name: rival.name, locks: lockNames }));
     }
     const weakness = pinWeakness(draft.pin);
-    if (weakness && errors.every((e) => e.field !== "pin")) {
-        const why = { repeated: "it repeats one digit", sequence: "it is a straight run of digits", common: "it is one of the most common PINs" }[weakness];
-        warnings.push({ field: "pin", message: `This PIN is easy to guess: ${why}.` });
-    }
+    if (weakness && errors.every((e) => e.field !== "pin"))
+        warnings.push(validationIssue("pin", `validation.pin_weak_${weakness}`));
     return { errors, warnings };
 }
 
@@ -14137,7 +14171,7 @@ function check(doc, draft, ctx, editingId) {
     if (result.errors.length > 0) {
         throw new LatchkeyError("validation_failed", result.errors.map((e) => e.message).join(" "), result.errors);
     }
-    return result.warnings.map((w) => w.message);
+    return result.warnings;
 }
 
 /**

@@ -1,7 +1,9 @@
 /** The card's texts in English and German. Pure: no DOM, no Lit. */
+import { VALIDATION_TEXTS } from "../model/validation-texts";
 import { makeTranslator, type Translator } from "./make-translator";
 
 const en = {
+  ...VALIDATION_TEXTS,
   title: "Locks",
   "state.locked": "Locked",
   "state.unlocked": "Unlocked",
@@ -169,6 +171,19 @@ const en = {
 export type TranslationKey = keyof typeof en;
 
 const de: Record<TranslationKey, string> = {
+  "validation.name_missing": "Gib dem Code einen Namen.",
+  "validation.name_too_long": "Ein Name hat höchstens {max} Zeichen.",
+  "validation.name_taken": "Es gibt schon einen Code namens „{name}“.",
+  "validation.lock_unknown": "Unbekanntes Schloss: {locks}.",
+  "validation.lock_twice": "Ein Schloss ist doppelt gewählt.",
+  "validation.pin_missing": "Gib eine PIN ein oder erzeuge eine.",
+  "validation.pin_not_digits": "Eine PIN besteht nur aus Ziffern.",
+  "validation.pin_no_common_length": "Die gewählten Schlösser haben keine gemeinsame PIN-Länge; setze den Code auf weniger Schlösser.",
+  "validation.pin_length": "Die PIN braucht für die gewählten Schlösser {range} Ziffern.",
+  "validation.pin_taken": "„{name}“ nutzt diese PIN schon an {locks}. Jede Person braucht eine eigene PIN, damit du weißt, wer die Tür geöffnet hat.",
+  "validation.pin_weak_repeated": "Diese PIN ist leicht zu erraten: Sie wiederholt eine Ziffer.",
+  "validation.pin_weak_sequence": "Diese PIN ist leicht zu erraten: Sie ist eine Ziffernfolge.",
+  "validation.pin_weak_common": "Diese PIN ist leicht zu erraten: Sie gehört zu den häufigsten PINs.",
   title: "Schlösser",
   "state.locked": "Verriegelt",
   "state.unlocked": "Entriegelt",

@@ -2,10 +2,11 @@ import { LitElement, css, html, nothing } from "lit";
 import type { PublicCode } from "../model/code";
 import type { Lock } from "../model/lock";
 import { generatePin } from "../model/pin";
+import type { WireIssue } from "../model/errors";
 import type { ValidationIssue } from "../model/validate-code";
 import type { AddonClient } from "./data/addon-client";
 import { AddonRequestError } from "./data/addon-error";
-import { checkDraft, generatedPinLength, notifyTargetChoices, toggled, type EditorDraft } from "./editor-utils";
+import { checkDraft, generatedPinLength, issueText, notifyTargetChoices, toggled, type EditorDraft } from "./editor-utils";
 import { toast } from "./events";
 import { translator, type Translate } from "./i18n";
 import { LatchkeyRulesEditor } from "./latchkey-rules-editor";
@@ -48,7 +49,8 @@ export class LatchkeyCodeEditor extends LitElement {
   firstDay = 1;
   private draft: EditorDraft = { name: "", pin: "", lockIds: [], enabled: true };
   private touched = new Set<string>();
-  private serverIssues: ValidationIssue[] = [];
+  /** The add-on's own findings for name, PIN and locks, until that field is edited. */
+  private serverIssues: WireIssue[] = [];
   private saving = false;
   private rulesForm: RulesForm = EMPTY_RULES_FORM;
   /** Notify services HA offers (`notify.*`), for the per-code "send to" choice. */
@@ -167,8 +169,8 @@ export class LatchkeyCodeEditor extends LitElement {
     </div>`;
   }
 
-  private issues(list: ValidationIssue[], kind: "error" | "warning") {
-    return list.length === 0 ? nothing : html`${list.map((i) => html`<p class="issue ${kind}" role=${kind === "error" ? "alert" : "status"}>${i.message}</p>`)}`;
+  private issues(list: WireIssue[], kind: "error" | "warning") {
+    return list.length === 0 ? nothing : html`${list.map((i) => html`<p class="issue ${kind}" role=${kind === "error" ? "alert" : "status"}>${issueText(i, this.t)}</p>`)}`;
   }
 
   private onInput(field: "name" | "pin", event: Event): void {
@@ -225,11 +227,12 @@ export class LatchkeyCodeEditor extends LitElement {
           })
         : await this.client.request("codes/create", { draft: { name, pin, lockIds, enabled, rules, notify } });
       if (pin !== "") this.client.knownPins.set(result.codeId, pin);
-      toast(this, [this.t("codes.saved", { name: name.trim() }), ...result.warnings].join(" "));
+      const warnings = result.issues?.map((i) => issueText(i, this.t)) ?? result.warnings;
+      toast(this, [this.t("codes.saved", { name: name.trim() }), ...warnings].join(" "));
       this.close();
     } catch (error) {
       if (error instanceof AddonRequestError && error.issues.length > 0) {
-        this.serverIssues = error.issues.flatMap((i) => (i.field === "name" || i.field === "pin" || i.field === "lockIds" ? [{ field: i.field, message: i.message }] : []));
+        this.serverIssues = error.issues.filter((i) => i.field === "name" || i.field === "pin" || i.field === "lockIds");
       }
       if (!(error instanceof AddonRequestError) || this.serverIssues.length === 0) toast(this, errorMessage(error));
     } finally {

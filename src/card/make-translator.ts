@@ -1,4 +1,5 @@
 /** Turns per-language dictionaries into memoized `t` functions. Pure: no DOM, no Lit. */
+import { fillPlaceholders } from "../model/placeholders";
 
 /** Text for a key with `{name}` placeholders filled in; `language` is the tag to format dates with (`Intl`). */
 export interface Translator<Key extends string> {
@@ -25,8 +26,7 @@ export function makeTranslator<Key extends string>(
     const dictionary = own ?? fallback;
     const translate = (key: Key, vars?: Record<string, string | number>): string => {
       const text = dictionary[key];
-      if (!vars) return text;
-      return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+      return vars ? fillPlaceholders(text, vars) : text;
     };
     // Dates follow the texts: "en-GB" keeps its own day-month order, a language without texts gets the fallback's.
     const language = (own !== undefined || base === fallbackLanguage) && isLanguageTag(tag) ? tag : fallbackLanguage;

@@ -1,14 +1,24 @@
 import { z } from "zod/mini";
 import { CodeIdSchema, IsoTimeSchema, LockIdSchema } from "./primitives";
+import { fillPlaceholders } from "./placeholders";
 import { AccessRulesSchema, NotifySettingsSchema } from "./rules";
+import { VALIDATION_TEXTS } from "./validation-texts";
+
+/** A name fits on a phone's lock chip and in a notification's first line. */
+export const MAX_NAME_LENGTH = 40;
 
 /** Digits only; lengths are checked per lock by `validateCode`, which knows each lock's limits. */
-export const PinSchema = z.string().check(z.regex(/^\d+$/, { error: "A PIN may contain digits only." }));
+export const PinSchema = z.string().check(z.regex(/^\d+$/, { error: VALIDATION_TEXTS["validation.pin_not_digits"] }));
 
 // Checks run in order: the trim rewrites the value before the length checks see it.
+const nameMissing = VALIDATION_TEXTS["validation.name_missing"];
 const NameSchema = z
-  .string({ error: "Give the code a name." })
-  .check(z.trim(), z.minLength(1, { error: "Give the code a name." }), z.maxLength(40, { error: "A name has at most 40 characters." }));
+  .string({ error: nameMissing })
+  .check(
+    z.trim(),
+    z.minLength(1, { error: nameMissing }),
+    z.maxLength(MAX_NAME_LENGTH, { error: fillPlaceholders(VALIDATION_TEXTS["validation.name_too_long"], { max: MAX_NAME_LENGTH }) }),
+  );
 
 /** What a person edits: the code as the card sends it for create and update. */
 export const CodeDraftSchema = z.object({

@@ -15,11 +15,22 @@ export const ErrorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
+/** One field's problem. `problem` and `values` (added in protocol 1 as optional) let a client translate it. */
+export const WireIssueSchema = z.object({
+  field: z.string(),
+  /** English, for clients that do not know `problem`. */
+  message: z.string(),
+  /** A key such as "validation.name_taken"; a client shows `message` for a key it does not know. */
+  problem: z.optional(z.string()),
+  values: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+});
+export type WireIssue = z.infer<typeof WireIssueSchema>;
+
 export const WireErrorSchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
   /** Field-level problems for forms (validation_failed). */
-  issues: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
+  issues: z.optional(z.array(WireIssueSchema)),
 });
 export type WireError = z.infer<typeof WireErrorSchema>;
 
@@ -28,7 +39,7 @@ export class LatchkeyError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly issues?: { field: string; message: string }[],
+    readonly issues?: WireIssue[],
   ) {
     super(message);
     this.name = "LatchkeyError";

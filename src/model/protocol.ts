@@ -1,14 +1,14 @@
 import { z } from "zod/mini";
 import { ActivityEntrySchema } from "./activity";
 import { CodeChangesSchema, CodeDraftSchema, CodeSchema } from "./code";
-import { WireErrorSchema } from "./errors";
+import { WireErrorSchema, WireIssueSchema, type WireIssue } from "./errors";
 import { LockSchema } from "./lock";
 import { CodeIdSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
 import { HeldSlotSchema, SyncStatusSchema, UnmanagedSlotSchema } from "./slot";
 
 /**
- * Card ↔ add-on protocol. Bump PROTOCOL_VERSION on any breaking change and record it in
- * docs/protocol.md; the add-on refuses clients that speak another version.
+ * Card ↔ add-on protocol. Bump PROTOCOL_VERSION on any breaking change (a new optional field is
+ * not one); the add-on refuses clients that speak another version.
  */
 export const PROTOCOL_VERSION = 1;
 
@@ -77,11 +77,19 @@ export const ServerMessageSchema = z.union([
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 
+/** A saved code's id and the warnings about it: English `warnings`, and the same as `issues` a card can translate. */
+const SavedCodeSchema = z.object({ codeId: CodeIdSchema, warnings: z.array(z.string()), issues: z.optional(z.array(WireIssueSchema)) });
+
+/** Both forms of a save's warnings for the wire. */
+export function wireWarnings(issues: readonly WireIssue[]): { warnings: string[]; issues: WireIssue[] } {
+  return { warnings: issues.map((i) => i.message), issues: [...issues] };
+}
+
 /** Result payloads per request type, so both sides agree on them. */
 export const ResultSchemas = {
   "state/subscribe": z.object({ subscribed: z.literal(true) }),
-  "codes/create": z.object({ codeId: CodeIdSchema, warnings: z.array(z.string()) }),
-  "codes/update": z.object({ codeId: CodeIdSchema, warnings: z.array(z.string()) }),
+  "codes/create": SavedCodeSchema,
+  "codes/update": SavedCodeSchema,
   "codes/delete": z.object({ codeId: CodeIdSchema }),
   "codes/set_enabled": z.object({ codeId: CodeIdSchema }),
   "codes/reveal": z.object({ codeId: CodeIdSchema, pin: z.string() }),

@@ -1,11 +1,22 @@
-import type { CodeDraft } from "./code";
+import { MAX_NAME_LENGTH, type CodeDraft } from "./code";
 import { DEFAULT_PIN_LENGTH, type Lock } from "./lock";
 import { pinWeakness } from "./pin";
+import { fillPlaceholders } from "./placeholders";
 import type { LockId } from "./primitives";
+import { VALIDATION_TEXTS, type ValidationProblem } from "./validation-texts";
 
 export interface ValidationIssue {
   field: "name" | "pin" | "lockIds";
+  problem: ValidationProblem;
+  /** The placeholders' values: names of codes and locks, lengths; never a PIN. */
+  values: Record<string, string | number>;
+  /** The English text, for logs and for clients that do not translate. */
   message: string;
+}
+
+/** An issue with its English message filled in. */
+export function validationIssue(field: ValidationIssue["field"], problem: ValidationProblem, values: Record<string, string | number> = {}): ValidationIssue {
+  return { field, problem, values, message: fillPlaceholders(VALIDATION_TEXTS[problem], values) };
 }
 
 export interface CodeValidation {
@@ -47,25 +58,25 @@ export function validateCode(
   const rivals = others.filter((c) => c.id !== editingId);
   const name = draft.name.trim();
 
-  if (name.length === 0) errors.push({ field: "name", message: "Give the code a name." });
-  else if (name.length > 40) errors.push({ field: "name", message: "A name has at most 40 characters." });
+  if (name.length === 0) errors.push(validationIssue("name", "validation.name_missing"));
+  else if (name.length > MAX_NAME_LENGTH) errors.push(validationIssue("name", "validation.name_too_long", { max: MAX_NAME_LENGTH }));
   const sameName = rivals.find((c) => c.name.trim().toLocaleLowerCase() === name.toLocaleLowerCase());
-  if (sameName) errors.push({ field: "name", message: `There is already a code named “${sameName.name}”.` });
+  if (sameName) errors.push(validationIssue("name", "validation.name_taken", { name: sameName.name }));
 
   const unknown = draft.lockIds.filter((id) => !locks.has(id));
-  if (unknown.length > 0) errors.push({ field: "lockIds", message: `Unknown lock: ${unknown.join(", ")}.` });
-  if (new Set(draft.lockIds).size !== draft.lockIds.length) errors.push({ field: "lockIds", message: "A lock is listed twice." });
+  if (unknown.length > 0) errors.push(validationIssue("lockIds", "validation.lock_unknown", { locks: unknown.join(", ") }));
+  if (new Set(draft.lockIds).size !== draft.lockIds.length) errors.push(validationIssue("lockIds", "validation.lock_twice"));
 
   const assigned = draft.lockIds.flatMap((id) => {
     const lock = locks.get(id);
     return lock ? [lock] : [];
   });
   const limits = pinLengthLimits(assigned);
-  if (!/^\d+$/.test(draft.pin)) errors.push({ field: "pin", message: "A PIN may contain digits only." });
-  else if (limits.min > limits.max) errors.push({ field: "pin", message: "The chosen locks accept no common PIN length; put this code on fewer locks." });
+  if (!/^\d+$/.test(draft.pin)) errors.push(validationIssue("pin", "validation.pin_not_digits"));
+  else if (limits.min > limits.max) errors.push(validationIssue("pin", "validation.pin_no_common_length"));
   else if (draft.pin.length < limits.min || draft.pin.length > limits.max) {
     const range = limits.min === limits.max ? `${limits.min}` : `${limits.min}–${limits.max}`;
-    errors.push({ field: "pin", message: `The PIN must have ${range} digits for the chosen locks.` });
+    errors.push(validationIssue("pin", "validation.pin_length", { range }));
   }
 
   for (const rival of rivals) {
@@ -73,13 +84,10 @@ export function validateCode(
     const shared = draft.lockIds.filter((id) => rival.lockIds.includes(id));
     if (shared.length === 0) continue;
     const lockNames = shared.map((id) => locks.get(id)?.name ?? id).join(", ");
-    errors.push({ field: "pin", message: `“${rival.name}” already uses this PIN on ${lockNames}. Each person needs their own PIN so you know who opened the door.` });
+    errors.push(validationIssue("pin", "validation.pin_taken", { name: rival.name, locks: lockNames }));
   }
 
   const weakness = pinWeakness(draft.pin);
-  if (weakness && errors.every((e) => e.field !== "pin")) {
-    const why = { repeated: "it repeats one digit", sequence: "it is a straight run of digits", common: "it is one of the most common PINs" }[weakness];
-    warnings.push({ field: "pin", message: `This PIN is easy to guess: ${why}.` });
-  }
+  if (weakness && errors.every((e) => e.field !== "pin")) warnings.push(validationIssue("pin", `validation.pin_weak_${weakness}`));
   return { errors, warnings };
 }

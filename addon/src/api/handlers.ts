@@ -1,5 +1,5 @@
 import { LatchkeyError } from "../../../src/model/errors";
-import type { Request } from "../../../src/model/protocol";
+import { wireWarnings, type Request } from "../../../src/model/protocol";
 import type { ActivityKind } from "../../../src/model/activity";
 import type { Journal } from "../service/journal";
 import { sendShare, shareMessage } from "../service/share";
@@ -24,12 +24,12 @@ export async function handleRequest(service: LatchkeyService, journal: Journal, 
     case "codes/create": {
       const { codeId, warnings } = await service.createCode(request.draft);
       await record("code_created", codeId);
-      return { codeId, warnings };
+      return { codeId, ...wireWarnings(warnings) };
     }
     case "codes/update": {
       const { codeId, warnings } = await service.updateCode(request.codeId, request.changes);
       await record("code_updated", codeId);
-      return { codeId, warnings };
+      return { codeId, ...wireWarnings(warnings) };
     }
     case "codes/delete": {
       const code = service.publicCode(request.codeId);

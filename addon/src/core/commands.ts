@@ -2,7 +2,7 @@ import { CodeDraftSchema, type Code, type CodeChanges, type CodeDraft } from "..
 import { LatchkeyError } from "../../../src/model/errors";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
-import { validateCode } from "../../../src/model/validate-code";
+import { validateCode, type ValidationIssue } from "../../../src/model/validate-code";
 import type { StoreDocument } from "../store/schema";
 
 export interface CommandContext {
@@ -14,7 +14,8 @@ export interface CommandContext {
 export interface CommandResult {
   document: StoreDocument;
   codeId: CodeId;
-  warnings: string[];
+  /** Allowed but worth knowing (a weak PIN). */
+  warnings: ValidationIssue[];
 }
 
 /** Pure edits of the store document. The reconciler turns the result into lock writes. */
@@ -76,10 +77,10 @@ function replace(doc: StoreDocument, code: Code): StoreDocument {
   return { ...doc, codes: doc.codes.map((c) => (c.id === code.id ? code : c)) };
 }
 
-function check(doc: StoreDocument, draft: Pick<CodeDraft, "name" | "pin" | "lockIds">, ctx: CommandContext, editingId?: CodeId): string[] {
+function check(doc: StoreDocument, draft: Pick<CodeDraft, "name" | "pin" | "lockIds">, ctx: CommandContext, editingId?: CodeId): ValidationIssue[] {
   const result = validateCode(draft, doc.codes, ctx.locks, editingId);
   if (result.errors.length > 0) {
     throw new LatchkeyError("validation_failed", result.errors.map((e) => e.message).join(" "), result.errors);
   }
-  return result.warnings.map((w) => w.message);
+  return result.warnings;
 }

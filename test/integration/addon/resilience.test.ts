@@ -130,6 +130,8 @@ describe("the card API", () => {
     const duplicate = await w.api.request("codes/create", { draft: { name: "Dad", pin: "4821", lockIds: ["lock.back_door"] } });
     expect(duplicate).toMatchObject({ ok: false, error: { code: "validation_failed" } });
     expect(JSON.stringify(duplicate)).toMatch(/“Mom” already uses this PIN on Back Door/);
+    // The card translates by key; the values name the code and the lock, not the PIN.
+    expect(duplicate).toMatchObject({ error: { issues: [{ field: "pin", problem: "validation.pin_taken", values: { name: "Mom", locks: "Back Door" } }] } });
     const sameName = await w.api.request("codes/create", { draft: { name: " mom ", pin: "6047", lockIds: [] } });
     expect(sameName).toMatchObject({ ok: false, error: { code: "validation_failed" } });
     const missing = await w.api.request("codes/delete", { codeId: "no-such-code" });
@@ -138,6 +140,13 @@ describe("the card API", () => {
     expect(await readFile(storePath, "utf8")).toBe(before);
     expect(w.writes().length).toBe(writes);
     expect(showsPin(JSON.stringify([letters, duplicate]), "4821")).toBe(false);
+
+    // A weak PIN is saved, with a warning in English and as a key the card translates.
+    const weak = await w.api.request("codes/create", { draft: { name: "Dad", pin: "2580", lockIds: LOCKS } });
+    expect(weak).toMatchObject({
+      ok: true,
+      result: { warnings: ["This PIN is easy to guess: it is one of the most common PINs."], issues: [{ field: "pin", problem: "validation.pin_weak_common" }] },
+    });
   });
 
   it("a non-admin sees status and names but cannot reveal, change or delete codes", async () => {

@@ -39,8 +39,13 @@ describe("validateCode", () => {
     expect(result.warnings[0]?.message).toMatch(/easy to guess/);
   });
 
-  it("never puts the PIN into a message", () => {
+  it("names each problem with a key and the values a translation needs, never the PIN", () => {
     const result = validateCode({ name: "Dad", pin: "583920", lockIds: ["lock.front"] }, others, locks);
-    for (const issue of [...result.errors, ...result.warnings]) expect(issue.message).not.toContain("583920");
+    expect(result.errors.map(({ field, problem, values }) => ({ field, problem, values }))).toEqual([
+      { field: "name", problem: "validation.name_taken", values: { name: "Dad" } },
+      { field: "pin", problem: "validation.pin_taken", values: { name: "Dad", locks: "Front Door" } },
+    ]);
+    for (const issue of [...result.errors, ...result.warnings]) expect(JSON.stringify(issue)).not.toContain("583920");
+    expect(validateCode({ name: "Mom", pin: "1111", lockIds: [] }, others, locks).warnings.map((w) => w.problem)).toEqual(["validation.pin_weak_repeated"]);
   });
 });

@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest";
+import "../../../src/card/latchkey-card";
+import type { LatchkeyCard } from "../../../src/card/latchkey-card";
+import { FakeAddon } from "./fake-addon";
+import { fakeHass } from "./fake-hass";
+import { settle, shadow, textOf } from "./mount";
+
+async function mountGerman(addon: FakeAddon): Promise<{ card: LatchkeyCard; toasts: string[] }> {
+  const card = document.createElement("latchkey-card");
+  card.setConfig({ type: "custom:latchkey-card", addon_url: "ws://127.0.0.1:8099/api/ws" });
+  card.socketFactory = addon.factory;
+  card.hass = fakeHass({ language: "de" });
+  const toasts: string[] = [];
+  card.addEventListener("hass-notification", (event) => { toasts.push(event.detail.message); });
+  document.body.append(card);
+  await settle(card);
+  return { card, toasts };
+}
+
+function codeList(card: LatchkeyCard): ShadowRoot {
+  return shadow(shadow(card).querySelector("latchkey-code-list"));
+}
+
+function editorOf(card: LatchkeyCard): ShadowRoot {
+  return shadow(codeList(card).querySelector("latchkey-code-editor"));
+}
+
+function type(root: ShadowRoot, selector: string, value: string): void {
+  const input = root.querySelector<HTMLInputElement>(selector);
+  if (!input) throw new Error(`no ${selector}`);
+  input.value = value;
+  input.dispatchEvent(new Event("input"));
+}
+
+function issues(root: ShadowRoot, kind: "error" | "warning"): string[] {
+  return [...root.querySelectorAll(`.issue.${kind}`)].map((p) => textOf(p));
+}
+
+afterEach(() => {
+  document.body.innerHTML = "";
+});
+
+describe("the code editor in German", () => {
+  it("says what is missing and what is weak in German", async () => {
+    const { card } = await mountGerman(new FakeAddon());
+    codeList(card).querySelector<HTMLButtonElement>("button.add")?.click();
+    await settle(card);
+    editorOf(card).querySelector<HTMLButtonElement>("button.save")?.click();
+    await settle(card);
+    expect(issues(editorOf(card), "error")).toEqual(["Gib dem Code einen Namen.", "Gib eine PIN ein oder erzeuge eine."]);
+    type(editorOf(card), "#name", "Bob");
+    type(editorOf(card), "#pin", "1234");
+    await settle(card);
+    expect(issues(editorOf(card), "error")).toEqual([]);
+    expect(issues(editorOf(card), "warning")).toEqual(["Diese PIN ist leicht zu erraten: Sie ist eine Ziffernfolge."]);
+  });
+
+  it("translates the add-on's findings it knows and shows the others as the add-on wrote them", async () => {
+    const addon = new FakeAddon();
+    addon.respond = () => ({
+      ok: false,
+      error: {
+        code: "validation_failed",
+        message: "There is already a code named “Bob”. A problem from a newer add-on.",
+        issues: [
+          { field: "name", message: "There is already a code named “Bob”.", problem: "validation.name_taken", values: { name: "Bob" } },
+          { field: "pin", message: "A problem from a newer add-on.", problem: "validation.from_a_newer_addon" },
+        ],
+      },
+    });
+    const { card } = await mountGerman(addon);
+    codeList(card).querySelector<HTMLButtonElement>("button.add")?.click();
+    await settle(card);
+    type(editorOf(card), "#name", "Bob");
+    type(editorOf(card), "#pin", "739164");
+    editorOf(card).querySelector<HTMLButtonElement>("button.save")?.click();
+    await settle(card);
+    expect(addon.requests("codes/create")).toHaveLength(1);
+    expect(issues(editorOf(card), "error")).toEqual(["Es gibt schon einen Code namens „Bob“.", "A problem from a newer add-on."]);
+  });
+
+  it("tells the add-on's save warnings in German, or in its English from an add-on that sends no keys", async () => {
+    const addon = new FakeAddon();
+    const weak = "This PIN is easy to guess: it is one of the most common PINs.";
+    let withKeys = true;
+    addon.respond = () => ({
+      ok: true,
+      result: withKeys
+        ? { codeId: "code-bob", warnings: [weak], issues: [{ field: "pin", message: weak, problem: "validation.pin_weak_common" }] }
+        : { codeId: "code-bob", warnings: [weak] },
+    });
+    const { card, toasts } = await mountGerman(addon);
+    for (const keys of [true, false]) {
+      withKeys = keys;
+      codeList(card).querySelector<HTMLButtonElement>("button.add")?.click();
+      await settle(card);
+      type(editorOf(card), "#name", "Bob");
+      type(editorOf(card), "#pin", "2580");
+      editorOf(card).querySelector<HTMLButtonElement>("button.save")?.click();
+      await settle(card);
+    }
+    expect(toasts).toEqual([
+      "„Bob“ gespeichert. Diese PIN ist leicht zu erraten: Sie gehört zu den häufigsten PINs.",
+      `„Bob“ gespeichert. ${weak}`,
+    ]);
+  });
+});
