@@ -8,6 +8,7 @@ import type { AddonClient } from "./data/addon-client";
 import { AddonRequestError } from "./data/addon-error";
 import { checkDraft, generatedPinLength, issueText, notifyTargetChoices, toggled, type EditorDraft } from "./editor-utils";
 import { toast } from "./events";
+import { keepFocusInside } from "./focus";
 import { translator, type Translate } from "./i18n";
 import { LatchkeyRulesEditor } from "./latchkey-rules-editor";
 import { errorMessage } from "./lock-actions";
@@ -203,7 +204,14 @@ export class LatchkeyCodeEditor extends LitElement {
     if (event.key === "Escape") {
       event.stopPropagation();
       this.close();
+      return;
     }
+    const root = this.renderRoot;
+    const lastControl = (): HTMLElement | null => {
+      const save = root.querySelector<HTMLButtonElement>("button.save");
+      return save && !save.disabled ? save : root.querySelector("button.cancel");
+    };
+    keepFocusInside(event, root, () => root.querySelector("#name"), lastControl);
   };
 
   private readonly onSubmit = async (event: Event): Promise<void> => {

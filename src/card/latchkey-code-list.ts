@@ -3,6 +3,7 @@ import type { PublicCode } from "../model/code";
 import type { Snapshot } from "../model/protocol";
 import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
+import { focusAfterRender } from "./focus";
 import { translator, type Translate } from "./i18n";
 import { errorMessage } from "./lock-actions";
 import { summarizeRules } from "./rules-utils";
@@ -97,7 +98,7 @@ export class LatchkeyCodeList extends LitElement {
             .client=${this.client}
             .services=${this.services}
             .t=${this.t}
-            @editor-closed=${() => { this.editing = undefined; }}
+            @editor-closed=${() => { this.closeEditor(); }}
           ></latchkey-code-editor>`
         : nothing}
     `;
@@ -128,7 +129,7 @@ export class LatchkeyCodeList extends LitElement {
             .services=${this.services}
             .lockNames=${code.lockIds.map((id) => snapshot.locks.find((l) => l.id === id)?.name ?? id)}
             .t=${this.t}
-            @share-closed=${() => { this.sharing = null; }}
+            @share-closed=${() => { this.sharing = null; focusAfterRender(this, `li[data-code="${code.id}"] button.share`); }}
           ></latchkey-share-form>`
         : nothing}
     </li>`;
@@ -138,19 +139,30 @@ export class LatchkeyCodeList extends LitElement {
     if (this.deleting === code.id) {
       return html`<div class="row" role="alertdialog" aria-label=${this.t("codes.confirm_delete", { name: code.name })}>
         <span>${this.t("codes.confirm_delete", { name: code.name })}</span>
-        <button class="cancel" @click=${() => { this.deleting = null; }}>${this.t("common.cancel")}</button>
+        <button class="cancel" @click=${() => { this.deleting = null; focusAfterRender(this, `li[data-code="${code.id}"] button.delete`); }}>${this.t("common.cancel")}</button>
         <button class="danger confirm-delete" @click=${() => void this.deleteCode(code)}>${this.t("common.delete")}</button>
       </div>`;
     }
     return html`<div class="row actions">
       <button class="reveal" @click=${() => void this.reveal(code)}>${this.t("codes.reveal")}</button>
-      <button class="share" @click=${() => { this.sharing = this.sharing === code.id ? null : code.id; }}>${this.t("share.open")}</button>
+      <button class="share" aria-expanded=${this.sharing === code.id ? "true" : "false"} @click=${() => { this.toggleShare(code.id); }}>${this.t("share.open")}</button>
       <button class="edit" @click=${() => { this.editing = code; }}>${this.t("codes.edit")}</button>
       <button class="toggle" @click=${() => void this.run(() => this.client?.request("codes/set_enabled", { codeId: code.id, enabled: !code.enabled }))}>
         ${this.t(code.enabled ? "codes.disable" : "codes.enable")}
       </button>
-      <button class="danger delete" @click=${() => { this.deleting = code.id; }}>${this.t("common.delete")}</button>
+      <button class="danger delete" @click=${() => { this.deleting = code.id; focusAfterRender(this, `li[data-code="${code.id}"] [role="alertdialog"] button.cancel`); }}>${this.t("common.delete")}</button>
     </div>`;
+  }
+
+  /** Back to the button that opened the editor: Add, or the code's Edit. */
+  private closeEditor(): void {
+    const opener = this.editing ? `li[data-code="${this.editing.id}"] button.edit` : "button.add";
+    this.editing = undefined;
+    focusAfterRender(this, opener);
+  }
+
+  private toggleShare(codeId: string): void {
+    this.sharing = this.sharing === codeId ? null : codeId;
   }
 
   private async reveal(code: PublicCode): Promise<void> {
@@ -188,6 +200,10 @@ export class LatchkeyCodeList extends LitElement {
     this.deleting = null;
     if (await this.run(() => this.client?.request("codes/delete", { codeId: code.id }))) {
       toast(this, this.t("codes.deleted", { name: code.name }));
+      // The code's row is going away with the next snapshot; Add is the nearest steady place.
+      focusAfterRender(this, "button.add");
+    } else {
+      focusAfterRender(this, `li[data-code="${code.id}"] button.delete`);
     }
   }
 

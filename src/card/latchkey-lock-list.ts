@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from "lit";
 import type { Snapshot } from "../model/protocol";
 import { activitySentence, relativeTime } from "./activity-utils";
 import { fireEvent, toast } from "./events";
+import { focusAfterRender } from "./focus";
 import type { HomeAssistant } from "./ha-types";
 import { translator, type Translate } from "./i18n";
 import { lockAll, errorMessage, type LockResult } from "./lock-actions";
@@ -77,12 +78,12 @@ export class LatchkeyLockList extends LitElement {
       </button>
       ${lock.battery === null ? nothing : html`<span class="battery">${this.t("lock.battery", { value: lock.battery })}</span>`}
       ${isLocked
-        ? html`<button class="unlock" ?disabled=${lock.state === "locking"} @click=${() => { this.confirming = lock.entityId; }}>${this.t("lock.unlock")}</button>`
+        ? html`<button class="unlock" ?disabled=${lock.state === "locking"} @click=${() => { this.confirming = lock.entityId; focusAfterRender(this, `li[data-entity="${lock.entityId}"] .confirm button.cancel`); }}>${this.t("lock.unlock")}</button>`
         : html`<button class="lock" ?disabled=${lock.state === "unavailable"} @click=${() => void this.call(lock, "lock")}>${this.t("lock.lock")}</button>`}
       ${this.confirming === lock.entityId
         ? html`<div class="confirm row" role="alertdialog" aria-label=${this.t("lock.confirm_unlock", { name: lock.name })}>
             <span>${this.t("lock.confirm_unlock", { name: lock.name })}</span>
-            <button class="cancel" @click=${() => { this.confirming = null; }}>${this.t("common.cancel")}</button>
+            <button class="cancel" @click=${() => { this.confirming = null; focusAfterRender(this, `li[data-entity="${lock.entityId}"] button.unlock`); }}>${this.t("common.cancel")}</button>
             <button class="danger confirm-unlock" @click=${() => void this.call(lock, "unlock")}>${this.t("lock.unlock")}</button>
           </div>`
         : nothing}
@@ -109,6 +110,7 @@ export class LatchkeyLockList extends LitElement {
   }
 
   private async call(lock: LockView, service: "lock" | "unlock"): Promise<void> {
+    if (this.confirming === lock.entityId) focusAfterRender(this, `li[data-entity="${lock.entityId}"] button.name`);
     this.confirming = null;
     try {
       await this.hass?.callService("lock", service, { entity_id: lock.entityId });

@@ -40,6 +40,11 @@ export class LatchkeyShareForm extends LitElement {
     `,
   ];
 
+  /** Opened from the code's Share button: the first choice gets focus. */
+  override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLElement>("select, button")?.focus();
+  }
+
   override render() {
     if (!this.code) return nothing;
     const hasServices = this.services.length > 0;

@@ -1,9 +1,11 @@
 import { LitElement, css, html, nothing } from "lit";
 import type { Snapshot } from "../model/protocol";
+import { MAX_NAME_LENGTH } from "../model/code";
 import type { UnmanagedSlot } from "../model/slot";
 import { lockName } from "./activity-utils";
 import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
+import { focusAfterRender } from "./focus";
 import { translator, type Translate } from "./i18n";
 import { errorMessage } from "./lock-actions";
 import { sharedStyles } from "./styles";
@@ -61,24 +63,31 @@ export class LatchkeyUnmanaged extends LitElement {
     return html`<li data-slot=${key}>
       <div class="row">
         <span class="where dot">${t("unmanaged.slot", { lock, slot: slot.slot })}</span>
-        <button class="adopt" ?disabled=${this.busy} @click=${() => { this.adopting = key; this.clearing = null; }}>${t("unmanaged.adopt")}</button>
-        <button class="danger clear" ?disabled=${this.busy} @click=${() => { this.clearing = key; this.adopting = null; }}>${t("unmanaged.clear")}</button>
+        <button class="adopt" ?disabled=${this.busy} @click=${() => { this.open(key, "adopting", "form input"); }}>${t("unmanaged.adopt")}</button>
+        <button class="danger clear" ?disabled=${this.busy} @click=${() => { this.open(key, "clearing", '[role="alertdialog"] button.cancel'); }}>${t("unmanaged.clear")}</button>
       </div>
       ${this.adopting === key
         ? html`<form class="row" @submit=${(e: Event) => { e.preventDefault(); void this.adopt(slot, e.target); }}>
-            <input name="name" required maxlength="64" autocomplete="off" aria-label=${t("editor.name")} placeholder=${t("editor.name")} />
+            <input name="name" required maxlength=${MAX_NAME_LENGTH} autocomplete="off" aria-label=${t("editor.name")} placeholder=${t("editor.name")} />
             <button class="primary save" type="submit" ?disabled=${this.busy}>${t("common.save")}</button>
-            <button class="cancel" type="button" @click=${() => { this.adopting = null; }}>${t("common.cancel")}</button>
+            <button class="cancel" type="button" @click=${() => { this.adopting = null; focusAfterRender(this, `li[data-slot="${key}"] button.adopt`); }}>${t("common.cancel")}</button>
           </form>`
         : nothing}
       ${this.clearing === key
         ? html`<div class="row" role="alertdialog" aria-label=${t("unmanaged.confirm_clear", { lock, slot: slot.slot })}>
             <span>${t("unmanaged.confirm_clear", { lock, slot: slot.slot })}</span>
-            <button class="cancel" @click=${() => { this.clearing = null; }}>${t("common.cancel")}</button>
+            <button class="cancel" @click=${() => { this.clearing = null; focusAfterRender(this, `li[data-slot="${key}"] button.clear`); }}>${t("common.cancel")}</button>
             <button class="danger confirm-clear" ?disabled=${this.busy} @click=${() => void this.clear(slot, lock)}>${t("unmanaged.clear")}</button>
           </div>`
         : nothing}
     </li>`;
+  }
+
+  /** Shows the slot's name form or its confirmation (one at a time) and moves focus into it. */
+  private open(key: string, what: "adopting" | "clearing", focus: string): void {
+    this.adopting = what === "adopting" ? key : null;
+    this.clearing = what === "clearing" ? key : null;
+    focusAfterRender(this, `li[data-slot="${key}"] ${focus}`);
   }
 
   private async adopt(slot: UnmanagedSlot, form: EventTarget | null): Promise<void> {

@@ -26,6 +26,16 @@ const lockRow = (entityId: string) => page().locator(`latchkey-lock-list li[data
 const codeRow = (name: string) => page().locator("latchkey-code-list li.code").filter({ has: page().locator(".name", { hasText: name }) });
 const holders = async (pin: string) => (await Promise.all(LOCK_IDS.map(async (l) => ((await slotsWith(stack(), l, pin)).length > 0 ? [l] : [])))).flat();
 
+/** The element with keyboard focus, through every shadow root: "input#name", "button.primary.save". */
+function deepFocus(p: Page): Promise<string | null> {
+  return p.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    if (!element) return null;
+    return element.tagName.toLowerCase() + (element.id ? `#${element.id}` : "") + [...element.classList].map((c) => `.${c}`).join("");
+  });
+}
+
 async function expectLocksShown(state: string): Promise<void> {
   for (const lock of DEMO_LOCKS) {
     await expect.poll(() => lockRow(lock.entityId).locator(".name span").first().textContent(), { timeout: 15_000 }).toBe(lock.name);
@@ -91,8 +101,16 @@ describe("the card in Home Assistant's real frontend", () => {
       expect(box, button).not.toBeNull();
       if (box) expect(box.y >= 0 && box.y + box.height <= 640, `${button} inside the viewport (y=${box.y})`).toBe(true);
     }
-    await dialog.locator("button.cancel").click();
+    // Keyboard: focus starts on the name, Tab stays inside the dialog, Escape closes it and
+    // focus is back on the button that opened it.
+    expect(await deepFocus(p)).toBe("input#name");
+    await p.keyboard.press("Shift+Tab");
+    expect(await deepFocus(p)).toBe("button.primary.save");
+    await p.keyboard.press("Tab");
+    expect(await deepFocus(p)).toBe("input#name");
+    await p.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
+    expect(await deepFocus(p)).toBe("button.primary.add");
   });
 
   it("its visual editor is HA's own form: a lock picker and text fields whose edits reach the config", async () => {

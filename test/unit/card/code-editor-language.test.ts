@@ -1,36 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
-import "../../../src/card/latchkey-card";
 import type { LatchkeyCard } from "../../../src/card/latchkey-card";
 import { FakeAddon } from "./fake-addon";
 import { fakeHass } from "./fake-hass";
-import { settle, shadow, textOf } from "./mount";
+import { click, mountCard, part, settle, shadow, textOf, type } from "./mount";
 
-async function mountGerman(addon: FakeAddon): Promise<{ card: LatchkeyCard; toasts: string[] }> {
-  const card = document.createElement("latchkey-card");
-  card.setConfig({ type: "custom:latchkey-card", addon_url: "ws://127.0.0.1:8099/api/ws" });
-  card.socketFactory = addon.factory;
-  card.hass = fakeHass({ language: "de" });
-  const toasts: string[] = [];
-  card.addEventListener("hass-notification", (event) => { toasts.push(event.detail.message); });
-  document.body.append(card);
-  await settle(card);
-  return { card, toasts };
-}
-
-function codeList(card: LatchkeyCard): ShadowRoot {
-  return shadow(shadow(card).querySelector("latchkey-code-list"));
-}
+const mountGerman = (addon: FakeAddon) => mountCard(addon, fakeHass({ language: "de" }));
 
 function editorOf(card: LatchkeyCard): ShadowRoot {
-  return shadow(codeList(card).querySelector("latchkey-code-editor"));
-}
-
-function type(root: ShadowRoot, selector: string, value: string): void {
-  const input = root.querySelector<HTMLInputElement>(selector);
-  if (!input) throw new Error(`no ${selector}`);
-  input.value = value;
-  input.dispatchEvent(new Event("input"));
+  return shadow(part(card, "latchkey-code-list").querySelector("latchkey-code-editor"));
 }
 
 function issues(root: ShadowRoot, kind: "error" | "warning"): string[] {
@@ -44,9 +22,9 @@ afterEach(() => {
 describe("the code editor in German", () => {
   it("says what is missing and what is weak in German", async () => {
     const { card } = await mountGerman(new FakeAddon());
-    codeList(card).querySelector<HTMLButtonElement>("button.add")?.click();
+    click(part(card, "latchkey-code-list"), "button.add");
     await settle(card);
-    editorOf(card).querySelector<HTMLButtonElement>("button.save")?.click();
+    click(editorOf(card), "button.save");
     await settle(card);
     expect(issues(editorOf(card), "error")).toEqual(["Gib dem Code einen Namen.", "Gib eine PIN ein oder erzeuge eine."]);
     type(editorOf(card), "#name", "Bob");
@@ -70,11 +48,11 @@ describe("the code editor in German", () => {
       },
     });
     const { card } = await mountGerman(addon);
-    codeList(card).querySelector<HTMLButtonElement>("button.add")?.click();
+    click(part(card, "latchkey-code-list"), "button.add");
     await settle(card);
     type(editorOf(card), "#name", "Bob");
     type(editorOf(card), "#pin", "739164");
-    editorOf(card).querySelector<HTMLButtonElement>("button.save")?.click();
+    click(editorOf(card), "button.save");
     await settle(card);
     expect(addon.requests("codes/create")).toHaveLength(1);
     expect(issues(editorOf(card), "error")).toEqual(["Es gibt schon einen Code namens „Bob“.", "A problem from a newer add-on."]);
@@ -93,11 +71,11 @@ describe("the code editor in German", () => {
     const { card, toasts } = await mountGerman(addon);
     for (const keys of [true, false]) {
       withKeys = keys;
-      codeList(card).querySelector<HTMLButtonElement>("button.add")?.click();
+      click(part(card, "latchkey-code-list"), "button.add");
       await settle(card);
       type(editorOf(card), "#name", "Bob");
       type(editorOf(card), "#pin", "2580");
-      editorOf(card).querySelector<HTMLButtonElement>("button.save")?.click();
+      click(editorOf(card), "button.save");
       await settle(card);
     }
     expect(toasts).toEqual([
