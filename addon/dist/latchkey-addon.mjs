@@ -12714,17 +12714,81 @@ function datetime(params) {
     return _isoDateTime(ZodMiniISODateTime, params);
 }
 
+/** Fills `{name}` placeholders; an unknown name stays as written so a gap is visible, not blank. */
+function fillPlaceholders(text, values) {
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/**
+ * The problems Latchkey tells people about, by key, in English. The add-on sends the key and
+ * its values with the English message; the card has the same keys in every language it speaks,
+ * so a problem found by either side reads in the person's language.
+ */
+/** Every problem a code's draft can have. */
+const VALIDATION_TEXTS = {
+    "validation.name_missing": "Give the code a name.",
+    "validation.name_too_long": "A name has at most {max} characters.",
+    "validation.name_taken": "There is already a code named “{name}”.",
+    "validation.lock_unknown": "Unknown lock: {locks}.",
+    "validation.lock_twice": "A lock is listed twice.",
+    "validation.pin_missing": "Enter a PIN or generate one.",
+    "validation.pin_not_digits": "A PIN may contain digits only.",
+    "validation.pin_no_common_length": "The chosen locks accept no common PIN length; put this code on fewer locks.",
+    "validation.pin_length": "The PIN must have {range} digits for the chosen locks.",
+    "validation.pin_taken": "“{name}” already uses this PIN on {locks}. Each person needs their own PIN so you know who opened the door.",
+    "validation.pin_weak_repeated": "This PIN is easy to guess: it repeats one digit.",
+    "validation.pin_weak_sequence": "This PIN is easy to guess: it is a straight run of digits.",
+    "validation.pin_weak_common": "This PIN is easy to guess: it is one of the most common PINs.",
+};
+/** Why a request failed, in English; the card translates the same keys. */
+const ERROR_TEXTS = {
+    "error.admins_only": "Only Home Assistant administrators can change, reveal or share codes.",
+    "error.code_gone": "That code does not exist (any more).",
+    "error.lock_gone": "That lock is not in Home Assistant.",
+    "error.slot_not_held": "That slot is not waiting for a choice.",
+    "error.slot_not_unmanaged": "No unmanaged code is known in that slot.",
+    "error.slot_managed": "That slot is managed by Latchkey; delete or edit its code instead.",
+    "error.slot_already_managed": "That slot is already managed by Latchkey.",
+    "error.pin_unreadable": "The lock does not let that code be read, so it cannot be adopted. Clear it, or leave it alone.",
+    "error.ha_offline": "Not connected to Home Assistant.",
+    "error.share_failed": "Home Assistant could not send the code with {service}. Check that the service exists and works.",
+    "error.protocol_mismatch": "This add-on speaks protocol {protocol}; reload the page to get the matching card.",
+    "error.login_refused": "Home Assistant did not accept your login for Latchkey. Reload the page and try again.",
+    "error.internal": "Something went wrong in the Latchkey add-on; see its log.",
+    // Found by the card itself.
+    "error.addon_not_connected": "The Latchkey add-on is not connected.",
+    "error.addon_connection_lost": "The connection to the Latchkey add-on was lost.",
+    "error.bad_response": "The add-on answered {type} with data the card does not understand.",
+};
+/** Every problem either side can name, so one lookup serves form issues and request errors. */
+({ ...VALIDATION_TEXTS});
+
 /** The one error class the add-on throws for expected failures; turned into a WireError in one place. */
 class LatchkeyError extends Error {
-    constructor(code, message, issues) {
+    constructor(code, problem, values = {}, issues, message = problem ? fillPlaceholders(ERROR_TEXTS[problem], values) : code) {
         super(message);
         this.code = code;
+        this.problem = problem;
+        this.values = values;
         this.issues = issues;
         this.name = "LatchkeyError";
     }
-    toWire() {
-        return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    /** A draft that cannot be saved: every field's problem, and all of them as the message. */
+    static validationFailed(issues) {
+        return new LatchkeyError("validation_failed", null, {}, issues, issues.map((i) => i.message).join(" "));
     }
+    toWire() {
+        return {
+            code: this.code,
+            message: this.message,
+            ...(this.problem ? { problem: this.problem, values: this.values } : {}),
+            ...(this.issues ? { issues: this.issues } : {}),
+        };
+    }
+}
+/** A wire error for a problem by key, for errors sent without throwing (a refused connection). */
+function wireError(code, problem, values = {}) {
+    return new LatchkeyError(code, problem, values).toWire();
 }
 /** Turns zod's issues into one sentence a person can act on, after a lead such as "The request is not valid". */
 function describeZodError(error, lead) {
@@ -12787,11 +12851,6 @@ const ActivityEntrySchema = object({
     userName: nullable(string()),
 });
 
-/** Fills `{name}` placeholders; an unknown name stays as written so a gap is visible, not blank. */
-function fillPlaceholders(text, values) {
-    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
-}
-
 const ClockTimeSchema = string().check(_regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Times are HH:MM, 00:00 to 23:59." }));
 /** A weekly window such as Mon–Fri 08:00–17:00, in Home Assistant's time zone. Days: 0 = Sunday. */
 const WeeklyWindowSchema = object({
@@ -12818,26 +12877,6 @@ const NotifySettingsSchema = object({
     /** Service names such as `notify.mobile_app_pixel`, or `persistent_notification`. */
     targets: _default(array(string().check(_regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "A notify target is persistent_notification or notify.<service>." }))), []),
 });
-
-/**
- * Every problem a code's draft can have, in English. The card translates the same keys, so a problem
- * found by either side reads in the person's language.
- */
-const VALIDATION_TEXTS = {
-    "validation.name_missing": "Give the code a name.",
-    "validation.name_too_long": "A name has at most {max} characters.",
-    "validation.name_taken": "There is already a code named “{name}”.",
-    "validation.lock_unknown": "Unknown lock: {locks}.",
-    "validation.lock_twice": "A lock is listed twice.",
-    "validation.pin_missing": "Enter a PIN or generate one.",
-    "validation.pin_not_digits": "A PIN may contain digits only.",
-    "validation.pin_no_common_length": "The chosen locks accept no common PIN length; put this code on fewer locks.",
-    "validation.pin_length": "The PIN must have {range} digits for the chosen locks.",
-    "validation.pin_taken": "“{name}” already uses this PIN on {locks}. Each person needs their own PIN so you know who opened the door.",
-    "validation.pin_weak_repeated": "This PIN is easy to guess: it repeats one digit.",
-    "validation.pin_weak_sequence": "This PIN is easy to guess: it is a straight run of digits.",
-    "validation.pin_weak_common": "This PIN is easy to guess: it is one of the most common PINs.",
-};
 
 /** A name fits on a phone's lock chip and in a notification's first line. */
 const MAX_NAME_LENGTH = 40;
@@ -13047,7 +13086,7 @@ async function sendShare(service, notifyService, recipients, message) {
         await service.callNotify(notifyService, { title: "Your door code", message, ...(recipients.length > 0 ? { target: recipients } : {}) });
     }
     catch {
-        throw new LatchkeyError("unavailable", `Home Assistant could not send the code with ${notifyService}. Check that the service exists and works.`);
+        throw new LatchkeyError("unavailable", "error.share_failed", { service: notifyService });
     }
 }
 
@@ -13059,7 +13098,7 @@ async function handleRequest(service, journal, user, request, subscribe) {
         return code ? journal.codeEvent(kind, code, user.name) : Promise.resolve();
     };
     if (ADMIN_ONLY.has(request.type) && !user.isAdmin) {
-        throw new LatchkeyError("forbidden", "Only Home Assistant administrators can change, reveal or share codes.");
+        throw new LatchkeyError("forbidden", "error.admins_only");
     }
     switch (request.type) {
         case "state/subscribe":
@@ -13266,12 +13305,12 @@ function handleConnection(socket, request, options) {
                     return;
                 }
                 if (hello.data.protocol !== PROTOCOL_VERSION) {
-                    fatal(send, socket, { code: "unsupported_protocol", message: `This add-on speaks protocol ${PROTOCOL_VERSION}; reload the page to get the matching card.` });
+                    fatal(send, socket, wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION }));
                     return;
                 }
                 user = await options.identify(hello.data, ingressUser);
                 if (!user) {
-                    fatal(send, socket, { code: "unauthenticated", message: "Home Assistant did not accept your login for Latchkey. Reload the page and try again." });
+                    fatal(send, socket, wireError("unauthenticated", "error.login_refused"));
                     return;
                 }
                 send({ type: "welcome", protocol: PROTOCOL_VERSION, user: { name: user.name, isAdmin: user.isAdmin } });
@@ -13304,7 +13343,7 @@ function toWireError(error, log) {
     if (error instanceof LatchkeyError)
         return error.toWire();
     log.error("A request failed unexpectedly.", error);
-    return { code: "internal", message: "Something went wrong in the Latchkey add-on; see its log." };
+    return wireError("internal", "error.internal");
 }
 function fatal(send, socket, error) {
     send({ type: "fatal", error });
@@ -14143,7 +14182,7 @@ function deleteCode(doc, codeId) {
 /** Takes over a code Latchkey found on a lock: it becomes a named code that owns that slot. */
 function adoptCode(doc, lockId, slot, pin, name, ctx) {
     if (doc.claims.some((c) => c.lockId === lockId && c.slot === slot))
-        throw new LatchkeyError("conflict", "That slot is already managed by Latchkey.");
+        throw new LatchkeyError("conflict", "error.slot_already_managed");
     const created = createCode(doc, CodeDraftSchema.parse({ name, pin, lockIds: [lockId] }), ctx);
     const at = ctx.now.toISOString();
     const claim = { lockId, slot, codeId: created.codeId, observed: { status: "set", pin, confirmed: true, verifiedAt: at, via: "lock_report" } };
@@ -14160,7 +14199,7 @@ function findCode(doc, codeId) {
 function find(doc, codeId) {
     const code = doc.codes.find((c) => c.id === codeId);
     if (!code)
-        throw new LatchkeyError("not_found", "That code does not exist (any more).");
+        throw new LatchkeyError("not_found", "error.code_gone");
     return code;
 }
 function replace(doc, code) {
@@ -14169,7 +14208,7 @@ function replace(doc, code) {
 function check(doc, draft, ctx, editingId) {
     const result = validateCode(draft, doc.codes, ctx.locks, editingId);
     if (result.errors.length > 0) {
-        throw new LatchkeyError("validation_failed", result.errors.map((e) => e.message).join(" "), result.errors);
+        throw LatchkeyError.validationFailed(result.errors);
     }
     return result.warnings;
 }
@@ -14657,7 +14696,7 @@ class LatchkeyService {
         this.executor = new Executor({
             writer: (op, lock) => {
                 if (!this.link)
-                    return Promise.reject(new LatchkeyError("unavailable", "Not connected to Home Assistant."));
+                    return Promise.reject(new LatchkeyError("unavailable", "error.ha_offline"));
                 return this.link.writer(op, lock);
             },
             lockOf: (id) => this.locks.get(id),
@@ -14796,7 +14835,7 @@ class LatchkeyService {
     /** Calls a notify service directly (shares): not logged with its data, which holds a PIN. */
     async callNotify(service, data) {
         if (!this.link)
-            throw new LatchkeyError("unavailable", "Not connected to Home Assistant.");
+            throw new LatchkeyError("unavailable", "error.ha_offline");
         await this.link.client.callService("notify", service.replace(/^notify\./, ""), data);
     }
     /** Counts a keypad use of a code (for `maxUses`); returns the code as it is now. */
@@ -14823,9 +14862,9 @@ class LatchkeyService {
     adoptUnmanaged(lockId, slot, name) {
         const pin = this.occupied.get(lockId)?.get(slot);
         if (pin === undefined)
-            throw new LatchkeyError("not_found", "No unmanaged code is known in that slot.");
+            throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
         if (pin === null)
-            throw new LatchkeyError("conflict", "The lock does not let that code be read, so it cannot be adopted. Clear it, or leave it alone.");
+            throw new LatchkeyError("conflict", "error.pin_unreadable");
         return this.change((doc, ctx) => adoptCode(doc, lockId, slot, pin, name, ctx));
     }
     /**
@@ -14855,7 +14894,7 @@ class LatchkeyService {
         await this.serialized(async () => {
             const claim = this.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held);
             if (!claim)
-                throw new LatchkeyError("not_found", "That slot is not waiting for a choice.");
+                throw new LatchkeyError("not_found", "error.slot_not_held");
             if (keep === "latchkey") {
                 await this.commit({ ...this.doc, claims: this.doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)) });
                 return;
@@ -14868,10 +14907,10 @@ class LatchkeyService {
     }
     async clearUnmanaged(lockId, slot) {
         if (!this.locks.has(lockId))
-            throw new LatchkeyError("not_found", "That lock is not in Home Assistant.");
+            throw new LatchkeyError("not_found", "error.lock_gone");
         await this.serialized(async () => {
             if (this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot))
-                throw new LatchkeyError("conflict", "That slot is managed by Latchkey; delete or edit its code instead.");
+                throw new LatchkeyError("conflict", "error.slot_managed");
             await this.commit({ ...this.doc, claims: [...this.doc.claims, { lockId, slot, codeId: CLEAR_ONLY, observed: { status: "unknown" } }] });
         });
         await this.sync();

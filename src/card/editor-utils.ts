@@ -1,10 +1,7 @@
 /** Pure helpers for the code editor: what to check before sending, and PIN length to generate. */
 import type { PublicCode } from "../model/code";
 import type { Lock } from "../model/lock";
-import type { WireIssue } from "../model/errors";
 import { pinLengthLimits, validateCode, validationIssue, type CodeValidation, type ExistingCode } from "../model/validate-code";
-import { isValidationProblem } from "../model/validation-texts";
-import type { Translate } from "./i18n";
 
 export interface EditorDraft {
   name: string;
@@ -50,9 +47,4 @@ export function toggled<T>(list: readonly T[], item: T): T[] {
 /** HA's own notifications first, then the notify services, then targets HA no longer offers. */
 export function notifyTargetChoices(services: readonly string[], current: readonly string[]): string[] {
   return [...new Set(["persistent_notification", ...services, ...current])];
-}
-
-/** A problem found by the card or by the add-on, in the person's language when the card knows it. */
-export function issueText(issue: Pick<WireIssue, "message" | "problem" | "values">, t: Translate): string {
-  return issue.problem !== undefined && isValidationProblem(issue.problem) ? t(issue.problem, issue.values) : issue.message;
 }

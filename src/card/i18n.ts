@@ -1,9 +1,9 @@
 /** The card's texts in English and German. Pure: no DOM, no Lit. */
-import { VALIDATION_TEXTS } from "../model/validation-texts";
+import { PROBLEM_TEXTS } from "../model/problem-texts";
 import { makeTranslator, type Translator } from "./make-translator";
 
 const en = {
-  ...VALIDATION_TEXTS,
+  ...PROBLEM_TEXTS,
   title: "Locks",
   "state.locked": "Locked",
   "state.unlocked": "Unlocked",
@@ -184,6 +184,22 @@ const de: Record<TranslationKey, string> = {
   "validation.pin_weak_repeated": "Diese PIN ist leicht zu erraten: Sie wiederholt eine Ziffer.",
   "validation.pin_weak_sequence": "Diese PIN ist leicht zu erraten: Sie ist eine Ziffernfolge.",
   "validation.pin_weak_common": "Diese PIN ist leicht zu erraten: Sie gehört zu den häufigsten PINs.",
+  "error.admins_only": "Nur Administratoren von Home Assistant können Codes ändern, anzeigen oder teilen.",
+  "error.code_gone": "Diesen Code gibt es nicht (mehr).",
+  "error.lock_gone": "Dieses Schloss ist nicht in Home Assistant.",
+  "error.slot_not_held": "Dieser Platz wartet auf keine Entscheidung.",
+  "error.slot_not_unmanaged": "Auf diesem Platz ist kein fremder Code bekannt.",
+  "error.slot_managed": "Diesen Platz verwaltet Latchkey; lösche oder bearbeite stattdessen seinen Code.",
+  "error.slot_already_managed": "Diesen Platz verwaltet Latchkey schon.",
+  "error.pin_unreadable": "Das Schloss lässt diesen Code nicht auslesen, darum kann er nicht übernommen werden. Leere ihn oder lass ihn, wie er ist.",
+  "error.ha_offline": "Keine Verbindung zu Home Assistant.",
+  "error.share_failed": "Home Assistant konnte den Code nicht mit {service} senden. Prüfe, ob es den Dienst gibt und er funktioniert.",
+  "error.protocol_mismatch": "Dieses Add-on spricht Protokoll {protocol}; lade die Seite neu, um die passende Karte zu bekommen.",
+  "error.login_refused": "Home Assistant hat deine Anmeldung für Latchkey nicht angenommen. Lade die Seite neu und versuche es noch einmal.",
+  "error.internal": "Im Latchkey-Add-on ist etwas schiefgegangen; sieh in sein Protokoll.",
+  "error.addon_not_connected": "Das Latchkey-Add-on ist nicht verbunden.",
+  "error.addon_connection_lost": "Die Verbindung zum Latchkey-Add-on ist abgerissen.",
+  "error.bad_response": "Das Add-on hat auf {type} mit Daten geantwortet, die die Karte nicht versteht.",
   title: "Schlösser",
   "state.locked": "Verriegelt",
   "state.unlocked": "Entriegelt",

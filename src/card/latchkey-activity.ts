@@ -4,7 +4,7 @@ import type { Snapshot } from "../model/protocol";
 import { absoluteTime, activityFilter, activitySentence, relativeTime } from "./activity-utils";
 import type { AddonClient } from "./data/addon-client";
 import { translator, type Translate } from "./i18n";
-import { errorMessage } from "./lock-actions";
+import { errorMessage } from "./problem-text";
 import { sharedStyles } from "./styles";
 import { MinuteTicker } from "./minute-ticker";
 
@@ -86,7 +86,7 @@ export class LatchkeyActivity extends LitElement {
       this.entries = entries;
       this.error = null;
     } catch (error) {
-      if (sequence === this.sequence) this.error = errorMessage(error);
+      if (sequence === this.sequence) this.error = errorMessage(error, this.t);
     }
   }
 

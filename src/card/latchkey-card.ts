@@ -6,6 +6,7 @@ import type { SocketFactory } from "./data/addon-client";
 import type { GridOptions, HomeAssistant } from "./ha-types";
 import { translator, type Translate } from "./i18n";
 import { languageOf } from "./make-translator";
+import { problemText } from "./problem-text";
 import { lockEntityIds, statesChanged, watchedEntityIds } from "./lock-utils";
 import { sharedStyles } from "./styles";
 import "./latchkey-lock-list";
@@ -162,7 +163,7 @@ export class LatchkeyCard extends LitElement {
       case "unreachable":
         return html`<p class="notice addon-guidance">${url ? t("addon.unreachable", { url }) : t("addon.unreachable_ingress")}</p>`;
       case "refused":
-        return html`<p class="notice error addon-guidance">${t("addon.refused", { message: status.message })}</p>`;
+        return html`<p class="notice error addon-guidance">${t("addon.refused", { message: problemText(status.error, t) })}</p>`;
       case "ready":
         if (!client.snapshot) return html`<p class="notice addon-guidance">${t("addon.connecting")}</p>`;
         return html`${client.snapshot.connected ? nothing : html`<p class="notice warning">${t("addon.offline")}</p>`}

@@ -6,12 +6,12 @@ import type { WireIssue } from "../model/errors";
 import type { ValidationIssue } from "../model/validate-code";
 import type { AddonClient } from "./data/addon-client";
 import { AddonRequestError } from "./data/addon-error";
-import { checkDraft, generatedPinLength, issueText, notifyTargetChoices, toggled, type EditorDraft } from "./editor-utils";
+import { checkDraft, generatedPinLength, notifyTargetChoices, toggled, type EditorDraft } from "./editor-utils";
 import { toast } from "./events";
 import { keepFocusInside } from "./focus";
 import { translator, type Translate } from "./i18n";
 import { LatchkeyRulesEditor } from "./latchkey-rules-editor";
-import { errorMessage } from "./lock-actions";
+import { errorMessage, problemText } from "./problem-text";
 import { EMPTY_RULES_FORM, formToRules, rulesFormIssues, rulesToForm, type RulesForm } from "./rules-utils";
 import { sharedStyles } from "./styles";
 
@@ -171,7 +171,7 @@ export class LatchkeyCodeEditor extends LitElement {
   }
 
   private issues(list: WireIssue[], kind: "error" | "warning") {
-    return list.length === 0 ? nothing : html`${list.map((i) => html`<p class="issue ${kind}" role=${kind === "error" ? "alert" : "status"}>${issueText(i, this.t)}</p>`)}`;
+    return list.length === 0 ? nothing : html`${list.map((i) => html`<p class="issue ${kind}" role=${kind === "error" ? "alert" : "status"}>${problemText(i, this.t)}</p>`)}`;
   }
 
   private onInput(field: "name" | "pin", event: Event): void {
@@ -235,14 +235,14 @@ export class LatchkeyCodeEditor extends LitElement {
           })
         : await this.client.request("codes/create", { draft: { name, pin, lockIds, enabled, rules, notify } });
       if (pin !== "") this.client.knownPins.set(result.codeId, pin);
-      const warnings = result.issues?.map((i) => issueText(i, this.t)) ?? result.warnings;
+      const warnings = result.issues?.map((i) => problemText(i, this.t)) ?? result.warnings;
       toast(this, [this.t("codes.saved", { name: name.trim() }), ...warnings].join(" "));
       this.close();
     } catch (error) {
       if (error instanceof AddonRequestError && error.issues.length > 0) {
         this.serverIssues = error.issues.filter((i) => i.field === "name" || i.field === "pin" || i.field === "lockIds");
       }
-      if (!(error instanceof AddonRequestError) || this.serverIssues.length === 0) toast(this, errorMessage(error));
+      if (!(error instanceof AddonRequestError) || this.serverIssues.length === 0) toast(this, errorMessage(error, this.t));
     } finally {
       this.saving = false;
     }

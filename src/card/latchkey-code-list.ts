@@ -5,7 +5,7 @@ import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
 import { focusAfterRender } from "./focus";
 import { translator, type Translate } from "./i18n";
-import { errorMessage } from "./lock-actions";
+import { errorMessage } from "./problem-text";
 import { summarizeRules } from "./rules-utils";
 import { sharedStyles } from "./styles";
 import { chipTitle, lockChips, syncKey } from "./sync-utils";
@@ -182,7 +182,7 @@ export class LatchkeyCodeList extends LitElement {
         }, REVEAL_MS),
       );
     } catch (error) {
-      toast(this, errorMessage(error));
+      toast(this, errorMessage(error, this.t));
     }
   }
 
@@ -213,7 +213,7 @@ export class LatchkeyCodeList extends LitElement {
       await action();
       return true;
     } catch (error) {
-      toast(this, errorMessage(error));
+      toast(this, errorMessage(error, this.t));
       return false;
     }
   }

@@ -5,7 +5,7 @@ import { lockName } from "./activity-utils";
 import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
 import { translator, type Translate } from "./i18n";
-import { errorMessage } from "./lock-actions";
+import { errorMessage } from "./problem-text";
 import { sharedStyles } from "./styles";
 
 /**
@@ -63,7 +63,7 @@ export class LatchkeyHeld extends LitElement {
       await this.client.request("held/resolve", { lockId: held.lockId, slot: held.slot, keep });
       toast(this, this.t("held.done"));
     } catch (error) {
-      toast(this, errorMessage(error));
+      toast(this, errorMessage(error, this.t));
     } finally {
       this.busy = false;
     }

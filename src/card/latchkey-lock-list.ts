@@ -5,7 +5,8 @@ import { fireEvent, toast } from "./events";
 import { focusAfterRender } from "./focus";
 import type { HomeAssistant } from "./ha-types";
 import { translator, type Translate } from "./i18n";
-import { lockAll, errorMessage, type LockResult } from "./lock-actions";
+import { lockAll, type LockResult } from "./lock-actions";
+import { errorMessage } from "./problem-text";
 import { failedCodesOn, lockViews, stateKey, type LockView } from "./lock-utils";
 import { MinuteTicker } from "./minute-ticker";
 import { sharedStyles } from "./styles";
@@ -115,7 +116,7 @@ export class LatchkeyLockList extends LitElement {
     try {
       await this.hass?.callService("lock", service, { entity_id: lock.entityId });
     } catch (error) {
-      toast(this, `${lock.name}: ${errorMessage(error)}`);
+      toast(this, `${lock.name}: ${errorMessage(error, this.t)}`);
     }
   }
 
@@ -123,7 +124,7 @@ export class LatchkeyLockList extends LitElement {
     if (!this.hass) return;
     this.busy = true;
     this.results = null;
-    const results = await lockAll(this.hass, locks, this.t("state.unavailable"));
+    const results = await lockAll(this.hass, locks, this.t);
     this.busy = false;
     this.results = results;
     const failed = results.filter((r) => !r.ok);

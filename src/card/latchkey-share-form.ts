@@ -3,7 +3,7 @@ import type { PublicCode } from "../model/code";
 import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
 import { translator, type Translate } from "./i18n";
-import { errorMessage } from "./lock-actions";
+import { errorMessage } from "./problem-text";
 import { phoneShareText, smsLink } from "./share";
 import { sharedStyles } from "./styles";
 
@@ -79,7 +79,7 @@ export class LatchkeyShareForm extends LitElement {
       toast(this, this.t("share.sent", { name: code.name, service }));
       this.close();
     } catch (error) {
-      toast(this, errorMessage(error));
+      toast(this, errorMessage(error, this.t));
     } finally {
       this.sending = false;
     }
@@ -96,7 +96,7 @@ export class LatchkeyShareForm extends LitElement {
       this.close();
     } catch (error) {
       if (error instanceof DOMException && error.name === "AbortError") return;
-      toast(this, errorMessage(error));
+      toast(this, errorMessage(error, this.t));
     }
   }
 

@@ -7,7 +7,7 @@ import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
 import { focusAfterRender } from "./focus";
 import { translator, type Translate } from "./i18n";
-import { errorMessage } from "./lock-actions";
+import { errorMessage } from "./problem-text";
 import { sharedStyles } from "./styles";
 
 const keyOf = (slot: UnmanagedSlot) => `${slot.lockId}:${String(slot.slot)}`;
@@ -117,7 +117,7 @@ export class LatchkeyUnmanaged extends LitElement {
       await action(client);
       return true;
     } catch (error) {
-      toast(this, errorMessage(error));
+      toast(this, errorMessage(error, this.t));
       return false;
     } finally {
       this.busy = false;

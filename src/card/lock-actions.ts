@@ -1,6 +1,8 @@
 /** Lock service calls for the locks view. */
 import type { HomeAssistant } from "./ha-types";
+import type { Translate } from "./i18n";
 import type { LockView } from "./lock-utils";
+import { errorMessage } from "./problem-text";
 
 export interface LockResult {
   entityId: string;
@@ -10,26 +12,20 @@ export interface LockResult {
   reason?: string;
 }
 
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === "object" && error !== null && "message" in error && typeof error.message === "string") return error.message;
-  return String(error);
-}
-
 /**
  * Locks every lock that is not locked yet, in parallel, and reports each lock's outcome.
  * A lock HA shows as unavailable is reported without a call: it cannot take one.
  */
-export async function lockAll(hass: Pick<HomeAssistant, "callService">, locks: readonly LockView[], unavailableText: string): Promise<LockResult[]> {
+export async function lockAll(hass: Pick<HomeAssistant, "callService">, locks: readonly LockView[], t: Translate): Promise<LockResult[]> {
   return Promise.all(
     locks.map(async ({ entityId, name, state }): Promise<LockResult> => {
       if (state === "locked") return { entityId, name, ok: true };
-      if (state === "unavailable") return { entityId, name, ok: false, reason: unavailableText };
+      if (state === "unavailable") return { entityId, name, ok: false, reason: t("state.unavailable") };
       try {
         await hass.callService("lock", "lock", { entity_id: entityId });
         return { entityId, name, ok: true };
       } catch (error) {
-        return { entityId, name, ok: false, reason: errorMessage(error) };
+        return { entityId, name, ok: false, reason: errorMessage(error, t) };
       }
     }),
   );

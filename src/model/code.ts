@@ -2,7 +2,7 @@ import { z } from "zod/mini";
 import { CodeIdSchema, IsoTimeSchema, LockIdSchema } from "./primitives";
 import { fillPlaceholders } from "./placeholders";
 import { AccessRulesSchema, NotifySettingsSchema } from "./rules";
-import { VALIDATION_TEXTS } from "./validation-texts";
+import { VALIDATION_TEXTS } from "./problem-texts";
 
 /** A name fits on a phone's lock chip and in a notification's first line. */
 export const MAX_NAME_LENGTH = 40;

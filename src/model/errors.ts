@@ -1,5 +1,7 @@
 import { z } from "zod/mini";
 import type { $ZodError } from "zod/v4/core";
+import { fillPlaceholders } from "./placeholders";
+import { ERROR_TEXTS, type ErrorProblem, type ProblemValues } from "./problem-texts";
 
 /** Every error the add-on sends, as data. Messages are for people and never contain a PIN. */
 export const ErrorCodeSchema = z.enum([
@@ -15,20 +17,26 @@ export const ErrorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-/** One field's problem. `problem` and `values` (added in protocol 1 as optional) let a client translate it. */
+/** Added to protocol 1 as optional fields: a key such as "error.code_gone" and its values, so a client can translate. */
+const problemFields = {
+  /** A client shows `message` for a key it does not know. */
+  problem: z.optional(z.string()),
+  values: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+};
+
+/** One field's problem, for forms. */
 export const WireIssueSchema = z.object({
   field: z.string(),
   /** English, for clients that do not know `problem`. */
   message: z.string(),
-  /** A key such as "validation.name_taken"; a client shows `message` for a key it does not know. */
-  problem: z.optional(z.string()),
-  values: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+  ...problemFields,
 });
 export type WireIssue = z.infer<typeof WireIssueSchema>;
 
 export const WireErrorSchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
+  ...problemFields,
   /** Field-level problems for forms (validation_failed). */
   issues: z.optional(z.array(WireIssueSchema)),
 });
@@ -38,16 +46,33 @@ export type WireError = z.infer<typeof WireErrorSchema>;
 export class LatchkeyError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    readonly problem: ErrorProblem | null,
+    readonly values: ProblemValues = {},
     readonly issues?: WireIssue[],
+    message = problem ? fillPlaceholders(ERROR_TEXTS[problem], values) : code,
   ) {
     super(message);
     this.name = "LatchkeyError";
   }
 
-  toWire(): WireError {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  /** A draft that cannot be saved: every field's problem, and all of them as the message. */
+  static validationFailed(issues: WireIssue[]): LatchkeyError {
+    return new LatchkeyError("validation_failed", null, {}, issues, issues.map((i) => i.message).join(" "));
   }
+
+  toWire(): WireError {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.problem ? { problem: this.problem, values: this.values } : {}),
+      ...(this.issues ? { issues: this.issues } : {}),
+    };
+  }
+}
+
+/** A wire error for a problem by key, for errors sent without throwing (a refused connection). */
+export function wireError(code: ErrorCode, problem: ErrorProblem, values: ProblemValues = {}): WireError {
+  return new LatchkeyError(code, problem, values).toWire();
 }
 
 /** Turns zod's issues into one sentence a person can act on, after a lead such as "The request is not valid". */

@@ -3,19 +3,18 @@ import { DEFAULT_PIN_LENGTH, type Lock } from "./lock";
 import { pinWeakness } from "./pin";
 import { fillPlaceholders } from "./placeholders";
 import type { LockId } from "./primitives";
-import { VALIDATION_TEXTS, type ValidationProblem } from "./validation-texts";
+import { VALIDATION_TEXTS, type ProblemValues, type ValidationProblem } from "./problem-texts";
 
 export interface ValidationIssue {
   field: "name" | "pin" | "lockIds";
   problem: ValidationProblem;
-  /** The placeholders' values: names of codes and locks, lengths; never a PIN. */
-  values: Record<string, string | number>;
+  values: ProblemValues;
   /** The English text, for logs and for clients that do not translate. */
   message: string;
 }
 
 /** An issue with its English message filled in. */
-export function validationIssue(field: ValidationIssue["field"], problem: ValidationProblem, values: Record<string, string | number> = {}): ValidationIssue {
+export function validationIssue(field: ValidationIssue["field"], problem: ValidationProblem, values: ProblemValues = {}): ValidationIssue {
   return { field, problem, values, message: fillPlaceholders(VALIDATION_TEXTS[problem], values) };
 }
 

@@ -15,7 +15,7 @@ export async function handleRequest(service: LatchkeyService, journal: Journal, 
     return code ? journal.codeEvent(kind, code, user.name) : Promise.resolve();
   };
   if (ADMIN_ONLY.has(request.type) && !user.isAdmin) {
-    throw new LatchkeyError("forbidden", "Only Home Assistant administrators can change, reveal or share codes.");
+    throw new LatchkeyError("forbidden", "error.admins_only");
   }
   switch (request.type) {
     case "state/subscribe":

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import { describeZodError, LatchkeyError, type WireError } from "../../../src/model/errors";
+import { describeZodError, LatchkeyError, wireError, type WireError } from "../../../src/model/errors";
 import { HelloSchema, PROTOCOL_VERSION, RequestSchema, type ServerMessage } from "../../../src/model/protocol";
 import { parseJson, rawText } from "../ha/raw-text";
 import type { Logger } from "../log/logger";
@@ -56,9 +56,9 @@ function handleConnection(socket: WebSocket, request: IncomingMessage, options: 
       if (!user) {
         const hello = HelloSchema.safeParse(message);
         if (!hello.success) { fatal(send, socket, { code: "invalid_message", message: "Start with a hello message." }); return; }
-        if (hello.data.protocol !== PROTOCOL_VERSION) { fatal(send, socket, { code: "unsupported_protocol", message: `This add-on speaks protocol ${PROTOCOL_VERSION}; reload the page to get the matching card.` }); return; }
+        if (hello.data.protocol !== PROTOCOL_VERSION) { fatal(send, socket, wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION })); return; }
         user = await options.identify(hello.data, ingressUser);
-        if (!user) { fatal(send, socket, { code: "unauthenticated", message: "Home Assistant did not accept your login for Latchkey. Reload the page and try again." }); return; }
+        if (!user) { fatal(send, socket, wireError("unauthenticated", "error.login_refused")); return; }
         send({ type: "welcome", protocol: PROTOCOL_VERSION, user: { name: user.name, isAdmin: user.isAdmin } });
         return;
       }
@@ -88,7 +88,7 @@ function handleConnection(socket: WebSocket, request: IncomingMessage, options: 
 function toWireError(error: unknown, log: Logger): WireError {
   if (error instanceof LatchkeyError) return error.toWire();
   log.error("A request failed unexpectedly.", error);
-  return { code: "internal", message: "Something went wrong in the Latchkey add-on; see its log." };
+  return wireError("internal", "error.internal");
 }
 
 function fatal(send: (m: ServerMessage) => void, socket: WebSocket, error: WireError): void {

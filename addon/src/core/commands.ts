@@ -50,7 +50,7 @@ export function deleteCode(doc: StoreDocument, codeId: CodeId): CommandResult {
 
 /** Takes over a code Latchkey found on a lock: it becomes a named code that owns that slot. */
 export function adoptCode(doc: StoreDocument, lockId: LockId, slot: number, pin: string, name: string, ctx: CommandContext): CommandResult {
-  if (doc.claims.some((c) => c.lockId === lockId && c.slot === slot)) throw new LatchkeyError("conflict", "That slot is already managed by Latchkey.");
+  if (doc.claims.some((c) => c.lockId === lockId && c.slot === slot)) throw new LatchkeyError("conflict", "error.slot_already_managed");
   const created = createCode(doc, CodeDraftSchema.parse({ name, pin, lockIds: [lockId] }), ctx);
   const at = ctx.now.toISOString();
   const claim = { lockId, slot, codeId: created.codeId, observed: { status: "set" as const, pin, confirmed: true, verifiedAt: at, via: "lock_report" as const } };
@@ -69,7 +69,7 @@ export function findCode(doc: StoreDocument, codeId: CodeId): Code {
 
 function find(doc: StoreDocument, codeId: CodeId): Code {
   const code = doc.codes.find((c) => c.id === codeId);
-  if (!code) throw new LatchkeyError("not_found", "That code does not exist (any more).");
+  if (!code) throw new LatchkeyError("not_found", "error.code_gone");
   return code;
 }
 
@@ -80,7 +80,7 @@ function replace(doc: StoreDocument, code: Code): StoreDocument {
 function check(doc: StoreDocument, draft: Pick<CodeDraft, "name" | "pin" | "lockIds">, ctx: CommandContext, editingId?: CodeId): ValidationIssue[] {
   const result = validateCode(draft, doc.codes, ctx.locks, editingId);
   if (result.errors.length > 0) {
-    throw new LatchkeyError("validation_failed", result.errors.map((e) => e.message).join(" "), result.errors);
+    throw LatchkeyError.validationFailed(result.errors);
   }
   return result.warnings;
 }

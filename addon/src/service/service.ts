@@ -90,7 +90,7 @@ export class LatchkeyService {
     this.now = deps.now ?? (() => new Date());
     this.executor = new Executor({
       writer: (op, lock) => {
-        if (!this.link) return Promise.reject(new LatchkeyError("unavailable", "Not connected to Home Assistant."));
+        if (!this.link) return Promise.reject(new LatchkeyError("unavailable", "error.ha_offline"));
         return this.link.writer(op, lock);
       },
       lockOf: (id) => this.locks.get(id),
@@ -234,7 +234,7 @@ export class LatchkeyService {
 
   /** Calls a notify service directly (shares): not logged with its data, which holds a PIN. */
   async callNotify(service: string, data: Record<string, unknown>): Promise<void> {
-    if (!this.link) throw new LatchkeyError("unavailable", "Not connected to Home Assistant.");
+    if (!this.link) throw new LatchkeyError("unavailable", "error.ha_offline");
     await this.link.client.callService("notify", service.replace(/^notify\./, ""), data);
   }
 
@@ -265,8 +265,8 @@ export class LatchkeyService {
 
   adoptUnmanaged(lockId: LockId, slot: number, name: string) {
     const pin = this.occupied.get(lockId)?.get(slot);
-    if (pin === undefined) throw new LatchkeyError("not_found", "No unmanaged code is known in that slot.");
-    if (pin === null) throw new LatchkeyError("conflict", "The lock does not let that code be read, so it cannot be adopted. Clear it, or leave it alone.");
+    if (pin === undefined) throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
+    if (pin === null) throw new LatchkeyError("conflict", "error.pin_unreadable");
     return this.change((doc, ctx) => commands.adoptCode(doc, lockId, slot, pin, name, ctx));
   }
 
@@ -297,7 +297,7 @@ export class LatchkeyService {
   async resolveHeld(lockId: LockId, slot: number, keep: "lock" | "latchkey"): Promise<void> {
     await this.serialized(async () => {
       const claim = this.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held);
-      if (!claim) throw new LatchkeyError("not_found", "That slot is not waiting for a choice.");
+      if (!claim) throw new LatchkeyError("not_found", "error.slot_not_held");
       if (keep === "latchkey") {
         await this.commit({ ...this.doc, claims: this.doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)) });
         return;
@@ -310,9 +310,9 @@ export class LatchkeyService {
   }
 
   async clearUnmanaged(lockId: LockId, slot: number): Promise<void> {
-    if (!this.locks.has(lockId)) throw new LatchkeyError("not_found", "That lock is not in Home Assistant.");
+    if (!this.locks.has(lockId)) throw new LatchkeyError("not_found", "error.lock_gone");
     await this.serialized(async () => {
-      if (this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot)) throw new LatchkeyError("conflict", "That slot is managed by Latchkey; delete or edit its code instead.");
+      if (this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot)) throw new LatchkeyError("conflict", "error.slot_managed");
       await this.commit({ ...this.doc, claims: [...this.doc.claims, { lockId, slot, codeId: CLEAR_ONLY, observed: { status: "unknown" } }] });
     });
     await this.sync();

@@ -33,6 +33,6 @@ export async function sendShare(service: LatchkeyService, notifyService: string,
   try {
     await service.callNotify(notifyService, { title: "Your door code", message, ...(recipients.length > 0 ? { target: recipients } : {}) });
   } catch {
-    throw new LatchkeyError("unavailable", `Home Assistant could not send the code with ${notifyService}. Check that the service exists and works.`);
+    throw new LatchkeyError("unavailable", "error.share_failed", { service: notifyService });
   }
 }

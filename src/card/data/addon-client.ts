@@ -46,7 +46,8 @@ export type ConnectionStatus =
   | { state: "connecting" }
   | { state: "ready"; user: { name: string; isAdmin: boolean } }
   | { state: "unreachable" }
-  | { state: "refused"; message: string };
+  /** The add-on said no: `error` says why (wrong version, login not accepted). */
+  | { state: "refused"; error: AddonRequestError };
 
 interface Pending {
   resolve(value: unknown): void;
@@ -89,7 +90,7 @@ export class AddonClient {
   request<T extends RequestType>(type: T, params: RequestParams<T>): Promise<ResultOf<T>> {
     const socket = this.socket;
     if (!socket || this.status.state !== "ready") {
-      return Promise.reject(new AddonRequestError("disconnected", "The Latchkey add-on is not connected."));
+      return Promise.reject(AddonRequestError.of("disconnected", "error.addon_not_connected"));
     }
     const id = this.nextId++;
     const schema = resultSchemas[type];
@@ -98,7 +99,7 @@ export class AddonClient {
         resolve: (value) => {
           const parsed = schema.safeParse(value);
           if (parsed.success) resolve(parsed.data);
-          else reject(new AddonRequestError("bad_response", `The add-on answered ${type} with data the card does not understand.`));
+          else reject(AddonRequestError.of("bad_response", "error.bad_response", { type }));
         },
         reject,
       });
@@ -171,7 +172,7 @@ export class AddonClient {
       case "fatal":
         // The add-on will not take us as we are (wrong protocol, bad token): retrying cannot help.
         this.closed = true;
-        this.setStatus({ state: "refused", message: message.error.message });
+        this.setStatus({ state: "refused", error: AddonRequestError.fromWire(message.error) });
         this.socket?.close();
         return;
     }
@@ -190,7 +191,7 @@ export class AddonClient {
   }
 
   private failPending(): void {
-    for (const entry of this.pending.values()) entry.reject(new AddonRequestError("disconnected", "The connection to the Latchkey add-on was lost."));
+    for (const entry of this.pending.values()) entry.reject(AddonRequestError.of("disconnected", "error.addon_connection_lost"));
     this.pending.clear();
   }
 

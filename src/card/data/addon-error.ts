@@ -1,18 +1,31 @@
 import type { ErrorCode, WireError, WireIssue } from "../../model/errors";
+import { fillPlaceholders } from "../../model/placeholders";
+import { ERROR_TEXTS, type ErrorProblem, type ProblemValues } from "../../model/problem-texts";
 
-/** A failed add-on request, as data the card can show: code, message, and field issues for forms. */
+type CardErrorCode = ErrorCode | "disconnected" | "bad_response";
+
+/**
+ * A failed add-on request, as data the card can show: code, the English message, the problem's
+ * key and values for a translation, and field issues for forms.
+ */
 export class AddonRequestError extends Error {
-  readonly code: ErrorCode | "disconnected" | "bad_response";
-  readonly issues: WireIssue[];
-
-  constructor(code: ErrorCode | "disconnected" | "bad_response", message: string, issues: WireIssue[] = []) {
+  constructor(
+    readonly code: CardErrorCode,
+    message: string,
+    readonly issues: WireIssue[] = [],
+    readonly problem?: string,
+    readonly values?: ProblemValues,
+  ) {
     super(message);
     this.name = "AddonRequestError";
-    this.code = code;
-    this.issues = issues;
   }
 
   static fromWire(error: WireError): AddonRequestError {
-    return new AddonRequestError(error.code, error.message, error.issues ?? []);
+    return new AddonRequestError(error.code, error.message, error.issues ?? [], error.problem, error.values);
+  }
+
+  /** One the card finds itself (no connection, an answer it cannot read). */
+  static of(code: CardErrorCode, problem: ErrorProblem, values: ProblemValues = {}): AddonRequestError {
+    return new AddonRequestError(code, fillPlaceholders(ERROR_TEXTS[problem], values), [], problem, values);
   }
 }

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { z } from "zod";
 import { startHaFake } from "../ha-fake/index";
 import { startAddon } from "../support/addon-process";
@@ -135,7 +136,7 @@ describe("the card API", () => {
     const sameName = await w.api.request("codes/create", { draft: { name: " mom ", pin: "6047", lockIds: [] } });
     expect(sameName).toMatchObject({ ok: false, error: { code: "validation_failed" } });
     const missing = await w.api.request("codes/delete", { codeId: "no-such-code" });
-    expect(missing).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(missing).toMatchObject({ ok: false, error: { code: "not_found", message: "That code does not exist (any more).", problem: "error.code_gone" } });
 
     expect(await readFile(storePath, "utf8")).toBe(before);
     expect(w.writes().length).toBe(writes);
@@ -146,6 +147,19 @@ describe("the card API", () => {
     expect(weak).toMatchObject({
       ok: true,
       result: { warnings: ["This PIN is easy to guess: it is one of the most common PINs."], issues: [{ field: "pin", problem: "validation.pin_weak_common" }] },
+    });
+  });
+
+  it("refuses a card that speaks another protocol version, saying so in words and by key", async () => {
+    const w = await world();
+    const socket = new WebSocket(w.addon.apiUrl);
+    cleanups.push(() => { socket.close(); return Promise.resolve(); });
+    const refusal = new Promise<unknown>((resolve) => { socket.once("message", (data: Buffer) => { resolve(JSON.parse(data.toString("utf8"))); }); });
+    await new Promise((resolve) => { socket.once("open", resolve); });
+    socket.send(JSON.stringify({ type: "hello", protocol: 99, accessToken: ADMIN.token }));
+    expect(await refusal).toEqual({
+      type: "fatal",
+      error: { code: "unsupported_protocol", message: "This add-on speaks protocol 1; reload the page to get the matching card.", problem: "error.protocol_mismatch", values: { protocol: 1 } },
     });
   });
 
@@ -167,7 +181,7 @@ describe("the card API", () => {
       kid.request("codes/delete", { codeId }),
       kid.request("codes/create", { draft: { name: "Kid", pin: "6047", lockIds: [] } }),
     ]) {
-      expect(await attempt).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      expect(await attempt).toMatchObject({ ok: false, error: { code: "forbidden", problem: "error.admins_only" } });
     }
     const reveal = await w.api.request("codes/reveal", { codeId });
     expect(reveal).toEqual({ ok: true, result: { codeId, pin: "4821" } });

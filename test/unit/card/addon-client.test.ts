@@ -70,10 +70,10 @@ describe("AddonClient", () => {
     const addon = new FakeAddon();
     const client = new AddonClient("ws://x/api/ws", () => undefined, () => undefined, addon.factory);
     await flush();
-    addon.push({ type: "fatal", error: { code: "unauthenticated", message: "The access token was not accepted." } });
+    addon.push({ type: "fatal", error: { code: "unauthenticated", message: "The access token was not accepted.", problem: "error.login_refused", values: {} } });
     await flush();
     vi.advanceTimersByTime(60_000);
-    expect(client.status).toEqual({ state: "refused", message: "The access token was not accepted." });
+    expect(client.status).toMatchObject({ state: "refused", error: { code: "unauthenticated", message: "The access token was not accepted.", problem: "error.login_refused" } });
     expect(addon.urls).toHaveLength(1);
   });
 });

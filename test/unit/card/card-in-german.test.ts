@@ -84,3 +84,24 @@ describe("the code editor in German", () => {
     ]);
   });
 });
+
+describe("the add-on's errors in German", () => {
+  it("a failed request's toast is German where the card knows the problem", async () => {
+    const addon = new FakeAddon();
+    addon.respond = () => ({ ok: false, error: { code: "not_found", message: "That code does not exist (any more).", problem: "error.code_gone", values: {} } });
+    const { card, toasts } = await mountGerman(addon);
+    click(part(card, "latchkey-code-list"), 'li[data-code="code-ada"] button.toggle');
+    await settle(card);
+    expect(toasts).toEqual(["Diesen Code gibt es nicht (mehr)."]);
+  });
+
+  it("a refused connection says why in German", async () => {
+    const addon = new FakeAddon();
+    const { card } = await mountGerman(addon);
+    addon.push({ type: "fatal", error: { code: "unsupported_protocol", message: "This add-on speaks protocol 2; reload the page to get the matching card.", problem: "error.protocol_mismatch", values: { protocol: 2 } } });
+    await settle(card);
+    expect(textOf(shadow(card).querySelector(".addon-guidance"))).toBe(
+      "Das Latchkey-Add-on hat die Verbindung abgelehnt: Dieses Add-on spricht Protokoll 2; lade die Seite neu, um die passende Karte zu bekommen.",
+    );
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The problems Latchkey tells people about, by key, in English. The add-on sends the key and
+ * its values with the English message; the card has the same keys in every language it speaks,
+ * so a problem found by either side reads in the person's language.
+ */
+
+/** The placeholders' values: names of codes, locks and services, lengths; never a PIN. */
+export type ProblemValues = Record<string, string | number>;
+
+/** Every problem a code's draft can have. */
+export const VALIDATION_TEXTS = {
+  "validation.name_missing": "Give the code a name.",
+  "validation.name_too_long": "A name has at most {max} characters.",
+  "validation.name_taken": "There is already a code named “{name}”.",
+  "validation.lock_unknown": "Unknown lock: {locks}.",
+  "validation.lock_twice": "A lock is listed twice.",
+  "validation.pin_missing": "Enter a PIN or generate one.",
+  "validation.pin_not_digits": "A PIN may contain digits only.",
+  "validation.pin_no_common_length": "The chosen locks accept no common PIN length; put this code on fewer locks.",
+  "validation.pin_length": "The PIN must have {range} digits for the chosen locks.",
+  "validation.pin_taken": "“{name}” already uses this PIN on {locks}. Each person needs their own PIN so you know who opened the door.",
+  "validation.pin_weak_repeated": "This PIN is easy to guess: it repeats one digit.",
+  "validation.pin_weak_sequence": "This PIN is easy to guess: it is a straight run of digits.",
+  "validation.pin_weak_common": "This PIN is easy to guess: it is one of the most common PINs.",
+} as const;
+
+/** Why a request failed, in English; the card translates the same keys. */
+export const ERROR_TEXTS = {
+  "error.admins_only": "Only Home Assistant administrators can change, reveal or share codes.",
+  "error.code_gone": "That code does not exist (any more).",
+  "error.lock_gone": "That lock is not in Home Assistant.",
+  "error.slot_not_held": "That slot is not waiting for a choice.",
+  "error.slot_not_unmanaged": "No unmanaged code is known in that slot.",
+  "error.slot_managed": "That slot is managed by Latchkey; delete or edit its code instead.",
+  "error.slot_already_managed": "That slot is already managed by Latchkey.",
+  "error.pin_unreadable": "The lock does not let that code be read, so it cannot be adopted. Clear it, or leave it alone.",
+  "error.ha_offline": "Not connected to Home Assistant.",
+  "error.share_failed": "Home Assistant could not send the code with {service}. Check that the service exists and works.",
+  "error.protocol_mismatch": "This add-on speaks protocol {protocol}; reload the page to get the matching card.",
+  "error.login_refused": "Home Assistant did not accept your login for Latchkey. Reload the page and try again.",
+  "error.internal": "Something went wrong in the Latchkey add-on; see its log.",
+  // Found by the card itself.
+  "error.addon_not_connected": "The Latchkey add-on is not connected.",
+  "error.addon_connection_lost": "The connection to the Latchkey add-on was lost.",
+  "error.bad_response": "The add-on answered {type} with data the card does not understand.",
+} as const;
+
+/** Every problem either side can name, so one lookup serves form issues and request errors. */
+export const PROBLEM_TEXTS = { ...VALIDATION_TEXTS, ...ERROR_TEXTS };
+
+export type ValidationProblem = keyof typeof VALIDATION_TEXTS;
+export type ErrorProblem = keyof typeof ERROR_TEXTS;
+export type Problem = keyof typeof PROBLEM_TEXTS;
+
+/** True for a key this build has a text for; a newer add-on may send one it has not. */
+export function isProblem(key: string): key is Problem {
+  return Object.hasOwn(PROBLEM_TEXTS, key);
+}
