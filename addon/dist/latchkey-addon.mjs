@@ -14548,6 +14548,33 @@ function sameOperation(a, b) {
     return a.kind === b.kind && a.slot === b.slot && (a.kind === "clear" || (b.kind === "set" && a.pin === b.pin));
 }
 
+const ServicesSchema$1 = record(string$1(), record(string$1(), unknown()));
+const ResponseSchema = record(string$1(), record(string$1(), object$1({ usercode: string$1().nullable().optional(), in_use: boolean$1().nullable().optional() }).loose()));
+/**
+ * A slot taken by a person enrolled at the lock with an RFID tag or a fingerprint and no PIN
+ * (User Credential locks): Latchkey must not use it, and it is no code to adopt or clear.
+ */
+const NOT_A_PIN = Symbol("tag or fingerprint, no PIN");
+/**
+ * Newer HA answers `zwave_js.get_lock_usercode` (response-only) with the driver's cached codes
+ * of every slot; that is how Latchkey finds codes it did not write. Older HA has no way to list
+ * them, so unmanaged codes are then only learned from the lock's own events.
+ */
+async function detectCodeInventory(client) {
+    const services = await client.command(ServicesSchema$1, { type: "get_services" });
+    if (!services.zwave_js || !("get_lock_usercode" in services.zwave_js))
+        return null;
+    return async (lock) => {
+        const response = ResponseSchema.parse(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true));
+        const slots = new Map();
+        for (const [slot, entry] of Object.entries(response[lock.id] ?? {})) {
+            if (entry.in_use && entry.usercode && /^\d+$/.test(entry.usercode))
+                slots.set(Number(slot), entry.usercode);
+        }
+        return slots;
+    };
+}
+
 /** zwave-js NodeStatus numbers as HA's `zwave_js/node_status` returns them. */
 const NODE_STATUS = { 0: "unknown", 1: "asleep", 2: "awake", 3: "dead", 4: "alive" };
 const NodeStatusResultSchema = object$1({ status: union([number$1(), string$1()]) }).loose();
@@ -14791,7 +14818,8 @@ class LatchkeyService {
     }
     snapshot(user) {
         const claimed = new Set(this.doc.claims.map((c) => `${c.lockId}#${c.slot}`));
-        const unmanaged = [...this.occupied].flatMap(([lockId, slots]) => [...slots.keys()].filter((slot) => !claimed.has(`${lockId}#${slot}`)).map((slot) => ({ lockId, slot })));
+        // A person enrolled by tag or fingerprint is no code: Latchkey stays off that slot and says nothing.
+        const unmanaged = [...this.occupied].flatMap(([lockId, slots]) => [...slots].filter(([slot, holding]) => holding !== NOT_A_PIN && !claimed.has(`${lockId}#${slot}`)).map(([slot]) => ({ lockId, slot })));
         return buildSnapshot({
             document: this.doc, locks: [...this.locks.values()], unmanaged, full: this.full, unlisted: this.unlisted, user, now: this.now(), timeZone: this.timeZone,
             runtime: (lockId, slot) => this.executor.statusOf(lockId, slot), connected: this.link?.client.connected ?? false,
@@ -14816,7 +14844,7 @@ class LatchkeyService {
     /** Every secret the service knows, for the log redaction layer. */
     secrets() {
         // PINs found on the locks (unmanaged codes) are secrets too, though Latchkey did not set them.
-        const onLocks = [...this.occupied.values()].flatMap((slots) => [...slots.values()].filter((pin) => pin !== null));
+        const onLocks = [...this.occupied.values()].flatMap((slots) => [...slots.values()].filter((pin) => typeof pin === "string"));
         return [...this.doc.codes.map((c) => c.pin), ...onLocks];
     }
     createCode(draft) { return this.change((doc, ctx) => createCode(doc, draft, ctx)); }
@@ -14861,7 +14889,7 @@ class LatchkeyService {
     }
     adoptUnmanaged(lockId, slot, name) {
         const pin = this.occupied.get(lockId)?.get(slot);
-        if (pin === undefined)
+        if (pin === undefined || pin === NOT_A_PIN)
             throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
         if (pin === null)
             throw new LatchkeyError("conflict", "error.pin_unreadable");
@@ -14908,6 +14936,8 @@ class LatchkeyService {
     async clearUnmanaged(lockId, slot) {
         if (!this.locks.has(lockId))
             throw new LatchkeyError("not_found", "error.lock_gone");
+        if (this.occupied.get(lockId)?.get(slot) === NOT_A_PIN)
+            throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
         await this.serialized(async () => {
             if (this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot))
                 throw new LatchkeyError("conflict", "error.slot_managed");
@@ -15180,28 +15210,6 @@ function unwrapEndpoint(raw) {
     return raw;
 }
 
-const ServicesSchema$1 = record(string$1(), record(string$1(), unknown()));
-const ResponseSchema = record(string$1(), record(string$1(), object$1({ usercode: string$1().nullable().optional(), in_use: boolean$1().nullable().optional() }).loose()));
-/**
- * Newer HA answers `zwave_js.get_lock_usercode` (response-only) with the driver's cached codes
- * of every slot; that is how Latchkey finds codes it did not write. Older HA has no way to list
- * them, so unmanaged codes are then only learned from the lock's own events.
- */
-async function detectCodeInventory(client) {
-    const services = await client.command(ServicesSchema$1, { type: "get_services" });
-    if (!services.zwave_js || !("get_lock_usercode" in services.zwave_js))
-        return null;
-    return async (lock) => {
-        const response = ResponseSchema.parse(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true));
-        const slots = new Map();
-        for (const [slot, entry] of Object.entries(response[lock.id] ?? {})) {
-            if (entry.in_use && entry.usercode && /^\d+$/.test(entry.usercode))
-                slots.set(Number(slot), entry.usercode);
-        }
-        return slots;
-    };
-}
-
 /** User Credential CC (0x83): users with typed credentials, the successor of User Code CC. */
 const USER_CREDENTIAL_CC = 131;
 /** ws `zwave_js/node_capabilities` (newer HA): endpoint index → the command classes it supports. */
@@ -15301,15 +15309,16 @@ function pinOf(users, userId) {
 }
 /**
  * User indexes taken by someone: every user with at least one credential of any type (a user
- * with only an RFID tag or a fingerprint is someone's too). A user record without credentials
- * is free: that is what Latchkey leaves behind when it clears a code.
+ * with only an RFID tag or a fingerprint is someone's too, but holds no code). A user record
+ * without credentials is free: that is what Latchkey leaves behind when it clears a code.
  */
 function occupiedUsers(users) {
     const occupied = new Map();
     for (const user of users.users) {
         if (user.credentials.length === 0)
             continue;
-        occupied.set(user.user_id, pinOf(users, user.user_id) ?? null);
+        const pin = pinOf(users, user.user_id);
+        occupied.set(user.user_id, pin === undefined ? NOT_A_PIN : pin);
     }
     return occupied;
 }
@@ -15322,7 +15331,7 @@ async function readLockUsers(client, lock) {
         throw new HaCommandError("unexpected_response", `Home Assistant answered get_users for ${lock.name} in an unexpected shape.`);
     return users;
 }
-/** Taken user indexes of a User Credential lock → the PIN, or null where the lock does not let it be read. */
+/** Taken user indexes of a User Credential lock → what each holds (see `SlotHolding`). */
 async function credentialInventory(client, lock) {
     return occupiedUsers(await readLockUsers(client, lock));
 }

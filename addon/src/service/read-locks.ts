@@ -5,7 +5,7 @@ import { discoverLocks } from "../core/discover";
 import type { HaClient } from "../ha/client";
 import { readHaSnapshot } from "../ha/registry";
 import type { Logger } from "../log/logger";
-import type { CodeInventory } from "../zwave/code-inventory";
+import type { CodeInventory, SlotHolding } from "../zwave/code-inventory";
 import type { SlotCountReader } from "../zwave/lock-routes";
 import { readNodeStatuses } from "./lock-watch";
 
@@ -13,7 +13,7 @@ export interface LockReading {
   locks: Lock[];
   timeZone: string;
   /** Codes found on each lock (slot → PIN, null if unreadable); null where the running HA cannot list them. */
-  occupied: Map<LockId, Map<number, string | null>> | null;
+  occupied: Map<LockId, Map<number, SlotHolding>> | null;
   /** Locks whose codes could not be listed this time (an error, not an HA without the means). */
   unlisted: Set<LockId>;
   /** False while HA is still starting (after a restart): what was read may be incomplete. */
@@ -45,8 +45,8 @@ export async function readLocks(sources: LockSources, options: Options, log: Log
   return { locks, timeZone: ha.timeZone, haRunning: ha.running, ...(await readInventory(sources.inventory, locks, log)) };
 }
 
-async function readInventory(inventory: CodeInventory, locks: readonly Lock[], log: Logger): Promise<Pick<LockReading, "unlisted"> & { occupied: Map<LockId, Map<number, string | null>> }> {
-  const occupied = new Map<LockId, Map<number, string | null>>();
+async function readInventory(inventory: CodeInventory, locks: readonly Lock[], log: Logger): Promise<Pick<LockReading, "unlisted"> & { occupied: Map<LockId, Map<number, SlotHolding>> }> {
+  const occupied = new Map<LockId, Map<number, SlotHolding>>();
   const unlisted = new Set<LockId>();
   for (const lock of locks) {
     try {

@@ -17,6 +17,7 @@ import type { Logger } from "../log/logger";
 import type { FileStore } from "../store/file-store";
 import type { StoreDocument } from "../store/schema";
 import { Executor, type SlotWriter } from "../sync/executor";
+import { NOT_A_PIN, type SlotHolding } from "../zwave/code-inventory";
 import { availabilityChanged } from "./lock-watch";
 import { readLocks, type LockSources } from "./read-locks";
 import type { ShareDetails } from "./share";
@@ -73,7 +74,7 @@ export class LatchkeyService {
   private timeZone = "UTC";
   private full = new Set<string>();
   /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
-  private occupied = new Map<LockId, Map<number, string | null>>();
+  private occupied = new Map<LockId, Map<number, SlotHolding>>();
   /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
   private unlisted = new Set<LockId>();
   private relist: NodeJS.Timeout | undefined;
@@ -146,7 +147,7 @@ export class LatchkeyService {
   }
 
   /** A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
-  private takeInventory(listed: Map<LockId, Map<number, string | null>>, failed: ReadonlySet<LockId>): void {
+  private takeInventory(listed: Map<LockId, Map<number, SlotHolding>>, failed: ReadonlySet<LockId>): void {
     const next = new Map(listed);
     const unlisted = new Set<LockId>();
     for (const lockId of failed) {
@@ -182,7 +183,9 @@ export class LatchkeyService {
 
   snapshot(user: { name: string; isAdmin: boolean }): Snapshot {
     const claimed = new Set(this.doc.claims.map((c) => `${c.lockId}#${c.slot}`));
-    const unmanaged = [...this.occupied].flatMap(([lockId, slots]) => [...slots.keys()].filter((slot) => !claimed.has(`${lockId}#${slot}`)).map((slot) => ({ lockId, slot })));
+    // A person enrolled by tag or fingerprint is no code: Latchkey stays off that slot and says nothing.
+    const unmanaged = [...this.occupied].flatMap(([lockId, slots]) =>
+      [...slots].filter(([slot, holding]) => holding !== NOT_A_PIN && !claimed.has(`${lockId}#${slot}`)).map(([slot]) => ({ lockId, slot })));
     return buildSnapshot({
       document: this.doc, locks: [...this.locks.values()], unmanaged, full: this.full, unlisted: this.unlisted, user, now: this.now(), timeZone: this.timeZone,
       runtime: (lockId, slot) => this.executor.statusOf(lockId, slot), connected: this.link?.client.connected ?? false,
@@ -212,7 +215,7 @@ export class LatchkeyService {
   /** Every secret the service knows, for the log redaction layer. */
   secrets(): string[] {
     // PINs found on the locks (unmanaged codes) are secrets too, though Latchkey did not set them.
-    const onLocks = [...this.occupied.values()].flatMap((slots) => [...slots.values()].filter((pin): pin is string => pin !== null));
+    const onLocks = [...this.occupied.values()].flatMap((slots) => [...slots.values()].filter((pin): pin is string => typeof pin === "string"));
     return [...this.doc.codes.map((c) => c.pin), ...onLocks];
   }
 
@@ -265,7 +268,7 @@ export class LatchkeyService {
 
   adoptUnmanaged(lockId: LockId, slot: number, name: string) {
     const pin = this.occupied.get(lockId)?.get(slot);
-    if (pin === undefined) throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
+    if (pin === undefined || pin === NOT_A_PIN) throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
     if (pin === null) throw new LatchkeyError("conflict", "error.pin_unreadable");
     return this.change((doc, ctx) => commands.adoptCode(doc, lockId, slot, pin, name, ctx));
   }
@@ -311,6 +314,7 @@ export class LatchkeyService {
 
   async clearUnmanaged(lockId: LockId, slot: number): Promise<void> {
     if (!this.locks.has(lockId)) throw new LatchkeyError("not_found", "error.lock_gone");
+    if (this.occupied.get(lockId)?.get(slot) === NOT_A_PIN) throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
     await this.serialized(async () => {
       if (this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot)) throw new LatchkeyError("conflict", "error.slot_managed");
       await this.commit({ ...this.doc, claims: [...this.doc.claims, { lockId, slot, codeId: CLEAR_ONLY, observed: { status: "unknown" } }] });

@@ -6,10 +6,16 @@ const ServicesSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 const ResponseSchema = z.record(z.string(), z.record(z.string(), z.object({ usercode: z.string().nullable().optional(), in_use: z.boolean().nullable().optional() }).loose()));
 
 /**
- * Reads what a lock holds: taken slot → PIN, or null where the slot is taken but its PIN cannot
- * be read. Resolves null when the running HA cannot list this lock's codes.
+ * A slot taken by a person enrolled at the lock with an RFID tag or a fingerprint and no PIN
+ * (User Credential locks): Latchkey must not use it, and it is no code to adopt or clear.
  */
-export type CodeInventory = (lock: Lock) => Promise<Map<number, string | null> | null>;
+export const NOT_A_PIN = Symbol("tag or fingerprint, no PIN");
+
+/** What a taken slot holds: its PIN, null where the PIN cannot be read, or no PIN at all. */
+export type SlotHolding = string | null | typeof NOT_A_PIN;
+
+/** Reads what a lock holds, by taken slot. Resolves null when the running HA cannot list this lock's codes. */
+export type CodeInventory = (lock: Lock) => Promise<Map<number, SlotHolding> | null>;
 
 /**
  * Newer HA answers `zwave_js.get_lock_usercode` (response-only) with the driver's cached codes
@@ -21,7 +27,7 @@ export async function detectCodeInventory(client: HaClient): Promise<CodeInvento
   if (!services.zwave_js || !("get_lock_usercode" in services.zwave_js)) return null;
   return async (lock) => {
     const response = ResponseSchema.parse(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true));
-    const slots = new Map<number, string | null>();
+    const slots = new Map<number, SlotHolding>();
     for (const [slot, entry] of Object.entries(response[lock.id] ?? {})) {
       if (entry.in_use && entry.usercode && /^\d+$/.test(entry.usercode)) slots.set(Number(slot), entry.usercode);
     }

@@ -1,6 +1,7 @@
 import type { Lock } from "../../../src/model/lock";
 import type { HaClient } from "../ha/client";
 import { HaCommandError } from "../ha/errors";
+import type { SlotHolding } from "./code-inventory";
 import { occupiedUsers, usersOfLock, type LockUsers } from "./credential-users";
 
 /** The lock's users and credentials through the response-only `zwave_js.get_users` (the driver's cache). */
@@ -11,8 +12,8 @@ export async function readLockUsers(client: HaClient, lock: Lock): Promise<LockU
   return users;
 }
 
-/** Taken user indexes of a User Credential lock → the PIN, or null where the lock does not let it be read. */
-export async function credentialInventory(client: HaClient, lock: Lock): Promise<Map<number, string | null>> {
+/** Taken user indexes of a User Credential lock → what each holds (see `SlotHolding`). */
+export async function credentialInventory(client: HaClient, lock: Lock): Promise<Map<number, SlotHolding>> {
   return occupiedUsers(await readLockUsers(client, lock));
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NOT_A_PIN, type SlotHolding } from "./code-inventory";
 
 /**
  * The access-control users of a lock as HA's response-only `zwave_js.get_users` returns them
@@ -44,14 +45,15 @@ export function pinOf(users: LockUsers, userId: number): string | null | undefin
 
 /**
  * User indexes taken by someone: every user with at least one credential of any type (a user
- * with only an RFID tag or a fingerprint is someone's too). A user record without credentials
- * is free: that is what Latchkey leaves behind when it clears a code.
+ * with only an RFID tag or a fingerprint is someone's too, but holds no code). A user record
+ * without credentials is free: that is what Latchkey leaves behind when it clears a code.
  */
-export function occupiedUsers(users: LockUsers): Map<number, string | null> {
-  const occupied = new Map<number, string | null>();
+export function occupiedUsers(users: LockUsers): Map<number, SlotHolding> {
+  const occupied = new Map<number, SlotHolding>();
   for (const user of users.users) {
     if (user.credentials.length === 0) continue;
-    occupied.set(user.user_id, pinOf(users, user.user_id) ?? null);
+    const pin = pinOf(users, user.user_id);
+    occupied.set(user.user_id, pin === undefined ? NOT_A_PIN : pin);
   }
   return occupied;
 }

@@ -5,8 +5,8 @@ import { pinsShown } from "../support/pins";
 import { FAST, LOCKS, lockWrites, slotsHolding, startWorld, threeLocks, type World } from "../support/world";
 
 /** The back door keeps its codes only in the User Credential CC; the other two are User Code locks. */
-function withCredentialBackDoor(codes?: Record<number, string>): NonNullable<HaFakeOptions["locks"]> {
-  return threeLocks().map((l) => (l.entityId === "lock.back_door" ? { ...l, commandClass: "user_credential" as const, ...(codes ? { codes } : {}) } : l));
+function withCredentialBackDoor(codes?: Record<number, string>, tagUsers?: number[]): NonNullable<HaFakeOptions["locks"]> {
+  return threeLocks().map((l) => (l.entityId === "lock.back_door" ? { ...l, commandClass: "user_credential" as const, ...(codes ? { codes } : {}), ...(tagUsers ? { tagUsers } : {}) } : l));
 }
 
 const CREDENTIAL_SERVICES = new Set(["get_users", "set_user", "set_credential", "delete_credential"]);
@@ -101,6 +101,24 @@ describe("locks that only speak the User Credential CC, on the newest HA (creden
     const after = await w.api.waitForSnapshot((s) => s.unmanaged.length === 0 && s.codes.length === 2 && allSynced(s));
     expect(after.codes.map((c) => c.name).sort()).toEqual(["Grandpa", "Mom"]);
     expect(slotsHolding(w.ha, "lock.back_door", "7391")).toEqual([1]);
+  });
+
+  it("stays off a person enrolled with a tag only, and does not offer them as a code to adopt or clear", async () => {
+    world = await startWorld({ profile: "newest", locks: withCredentialBackDoor({ 1: "7391" }, [2]) });
+    const w = world;
+    const first = await w.api.waitForSnapshot((s) => s.unmanaged.length > 0);
+    expect(first.unmanaged).toEqual([{ lockId: "lock.back_door", slot: 1 }]);
+
+    await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.back_door"] } });
+    await w.api.waitForSnapshot(allSynced);
+    expect(slotsHolding(w.ha, "lock.back_door", "4821")).toEqual([3]);
+    for (const request of [
+      w.api.request("unmanaged/adopt", { lockId: "lock.back_door", slot: 2, name: "Cleaner" }),
+      w.api.request("unmanaged/clear", { lockId: "lock.back_door", slot: 2 }),
+    ]) {
+      expect(await request).toMatchObject({ ok: false, error: { code: "not_found", problem: "error.slot_not_unmanaged" } });
+    }
+    expect(credentialWrites(w).filter((c) => c.data["user_id"] === 2)).toEqual([]);
   });
 });
 

@@ -9,6 +9,8 @@ export interface LockUser {
   userType: string;
   /** PIN credentials of this user: credential slot → PIN. */
   pins: Map<number, string>;
+  /** RFID credential slots (a tag enrolled at the lock); never readable. */
+  tags: number[];
 }
 
 /** PIN limits the fake lock announces in its credential capabilities. */
@@ -27,7 +29,12 @@ export class CredentialStore {
 
   /** A pre-filled code: user `index` with its PIN in credential slot `index`. */
   seed(index: number, pin: string): void {
-    this.users.set(index, { name: `User ${index}`, active: true, userType: "general", pins: new Map([[index, pin]]) });
+    this.users.set(index, { name: `User ${index}`, active: true, userType: "general", pins: new Map([[index, pin]]), tags: [] });
+  }
+
+  /** A person enrolled at the lock with an RFID tag only: user `index`, tag in RFID slot `index`. */
+  seedTag(index: number): void {
+    this.users.set(index, { name: `Tag ${index}`, active: true, userType: "general", pins: new Map(), tags: [index] });
   }
 
   /** The user's first PIN, as a keypad would accept it. */
@@ -55,7 +62,10 @@ export class CredentialStore {
       active: user.active,
       user_type: user.userType,
       credential_rule: "single",
-      credentials: [...user.pins.entries()].map(([slot, pin]) => ({ type: "pin_code", slot, data: this.maskedPins ? null : pin })),
+      credentials: [
+        ...[...user.pins.entries()].map(([slot, pin]) => ({ type: "pin_code", slot, data: this.maskedPins ? null : pin })),
+        ...user.tags.map((slot) => ({ type: "rfid_code", slot, data: null })),
+      ],
     }));
     return { max_users: this.maxUsers, users };
   }

@@ -86,6 +86,7 @@ export class Home {
     const credentials = cfg.commandClass === "user_credential" ? new CredentialStore(cfg.slotCount, cfg.slotCount, cfg.maskedPins === true) : null;
     // A User Credential lock has no User Code values at all; its codes live in the credential store.
     for (const [slot, code] of Object.entries(cfg.codes ?? {})) credentials?.seed(Number(slot), code);
+    for (const index of cfg.tagUsers ?? []) credentials?.seedTag(index);
     for (let slot = 1; slot <= (credentials ? 0 : cfg.slotCount); slot++) {
       const code = cfg.codes?.[slot];
       node.add({ commandClass: 99, commandClassName: "User Code", endpoint: 0, property: "userIdStatus", propertyKey: slot, value: code === undefined ? null : 1, states: USER_ID_STATUS_STATES });

@@ -74,6 +74,7 @@ export function registerCredentialServices(reg: ServiceRegistry, driver: LockDri
           active: typeof call.data.active === "boolean" ? call.data.active : (existing?.active ?? true),
           userType: typeof call.data.user_type === "string" ? call.data.user_type : (existing?.userType ?? "general"),
           pins: existing?.pins ?? new Map<number, string>(),
+          tags: existing?.tags ?? [],
         });
         return { user_id: userId };
       });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NOT_A_PIN } from "../../../addon/src/zwave/code-inventory";
 import { occupiedUsers, pinOf, pinSlotsOf, usersOfLock, type LockUsers } from "../../../addon/src/zwave/credential-users";
 
 const pin = (slot: number, data: string | null) => ({ type: "pin_code", slot, data });
@@ -41,6 +42,7 @@ describe("get_users answers", () => {
   });
 
   it("counts every user with any credential as taken, a user without credentials as free", () => {
-    expect([...occupiedUsers(users)]).toEqual([[1, "7391"], [2, null], [3, null], [6, null]]);
+    // User 3 has only a tag: taken, but no code.
+    expect([...occupiedUsers(users)]).toEqual([[1, "7391"], [2, null], [3, NOT_A_PIN], [6, null]]);
   });
 });
