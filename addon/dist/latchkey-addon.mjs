@@ -1676,7 +1676,7 @@ function datetime$1(args) {
 // the unbounded form of `string()` as a literal, so every plain string shares one instance instead of building its own
 const anyString = /^[\s\S]{0,}$/;
 const integer = /^-?\d+$/;
-const number$2 = /^-?\d+(?:\.\d+)?$/;
+const number$3 = /^-?\d+(?:\.\d+)?$/;
 const boolean$2 = /^(?:true|false)$/i;
 // regex for string with no uppercase letters
 const lowercase = /^[^A-Z]*$/;
@@ -2615,7 +2615,7 @@ const $ZodJWT = /*@__PURE__*/ $constructor("$ZodJWT", (inst, def) => {
 });
 const $ZodNumber = /*@__PURE__*/ $constructor("$ZodNumber", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = number$2;
+    inst._zod.pattern = number$3;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -3609,7 +3609,7 @@ const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
                     throw new Error("Async schemas not supported in object keys currently");
                 }
                 // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
-                const checkNumericKey = typeof key === "string" && number$2.test(key) && keyResult.issues.length;
+                const checkNumericKey = typeof key === "string" && number$3.test(key) && keyResult.issues.length;
                 if (checkNumericKey) {
                     const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
                     if (retryResult instanceof Promise) {
@@ -6144,7 +6144,7 @@ function stringifyKeyNames(bySchema, json, visited) {
         return rest;
     rest.type = "string";
     if (!values)
-        rest.pattern = (types.includes("number") ? number$2 : integer).source;
+        rest.pattern = (types.includes("number") ? number$3 : integer).source;
     return rest;
 }
 /** Every record of one conversion, so the carriers are found in a single pass rather than once per record. */
@@ -6453,7 +6453,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return array$1(this);
     },
     or(arg) {
-        return union([this, arg]);
+        return union$1([this, arg]);
     },
     and(arg) {
         return intersection(this, arg);
@@ -6903,7 +6903,7 @@ const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
         return this;
     },
 }));
-function number$1(params) {
+function number$2(params) {
     return _number(ZodNumber, params);
 }
 const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def) => {
@@ -7028,7 +7028,7 @@ const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
     inst._zod.processJSONSchema = (ctx, json, params) => unionProcessor(inst, ctx, json, params);
     inst.options = def.options;
 });
-function union(options, params) {
+function union$1(options, params) {
     return new ZodUnion({
         type: "union",
         options: options,
@@ -7102,7 +7102,7 @@ const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
     inst.keyType = def.keyType;
     inst.valueType = def.valueType;
 });
-function record(keyType, valueType, params) {
+function record$1(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
         return new ZodRecord({
@@ -7366,7 +7366,7 @@ function superRefine(fn, params) {
     return _superRefine(fn, params);
 }
 
-function number(params) {
+function number$1(params) {
     return _coercedNumber(ZodNumber, params);
 }
 
@@ -12578,6 +12578,10 @@ const ZodMiniNumber = /*@__PURE__*/ $constructor("ZodMiniNumber", (inst, def) =>
     $ZodNumber.init(inst, def);
     ZodMiniType.init(inst, def);
 });
+// @__NO_SIDE_EFFECTS__
+function number(params) {
+    return _number(ZodMiniNumber, params);
+}
 const ZodMiniNumberFormat = /*@__PURE__*/ $constructor("ZodMiniNumberFormat", (inst, def) => {
     $ZodNumberFormat.init(inst, def);
     ZodMiniNumber.init(inst, def);
@@ -12619,6 +12623,18 @@ function object(shape, params) {
     };
     return new ZodMiniObject(def);
 }
+const ZodMiniUnion = /*@__PURE__*/ $constructor("ZodMiniUnion", (inst, def) => {
+    $ZodUnion.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function union(options, params) {
+    return new ZodMiniUnion({
+        type: "union",
+        options: options,
+        ...normalizeParams(params),
+    });
+}
 const ZodMiniDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodMiniDiscriminatedUnion", (inst, def) => {
     $ZodDiscriminatedUnion.init(inst, def);
     ZodMiniType.init(inst, def);
@@ -12629,6 +12645,28 @@ function discriminatedUnion(discriminator, options, params) {
         type: "union",
         options: options,
         discriminator,
+        ...normalizeParams(params),
+    });
+}
+const ZodMiniRecord = /*@__PURE__*/ $constructor("ZodMiniRecord", (inst, def) => {
+    $ZodRecord.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function record(keyType, valueType, params) {
+    // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
+    if (!valueType || !valueType._zod) {
+        return new ZodMiniRecord({
+            type: "record",
+            keyType: string(),
+            valueType: keyType,
+            ...normalizeParams(valueType),
+        });
+    }
+    return new ZodMiniRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
         ...normalizeParams(params),
     });
 }
@@ -12760,9 +12798,24 @@ const ERROR_TEXTS = {
     "error.addon_connection_lost": "The connection to the Latchkey add-on was lost.",
     "error.bad_response": "The add-on answered {type} with data the card does not understand.",
 };
-/** Every problem either side can name, so one lookup serves form issues and request errors. */
+/** Why a code is not on a lock yet (a sync chip's tooltip). */
+const SYNC_REASON_TEXTS = {
+    "sync_reason.no_free_slot": "The lock has no free slot in Latchkey's range.",
+    "sync_reason.lock_unlisted": "Latchkey could not yet list the codes on this lock, so it does not pick a slot there; it asks again shortly.",
+    "sync_reason.lock_gone": "The lock is not in Home Assistant right now.",
+    "sync_reason.lock_offline": "The lock is offline; the change is sent when it is back.",
+    "sync_reason.removed_at_lock": "This code was removed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
+    "sync_reason.changed_at_lock": "This code was changed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
+};
+/** Every problem either side can name, so one lookup serves form issues, request errors and sync states. */
 ({ ...VALIDATION_TEXTS});
 
+/** Added to protocol 1 as optional fields: a key such as "error.code_gone" and its values, so a client can translate. */
+const problemFields = {
+    /** A client shows `message` for a key it does not know. */
+    problem: optional(string()),
+    values: optional(record(string(), union([string(), number()]))),
+};
 /** The one error class the add-on throws for expected failures; turned into a WireError in one place. */
 class LatchkeyError extends Error {
     constructor(code, problem, values = {}, issues, message = problem ? fillPlaceholders(ERROR_TEXTS[problem], values) : code) {
@@ -12996,12 +13049,18 @@ discriminatedUnion("state", [
     object({ state: literal("unverified"), at: IsoTimeSchema }),
     object({
         state: literal("failed"),
+        /** English; `problem` names it for a translation when Latchkey (not HA) found it. */
         reason: string(),
+        ...problemFields,
         attempts: int().check(_gte(1)),
         nextRetryAt: nullable(IsoTimeSchema),
     }),
-    object({ state: literal("waiting"), reason: string() }),
+    object({ state: literal("waiting"), reason: string(), ...problemFields }),
 ]);
+/** A sync status's reason in English and by key. */
+function syncReason(problem, values = {}) {
+    return { reason: fillPlaceholders(SYNC_REASON_TEXTS[problem], values), problem, values };
+}
 
 /**
  * Card ↔ add-on protocol. Bump PROTOCOL_VERSION on any breaking change (a new optional field is
@@ -13369,29 +13428,29 @@ const OptionsSchema = object$1({
     /** Standalone only: HA base URL (http://host:8123) and an admin's long-lived token. */
     ha_url: url({ error: "ha_url must be a URL such as http://homeassistant.local:8123" }).optional(),
     ha_token: string$1().min(20, { error: "ha_token must be a long-lived access token" }).optional(),
-    slot_first: number$1().int().min(1).default(1),
-    slot_last: number$1().int().min(1).nullable().default(null),
-    default_slot_count: number$1().int().min(1).max(65535).default(30),
-    lock_slot_counts: record(string$1(), number$1().int().min(1).max(65535)).default({}),
+    slot_first: number$2().int().min(1).default(1),
+    slot_last: number$2().int().min(1).nullable().default(null),
+    default_slot_count: number$2().int().min(1).max(65535).default(30),
+    lock_slot_counts: record$1(string$1(), number$2().int().min(1).max(65535)).default({}),
     show_code_names_to_everyone: boolean$1().default(true),
-    api_port: number$1().int().min(1).max(65535).default(8099),
+    api_port: number$2().int().min(1).max(65535).default(8099),
     /** Where door and code alerts go unless a code says otherwise. */
     notify_targets: array$1(string$1().regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "notify_targets entries are persistent_notification or notify.<service>" })).default(["persistent_notification"]),
     notify_manual_unlock: boolean$1().default(false),
     notify_jammed: boolean$1().default(true),
     notify_keypad_code_changes: boolean$1().default(true),
     notify_sync_failures: boolean$1().default(true),
-    activity_max_entries: number$1().int().min(10).max(100_000).default(2_000),
-    activity_max_days: number$1().int().min(1).max(3650).default(90),
+    activity_max_entries: number$2().int().min(10).max(100_000).default(2_000),
+    activity_max_days: number$2().int().min(1).max(3650).default(90),
 })
     .refine((o) => o.slot_last === null || o.slot_last >= o.slot_first, { error: "slot_last must not be below slot_first" });
 /** Tuning that is not a user option: tests shorten the waits, nobody else needs to. */
 const TuningSchema = object$1({
-    LATCHKEY_RETRY_BASE_MS: number().int().min(10).default(5_000),
-    LATCHKEY_VERIFY_TIMEOUT_MS: number().int().min(10).default(15_000),
-    LATCHKEY_CLOCK_TICK_MS: number().int().min(100).default(30_000),
-    LATCHKEY_OWN_ECHO_MS: number().int().min(0).default(10_000),
-    LATCHKEY_RELIST_MS: number().int().min(50).default(60_000),
+    LATCHKEY_RETRY_BASE_MS: number$1().int().min(10).default(5_000),
+    LATCHKEY_VERIFY_TIMEOUT_MS: number$1().int().min(10).default(15_000),
+    LATCHKEY_CLOCK_TICK_MS: number$1().int().min(100).default(30_000),
+    LATCHKEY_OWN_ECHO_MS: number$1().int().min(0).default(10_000),
+    LATCHKEY_RELIST_MS: number$1().int().min(50).default(60_000),
 });
 class ConfigError extends Error {
     constructor() {
@@ -13437,7 +13496,7 @@ async function loadConfig(env) {
 
 const HaErrorSchema = object$1({ code: string$1(), message: string$1() });
 /** home-assistant-js-websocket rejects in-flight commands with this frame when the socket closes. */
-const LibraryErrorSchema = object$1({ error: object$1({ code: number$1(), message: string$1() }) });
+const LibraryErrorSchema = object$1({ error: object$1({ code: number$2(), message: string$1() }) });
 const ERR_CONNECTION_LOST = 3;
 /** An error frame from HA (`success: false`), e.g. `unknown_command` or `home_assistant_error`. */
 class HaCommandError extends Error {
@@ -13536,7 +13595,7 @@ function asHaWebSocket(socket, haVersion) {
     return compatible;
 }
 
-const HaEventSchema = object$1({ event_type: string$1(), data: record(string$1(), unknown()), time_fired: string$1() });
+const HaEventSchema = object$1({ event_type: string$1(), data: record$1(string$1(), unknown()), time_fired: string$1() });
 /**
  * The add-on's only door to HA: commands go through zod schemas, errors come back as
  * HaCommandError. home-assistant-js-websocket keeps the socket alive, reconnects and
@@ -13766,12 +13825,12 @@ class ActivityLog {
 /** The parts of HA's `zwave_js_notification` event Latchkey reads (Notification CC 113). */
 const ZwaveNotificationSchema = object$1({
     device_id: string$1(),
-    command_class: number$1(),
-    type: number$1().optional(),
-    event: number$1().optional(),
+    command_class: number$2(),
+    type: number$2().optional(),
+    event: number$2().optional(),
     parameters: unknown().optional(),
     /** Entry Control (CC 111) only: the event and what was typed. `event_data` may be a PIN: read, never kept. */
-    event_type: number$1().optional(),
+    event_type: number$2().optional(),
     event_data: unknown().optional(),
 })
     .loose();
@@ -13828,7 +13887,7 @@ function interpretEntryControl(event, ctx) {
 }
 /** Locks report the slot as `{userId: N}`; some send it under other keys or as a bare number. */
 function userIdOf(parameters) {
-    const parsed = union([object$1({ userId: number$1().int() }).loose(), number$1().int()]).safeParse(parameters);
+    const parsed = union$1([object$1({ userId: number$2().int() }).loose(), number$2().int()]).safeParse(parameters);
     if (!parsed.success)
         return null;
     const value = typeof parsed.data === "number" ? parsed.data : parsed.data.userId;
@@ -14362,10 +14421,10 @@ function buildSnapshot(input) {
             if (perCode[lockId])
                 continue;
             perCode[lockId] = input.full.has(`${code.id}|${lockId}`)
-                ? { state: "failed", reason: "The lock has no free slot in Latchkey's range.", attempts: 1, nextRetryAt: null }
+                ? { state: "failed", ...syncReason("sync_reason.no_free_slot"), attempts: 1, nextRetryAt: null }
                 : input.unlisted.has(lockId)
-                    ? { state: "waiting", reason: "Latchkey could not yet list the codes on this lock, so it does not pick a slot there; it asks again shortly." }
-                    : { state: "waiting", reason: "The lock is not in Home Assistant right now." };
+                    ? { state: "waiting", ...syncReason("sync_reason.lock_unlisted") }
+                    : { state: "waiting", ...syncReason("sync_reason.lock_gone") };
         }
     }
     const hideNames = !input.user.isAdmin && !input.showNames;
@@ -14383,8 +14442,7 @@ function buildSnapshot(input) {
 }
 function statusOf(claim, input) {
     if (claim.held) {
-        const what = claim.held.reason === "removed_at_lock" ? "removed" : "changed";
-        return { state: "waiting", reason: `This code was ${what} at the lock's keypad. Keep the lock's version or restore Latchkey's.` };
+        return { state: "waiting", ...syncReason(claim.held.reason === "removed_at_lock" ? "sync_reason.removed_at_lock" : "sync_reason.changed_at_lock") };
     }
     const runtime = input.runtime(claim.lockId, claim.slot);
     if (runtime) {
@@ -14448,9 +14506,9 @@ class Executor {
             return undefined;
         const lock = this.options.lockOf(lockId);
         if (!lock)
-            return { state: "waiting", reason: "The lock is not in Home Assistant right now." };
+            return { state: "waiting", ...syncReason("sync_reason.lock_gone") };
         if (!isReachable(lock))
-            return { state: "waiting", reason: "The lock is offline; the change is sent when it is back." };
+            return { state: "waiting", ...syncReason("sync_reason.lock_offline") };
         return { state: "pending" };
     }
     /** Re-checks paused lanes, e.g. after a lock came back online. */
@@ -14548,8 +14606,8 @@ function sameOperation(a, b) {
     return a.kind === b.kind && a.slot === b.slot && (a.kind === "clear" || (b.kind === "set" && a.pin === b.pin));
 }
 
-const ServicesSchema$1 = record(string$1(), record(string$1(), unknown()));
-const ResponseSchema = record(string$1(), record(string$1(), object$1({ usercode: string$1().nullable().optional(), in_use: boolean$1().nullable().optional() }).loose()));
+const ServicesSchema$1 = record$1(string$1(), record$1(string$1(), unknown()));
+const ResponseSchema = record$1(string$1(), record$1(string$1(), object$1({ usercode: string$1().nullable().optional(), in_use: boolean$1().nullable().optional() }).loose()));
 /**
  * A slot taken by a person enrolled at the lock with an RFID tag or a fingerprint and no PIN
  * (User Credential locks): Latchkey must not use it, and it is no code to adopt or clear.
@@ -14577,7 +14635,7 @@ async function detectCodeInventory(client) {
 
 /** zwave-js NodeStatus numbers as HA's `zwave_js/node_status` returns them. */
 const NODE_STATUS = { 0: "unknown", 1: "asleep", 2: "awake", 3: "dead", 4: "alive" };
-const NodeStatusResultSchema = object$1({ status: union([number$1(), string$1()]) }).loose();
+const NodeStatusResultSchema = object$1({ status: union$1([number$2(), string$1()]) }).loose();
 /** Asks HA for each lock device's node status; a lock HA cannot tell about stays "unknown". */
 async function readNodeStatuses(client, deviceIds) {
     const statuses = new Map();
@@ -14632,7 +14690,7 @@ const AreaEntrySchema = object$1({ area_id: string$1(), name: string$1() }).loos
 const StateSchema = object$1({
     entity_id: string$1(),
     state: string$1(),
-    attributes: record(string$1(), unknown()),
+    attributes: record$1(string$1(), unknown()),
     last_changed: string$1(),
 })
     .loose();
@@ -15033,7 +15091,7 @@ class StoreFormatError extends Error {
         this.name = "StoreFormatError";
     }
 }
-const VersionedSchema = object$1({ version: number$1().int().min(1) });
+const VersionedSchema = object$1({ version: number$2().int().min(1) });
 /** Steps that lift a document of version N to N+1. Empty while only version 1 exists. */
 const steps = {};
 /** Parses a store document of any known version into the current one. Throws StoreFormatError. */
@@ -15147,15 +15205,15 @@ function slotContent(userIdStatus, userCode) {
 /** Fields of HA's `zwave_js.value_updated` trigger variables that identify a user code value. */
 const ValueUpdatedTriggerSchema = object$1({
     device_id: string$1(),
-    command_class: number$1(),
-    property: union([string$1(), number$1()]),
-    property_key: union([string$1(), number$1()]).nullable(),
+    command_class: number$2(),
+    property: union$1([string$1(), number$2()]),
+    property_key: union$1([string$1(), number$2()]).nullable(),
     current_value: unknown(),
     current_value_raw: unknown().optional(),
 })
     .loose();
 
-const UserCodeGetSchema = object$1({ userIdStatus: number$1(), userCode: string$1() }).loose();
+const UserCodeGetSchema = object$1({ userIdStatus: number$2(), userCode: string$1() }).loose();
 /**
  * Reads a slot from the lock itself through ws `zwave_js/invoke_cc_api` (User Code `get`,
  * wait_for_result). Only newer HA has the command; `detect` finds out once per connection.
@@ -15194,7 +15252,7 @@ class CcReader {
     async slotCount(lock) {
         try {
             const raw = await this.client.command(unknown(), { type: "zwave_js/invoke_cc_api", device_id: lock.deviceId, command_class: USER_CODE_CC, method_name: "getUsersCount", parameters: [], wait_for_result: true });
-            const count = number$1().int().min(1).max(65535).safeParse(unwrapEndpoint(raw));
+            const count = number$2().int().min(1).max(65535).safeParse(unwrapEndpoint(raw));
             return count.success ? count.data : null;
         }
         catch {
@@ -15204,7 +15262,7 @@ class CcReader {
 }
 /** Some HA versions key the result by endpoint index ({"0": result}); take the root endpoint's. */
 function unwrapEndpoint(raw) {
-    const keyed = record(string$1().regex(/^\d+$/), unknown()).safeParse(raw);
+    const keyed = record$1(string$1().regex(/^\d+$/), unknown()).safeParse(raw);
     if (keyed.success && Object.keys(keyed.data).length > 0)
         return keyed.data["0"] ?? Object.values(keyed.data)[0];
     return raw;
@@ -15213,7 +15271,7 @@ function unwrapEndpoint(raw) {
 /** User Credential CC (0x83): users with typed credentials, the successor of User Code CC. */
 const USER_CREDENTIAL_CC = 131;
 /** ws `zwave_js/node_capabilities` (newer HA): endpoint index → the command classes it supports. */
-const CapabilitiesSchema = record(string$1(), array$1(object$1({ id: number$1().int() }).loose()));
+const CapabilitiesSchema = record$1(string$1(), array$1(object$1({ id: number$2().int() }).loose()));
 /** Which code-holding command classes a node has on any endpoint; null when the answer is unreadable. */
 function codeCommandClasses(capabilities) {
     const parsed = CapabilitiesSchema.safeParse(capabilities);
@@ -15227,7 +15285,7 @@ function isCredentialOnly(classes) {
     return classes !== null && classes.userCredential && !classes.userCode;
 }
 
-const ServicesSchema = record(string$1(), record(string$1(), unknown()));
+const ServicesSchema = record$1(string$1(), record$1(string$1(), unknown()));
 /** HA's credential actions (2026.6+) Latchkey needs for a User Credential lock. */
 const CREDENTIAL_SERVICES = ["get_users", "set_user", "set_credential", "delete_credential"];
 /**
@@ -15276,12 +15334,12 @@ async function detectCredentialLocks(client, log) {
  * credentials: [{type, slot, data}]}]}`. `data` is the PIN where the lock allows reading it back,
  * else null. Credential slots are numbered per credential type, apart from the user index.
  */
-const CredentialSchema = object$1({ type: string$1(), slot: number$1().int(), data: string$1().nullable().optional() }).loose();
-const UserSchema = object$1({ user_id: number$1().int().min(1), active: boolean$1().optional(), credentials: array$1(CredentialSchema) }).loose();
-const LockUsersSchema = object$1({ max_users: number$1().int().min(1).max(65535).optional(), users: array$1(UserSchema) }).loose();
+const CredentialSchema = object$1({ type: string$1(), slot: number$2().int(), data: string$1().nullable().optional() }).loose();
+const UserSchema = object$1({ user_id: number$2().int().min(1), active: boolean$1().optional(), credentials: array$1(CredentialSchema) }).loose();
+const LockUsersSchema = object$1({ max_users: number$2().int().min(1).max(65535).optional(), users: array$1(UserSchema) }).loose();
 /** An entity service's response is keyed by entity id; take this lock's part. */
 function usersOfLock(response, entityId) {
-    const byEntity = record(string$1(), unknown()).safeParse(response);
+    const byEntity = record$1(string$1(), unknown()).safeParse(response);
     if (!byEntity.success)
         return null;
     const parsed = LockUsersSchema.safeParse(byEntity.data[entityId]);

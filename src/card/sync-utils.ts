@@ -3,13 +3,14 @@ import type { PublicCode } from "../model/code";
 import type { Snapshot } from "../model/protocol";
 import type { SyncStatus } from "../model/slot";
 import type { Translate, TranslationKey } from "./i18n";
+import { problemText } from "./problem-text";
 
 export interface LockChip {
   lockId: string;
   lockName: string;
   state: SyncStatus["state"];
-  /** Why it is not synced, when the add-on says. */
-  detail: string | null;
+  /** Why it is not synced, when the add-on says: English, and by key where Latchkey found it. */
+  detail: { message: string; problem?: string | undefined; values?: Record<string, string | number> | undefined } | null;
   /** The lock's user-code slot Latchkey uses for this code, once it has one. */
   slot: number | null;
 }
@@ -18,11 +19,11 @@ export function syncKey(state: SyncStatus["state"]): TranslationKey {
   return `sync.${state}`;
 }
 
-function detailOf(status: SyncStatus): string | null {
+function detailOf(status: SyncStatus): LockChip["detail"] {
   switch (status.state) {
     case "failed":
     case "waiting":
-      return status.reason;
+      return { message: status.reason, problem: status.problem, values: status.values };
     case "pending":
     case "syncing":
     case "synced":
@@ -42,5 +43,6 @@ export function lockChips(code: PublicCode, snapshot: Snapshot): LockChip[] {
 
 /** The chip's tooltip: the slot it uses on that lock (handy at the keypad), and why it is not synced. */
 export function chipTitle(chip: LockChip, t: Translate): string {
-  return [chip.slot === null ? null : t("sync.slot", { slot: chip.slot }), chip.detail].filter((part) => part !== null).join(" · ");
+  const detail = chip.detail ? problemText(chip.detail, t) : null;
+  return [chip.slot === null ? null : t("sync.slot", { slot: chip.slot }), detail].filter((part) => part !== null).join(" · ");
 }

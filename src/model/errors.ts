@@ -18,7 +18,7 @@ export const ErrorCodeSchema = z.enum([
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 /** Added to protocol 1 as optional fields: a key such as "error.code_gone" and its values, so a client can translate. */
-const problemFields = {
+export const problemFields = {
   /** A client shows `message` for a key it does not know. */
   problem: z.optional(z.string()),
   values: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),

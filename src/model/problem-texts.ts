@@ -45,11 +45,22 @@ export const ERROR_TEXTS = {
   "error.bad_response": "The add-on answered {type} with data the card does not understand.",
 } as const;
 
-/** Every problem either side can name, so one lookup serves form issues and request errors. */
-export const PROBLEM_TEXTS = { ...VALIDATION_TEXTS, ...ERROR_TEXTS };
+/** Why a code is not on a lock yet (a sync chip's tooltip). */
+export const SYNC_REASON_TEXTS = {
+  "sync_reason.no_free_slot": "The lock has no free slot in Latchkey's range.",
+  "sync_reason.lock_unlisted": "Latchkey could not yet list the codes on this lock, so it does not pick a slot there; it asks again shortly.",
+  "sync_reason.lock_gone": "The lock is not in Home Assistant right now.",
+  "sync_reason.lock_offline": "The lock is offline; the change is sent when it is back.",
+  "sync_reason.removed_at_lock": "This code was removed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
+  "sync_reason.changed_at_lock": "This code was changed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
+} as const;
+
+/** Every problem either side can name, so one lookup serves form issues, request errors and sync states. */
+export const PROBLEM_TEXTS = { ...VALIDATION_TEXTS, ...ERROR_TEXTS, ...SYNC_REASON_TEXTS };
 
 export type ValidationProblem = keyof typeof VALIDATION_TEXTS;
 export type ErrorProblem = keyof typeof ERROR_TEXTS;
+export type SyncReason = keyof typeof SYNC_REASON_TEXTS;
 export type Problem = keyof typeof PROBLEM_TEXTS;
 
 /** True for a key this build has a text for; a newer add-on may send one it has not. */

@@ -1,4 +1,7 @@
 import { z } from "zod/mini";
+import { problemFields } from "./errors";
+import { fillPlaceholders } from "./placeholders";
+import { SYNC_REASON_TEXTS, type ProblemValues, type SyncReason } from "./problem-texts";
 import { CodeIdSchema, IsoTimeSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
 
 /** How a slot's content was confirmed, best first. Recorded so users can see how sure we are. */
@@ -55,13 +58,20 @@ export const SyncStatusSchema = z.discriminatedUnion("state", [
   z.object({ state: z.literal("unverified"), at: IsoTimeSchema }),
   z.object({
     state: z.literal("failed"),
+    /** English; `problem` names it for a translation when Latchkey (not HA) found it. */
     reason: z.string(),
+    ...problemFields,
     attempts: z.int().check(z.minimum(1)),
     nextRetryAt: z.nullable(IsoTimeSchema),
   }),
-  z.object({ state: z.literal("waiting"), reason: z.string() }),
+  z.object({ state: z.literal("waiting"), reason: z.string(), ...problemFields }),
 ]);
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+/** A sync status's reason in English and by key. */
+export function syncReason(problem: SyncReason, values: ProblemValues = {}): { reason: string; problem: SyncReason; values: ProblemValues } {
+  return { reason: fillPlaceholders(SYNC_REASON_TEXTS[problem], values), problem, values };
+}
 
 /** A held slot as clients see it (no PIN). */
 export const HeldSlotSchema = z.object({ lockId: LockIdSchema, slot: SlotNumberSchema, codeId: CodeIdSchema, reason: HoldReasonSchema, since: IsoTimeSchema });

@@ -3,7 +3,7 @@ import { withoutPin } from "../../../src/model/code";
 import type { Lock } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
 import type { Snapshot } from "../../../src/model/protocol";
-import type { SlotClaim, SyncStatus, UnmanagedSlot } from "../../../src/model/slot";
+import { syncReason, type SlotClaim, type SyncStatus, type UnmanagedSlot } from "../../../src/model/slot";
 import type { SlotRuntime } from "../sync/executor";
 import type { StoreDocument } from "../store/schema";
 import { desiredSlot } from "./reconcile";
@@ -41,10 +41,10 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       const perCode = (sync[code.id] ??= {});
       if (perCode[lockId]) continue;
       perCode[lockId] = input.full.has(`${code.id}|${lockId}`)
-        ? { state: "failed", reason: "The lock has no free slot in Latchkey's range.", attempts: 1, nextRetryAt: null }
+        ? { state: "failed", ...syncReason("sync_reason.no_free_slot"), attempts: 1, nextRetryAt: null }
         : input.unlisted.has(lockId)
-          ? { state: "waiting", reason: "Latchkey could not yet list the codes on this lock, so it does not pick a slot there; it asks again shortly." }
-          : { state: "waiting", reason: "The lock is not in Home Assistant right now." };
+          ? { state: "waiting", ...syncReason("sync_reason.lock_unlisted") }
+          : { state: "waiting", ...syncReason("sync_reason.lock_gone") };
     }
   }
   const hideNames = !input.user.isAdmin && !input.showNames;
@@ -65,8 +65,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
 
 function statusOf(claim: SlotClaim, input: SnapshotInput): SyncStatus {
   if (claim.held) {
-    const what = claim.held.reason === "removed_at_lock" ? "removed" : "changed";
-    return { state: "waiting", reason: `This code was ${what} at the lock's keypad. Keep the lock's version or restore Latchkey's.` };
+    return { state: "waiting", ...syncReason(claim.held.reason === "removed_at_lock" ? "sync_reason.removed_at_lock" : "sync_reason.changed_at_lock") };
   }
   const runtime = input.runtime(claim.lockId, claim.slot);
   if (runtime) {

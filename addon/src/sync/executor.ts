@@ -1,7 +1,7 @@
 import type { Lock } from "../../../src/model/lock";
 import { isReachable } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
-import type { SlotObservation } from "../../../src/model/slot";
+import { syncReason, type SlotObservation } from "../../../src/model/slot";
 import type { Operation } from "../core/reconcile";
 import { withTimeout } from "../ha/timeout";
 import { redact } from "../log/logger";
@@ -13,7 +13,7 @@ export type SlotWriter = (op: Operation, lock: Lock) => Promise<SlotObservation>
 export type SlotRuntime =
   | { state: "pending" }
   | { state: "syncing" }
-  | { state: "waiting"; reason: string }
+  | ({ state: "waiting" } & ReturnType<typeof syncReason>)
   | { state: "failed"; reason: string; attempts: number; nextRetryAt: Date };
 
 export interface ExecutorOptions {
@@ -75,8 +75,8 @@ export class Executor {
     if (failure) return { state: "failed", ...failure };
     if (!lane.queue.some((op) => op.slot === slot)) return undefined;
     const lock = this.options.lockOf(lockId);
-    if (!lock) return { state: "waiting", reason: "The lock is not in Home Assistant right now." };
-    if (!isReachable(lock)) return { state: "waiting", reason: "The lock is offline; the change is sent when it is back." };
+    if (!lock) return { state: "waiting", ...syncReason("sync_reason.lock_gone") };
+    if (!isReachable(lock)) return { state: "waiting", ...syncReason("sync_reason.lock_offline") };
     return { state: "pending" };
   }
 

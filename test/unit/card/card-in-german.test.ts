@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
 import type { LatchkeyCard } from "../../../src/card/latchkey-card";
-import { FakeAddon } from "./fake-addon";
+import { FakeAddon, snapshotFixture } from "./fake-addon";
 import { fakeHass } from "./fake-hass";
 import { click, mountCard, part, settle, shadow, textOf, type } from "./mount";
 
@@ -103,5 +103,16 @@ describe("the add-on's errors in German", () => {
     expect(textOf(shadow(card).querySelector(".addon-guidance"))).toBe(
       "Das Latchkey-Add-on hat die Verbindung abgelehnt: Dieses Add-on spricht Protokoll 2; lade die Seite neu, um die passende Karte zu bekommen.",
     );
+  });
+});
+
+describe("sync chips in German", () => {
+  it("say why a code waits in German when Latchkey found the reason, and keep HA's own words otherwise", async () => {
+    const snapshot = snapshotFixture(true);
+    const ada = snapshot.sync["code-ada"];
+    if (ada) ada["lock.front_door"] = { state: "waiting", reason: "The lock is offline; the change is sent when it is back.", problem: "sync_reason.lock_offline", values: {} };
+    const { card } = await mountGerman(new FakeAddon(snapshot));
+    const chips = [...part(card, "latchkey-code-list").querySelectorAll('li[data-code="code-ada"] .chip')].map((c) => c.getAttribute("title"));
+    expect(chips).toEqual(["Platz 1 · Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.", "Platz 1 · Lock did not answer"]);
   });
 });
