@@ -83,7 +83,11 @@ export class LatchkeyCodeEditor extends LitElement {
       fieldset label, label.check { display: flex; align-items: center; gap: 8px; min-height: 36px; }
       .issue { margin: 4px 0 0; font-size: 0.9em; }
       .hint { margin: 4px 0 0; font-size: 0.9em; color: var(--secondary-text-color); }
-      .actions { display: flex; justify-content: flex-end; gap: 8px; margin-top: 16px; position: sticky; bottom: 0; }
+      /* Always reachable on a phone; opaque so the form scrolling under it does not show through. */
+      .actions {
+        display: flex; justify-content: flex-end; gap: 8px; margin-top: 8px; padding: 8px 0; position: sticky; bottom: -16px;
+        background: var(--card-background-color, var(--ha-card-background, #fff)); border-top: 1px solid var(--divider-color, #e0e0e0);
+      }
     `,
   ];
 

@@ -205,4 +205,39 @@ describe("the card in Home Assistant's real frontend", () => {
     await expectLocksShown("Locked");
     await page().locator("latchkey-lock-list .result", { hasText: "All 3 locks locked." }).waitFor({ timeout: 15_000 });
   });
+
+  it("in German at 360×640 (the longest words) the card, a code's actions, its share form, the confirmation and the dialog all fit", async () => {
+    const p = page();
+    await p.setViewportSize({ width: 360, height: 640 });
+    // HA's own language choice for this browser, as its profile page stores it.
+    await p.evaluate(() => { localStorage.setItem("selectedLanguage", JSON.stringify("de")); });
+    try {
+      await p.reload();
+      await expectLocksShown("Verriegelt");
+      const fits = (selector: string) => overflowing(p, selector, 360);
+      await p.locator("latchkey-code-list button.add", { hasText: "Code hinzufügen" }).click();
+      const dialog = p.locator("latchkey-code-editor [role=dialog]");
+      await dialog.locator("#name").fill("Oma");
+      await dialog.locator("#pin").fill(PIN);
+      expect(await fits("latchkey-code-editor [role=dialog], latchkey-code-editor button, latchkey-code-editor input, latchkey-code-editor label")).toEqual([]);
+      await screenshot(p, "editor-de-360x640.png");
+      await dialog.locator("button.save").click();
+      await dialog.waitFor({ state: "detached", timeout: 30_000 });
+      const row = codeRow("Oma");
+      await expect.poll(() => row.locator(".chip").count(), { timeout: 15_000 }).toBe(3);
+      await row.locator("button.share").click();
+      await row.locator("latchkey-share-form button.phone").waitFor();
+      expect(await fits("latchkey-card ha-card, latchkey-card button, latchkey-card li, latchkey-share-form button, latchkey-share-form select")).toEqual([]);
+      await screenshot(p, "card-de-360x640.png");
+      await row.locator("latchkey-share-form button.cancel").click();
+      await row.locator("button.delete").click();
+      await row.locator("[role=alertdialog]", { hasText: "„Oma“ von allen Schlössern löschen?" }).waitFor();
+      expect(await fits("latchkey-code-list button, latchkey-code-list [role=alertdialog]")).toEqual([]);
+      expect(await seriousViolationsInCard(p), "axe-core, German, delete confirmation open").toEqual([]);
+      await row.locator("button.confirm-delete").click();
+      await expect.poll(() => p.locator("latchkey-code-list li.code").count(), { timeout: 30_000 }).toBe(0);
+    } finally {
+      await p.evaluate(() => { localStorage.removeItem("selectedLanguage"); });
+    }
+  });
 });
