@@ -4422,7 +4422,7 @@ const error = () => {
         }
     };
 };
-function en () {
+function en$1 () {
     return {
         localeError: error(),
     };
@@ -6389,7 +6389,7 @@ const safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 // Register English as the default locale on first ZodType construction. Hooked into the `ZodType` `$constructor` (rather than a top-level `config(en())` in `external.ts`) so bundlers honoring `sideEffects: false` can't tree-shake it out — see #5953, #5725. An explicit `z.config(z.locales.xx())` call wins regardless of order, since this only sets the default when none is present.
 function _ensureDefaultLocale() {
     if (!globalConfig.localeError)
-        config(en());
+        config(en$1());
 }
 // the default memoizer is read by the core container init, which runs before `ZodType.init`, so each container calls this first
 function _ensureDefaultMemoizer() {
@@ -13124,25 +13124,28 @@ function parseJson(text) {
  * Latchkey besides the locks. It is built here and handed to the notify service only.
  */
 function shareMessage(details, note) {
-    const { code, lockNames } = details;
-    const doors = lockNames.length === 0 ? "no doors yet" : lockNames.join(", ");
-    const parts = [note.trim() || `Hi ${code.name},`, `your door code is ${code.pin} (${doors}).`];
+    const { code, lockNames, t } = details;
+    const doors = lockNames.length === 0 ? t("share.no_doors") : lockNames.join(", ");
+    const parts = [note.trim() || t("share.greeting", { name: code.name }), t("share.code", { pin: code.pin, doors })];
     const { validFrom, validUntil, maxUses } = code.rules;
     if (validFrom)
-        parts.push(`Valid from ${formatDay(validFrom, details.timeZone)}.`);
+        parts.push(t("share.valid_from", { date: formatDay(validFrom, details) }));
     if (validUntil)
-        parts.push(`Valid until ${formatDay(validUntil, details.timeZone)}.`);
+        parts.push(t("share.valid_until", { date: formatDay(validUntil, details) }));
     if (maxUses !== undefined)
-        parts.push(`It works ${maxUses} time${maxUses === 1 ? "" : "s"}.`);
+        parts.push(maxUses === 1 ? t("share.uses_one") : t("share.uses", { n: maxUses }));
     return parts.join(" ");
 }
-function formatDay(iso, timeZone) {
-    return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+/** "24 Dec 2026, 19:00" / "24.12.2026, 19:00" in the home's time zone. */
+function formatDay(iso, { timeZone, t }) {
+    // HA's plain "en" is used all over the world: day before month and a 24-hour clock cannot be misread.
+    const locale = t.language === "en" ? "en-GB" : t.language;
+    return new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
 }
 /** Sends the share; the error a person sees never repeats the message (it holds the PIN). */
 async function sendShare(service, notifyService, recipients, message) {
     try {
-        await service.callNotify(notifyService, { title: "Your door code", message, ...(recipients.length > 0 ? { target: recipients } : {}) });
+        await service.callNotify(notifyService, { title: service.messages()("share.title"), message, ...(recipients.length > 0 ? { target: recipients } : {}) });
     }
     catch {
         throw new LatchkeyError("unavailable", "error.share_failed", { service: notifyService });
@@ -13822,6 +13825,131 @@ class ActivityLog {
     }
 }
 
+/** Turns per-language dictionaries into memoized `t` functions. Pure: no DOM, no Lit. */
+/**
+ * The returned `translator("de-AT")` picks the dictionary for the tag's base language, else the fallback's.
+ * One function per language, so elements given `t` do not re-render for a new but equal one.
+ */
+function makeTranslator(fallbackLanguage, fallback, others) {
+    const made = new Map();
+    return (requested) => {
+        const tag = requested ?? fallbackLanguage;
+        const known = made.get(tag);
+        if (known)
+            return known;
+        const base = tag.toLowerCase().split("-")[0] ?? "";
+        const own = others[base];
+        const dictionary = own ?? fallback;
+        const translate = (key, vars) => {
+            const text = dictionary[key];
+            return vars ? fillPlaceholders(text, vars) : text;
+        };
+        // Dates follow the texts: "en-GB" keeps its own day-month order, a language without texts gets the fallback's.
+        const language = (own !== undefined || base === fallbackLanguage) && isLanguageTag(tag) ? tag : fallbackLanguage;
+        const translator = Object.assign(translate, { language });
+        made.set(tag, translator);
+        return translator;
+    };
+}
+/** `Intl` throws on a malformed tag; one from an odd browser must not break the card. */
+function isLanguageTag(tag) {
+    try {
+        return Intl.getCanonicalLocales(tag).length === 1;
+    }
+    catch {
+        return false;
+    }
+}
+
+/**
+ * What the add-on says to the household — notifications and the text of a shared code — in
+ * the language Home Assistant is set to (Settings → System → General). Its log stays English.
+ */
+const en = {
+    "who.someone": "Someone",
+    "who.unknown_slot": "An unknown code (slot {slot})",
+    "who.a_code": "a code",
+    "slot": " (slot {slot})",
+    "activity.keypad_unlock": "{who} unlocked {lock} with the keypad.",
+    "activity.keypad_lock": "{who} locked {lock} with the keypad.",
+    "activity.manual_unlock": "{lock} was unlocked by hand.",
+    "activity.manual_lock": "{lock} was locked by hand.",
+    "activity.rf_unlock": "{lock} was unlocked from an app or remote.",
+    "activity.rf_lock": "{lock} was locked from an app or remote.",
+    "activity.auto_lock": "{lock} locked itself.",
+    "activity.jammed": "{lock} is jammed.",
+    "activity.keypad_disabled": "{lock} disabled its keypad after too many wrong codes.",
+    "activity.code_added_at_lock": "A code was added at the {lock} keypad{slot}.",
+    "activity.code_deleted_at_lock": "A code was removed at the {lock} keypad{slot}.",
+    "activity.all_codes_deleted_at_lock": "All codes were removed at the {lock} keypad.",
+    "activity.duplicate_code_rejected": "{lock} rejected a code because it already has it.",
+    "activity.code_created": "{who} was added to {lock}.",
+    "activity.code_updated": "{who} was changed.",
+    "activity.code_deleted": "{who} was deleted.",
+    "activity.code_enabled": "{who} was enabled.",
+    "activity.code_disabled": "{who} was disabled.",
+    "activity.code_revealed": "{who} was revealed.",
+    "activity.code_shared": "{who} was shared.",
+    "activity.sync_failed": "{who} could not be written to {lock}.",
+    "notify.burner": "{sentence} It was the burner code, so it has been taken off the locks; enable it again to re-arm it.",
+    "notify.held": "{sentence} That slot belongs to {names}: open Latchkey to keep the lock's code or restore {names}'s.",
+    "notify.sync_failed_set": "Latchkey could not put {code} on {lock} after {attempts} tries ({reason}). It keeps trying.",
+    "notify.sync_failed_clear": "Latchkey could not take {code} off {lock} after {attempts} tries ({reason}). It keeps trying.",
+    "notify.lock_it": "Lock it",
+    "share.title": "Your door code",
+    "share.greeting": "Hi {name},",
+    "share.code": "your door code is {pin} ({doors}).",
+    "share.no_doors": "no doors yet",
+    "share.valid_from": "Valid from {date}.",
+    "share.valid_until": "Valid until {date}.",
+    "share.uses_one": "It works once.",
+    "share.uses": "It works {n} times.",
+};
+const de = {
+    "who.someone": "Jemand",
+    "who.unknown_slot": "Ein unbekannter Code (Platz {slot})",
+    "who.a_code": "einen Code",
+    "slot": " (Platz {slot})",
+    "activity.keypad_unlock": "{who} hat {lock} mit dem Tastenfeld entriegelt.",
+    "activity.keypad_lock": "{who} hat {lock} mit dem Tastenfeld verriegelt.",
+    "activity.manual_unlock": "{lock} wurde von Hand entriegelt.",
+    "activity.manual_lock": "{lock} wurde von Hand verriegelt.",
+    "activity.rf_unlock": "{lock} wurde per App oder Fernbedienung entriegelt.",
+    "activity.rf_lock": "{lock} wurde per App oder Fernbedienung verriegelt.",
+    "activity.auto_lock": "{lock} hat sich selbst verriegelt.",
+    "activity.jammed": "{lock} ist blockiert.",
+    "activity.keypad_disabled": "{lock} hat sein Tastenfeld nach zu vielen falschen Codes gesperrt.",
+    "activity.code_added_at_lock": "Am Tastenfeld von {lock} wurde ein Code hinzugefügt{slot}.",
+    "activity.code_deleted_at_lock": "Am Tastenfeld von {lock} wurde ein Code gelöscht{slot}.",
+    "activity.all_codes_deleted_at_lock": "Am Tastenfeld von {lock} wurden alle Codes gelöscht.",
+    "activity.duplicate_code_rejected": "{lock} hat einen Code abgelehnt, den es schon hat.",
+    "activity.code_created": "{who} wurde zu {lock} hinzugefügt.",
+    "activity.code_updated": "{who} wurde geändert.",
+    "activity.code_deleted": "{who} wurde gelöscht.",
+    "activity.code_enabled": "{who} wurde aktiviert.",
+    "activity.code_disabled": "{who} wurde deaktiviert.",
+    "activity.code_revealed": "{who} wurde angezeigt.",
+    "activity.code_shared": "{who} wurde geteilt.",
+    "activity.sync_failed": "{who} konnte nicht auf {lock} geschrieben werden.",
+    "notify.burner": "{sentence} Es war der Einmalcode, darum wurde er von den Schlössern genommen; aktiviere ihn wieder, wenn er noch einmal gelten soll.",
+    "notify.held": "{sentence} Dieser Platz gehört zu {names}: Öffne Latchkey, um den Code des Schlosses zu behalten oder den von {names} wiederherzustellen.",
+    "notify.sync_failed_set": "Latchkey konnte {code} nach {attempts} Versuchen nicht auf {lock} schreiben ({reason}). Es versucht es weiter.",
+    "notify.sync_failed_clear": "Latchkey konnte {code} nach {attempts} Versuchen nicht von {lock} entfernen ({reason}). Es versucht es weiter.",
+    "notify.lock_it": "Abschließen",
+    "share.title": "Dein Türcode",
+    "share.greeting": "Hallo {name},",
+    "share.code": "dein Türcode ist {pin} ({doors}).",
+    "share.no_doors": "noch keine Türen",
+    "share.valid_from": "Gültig ab {date}.",
+    "share.valid_until": "Gültig bis {date}.",
+    "share.uses_one": "Er funktioniert einmal.",
+    "share.uses": "Er funktioniert {n}-mal.",
+};
+/** The add-on's `t` for a language tag such as HA's "de" or "en-GB"; English for any other. */
+const messages = makeTranslator("en", en, { de });
+/** The log's language, whatever the household reads. */
+const logMessages = messages("en");
+
 /** The parts of HA's `zwave_js_notification` event Latchkey reads (Notification CC 113). */
 const ZwaveNotificationSchema = object$1({
     device_id: string$1(),
@@ -13893,32 +14021,11 @@ function userIdOf(parameters) {
     const value = typeof parsed.data === "number" ? parsed.data : parsed.data.userId;
     return value > 0 ? value : null;
 }
-/** The sentence people read in notifications and the activity feed. Never contains a PIN. */
-function describeActivity(entry, lockName) {
-    const who = entry.codeName ?? (entry.slot === null ? "Someone" : `An unknown code (slot ${entry.slot})`);
-    switch (entry.kind) {
-        case "keypad_unlock": return `${who} unlocked ${lockName} with the keypad.`;
-        case "keypad_lock": return `${who} locked ${lockName} with the keypad.`;
-        case "manual_unlock": return `${lockName} was unlocked by hand.`;
-        case "manual_lock": return `${lockName} was locked by hand.`;
-        case "rf_unlock": return `${lockName} was unlocked from an app or remote.`;
-        case "rf_lock": return `${lockName} was locked from an app or remote.`;
-        case "auto_lock": return `${lockName} locked itself.`;
-        case "jammed": return `${lockName} is jammed.`;
-        case "keypad_disabled": return `${lockName} disabled its keypad after too many wrong codes.`;
-        case "code_added_at_lock": return `A code was added at the ${lockName} keypad${entry.slot === null ? "" : ` (slot ${entry.slot})`}.`;
-        case "code_deleted_at_lock": return `A code was removed at the ${lockName} keypad${entry.slot === null ? "" : ` (slot ${entry.slot})`}.`;
-        case "all_codes_deleted_at_lock": return `All codes were removed at the ${lockName} keypad.`;
-        case "duplicate_code_rejected": return `${lockName} rejected a code because it already has it.`;
-        case "code_created": return `${who} was added to ${lockName}.`;
-        case "code_updated": return `${who} was changed.`;
-        case "code_deleted": return `${who} was deleted.`;
-        case "code_enabled": return `${who} was enabled.`;
-        case "code_disabled": return `${who} was disabled.`;
-        case "code_revealed": return `${who} was revealed.`;
-        case "code_shared": return `${who} was shared.`;
-        case "sync_failed": return `${who} could not be written to ${lockName}.`;
-    }
+/** The sentence people read in notifications (in the home's language) and in the log (English). Never contains a PIN. */
+function describeActivity(entry, lockName, t = logMessages) {
+    const who = entry.codeName ?? (entry.slot === null ? t("who.someone") : t("who.unknown_slot", { slot: entry.slot }));
+    const slot = entry.slot === null ? "" : t("slot", { slot: entry.slot });
+    return t(`activity.${entry.kind}`, { who, lock: lockName, slot });
 }
 
 /**
@@ -13956,8 +14063,9 @@ async function watchDoorEvents(deps) {
         const lock = deps.service.lockName(op.lockId);
         void deps.notifier.fire("latchkey_sync_failed", { code_id: op.codeId, code_name: codeName, entity_id: op.lockId, slot: op.slot, operation: op.kind, reason, attempts });
         if (deps.options.notify_sync_failures) {
-            const what = op.kind === "set" ? `put ${codeName ?? "a code"} on ${lock}` : `take ${codeName ?? "a code"} off ${lock}`;
-            void deps.notifier.notify(deps.options.notify_targets, "Latchkey", `Latchkey could not ${what} after ${attempts} tries (${reason}). It keeps trying.`);
+            const t = deps.service.messages();
+            const values = { code: codeName ?? t("who.a_code"), lock, attempts, reason };
+            void deps.notifier.notify(deps.options.notify_targets, "Latchkey", t(op.kind === "set" ? "notify.sync_failed_set" : "notify.sync_failed_clear", values));
         }
     });
     // "Lock it" tapped on a phone notification.
@@ -13979,8 +14087,9 @@ async function handle(deps, seen) {
     await deps.activity.append(entry);
     service.announceActivity();
     const lockName = service.lockName(seen.lockId);
-    const sentence = describeActivity(seen, lockName);
-    deps.log.info(sentence);
+    deps.log.info(describeActivity(seen, lockName));
+    const t = service.messages();
+    const sentence = describeActivity(seen, lockName, t);
     await notifier.fire("latchkey_lock_activity", { entity_id: seen.lockId, kind: seen.kind, code_id: seen.codeId, code_name: seen.codeName, slot: seen.slot });
     if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
         const code = await service.recordUse(seen.codeId, seen.kind === "keypad_unlock");
@@ -13989,7 +14098,7 @@ async function handle(deps, seen) {
         if (code?.rules.burner && seen.kind === "keypad_unlock") {
             // A burner code is for one emergency: it is retired at its first use, and people are told.
             await service.setEnabled(code.id, false);
-            await notifier.notify(targets, "Latchkey", `${sentence} It was the burner code, so it has been taken off the locks; enable it again to re-arm it.`, seen.lockId);
+            await notifier.notify(targets, "Latchkey", t("notify.burner", { sentence }), seen.lockId);
             return;
         }
         if (code?.notify.onUse)
@@ -14004,7 +14113,7 @@ async function handle(deps, seen) {
             return;
         if (held.length > 0) {
             const names = held.map((c) => c.name).join(", ");
-            await notifier.notify(options.notify_targets, "Latchkey", `${sentence} That slot belongs to ${names}: open Latchkey to keep the lock's code or restore ${names}'s.`);
+            await notifier.notify(options.notify_targets, "Latchkey", t("notify.held", { sentence, names }));
             return;
         }
     }
@@ -14051,9 +14160,12 @@ class Journal {
  * never retried in a loop and never blocks the others.
  */
 class Notifier {
-    constructor(client, log) {
+    constructor(client, log, 
+    /** The household's language, for the button this adds ("Lock it"). */
+    messages) {
         this.client = client;
         this.log = log;
+        this.messages = messages;
     }
     /** `lockAction`: a lock to offer "Lock it" for on phone (mobile_app) notifications. */
     async notify(targets, title, message, lockAction) {
@@ -14063,7 +14175,7 @@ class Notifier {
                     await this.client.callService("persistent_notification", "create", { title, message });
                 }
                 else {
-                    const actions = lockAction && target.startsWith("notify.mobile_app_") ? { data: { actions: [{ action: lockActionId(lockAction), title: "Lock it" }] } } : {};
+                    const actions = lockAction && target.startsWith("notify.mobile_app_") ? { data: { actions: [{ action: lockActionId(lockAction), title: this.messages()("notify.lock_it") }] } } : {};
                     await this.client.callService("notify", target.replace(/^notify\./, ""), { title, message, ...actions });
                 }
             }
@@ -14694,7 +14806,7 @@ const StateSchema = object$1({
     last_changed: string$1(),
 })
     .loose();
-const ConfigSchema = object$1({ time_zone: string$1(), version: string$1(), state: string$1().optional() }).loose();
+const ConfigSchema = object$1({ time_zone: string$1(), version: string$1(), state: string$1().optional(), language: string$1().optional() }).loose();
 /** Everything discovery needs, read in parallel after every (re)connect. */
 async function readHaSnapshot(client) {
     const [entities, devices, areas, states, config] = await Promise.all([
@@ -14704,7 +14816,7 @@ async function readHaSnapshot(client) {
         client.command(array$1(StateSchema), { type: "get_states" }),
         client.command(ConfigSchema, { type: "get_config" }),
     ]);
-    return { entities, devices, areas, states, timeZone: config.time_zone, running: (config.state ?? "RUNNING") === "RUNNING" };
+    return { entities, devices, areas, states, timeZone: config.time_zone, language: config.language ?? "en", running: (config.state ?? "RUNNING") === "RUNNING" };
 }
 
 /** Everything Latchkey learns about the locks from HA, read after every (re)connect. */
@@ -14722,9 +14834,10 @@ async function readLocks(sources, options, log) {
         locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
     }
     log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
+    const home = { locks, timeZone: ha.timeZone, language: ha.language, haRunning: ha.running };
     if (!sources.inventory)
-        return { locks, timeZone: ha.timeZone, occupied: null, unlisted: new Set(), haRunning: ha.running };
-    return { locks, timeZone: ha.timeZone, haRunning: ha.running, ...(await readInventory(sources.inventory, locks, log)) };
+        return { ...home, occupied: null, unlisted: new Set() };
+    return { ...home, ...(await readInventory(sources.inventory, locks, log)) };
 }
 async function readInventory(inventory, locks, log) {
     const occupied = new Map();
@@ -14769,6 +14882,7 @@ class LatchkeyService {
         this.locks = new Map();
         this.link = null;
         this.timeZone = "UTC";
+        this.language = "en";
         this.full = new Set();
         /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
         this.occupied = new Map();
@@ -14817,6 +14931,7 @@ class LatchkeyService {
         const reading = await readLocks(link, this.deps.options, this.deps.log);
         this.locks = lockMap(reading.locks);
         this.timeZone = reading.timeZone;
+        this.language = reading.language;
         if (reading.occupied)
             this.takeInventory(reading.occupied, reading.unlisted);
         this.recheckWhileStarting(reading.haRunning);
@@ -14888,6 +15003,10 @@ class LatchkeyService {
     onSyncFailure(listener) {
         this.syncFailureListener = listener;
     }
+    /** What the add-on says to the household, in HA's language (English until HA was read). */
+    messages() {
+        return messages(this.language);
+    }
     codeName(codeId) {
         return this.doc.codes.find((c) => c.id === codeId)?.name ?? null;
     }
@@ -14916,7 +15035,7 @@ class LatchkeyService {
     revealPin(codeId) { return findCode(this.doc, codeId).pin; }
     shareDetails(codeId) {
         const code = findCode(this.doc, codeId);
-        return { code, lockNames: code.lockIds.map((id) => this.lockName(id)), timeZone: this.timeZone };
+        return { code, lockNames: code.lockIds.map((id) => this.lockName(id)), timeZone: this.timeZone, t: this.messages() };
     }
     /** Calls a notify service directly (shares): not logged with its data, which holds a PIN. */
     async callNotify(service, data) {
@@ -15602,7 +15721,7 @@ function sameContent(a, b) {
 
 // The shared model is zod/mini, which carries no message texts; zod's English ones make the
 // add-on's validation errors readable ("Too small: expected …" rather than "Invalid input").
-config(en());
+config(en$1());
 async function main() {
     let config;
     try {
@@ -15665,7 +15784,7 @@ async function main() {
     log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}.`);
     const userCodeWriter = createZwaveWriter({ client: ha, log, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
     const writer = routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs: 30_000 }), userCodeWriter);
-    const notifier = new Notifier(ha, log);
+    const notifier = new Notifier(ha, log, () => svc.messages());
     journal.connect(notifier);
     await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log });
     svc.startClock(tuning.clockTickMs);

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}.`);
   const userCodeWriter = createZwaveWriter({ client: ha, log, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
   const writer = routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs: 30_000 }), userCodeWriter);
-  const notifier = new Notifier(ha, log);
+  const notifier = new Notifier(ha, log, () => svc.messages());
   journal.connect(notifier);
   await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log });
   svc.startClock(tuning.clockTickMs);

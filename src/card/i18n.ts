@@ -1,6 +1,6 @@
 /** The card's texts in English and German. Pure: no DOM, no Lit. */
 import { PROBLEM_TEXTS } from "../model/problem-texts";
-import { makeTranslator, type Translator } from "./make-translator";
+import { makeTranslator, type Translator } from "../i18n/make-translator";
 
 const en = {
   ...PROBLEM_TEXTS,

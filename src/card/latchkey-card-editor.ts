@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from "lit";
 import { fireEvent } from "./events";
 import type { HomeAssistant } from "./ha-types";
 import { translator } from "./i18n";
-import { languageOf } from "./make-translator";
+import { languageOf } from "../i18n/make-translator";
 import { cleanEditorConfig, EDITOR_SCHEMA, editorLabelKey, type EditorField } from "./card-editor-utils";
 
 /**

@@ -5,7 +5,7 @@ import { IngressLocator, type PageEnvironment } from "./data/ingress-locator";
 import type { SocketFactory } from "./data/addon-client";
 import type { GridOptions, HomeAssistant } from "./ha-types";
 import { translator, type Translate } from "./i18n";
-import { languageOf } from "./make-translator";
+import { languageOf } from "../i18n/make-translator";
 import { problemText } from "./problem-text";
 import { lockEntityIds, statesChanged, watchedEntityIds } from "./lock-utils";
 import { sharedStyles } from "./styles";

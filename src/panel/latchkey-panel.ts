@@ -2,7 +2,7 @@ import { LitElement, css, html } from "lit";
 import "../card/latchkey-card";
 import type { SocketFactory } from "../card/data/addon-client";
 import type { HomeAssistant } from "../card/ha-types";
-import { languageOf } from "../card/make-translator";
+import { languageOf } from "../i18n/make-translator";
 import { panelTranslator } from "./panel-i18n";
 import { addonUrlFor } from "./addon-url";
 import { embeddingHomeAssistant, hassPropertyOf, isHass } from "./embedding-hass";

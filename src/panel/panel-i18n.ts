@@ -1,5 +1,5 @@
 /** The panel's own texts (the card's are in src/card/i18n.ts and stay out of the panel's way). */
-import { makeTranslator } from "../card/make-translator";
+import { makeTranslator } from "../i18n/make-translator";
 
 const en = {
   "panel.waiting": "Waiting for Home Assistant…",

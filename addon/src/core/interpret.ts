@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { logMessages, type Messages } from "../i18n/messages";
 import type { ActivityKind } from "../../../src/model/activity";
 import type { Code } from "../../../src/model/code";
 import type { Lock } from "../../../src/model/lock";
@@ -93,30 +94,9 @@ function userIdOf(parameters: unknown): number | null {
   return value > 0 ? value : null;
 }
 
-/** The sentence people read in notifications and the activity feed. Never contains a PIN. */
-export function describeActivity(entry: Pick<Interpretation, "kind" | "slot" | "codeName">, lockName: string): string {
-  const who = entry.codeName ?? (entry.slot === null ? "Someone" : `An unknown code (slot ${entry.slot})`);
-  switch (entry.kind) {
-    case "keypad_unlock": return `${who} unlocked ${lockName} with the keypad.`;
-    case "keypad_lock": return `${who} locked ${lockName} with the keypad.`;
-    case "manual_unlock": return `${lockName} was unlocked by hand.`;
-    case "manual_lock": return `${lockName} was locked by hand.`;
-    case "rf_unlock": return `${lockName} was unlocked from an app or remote.`;
-    case "rf_lock": return `${lockName} was locked from an app or remote.`;
-    case "auto_lock": return `${lockName} locked itself.`;
-    case "jammed": return `${lockName} is jammed.`;
-    case "keypad_disabled": return `${lockName} disabled its keypad after too many wrong codes.`;
-    case "code_added_at_lock": return `A code was added at the ${lockName} keypad${entry.slot === null ? "" : ` (slot ${entry.slot})`}.`;
-    case "code_deleted_at_lock": return `A code was removed at the ${lockName} keypad${entry.slot === null ? "" : ` (slot ${entry.slot})`}.`;
-    case "all_codes_deleted_at_lock": return `All codes were removed at the ${lockName} keypad.`;
-    case "duplicate_code_rejected": return `${lockName} rejected a code because it already has it.`;
-    case "code_created": return `${who} was added to ${lockName}.`;
-    case "code_updated": return `${who} was changed.`;
-    case "code_deleted": return `${who} was deleted.`;
-    case "code_enabled": return `${who} was enabled.`;
-    case "code_disabled": return `${who} was disabled.`;
-    case "code_revealed": return `${who} was revealed.`;
-    case "code_shared": return `${who} was shared.`;
-    case "sync_failed": return `${who} could not be written to ${lockName}.`;
-  }
+/** The sentence people read in notifications (in the home's language) and in the log (English). Never contains a PIN. */
+export function describeActivity(entry: Pick<Interpretation, "kind" | "slot" | "codeName">, lockName: string, t: Messages = logMessages): string {
+  const who = entry.codeName ?? (entry.slot === null ? t("who.someone") : t("who.unknown_slot", { slot: entry.slot }));
+  const slot = entry.slot === null ? "" : t("slot", { slot: entry.slot });
+  return t(`activity.${entry.kind}`, { who, lock: lockName, slot });
 }

@@ -45,11 +45,13 @@ export interface HaSnapshot {
   areas: AreaEntry[];
   states: HaState[];
   timeZone: string;
+  /** The language the household set in HA (Settings → System → General), e.g. "de" or "en-GB". */
+  language: string;
   /** False while HA is still starting: its registries and states may not be complete yet. */
   running: boolean;
 }
 
-const ConfigSchema = z.object({ time_zone: z.string(), version: z.string(), state: z.string().optional() }).loose();
+const ConfigSchema = z.object({ time_zone: z.string(), version: z.string(), state: z.string().optional(), language: z.string().optional() }).loose();
 
 /** Everything discovery needs, read in parallel after every (re)connect. */
 export async function readHaSnapshot(client: HaClient): Promise<HaSnapshot> {
@@ -60,5 +62,5 @@ export async function readHaSnapshot(client: HaClient): Promise<HaSnapshot> {
     client.command(z.array(StateSchema), { type: "get_states" }),
     client.command(ConfigSchema, { type: "get_config" }),
   ]);
-  return { entities, devices, areas, states, timeZone: config.time_zone, running: (config.state ?? "RUNNING") === "RUNNING" };
+  return { entities, devices, areas, states, timeZone: config.time_zone, language: config.language ?? "en", running: (config.state ?? "RUNNING") === "RUNNING" };
 }

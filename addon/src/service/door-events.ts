@@ -37,8 +37,9 @@ export async function watchDoorEvents(deps: Deps): Promise<void> {
     const lock = deps.service.lockName(op.lockId);
     void deps.notifier.fire("latchkey_sync_failed", { code_id: op.codeId, code_name: codeName, entity_id: op.lockId, slot: op.slot, operation: op.kind, reason, attempts });
     if (deps.options.notify_sync_failures) {
-      const what = op.kind === "set" ? `put ${codeName ?? "a code"} on ${lock}` : `take ${codeName ?? "a code"} off ${lock}`;
-      void deps.notifier.notify(deps.options.notify_targets, "Latchkey", `Latchkey could not ${what} after ${attempts} tries (${reason}). It keeps trying.`);
+      const t = deps.service.messages();
+      const values = { code: codeName ?? t("who.a_code"), lock, attempts, reason };
+      void deps.notifier.notify(deps.options.notify_targets, "Latchkey", t(op.kind === "set" ? "notify.sync_failed_set" : "notify.sync_failed_clear", values));
     }
   });
   // "Lock it" tapped on a phone notification.
@@ -61,8 +62,9 @@ async function handle(deps: Deps, seen: Interpretation): Promise<void> {
   await deps.activity.append(entry);
   service.announceActivity();
   const lockName = service.lockName(seen.lockId);
-  const sentence = describeActivity(seen, lockName);
-  deps.log.info(sentence);
+  deps.log.info(describeActivity(seen, lockName));
+  const t = service.messages();
+  const sentence = describeActivity(seen, lockName, t);
   await notifier.fire("latchkey_lock_activity", { entity_id: seen.lockId, kind: seen.kind, code_id: seen.codeId, code_name: seen.codeName, slot: seen.slot });
 
   if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
@@ -72,7 +74,7 @@ async function handle(deps: Deps, seen: Interpretation): Promise<void> {
     if (code?.rules.burner && seen.kind === "keypad_unlock") {
       // A burner code is for one emergency: it is retired at its first use, and people are told.
       await service.setEnabled(code.id, false);
-      await notifier.notify(targets, "Latchkey", `${sentence} It was the burner code, so it has been taken off the locks; enable it again to re-arm it.`, seen.lockId);
+      await notifier.notify(targets, "Latchkey", t("notify.burner", { sentence }), seen.lockId);
       return;
     }
     if (code?.notify.onUse) await notifier.notify(targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
@@ -85,7 +87,7 @@ async function handle(deps: Deps, seen: Interpretation): Promise<void> {
     if (echo) return;
     if (held.length > 0) {
       const names = held.map((c) => c.name).join(", ");
-      await notifier.notify(options.notify_targets, "Latchkey", `${sentence} That slot belongs to ${names}: open Latchkey to keep the lock's code or restore ${names}'s.`);
+      await notifier.notify(options.notify_targets, "Latchkey", t("notify.held", { sentence, names }));
       return;
     }
   }

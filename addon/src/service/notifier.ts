@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { HaClient } from "../ha/client";
 import type { Logger } from "../log/logger";
 import type { LockId } from "../../../src/model/primitives";
+import type { Messages } from "../i18n/messages";
 import { lockActionId } from "./lock-action";
 
 /**
@@ -13,6 +14,8 @@ export class Notifier {
   constructor(
     private readonly client: HaClient,
     private readonly log: Logger,
+    /** The household's language, for the button this adds ("Lock it"). */
+    private readonly messages: () => Messages,
   ) {}
 
   /** `lockAction`: a lock to offer "Lock it" for on phone (mobile_app) notifications. */
@@ -23,7 +26,7 @@ export class Notifier {
           if (target === "persistent_notification") {
             await this.client.callService("persistent_notification", "create", { title, message });
           } else {
-            const actions = lockAction && target.startsWith("notify.mobile_app_") ? { data: { actions: [{ action: lockActionId(lockAction), title: "Lock it" }] } } : {};
+            const actions = lockAction && target.startsWith("notify.mobile_app_") ? { data: { actions: [{ action: lockActionId(lockAction), title: this.messages()("notify.lock_it") }] } } : {};
             await this.client.callService("notify", target.replace(/^notify\./, ""), { title, message, ...actions });
           }
         } catch (error) {

@@ -12,6 +12,8 @@ import { readNodeStatuses } from "./lock-watch";
 export interface LockReading {
   locks: Lock[];
   timeZone: string;
+  /** HA's language, for what the add-on tells the household. */
+  language: string;
   /** Codes found on each lock (slot → PIN, null if unreadable); null where the running HA cannot list them. */
   occupied: Map<LockId, Map<number, SlotHolding>> | null;
   /** Locks whose codes could not be listed this time (an error, not an HA without the means). */
@@ -41,8 +43,9 @@ export async function readLocks(sources: LockSources, options: Options, log: Log
     locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
   }
   log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
-  if (!sources.inventory) return { locks, timeZone: ha.timeZone, occupied: null, unlisted: new Set(), haRunning: ha.running };
-  return { locks, timeZone: ha.timeZone, haRunning: ha.running, ...(await readInventory(sources.inventory, locks, log)) };
+  const home = { locks, timeZone: ha.timeZone, language: ha.language, haRunning: ha.running };
+  if (!sources.inventory) return { ...home, occupied: null, unlisted: new Set() };
+  return { ...home, ...(await readInventory(sources.inventory, locks, log)) };
 }
 
 async function readInventory(inventory: CodeInventory, locks: readonly Lock[], log: Logger): Promise<Pick<LockReading, "unlisted"> & { occupied: Map<LockId, Map<number, SlotHolding>> }> {

@@ -17,6 +17,7 @@ import type { Logger } from "../log/logger";
 import type { FileStore } from "../store/file-store";
 import type { StoreDocument } from "../store/schema";
 import { Executor, type SlotWriter } from "../sync/executor";
+import { messages, type Messages } from "../i18n/messages";
 import { NOT_A_PIN, type SlotHolding } from "../zwave/code-inventory";
 import { availabilityChanged } from "./lock-watch";
 import { readLocks, type LockSources } from "./read-locks";
@@ -72,6 +73,7 @@ export class LatchkeyService {
   private locks = new Map<LockId, Lock>();
   private link: HaLink | null = null;
   private timeZone = "UTC";
+  private language = "en";
   private full = new Set<string>();
   /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
   private occupied = new Map<LockId, Map<number, SlotHolding>>();
@@ -126,6 +128,7 @@ export class LatchkeyService {
     const reading = await readLocks(link, this.deps.options, this.deps.log);
     this.locks = lockMap(reading.locks);
     this.timeZone = reading.timeZone;
+    this.language = reading.language;
     if (reading.occupied) this.takeInventory(reading.occupied, reading.unlisted);
     this.recheckWhileStarting(reading.haRunning);
     this.executor.resume();
@@ -198,6 +201,11 @@ export class LatchkeyService {
     this.syncFailureListener = listener;
   }
 
+  /** What the add-on says to the household, in HA's language (English until HA was read). */
+  messages(): Messages {
+    return messages(this.language);
+  }
+
   codeName(codeId: CodeId): string | null {
     return this.doc.codes.find((c) => c.id === codeId)?.name ?? null;
   }
@@ -232,7 +240,7 @@ export class LatchkeyService {
 
   shareDetails(codeId: CodeId): ShareDetails {
     const code = commands.findCode(this.doc, codeId);
-    return { code, lockNames: code.lockIds.map((id) => this.lockName(id)), timeZone: this.timeZone };
+    return { code, lockNames: code.lockIds.map((id) => this.lockName(id)), timeZone: this.timeZone, t: this.messages() };
   }
 
   /** Calls a notify service directly (shares): not logged with its data, which holds a PIN. */

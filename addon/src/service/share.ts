@@ -1,5 +1,6 @@
 import { LatchkeyError } from "../../../src/model/errors";
 import type { Code } from "../../../src/model/code";
+import type { Messages } from "../i18n/messages";
 import type { LatchkeyService } from "./service";
 
 export interface ShareDetails {
@@ -7,6 +8,8 @@ export interface ShareDetails {
   lockNames: string[];
   /** HA's time zone: validity is told in the home's local time. */
   timeZone: string;
+  /** HA's language: the visitor reads the household's language. */
+  t: Messages;
 }
 
 /**
@@ -14,24 +17,27 @@ export interface ShareDetails {
  * Latchkey besides the locks. It is built here and handed to the notify service only.
  */
 export function shareMessage(details: ShareDetails, note: string): string {
-  const { code, lockNames } = details;
-  const doors = lockNames.length === 0 ? "no doors yet" : lockNames.join(", ");
-  const parts = [note.trim() || `Hi ${code.name},`, `your door code is ${code.pin} (${doors}).`];
+  const { code, lockNames, t } = details;
+  const doors = lockNames.length === 0 ? t("share.no_doors") : lockNames.join(", ");
+  const parts = [note.trim() || t("share.greeting", { name: code.name }), t("share.code", { pin: code.pin, doors })];
   const { validFrom, validUntil, maxUses } = code.rules;
-  if (validFrom) parts.push(`Valid from ${formatDay(validFrom, details.timeZone)}.`);
-  if (validUntil) parts.push(`Valid until ${formatDay(validUntil, details.timeZone)}.`);
-  if (maxUses !== undefined) parts.push(`It works ${maxUses} time${maxUses === 1 ? "" : "s"}.`);
+  if (validFrom) parts.push(t("share.valid_from", { date: formatDay(validFrom, details) }));
+  if (validUntil) parts.push(t("share.valid_until", { date: formatDay(validUntil, details) }));
+  if (maxUses !== undefined) parts.push(maxUses === 1 ? t("share.uses_one") : t("share.uses", { n: maxUses }));
   return parts.join(" ");
 }
 
-function formatDay(iso: string, timeZone: string): string {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+/** "24 Dec 2026, 19:00" / "24.12.2026, 19:00" in the home's time zone. */
+function formatDay(iso: string, { timeZone, t }: Pick<ShareDetails, "timeZone" | "t">): string {
+  // HA's plain "en" is used all over the world: day before month and a 24-hour clock cannot be misread.
+  const locale = t.language === "en" ? "en-GB" : t.language;
+  return new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
 }
 
 /** Sends the share; the error a person sees never repeats the message (it holds the PIN). */
 export async function sendShare(service: LatchkeyService, notifyService: string, recipients: readonly string[], message: string): Promise<void> {
   try {
-    await service.callNotify(notifyService, { title: "Your door code", message, ...(recipients.length > 0 ? { target: recipients } : {}) });
+    await service.callNotify(notifyService, { title: service.messages()("share.title"), message, ...(recipients.length > 0 ? { target: recipients } : {}) });
   } catch {
     throw new LatchkeyError("unavailable", "error.share_failed", { service: notifyService });
   }

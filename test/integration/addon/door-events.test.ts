@@ -150,3 +150,30 @@ describe("phone notifications", () => {
     client.close();
   });
 });
+
+describe("a home that speaks German", () => {
+  it("gets its notifications, the Lock-it button and a shared code in German; the add-on's log stays English", async () => {
+    world = await startWorld({ language: "de", notifyServices: ["mobile_app_pixel", "sms_gateway"] });
+    const w = world;
+    const created = await w.api.request("codes/create", {
+      draft: { name: "Oma", pin: "4821", lockIds: ["lock.back_door"], rules: { validUntil: "2026-12-24T18:00:00Z", maxUses: 3, weekly: [], burner: false }, notify: { onUse: true, targets: ["notify.mobile_app_pixel"] } },
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    await w.api.waitForSnapshot(allSynced);
+    const slot = w.api.snapshot()?.slots[created.result.codeId]?.["lock.back_door"] ?? 0;
+
+    w.ha.pressKeypad("lock.back_door", slot, "unlock");
+    await until(() => w.ha.notifications.sent.length === 1);
+    expect(w.ha.notifications.sent[0]?.data).toMatchObject({
+      message: "Oma hat Back Door mit dem Tastenfeld entriegelt.",
+      data: { actions: [{ action: "LATCHKEY_LOCK:lock.back_door", title: "Abschließen" }] },
+    });
+    await w.addon.waitForOutput(/Oma unlocked Back Door with the keypad\./);
+
+    await w.api.request("codes/share", { codeId: created.result.codeId, service: "notify.sms_gateway", recipients: [] });
+    expect(w.ha.notifications.sent[1]?.data).toMatchObject({
+      title: "Dein Türcode",
+      message: "Hallo Oma, dein Türcode ist 4821 (Back Door). Gültig bis 24.12.2026, 19:00. Er funktioniert 3-mal.",
+    });
+  });
+});

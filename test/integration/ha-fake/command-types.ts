@@ -14,6 +14,7 @@ export interface FakeCore {
   profile: HaProfile;
   haVersion: string;
   timeZone: string;
+  language: string;
   /** `CoreState` as get_config reports it: HA answers on its websocket while still "STARTING". */
   haState: "STARTING" | "RUNNING";
 }

@@ -38,7 +38,7 @@ export const CORE_COMMANDS: Record<string, CommandDef> = {
       components: ["websocket_api", "auth", "config", "lock", "sensor", "notify", "persistent_notification", "zwave_js", "zwave_js.lock", "zwave_js.sensor"],
       config_dir: "/config", whitelist_external_dirs: [], allowlist_external_dirs: [], allowlist_external_urls: [],
       version: core.haVersion, config_source: "storage", recovery_mode: false, state: core.haState,
-      external_url: null, internal_url: null, currency: "EUR", country: null, language: "en", safe_mode: false,
+      external_url: null, internal_url: null, currency: "EUR", country: null, language: core.language, safe_mode: false,
     }));
   }),
   get_states: command(bare("get_states"), false, (core, conn, msg) => { conn.send(resultFrame(msg.id, [...core.home.states.values()])); }),

@@ -81,9 +81,9 @@ export function protocolContractCases(getTarget: () => ContractTarget): void {
       expect(errorOf(reuse)).toEqual({ code: "id_reuse", message: "Identifier values have to increase." });
     });
 
-    it("get_config carries time_zone, version, components and the start-up state", async () => {
+    it("get_config carries time_zone, language, version, components and the start-up state", async () => {
       const client = await connect(false);
-      const config = z.looseObject({ time_zone: z.string(), version: z.string(), components: z.array(z.string()), state: z.string() })
+      const config = z.looseObject({ time_zone: z.string(), language: z.string(), version: z.string(), components: z.array(z.string()), state: z.string() })
         .parse(resultSchema.parse(await client.command("get_config")).result);
       expect(config.components).toContain("zwave_js");
       // Once started; while starting HA already answers here with "STARTING" (the add-on reads again then).

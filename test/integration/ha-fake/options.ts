@@ -50,6 +50,8 @@ export interface HaFakeOptions {
   notifyServices?: string[];
   haVersion?: string;
   timeZone?: string;
+  /** HA's language (Settings → System → General); default "en". */
+  language?: string;
   homeId?: number;
   /** Delay between a code write and the lock's value report. */
   valueReportDelayMs?: number;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeActivity, interpretNotification, type InterpretContext } from "../../../addon/src/core/interpret";
+import { messages } from "../../../addon/src/i18n/messages";
 import { code, lock } from "../fixtures";
 
 const ctx: InterpretContext = {
@@ -31,6 +32,14 @@ describe("Access Control events (Notification CC type 6)", () => {
     const seen = interpretNotification(event(ev, parameters), ctx);
     expect(seen?.kind).toBe(kind);
     expect(seen && describeActivity(seen, "Back Door")).toBe(sentence);
+  });
+
+  it("tells the household in German when HA is set to German", () => {
+    const de = messages("de");
+    expect(describeActivity({ kind: "keypad_unlock", slot: 3, codeName: "Mom" }, "Back Door", de)).toBe("Mom hat Back Door mit dem Tastenfeld entriegelt.");
+    expect(describeActivity({ kind: "keypad_unlock", slot: 9, codeName: null }, "Back Door", de)).toBe("Ein unbekannter Code (Platz 9) hat Back Door mit dem Tastenfeld entriegelt.");
+    expect(describeActivity({ kind: "code_added_at_lock", slot: 4, codeName: null }, "Back Door", de)).toBe("Am Tastenfeld von Back Door wurde ein Code hinzugefügt (Platz 4).");
+    expect(describeActivity({ kind: "manual_unlock", slot: null, codeName: null }, "Back Door", messages("fr"))).toBe("Back Door was unlocked by hand.");
   });
 
   it("names the code that owns the slot, and only that", () => {
