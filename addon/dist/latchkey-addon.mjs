@@ -7102,7 +7102,7 @@ const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
     inst.keyType = def.keyType;
     inst.valueType = def.valueType;
 });
-function record$1(keyType, valueType, params) {
+function record$2(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
         return new ZodRecord({
@@ -12653,7 +12653,7 @@ const ZodMiniRecord = /*@__PURE__*/ $constructor("ZodMiniRecord", (inst, def) =>
     ZodMiniType.init(inst, def);
 });
 // @__NO_SIDE_EFFECTS__
-function record(keyType, valueType, params) {
+function record$1(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
         return new ZodMiniRecord({
@@ -12814,7 +12814,7 @@ const SYNC_REASON_TEXTS = {
 const problemFields = {
     /** A client shows `message` for a key it does not know. */
     problem: optional(string()),
-    values: optional(record(string(), union([string(), number()]))),
+    values: optional(record$1(string(), union([string(), number()]))),
 };
 /** The one error class the add-on throws for expected failures; turned into a WireError in one place. */
 class LatchkeyError extends Error {
@@ -12871,6 +12871,9 @@ const ActivityKindSchema = _enum([
     "rf_unlock",
     "rf_lock",
     "auto_lock",
+    // The lock only reported its new state (no Access Control notification said how).
+    "unlocked",
+    "locked",
     "jammed",
     "keypad_disabled",
     "code_added_at_lock",
@@ -12888,8 +12891,10 @@ const ActivityKindSchema = _enum([
 ]);
 /** What happened to the door itself (as opposed to its codes): shown as a lock's last activity. */
 const DOOR_KINDS = new Set([
-    "keypad_unlock", "keypad_lock", "manual_unlock", "manual_lock", "rf_unlock", "rf_lock", "auto_lock", "jammed",
+    "keypad_unlock", "keypad_lock", "manual_unlock", "manual_lock", "rf_unlock", "rf_lock", "auto_lock", "unlocked", "locked", "jammed",
 ]);
+/** Door kinds a card understands only when its hello lists the "state_activity" feature. */
+const STATE_ACTIVITY_KINDS = new Set(["unlocked", "locked"]);
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 const ActivityEntrySchema = object({
     id: string().check(_minLength(1)),
@@ -13070,6 +13075,7 @@ const PROTOCOL_VERSION = 1;
 const HelloSchema = object({
     type: literal("hello"),
     protocol: int(),
+    features: optional(array(string())),
     /** Standalone installs: the user's HA access token. Under ingress the proxy names the user. */
     accessToken: optional(string().check(_minLength(1))),
 });
@@ -13120,6 +13126,25 @@ function parseJson(text) {
 }
 
 /**
+ * What one connected client is sent, given the features its hello named: a card from before a
+ * feature gets nothing its parser would refuse (it would drop the whole snapshot otherwise).
+ */
+class ClientView {
+    constructor(features) {
+        this.stateActivity = features?.includes("state_activity") ?? false;
+    }
+    entries(entries) {
+        return this.stateActivity ? entries : entries.filter((e) => !STATE_ACTIVITY_KINDS.has(e.kind));
+    }
+    snapshot(snapshot) {
+        if (this.stateActivity)
+            return snapshot;
+        const lastActivity = Object.fromEntries(Object.entries(snapshot.lastActivity).filter(([, entry]) => !STATE_ACTIVITY_KINDS.has(entry.kind)));
+        return { ...snapshot, lastActivity };
+    }
+}
+
+/**
  * The text an admin sends on purpose to give someone their code: the one place a PIN leaves
  * Latchkey besides the locks. It is built here and handed to the notify service only.
  */
@@ -13154,7 +13179,7 @@ async function sendShare(service, notifyService, recipients, message) {
 
 const ADMIN_ONLY = new Set(["codes/create", "codes/update", "codes/delete", "codes/set_enabled", "codes/reveal", "codes/share", "unmanaged/adopt", "held/resolve", "unmanaged/clear"]);
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
-async function handleRequest(service, journal, user, request, subscribe) {
+async function handleRequest(service, journal, user, client, request, subscribe) {
     const record = (kind, codeId) => {
         const code = service.publicCode(codeId);
         return code ? journal.codeEvent(kind, code, user.name) : Promise.resolve();
@@ -13214,7 +13239,7 @@ async function handleRequest(service, journal, user, request, subscribe) {
             return { lockId: request.lockId, slot: request.slot };
         }
         case "activity/list": {
-            const entries = journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit });
+            const entries = client.entries(journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit }));
             // Names are part of the option that hides them from non-admins.
             return { entries: user.isAdmin || service.namesVisibleToAll() ? entries : entries.map((e) => ({ ...e, codeName: null })) };
         }
@@ -13355,6 +13380,7 @@ function handleConnection(socket, request, options) {
         socket.send(JSON.stringify(message)); };
     const ingressUser = request.socket.remoteAddress?.endsWith(INGRESS_PROXY_ADDRESS) ? headerValue(request, "x-remote-user-id") : null;
     let user = null;
+    let view = new ClientView(undefined);
     let unsubscribe = null;
     socket.on("close", () => unsubscribe?.());
     socket.on("message", (data) => {
@@ -13370,6 +13396,7 @@ function handleConnection(socket, request, options) {
                     fatal(send, socket, wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION }));
                     return;
                 }
+                view = new ClientView(hello.data.features);
                 user = await options.identify(hello.data, ingressUser);
                 if (!user) {
                     fatal(send, socket, wireError("unauthenticated", "error.login_refused"));
@@ -13385,12 +13412,13 @@ function handleConnection(socket, request, options) {
                 return;
             }
             const who = user;
+            const client = view;
+            const sendSnapshot = () => { send({ type: "snapshot", snapshot: client.snapshot(options.service.snapshot(who)) }); };
             try {
-                const result = await handleRequest(options.service, options.journal, who, parsed.data, () => {
+                const result = await handleRequest(options.service, options.journal, who, client, parsed.data, () => {
                     unsubscribe?.();
-                    const push = throttle(() => { send({ type: "snapshot", snapshot: options.service.snapshot(who) }); }, 100);
-                    unsubscribe = options.service.onChange(push);
-                    queueMicrotask(() => { send({ type: "snapshot", snapshot: options.service.snapshot(who) }); });
+                    unsubscribe = options.service.onChange(throttle(sendSnapshot, 100));
+                    queueMicrotask(sendSnapshot);
                 });
                 send({ type: "result", id, ok: true, result });
             }
@@ -13434,7 +13462,7 @@ const OptionsSchema = object$1({
     slot_first: number$2().int().min(1).default(1),
     slot_last: number$2().int().min(1).nullable().default(null),
     default_slot_count: number$2().int().min(1).max(65535).default(30),
-    lock_slot_counts: record$1(string$1(), number$2().int().min(1).max(65535)).default({}),
+    lock_slot_counts: record$2(string$1(), number$2().int().min(1).max(65535)).default({}),
     show_code_names_to_everyone: boolean$1().default(true),
     api_port: number$2().int().min(1).max(65535).default(8099),
     /** Where door and code alerts go unless a code says otherwise. */
@@ -13454,6 +13482,8 @@ const TuningSchema = object$1({
     LATCHKEY_CLOCK_TICK_MS: number$1().int().min(100).default(30_000),
     LATCHKEY_OWN_ECHO_MS: number$1().int().min(0).default(10_000),
     LATCHKEY_RELIST_MS: number$1().int().min(50).default(60_000),
+    /** How long a lock's state change waits for the notification that explains it. */
+    LATCHKEY_STATE_GRACE_MS: number$1().int().min(10).default(3_000),
 });
 class ConfigError extends Error {
     constructor() {
@@ -13487,7 +13517,7 @@ async function loadConfig(env) {
     const tuningParsed = TuningSchema.safeParse(env);
     if (!tuningParsed.success)
         throw new ConfigError(describeZodError(tuningParsed.error, "The tuning environment variables are not valid"));
-    const tuning = { retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS, verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS, clockTickMs: tuningParsed.data.LATCHKEY_CLOCK_TICK_MS, ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS, relistMs: tuningParsed.data.LATCHKEY_RELIST_MS };
+    const tuning = { retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS, verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS, clockTickMs: tuningParsed.data.LATCHKEY_CLOCK_TICK_MS, ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS, relistMs: tuningParsed.data.LATCHKEY_RELIST_MS, stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS };
     if (env.SUPERVISOR_TOKEN && !options.ha_url) {
         return { options, tuning, dataDir, ha: { mode: "supervisor", wsUrl: "ws://supervisor/core/websocket", token: env.SUPERVISOR_TOKEN } };
     }
@@ -13598,7 +13628,7 @@ function asHaWebSocket(socket, haVersion) {
     return compatible;
 }
 
-const HaEventSchema = object$1({ event_type: string$1(), data: record$1(string$1(), unknown()), time_fired: string$1() });
+const HaEventSchema = object$1({ event_type: string$1(), data: record$2(string$1(), unknown()), time_fired: string$1() });
 /**
  * The add-on's only door to HA: commands go through zod schemas, errors come back as
  * HaCommandError. home-assistant-js-websocket keeps the socket alive, reconnects and
@@ -13877,6 +13907,8 @@ const en = {
     "activity.rf_unlock": "{lock} was unlocked from an app or remote.",
     "activity.rf_lock": "{lock} was locked from an app or remote.",
     "activity.auto_lock": "{lock} locked itself.",
+    "activity.unlocked": "{lock} was unlocked.",
+    "activity.locked": "{lock} was locked.",
     "activity.jammed": "{lock} is jammed.",
     "activity.keypad_disabled": "{lock} disabled its keypad after too many wrong codes.",
     "activity.code_added_at_lock": "A code was added at the {lock} keypad{slot}.",
@@ -13917,6 +13949,8 @@ const de = {
     "activity.rf_unlock": "{lock} wurde per App oder Fernbedienung entriegelt.",
     "activity.rf_lock": "{lock} wurde per App oder Fernbedienung verriegelt.",
     "activity.auto_lock": "{lock} hat sich selbst verriegelt.",
+    "activity.unlocked": "{lock} wurde entriegelt.",
+    "activity.locked": "{lock} wurde verriegelt.",
     "activity.jammed": "{lock} ist blockiert.",
     "activity.keypad_disabled": "{lock} hat sein Tastenfeld nach zu vielen falschen Codes gesperrt.",
     "activity.code_added_at_lock": "Am Tastenfeld von {lock} wurde ein Code hinzugefügt{slot}.",
@@ -14122,6 +14156,78 @@ async function handle(deps, seen) {
         (options.notify_keypad_code_changes && (seen.kind === "code_added_at_lock" || seen.kind === "code_deleted_at_lock" || seen.kind === "all_codes_deleted_at_lock"));
     if (alert)
         await notifier.notify(options.notify_targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
+}
+
+const UNLOCKED_BY = new Set(["keypad_unlock", "manual_unlock", "rf_unlock", "unlocked"]);
+const LOCKED_BY = new Set(["keypad_lock", "manual_lock", "rf_lock", "auto_lock", "locked"]);
+function restingState(state) {
+    return state === "locked" || state === "unlocked" ? state : undefined;
+}
+/**
+ * The door kind a lock entity's state change stands for: it came to rest in the other state
+ * than the one it last rested in ("locked" → "unlocking" → "unlocked" is one move). Null when
+ * it did not move, or when where it came from is unknown (start-up, coming back online).
+ */
+function doorMove(lastResting, oldState, newState) {
+    const now = restingState(newState);
+    const before = lastResting ?? restingState(oldState);
+    if (!now || !before || now === before)
+        return null;
+    return now;
+}
+/**
+ * Whether an Access Control notification already told this move: the newest door entry of that
+ * lock goes the same way and is no older than `lookbackMs` before the state changed. Locks report
+ * the notification and the state in either order, so the caller waits a moment before asking.
+ */
+function alreadyTold(newest, move, changedAt, lookbackMs) {
+    if (!newest)
+        return false;
+    const sameWay = move === "unlocked" ? UNLOCKED_BY.has(newest.kind) : LOCKED_BY.has(newest.kind);
+    return sameWay && Date.parse(newest.at) >= changedAt - lookbackMs;
+}
+
+/** How long before a state change a lock's notification about it may have come. */
+const LOOKBACK_MS = 10_000;
+const StateSchema$1 = object$1({ state: string$1() }).loose();
+const stateOf = (raw) => StateSchema$1.safeParse(raw).data?.state;
+/**
+ * A lock that sends no Access Control notification for an operation (some do not for remote
+ * commands, older ones for anything) still changes state. Such a move becomes an activity entry
+ * that says only that the door was unlocked or locked; a move a notification already told
+ * ("Mom unlocked it with the keypad") is not entered twice.
+ */
+async function watchLockStates(deps) {
+    const now = deps.now ?? Date.now;
+    const resting = new Map();
+    await deps.client.subscribeEvents("state_changed", (event) => {
+        const entityId = event.data.entity_id;
+        if (typeof entityId !== "string" || !deps.service.interpretContext().locks.some((l) => l.id === entityId))
+            return;
+        const newState = stateOf(event.data.new_state);
+        const move = doorMove(resting.get(entityId), stateOf(event.data.old_state), newState);
+        const rest = restingState(newState);
+        if (rest)
+            resting.set(entityId, rest);
+        else if (newState === "unavailable" || newState === "unknown")
+            resting.delete(entityId);
+        if (!move)
+            return;
+        const changedAt = now();
+        setTimeout(() => {
+            void record(deps, entityId, move, changedAt).catch((error) => { deps.log.error("Recording a lock's state change failed.", error); });
+        }, deps.graceMs).unref();
+    });
+}
+async function record(deps, lockId, move, changedAt) {
+    const newest = deps.activity.lastDoorActivity().find((e) => e.lockId === lockId);
+    if (alreadyTold(newest, move, changedAt, LOOKBACK_MS))
+        return;
+    const entry = { id: randomUUID(), at: new Date(changedAt).toISOString(), kind: move, lockId, codeId: null, codeName: null, slot: null, userName: null };
+    await deps.activity.append(entry);
+    deps.service.announceActivity();
+    deps.log.info(describeActivity(entry, deps.service.lockName(lockId)));
+    await deps.notifier.fire("latchkey_lock_activity", { entity_id: lockId, kind: move, code_id: null, code_name: null, slot: null });
 }
 
 const ACTION = {
@@ -14718,8 +14824,8 @@ function sameOperation(a, b) {
     return a.kind === b.kind && a.slot === b.slot && (a.kind === "clear" || (b.kind === "set" && a.pin === b.pin));
 }
 
-const ServicesSchema$1 = record$1(string$1(), record$1(string$1(), unknown()));
-const ResponseSchema = record$1(string$1(), record$1(string$1(), object$1({ usercode: string$1().nullable().optional(), in_use: boolean$1().nullable().optional() }).loose()));
+const ServicesSchema$1 = record$2(string$1(), record$2(string$1(), unknown()));
+const ResponseSchema = record$2(string$1(), record$2(string$1(), object$1({ usercode: string$1().nullable().optional(), in_use: boolean$1().nullable().optional() }).loose()));
 /**
  * A slot taken by a person enrolled at the lock with an RFID tag or a fingerprint and no PIN
  * (User Credential locks): Latchkey must not use it, and it is no code to adopt or clear.
@@ -14802,7 +14908,7 @@ const AreaEntrySchema = object$1({ area_id: string$1(), name: string$1() }).loos
 const StateSchema = object$1({
     entity_id: string$1(),
     state: string$1(),
-    attributes: record$1(string$1(), unknown()),
+    attributes: record$2(string$1(), unknown()),
     last_changed: string$1(),
 })
     .loose();
@@ -15394,7 +15500,7 @@ class CcReader {
 }
 /** Some HA versions key the result by endpoint index ({"0": result}); take the root endpoint's. */
 function unwrapEndpoint(raw) {
-    const keyed = record$1(string$1().regex(/^\d+$/), unknown()).safeParse(raw);
+    const keyed = record$2(string$1().regex(/^\d+$/), unknown()).safeParse(raw);
     if (keyed.success && Object.keys(keyed.data).length > 0)
         return keyed.data["0"] ?? Object.values(keyed.data)[0];
     return raw;
@@ -15403,7 +15509,7 @@ function unwrapEndpoint(raw) {
 /** User Credential CC (0x83): users with typed credentials, the successor of User Code CC. */
 const USER_CREDENTIAL_CC = 131;
 /** ws `zwave_js/node_capabilities` (newer HA): endpoint index → the command classes it supports. */
-const CapabilitiesSchema = record$1(string$1(), array$1(object$1({ id: number$2().int() }).loose()));
+const CapabilitiesSchema = record$2(string$1(), array$1(object$1({ id: number$2().int() }).loose()));
 /** Which code-holding command classes a node has on any endpoint; null when the answer is unreadable. */
 function codeCommandClasses(capabilities) {
     const parsed = CapabilitiesSchema.safeParse(capabilities);
@@ -15417,7 +15523,7 @@ function isCredentialOnly(classes) {
     return classes !== null && classes.userCredential && !classes.userCode;
 }
 
-const ServicesSchema = record$1(string$1(), record$1(string$1(), unknown()));
+const ServicesSchema = record$2(string$1(), record$2(string$1(), unknown()));
 /** HA's credential actions (2026.6+) Latchkey needs for a User Credential lock. */
 const CREDENTIAL_SERVICES = ["get_users", "set_user", "set_credential", "delete_credential"];
 /**
@@ -15471,7 +15577,7 @@ const UserSchema = object$1({ user_id: number$2().int().min(1), active: boolean$
 const LockUsersSchema = object$1({ max_users: number$2().int().min(1).max(65535).optional(), users: array$1(UserSchema) }).loose();
 /** An entity service's response is keyed by entity id; take this lock's part. */
 function usersOfLock(response, entityId) {
-    const byEntity = record$1(string$1(), unknown()).safeParse(response);
+    const byEntity = record$2(string$1(), unknown()).safeParse(response);
     if (!byEntity.success)
         return null;
     const parsed = LockUsersSchema.safeParse(byEntity.data[entityId]);
@@ -15800,6 +15906,7 @@ async function main() {
     const notifier = new Notifier(ha, log, () => svc.messages());
     journal.connect(notifier);
     await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log });
+    await watchLockStates({ client: ha, service: svc, activity, notifier, log, graceMs: tuning.stateGraceMs });
     svc.startClock(tuning.clockTickMs);
     await svc.attach({
         client: ha,

@@ -34,11 +34,13 @@ const TuningSchema = z.object({
   LATCHKEY_CLOCK_TICK_MS: z.coerce.number().int().min(100).default(30_000),
   LATCHKEY_OWN_ECHO_MS: z.coerce.number().int().min(0).default(10_000),
   LATCHKEY_RELIST_MS: z.coerce.number().int().min(50).default(60_000),
+  /** How long a lock's state change waits for the notification that explains it. */
+  LATCHKEY_STATE_GRACE_MS: z.coerce.number().int().min(10).default(3_000),
 });
 
 export interface RuntimeConfig {
   options: Options;
-  tuning: { retryBaseMs: number; verifyTimeoutMs: number; clockTickMs: number; ownEchoMs: number; relistMs: number };
+  tuning: { retryBaseMs: number; verifyTimeoutMs: number; clockTickMs: number; ownEchoMs: number; relistMs: number; stateGraceMs: number };
   dataDir: string;
   /** How to reach HA: through the Supervisor proxy, or a URL given by the user. */
   ha: { mode: "supervisor" | "standalone"; wsUrl: string; token: string };
@@ -70,7 +72,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<RuntimeConfig>
   const options = parsed.data;
   const tuningParsed = TuningSchema.safeParse(env);
   if (!tuningParsed.success) throw new ConfigError(describeZodError(tuningParsed.error, "The tuning environment variables are not valid"));
-  const tuning = { retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS, verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS, clockTickMs: tuningParsed.data.LATCHKEY_CLOCK_TICK_MS, ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS, relistMs: tuningParsed.data.LATCHKEY_RELIST_MS };
+  const tuning = { retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS, verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS, clockTickMs: tuningParsed.data.LATCHKEY_CLOCK_TICK_MS, ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS, relistMs: tuningParsed.data.LATCHKEY_RELIST_MS, stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS };
   if (env.SUPERVISOR_TOKEN && !options.ha_url) {
     return { options, tuning, dataDir, ha: { mode: "supervisor", wsUrl: "ws://supervisor/core/websocket", token: env.SUPERVISOR_TOKEN } };
   }

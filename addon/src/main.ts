@@ -9,6 +9,7 @@ import { FatalConfigError } from "./ha/errors";
 import { createLogger, type Logger } from "./log/logger";
 import { ActivityLog } from "./service/activity-log";
 import { watchDoorEvents } from "./service/door-events";
+import { watchLockStates } from "./service/state-activity";
 import { Journal } from "./service/journal";
 import { Notifier } from "./service/notifier";
 import { LatchkeyService } from "./service/service";
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   const notifier = new Notifier(ha, log, () => svc.messages());
   journal.connect(notifier);
   await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log });
+  await watchLockStates({ client: ha, service: svc, activity, notifier, log, graceMs: tuning.stateGraceMs });
   svc.startClock(tuning.clockTickMs);
   await svc.attach({
     client: ha,

@@ -9,6 +9,9 @@ export const ActivityKindSchema = z.enum([
   "rf_unlock",
   "rf_lock",
   "auto_lock",
+  // The lock only reported its new state (no Access Control notification said how).
+  "unlocked",
+  "locked",
   "jammed",
   "keypad_disabled",
   "code_added_at_lock",
@@ -28,8 +31,11 @@ export type ActivityKind = z.infer<typeof ActivityKindSchema>;
 
 /** What happened to the door itself (as opposed to its codes): shown as a lock's last activity. */
 export const DOOR_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>([
-  "keypad_unlock", "keypad_lock", "manual_unlock", "manual_lock", "rf_unlock", "rf_lock", "auto_lock", "jammed",
+  "keypad_unlock", "keypad_lock", "manual_unlock", "manual_lock", "rf_unlock", "rf_lock", "auto_lock", "unlocked", "locked", "jammed",
 ]);
+
+/** Door kinds a card understands only when its hello lists the "state_activity" feature. */
+export const STATE_ACTIVITY_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>(["unlocked", "locked"]);
 
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 export const ActivityEntrySchema = z.object({

@@ -12,9 +12,17 @@ import { HeldSlotSchema, SyncStatusSchema, UnmanagedSlotSchema } from "./slot";
  */
 export const PROTOCOL_VERSION = 1;
 
+/**
+ * What a client understands beyond protocol 1's first release, named in its hello (an add-on
+ * that does not know the field drops it). "state_activity": the activity kinds "unlocked" and
+ * "locked"; an older card, whose parser would refuse them, never receives those entries.
+ */
+export const CLIENT_FEATURES = ["state_activity"] as const;
+
 export const HelloSchema = z.object({
   type: z.literal("hello"),
   protocol: z.int(),
+  features: z.optional(z.array(z.string())),
   /** Standalone installs: the user's HA access token. Under ingress the proxy names the user. */
   accessToken: z.optional(z.string().check(z.minLength(1))),
 });

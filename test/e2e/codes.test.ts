@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
+import { DOOR_KINDS } from "../../src/model/activity";
 import { allSynced, type ApiClient } from "../integration/support/api-client";
 import { scanForSecrets } from "./support/scan-secrets";
 import { figure, LOCK_IDS, reconnectApi, slotsWith, startStackWorld, type StackWorld } from "./support/stack-world";
@@ -59,6 +60,11 @@ describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
     figure("keypad press → HA persistent notification", `${(note?.at ?? 0) - pressed} ms`);
     await until(() => world.watch.events.some((e) => e.type === "latchkey_code_used"), 10_000, "latchkey_code_used");
     expect(world.watch.events.find((e) => e.type === "latchkey_code_used")?.data).toMatchObject({ code_id: momId, code_name: "Mom", entity_id: "lock.back_door", slot, method: "keypad" });
+    // One press is one entry: the lock's own state change is the same unlock (past the add-on's 3 s grace), not a second one.
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    const listed = await api.request("activity/list", { lockId: "lock.back_door" });
+    const sincePress = listed.ok ? listed.result.entries.filter((e) => Date.parse(e.at) >= pressed - 1_000 && DOOR_KINDS.has(e.kind)) : [];
+    expect(sincePress.map((e) => e.kind)).toEqual(["keypad_unlock"]);
   });
 
   it("editing the PIN: all three locks hold the new PIN and none the old one", async () => {

@@ -4,12 +4,13 @@ import type { ActivityKind } from "../../../src/model/activity";
 import type { Journal } from "../service/journal";
 import { sendShare, shareMessage } from "../service/share";
 import type { LatchkeyService } from "../service/service";
+import type { ClientView } from "./client-view";
 import type { ApiUser } from "./identify";
 
 const ADMIN_ONLY: ReadonlySet<Request["type"]> = new Set(["codes/create", "codes/update", "codes/delete", "codes/set_enabled", "codes/reveal", "codes/share", "unmanaged/adopt", "held/resolve", "unmanaged/clear"]);
 
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
-export async function handleRequest(service: LatchkeyService, journal: Journal, user: ApiUser, request: Request, subscribe: () => void): Promise<unknown> {
+export async function handleRequest(service: LatchkeyService, journal: Journal, user: ApiUser, client: ClientView, request: Request, subscribe: () => void): Promise<unknown> {
   const record = (kind: ActivityKind, codeId: string) => {
     const code = service.publicCode(codeId);
     return code ? journal.codeEvent(kind, code, user.name) : Promise.resolve();
@@ -67,7 +68,7 @@ export async function handleRequest(service: LatchkeyService, journal: Journal, 
       return { lockId: request.lockId, slot: request.slot };
     }
     case "activity/list": {
-      const entries = journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit });
+      const entries = client.entries(journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit }));
       // Names are part of the option that hides them from non-admins.
       return { entries: user.isAdmin || service.namesVisibleToAll() ? entries : entries.map((e) => ({ ...e, codeName: null })) };
     }

@@ -6,6 +6,7 @@ import { parseJson, rawText } from "../ha/raw-text";
 import type { Logger } from "../log/logger";
 import type { Journal } from "../service/journal";
 import type { LatchkeyService } from "../service/service";
+import { ClientView } from "./client-view";
 import { handleRequest } from "./handlers";
 import { INGRESS_PROXY_ADDRESS, type ApiUser } from "./identify";
 import { createStaticFiles } from "./static-files";
@@ -47,6 +48,7 @@ function handleConnection(socket: WebSocket, request: IncomingMessage, options: 
   const send = (message: ServerMessage) => { if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message)); };
   const ingressUser = request.socket.remoteAddress?.endsWith(INGRESS_PROXY_ADDRESS) ? headerValue(request, "x-remote-user-id") : null;
   let user: ApiUser | null = null;
+  let view = new ClientView(undefined);
   let unsubscribe: (() => void) | null = null;
   socket.on("close", () => unsubscribe?.());
 
@@ -57,6 +59,7 @@ function handleConnection(socket: WebSocket, request: IncomingMessage, options: 
         const hello = HelloSchema.safeParse(message);
         if (!hello.success) { fatal(send, socket, { code: "invalid_message", message: "Start with a hello message." }); return; }
         if (hello.data.protocol !== PROTOCOL_VERSION) { fatal(send, socket, wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION })); return; }
+        view = new ClientView(hello.data.features);
         user = await options.identify(hello.data, ingressUser);
         if (!user) { fatal(send, socket, wireError("unauthenticated", "error.login_refused")); return; }
         send({ type: "welcome", protocol: PROTOCOL_VERSION, user: { name: user.name, isAdmin: user.isAdmin } });
@@ -69,12 +72,13 @@ function handleConnection(socket: WebSocket, request: IncomingMessage, options: 
         return;
       }
       const who = user;
+      const client = view;
+      const sendSnapshot = () => { send({ type: "snapshot", snapshot: client.snapshot(options.service.snapshot(who)) }); };
       try {
-        const result = await handleRequest(options.service, options.journal, who, parsed.data, () => {
+        const result = await handleRequest(options.service, options.journal, who, client, parsed.data, () => {
           unsubscribe?.();
-          const push = throttle(() => { send({ type: "snapshot", snapshot: options.service.snapshot(who) }); }, 100);
-          unsubscribe = options.service.onChange(push);
-          queueMicrotask(() => { send({ type: "snapshot", snapshot: options.service.snapshot(who) }); });
+          unsubscribe = options.service.onChange(throttle(sendSnapshot, 100));
+          queueMicrotask(sendSnapshot);
         });
         send({ type: "result", id, ok: true, result });
       } catch (error) {

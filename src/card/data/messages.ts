@@ -1,6 +1,6 @@
 /** Pure builders and parsers for the card ↔ add-on protocol; no IO here. */
 import type { z } from "zod/mini";
-import { PROTOCOL_VERSION, ServerMessageSchema, type RequestSchema, type RequestType, type ResultSchemas, type ServerMessage } from "../../model/protocol";
+import { CLIENT_FEATURES, PROTOCOL_VERSION, ServerMessageSchema, type RequestSchema, type RequestType, type ResultSchemas, type ServerMessage } from "../../model/protocol";
 
 export type RequestInput = z.input<typeof RequestSchema>;
 /** The parameters of one request type, without the envelope. */
@@ -8,7 +8,8 @@ export type RequestParams<T extends RequestType> = Omit<Extract<RequestInput, { 
 export type ResultOf<T extends RequestType> = z.output<(typeof ResultSchemas)[T]>;
 
 export function helloMessage(accessToken: string | undefined): string {
-  return JSON.stringify(accessToken ? { type: "hello", protocol: PROTOCOL_VERSION, accessToken } : { type: "hello", protocol: PROTOCOL_VERSION });
+  const hello = { type: "hello", protocol: PROTOCOL_VERSION, features: [...CLIENT_FEATURES] };
+  return JSON.stringify(accessToken ? { ...hello, accessToken } : hello);
 }
 
 export function requestMessage<T extends RequestType>(id: number, type: T, params: RequestParams<T>): string {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { allSynced, connectApi } from "../support/api-client";
 import { RawClient } from "../ha-fake/raw-client";
-import { ADMIN, FAST, LOCKS, USER, slotsHolding, startWorld, type World } from "../support/world";
+import { ADMIN, FAST, LOCKS, USER, slotsHolding, startWorld, threeLocks, type World } from "../support/world";
 import { pinsShown, showsPin } from "../support/pins";
 
 let world: World | null = null;
@@ -175,5 +175,42 @@ describe("a home that speaks German", () => {
       title: "Dein Türcode",
       message: "Hallo Oma, dein Türcode ist 4821 (Back Door). Gültig bis 24.12.2026, 19:00. Er funktioniert 3-mal.",
     });
+  });
+});
+
+describe("locks that only report their state", () => {
+  it("a door moved without a notification is entered as unlocked or locked; one with a notification is entered once", async () => {
+    const locks = threeLocks().map((l) => (l.entityId === "lock.back_door" ? { ...l, accessControlNotifications: false } : l));
+    world = await startWorld({ locks });
+    const w = world;
+    const doorEntries = async (lockId: string) => {
+      const listed = await w.api.request("activity/list", { lockId });
+      return listed.ok ? listed.result.entries.map((e) => e.kind) : [];
+    };
+
+    w.ha.manual("lock.back_door", "unlock");
+    await w.addon.waitForOutput(/Back Door was unlocked\./);
+    w.ha.manual("lock.back_door", "lock");
+    await w.addon.waitForOutput(/Back Door was locked\./);
+    expect(await doorEntries("lock.back_door")).toEqual(["locked", "unlocked"]);
+    const snapshot = await w.api.waitForSnapshot((s) => s.lastActivity["lock.back_door"]?.kind === "locked");
+    expect(snapshot.lastActivity["lock.back_door"]).toMatchObject({ kind: "locked", codeId: null, codeName: null });
+    expect(w.ha.firedEvents.filter((e) => e.event_type === "latchkey_lock_activity").map((e) => e.data.kind)).toEqual(["unlocked", "locked"]);
+
+    // The front door tells how: one entry, not a second "unlocked" after the grace time.
+    w.ha.manual("lock.front_door", "unlock");
+    await until(() => w.ha.firedEvents.filter((e) => e.event_type === "latchkey_lock_activity").length === 3);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await doorEntries("lock.front_door")).toEqual(["manual_unlock"]);
+
+    // A card from before these kinds never receives them: its parser would refuse the snapshot.
+    const older = await connectApi(w.addon.apiUrl, ADMIN.token, []);
+    await older.request("state/subscribe", {});
+    const seen = await older.waitForSnapshot(() => true);
+    expect(seen.lastActivity["lock.back_door"]).toBeUndefined();
+    expect(seen.lastActivity["lock.front_door"]).toMatchObject({ kind: "manual_unlock" });
+    const listed = await older.request("activity/list", { lockId: "lock.back_door" });
+    expect(listed.ok && listed.result.entries).toEqual([]);
+    older.close();
   });
 });

@@ -6,6 +6,9 @@ import type { Faults } from "./faults.js";
 import type { FakeLock, Home } from "./home.js";
 import type { HaContext, JsonObject } from "./protocol.js";
 
+/** Access Control events for a lock or unlock (keypad, manual, RF, auto): what some locks never send. */
+const OPERATION_EVENTS: ReadonlySet<number> = new Set([1, 2, 3, 4, 5, 6, 9]);
+
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Access Control (type 6) event labels, from zwave-js core registries/Notifications. */
@@ -120,6 +123,7 @@ export class LockDriver {
 
   /** zwave_js __init__.py async_on_notification for a NotificationNotification (CC 113). */
   notify(lock: FakeLock, event: number, parameters: JsonObject): void {
+    if (lock.config.accessControlNotifications === false && OPERATION_EVENTS.has(event)) return;
     this.home.bus.fire("zwave_js_notification", {
       domain: "zwave_js",
       node_id: lock.config.nodeId,

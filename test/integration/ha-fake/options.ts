@@ -38,6 +38,8 @@ export interface FakeLockConfig {
   commandClass?: "user_code" | "user_credential";
   /** User Credential locks only: the lock keeps PINs unreadable (`get_users` reports `data: null`). */
   maskedPins?: boolean;
+  /** False: a lock that sends no Access Control notification for lock and unlock (only its state changes). */
+  accessControlNotifications?: boolean;
   /** User Credential locks only: user indexes of people enrolled at the lock with an RFID tag and no PIN. */
   tagUsers?: number[];
 }

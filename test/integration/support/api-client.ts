@@ -1,7 +1,7 @@
 import WebSocket from "ws";
 import type { z } from "zod/mini";
 import type { WireError } from "../../../src/model/errors";
-import { PROTOCOL_VERSION, ResultSchemas, ServerMessageSchema, type RequestSchema, type RequestType, type Snapshot } from "../../../src/model/protocol";
+import { CLIENT_FEATURES, PROTOCOL_VERSION, ResultSchemas, ServerMessageSchema, type RequestSchema, type RequestType, type Snapshot } from "../../../src/model/protocol";
 
 type Payload<T extends RequestType> = Omit<Extract<z.input<typeof RequestSchema>, { type: T }>, "id" | "type">;
 type ResultOf<T extends RequestType> = z.output<(typeof ResultSchemas)[T]>;
@@ -20,7 +20,8 @@ export interface ApiClient {
   close(): void;
 }
 
-export async function connectApi(url: string, accessToken: string): Promise<ApiClient> {
+/** `features`: what the client says it understands in its hello (the current card's, unless a test plays an older one). */
+export async function connectApi(url: string, accessToken: string, features: readonly string[] = CLIENT_FEATURES): Promise<ApiClient> {
   const socket = new WebSocket(url);
   await new Promise<void>((resolve, reject) => { socket.once("open", () => { resolve(); }); socket.once("error", reject); });
   let nextId = 1;
@@ -46,7 +47,7 @@ export async function connectApi(url: string, accessToken: string): Promise<ApiC
       else rawWaiter?.(raw);
     }
   });
-  socket.send(JSON.stringify({ type: "hello", protocol: PROTOCOL_VERSION, accessToken }));
+  socket.send(JSON.stringify({ type: "hello", protocol: PROTOCOL_VERSION, features, accessToken }));
   const user = await welcomed;
   if (user instanceof Error) {
     socket.close();

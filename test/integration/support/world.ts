@@ -24,7 +24,7 @@ export interface World {
   close: () => Promise<void>;
 }
 
-export const FAST = { LATCHKEY_RETRY_BASE_MS: "200", LATCHKEY_VERIFY_TIMEOUT_MS: "2000", LATCHKEY_RELIST_MS: "300" };
+export const FAST = { LATCHKEY_RETRY_BASE_MS: "200", LATCHKEY_VERIFY_TIMEOUT_MS: "2000", LATCHKEY_RELIST_MS: "300", LATCHKEY_STATE_GRACE_MS: "300" };
 
 /** `beforeAddon` runs once HA is up and before the add-on starts, e.g. to inject faults. */
 export async function startWorld(options: Partial<HaFakeOptions> = {}, env: Record<string, string> = FAST, beforeAddon?: (ha: HaFake) => void): Promise<World> {

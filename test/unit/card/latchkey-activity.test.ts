@@ -146,6 +146,13 @@ describe("activity in the card", () => {
 
 describe("activity helpers", () => {
   const t = translator("en");
+  it("tells a move the lock only reported as its new state", () => {
+    const moved = entry("x", "2026-01-01T12:00:00Z", "unlocked", { lockId: "lock.back_door" });
+    const { locks } = snapshotFixture();
+    expect(activitySentence(moved, locks, t)).toBe("Back door was unlocked");
+    expect(activitySentence(moved, locks, translator("de"))).toBe("Back door wurde entriegelt");
+  });
+
   it("falls back to 'someone' and 'a code' where the add-on hid names", () => {
     expect(activitySentence(entry("x", "2026-01-01T12:00:00Z", "code_shared"), [], t)).toBe("Someone shared a code");
   });

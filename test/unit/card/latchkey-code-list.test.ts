@@ -38,7 +38,7 @@ describe("codes view", () => {
     const addon = new FakeAddon();
     await mount(addon);
     expect(addon.urls).toEqual([URL]);
-    expect(addon.received[0]).toEqual({ type: "hello", protocol: 1, accessToken: "token-abc" });
+    expect(addon.received[0]).toEqual({ type: "hello", protocol: 1, features: ["state_activity"], accessToken: "token-abc" });
     expect(addon.received[1]).toEqual({ type: "state/subscribe", id: 1 });
   });
 

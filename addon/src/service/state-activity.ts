@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { ActivityEntry } from "../../../src/model/activity";
+import { describeActivity } from "../core/interpret";
+import { alreadyTold, doorMove, restingState, type RestingState } from "../core/state-change";
+import type { HaClient } from "../ha/client";
+import type { Logger } from "../log/logger";
+import type { ActivityLog } from "./activity-log";
+import type { Notifier } from "./notifier";
+import type { LatchkeyService } from "./service";
+
+/** How long before a state change a lock's notification about it may have come. */
+const LOOKBACK_MS = 10_000;
+
+const StateSchema = z.object({ state: z.string() }).loose();
+const stateOf = (raw: unknown): string | undefined => StateSchema.safeParse(raw).data?.state;
+
+interface Deps {
+  client: HaClient;
+  service: LatchkeyService;
+  activity: ActivityLog;
+  notifier: Notifier;
+  log: Logger;
+  /** How long to wait after a state change for the notification that explains it. */
+  graceMs: number;
+  now?: () => number;
+}
+
+/**
+ * A lock that sends no Access Control notification for an operation (some do not for remote
+ * commands, older ones for anything) still changes state. Such a move becomes an activity entry
+ * that says only that the door was unlocked or locked; a move a notification already told
+ * ("Mom unlocked it with the keypad") is not entered twice.
+ */
+export async function watchLockStates(deps: Deps): Promise<void> {
+  const now = deps.now ?? Date.now;
+  const resting = new Map<string, RestingState>();
+  await deps.client.subscribeEvents("state_changed", (event) => {
+    const entityId = event.data.entity_id;
+    if (typeof entityId !== "string" || !deps.service.interpretContext().locks.some((l) => l.id === entityId)) return;
+    const newState = stateOf(event.data.new_state);
+    const move = doorMove(resting.get(entityId), stateOf(event.data.old_state), newState);
+    const rest = restingState(newState);
+    if (rest) resting.set(entityId, rest);
+    else if (newState === "unavailable" || newState === "unknown") resting.delete(entityId);
+    if (!move) return;
+    const changedAt = now();
+    setTimeout(() => {
+      void record(deps, entityId, move, changedAt).catch((error: unknown) => { deps.log.error("Recording a lock's state change failed.", error); });
+    }, deps.graceMs).unref();
+  });
+}
+
+async function record(deps: Deps, lockId: string, move: "unlocked" | "locked", changedAt: number): Promise<void> {
+  const newest = deps.activity.lastDoorActivity().find((e) => e.lockId === lockId);
+  if (alreadyTold(newest, move, changedAt, LOOKBACK_MS)) return;
+  const entry: ActivityEntry = { id: randomUUID(), at: new Date(changedAt).toISOString(), kind: move, lockId, codeId: null, codeName: null, slot: null, userName: null };
+  await deps.activity.append(entry);
+  deps.service.announceActivity();
+  deps.log.info(describeActivity(entry, deps.service.lockName(lockId)));
+  await deps.notifier.fire("latchkey_lock_activity", { entity_id: lockId, kind: move, code_id: null, code_name: null, slot: null });
+}
