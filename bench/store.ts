@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { createLogger } from "../addon/src/log/logger";
 import { FileStore } from "../addon/src/store/file-store";
 import { migrate } from "../addon/src/store/migrate";
-import type { StoreDocument } from "../addon/src/store/schema";
+import { StoredClaimSchema, type StoreDocument } from "../addon/src/store/schema";
+import { SlotClaimSchema } from "../src/model/slot";
 import { timeAsync, timeSync, type Timing } from "./stats";
 
 export interface StoreResult {
@@ -15,6 +16,8 @@ export interface StoreResult {
   source: string;
   /** The three parts of a load, timed on their own: where the time goes. */
   parts: { read: Timing; parse: Timing; migrate: Timing };
+  /** The claims alone, side by side: the model's zod/mini schema and the store's compiled one. */
+  claims: { model: Timing; stored: Timing };
 }
 
 /** The real FileStore in a temp folder: atomic save (temp, fsync, backup copy, rename, fsync dir) and load (read, parse, migrate). */
@@ -38,8 +41,13 @@ export async function benchStore(document: StoreDocument, warmup: number, runs: 
     let raw: unknown = null;
     const parse = timeSync(warmup, runs, () => { raw = JSON.parse(text); });
     const migrateTiming = timeSync(warmup, runs, () => { migrate(raw); });
+    const rawClaims = document.claims.map((c) => JSON.parse(JSON.stringify(c)) as unknown);
+    const claims = {
+      model: timeSync(warmup, runs, () => { for (const c of rawClaims) SlotClaimSchema.parse(c); }),
+      stored: timeSync(warmup, runs, () => { for (const c of rawClaims) StoredClaimSchema.parse(c); }),
+    };
     if (logs.length > 0) console.log(`  (store logged: ${logs.join(" / ")})`);
-    return { save, load, fileBytes, loadedClaims, source, parts: { read, parse, migrate: migrateTiming } };
+    return { save, load, fileBytes, loadedClaims, source, parts: { read, parse, migrate: migrateTiming }, claims };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
