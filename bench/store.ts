@@ -41,7 +41,8 @@ export async function benchStore(document: StoreDocument, warmup: number, runs: 
     let raw: unknown = null;
     const parse = timeSync(warmup, runs, () => { raw = JSON.parse(text); });
     const migrateTiming = timeSync(warmup, runs, () => { migrate(raw); });
-    const rawClaims = document.claims.map((c) => JSON.parse(JSON.stringify(c)) as unknown);
+    // As a load sees them: plain objects fresh from JSON.
+    const rawClaims: unknown[] = document.claims.map((c): unknown => JSON.parse(JSON.stringify(c)));
     const claims = {
       model: timeSync(warmup, runs, () => { for (const c of rawClaims) SlotClaimSchema.parse(c); }),
       stored: timeSync(warmup, runs, () => { for (const c of rawClaims) StoredClaimSchema.parse(c); }),
