@@ -18,9 +18,11 @@ export function lockName(lockId: string | null, locks: readonly Lock[], t: Trans
 /** One entry as a sentence, e.g. "Mom unlocked Back Door with the keypad". */
 export function activitySentence(entry: ActivityEntry, locks: readonly Lock[], t: Translate): string {
   const someone = t("activity.someone");
+  // No code owns the slot: say so. A code whose name is hidden from this user stays "someone".
+  const unknownCode = entry.codeId === null && entry.slot !== null ? t("activity.unknown_code", { slot: entry.slot }) : null;
   const text = t(sentenceKey(entry.kind), {
     lock: lockName(entry.lockId, locks, t),
-    code: entry.codeName ?? someone,
+    code: entry.codeName ?? unknownCode ?? someone,
     codeOf: entry.codeName === null ? t("activity.a_code") : t("activity.code_of", { name: entry.codeName }),
     user: entry.userName ?? someone,
     slot: entry.slot === null ? "" : t("activity.slot", { slot: entry.slot }),

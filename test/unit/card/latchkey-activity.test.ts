@@ -146,6 +146,15 @@ describe("activity in the card", () => {
 
 describe("activity helpers", () => {
   const t = translator("en");
+  it("names a slot no code owns, but keeps a hidden name hidden", () => {
+    const { locks } = snapshotFixture();
+    const unknown = entry("x", "2026-01-01T12:00:00Z", "keypad_unlock", { lockId: "lock.back_door", slot: 7 });
+    expect(activitySentence(unknown, locks, t)).toBe("An unknown code (slot 7) unlocked Back door with the keypad");
+    expect(activitySentence(unknown, locks, translator("de"))).toBe("Ein unbekannter Code (Platz 7) hat Back door am Tastenfeld entriegelt");
+    const hidden = { ...unknown, codeId: "code-ada" };
+    expect(activitySentence(hidden, locks, t)).toBe("Someone unlocked Back door with the keypad");
+  });
+
   it("tells a move the lock only reported as its new state", () => {
     const moved = entry("x", "2026-01-01T12:00:00Z", "unlocked", { lockId: "lock.back_door" });
     const { locks } = snapshotFixture();
