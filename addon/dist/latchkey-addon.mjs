@@ -14202,7 +14202,8 @@ async function watchLockStates(deps) {
     const resting = new Map();
     await deps.client.subscribeEvents("state_changed", (event) => {
         const entityId = event.data.entity_id;
-        if (typeof entityId !== "string" || !deps.service.interpretContext().locks.some((l) => l.id === entityId))
+        // Every state change in the home passes here: the cheap checks first.
+        if (typeof entityId !== "string" || !entityId.startsWith("lock.") || !deps.service.hasLock(entityId))
             return;
         const newState = stateOf(event.data.new_state);
         const move = doorMove(resting.get(entityId), stateOf(event.data.old_state), newState);
@@ -15155,6 +15156,10 @@ class LatchkeyService {
             return this.doc.codes.find((c) => c.id === codeId);
         await this.change((doc) => recordUse(doc, codeId));
         return this.doc.codes.find((c) => c.id === codeId);
+    }
+    /** Whether Latchkey knows this lock; cheap, for filters that see every state change in HA. */
+    hasLock(entityId) {
+        return this.locks.has(entityId);
     }
     interpretContext() {
         const owners = new Map(this.doc.claims.map((c) => [`${c.lockId}#${c.slot}`, c.codeId]));

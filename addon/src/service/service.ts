@@ -256,6 +256,11 @@ export class LatchkeyService {
     return this.doc.codes.find((c) => c.id === codeId);
   }
 
+  /** Whether Latchkey knows this lock; cheap, for filters that see every state change in HA. */
+  hasLock(entityId: string): boolean {
+    return this.locks.has(entityId);
+  }
+
   interpretContext(): InterpretContext {
     const owners = new Map(this.doc.claims.map((c) => [`${c.lockId}#${c.slot}`, c.codeId]));
     return { locks: [...this.locks.values()], codes: this.doc.codes, codeAt: (lockId, slot) => owners.get(`${lockId}#${slot}`) };

@@ -37,7 +37,8 @@ export async function watchLockStates(deps: Deps): Promise<void> {
   const resting = new Map<string, RestingState>();
   await deps.client.subscribeEvents("state_changed", (event) => {
     const entityId = event.data.entity_id;
-    if (typeof entityId !== "string" || !deps.service.interpretContext().locks.some((l) => l.id === entityId)) return;
+    // Every state change in the home passes here: the cheap checks first.
+    if (typeof entityId !== "string" || !entityId.startsWith("lock.") || !deps.service.hasLock(entityId)) return;
     const newState = stateOf(event.data.new_state);
     const move = doorMove(resting.get(entityId), stateOf(event.data.old_state), newState);
     const rest = restingState(newState);
