@@ -1,6 +1,7 @@
 // Three bundles: the Lovelace card (browser, minified, committed to dist/ for HACS), the
 // add-on service (Node, self-contained so the add-on image needs no npm install) and the
 // add-on's ingress panel (browser, minified; the add-on serves it next to its own bundle).
+import { readdirSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { builtinModules } from "node:module";
 import commonjs from "@rollup/plugin-commonjs";
@@ -28,16 +29,35 @@ function collapseTemplateWhitespace() {
   };
 }
 
-/** Prints the gzipped size of every chunk: the card has a size budget (issue 4). */
+/**
+ * Prints the gzipped size of every chunk: the card has a size budget (issue 4). A bundle with
+ * language chunks also gets the total a person downloads: the entry and one language's texts.
+ */
 function reportSize() {
   return {
     name: "report-size",
     generateBundle(_options, bundle) {
-      for (const [fileName, chunk] of Object.entries(bundle)) {
-        if (chunk.type !== "chunk") continue;
-        const gz = gzipSync(chunk.code).length;
-        console.log(`${fileName}: ${(chunk.code.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped`);
-      }
+      const chunks = Object.values(bundle).filter((chunk) => chunk.type === "chunk");
+      const gzipped = (chunk) => gzipSync(chunk.code).length / 1024;
+      for (const chunk of chunks) console.log(`${chunk.fileName}: ${(chunk.code.length / 1024).toFixed(1)} KB, ${gzipped(chunk).toFixed(1)} KB gzipped`);
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      const languages = chunks.filter((chunk) => chunk.isDynamicEntry);
+      if (!entry || languages.length === 0) return;
+      const perLanguage = languages.map((chunk) => `${chunk.name} ${(gzipped(entry) + gzipped(chunk)).toFixed(1)} KB`);
+      console.log(`${entry.fileName} with one language's texts, gzipped: ${perLanguage.join(", ")}`);
+    },
+  };
+}
+
+/**
+ * HACS installs every .js file in dist/, and chunk names carry a content hash: a rebuild first
+ * removes the card's old chunks so no stale file is committed or installed.
+ */
+function removeOldChunks(dir, prefix) {
+  return {
+    name: "remove-old-chunks",
+    buildStart() {
+      for (const name of readdirSync(dir)) if (name.startsWith(prefix)) rmSync(`${dir}/${name}`);
     },
   };
 }
@@ -52,9 +72,10 @@ function onwarn(warning, warn) {
 export default [
   {
     input: "src/card/latchkey-card.ts",
-    output: { file: "dist/latchkey-card.js", format: "es", inlineDynamicImports: true },
+    // Each language's texts are a chunk of their own (src/card/i18n.ts), loaded next to the card's URL.
+    output: { dir: "dist", format: "es", entryFileNames: "latchkey-card.js", chunkFileNames: "latchkey-card-[name]-[hash].js" },
     onwarn,
-    plugins: browserPlugins(),
+    plugins: [removeOldChunks("dist", "latchkey-card-"), ...browserPlugins()],
   },
   {
     input: "src/panel/latchkey-panel.ts",

@@ -13867,19 +13867,27 @@ function makeTranslator(fallbackLanguage, fallback, others) {
         const known = made.get(tag);
         if (known)
             return known;
-        const base = tag.toLowerCase().split("-")[0] ?? "";
-        const own = others[base];
-        const dictionary = own ?? fallback;
-        const translate = (key, vars) => {
-            const text = dictionary[key];
-            return vars ? fillPlaceholders(text, vars) : text;
-        };
-        // Dates follow the texts: "en-GB" keeps its own day-month order, a language without texts gets the fallback's.
-        const language = (own !== undefined || base === fallbackLanguage) && isLanguageTag(tag) ? tag : fallbackLanguage;
-        const translator = Object.assign(translate, { language });
+        const own = ownEntry(others, baseLanguage(tag));
+        const translator = translatorFor(tag, own ?? fallback, own !== undefined, fallbackLanguage);
         made.set(tag, translator);
         return translator;
     };
+}
+function translatorFor(tag, dictionary, hasOwnTexts, fallbackLanguage) {
+    const translate = (key, vars) => {
+        const text = dictionary[key];
+        return vars ? fillPlaceholders(text, vars) : text;
+    };
+    // Dates follow the texts: "en-GB" keeps its own day-month order, a language without texts gets the fallback's.
+    const language = (hasOwnTexts || baseLanguage(tag) === fallbackLanguage) && isLanguageTag(tag) ? tag : fallbackLanguage;
+    return Object.assign(translate, { language });
+}
+function baseLanguage(tag) {
+    return tag.toLowerCase().split("-")[0] ?? "";
+}
+/** `record[key]` without what objects inherit: a tag "constructor" must not find Object's. */
+function ownEntry(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 /** `Intl` throws on a malformed tag; one from an odd browser must not break the card. */
 function isLanguageTag(tag) {

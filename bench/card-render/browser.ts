@@ -61,6 +61,8 @@ export async function openBenchPage(): Promise<BenchPage> {
     await page.route(`${ORIGIN}/**`, (route) => {
       const path = new URL(route.request().url()).pathname;
       if (path === "/latchkey-card.js") return route.fulfill({ contentType: "text/javascript", body: script });
+      // The card's language chunks, loaded from next to it.
+      if (/^\/latchkey-card-[\w-]+\.js$/.test(path)) return route.fulfill({ contentType: "text/javascript", body: readFileSync(join(ROOT, "dist", path.slice(1)), "utf8") });
       return route.fulfill({ contentType: "text/html", body: `<!doctype html><html><body><script type="module" src="/latchkey-card.js"></script></body></html>` });
     });
     await page.goto(`${ORIGIN}/`);

@@ -3,7 +3,7 @@ import type { ActivityEntry } from "../model/activity";
 import type { Snapshot } from "../model/protocol";
 import { absoluteTime, activityFilter, activitySentence, relativeTime } from "./activity-utils";
 import type { AddonClient } from "./data/addon-client";
-import { translator, type Translate } from "./i18n";
+import type { Translate } from "./i18n";
 import { errorMessage } from "./problem-text";
 import { sharedStyles } from "./styles";
 import { MinuteTicker } from "./minute-ticker";
@@ -30,7 +30,8 @@ export class LatchkeyActivity extends LitElement {
 
   snapshot?: Snapshot;
   client?: AddonClient;
-  t: Translate = translator("en");
+  /** Set by the card, which loads the person's texts before it renders its parts. */
+  t!: Translate;
   /** The clock for relative times; tests pin it. */
   now: () => number = Date.now;
   /** How long to wait for more snapshots before asking again. */

@@ -1,8 +1,9 @@
 import { LitElement, html, nothing } from "lit";
 import { fireEvent } from "./events";
 import type { HomeAssistant } from "./ha-types";
-import { translator } from "./i18n";
 import { languageOf } from "../i18n/make-translator";
+import { cardTranslations } from "./i18n";
+import { TranslationController } from "./translation-controller";
 import { cleanEditorConfig, EDITOR_SCHEMA, editorLabelKey, type EditorField } from "./card-editor-utils";
 
 /**
@@ -19,14 +20,15 @@ export class LatchkeyCardEditor extends LitElement {
 
   hass?: HomeAssistant;
   private config: Record<string, unknown> = {};
+  private readonly translation = new TranslationController(this, cardTranslations, () => languageOf(this.hass));
 
   setConfig(config: Record<string, unknown>): void {
     this.config = config;
   }
 
   override render() {
-    if (!this.hass) return nothing;
-    const t = translator(languageOf(this.hass));
+    const t = this.translation.t;
+    if (!this.hass || !t) return nothing;
     return html`<ha-form
       .hass=${this.hass}
       .data=${this.config}

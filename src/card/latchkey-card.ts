@@ -4,7 +4,7 @@ import { AddonController } from "./data/addon-controller";
 import { IngressLocator, type PageEnvironment } from "./data/ingress-locator";
 import type { SocketFactory } from "./data/addon-client";
 import type { GridOptions, HomeAssistant } from "./ha-types";
-import { translator, type Translate } from "./i18n";
+import { cardTranslations, type Translate } from "./i18n";
 import { languageOf } from "../i18n/make-translator";
 import { problemText } from "./problem-text";
 import { lockEntityIds, statesChanged, watchedEntityIds } from "./lock-utils";
@@ -17,6 +17,7 @@ import "./latchkey-activity";
 import "./latchkey-card-editor";
 import { loadHaForm } from "./load-ha-form";
 import { notifyServices } from "./share";
+import { TranslationController } from "./translation-controller";
 
 /**
  * Latchkey's Lovelace card: lock status and lock/unlock straight from `hass`, codes from the
@@ -38,6 +39,7 @@ export class LatchkeyCard extends LitElement {
   private activityOpen = false;
   private readonly addon = new AddonController(this, () => this.hass?.auth?.data?.access_token);
   private readonly ingress = new IngressLocator(this);
+  private readonly translation = new TranslationController(this, cardTranslations, () => languageOf(this.hass));
 
   static override styles = [
     sharedStyles,
@@ -127,8 +129,8 @@ export class LatchkeyCard extends LitElement {
 
   /** Public so tests can count renders. */
   override render() {
-    if (!this.config || !this.hass) return nothing;
-    const t = translator(languageOf(this.hass));
+    const t = this.translation.t;
+    if (!this.config || !this.hass || !t) return nothing;
     return html`<ha-card>
       <h1>${this.config.title ?? t("title")}</h1>
       <latchkey-lock-list .hass=${this.hass} .lockIds=${this.lockIds(this.hass)} .t=${t}

@@ -9,7 +9,7 @@ import { AddonRequestError } from "./data/addon-error";
 import { checkDraft, generatedPinLength, notifyTargetChoices, toggled, type EditorDraft } from "./editor-utils";
 import { toast } from "./events";
 import { keepFocusInside } from "./focus";
-import { translator, type Translate } from "./i18n";
+import type { Translate } from "./i18n";
 import { LatchkeyRulesEditor } from "./latchkey-rules-editor";
 import { errorMessage, problemText } from "./problem-text";
 import { EMPTY_RULES_FORM, formToRules, rulesFormIssues, rulesToForm, type RulesForm } from "./rules-utils";
@@ -45,7 +45,8 @@ export class LatchkeyCodeEditor extends LitElement {
   locks: Lock[] = [];
   codes: PublicCode[] = [];
   client?: AddonClient;
-  t: Translate = translator("en");
+  /** Set by the card, which loads the person's texts before it renders its parts. */
+  t!: Translate;
   /** The first day of the user's week for the day toggles (1 = Monday, 0 = Sunday). */
   firstDay = 1;
   private draft: EditorDraft = { name: "", pin: "", lockIds: [], enabled: true };

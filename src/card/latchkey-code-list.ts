@@ -4,7 +4,7 @@ import type { Snapshot } from "../model/protocol";
 import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
 import { focusAfterRender } from "./focus";
-import { translator, type Translate } from "./i18n";
+import type { Translate } from "./i18n";
 import { errorMessage } from "./problem-text";
 import { summarizeRules } from "./rules-utils";
 import { sharedStyles } from "./styles";
@@ -40,7 +40,8 @@ export class LatchkeyCodeList extends LitElement {
 
   snapshot?: Snapshot;
   client?: AddonClient;
-  t: Translate = translator("en");
+  /** Set by the card, which loads the person's texts before it renders its parts. */
+  t!: Translate;
   /** Notify services a code can be sent with. */
   services: string[] = [];
   /** The code whose share form is open. */

@@ -4,7 +4,7 @@ import type { HeldSlot } from "../model/slot";
 import { lockName } from "./activity-utils";
 import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
-import { translator, type Translate } from "./i18n";
+import type { Translate } from "./i18n";
 import { errorMessage } from "./problem-text";
 import { sharedStyles } from "./styles";
 
@@ -24,7 +24,8 @@ export class LatchkeyHeld extends LitElement {
 
   snapshot?: Snapshot;
   client?: AddonClient;
-  t: Translate = translator("en");
+  /** Set by the card, which loads the person's texts before it renders its parts. */
+  t!: Translate;
   private busy = false;
 
   static override styles = [

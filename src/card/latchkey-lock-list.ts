@@ -4,7 +4,7 @@ import { activitySentence, relativeTime } from "./activity-utils";
 import { fireEvent, toast } from "./events";
 import { focusAfterRender } from "./focus";
 import type { HomeAssistant } from "./ha-types";
-import { translator, type Translate } from "./i18n";
+import type { Translate } from "./i18n";
 import { lockAll, type LockResult } from "./lock-actions";
 import { errorMessage } from "./problem-text";
 import { failedCodesOn, lockViews, stateKey, type LockView } from "./lock-utils";
@@ -30,7 +30,8 @@ export class LatchkeyLockList extends LitElement {
 
   hass?: HomeAssistant;
   lockIds: string[] = [];
-  t: Translate = translator("en");
+  /** Set by the card, which loads the person's texts before it renders its parts. */
+  t!: Translate;
   /** The add-on's data, when connected: last activity and sync trouble per lock. */
   snapshot: Snapshot | null = null;
   /** "Mom unlocked it · 2 min ago" keeps counting. */

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from "lit";
 import type { WeeklyWindow } from "../model/rules";
-import { translator, type Translate } from "./i18n";
+import type { Translate } from "./i18n";
 import {
   dayName, EMPTY_RULES_FORM, formToRules, rulesFormIssues, summarizeRules, weekdayOrder, type RulesField, type RulesForm,
 } from "./rules-utils";
@@ -24,7 +24,8 @@ export class LatchkeyRulesEditor extends LitElement {
   };
 
   form: RulesForm = EMPTY_RULES_FORM;
-  t: Translate = translator("en");
+  /** Set by the card, which loads the person's texts before it renders its parts. */
+  t!: Translate;
   /** The first day of the user's week as a model day number (1 = Monday). */
   firstDay = 1;
   /** Starts expanded (the code already has rules). */

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from "lit";
 import type { PublicCode } from "../model/code";
 import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
-import { translator, type Translate } from "./i18n";
+import type { Translate } from "./i18n";
 import { errorMessage } from "./problem-text";
 import { phoneShareText, smsLink } from "./share";
 import { sharedStyles } from "./styles";
@@ -28,7 +28,8 @@ export class LatchkeyShareForm extends LitElement {
   client?: AddonClient;
   services: string[] = [];
   lockNames: string[] = [];
-  t: Translate = translator("en");
+  /** Set by the card, which loads the person's texts before it renders its parts. */
+  t!: Translate;
   private sending = false;
 
   static override styles = [

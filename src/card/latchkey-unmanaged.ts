@@ -6,7 +6,7 @@ import { lockName } from "./activity-utils";
 import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
 import { focusAfterRender } from "./focus";
-import { translator, type Translate } from "./i18n";
+import type { Translate } from "./i18n";
 import { errorMessage } from "./problem-text";
 import { sharedStyles } from "./styles";
 
@@ -30,7 +30,8 @@ export class LatchkeyUnmanaged extends LitElement {
 
   snapshot?: Snapshot;
   client?: AddonClient;
-  t: Translate = translator("en");
+  /** Set by the card, which loads the person's texts before it renders its parts. */
+  t!: Translate;
   /** The slot whose name form is open. */
   private adopting: string | null = null;
   /** The slot waiting for the person to confirm clearing it. */

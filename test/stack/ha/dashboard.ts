@@ -1,7 +1,7 @@
 // Serve the card from <configDir>/www (HA maps it to /local/), register it as a Lovelace
 // module resource, and create a storage-mode "latchkey" dashboard showing it.
-import { copyFile, mkdir } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { copyFile, mkdir, readdir } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import type { HaInstance } from "./ha-instance.js";
 import { haWs } from "./ha-ws.js";
@@ -31,7 +31,11 @@ export async function addCardResourceAndDashboard(
   const www = join(instance.configDir, "www");
   await mkdir(www, { recursive: true });
   const fileName = basename(opts.cardFile);
-  await copyFile(opts.cardFile, join(www, fileName));
+  // The card loads its language chunks (latchkey-card-en-<hash>.js) from next to its own URL.
+  const chunkPrefix = `${fileName.replace(/\.js$/, "")}-`;
+  const cardDir = dirname(opts.cardFile);
+  const chunks = (await readdir(cardDir)).filter((name) => name.startsWith(chunkPrefix) && name.endsWith(".js"));
+  for (const name of [fileName, ...chunks]) await copyFile(join(cardDir, name), join(www, name));
   // Cache-buster so a browser picks up a rebuilt card.
   const resourceUrl = `/local/${fileName}?v=${Date.now()}`;
 

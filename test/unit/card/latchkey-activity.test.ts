@@ -6,7 +6,9 @@ import type { LatchkeyCard } from "../../../src/card/latchkey-card";
 import type { LatchkeyActivity } from "../../../src/card/latchkey-activity";
 import { activitySentence, relativeTime } from "../../../src/card/activity-utils";
 import { AddonClient } from "../../../src/card/data/addon-client";
-import { translator } from "../../../src/card/i18n";
+import { cardTranslations } from "../../../src/card/i18n";
+
+const translator = (language: string) => cardTranslations.load(language);
 import type { ActivityEntry } from "../../../src/model/activity";
 import { FakeAddon, snapshotFixture } from "./fake-addon";
 import { fakeHass } from "./fake-hass";
@@ -37,7 +39,7 @@ async function mountActivity(addon: FakeAddon, language = "en"): Promise<Latchke
   for (let i = 0; i < 20 && !client.snapshot; i++) await Promise.resolve();
   const element = document.createElement("latchkey-activity");
   element.now = () => NOW;
-  element.t = translator(language);
+  element.t = await translator(language);
   element.snapshot = addon.snapshot;
   element.client = client;
   document.body.append(element);
@@ -144,13 +146,15 @@ describe("activity in the card", () => {
   });
 });
 
+const t = await translator("en");
+const de = await translator("de");
+
 describe("activity helpers", () => {
-  const t = translator("en");
   it("names a slot no code owns, but keeps a hidden name hidden", () => {
     const { locks } = snapshotFixture();
     const unknown = entry("x", "2026-01-01T12:00:00Z", "keypad_unlock", { lockId: "lock.back_door", slot: 7 });
     expect(activitySentence(unknown, locks, t)).toBe("An unknown code (slot 7) unlocked Back door with the keypad");
-    expect(activitySentence(unknown, locks, translator("de"))).toBe("Ein unbekannter Code (Platz 7) hat Back door am Tastenfeld entriegelt");
+    expect(activitySentence(unknown, locks, de)).toBe("Ein unbekannter Code (Platz 7) hat Back door am Tastenfeld entriegelt");
     const hidden = { ...unknown, codeId: "code-ada" };
     expect(activitySentence(hidden, locks, t)).toBe("Someone unlocked Back door with the keypad");
   });
@@ -159,14 +163,14 @@ describe("activity helpers", () => {
     const moved = entry("x", "2026-01-01T12:00:00Z", "unlocked", { lockId: "lock.back_door" });
     const { locks } = snapshotFixture();
     expect(activitySentence(moved, locks, t)).toBe("Back door was unlocked");
-    expect(activitySentence(moved, locks, translator("de"))).toBe("Back door wurde entriegelt");
+    expect(activitySentence(moved, locks, de)).toBe("Back door wurde entriegelt");
   });
 
   it("falls back to 'someone' and 'a code' where the add-on hid names", () => {
     expect(activitySentence(entry("x", "2026-01-01T12:00:00Z", "code_shared"), [], t)).toBe("Someone shared a code");
   });
-  it("switches to the date after a week", () => {
+  it("switches to the date after a week", async () => {
     expect(relativeTime("2025-12-01T12:00:00Z", NOW, t)).toBe("12/1/2025");
-    expect(relativeTime("2025-12-01T12:00:00Z", NOW, translator("de-AT"))).toBe("1.12.2025");
+    expect(relativeTime("2025-12-01T12:00:00Z", NOW, await translator("de-AT"))).toBe("1.12.2025");
   });
 });

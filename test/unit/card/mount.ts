@@ -1,11 +1,18 @@
 import type { LitElement } from "lit";
 import "../../../src/card/latchkey-card";
+import { cardTranslations } from "../../../src/card/i18n";
+import type { HomeAssistant } from "../../../src/card/ha-types";
+import { languageOf } from "../../../src/i18n/make-translator";
 import type { LatchkeyCard } from "../../../src/card/latchkey-card";
 import type { FakeAddon } from "./fake-addon";
 import { fakeHass } from "./fake-hass";
 
-/** Waits until the element and every Lit element in its shadow tree finished updating. */
-export async function settle(element: LitElement): Promise<void> {
+/**
+ * Waits until the element and every Lit element in its shadow tree finished updating, after the
+ * texts for its person's language loaded (the card renders nothing before).
+ */
+export async function settle(element: LitElement & { hass?: HomeAssistant }): Promise<void> {
+  await cardTranslations.load(languageOf(element.hass));
   for (let i = 0; i < 5; i++) {
     await element.updateComplete;
     const children = [...(element.shadowRoot?.querySelectorAll("*") ?? [])];

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { translator } from "../../../src/card/i18n";
+import { cardTranslations } from "../../../src/card/i18n";
+
+const translator = (language: string) => cardTranslations.load(language);
 import {
   daysText, firstWeekdayOf, formToRules, isoToLocal, localToIso, rulesFormIssues, rulesToForm, summarizeRules, weekdayOrder,
 } from "../../../src/card/rules-utils";
 
-const en = translator("en");
-const de = translator("de");
+const en = await translator("en");
+const de = await translator("de");
 const NOW = new Date("2026-06-01T12:00:00Z");
 let savedTz: string | undefined;
 
@@ -97,13 +99,13 @@ describe("summaries", () => {
     expect(summarizeRules(rules, de, { now: NOW })).toBe("Mo–Fr 08:00–17:00 · bis 12. Dez. · 3 Benutzungen");
   });
 
-  it("writes dates the way the person's locale does, in a language we have texts for", () => {
+  it("writes dates the way the person's locale does, in a language we have texts for", async () => {
     const rules = { validFrom: "2027-01-03T00:00:00+01:00", weekly: [], burner: false };
-    expect(summarizeRules(rules, translator("en-GB"), { now: NOW })).toBe("from 3 Jan 2027");
-    expect(summarizeRules(rules, translator("de-AT"), { now: NOW })).toBe("ab 3. Jän. 2027");
+    expect(summarizeRules(rules, await translator("en-GB"), { now: NOW })).toBe("from 3 Jan 2027");
+    expect(summarizeRules(rules, await translator("de-AT"), { now: NOW })).toBe("ab 3. Jän. 2027");
     // No French texts: the whole line stays English rather than mixing languages.
-    expect(summarizeRules(rules, translator("fr"), { now: NOW })).toBe("from Jan 3, 2027");
-    expect(translator("fr").language).toBe("en");
-    expect(translator("not a tag").language).toBe("en");
+    expect(summarizeRules(rules, await translator("fr"), { now: NOW })).toBe("from Jan 3, 2027");
+    expect((await translator("fr")).language).toBe("en");
+    expect((await translator("not a tag")).language).toBe("en");
   });
 });

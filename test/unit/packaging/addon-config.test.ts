@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
@@ -274,5 +274,15 @@ describe("hacs.json", () => {
     const hacs = Hacs.parse(JSON.parse(read("hacs.json")));
     expect(hacs.filename).toBeDefined();
     expect(existsSync(`${root}dist/${hacs.filename ?? ""}`)).toBe(true);
+  });
+
+  it("ships each language's texts as a chunk that imports nothing", () => {
+    // HA loads the card as /hacsfiles/latchkey/latchkey-card.js?hacstag=…: a chunk importing
+    // "./latchkey-card.js" would name another URL, and the browser would run the whole card twice.
+    const chunks = readdirSync(`${root}dist`).filter((name) => name !== "latchkey-card.js").sort();
+    expect(chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, ""))).toEqual(["latchkey-card-de", "latchkey-card-en"]);
+    for (const name of chunks) expect(read(`dist/${name}`)).not.toMatch(/\bimport\b/);
+    const card = read("dist/latchkey-card.js");
+    for (const name of chunks) expect(card).toContain(`import("./${name}")`);
   });
 });
