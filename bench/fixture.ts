@@ -1,7 +1,7 @@
 import type { Code } from "../src/model/code";
 import type { Lock } from "../src/model/lock";
 import type { LockId } from "../src/model/primitives";
-import type { SlotClaim } from "../src/model/slot";
+import type { SlotClaim } from "../src/model/slot-claim";
 import type { StoreDocument } from "../addon/src/store/schema";
 
 /** The benchmark's size: 20 locks × 250 slots, every slot claimed by one of 250 codes. */

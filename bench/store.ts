@@ -5,7 +5,7 @@ import { createLogger } from "../addon/src/log/logger";
 import { FileStore } from "../addon/src/store/file-store";
 import { migrate } from "../addon/src/store/migrate";
 import { StoredClaimSchema, type StoreDocument } from "../addon/src/store/schema";
-import { SlotClaimSchema } from "../src/model/slot";
+import { SlotClaimSchema } from "../src/model/slot-claim";
 import { timeAsync, timeSync, type Timing } from "./stats";
 
 export interface StoreResult {

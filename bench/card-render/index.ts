@@ -3,7 +3,7 @@
 // and the cost of a `hass` replacement for a lock and for an unrelated entity. Nothing here fails
 // on timing; it fails only when the card does not show what it was given.
 import { z } from "zod";
-import { HelloSchema, RequestSchema } from "../../src/model/protocol";
+import { HelloSchema, RequestSchema } from "../../src/model/requests";
 import { summarize, type Timing } from "../stats";
 import { openBenchPage, type BenchPage } from "./browser";
 import { cardFixture, SUBSCRIBED, UNRELATED_ENTITY, type CardFixture } from "./fixture";

@@ -46,11 +46,10 @@ export const CodeChangesSchema = z.object({
 });
 export type CodeChanges = z.infer<typeof CodeChangesSchema>;
 
-/** A named code as the add-on stores it. */
-export const CodeSchema = z.object({
+/** A named code as every client sees it: PINs are absent; admins fetch one at a time with codes/reveal. */
+export const PublicCodeSchema = z.object({
   id: CodeIdSchema,
   name: NameSchema,
-  pin: PinSchema,
   lockIds: z.array(LockIdSchema),
   enabled: z.boolean(),
   rules: AccessRulesSchema,
@@ -60,10 +59,13 @@ export const CodeSchema = z.object({
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
 });
+
+/** A named code as the add-on stores it. Built by spreading, not with z.omit: the card then bundles no omit. */
+export const CodeSchema = z.object({ ...PublicCodeSchema.shape, pin: PinSchema });
 export type Code = z.infer<typeof CodeSchema>;
 
 /** A code as non-admins and logs may see it: never the PIN. */
-export type PublicCode = Omit<Code, "pin">;
+export type PublicCode = z.infer<typeof PublicCodeSchema>;
 
 export function withoutPin(code: Code): PublicCode {
   const { pin, ...rest } = code;

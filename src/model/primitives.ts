@@ -9,8 +9,13 @@ export type LockId = z.infer<typeof LockIdSchema>;
 /** A user-code slot on a lock. Slot 0 is not a user slot on any Z-Wave lock. */
 export const SlotNumberSchema = z.int().check(z.minimum(1), z.maximum(65535));
 
-/** Timestamps travel and persist as ISO-8601 strings so JSON round-trips are lossless. */
-export const IsoTimeSchema = z.iso.datetime({ offset: true });
+/**
+ * Timestamps travel and persist as ISO-8601 strings with an offset ("Z" or ±HH:MM), so JSON
+ * round-trips are lossless and every reader agrees on the instant. A regex rather than
+ * z.iso.datetime: the card bundles this, and zod's datetime builder costs it 0.3 KB gzipped.
+ */
+const ISO_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
+export const IsoTimeSchema = z.string().check(z.regex(ISO_TIME, { error: "A time must be ISO 8601 with its offset, e.g. 2026-12-12T17:00:00+01:00." }));
 
 export const CodeIdSchema = z.string().check(z.regex(/^[a-z0-9-]{6,64}$/, { error: "A code id is 6–64 lowercase letters, digits or dashes." }));
 export type CodeId = z.infer<typeof CodeIdSchema>;

@@ -1,14 +1,16 @@
 import { z } from "zod/mini";
 import { ActivityEntrySchema } from "./activity";
-import { CodeChangesSchema, CodeDraftSchema, CodeSchema } from "./code";
+import { PublicCodeSchema } from "./code";
 import { WireErrorSchema, WireIssueSchema, type WireIssue } from "./errors";
 import { LockSchema } from "./lock";
 import { CodeIdSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
+import type { RequestType } from "./requests";
 import { HeldSlotSchema, SyncStatusSchema, UnmanagedSlotSchema } from "./slot";
 
 /**
- * Card ↔ add-on protocol. Bump PROTOCOL_VERSION on any breaking change (a new optional field is
- * not one); the add-on refuses clients that speak another version.
+ * Card ↔ add-on protocol: what the add-on sends (what clients send is in ./requests, so each side
+ * bundles only the parser for the other side's messages). Bump PROTOCOL_VERSION on any breaking
+ * change (a new optional field is not one); the add-on refuses clients that speak another version.
  */
 export const PROTOCOL_VERSION = 1;
 
@@ -18,45 +20,6 @@ export const PROTOCOL_VERSION = 1;
  * "locked"; an older card, whose parser would refuse them, never receives those entries.
  */
 export const CLIENT_FEATURES = ["state_activity"] as const;
-
-export const HelloSchema = z.object({
-  type: z.literal("hello"),
-  protocol: z.int(),
-  features: z.optional(z.array(z.string())),
-  /** Standalone installs: the user's HA access token. Under ingress the proxy names the user. */
-  accessToken: z.optional(z.string().check(z.minLength(1))),
-});
-
-const request = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
-  z.object({ id: z.int().check(z.minimum(1)), type: z.literal(type), ...shape });
-
-export const RequestSchema = z.discriminatedUnion("type", [
-  request("state/subscribe", {}),
-  request("codes/create", { draft: CodeDraftSchema }),
-  request("codes/update", { codeId: CodeIdSchema, changes: CodeChangesSchema }),
-  request("codes/delete", { codeId: CodeIdSchema }),
-  request("codes/set_enabled", { codeId: CodeIdSchema, enabled: z.boolean() }),
-  request("codes/reveal", { codeId: CodeIdSchema }),
-  request("codes/share", {
-    codeId: CodeIdSchema,
-    /** A notify service such as `notify.sms_gateway` or `notify.mobile_app_pixel`. */
-    service: z.string().check(z.regex(/^notify\.[a-z0-9_]+$/, { error: "Choose a notify service such as notify.mobile_app_phone." })),
-    /** Recipients for services that take them (an SMS gateway's phone numbers). */
-    recipients: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10)), []),
-    /** A greeting the person wrote; Latchkey adds the PIN, the doors and the validity. */
-    note: z._default(z.string().check(z.maxLength(200)), ""),
-  }),
-  request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: z.string() }),
-  request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
-  /** A slot changed at the lock's keypad: keep what the lock now has, or put Latchkey's code back. */
-  request("held/resolve", { lockId: LockIdSchema, slot: SlotNumberSchema, keep: z.enum(["lock", "latchkey"]) }),
-  request("activity/list", { lockId: z.optional(LockIdSchema), codeId: z.optional(CodeIdSchema), limit: z._default(z.int().check(z.minimum(1), z.maximum(500)), 100) }),
-]);
-export type Request = z.infer<typeof RequestSchema>;
-export type RequestType = Request["type"];
-
-/** What every client sees. PINs are absent; admins fetch one at a time with codes/reveal. */
-export const PublicCodeSchema = z.omit(CodeSchema, { pin: true });
 
 export const SnapshotSchema = z.object({
   user: z.object({ name: z.string(), isAdmin: z.boolean() }),

@@ -1,7 +1,7 @@
 import type { Code } from "../../src/model/code";
 import type { Lock } from "../../src/model/lock";
 import type { LockId } from "../../src/model/primitives";
-import type { SlotClaim } from "../../src/model/slot";
+import type { SlotClaim } from "../../src/model/slot-claim";
 
 /** Small builders for tables of cases. They build real model objects, nothing else. */
 export function lock(id: LockId, overrides: Partial<Lock> = {}): Lock {

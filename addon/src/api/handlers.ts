@@ -1,5 +1,6 @@
 import { LatchkeyError } from "../../../src/model/errors";
-import { wireWarnings, type Request } from "../../../src/model/protocol";
+import { wireWarnings } from "../../../src/model/protocol";
+import { type Request } from "../../../src/model/requests";
 import type { ActivityKind } from "../../../src/model/activity";
 import type { Journal } from "../service/journal";
 import { sendShare, shareMessage } from "../service/share";

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { describeZodError, LatchkeyError, wireError, type WireError } from "../../../src/model/errors";
-import { HelloSchema, PROTOCOL_VERSION, RequestSchema, type ServerMessage } from "../../../src/model/protocol";
+import { PROTOCOL_VERSION, type ServerMessage } from "../../../src/model/protocol";
+import { HelloSchema, RequestSchema } from "../../../src/model/requests";
 import { parseJson, rawText } from "../ha/raw-text";
 import type { Logger } from "../log/logger";
 import type { Journal } from "../service/journal";

@@ -1,7 +1,7 @@
 import type { Code } from "../../../src/model/code";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
-import type { SlotClaim } from "../../../src/model/slot";
+import type { SlotClaim } from "../../../src/model/slot-claim";
 
 /** The slots Latchkey may use on a lock: `first`..`last`, clipped to what the lock has. */
 export interface ManagedRange {

@@ -1,6 +1,6 @@
 import type { Code } from "../../../src/model/code";
 import type { CodeId, LockId } from "../../../src/model/primitives";
-import type { SlotClaim } from "../../../src/model/slot";
+import type { SlotClaim } from "../../../src/model/slot-claim";
 import { codeActivity } from "./schedule";
 
 export type Operation =

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CodeSchema } from "../../../src/model/code";
-import { SlotClaimSchema, SlotObservationSchema, type SlotClaim } from "../../../src/model/slot";
+import { SlotClaimSchema, SlotObservationSchema, type SlotClaim } from "../../../src/model/slot-claim";
 
 /**
  * The model's schemas are zod/mini (small in the card), and mini objects parse field by field.

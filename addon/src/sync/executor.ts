@@ -1,7 +1,8 @@
 import type { Lock } from "../../../src/model/lock";
 import { isReachable } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
-import { syncReason, type SlotObservation } from "../../../src/model/slot";
+import { syncReason } from "../../../src/model/slot";
+import { type SlotObservation } from "../../../src/model/slot-claim";
 import type { Operation } from "../core/reconcile";
 import { withTimeout } from "../ha/timeout";
 import { redact } from "../log/logger";

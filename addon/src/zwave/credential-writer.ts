@@ -1,5 +1,5 @@
 import type { Lock } from "../../../src/model/lock";
-import type { SlotObservation } from "../../../src/model/slot";
+import type { SlotObservation } from "../../../src/model/slot-claim";
 import type { Operation } from "../core/reconcile";
 import type { HaClient } from "../ha/client";
 import { HaCommandError } from "../ha/errors";

@@ -1,6 +1,7 @@
 /** The one module of the card that does IO with the Latchkey add-on. */
 import type { z } from "zod/mini";
-import { ResultSchemas, type RequestType, type Snapshot } from "../../model/protocol";
+import { ResultSchemas, type Snapshot } from "../../model/protocol";
+import { type RequestType } from "../../model/requests";
 import { AddonRequestError } from "./addon-error";
 import { helloMessage, parseServerMessage, requestMessage, type RequestParams, type ResultOf } from "./messages";
 

@@ -1,7 +1,8 @@
 import WebSocket from "ws";
 import type { z } from "zod/mini";
 import type { WireError } from "../../../src/model/errors";
-import { CLIENT_FEATURES, PROTOCOL_VERSION, ResultSchemas, ServerMessageSchema, type RequestSchema, type RequestType, type Snapshot } from "../../../src/model/protocol";
+import { CLIENT_FEATURES, PROTOCOL_VERSION, ResultSchemas, ServerMessageSchema, type Snapshot } from "../../../src/model/protocol";
+import { type RequestSchema, type RequestType } from "../../../src/model/requests";
 
 type Payload<T extends RequestType> = Omit<Extract<z.input<typeof RequestSchema>, { type: T }>, "id" | "type">;
 type ResultOf<T extends RequestType> = z.output<(typeof ResultSchemas)[T]>;

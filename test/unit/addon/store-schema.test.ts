@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SlotClaimSchema } from "../../../src/model/slot";
+import { SlotClaimSchema } from "../../../src/model/slot-claim";
 import { StoredClaimSchema } from "../../../addon/src/store/schema";
 
 const AT = "2026-01-01T00:00:00.000Z";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { AddonSocket, SocketFactory, SocketHandlers } from "../../../src/card/data/addon-client";
 import type { WireError } from "../../../src/model/errors";
-import { HelloSchema, RequestSchema, type Request, type Snapshot } from "../../../src/model/protocol";
+import { type Snapshot } from "../../../src/model/protocol";
+import { HelloSchema, RequestSchema, type Request } from "../../../src/model/requests";
 
 const ClientMessageSchema = z.union([HelloSchema, RequestSchema]);
 type ClientMessage = z.infer<typeof ClientMessageSchema>;

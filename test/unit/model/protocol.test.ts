@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RequestSchema } from "../../../src/model/protocol";
+import { RequestSchema } from "../../../src/model/requests";
 
 describe("card ↔ add-on requests", () => {
   it("an update carries only what was sent: renaming a disabled code leaves it disabled and its rules alone", () => {
