@@ -139,6 +139,11 @@ export class LatchkeyCard extends LitElement {
     </ha-card>`;
   }
 
+  /** A section emptied under the person's focus: the activity button comes next in reading order. */
+  private readonly focusActivityToggle = (): void => {
+    this.renderRoot.querySelector<HTMLElement>("button.activity-toggle")?.focus();
+  };
+
   private renderLocator(t: Translate) {
     const status = this.ingress.status;
     switch (status.state) {
@@ -170,8 +175,8 @@ export class LatchkeyCard extends LitElement {
         if (!client.snapshot) return html`<p class="notice addon-guidance">${t("addon.connecting")}</p>`;
         return html`${client.snapshot.connected ? nothing : html`<p class="notice warning">${t("addon.offline")}</p>`}
           <latchkey-code-list .snapshot=${client.snapshot} .client=${client} .services=${notifyServices(this.hass?.services)} .t=${t}></latchkey-code-list>
-          <latchkey-held .snapshot=${client.snapshot} .client=${client} .t=${t}></latchkey-held>
-          <latchkey-unmanaged .snapshot=${client.snapshot} .client=${client} .t=${t}></latchkey-unmanaged>
+          <latchkey-held .snapshot=${client.snapshot} .client=${client} .t=${t} @focus-lost=${this.focusActivityToggle}></latchkey-held>
+          <latchkey-unmanaged .snapshot=${client.snapshot} .client=${client} .t=${t} @focus-lost=${this.focusActivityToggle}></latchkey-unmanaged>
           <button class="activity-toggle" aria-expanded=${this.activityOpen ? "true" : "false"} @click=${() => { this.activityOpen = !this.activityOpen; }}>${t("activity.title")}</button>
           ${this.activityOpen
             ? html`<latchkey-activity .snapshot=${client.snapshot} .client=${client} .t=${t}></latchkey-activity>`

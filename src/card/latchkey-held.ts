@@ -2,10 +2,12 @@ import { LitElement, css, html, nothing } from "lit";
 import type { Snapshot } from "../model/protocol";
 import type { HeldSlot } from "../model/slot";
 import { lockName } from "./activity-utils";
+import { slotKey } from "./lock-utils";
 import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
 import type { Translate } from "./i18n";
 import { errorMessage } from "./problem-text";
+import { RowFocusKeeper } from "./row-focus";
 import { sharedStyles } from "./styles";
 
 /**
@@ -13,6 +15,7 @@ import { sharedStyles } from "./styles";
  * chooses: keep what the lock now has (the code leaves that lock) or restore Latchkey's code.
  *
  * @fires hass-notification - {message} after the choice or a failed request
+ * @fires focus-lost - (not bubbling) the last slot was resolved and its button had focus
  */
 export class LatchkeyHeld extends LitElement {
   static override properties = {
@@ -27,6 +30,11 @@ export class LatchkeyHeld extends LitElement {
   /** Set by the card, which loads the person's texts before it renders its parts. */
   t!: Translate;
   private busy = false;
+  private readonly rowFocus = new RowFocusKeeper(
+    this,
+    () => this.snapshot?.held.map(slotKey) ?? [],
+    (row) => this.renderRoot.querySelectorAll<HTMLElement>("li button.keep-lock")[row] ?? null,
+  );
 
   static override styles = [
     sharedStyles,
@@ -43,25 +51,26 @@ export class LatchkeyHeld extends LitElement {
     if (!snapshot?.user.isAdmin || snapshot.held.length === 0) return nothing;
     return html`<section aria-labelledby="held-title">
       <h2 id="held-title">${this.t("held.title")}</h2>
-      <ul>${snapshot.held.map((held) => this.renderHeld(held, snapshot))}</ul>
+      <ul>${snapshot.held.map((held, row) => this.renderHeld(held, row, snapshot))}</ul>
     </section>`;
   }
 
-  private renderHeld(held: HeldSlot, snapshot: Snapshot) {
+  private renderHeld(held: HeldSlot, row: number, snapshot: Snapshot) {
     const code = snapshot.codes.find((c) => c.id === held.codeId)?.name ?? "?";
     const vars = { code, lock: lockName(held.lockId, snapshot.locks, this.t), slot: held.slot };
     return html`<li class="row" data-lock=${held.lockId} data-slot=${held.slot}>
       <span class="what dot">${this.t(held.reason === "removed_at_lock" ? "held.removed" : "held.changed", vars)}</span>
-      <button class="keep-lock" ?disabled=${this.busy} @click=${() => void this.resolve(held, "lock")}>${this.t("held.keep_lock")}</button>
-      <button class="primary restore" ?disabled=${this.busy} @click=${() => void this.resolve(held, "latchkey")}>${this.t("held.restore", { code })}</button>
+      <button class="keep-lock" ?disabled=${this.busy} @click=${() => void this.resolve(held, row, "lock")}>${this.t("held.keep_lock")}</button>
+      <button class="primary restore" ?disabled=${this.busy} @click=${() => void this.resolve(held, row, "latchkey")}>${this.t("held.restore", { code })}</button>
     </li>`;
   }
 
-  private async resolve(held: HeldSlot, keep: "lock" | "latchkey"): Promise<void> {
+  private async resolve(held: HeldSlot, row: number, keep: "lock" | "latchkey"): Promise<void> {
     if (!this.client) return;
     this.busy = true;
     try {
       await this.client.request("held/resolve", { lockId: held.lockId, slot: held.slot, keep });
+      this.rowFocus.expectRemoval(slotKey(held), row);
       toast(this, this.t("held.done"));
     } catch (error) {
       toast(this, errorMessage(error, this.t));

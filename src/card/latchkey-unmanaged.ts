@@ -3,20 +3,21 @@ import type { Snapshot } from "../model/protocol";
 import { MAX_NAME_LENGTH } from "../model/code";
 import type { UnmanagedSlot } from "../model/slot";
 import { lockName } from "./activity-utils";
+import { slotKey } from "./lock-utils";
 import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
 import { focusAfterRender } from "./focus";
 import type { Translate } from "./i18n";
 import { errorMessage } from "./problem-text";
+import { RowFocusKeeper } from "./row-focus";
 import { sharedStyles } from "./styles";
-
-const keyOf = (slot: UnmanagedSlot) => `${slot.lockId}:${String(slot.slot)}`;
 
 /**
  * Slots holding a PIN that Latchkey did not set (added at the keypad or by another tool).
  * Admins can adopt one as a named code or clear it; everybody else sees nothing.
  *
  * @fires hass-notification - {message} after adopting, clearing or a failed request
+ * @fires focus-lost - (not bubbling) the last slot was adopted or cleared and its button had focus
  */
 export class LatchkeyUnmanaged extends LitElement {
   static override properties = {
@@ -37,6 +38,11 @@ export class LatchkeyUnmanaged extends LitElement {
   /** The slot waiting for the person to confirm clearing it. */
   private clearing: string | null = null;
   private busy = false;
+  private readonly rowFocus = new RowFocusKeeper(
+    this,
+    () => this.snapshot?.unmanaged.map(slotKey) ?? [],
+    (row) => this.renderRoot.querySelectorAll<HTMLElement>("li button.adopt")[row] ?? null,
+  );
 
   static override styles = [
     sharedStyles,
@@ -54,12 +60,12 @@ export class LatchkeyUnmanaged extends LitElement {
     if (!snapshot?.user.isAdmin || snapshot.unmanaged.length === 0) return nothing;
     return html`<section aria-labelledby="unmanaged-title">
       <h2 id="unmanaged-title">${this.t("unmanaged.title")}</h2>
-      <ul>${snapshot.unmanaged.map((slot) => this.renderSlot(slot, lockName(slot.lockId, snapshot.locks, this.t)))}</ul>
+      <ul>${snapshot.unmanaged.map((slot, row) => this.renderSlot(slot, row, lockName(slot.lockId, snapshot.locks, this.t)))}</ul>
     </section>`;
   }
 
-  private renderSlot(slot: UnmanagedSlot, lock: string) {
-    const key = keyOf(slot);
+  private renderSlot(slot: UnmanagedSlot, row: number, lock: string) {
+    const key = slotKey(slot);
     const { t } = this;
     return html`<li data-slot=${key}>
       <div class="row">
@@ -68,7 +74,7 @@ export class LatchkeyUnmanaged extends LitElement {
         <button class="danger clear" ?disabled=${this.busy} @click=${() => { this.open(key, "clearing", '[role="alertdialog"] button.cancel'); }}>${t("unmanaged.clear")}</button>
       </div>
       ${this.adopting === key
-        ? html`<form class="row" @submit=${(e: Event) => { e.preventDefault(); void this.adopt(slot, e.target); }}>
+        ? html`<form class="row" @submit=${(e: Event) => { e.preventDefault(); void this.adopt(slot, row, e.target); }}>
             <input name="name" required maxlength=${MAX_NAME_LENGTH} autocomplete="off" aria-label=${t("editor.name")} placeholder=${t("editor.name")} />
             <button class="primary save" type="submit" ?disabled=${this.busy}>${t("common.save")}</button>
             <button class="cancel" type="button" @click=${() => { this.adopting = null; focusAfterRender(this, `li[data-slot="${key}"] button.adopt`); }}>${t("common.cancel")}</button>
@@ -78,7 +84,7 @@ export class LatchkeyUnmanaged extends LitElement {
         ? html`<div class="row" role="alertdialog" aria-label=${t("unmanaged.confirm_clear", { lock, slot: slot.slot })}>
             <span>${t("unmanaged.confirm_clear", { lock, slot: slot.slot })}</span>
             <button class="cancel" @click=${() => { this.clearing = null; focusAfterRender(this, `li[data-slot="${key}"] button.clear`); }}>${t("common.cancel")}</button>
-            <button class="danger confirm-clear" ?disabled=${this.busy} @click=${() => void this.clear(slot, lock)}>${t("unmanaged.clear")}</button>
+            <button class="danger confirm-clear" ?disabled=${this.busy} @click=${() => void this.clear(slot, row, lock)}>${t("unmanaged.clear")}</button>
           </div>`
         : nothing}
     </li>`;
@@ -91,20 +97,22 @@ export class LatchkeyUnmanaged extends LitElement {
     focusAfterRender(this, `li[data-slot="${key}"] ${focus}`);
   }
 
-  private async adopt(slot: UnmanagedSlot, form: EventTarget | null): Promise<void> {
+  private async adopt(slot: UnmanagedSlot, row: number, form: EventTarget | null): Promise<void> {
     if (!(form instanceof HTMLFormElement)) return;
     const value = new FormData(form).get("name");
     const name = typeof value === "string" ? value.trim() : "";
     if (!name) return;
     if (await this.run((client) => client.request("unmanaged/adopt", { lockId: slot.lockId, slot: slot.slot, name }))) {
       this.adopting = null;
+      this.rowFocus.expectRemoval(slotKey(slot), row);
       toast(this, this.t("unmanaged.adopted", { name }));
     }
   }
 
-  private async clear(slot: UnmanagedSlot, lock: string): Promise<void> {
+  private async clear(slot: UnmanagedSlot, row: number, lock: string): Promise<void> {
     if (await this.run((client) => client.request("unmanaged/clear", { lockId: slot.lockId, slot: slot.slot }))) {
       this.clearing = null;
+      this.rowFocus.expectRemoval(slotKey(slot), row);
       toast(this, this.t("unmanaged.cleared", { lock, slot: slot.slot }));
     }
   }

@@ -14,6 +14,11 @@ export interface LockView {
   battery: number | null;
 }
 
+/** Identifies one slot on one lock, e.g. for a list row: "lock.front_door:3". */
+export function slotKey(slot: { lockId: string; slot: number }): string {
+  return `${slot.lockId}:${String(slot.slot)}`;
+}
+
 /** The configured locks, or every `lock.*` entity HA knows, sorted by entity id. */
 export function lockEntityIds(hass: Pick<HomeAssistant, "states">, configured: readonly string[] | undefined): string[] {
   if (configured) return [...configured];

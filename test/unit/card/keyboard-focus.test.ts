@@ -93,4 +93,57 @@ describe("keyboard focus", () => {
     await settle(card);
     expect(focused(unmanaged)).toBe(unmanaged.querySelector('[role="alertdialog"] button.cancel'));
   });
+
+  it("after a keypad change is resolved, puts focus on the slot now in its place, then on the activity button", async () => {
+    const held = (slot: number) => ({ lockId: "lock.front_door", slot, codeId: "code-ada", reason: "changed_at_lock" as const, since: "2026-01-01T10:00:00Z" });
+    const snapshot = { ...snapshotFixture(true), held: [held(1), held(2)] };
+    const addon = new FakeAddon(snapshot);
+    addon.respond = (request) => ({ ok: true, result: request.type === "held/resolve" ? { lockId: request.lockId, slot: request.slot } : {} });
+    const { card } = await mountCard(addon);
+    const list = part(card, "latchkey-held");
+    const act = async (selector: string, remaining: ReturnType<typeof held>[]) => {
+      const button = list.querySelector<HTMLButtonElement>(selector);
+      button?.focus();
+      button?.click();
+      await settle(card);
+      addon.push({ type: "snapshot", snapshot: { ...snapshot, held: remaining } });
+      await settle(card);
+    };
+
+    await act('li[data-slot="2"] button.restore', [held(1)]);
+    expect(focused(list)).toBe(list.querySelector('li[data-slot="1"] button.keep-lock'));
+    await act('li[data-slot="1"] button.keep-lock', []);
+    expect(list.querySelector("li")).toBeNull();
+    expect(focused(shadow(card))).toBe(shadow(card).querySelector("button.activity-toggle"));
+  });
+
+  it("after adopting a code found on a lock, focus stays in the list; it is not taken from where the person went", async () => {
+    const snapshot = snapshotFixture(true);
+    snapshot.unmanaged = [{ lockId: "lock.back_door", slot: 3 }, { lockId: "lock.back_door", slot: 4 }];
+    const addon = new FakeAddon(snapshot);
+    addon.respond = () => ({ ok: true, result: { codeId: "code-cleaner" } });
+    const { card } = await mountCard(addon);
+    const unmanaged = part(card, "latchkey-unmanaged");
+    click(unmanaged, 'li[data-slot="lock.back_door:3"] button.adopt');
+    await settle(card);
+    type(unmanaged, "form input", "Cleaner");
+    const save = unmanaged.querySelector<HTMLButtonElement>("form button.save");
+    save?.focus();
+    save?.click();
+    await settle(card);
+    addon.push({ type: "snapshot", snapshot: { ...snapshot, unmanaged: [{ lockId: "lock.back_door", slot: 4 }] } });
+    await settle(card);
+    expect(focused(unmanaged)).toBe(unmanaged.querySelector('li[data-slot="lock.back_door:4"] button.adopt'));
+
+    // The person tabbed on to the code list before the slot went away: focus stays there.
+    click(unmanaged, "button.clear");
+    await settle(card);
+    click(unmanaged, '[role="alertdialog"] button.confirm-clear');
+    await settle(card);
+    const add = codeList(card).querySelector<HTMLButtonElement>("button.add");
+    add?.focus();
+    addon.push({ type: "snapshot", snapshot: { ...snapshot, unmanaged: [] } });
+    await settle(card);
+    expect(focused(codeList(card))).toBe(add);
+  });
 });
