@@ -50,14 +50,16 @@ function reportSize() {
 }
 
 /**
- * HACS installs every .js file in dist/, and chunk names carry a content hash: a rebuild first
- * removes the card's old chunks so no stale file is committed or installed.
+ * HACS installs every .js file in dist/, and chunk names carry a content hash: once a build is
+ * written, the card's chunks it did not write are removed, so no stale file is committed or
+ * installed (and a failed build leaves the previous files as they were).
  */
-function removeOldChunks(dir, prefix) {
+function removeOldChunks(prefix) {
   return {
     name: "remove-old-chunks",
-    buildStart() {
-      for (const name of readdirSync(dir)) if (name.startsWith(prefix)) rmSync(`${dir}/${name}`);
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? ".";
+      for (const name of readdirSync(dir)) if (name.startsWith(prefix) && !(name in bundle)) rmSync(`${dir}/${name}`);
     },
   };
 }
@@ -75,7 +77,7 @@ export default [
     // Each language's texts are a chunk of their own (src/card/i18n.ts), loaded next to the card's URL.
     output: { dir: "dist", format: "es", entryFileNames: "latchkey-card.js", chunkFileNames: "latchkey-card-[name]-[hash].js" },
     onwarn,
-    plugins: [removeOldChunks("dist", "latchkey-card-"), ...browserPlugins()],
+    plugins: [...browserPlugins(), removeOldChunks("latchkey-card-")],
   },
   {
     input: "src/panel/latchkey-panel.ts",

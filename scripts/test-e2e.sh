@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-ha.sh
 bash scripts/setup-chromium.sh
-[[ -f dist/latchkey-card.js && -f addon/dist/latchkey-addon.mjs && -f addon/dist/latchkey-panel.js ]] || npm run --silent build
+# The card loads its language chunks (dist/latchkey-card-<lang>-<hash>.js) next to itself.
+compgen -G "dist/latchkey-card-en-*.js" >/dev/null && [[ -f dist/latchkey-card.js && -f addon/dist/latchkey-addon.mjs && -f addon/dist/latchkey-panel.js ]] || npm run --silent build
 npx vitest run --project e2e

@@ -20,7 +20,7 @@ export class LatchkeyCardEditor extends LitElement {
 
   hass?: HomeAssistant;
   private config: Record<string, unknown> = {};
-  private readonly translation = new TranslationController(this, cardTranslations, () => languageOf(this.hass));
+  private readonly translation = new TranslationController(this, cardTranslations, () => (this.hass ? languageOf(this.hass) : undefined));
 
   setConfig(config: Record<string, unknown>): void {
     this.config = config;

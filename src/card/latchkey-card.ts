@@ -19,6 +19,8 @@ import { loadHaForm } from "./load-ha-form";
 import { notifyServices } from "./share";
 import { TranslationController } from "./translation-controller";
 
+const TEXTS_FAILED = "Latchkey could not load its texts. Check the connection and reload the page.";
+
 /**
  * Latchkey's Lovelace card: lock status and lock/unlock straight from `hass`, codes from the
  * Latchkey add-on.
@@ -130,7 +132,9 @@ export class LatchkeyCard extends LitElement {
   /** Public so tests can count renders. */
   override render() {
     const t = this.translation.t;
-    if (!this.config || !this.hass || !t) return nothing;
+    if (!this.config || !this.hass) return nothing;
+    // No texts yet; if they cannot be downloaded, say so in the only language there is.
+    if (!t) return this.translation.failed ? html`<ha-card><p class="notice error">${TEXTS_FAILED}</p></ha-card>` : nothing;
     return html`<ha-card>
       <h1>${this.config.title ?? t("title")}</h1>
       <latchkey-lock-list .hass=${this.hass} .lockIds=${this.lockIds(this.hass)} .t=${t}

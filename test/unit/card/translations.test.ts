@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { LitElement, html, nothing } from "lit";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { cardTranslations } from "../../../src/card/i18n";
 import { TranslationController } from "../../../src/card/translation-controller";
 import { lazyTranslations, type LazyTranslations } from "../../../src/i18n/make-translator";
@@ -19,14 +19,17 @@ function slowLoaders() {
       pending.push({ resolve: () => { resolve(dictionary); }, reject });
     });
   };
-  const settleAll = async () => {
+  const resolveAll = () => {
     for (const load of pending.splice(0)) load.resolve();
+  };
+  const settleAll = async () => {
+    resolveAll();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
   const failAll = () => {
     for (const load of pending.splice(0)) load.reject(new Error("network down"));
   };
-  return { calls, settleAll, failAll, loaders: { en: loader("en", EN), de: loader("de", DE) } };
+  return { calls, settleAll, resolveAll, failAll, loaders: { en: loader("en", EN), de: loader("de", DE) } };
 }
 
 describe("texts loaded per language", () => {
@@ -83,7 +86,7 @@ describe("texts loaded per language", () => {
 /** The smallest element that waits for its texts, as the card does. */
 class Greeter extends LitElement {
   static override properties = { language: { attribute: false } };
-  language = "en";
+  language: string | undefined = "en";
   private readonly translation: TranslationController<Key>;
 
   constructor(texts: LazyTranslations<Key>) {
@@ -93,7 +96,8 @@ class Greeter extends LitElement {
 
   override render() {
     const t = this.translation.t;
-    return t ? html`<p>${t("greeting", { name: "Ada" })}</p>` : nothing;
+    if (!t) return this.translation.failed ? html`<p>texts failed</p>` : nothing;
+    return html`<p>${t("greeting", { name: "Ada" })}</p>`;
   }
 }
 customElements.define("test-greeter", Greeter);
@@ -124,7 +128,8 @@ describe("an element waiting for its texts", () => {
     expect(slow.calls).toEqual(["en", "de"]);
   });
 
-  it("asks again on its next update when the download failed", async () => {
+  it("says when its texts could not be downloaded and tries again a little later", async () => {
+    vi.useFakeTimers();
     const slow = slowLoaders();
     const element = new Greeter(lazyTranslations<Key>("en", slow.loaders));
     const errors: unknown[] = [];
@@ -134,16 +139,33 @@ describe("an element waiting for its texts", () => {
       document.body.append(element);
       await element.updateComplete;
       slow.failAll();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(errors).toEqual(["Latchkey could not load its texts"]);
-      element.requestUpdate();
+      await vi.advanceTimersByTimeAsync(0);
       await element.updateComplete;
-      await slow.settleAll();
+      expect(errors).toEqual(["Latchkey could not load its texts"]);
+      expect(shown(element)).toBe("texts failed");
+      expect(slow.calls).toEqual(["en"]);
+
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(slow.calls).toEqual(["en", "en"]);
+      slow.resolveAll();
+      await vi.advanceTimersByTimeAsync(0);
       await element.updateComplete;
       expect(shown(element)).toBe("Hello Ada");
-      expect(slow.calls).toEqual(["en", "en"]);
     } finally {
       console.error = original;
+      vi.useRealTimers();
     }
+  });
+
+  it("does not load a language before it knows which one", async () => {
+    const slow = slowLoaders();
+    const element = new Greeter(lazyTranslations<Key>("en", slow.loaders));
+    element.language = undefined;
+    document.body.append(element);
+    await element.updateComplete;
+    expect(slow.calls).toEqual([]);
+    element.language = "de";
+    await element.updateComplete;
+    expect(slow.calls).toEqual(["de"]);
   });
 });
