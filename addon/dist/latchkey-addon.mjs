@@ -12746,8 +12746,10 @@ function fillPlaceholders(text, values) {
 
 /**
  * The problems Latchkey tells people about, by key, in English. The add-on sends the key and
- * its values with the English message; the card has the same keys in every language it speaks,
- * so a problem found by either side reads in the person's language.
+ * its values with the English message; the card's other languages have the same keys, so a
+ * problem found by either side reads in the person's language. An English card shows the
+ * add-on's message as it came (only the form's problems, which the card finds itself too,
+ * are in its own English texts).
  */
 /** Every problem a code's draft can have. */
 const VALIDATION_TEXTS = {
@@ -12780,10 +12782,6 @@ const ERROR_TEXTS = {
     "error.protocol_mismatch": "This add-on speaks protocol {protocol}; reload the page to get the matching card.",
     "error.login_refused": "Home Assistant did not accept your login for Latchkey. Reload the page and try again.",
     "error.internal": "Something went wrong in the Latchkey add-on; see its log.",
-    // Found by the card itself.
-    "error.addon_not_connected": "The Latchkey add-on is not connected.",
-    "error.addon_connection_lost": "The connection to the Latchkey add-on was lost.",
-    "error.bad_response": "The add-on answered {type} with data the card does not understand.",
 };
 /** Why a code is not on a lock yet (a sync chip's tooltip). */
 const SYNC_REASON_TEXTS = {
@@ -12794,8 +12792,6 @@ const SYNC_REASON_TEXTS = {
     "sync_reason.removed_at_lock": "This code was removed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
     "sync_reason.changed_at_lock": "This code was changed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
 };
-/** Every problem either side can name, so one lookup serves form issues, request errors and sync states. */
-({ ...VALIDATION_TEXTS});
 
 /** Added to protocol 1 as optional fields: a key such as "error.code_gone" and its values, so a client can translate. */
 const problemFields = {
@@ -13855,9 +13851,13 @@ function translatorFor(tag, dictionary, hasOwnTexts, fallbackLanguage) {
         const text = dictionary[key];
         return vars ? fillPlaceholders(text, vars) : text;
     };
+    const lookup = (key, vars) => {
+        const text = ownEntry(dictionary, key);
+        return text !== undefined && vars ? fillPlaceholders(text, vars) : text;
+    };
     // Dates follow the texts: "en-GB" keeps its own day-month order, a language without texts gets the fallback's.
     const language = (hasOwnTexts || baseLanguage(tag) === fallbackLanguage) && isLanguageTag(tag) ? tag : fallbackLanguage;
-    return Object.assign(translate, { language });
+    return Object.assign(translate, { language, lookup });
 }
 function baseLanguage(tag) {
     return tag.toLowerCase().split("-")[0] ?? "";

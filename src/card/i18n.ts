@@ -3,16 +3,18 @@
  * person downloads the texts they read and no others, and each added language costs the rest
  * nothing. Pure: no DOM, no Lit.
  */
-import { PROBLEM_TEXTS, type Problem } from "../model/problem-texts";
+import { VALIDATION_TEXTS, type ValidationProblem } from "../model/problem-texts";
 import { lazyTranslations, type Translator } from "../i18n/make-translator";
+import { CARD_PROBLEM_TEXTS, type CardProblem } from "./data/card-problems";
 import type { en } from "./i18n/en";
 
-export type TranslationKey = keyof typeof en | Problem;
+/** Every text the card itself writes; other languages also translate what the add-on reports (AddonProblem). */
+export type TranslationKey = keyof typeof en | ValidationProblem | CardProblem;
 
 export type Translate = Translator<TranslationKey>;
 
 /** The card's translators; `load("de-AT")` fetches the German texts, an unknown language gets English. */
 export const cardTranslations = lazyTranslations<TranslationKey>("en", {
-  en: async () => ({ ...PROBLEM_TEXTS, ...(await import("./i18n/en")).en }),
+  en: async () => ({ ...VALIDATION_TEXTS, ...CARD_PROBLEM_TEXTS, ...(await import("./i18n/en")).en }),
   de: async () => (await import("./i18n/de")).de,
 });

@@ -1,11 +1,18 @@
 /** What went wrong, in the person's language where the card knows the problem. Pure. */
-import { isProblem, type ProblemValues } from "../model/problem-texts";
+import type { ProblemValues } from "../model/problem-texts";
 import { AddonRequestError } from "./data/addon-error";
 import type { Translate } from "./i18n";
 
-/** Something the add-on or the card found; a key this card does not know shows the add-on's English. */
+/** Problem keys, as opposed to the card's other texts: a report must not be able to show "Lock all". */
+const PROBLEM_KEY = /^(validation|error|sync_reason)\./;
+
+/**
+ * Something the add-on or the card found, in the person's language where this card has a text
+ * for its key; otherwise (an English card, a key from a newer add-on) the message as it came.
+ */
 export function problemText(found: { message: string; problem?: string | undefined; values?: ProblemValues | undefined }, t: Translate): string {
-  return found.problem !== undefined && isProblem(found.problem) ? t(found.problem, found.values) : found.message;
+  const key = found.problem;
+  return (key !== undefined && PROBLEM_KEY.test(key) ? t.lookup(key, found.values) : undefined) ?? found.message;
 }
 
 /** For a toast: the add-on's errors translated, anything else (HA's own errors) as it came. */

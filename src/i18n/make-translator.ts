@@ -5,6 +5,8 @@ import { fillPlaceholders } from "../model/placeholders";
 export interface Translator<Key extends string> {
   (key: Key, vars?: Record<string, string | number>): string;
   readonly language: string;
+  /** The text for a key that came from elsewhere (a problem the add-on reported), if this language has one. */
+  lookup(key: string, vars?: Record<string, string | number>): string | undefined;
 }
 
 type Dictionary<Key extends string> = Readonly<Record<Key, string>>;
@@ -80,9 +82,13 @@ function translatorFor<Key extends string>(tag: string, dictionary: Dictionary<K
     const text = dictionary[key];
     return vars ? fillPlaceholders(text, vars) : text;
   };
+  const lookup = (key: string, vars?: Record<string, string | number>): string | undefined => {
+    const text = ownEntry<string>(dictionary, key);
+    return text !== undefined && vars ? fillPlaceholders(text, vars) : text;
+  };
   // Dates follow the texts: "en-GB" keeps its own day-month order, a language without texts gets the fallback's.
   const language = (hasOwnTexts || baseLanguage(tag) === fallbackLanguage) && isLanguageTag(tag) ? tag : fallbackLanguage;
-  return Object.assign(translate, { language });
+  return Object.assign(translate, { language, lookup });
 }
 
 function baseLanguage(tag: string): string {

@@ -1,7 +1,9 @@
 /**
  * The problems Latchkey tells people about, by key, in English. The add-on sends the key and
- * its values with the English message; the card has the same keys in every language it speaks,
- * so a problem found by either side reads in the person's language.
+ * its values with the English message; the card's other languages have the same keys, so a
+ * problem found by either side reads in the person's language. An English card shows the
+ * add-on's message as it came (only the form's problems, which the card finds itself too,
+ * are in its own English texts).
  */
 
 /** The placeholders' values: names of codes, locks and services, lengths; never a PIN. */
@@ -39,10 +41,6 @@ export const ERROR_TEXTS = {
   "error.protocol_mismatch": "This add-on speaks protocol {protocol}; reload the page to get the matching card.",
   "error.login_refused": "Home Assistant did not accept your login for Latchkey. Reload the page and try again.",
   "error.internal": "Something went wrong in the Latchkey add-on; see its log.",
-  // Found by the card itself.
-  "error.addon_not_connected": "The Latchkey add-on is not connected.",
-  "error.addon_connection_lost": "The connection to the Latchkey add-on was lost.",
-  "error.bad_response": "The add-on answered {type} with data the card does not understand.",
 } as const;
 
 /** Why a code is not on a lock yet (a sync chip's tooltip). */
@@ -55,15 +53,8 @@ export const SYNC_REASON_TEXTS = {
   "sync_reason.changed_at_lock": "This code was changed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
 } as const;
 
-/** Every problem either side can name, so one lookup serves form issues, request errors and sync states. */
-export const PROBLEM_TEXTS = { ...VALIDATION_TEXTS, ...ERROR_TEXTS, ...SYNC_REASON_TEXTS };
-
 export type ValidationProblem = keyof typeof VALIDATION_TEXTS;
 export type ErrorProblem = keyof typeof ERROR_TEXTS;
 export type SyncReason = keyof typeof SYNC_REASON_TEXTS;
-export type Problem = keyof typeof PROBLEM_TEXTS;
-
-/** True for a key this build has a text for; a newer add-on may send one it has not. */
-export function isProblem(key: string): key is Problem {
-  return Object.hasOwn(PROBLEM_TEXTS, key);
-}
+/** What the add-on reports by key (a form's problems aside); its English message is the English text. */
+export type AddonProblem = ErrorProblem | SyncReason;

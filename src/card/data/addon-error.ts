@@ -1,6 +1,7 @@
 import type { ErrorCode, WireError, WireIssue } from "../../model/errors";
 import { fillPlaceholders } from "../../model/placeholders";
-import { ERROR_TEXTS, type ErrorProblem, type ProblemValues } from "../../model/problem-texts";
+import type { ProblemValues } from "../../model/problem-texts";
+import { CARD_PROBLEM_TEXTS, type CardProblem } from "./card-problems";
 
 type CardErrorCode = ErrorCode | "disconnected" | "bad_response";
 
@@ -25,7 +26,7 @@ export class AddonRequestError extends Error {
   }
 
   /** One the card finds itself (no connection, an answer it cannot read). */
-  static of(code: CardErrorCode, problem: ErrorProblem, values: ProblemValues = {}): AddonRequestError {
-    return new AddonRequestError(code, fillPlaceholders(ERROR_TEXTS[problem], values), [], problem, values);
+  static of(code: CardErrorCode, problem: CardProblem, values: ProblemValues = {}): AddonRequestError {
+    return new AddonRequestError(code, fillPlaceholders(CARD_PROBLEM_TEXTS[problem], values), [], problem, values);
   }
 }

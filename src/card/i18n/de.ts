@@ -1,7 +1,8 @@
-/** The card's German texts, the problems' included. Loaded on demand by ../i18n.ts. */
+/** The card's German texts, and what the add-on reports by key. Loaded on demand by ../i18n.ts. */
+import type { AddonProblem } from "../../model/problem-texts";
 import type { TranslationKey } from "../i18n";
 
-export const de: Record<TranslationKey, string> = {
+export const de: Record<TranslationKey | AddonProblem, string> = {
   "validation.name_missing": "Gib dem Code einen Namen.",
   "validation.name_too_long": "Ein Name hat höchstens {max} Zeichen.",
   "validation.name_taken": "Es gibt schon einen Code namens „{name}“.",

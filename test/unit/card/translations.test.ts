@@ -2,6 +2,7 @@
 import { LitElement, html, nothing } from "lit";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cardTranslations } from "../../../src/card/i18n";
+import { problemText } from "../../../src/card/problem-text";
 import { TranslationController } from "../../../src/card/translation-controller";
 import { lazyTranslations, type LazyTranslations } from "../../../src/i18n/make-translator";
 
@@ -80,6 +81,23 @@ describe("texts loaded per language", () => {
     expect(de("lock.lock_all")).toBe("Alle verriegeln");
     expect(en("validation.name_missing")).toBe("Give the code a name.");
     expect(de("validation.name_missing")).toBe("Gib dem Code einen Namen.");
+  });
+});
+
+describe("what the add-on reports", () => {
+  it("reads as the add-on wrote it on an English card, translated on a German one, and only problem keys are looked up", async () => {
+    const en = await cardTranslations.load("en");
+    const de = await cardTranslations.load("de");
+    const gone = { message: "That code does not exist (any more).", problem: "error.code_gone" };
+    expect(problemText(gone, en)).toBe("That code does not exist (any more).");
+    expect(problemText(gone, de)).toBe("Diesen Code gibt es nicht (mehr).");
+    const offline = { message: "The lock is offline; the change is sent when it is back.", problem: "sync_reason.lock_offline" };
+    expect(problemText(offline, de)).toBe("Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.");
+    // A form problem the card also finds itself has its English text here, filled in.
+    expect(problemText({ message: "ignored", problem: "validation.name_too_long", values: { max: 40 } }, en)).toBe("A name has at most 40 characters.");
+    // A card text is not a problem, and a key from a newer add-on keeps its English.
+    expect(problemText({ message: "from the add-on", problem: "lock.lock_all" }, de)).toBe("from the add-on");
+    expect(problemText({ message: "from a newer add-on", problem: "error.something_new" }, de)).toBe("from a newer add-on");
   });
 });
 
