@@ -36,6 +36,22 @@ function deepFocus(p: Page): Promise<string | null> {
   });
 }
 
+/** Runs `action` and returns the card's language files the page fetched meanwhile (latchkey-card-en-<hash>.js → "en"). */
+async function languagesFetchedDuring(p: Page, action: () => Promise<void>): Promise<string[]> {
+  const fetched: string[] = [];
+  const onRequest = (request: { url(): string }) => {
+    const language = /\/latchkey-card-([a-z]+)-[\w-]+\.js$/.exec(new URL(request.url()).pathname)?.[1];
+    if (language) fetched.push(language);
+  };
+  p.on("request", onRequest);
+  try {
+    await action();
+  } finally {
+    p.off("request", onRequest);
+  }
+  return fetched;
+}
+
 async function expectLocksShown(state: string): Promise<void> {
   for (const lock of DEMO_LOCKS) {
     await expect.poll(() => lockRow(lock.entityId).locator(".name span").first().textContent(), { timeout: 15_000 }).toBe(lock.name);
@@ -69,9 +85,13 @@ describe("the card in Home Assistant's real frontend", () => {
     await loginThroughHa(page(), dashboardUrl, credentials.admin);
     // A fresh navigation with the stored tokens: navigation → the 3 lock names visible.
     const t0 = Date.now();
-    await page().goto(dashboardUrl);
-    for (const lock of DEMO_LOCKS) await page().locator("latchkey-lock-list .name span", { hasText: lock.name }).first().waitFor({ timeout: 30_000 });
+    const fetched = await languagesFetchedDuring(page(), async () => {
+      await page().goto(dashboardUrl);
+      for (const lock of DEMO_LOCKS) await page().locator("latchkey-lock-list .name span", { hasText: lock.name }).first().waitFor({ timeout: 30_000 });
+    });
     figure("dashboard first render (navigation → 3 lock names visible), 1280×800", `${Date.now() - t0} ms`);
+    // The card's texts come from HA's /local/ next to it, and only the person's language.
+    expect(fetched).toEqual(["en"]);
     await expectLocksShown("Locked");
     await page().locator("latchkey-code-list button.add").waitFor({ timeout: 30_000 });
     await screenshot(page(), "card-1280x800.png");
@@ -212,8 +232,11 @@ describe("the card in Home Assistant's real frontend", () => {
     // HA's own language choice for this browser, as its profile page stores it.
     await p.evaluate(() => { localStorage.setItem("selectedLanguage", JSON.stringify("de")); });
     try {
-      await p.reload();
-      await expectLocksShown("Verriegelt");
+      const fetched = await languagesFetchedDuring(p, async () => {
+        await p.reload();
+        await expectLocksShown("Verriegelt");
+      });
+      expect(fetched).toEqual(["de"]);
       const fits = (selector: string) => overflowing(p, selector, 360);
       await p.locator("latchkey-code-list button.add", { hasText: "Code hinzufügen" }).click();
       const dialog = p.locator("latchkey-code-editor [role=dialog]");
