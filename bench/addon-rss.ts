@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StoreDocument } from "../addon/src/store/schema";
 import { startHaFake, type FakeLockConfig, type HaFake, type HaProfile } from "../test/integration/ha-fake/index";
-import { ADDON_BUNDLE, freePort } from "../test/integration/support/addon-process";
+import { ADDON_BUNDLE, ADDON_NODE_FLAGS, freePort } from "../test/integration/support/addon-process";
 import { lockContents, lockIds, lockName, SLOTS_PER_LOCK } from "./fixture";
 
 export interface AddonResult {
@@ -32,7 +32,7 @@ async function statusKb(pid: number, field: "VmRSS" | "VmHWM"): Promise<number> 
 const sleep = (msDelay: number) => new Promise<void>((done) => setTimeout(done, msDelay));
 
 /**
- * Starts the built add-on bundle with plain `node` (as the add-on image does, with the env vars
+ * Starts the built add-on bundle with `node` and the image's flags (as the add-on image does, with the env vars
  * of test/integration/support/addon-process.ts) against the HA fake, with the store already in
  * step with the fake locks, and samples its resident memory once it has reconciled.
  */
@@ -52,7 +52,7 @@ export async function benchAddon(document: StoreDocument, profile: HaProfile, sa
     ha = await startHaFake({ users: [ADMIN], locks, profile });
     const port = await freePort();
     const started = performance.now();
-    const proc = spawn(process.execPath, [ADDON_BUNDLE], {
+    const proc = spawn(process.execPath, [...ADDON_NODE_FLAGS, ADDON_BUNDLE], {
       env: {
         PATH: process.env.PATH ?? "",
         LATCHKEY_HA_URL: ha.httpUrl,

@@ -8,6 +8,9 @@ export { freePort };
 
 export const ADDON_BUNDLE = resolve(import.meta.dirname, "../../../addon/dist/latchkey-addon.mjs");
 
+/** Node's flags in the add-on image's CMD (addon/Dockerfile; a packaging test keeps them equal). */
+export const ADDON_NODE_FLAGS = ["--max-semi-space-size=2"] as const;
+
 export interface AddonProcess {
   apiUrl: string;
   dataDir: string;
@@ -24,7 +27,7 @@ export interface AddonProcess {
 export async function startAddon(options: { haUrl: string; token: string; dataDir?: string; port?: number; env?: Record<string, string> }): Promise<AddonProcess> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "latchkey-data-")));
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, [ADDON_BUNDLE], {
+  const child: ChildProcess = spawn(process.execPath, [...ADDON_NODE_FLAGS, ADDON_BUNDLE], {
     env: {
       PATH: process.env.PATH ?? "",
       LATCHKEY_HA_URL: options.haUrl,

@@ -4,6 +4,7 @@ import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { OptionsSchema } from "../../../addon/src/config";
+import { ADDON_NODE_FLAGS } from "../../integration/support/addon-process";
 
 // Packaging checks for the add-on repository (repository.yaml, addon/) and the HACS card
 // (hacs.json): what the Supervisor, the add-on linter and HACS would reject, caught here.
@@ -214,7 +215,10 @@ describe("addon/Dockerfile", () => {
   it("installs Node from Alpine and runs the committed bundle, without npm", () => {
     expect(dockerfile).toMatch(/^RUN apk add --no-cache (?:.* )?nodejs(?: |$)/m);
     expect(dockerfile).toMatch(/^COPY dist\/latchkey-addon\.mjs \/app\/latchkey-addon\.mjs$/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "\/app\/latchkey-addon\.mjs"\]$/m);
+    const cmd = JSON.stringify(["node", ...ADDON_NODE_FLAGS, "/app/latchkey-addon.mjs"]).replaceAll(",", ", ");
+    // Tests and bench start the bundle with the same flags, so what they measure is what runs.
+    expect(dockerfile.split("\n")).toContain(`CMD ${cmd}`);
+    expect(read("addon/DOCS.md")).toContain(`command: ${cmd}`);
     expect(instructions).not.toMatch(/\b(?:npm|yarn|pnpm)\b/);
     expect(existsSync(`${root}addon/dist/latchkey-addon.mjs`)).toBe(true);
   });
