@@ -50,8 +50,7 @@ export class LatchkeyActivity extends LitElement {
     sharedStyles,
     css`
       .filters { display: flex; flex-wrap: wrap; gap: 8px; padding: 8px 16px; }
-      select { font: inherit; min-height: 36px; color: inherit; background: transparent; border: 1px solid var(--divider-color, #ccc); border-radius: 4px; padding: 0 8px; }
-      ol { list-style: none; margin: 0; padding: 0 16px 8px; }
+      ol { padding: 0 16px 8px; }
       li { display: flex; gap: 12px; padding: 6px 0; border-bottom: 1px solid var(--divider-color, #e0e0e0); }
       time { flex: none; min-width: 5.5em; color: var(--secondary-text-color); font-size: 0.9em; }
     `,

@@ -74,12 +74,9 @@ export class LatchkeyCodeEditor extends LitElement {
       }
       h2 { margin: 0 0 12px; font-size: 1.2em; font-weight: 500; }
       label.field { display: block; margin-top: 12px; font-weight: 500; }
-      input[type="text"] {
-        box-sizing: border-box; width: 100%; min-height: 40px; padding: 0 8px; font: inherit; color: inherit;
-        background: transparent; border: 1px solid var(--divider-color, #ccc); border-radius: 4px;
-      }
+      input[type="text"] { width: 100%; }
       .pin-row { display: flex; gap: 8px; }
-      .pin-row input { flex: 1; min-width: 0; letter-spacing: 0.1em; }
+      .pin-row input { flex: 1; letter-spacing: 0.1em; }
       fieldset { margin: 12px 0 0; padding: 8px; border: 1px solid var(--divider-color, #ccc); border-radius: 4px; }
       fieldset label, label.check { display: flex; align-items: center; gap: 8px; min-height: 36px; }
       .issue { margin: 4px 0 0; font-size: 0.9em; }

@@ -56,8 +56,6 @@ export class LatchkeyCodeList extends LitElement {
     sharedStyles,
     css`
       header { display: flex; align-items: center; justify-content: space-between; padding: 8px 16px 0; }
-      h2 { margin: 0; font-size: 1.1em; font-weight: 500; }
-      ul { list-style: none; margin: 0; padding: 0; }
       li.code { padding: 8px 16px; border-bottom: 1px solid var(--divider-color, #e0e0e0); }
       li.code.disabled .name { color: var(--secondary-text-color); text-decoration: line-through; }
       .name { font-weight: 500; }

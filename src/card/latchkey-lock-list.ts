@@ -43,7 +43,6 @@ export class LatchkeyLockList extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      ul { list-style: none; margin: 0; padding: 0; }
       li { display: flex; align-items: center; gap: 8px; padding: 8px 16px; flex-wrap: wrap; }
       .name { flex: 1 1 140px; min-width: 0; text-align: start; border: none; border-radius: 4px; padding: 0; color: inherit; }
       .name span { display: block; }

@@ -44,11 +44,7 @@ export class LatchkeyRulesEditor extends LitElement {
       .body { padding: 0 8px 8px; }
       label.field { display: block; margin-top: 8px; font-weight: 500; }
       .line { display: flex; gap: 8px; align-items: center; }
-      .line input { flex: 1; min-width: 0; }
-      input[type="datetime-local"], input[type="time"], input[type="number"] {
-        box-sizing: border-box; min-height: 40px; padding: 0 8px; font: inherit; color: inherit; min-width: 0;
-        background: transparent; border: 1px solid var(--divider-color, #ccc); border-radius: 4px;
-      }
+      .line input { flex: 1; }
       input[type="number"] { width: 100%; }
       fieldset { margin: 8px 0 0; padding: 8px; border: 1px solid var(--divider-color, #ccc); border-radius: 4px; min-width: 0; }
       legend { font-weight: 500; }

@@ -37,7 +37,6 @@ export class LatchkeyShareForm extends LitElement {
     css`
       form { display: flex; flex-direction: column; gap: 8px; padding: 8px 0; }
       label { display: flex; flex-direction: column; gap: 4px; font-size: 0.9em; }
-      select, input { font: inherit; min-height: 36px; color: inherit; background: transparent; border: 1px solid var(--divider-color, #ccc); border-radius: 4px; padding: 0 8px; }
     `,
   ];
 

@@ -33,8 +33,22 @@ export const sharedStyles = css`
     opacity: 0.5;
     cursor: default;
   }
+  /* Text, number, time and choice fields alike; check boxes keep the browser's look. */
+  input:not([type="checkbox"]),
+  select {
+    box-sizing: border-box;
+    min-width: 0;
+    min-height: 40px;
+    padding: 0 8px;
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 1px solid var(--divider-color, #ccc);
+    border-radius: 4px;
+  }
   button:focus-visible,
-  input:focus-visible {
+  input:focus-visible,
+  select:focus-visible {
     outline: 2px solid var(--primary-color);
     outline-offset: 2px;
   }
@@ -60,6 +74,17 @@ export const sharedStyles = css`
     border-radius: 50%;
     margin-inline-end: 6px;
     background: var(--dot-color, var(--disabled-text-color, #bdbdbd));
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.1em;
+    font-weight: 500;
+  }
+  ul,
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
   }
   .row {
     display: flex;
