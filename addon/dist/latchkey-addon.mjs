@@ -6876,10 +6876,10 @@ const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
         return this.check(_lte(value, params));
     },
     int(params) {
-        return this.check(int$1(params));
+        return this.check(int(params));
     },
     safe(params) {
-        return this.check(int$1(params));
+        return this.check(int(params));
     },
     positive(params) {
         return this.check(_gt(0, params));
@@ -6910,7 +6910,7 @@ const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def
     $ZodNumberFormat.init(inst, def);
     ZodNumber.init(inst, def);
 });
-function int$1(params) {
+function int(params) {
     return _int(ZodNumberFormat, params);
 }
 const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
@@ -12578,13 +12578,6 @@ const ZodMiniNumber = /*@__PURE__*/ $constructor("ZodMiniNumber", (inst, def) =>
 function number(params) {
     return _number(ZodMiniNumber, params);
 }
-const ZodMiniNumberFormat = /*@__PURE__*/ $constructor("ZodMiniNumberFormat", (inst, def) => {
-    $ZodNumberFormat.init(inst, def);
-    ZodMiniNumber.init(inst, def);
-});
-function int(params) {
-    return _int(ZodMiniNumberFormat, params);
-}
 const ZodMiniBoolean = /*@__PURE__*/ $constructor("ZodMiniBoolean", (inst, def) => {
     $ZodBoolean.init(inst, def);
     ZodMiniType.init(inst, def);
@@ -12838,10 +12831,22 @@ function describeZodError(error, lead) {
 
 // The shared model uses zod/mini: the card bundles it, and mini keeps the card small (issue 4's
 // size budget). Classic zod schemas in the add-on embed these schemas unchanged.
+/**
+ * A string check against a pattern, failing with `error`. Not z.regex(): its string-format
+ * machinery costs the card 0.2 KB gzipped for the same test.
+ */
+function matches(pattern, error) {
+    return refine((text) => pattern.test(text), { error });
+}
 /** An HA lock entity id, e.g. `lock.front_door`. Latchkey keys locks by entity id. */
-const LockIdSchema = string().check(_regex(/^lock\.[a-z0-9_]+$/, { error: "A lock must be an entity id such as lock.front_door." }));
+const LockIdSchema = string().check(matches(/^lock\.[a-z0-9_]+$/, "A lock must be an entity id such as lock.front_door."));
+/**
+ * A whole number; add bounds with `.check(z.minimum(…))`. Not z.int(): that brings zod's
+ * number-format machinery into the card (0.4 KB gzipped) for a check this line makes.
+ */
+const IntSchema = number().check(refine(Number.isSafeInteger, { error: "Expected a whole number." }));
 /** A user-code slot on a lock. Slot 0 is not a user slot on any Z-Wave lock. */
-const SlotNumberSchema = int().check(_gte(1), _lte(65535));
+const SlotNumberSchema = IntSchema.check(_gte(1), _lte(65535));
 /**
  * Timestamps travel and persist as ISO-8601 strings with seconds and an offset ("Z" or
  * ±HH:MM), so JSON round-trips are lossless and every reader agrees on the instant. It accepts
@@ -12862,7 +12867,7 @@ function dayExists(time) {
 const IsoTimeSchema = string().check(refine((time) => ISO_TIME.test(time) && dayExists(time), {
     error: "A time must be ISO 8601 with seconds and an offset, e.g. 2026-12-12T17:00:00+01:00.",
 }));
-const CodeIdSchema = string().check(_regex(/^[a-z0-9-]{6,64}$/, { error: "A code id is 6–64 lowercase letters, digits or dashes." }));
+const CodeIdSchema = string().check(matches(/^[a-z0-9-]{6,64}$/, "A code id is 6–64 lowercase letters, digits or dashes."));
 
 const ActivityKindSchema = _enum([
     "keypad_unlock",
@@ -12910,10 +12915,10 @@ const ActivityEntrySchema = object({
     userName: nullable(string()),
 });
 
-const ClockTimeSchema = string().check(_regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Times are HH:MM, 00:00 to 23:59." }));
+const ClockTimeSchema = string().check(matches(/^([01]\d|2[0-3]):[0-5]\d$/, "Times are HH:MM, 00:00 to 23:59."));
 /** A weekly window such as Mon–Fri 08:00–17:00, in Home Assistant's time zone. Days: 0 = Sunday. */
 const WeeklyWindowSchema = object({
-    days: array(int().check(_gte(0), _lte(6))).check(_minLength(1, { error: "Pick at least one day." })),
+    days: array(IntSchema.check(_gte(0), _lte(6))).check(_minLength(1, { error: "Pick at least one day." })),
     start: ClockTimeSchema,
     end: ClockTimeSchema,
 })
@@ -12923,7 +12928,7 @@ const AccessRulesSchema = object({
     validFrom: optional(IsoTimeSchema),
     validUntil: optional(IsoTimeSchema),
     weekly: _default(array(WeeklyWindowSchema), []),
-    maxUses: optional(int().check(_gte(1), _lte(10_000))),
+    maxUses: optional(IntSchema.check(_gte(1), _lte(10_000))),
     /** A standing emergency code: kept loaded; its first use notifies and may retire it. */
     burner: _default(boolean(), false),
 })
@@ -12934,13 +12939,13 @@ const NotifySettingsSchema = object({
     /** "Tell me when this code is used." */
     onUse: _default(boolean(), true),
     /** Service names such as `notify.mobile_app_pixel`, or `persistent_notification`. */
-    targets: _default(array(string().check(_regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "A notify target is persistent_notification or notify.<service>." }))), []),
+    targets: _default(array(string().check(matches(/^(persistent_notification|notify\.[a-z0-9_]+)$/, "A notify target is persistent_notification or notify.<service>."))), []),
 });
 
 /** A name fits on a phone's lock chip and in a notification's first line. */
 const MAX_NAME_LENGTH = 40;
 /** Digits only; lengths are checked per lock by `validateCode`, which knows each lock's limits. */
-const PinSchema = string().check(_regex(/^\d+$/, { error: VALIDATION_TEXTS["validation.pin_not_digits"] }));
+const PinSchema = string().check(matches(/^\d+$/, VALIDATION_TEXTS["validation.pin_not_digits"]));
 // Checks run in order: the trim rewrites the value before the length checks see it.
 const nameMissing = VALIDATION_TEXTS["validation.name_missing"];
 const NameSchema = string({ error: nameMissing })
@@ -12976,7 +12981,7 @@ const PublicCodeSchema = object({
     rules: AccessRulesSchema,
     notify: NotifySettingsSchema,
     /** Keypad unlocks attributed to this code, for `rules.maxUses`. */
-    uses: _default(int().check(_gte(0)), 0),
+    uses: _default(IntSchema.check(_gte(0)), 0),
     createdAt: IsoTimeSchema,
     updatedAt: IsoTimeSchema,
 });
@@ -12994,16 +12999,16 @@ const DEFAULT_PIN_LENGTH = { min: 4, max: 8 };
 object({
     id: LockIdSchema,
     deviceId: string().check(_minLength(1)),
-    nodeId: optional(int().check(_gte(1))),
+    nodeId: optional(IntSchema.check(_gte(1))),
     name: string(),
     area: nullable(string()),
     /** False when HA shows the entity as unavailable. */
     available: boolean(),
     nodeStatus: NodeStatusSchema,
-    slotCount: int().check(_gte(1), _lte(65535)),
+    slotCount: IntSchema.check(_gte(1), _lte(65535)),
     /** Where the slot count came from: the lock itself, or the per-lock setting / default. */
     slotCountSource: _enum(["lock", "setting"]),
-    pinLength: object({ min: int().check(_gte(1)), max: int().check(_gte(1)) }),
+    pinLength: object({ min: IntSchema.check(_gte(1)), max: IntSchema.check(_gte(1)) }),
 });
 /** A lock that can take writes now. Battery locks that sleep still queue their writes. */
 function isReachable(lock) {
@@ -13032,7 +13037,7 @@ union([
         /** English; `problem` names it for a translation when Latchkey (not HA) found it. */
         reason: string(),
         ...problemFields,
-        attempts: int().check(_gte(1)),
+        attempts: IntSchema.check(_gte(1)),
         nextRetryAt: nullable(IsoTimeSchema),
     }),
     object({ state: literal("waiting"), reason: string(), ...problemFields }),
@@ -13056,12 +13061,12 @@ function wireWarnings(issues) {
 /** What a client sends: its hello, then requests. The add-on parses these; the card only builds them. */
 const HelloSchema = object({
     type: literal("hello"),
-    protocol: int(),
+    protocol: IntSchema,
     features: optional(array(string())),
     /** Standalone installs: the user's HA access token. Under ingress the proxy names the user. */
     accessToken: optional(string().check(_minLength(1))),
 });
-const request = (type, shape) => object({ id: int().check(_gte(1)), type: literal(type), ...shape });
+const request = (type, shape) => object({ id: IntSchema.check(_gte(1)), type: literal(type), ...shape });
 const RequestSchema = discriminatedUnion("type", [
     request("state/subscribe", {}),
     request("codes/create", { draft: CodeDraftSchema }),
@@ -13072,7 +13077,7 @@ const RequestSchema = discriminatedUnion("type", [
     request("codes/share", {
         codeId: CodeIdSchema,
         /** A notify service such as `notify.sms_gateway` or `notify.mobile_app_pixel`. */
-        service: string().check(_regex(/^notify\.[a-z0-9_]+$/, { error: "Choose a notify service such as notify.mobile_app_phone." })),
+        service: string().check(matches(/^notify\.[a-z0-9_]+$/, "Choose a notify service such as notify.mobile_app_phone.")),
         /** Recipients for services that take them (an SMS gateway's phone numbers). */
         recipients: _default(array(string().check(_minLength(1), _maxLength(64))).check(_maxLength(10)), []),
         /** A greeting the person wrote; Latchkey adds the PIN, the doors and the validity. */
@@ -13082,7 +13087,7 @@ const RequestSchema = discriminatedUnion("type", [
     request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
     /** A slot changed at the lock's keypad: keep what the lock now has, or put Latchkey's code back. */
     request("held/resolve", { lockId: LockIdSchema, slot: SlotNumberSchema, keep: _enum(["lock", "latchkey"]) }),
-    request("activity/list", { lockId: optional(LockIdSchema), codeId: optional(CodeIdSchema), limit: _default(int().check(_gte(1), _lte(500)), 100) }),
+    request("activity/list", { lockId: optional(LockIdSchema), codeId: optional(CodeIdSchema), limit: _default(IntSchema.check(_gte(1), _lte(500)), 100) }),
 ]);
 
 /** A websocket frame as text, whichever buffer shape `ws` handed over. */

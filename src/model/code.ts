@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { CodeIdSchema, IsoTimeSchema, LockIdSchema } from "./primitives";
+import { CodeIdSchema, IntSchema, IsoTimeSchema, LockIdSchema, matches } from "./primitives";
 import { fillPlaceholders } from "./placeholders";
 import { AccessRulesSchema, NotifySettingsSchema } from "./rules";
 import { VALIDATION_TEXTS } from "./problem-texts";
@@ -8,7 +8,7 @@ import { VALIDATION_TEXTS } from "./problem-texts";
 export const MAX_NAME_LENGTH = 40;
 
 /** Digits only; lengths are checked per lock by `validateCode`, which knows each lock's limits. */
-export const PinSchema = z.string().check(z.regex(/^\d+$/, { error: VALIDATION_TEXTS["validation.pin_not_digits"] }));
+export const PinSchema = z.string().check(matches(/^\d+$/, VALIDATION_TEXTS["validation.pin_not_digits"]));
 
 // Checks run in order: the trim rewrites the value before the length checks see it.
 const nameMissing = VALIDATION_TEXTS["validation.name_missing"];
@@ -55,7 +55,7 @@ export const PublicCodeSchema = z.object({
   rules: AccessRulesSchema,
   notify: NotifySettingsSchema,
   /** Keypad unlocks attributed to this code, for `rules.maxUses`. */
-  uses: z._default(z.int().check(z.minimum(0)), 0),
+  uses: z._default(IntSchema.check(z.minimum(0)), 0),
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
 });

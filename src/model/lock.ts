@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { LockIdSchema } from "./primitives";
+import { IntSchema, LockIdSchema } from "./primitives";
 
 export const NodeStatusSchema = z.enum(["alive", "dead", "asleep", "awake", "unknown"]);
 export type NodeStatus = z.infer<typeof NodeStatusSchema>;
@@ -12,16 +12,16 @@ export const DEFAULT_SLOT_COUNT = 30;
 export const LockSchema = z.object({
   id: LockIdSchema,
   deviceId: z.string().check(z.minLength(1)),
-  nodeId: z.optional(z.int().check(z.minimum(1))),
+  nodeId: z.optional(IntSchema.check(z.minimum(1))),
   name: z.string(),
   area: z.nullable(z.string()),
   /** False when HA shows the entity as unavailable. */
   available: z.boolean(),
   nodeStatus: NodeStatusSchema,
-  slotCount: z.int().check(z.minimum(1), z.maximum(65535)),
+  slotCount: IntSchema.check(z.minimum(1), z.maximum(65535)),
   /** Where the slot count came from: the lock itself, or the per-lock setting / default. */
   slotCountSource: z.enum(["lock", "setting"]),
-  pinLength: z.object({ min: z.int().check(z.minimum(1)), max: z.int().check(z.minimum(1)) }),
+  pinLength: z.object({ min: IntSchema.check(z.minimum(1)), max: IntSchema.check(z.minimum(1)) }),
 });
 export type Lock = z.infer<typeof LockSchema>;
 

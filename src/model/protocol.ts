@@ -3,7 +3,7 @@ import { ActivityEntrySchema } from "./activity";
 import { PublicCodeSchema } from "./code";
 import { WireErrorSchema, WireIssueSchema, type WireIssue } from "./errors";
 import { LockSchema } from "./lock";
-import { CodeIdSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
+import { CodeIdSchema, IntSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
 import type { RequestType } from "./requests";
 import { HeldSlotSchema, SyncStatusSchema, UnmanagedSlotSchema } from "./slot";
 
@@ -41,8 +41,8 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 // A plain union: two members share type "result" (ok true / false), which a discriminated union forbids.
 export const ServerMessageSchema = z.union([
   z.object({ type: z.literal("welcome"), protocol: z.literal(PROTOCOL_VERSION), user: z.object({ name: z.string(), isAdmin: z.boolean() }) }),
-  z.object({ type: z.literal("result"), id: z.int(), ok: z.literal(true), result: z.unknown() }),
-  z.object({ type: z.literal("result"), id: z.int(), ok: z.literal(false), error: WireErrorSchema }),
+  z.object({ type: z.literal("result"), id: IntSchema, ok: z.literal(true), result: z.unknown() }),
+  z.object({ type: z.literal("result"), id: IntSchema, ok: z.literal(false), error: WireErrorSchema }),
   z.object({ type: z.literal("snapshot"), snapshot: SnapshotSchema }),
   z.object({ type: z.literal("fatal"), error: WireErrorSchema }),
 ]);

@@ -1,18 +1,18 @@
 import { z } from "zod/mini";
 import { CodeChangesSchema, CodeDraftSchema } from "./code";
-import { CodeIdSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
+import { CodeIdSchema, IntSchema, LockIdSchema, matches, SlotNumberSchema } from "./primitives";
 
 /** What a client sends: its hello, then requests. The add-on parses these; the card only builds them. */
 export const HelloSchema = z.object({
   type: z.literal("hello"),
-  protocol: z.int(),
+  protocol: IntSchema,
   features: z.optional(z.array(z.string())),
   /** Standalone installs: the user's HA access token. Under ingress the proxy names the user. */
   accessToken: z.optional(z.string().check(z.minLength(1))),
 });
 
 const request = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
-  z.object({ id: z.int().check(z.minimum(1)), type: z.literal(type), ...shape });
+  z.object({ id: IntSchema.check(z.minimum(1)), type: z.literal(type), ...shape });
 
 export const RequestSchema = z.discriminatedUnion("type", [
   request("state/subscribe", {}),
@@ -24,7 +24,7 @@ export const RequestSchema = z.discriminatedUnion("type", [
   request("codes/share", {
     codeId: CodeIdSchema,
     /** A notify service such as `notify.sms_gateway` or `notify.mobile_app_pixel`. */
-    service: z.string().check(z.regex(/^notify\.[a-z0-9_]+$/, { error: "Choose a notify service such as notify.mobile_app_phone." })),
+    service: z.string().check(matches(/^notify\.[a-z0-9_]+$/, "Choose a notify service such as notify.mobile_app_phone.")),
     /** Recipients for services that take them (an SMS gateway's phone numbers). */
     recipients: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10)), []),
     /** A greeting the person wrote; Latchkey adds the PIN, the doors and the validity. */
@@ -34,7 +34,7 @@ export const RequestSchema = z.discriminatedUnion("type", [
   request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
   /** A slot changed at the lock's keypad: keep what the lock now has, or put Latchkey's code back. */
   request("held/resolve", { lockId: LockIdSchema, slot: SlotNumberSchema, keep: z.enum(["lock", "latchkey"]) }),
-  request("activity/list", { lockId: z.optional(LockIdSchema), codeId: z.optional(CodeIdSchema), limit: z._default(z.int().check(z.minimum(1), z.maximum(500)), 100) }),
+  request("activity/list", { lockId: z.optional(LockIdSchema), codeId: z.optional(CodeIdSchema), limit: z._default(IntSchema.check(z.minimum(1), z.maximum(500)), 100) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request["type"];

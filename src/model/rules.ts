@@ -1,12 +1,12 @@
 import { z } from "zod/mini";
-import { IsoTimeSchema } from "./primitives";
+import { IntSchema, IsoTimeSchema, matches } from "./primitives";
 
-const ClockTimeSchema = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Times are HH:MM, 00:00 to 23:59." }));
+const ClockTimeSchema = z.string().check(matches(/^([01]\d|2[0-3]):[0-5]\d$/, "Times are HH:MM, 00:00 to 23:59."));
 
 /** A weekly window such as Mon–Fri 08:00–17:00, in Home Assistant's time zone. Days: 0 = Sunday. */
 export const WeeklyWindowSchema = z
   .object({
-    days: z.array(z.int().check(z.minimum(0), z.maximum(6))).check(z.minLength(1, { error: "Pick at least one day." })),
+    days: z.array(IntSchema.check(z.minimum(0), z.maximum(6))).check(z.minLength(1, { error: "Pick at least one day." })),
     start: ClockTimeSchema,
     end: ClockTimeSchema,
   })
@@ -19,7 +19,7 @@ export const AccessRulesSchema = z
     validFrom: z.optional(IsoTimeSchema),
     validUntil: z.optional(IsoTimeSchema),
     weekly: z._default(z.array(WeeklyWindowSchema), []),
-    maxUses: z.optional(z.int().check(z.minimum(1), z.maximum(10_000))),
+    maxUses: z.optional(IntSchema.check(z.minimum(1), z.maximum(10_000))),
     /** A standing emergency code: kept loaded; its first use notifies and may retire it. */
     burner: z._default(z.boolean(), false),
   })
@@ -35,7 +35,7 @@ export const NotifySettingsSchema = z.object({
   onUse: z._default(z.boolean(), true),
   /** Service names such as `notify.mobile_app_pixel`, or `persistent_notification`. */
   targets: z._default(
-    z.array(z.string().check(z.regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "A notify target is persistent_notification or notify.<service>." }))),
+    z.array(z.string().check(matches(/^(persistent_notification|notify\.[a-z0-9_]+)$/, "A notify target is persistent_notification or notify.<service>."))),
     [],
   ),
 });

@@ -2,7 +2,7 @@ import { z } from "zod/mini";
 import { problemFields } from "./errors";
 import { fillPlaceholders } from "./placeholders";
 import { SYNC_REASON_TEXTS, type ProblemValues, type SyncReason } from "./problem-texts";
-import { CodeIdSchema, IsoTimeSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
+import { CodeIdSchema, IntSchema, IsoTimeSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
 
 /** How a slot's content was confirmed, best first. Recorded so users can see how sure we are. */
 export const VerificationPathSchema = z.enum([
@@ -30,7 +30,7 @@ export const SyncStatusSchema = z.union([
     /** English; `problem` names it for a translation when Latchkey (not HA) found it. */
     reason: z.string(),
     ...problemFields,
-    attempts: z.int().check(z.minimum(1)),
+    attempts: IntSchema.check(z.minimum(1)),
     nextRetryAt: z.nullable(IsoTimeSchema),
   }),
   z.object({ state: z.literal("waiting"), reason: z.string(), ...problemFields }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { IsoTimeSchema } from "../../../src/model/primitives";
+import { z as mini } from "zod/mini";
+import { IntSchema, IsoTimeSchema, LockIdSchema, matches } from "../../../src/model/primitives";
 
 // What the schema replaced: stored files and older cards judge timestamps by it.
 const zodDatetime = z.iso.datetime({ offset: true });
@@ -25,5 +26,28 @@ describe("timestamps", () => {
       expect(zodDatetime.safeParse(time).success, `zod: ${time}`).toBe(false);
     }
     expect(IsoTimeSchema.safeParse("tomorrow").error?.issues[0]?.message).toBe("A time must be ISO 8601 with seconds and an offset, e.g. 2026-12-12T17:00:00+01:00.");
+  });
+});
+
+describe("whole numbers", () => {
+  it("takes what z.int() takes and refuses what it refuses", () => {
+    const samples: unknown[] = [0, 1, -7, 65535, Number.MAX_SAFE_INTEGER, 1.5, Number.NaN, Infinity, 2 ** 53, "3", null, true];
+    for (const value of samples) expect(IntSchema.safeParse(value).success, String(value)).toBe(z.int().safeParse(value).success);
+  });
+
+  it("keeps bounds added with check", () => {
+    const slot = IntSchema.check(mini.minimum(1), mini.maximum(30));
+    expect([0, 1, 30, 31].map((n) => slot.safeParse(n).success)).toEqual([false, true, true, false]);
+    expect(IntSchema.safeParse(2.5).error?.issues[0]?.message).toBe("Expected a whole number.");
+  });
+});
+
+describe("patterns", () => {
+  it("test the whole string and fail with the message given", () => {
+    expect(LockIdSchema.safeParse("lock.front_door").success).toBe(true);
+    expect(LockIdSchema.safeParse("sensor.front_door").error?.issues[0]?.message).toBe("A lock must be an entity id such as lock.front_door.");
+    const digits = mini.string().check(matches(/^\d+$/, "Digits only."));
+    expect(digits.safeParse("12a").error?.issues[0]?.message).toBe("Digits only.");
+    expect(digits.safeParse(12).success).toBe(false);
   });
 });
