@@ -4,7 +4,7 @@ import type { AddonClient } from "./data/addon-client";
 import { toast } from "./events";
 import type { Translate } from "./i18n";
 import { errorMessage } from "./problem-text";
-import { phoneShareText, smsLink } from "./share";
+import { smsLink } from "./share";
 import { sharedStyles } from "./styles";
 
 /**
@@ -90,7 +90,8 @@ export class LatchkeyShareForm extends LitElement {
     const { code, client } = this;
     if (!code || !client) return;
     try {
-      const text = phoneShareText(code.name, await client.reveal(code.id), this.lockNames);
+      // In the admin's language: the add-on builds its own text (in HA's language) for notify services.
+      const text = this.t("share.text", { name: code.name, pin: await client.reveal(code.id), locks: this.lockNames.join(", ") });
       if (typeof navigator.share === "function") await navigator.share({ text });
       else window.location.href = smsLink(text);
       this.close();

@@ -94,6 +94,7 @@ export const de: Record<TranslationKey | AddonProblem, string> = {
   "share.send": "Senden",
   "share.sent": "„{name}“ gesendet mit {service}.",
   "share.phone": "Von diesem Gerät als SMS",
+  "share.text": "Hallo {name}, dein Türcode ist {pin} ({locks}).",
   "share.no_services": "Kein Benachrichtigungsdienst in Home Assistant; nutze „Von diesem Gerät als SMS“.",
   "codes.confirm_delete": "„{name}“ von allen Schlössern löschen?",
   "codes.deleted": "„{name}“ gelöscht.",

@@ -61,6 +61,7 @@ export const en = {
   "share.send": "Send",
   "share.sent": "“{name}” sent with {service}.",
   "share.phone": "Text it from this device",
+  "share.text": "Hi {name}, your door code is {pin} ({locks}).",
   "share.no_services": "No notify service in Home Assistant; use “Text it from this device”.",
   "codes.confirm_delete": "Delete “{name}” from all its locks?",
   "codes.deleted": "“{name}” deleted.",
