@@ -12739,10 +12739,9 @@ function fillPlaceholders(text, values) {
 
 /**
  * The problems Latchkey tells people about, by key, in English. The add-on sends the key and
- * its values with the English message; the card's other languages have the same keys, so a
- * problem found by either side reads in the person's language. An English card shows the
- * add-on's message as it came (only the form's problems, which the card finds itself too,
- * are in its own English texts).
+ * its values with the message, worded in the language the card named in its hello
+ * (addon/src/i18n/problems.ts). A form's problems the card finds itself before sending, so
+ * those are in the card's own texts in every language.
  */
 /** Every problem a code's draft can have. */
 const VALIDATION_TEXTS = {
@@ -12760,7 +12759,7 @@ const VALIDATION_TEXTS = {
     "validation.pin_weak_sequence": "This PIN is easy to guess: it is a straight run of digits.",
     "validation.pin_weak_common": "This PIN is easy to guess: it is one of the most common PINs.",
 };
-/** Why a request failed, in English; the card translates the same keys. */
+/** Why a request failed, in English; the add-on words them in the card's language. */
 const ERROR_TEXTS = {
     "error.admins_only": "Only Home Assistant administrators can change, reveal or share codes.",
     "error.code_gone": "That code does not exist (any more).",
@@ -12823,7 +12822,8 @@ function wireError(code, problem, values = {}) {
 function describeZodError(error, lead) {
     const parts = error.issues.slice(0, 3).map((issue) => {
         const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-        return `${where}${issue.message}`;
+        // Messages written as sentences end in a full stop already; the joined text ends in one.
+        return `${where}${issue.message.replace(/\.$/, "")}`;
     });
     const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : "";
     return `${lead} — ${parts.join("; ")}${more}.`;
@@ -13065,6 +13065,8 @@ const HelloSchema = object({
     features: optional(array(string())),
     /** Standalone installs: the user's HA access token. Under ingress the proxy names the user. */
     accessToken: optional(string().check(_minLength(1))),
+    /** The person's language tag in HA ("de", "en-GB"): what the add-on reports by key reads in it. */
+    language: optional(string().check(_minLength(1), _maxLength(35))),
 });
 const request = (type, shape) => object({ id: IntSchema.check(_gte(1)), type: literal(type), ...shape });
 const RequestSchema = discriminatedUnion("type", [
@@ -13108,22 +13110,121 @@ function parseJson(text) {
     }
 }
 
+/** Turns per-language dictionaries into memoized `t` functions. Pure: no DOM, no Lit. */
 /**
- * What one connected client is sent, given the features its hello named: a card from before a
- * feature gets nothing its parser would refuse (it would drop the whole snapshot otherwise).
+ * The returned `translator("de-AT")` picks the dictionary for the tag's base language, else the fallback's.
+ * One function per language, so elements given `t` do not re-render for a new but equal one.
+ */
+function makeTranslator(fallbackLanguage, fallback, others) {
+    const made = new Map();
+    return (requested) => {
+        const tag = requested ?? fallbackLanguage;
+        const known = made.get(tag);
+        if (known)
+            return known;
+        const own = ownEntry(others, baseLanguage(tag));
+        const translator = translatorFor(tag, own ?? fallback, own !== undefined, fallbackLanguage);
+        made.set(tag, translator);
+        return translator;
+    };
+}
+function translatorFor(tag, dictionary, hasOwnTexts, fallbackLanguage) {
+    const translate = (key, vars) => {
+        const text = dictionary[key];
+        return vars ? fillPlaceholders(text, vars) : text;
+    };
+    const lookup = (key, vars) => {
+        const text = ownEntry(dictionary, key);
+        return text !== undefined && vars ? fillPlaceholders(text, vars) : text;
+    };
+    // Dates follow the texts: "en-GB" keeps its own day-month order, a language without texts gets the fallback's.
+    const language = (hasOwnTexts || baseLanguage(tag) === fallbackLanguage) && isLanguageTag(tag) ? tag : fallbackLanguage;
+    return Object.assign(translate, { language, lookup });
+}
+function baseLanguage(tag) {
+    return tag.toLowerCase().split("-")[0] ?? "";
+}
+/** `record[key]` without what objects inherit: a tag "constructor" must not find Object's. */
+function ownEntry(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+/** `Intl` throws on a malformed tag; one from an odd browser must not break the card. */
+function isLanguageTag(tag) {
+    try {
+        return Intl.getCanonicalLocales(tag).length === 1;
+    }
+    catch {
+        return false;
+    }
+}
+
+/**
+ * What the add-on reports by key — why a request failed, why a code is not on a lock yet — in
+ * the language a card named in its hello, so a German card reads German without carrying these
+ * texts itself, and a problem added in a newer add-on reads right in an older card. English
+ * (the model's texts) for any other language. A form's problems are the card's own texts: it
+ * finds them before sending.
+ */
+const de$1 = {
+    "error.admins_only": "Nur Administratoren von Home Assistant können Codes ändern, anzeigen oder teilen.",
+    "error.code_gone": "Diesen Code gibt es nicht (mehr).",
+    "error.lock_gone": "Dieses Schloss ist nicht in Home Assistant.",
+    "error.slot_not_held": "Dieser Platz wartet auf keine Entscheidung.",
+    "error.slot_not_unmanaged": "Auf diesem Platz ist kein fremder Code bekannt.",
+    "error.slot_managed": "Diesen Platz verwaltet Latchkey; lösche oder bearbeite stattdessen seinen Code.",
+    "error.slot_already_managed": "Diesen Platz verwaltet Latchkey schon.",
+    "error.pin_unreadable": "Das Schloss lässt diesen Code nicht auslesen, darum kann er nicht übernommen werden. Leere ihn oder lass ihn, wie er ist.",
+    "error.ha_offline": "Keine Verbindung zu Home Assistant.",
+    "error.share_failed": "Home Assistant konnte den Code nicht mit {service} senden. Prüfe, ob es den Dienst gibt und er funktioniert.",
+    "error.protocol_mismatch": "Dieses Add-on spricht Protokoll {protocol}; lade die Seite neu, um die passende Karte zu bekommen.",
+    "error.login_refused": "Home Assistant hat deine Anmeldung für Latchkey nicht angenommen. Lade die Seite neu und versuche es noch einmal.",
+    "error.internal": "Im Latchkey-Add-on ist etwas schiefgegangen; sieh in sein Protokoll.",
+    "sync_reason.no_free_slot": "Das Schloss hat in Latchkeys Bereich keinen freien Platz.",
+    "sync_reason.lock_unlisted": "Latchkey konnte die Codes auf diesem Schloss noch nicht auslesen und wählt dort darum keinen Platz; es fragt gleich noch einmal.",
+    "sync_reason.lock_gone": "Das Schloss ist gerade nicht in Home Assistant.",
+    "sync_reason.lock_offline": "Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.",
+    "sync_reason.removed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses gelöscht. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
+    "sync_reason.changed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses geändert. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
+};
+/** The translator for a card's language tag ("de-AT" reads German); English when it names none. */
+const problemTexts = makeTranslator("en", { ...ERROR_TEXTS, ...SYNC_REASON_TEXTS }, { de: de$1 });
+
+/**
+ * What one connected client is sent, given its hello: a card from before a feature gets nothing
+ * its parser would refuse (it would drop the whole snapshot otherwise), and what the add-on
+ * reports by key reads in the language the card named.
  */
 class ClientView {
-    constructor(features) {
+    constructor(features, language) {
         this.stateActivity = features?.includes("state_activity") ?? false;
+        this.problems = problemTexts(language);
     }
     entries(entries) {
         return this.stateActivity ? entries : entries.filter((e) => !STATE_ACTIVITY_KINDS.has(e.kind));
     }
     snapshot(snapshot) {
+        const sync = Object.fromEntries(Object.entries(snapshot.sync).map(([codeId, perLock]) => [codeId, this.syncStatuses(perLock)]));
         if (this.stateActivity)
-            return snapshot;
+            return { ...snapshot, sync };
         const lastActivity = Object.fromEntries(Object.entries(snapshot.lastActivity).filter(([, entry]) => !STATE_ACTIVITY_KINDS.has(entry.kind)));
-        return { ...snapshot, lastActivity };
+        return { ...snapshot, sync, lastActivity };
+    }
+    /** An error in the client's language where the add-on reported it by key. */
+    error(error) {
+        const message = this.text(error);
+        return message === undefined ? error : { ...error, message };
+    }
+    syncStatuses(perLock) {
+        return Object.fromEntries(Object.entries(perLock).map(([lockId, status]) => [lockId, this.syncStatus(status)]));
+    }
+    syncStatus(status) {
+        if (status.state !== "failed" && status.state !== "waiting")
+            return status;
+        const reason = this.text(status);
+        return reason === undefined ? status : { ...status, reason };
+    }
+    text(found) {
+        return found.problem === undefined ? undefined : this.problems.lookup(found.problem, found.values);
     }
 }
 
@@ -13375,14 +13476,14 @@ function handleConnection(socket, request, options) {
                     fatal(send, socket, { code: "invalid_message", message: "Start with a hello message." });
                     return;
                 }
+                view = new ClientView(hello.data.features, hello.data.language);
                 if (hello.data.protocol !== PROTOCOL_VERSION) {
-                    fatal(send, socket, wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION }));
+                    fatal(send, socket, view.error(wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION })));
                     return;
                 }
-                view = new ClientView(hello.data.features);
                 user = await options.identify(hello.data, ingressUser);
                 if (!user) {
-                    fatal(send, socket, wireError("unauthenticated", "error.login_refused"));
+                    fatal(send, socket, view.error(wireError("unauthenticated", "error.login_refused")));
                     return;
                 }
                 send({ type: "welcome", protocol: PROTOCOL_VERSION, user: { name: user.name, isAdmin: user.isAdmin } });
@@ -13406,7 +13507,7 @@ function handleConnection(socket, request, options) {
                 send({ type: "result", id, ok: true, result });
             }
             catch (error) {
-                send({ type: "result", id, ok: false, error: toWireError(error, options.log) });
+                send({ type: "result", id, ok: false, error: client.error(toWireError(error, options.log)) });
             }
         })();
     });
@@ -13835,54 +13936,6 @@ class ActivityLog {
     async compact() {
         await writeFileAtomic(this.path, this.entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
         this.linesOnDisk = this.entries.length;
-    }
-}
-
-/** Turns per-language dictionaries into memoized `t` functions. Pure: no DOM, no Lit. */
-/**
- * The returned `translator("de-AT")` picks the dictionary for the tag's base language, else the fallback's.
- * One function per language, so elements given `t` do not re-render for a new but equal one.
- */
-function makeTranslator(fallbackLanguage, fallback, others) {
-    const made = new Map();
-    return (requested) => {
-        const tag = requested ?? fallbackLanguage;
-        const known = made.get(tag);
-        if (known)
-            return known;
-        const own = ownEntry(others, baseLanguage(tag));
-        const translator = translatorFor(tag, own ?? fallback, own !== undefined, fallbackLanguage);
-        made.set(tag, translator);
-        return translator;
-    };
-}
-function translatorFor(tag, dictionary, hasOwnTexts, fallbackLanguage) {
-    const translate = (key, vars) => {
-        const text = dictionary[key];
-        return vars ? fillPlaceholders(text, vars) : text;
-    };
-    const lookup = (key, vars) => {
-        const text = ownEntry(dictionary, key);
-        return text !== undefined && vars ? fillPlaceholders(text, vars) : text;
-    };
-    // Dates follow the texts: "en-GB" keeps its own day-month order, a language without texts gets the fallback's.
-    const language = (hasOwnTexts || baseLanguage(tag) === fallbackLanguage) && isLanguageTag(tag) ? tag : fallbackLanguage;
-    return Object.assign(translate, { language, lookup });
-}
-function baseLanguage(tag) {
-    return tag.toLowerCase().split("-")[0] ?? "";
-}
-/** `record[key]` without what objects inherit: a tag "constructor" must not find Object's. */
-function ownEntry(record, key) {
-    return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-/** `Intl` throws on a malformed tag; one from an odd browser must not break the card. */
-function isLanguageTag(tag) {
-    try {
-        return Intl.getCanonicalLocales(tag).length === 1;
-    }
-    catch {
-        return false;
     }
 }
 

@@ -8,7 +8,7 @@ import { lazyTranslations, type Translator } from "../i18n/make-translator";
 import { CARD_PROBLEM_TEXTS, type CardProblem } from "./data/card-problems";
 import type { en } from "./i18n/en";
 
-/** Every text the card itself writes; other languages also translate what the add-on reports (AddonProblem). */
+/** Every text the card itself writes; what the add-on reports comes worded in the card's language. */
 export type TranslationKey = keyof typeof en | ValidationProblem | CardProblem;
 
 export type Translate = Translator<TranslationKey>;

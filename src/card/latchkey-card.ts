@@ -39,7 +39,7 @@ export class LatchkeyCard extends LitElement {
   private config?: CardConfig;
   /** The activity feed stays folded until asked for, so the card stays short on phones. */
   private activityOpen = false;
-  private readonly addon = new AddonController(this, () => this.hass?.auth?.data?.access_token);
+  private readonly addon = new AddonController(this, () => ({ accessToken: this.hass?.auth?.data?.access_token, language: languageOf(this.hass) }));
   private readonly ingress = new IngressLocator(this);
   private readonly translation = new TranslationController(this, cardTranslations, () => languageOf(this.hass));
 

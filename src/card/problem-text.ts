@@ -4,11 +4,11 @@ import { AddonRequestError } from "./data/addon-error";
 import type { Translate } from "./i18n";
 
 /** Problem keys, as opposed to the card's other texts: a report must not be able to show "Lock all". */
-const PROBLEM_KEY = /^(validation|error|sync_reason)\./;
+const PROBLEM_KEY = /^(validation|error)\./;
 
 /**
- * Something the add-on or the card found, in the person's language where this card has a text
- * for its key; otherwise (an English card, a key from a newer add-on) the message as it came.
+ * Something the add-on or the card found, in the person's language: the card's own text for a
+ * form's problem or its own, otherwise the message as the add-on worded it for this card.
  */
 export function problemText(found: { message: string; problem?: string | undefined; values?: ProblemValues | undefined }, t: Translate): string {
   const key = found.problem;

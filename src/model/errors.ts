@@ -79,7 +79,8 @@ export function wireError(code: ErrorCode, problem: ErrorProblem, values: Proble
 export function describeZodError(error: $ZodError, lead: string): string {
   const parts = error.issues.slice(0, 3).map((issue) => {
     const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-    return `${where}${issue.message}`;
+    // Messages written as sentences end in a full stop already; the joined text ends in one.
+    return `${where}${issue.message.replace(/\.$/, "")}`;
   });
   const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : "";
   return `${lead} — ${parts.join("; ")}${more}.`;

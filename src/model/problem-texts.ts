@@ -1,9 +1,8 @@
 /**
  * The problems Latchkey tells people about, by key, in English. The add-on sends the key and
- * its values with the English message; the card's other languages have the same keys, so a
- * problem found by either side reads in the person's language. An English card shows the
- * add-on's message as it came (only the form's problems, which the card finds itself too,
- * are in its own English texts).
+ * its values with the message, worded in the language the card named in its hello
+ * (addon/src/i18n/problems.ts). A form's problems the card finds itself before sending, so
+ * those are in the card's own texts in every language.
  */
 
 /** The placeholders' values: names of codes, locks and services, lengths; never a PIN. */
@@ -26,7 +25,7 @@ export const VALIDATION_TEXTS = {
   "validation.pin_weak_common": "This PIN is easy to guess: it is one of the most common PINs.",
 } as const;
 
-/** Why a request failed, in English; the card translates the same keys. */
+/** Why a request failed, in English; the add-on words them in the card's language. */
 export const ERROR_TEXTS = {
   "error.admins_only": "Only Home Assistant administrators can change, reveal or share codes.",
   "error.code_gone": "That code does not exist (any more).",

@@ -9,6 +9,8 @@ export const HelloSchema = z.object({
   features: z.optional(z.array(z.string())),
   /** Standalone installs: the user's HA access token. Under ingress the proxy names the user. */
   accessToken: z.optional(z.string().check(z.minLength(1))),
+  /** The person's language tag in HA ("de", "en-GB"): what the add-on reports by key reads in it. */
+  language: z.optional(z.string().check(z.minLength(1), z.maxLength(35))),
 });
 
 const request = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>

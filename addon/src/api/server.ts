@@ -59,10 +59,10 @@ function handleConnection(socket: WebSocket, request: IncomingMessage, options: 
       if (!user) {
         const hello = HelloSchema.safeParse(message);
         if (!hello.success) { fatal(send, socket, { code: "invalid_message", message: "Start with a hello message." }); return; }
-        if (hello.data.protocol !== PROTOCOL_VERSION) { fatal(send, socket, wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION })); return; }
-        view = new ClientView(hello.data.features);
+        view = new ClientView(hello.data.features, hello.data.language);
+        if (hello.data.protocol !== PROTOCOL_VERSION) { fatal(send, socket, view.error(wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION }))); return; }
         user = await options.identify(hello.data, ingressUser);
-        if (!user) { fatal(send, socket, wireError("unauthenticated", "error.login_refused")); return; }
+        if (!user) { fatal(send, socket, view.error(wireError("unauthenticated", "error.login_refused"))); return; }
         send({ type: "welcome", protocol: PROTOCOL_VERSION, user: { name: user.name, isAdmin: user.isAdmin } });
         return;
       }
@@ -83,7 +83,7 @@ function handleConnection(socket: WebSocket, request: IncomingMessage, options: 
         });
         send({ type: "result", id, ok: true, result });
       } catch (error) {
-        send({ type: "result", id, ok: false, error: toWireError(error, options.log) });
+        send({ type: "result", id, ok: false, error: client.error(toWireError(error, options.log)) });
       }
     })();
   });

@@ -3,7 +3,7 @@ import type { z } from "zod/mini";
 import { ResultSchemas, type Snapshot } from "../../model/protocol";
 import { type RequestType } from "../../model/requests";
 import { AddonRequestError } from "./addon-error";
-import { helloMessage, parseServerMessage, requestMessage, type RequestParams, type ResultOf } from "./messages";
+import { helloMessage, parseServerMessage, requestMessage, type HelloDetails, type RequestParams, type ResultOf } from "./messages";
 
 export interface SocketHandlers {
   open(): void;
@@ -79,7 +79,7 @@ export class AddonClient {
   constructor(
     readonly url: string,
     /** Read at each (re)connect: HA refreshes the user's token while the page stays open. */
-    private readonly accessToken: () => string | undefined,
+    private readonly hello: () => HelloDetails,
     private readonly onChange: () => void,
     private readonly factory: SocketFactory = browserSocketFactory,
     /** Runs before each (re)connect; under ingress it makes sure the session cookie is live. */
@@ -138,7 +138,7 @@ export class AddonClient {
     if (this.closed) return;
     this.socket = this.factory(this.url, {
       open: () => {
-        this.socket?.send(helloMessage(this.accessToken()));
+        this.socket?.send(helloMessage(this.hello()));
       },
       message: (data) => {
         this.handle(data);

@@ -8,9 +8,20 @@ export type RequestInput = z.input<typeof RequestSchema>;
 export type RequestParams<T extends RequestType> = Omit<Extract<RequestInput, { type: T }>, "id" | "type">;
 export type ResultOf<T extends RequestType> = z.output<(typeof ResultSchemas)[T]>;
 
-export function helloMessage(accessToken: string | undefined): string {
-  const hello = { type: "hello", protocol: PROTOCOL_VERSION, features: [...CLIENT_FEATURES] };
-  return JSON.stringify(accessToken ? { ...hello, accessToken } : hello);
+/** Who says hello: the HA token (standalone installs) and the person's language. */
+export interface HelloDetails {
+  accessToken?: string | undefined;
+  language?: string | undefined;
+}
+
+export function helloMessage({ accessToken, language }: HelloDetails): string {
+  return JSON.stringify({
+    type: "hello",
+    protocol: PROTOCOL_VERSION,
+    features: [...CLIENT_FEATURES],
+    ...(accessToken ? { accessToken } : {}),
+    ...(language ? { language } : {}),
+  });
 }
 
 export function requestMessage<T extends RequestType>(id: number, type: T, params: RequestParams<T>): string {

@@ -204,7 +204,7 @@ describe("locks that only report their state", () => {
     expect(await doorEntries("lock.front_door")).toEqual(["manual_unlock"]);
 
     // A card from before these kinds never receives them: its parser would refuse the snapshot.
-    const older = await connectApi(w.addon.apiUrl, ADMIN.token, []);
+    const older = await connectApi(w.addon.apiUrl, ADMIN.token, { features: [] });
     await older.request("state/subscribe", {});
     const seen = await older.waitForSnapshot(() => true);
     expect(seen.lastActivity["lock.back_door"]).toBeUndefined();

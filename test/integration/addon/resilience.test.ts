@@ -163,6 +163,28 @@ describe("the card API", () => {
     });
   });
 
+  it("words what it reports in the language the card names in its hello, and keeps the key", async () => {
+    const w = await world();
+    const german = await connectApi(w.addon.apiUrl, ADMIN.token, { language: "de-AT" });
+    const french = await connectApi(w.addon.apiUrl, ADMIN.token, { language: "fr" });
+    cleanups.push(() => { german.close(); french.close(); return Promise.resolve(); });
+    expect(await german.request("codes/delete", { codeId: "no-such-code" })).toEqual({
+      ok: false, error: { code: "not_found", message: "Diesen Code gibt es nicht (mehr).", problem: "error.code_gone", values: {} },
+    });
+    // No German texts for a form's problems: the card words those itself, by key.
+    await german.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
+    const taken = await german.request("codes/create", { draft: { name: "mom", pin: "6047", lockIds: LOCKS } });
+    expect(taken).toMatchObject({ ok: false, error: { issues: [{ field: "name", message: "There is already a code named “Mom”.", problem: "validation.name_taken" }] } });
+    expect(await french.request("codes/delete", { codeId: "no-such-code" })).toMatchObject({ ok: false, error: { message: "That code does not exist (any more)." } });
+
+    const socket = new WebSocket(w.addon.apiUrl);
+    cleanups.push(() => { socket.close(); return Promise.resolve(); });
+    const refusal = new Promise<unknown>((resolve) => { socket.once("message", (data: Buffer) => { resolve(JSON.parse(data.toString("utf8"))); }); });
+    await new Promise((resolve) => { socket.once("open", resolve); });
+    socket.send(JSON.stringify({ type: "hello", protocol: 99, accessToken: ADMIN.token, language: "de" }));
+    expect(await refusal).toMatchObject({ type: "fatal", error: { message: "Dieses Add-on spricht Protokoll 1; lade die Seite neu, um die passende Karte zu bekommen.", problem: "error.protocol_mismatch" } });
+  });
+
   it("a non-admin sees status and names but cannot reveal, change or delete codes", async () => {
     const w = await world();
     const created = await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
@@ -196,6 +218,9 @@ describe("the card API", () => {
 describe("offline locks", () => {
   it("a dead lock is not written to while dead, shows why, and gets its codes when it is back", async () => {
     const w = await world();
+    const german = await connectApi(w.addon.apiUrl, ADMIN.token, { language: "de" });
+    cleanups.push(() => { german.close(); return Promise.resolve(); });
+    await german.request("state/subscribe", {});
     w.ha.setNodeStatus("lock.back_door", "dead");
     await w.api.waitForSnapshot((s) => s.locks.find((l) => l.id === "lock.back_door")?.available === false);
     await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
@@ -205,6 +230,11 @@ describe("offline locks", () => {
     });
     expect(Object.values(waiting.sync)[0]?.["lock.back_door"]).toEqual({
       state: "waiting", reason: "The lock is offline; the change is sent when it is back.", problem: "sync_reason.lock_offline", values: {},
+    });
+    // The same moment for a German card: the add-on words the reason for each card it serves.
+    const inGerman = await german.waitForSnapshot((s) => Object.values(s.sync)[0]?.["lock.back_door"]?.state === "waiting");
+    expect(Object.values(inGerman.sync)[0]?.["lock.back_door"]).toEqual({
+      state: "waiting", reason: "Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.", problem: "sync_reason.lock_offline", values: {},
     });
     expect(w.writes().filter((c) => c.entityId === "lock.back_door")).toEqual([]);
 

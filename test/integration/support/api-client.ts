@@ -21,8 +21,12 @@ export interface ApiClient {
   close(): void;
 }
 
-/** `features`: what the client says it understands in its hello (the current card's, unless a test plays an older one). */
-export async function connectApi(url: string, accessToken: string, features: readonly string[] = CLIENT_FEATURES): Promise<ApiClient> {
+/**
+ * `features`: what the client says it understands in its hello (the current card's, unless a
+ * test plays an older one); `language`: the person's language tag, as a card sends it.
+ */
+export async function connectApi(url: string, accessToken: string, hello: { features?: readonly string[]; language?: string } = {}): Promise<ApiClient> {
+  const { features = CLIENT_FEATURES, language } = hello;
   const socket = new WebSocket(url);
   await new Promise<void>((resolve, reject) => { socket.once("open", () => { resolve(); }); socket.once("error", reject); });
   let nextId = 1;
@@ -48,7 +52,7 @@ export async function connectApi(url: string, accessToken: string, features: rea
       else rawWaiter?.(raw);
     }
   });
-  socket.send(JSON.stringify({ type: "hello", protocol: PROTOCOL_VERSION, features, accessToken }));
+  socket.send(JSON.stringify({ type: "hello", protocol: PROTOCOL_VERSION, features, accessToken, ...(language ? { language } : {}) }));
   const user = await welcomed;
   if (user instanceof Error) {
     socket.close();

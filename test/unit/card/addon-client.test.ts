@@ -21,7 +21,7 @@ describe("AddonClient", () => {
     const addon = new FakeAddon();
     addon.respond = (request) =>
       request.type === "codes/reveal" ? { ok: true, result: { codeId: "code-ada", pin: "482913" } } : { ok: true, result: { nonsense: true } };
-    const client = new AddonClient("ws://x/api/ws", () => "t", () => undefined, addon.factory);
+    const client = new AddonClient("ws://x/api/ws", () => ({ accessToken: "t" }), () => undefined, addon.factory);
     await flush();
     expect(client.status).toEqual({ state: "ready", user: { name: "Ada", isAdmin: true } });
     expect(client.snapshot?.codes).toHaveLength(2);
@@ -35,7 +35,7 @@ describe("AddonClient", () => {
   it("turns a wire error into an AddonRequestError with field issues", async () => {
     const addon = new FakeAddon();
     addon.respond = () => ({ ok: false, error: { code: "validation_failed", message: "Bad draft", issues: [{ field: "pin", message: "Too short" }] } });
-    const client = new AddonClient("ws://x/api/ws", () => "t", () => undefined, addon.factory);
+    const client = new AddonClient("ws://x/api/ws", () => ({ accessToken: "t" }), () => undefined, addon.factory);
     await flush();
     const error: unknown = await client.request("codes/create", { draft: { name: "A", pin: "1", lockIds: [] } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AddonRequestError);
@@ -47,7 +47,7 @@ describe("AddonClient", () => {
     vi.useFakeTimers();
     const addon = new FakeAddon();
     addon.reachable = false;
-    const client = new AddonClient("ws://x/api/ws", () => "t", () => undefined, addon.factory);
+    const client = new AddonClient("ws://x/api/ws", () => ({ accessToken: "t" }), () => undefined, addon.factory);
     await flush();
     expect(client.status.state).toBe("unreachable");
     expect(addon.urls).toHaveLength(1);
@@ -68,7 +68,7 @@ describe("AddonClient", () => {
   it("stops after a fatal refusal", async () => {
     vi.useFakeTimers();
     const addon = new FakeAddon();
-    const client = new AddonClient("ws://x/api/ws", () => undefined, () => undefined, addon.factory);
+    const client = new AddonClient("ws://x/api/ws", () => ({}), () => undefined, addon.factory);
     await flush();
     addon.push({ type: "fatal", error: { code: "unauthenticated", message: "The access token was not accepted.", problem: "error.login_refused", values: {} } });
     await flush();

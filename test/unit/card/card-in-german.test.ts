@@ -85,34 +85,43 @@ describe("the code editor in German", () => {
   });
 });
 
-describe("the add-on's errors in German", () => {
-  it("a failed request's toast is German where the card knows the problem", async () => {
+// The add-on words what it reports in the language the hello names (its integration test,
+// resilience.test.ts, holds it to that); the fake here answers as it would for "de".
+describe("what the add-on reports, on a German card", () => {
+  it("the hello names the person's language, and a failed request's toast shows the add-on's words", async () => {
     const addon = new FakeAddon();
-    addon.respond = () => ({ ok: false, error: { code: "not_found", message: "That code does not exist (any more).", problem: "error.code_gone", values: {} } });
+    addon.respond = () => ({ ok: false, error: { code: "not_found", message: "Diesen Code gibt es nicht (mehr).", problem: "error.code_gone", values: {} } });
     const { card, toasts } = await mountGerman(addon);
+    expect(addon.received[0]).toMatchObject({ type: "hello", language: "de" });
     click(part(card, "latchkey-code-list"), 'li[data-code="code-ada"] button.toggle');
     await settle(card);
     expect(toasts).toEqual(["Diesen Code gibt es nicht (mehr)."]);
   });
 
-  it("a refused connection says why in German", async () => {
+  it("a refused connection says why in the add-on's words", async () => {
     const addon = new FakeAddon();
     const { card } = await mountGerman(addon);
-    addon.push({ type: "fatal", error: { code: "unsupported_protocol", message: "This add-on speaks protocol 2; reload the page to get the matching card.", problem: "error.protocol_mismatch", values: { protocol: 2 } } });
+    addon.push({ type: "fatal", error: { code: "unsupported_protocol", message: "Dieses Add-on spricht Protokoll 2; lade die Seite neu, um die passende Karte zu bekommen.", problem: "error.protocol_mismatch", values: { protocol: 2 } } });
     await settle(card);
     expect(textOf(shadow(card).querySelector(".addon-guidance"))).toBe(
       "Das Latchkey-Add-on hat die Verbindung abgelehnt: Dieses Add-on spricht Protokoll 2; lade die Seite neu, um die passende Karte zu bekommen.",
     );
   });
-});
 
-describe("sync chips in German", () => {
-  it("say why a code waits in German when Latchkey found the reason, and keep HA's own words otherwise", async () => {
+  it("a sync chip says why a code waits as the add-on wrote it", async () => {
     const snapshot = snapshotFixture(true);
     const ada = snapshot.sync["code-ada"];
-    if (ada) ada["lock.front_door"] = { state: "waiting", reason: "The lock is offline; the change is sent when it is back.", problem: "sync_reason.lock_offline", values: {} };
+    if (ada) ada["lock.front_door"] = { state: "waiting", reason: "Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.", problem: "sync_reason.lock_offline", values: {} };
     const { card } = await mountGerman(new FakeAddon(snapshot));
     const chips = [...part(card, "latchkey-code-list").querySelectorAll('li[data-code="code-ada"] .chip')].map((c) => c.getAttribute("title"));
     expect(chips).toEqual(["Platz 1 · Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.", "Platz 1 · Lock did not answer"]);
+  });
+
+  it("says hello again in the new language when the person switches it", async () => {
+    const addon = new FakeAddon();
+    const { card } = await mountGerman(addon);
+    card.hass = fakeHass({ language: "en" });
+    await settle(card);
+    expect(addon.received.filter((m) => m.type === "hello").map((m) => m.type === "hello" ? m.language : null)).toEqual(["de", "en"]);
   });
 });

@@ -35,7 +35,7 @@ function activityAddon(): FakeAddon {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function mountActivity(addon: FakeAddon, language = "en"): Promise<LatchkeyActivity> {
-  const client = new AddonClient("ws://addon", () => undefined, () => undefined, addon.factory);
+  const client = new AddonClient("ws://addon", () => ({}), () => undefined, addon.factory);
   for (let i = 0; i < 20 && !client.snapshot; i++) await Promise.resolve();
   const element = document.createElement("latchkey-activity");
   element.now = () => NOW;

@@ -34,11 +34,11 @@ afterEach(() => {
 });
 
 describe("codes view", () => {
-  it("says hello with the protocol version and the user's token, then subscribes", async () => {
+  it("says hello with the protocol version, the user's token and language, then subscribes", async () => {
     const addon = new FakeAddon();
     await mount(addon);
     expect(addon.urls).toEqual([URL]);
-    expect(addon.received[0]).toEqual({ type: "hello", protocol: 1, features: ["state_activity"], accessToken: "token-abc" });
+    expect(addon.received[0]).toEqual({ type: "hello", protocol: 1, features: ["state_activity"], accessToken: "token-abc", language: "en" });
     expect(addon.received[1]).toEqual({ type: "state/subscribe", id: 1 });
   });
 

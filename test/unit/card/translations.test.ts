@@ -85,19 +85,19 @@ describe("texts loaded per language", () => {
 });
 
 describe("what the add-on reports", () => {
-  it("reads as the add-on wrote it on an English card, translated on a German one, and only problem keys are looked up", async () => {
+  it("reads as the add-on worded it for this card, except a form's problems and the card's own, which the card words itself", async () => {
     const en = await cardTranslations.load("en");
     const de = await cardTranslations.load("de");
-    const gone = { message: "That code does not exist (any more).", problem: "error.code_gone" };
-    expect(problemText(gone, en)).toBe("That code does not exist (any more).");
+    // The add-on words these in the language the card's hello named.
+    const gone = { message: "Diesen Code gibt es nicht (mehr).", problem: "error.code_gone" };
     expect(problemText(gone, de)).toBe("Diesen Code gibt es nicht (mehr).");
-    const offline = { message: "The lock is offline; the change is sent when it is back.", problem: "sync_reason.lock_offline" };
-    expect(problemText(offline, de)).toBe("Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.");
-    // A form problem the card also finds itself has its English text here, filled in.
+    expect(problemText({ message: "from a newer add-on", problem: "sync_reason.something_new" }, de)).toBe("from a newer add-on");
+    // A form's problems and the card's own: the card's texts, filled in.
     expect(problemText({ message: "ignored", problem: "validation.name_too_long", values: { max: 40 } }, en)).toBe("A name has at most 40 characters.");
-    // A card text is not a problem, and a key from a newer add-on keeps its English.
+    expect(problemText({ message: "ignored", problem: "validation.name_too_long", values: { max: 40 } }, de)).toBe("Ein Name hat höchstens 40 Zeichen.");
+    expect(problemText({ message: "ignored", problem: "error.addon_connection_lost" }, de)).toBe("Die Verbindung zum Latchkey-Add-on ist abgerissen.");
+    // A card text is not a problem.
     expect(problemText({ message: "from the add-on", problem: "lock.lock_all" }, de)).toBe("from the add-on");
-    expect(problemText({ message: "from a newer add-on", problem: "error.something_new" }, de)).toBe("from a newer add-on");
   });
 });
 
