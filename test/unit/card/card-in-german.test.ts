@@ -122,6 +122,6 @@ describe("what the add-on reports, on a German card", () => {
     const { card } = await mountGerman(addon);
     card.hass = fakeHass({ language: "en" });
     await settle(card);
-    expect(addon.received.filter((m) => m.type === "hello").map((m) => m.type === "hello" ? m.language : null)).toEqual(["de", "en"]);
+    expect(addon.received.flatMap((m) => (m.type === "hello" ? [m.language] : []))).toEqual(["de", "en"]);
   });
 });
