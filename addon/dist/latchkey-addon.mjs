@@ -13334,11 +13334,14 @@ const CurrentUserSchema = object$1({ id: string$1(), name: string$1().nullable()
 const AuthListSchema = array$1(object$1({ id: string$1(), name: string$1().nullable(), group_ids: array$1(string$1()) }).loose());
 /** Only the Supervisor's ingress proxy may name the user in a header. */
 const INGRESS_PROXY_ADDRESS = "172.30.32.2";
-/** Ingress: the proxy names the user; whether they are an admin we ask HA (`config/auth/list`). */
-async function userFromIngress(client, userId) {
+/** Every HA user with their name and role (`config/auth/list`, admins only: the add-on is one). */
+async function listUsers(client) {
     const users = await client.command(AuthListSchema, { type: "config/auth/list" });
-    const user = users.find((u) => u.id === userId);
-    return user ? { id: user.id, name: user.name ?? "Unknown", isAdmin: user.group_ids.includes("system-admin") } : null;
+    return users.map((user) => ({ id: user.id, name: user.name ?? "Unknown", isAdmin: user.group_ids.includes("system-admin") }));
+}
+/** Ingress: the proxy names the user; whether they are an admin we ask HA. */
+async function userFromIngress(client, userId) {
+    return (await listUsers(client)).find((u) => u.id === userId) ?? null;
 }
 /**
  * Standalone: the card sends the user's own HA access token; HA tells us who that is
@@ -13712,7 +13715,13 @@ function asHaWebSocket(socket, haVersion) {
     return compatible;
 }
 
-const HaEventSchema = object$1({ event_type: string$1(), data: record$2(string$1(), unknown()), time_fired: string$1() });
+const HaEventSchema = object$1({
+    event_type: string$1(),
+    data: record$2(string$1(), unknown()),
+    time_fired: string$1(),
+    context: object$1({ user_id: string$1().nullable().optional() }).loose().optional(),
+})
+    .transform(({ context, ...event }) => ({ ...event, userId: context?.user_id ?? null }));
 /**
  * The add-on's only door to HA: commands go through zod schemas, errors come back as
  * HaCommandError. home-assistant-js-websocket keeps the socket alive, reconnects and
@@ -13939,6 +13948,36 @@ class ActivityLog {
     }
 }
 
+/** How far apart a lock's notification of a move and the state change of the same move may be. */
+const DOOR_REPORT_WINDOW_MS = 10_000;
+class DoorCommands {
+    constructor(windowMs = DOOR_REPORT_WINDOW_MS) {
+        this.windowMs = windowMs;
+        /** The newest state change per lock, with the user behind it. */
+        this.moves = new Map();
+        /** Notifications of a move that wait for its state change, per lock. */
+        this.waiting = new Map();
+    }
+    stateMoved(lockId, move, userId, at) {
+        this.moves.set(lockId, { move, userId, at });
+    }
+    /** The user whose command moved this door this way around `at`, if HA said who. */
+    commander(lockId, move, at) {
+        const seen = this.moves.get(lockId);
+        return seen && seen.move === move && Math.abs(seen.at - at) <= this.windowMs ? seen.userId : null;
+    }
+    notificationWaiting(lockId, move) {
+        this.waiting.set(lockId, move);
+    }
+    notificationEntered(lockId) {
+        this.waiting.delete(lockId);
+    }
+    /** A notification of this move is about to be entered: the state change adds nothing. */
+    isWaiting(lockId, move) {
+        return this.waiting.get(lockId) === move;
+    }
+}
+
 /**
  * What the add-on says to the household — notifications and the text of a shared code — in
  * the language Home Assistant is set to (Settings → System → General). Its log stays English.
@@ -13955,6 +13994,8 @@ const en = {
     "activity.rf_unlock": "{lock} was unlocked from an app or remote.",
     "activity.rf_lock": "{lock} was locked from an app or remote.",
     "activity.auto_lock": "{lock} locked itself.",
+    "activity.user_unlock": "{who} unlocked {lock} in Home Assistant.",
+    "activity.user_lock": "{who} locked {lock} in Home Assistant.",
     "activity.unlocked": "{lock} was unlocked.",
     "activity.locked": "{lock} was locked.",
     "activity.jammed": "{lock} is jammed.",
@@ -13997,6 +14038,8 @@ const de = {
     "activity.rf_unlock": "{lock} wurde per App oder Fernbedienung entriegelt.",
     "activity.rf_lock": "{lock} wurde per App oder Fernbedienung verriegelt.",
     "activity.auto_lock": "{lock} hat sich selbst verriegelt.",
+    "activity.user_unlock": "{who} hat {lock} in Home Assistant entriegelt.",
+    "activity.user_lock": "{who} hat {lock} in Home Assistant verriegelt.",
     "activity.unlocked": "{lock} wurde entriegelt.",
     "activity.locked": "{lock} wurde verriegelt.",
     "activity.jammed": "{lock} ist blockiert.",
@@ -14103,8 +14146,15 @@ function userIdOf(parameters) {
     const value = typeof parsed.data === "number" ? parsed.data : parsed.data.userId;
     return value > 0 ? value : null;
 }
+/** Door moves that name the HA user who made them, when one did. */
+const USER_MOVES = {
+    rf_unlock: "activity.user_unlock", unlocked: "activity.user_unlock", rf_lock: "activity.user_lock", locked: "activity.user_lock",
+};
 /** The sentence people read in notifications (in the home's language) and in the log (English). Never contains a PIN. */
 function describeActivity(entry, lockName, t = logMessages) {
+    const byUser = entry.userName ? USER_MOVES[entry.kind] : undefined;
+    if (byUser && entry.userName)
+        return t(byUser, { who: entry.userName, lock: lockName });
     const who = entry.codeName ?? (entry.slot === null ? t("who.someone") : t("who.unknown_slot", { slot: entry.slot }));
     const slot = entry.slot === null ? "" : t("slot", { slot: entry.slot });
     return t(`activity.${entry.kind}`, { who, lock: lockName, slot });
@@ -14125,6 +14175,8 @@ function lockOfAction(action) {
     return lockId.success ? lockId.data : null;
 }
 
+/** Moves a lock reports as done "from an app or remote": HA's state change may name the person. */
+const REMOTE_MOVES = { rf_unlock: "unlocked", rf_lock: "locked" };
 /**
  * Turns the locks' Access Control notifications into activity entries, alerts and
  * `latchkey_*` events. Subscribing needs an admin token, which the add-on has.
@@ -14162,17 +14214,28 @@ async function watchDoorEvents(deps) {
     });
 }
 const UNLOCKS = new Set(["keypad_unlock", "manual_unlock", "rf_unlock"]);
+/** For a remote move: waits for the state change that may say who (an HA user) and names them. */
+async function commanderOf(deps, seen, at) {
+    const move = REMOTE_MOVES[seen.kind];
+    if (!move)
+        return null;
+    deps.doors.notificationWaiting(seen.lockId, move);
+    await new Promise((resolve) => setTimeout(resolve, deps.graceMs).unref());
+    deps.doors.notificationEntered(seen.lockId);
+    return deps.users.nameOf(deps.doors.commander(seen.lockId, move, at.getTime()));
+}
 async function handle(deps, seen) {
     const { service, notifier, options } = deps;
-    const at = (deps.now ?? (() => new Date()))().toISOString();
-    const entry = { id: randomUUID(), at, kind: seen.kind, lockId: seen.lockId, codeId: seen.codeId, codeName: seen.codeName, slot: seen.slot, userName: null };
+    const now = (deps.now ?? (() => new Date()))();
+    const userName = await commanderOf(deps, seen, now);
+    const entry = { id: randomUUID(), at: now.toISOString(), kind: seen.kind, lockId: seen.lockId, codeId: seen.codeId, codeName: seen.codeName, slot: seen.slot, userName };
     await deps.activity.append(entry);
     service.announceActivity();
     const lockName = service.lockName(seen.lockId);
-    deps.log.info(describeActivity(seen, lockName));
+    deps.log.info(describeActivity(entry, lockName));
     const t = service.messages();
-    const sentence = describeActivity(seen, lockName, t);
-    await notifier.fire("latchkey_lock_activity", { entity_id: seen.lockId, kind: seen.kind, code_id: seen.codeId, code_name: seen.codeName, slot: seen.slot });
+    const sentence = describeActivity(entry, lockName, t);
+    await notifier.fire("latchkey_lock_activity", { entity_id: seen.lockId, kind: seen.kind, code_id: seen.codeId, code_name: seen.codeName, slot: seen.slot, user_name: userName });
     if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
         const code = await service.recordUse(seen.codeId, seen.kind === "keypad_unlock");
         await notifier.fire("latchkey_code_used", { code_id: seen.codeId, code_name: seen.codeName, entity_id: seen.lockId, slot: seen.slot, method: "keypad", action: seen.kind === "keypad_unlock" ? "unlock" : "lock" });
@@ -14235,15 +14298,14 @@ function alreadyTold(newest, move, changedAt, lookbackMs) {
     return sameWay && Date.parse(newest.at) >= changedAt - lookbackMs;
 }
 
-/** How long before a state change a lock's notification about it may have come. */
-const LOOKBACK_MS = 10_000;
 const StateSchema$1 = object$1({ state: string$1() }).loose();
 const stateOf = (raw) => StateSchema$1.safeParse(raw).data?.state;
 /**
  * A lock that sends no Access Control notification for an operation (some do not for remote
  * commands, older ones for anything) still changes state. Such a move becomes an activity entry
- * that says only that the door was unlocked or locked; a move a notification already told
- * ("Mom unlocked it with the keypad") is not entered twice.
+ * that says only that the door was unlocked or locked, and who did it when a person did it in
+ * Home Assistant; a move a notification already told ("Mom unlocked it with the keypad") is not
+ * entered twice.
  */
 async function watchLockStates(deps) {
     const now = deps.now ?? Date.now;
@@ -14263,6 +14325,7 @@ async function watchLockStates(deps) {
         if (!move)
             return;
         const changedAt = now();
+        deps.doors.stateMoved(entityId, move, event.userId, changedAt);
         setTimeout(() => {
             void record(deps, entityId, move, changedAt).catch((error) => { deps.log.error("Recording a lock's state change failed.", error); });
         }, deps.graceMs).unref();
@@ -14270,13 +14333,14 @@ async function watchLockStates(deps) {
 }
 async function record(deps, lockId, move, changedAt) {
     const newest = deps.activity.lastDoorActivity().find((e) => e.lockId === lockId);
-    if (alreadyTold(newest, move, changedAt, LOOKBACK_MS))
+    if (alreadyTold(newest, move, changedAt, DOOR_REPORT_WINDOW_MS) || deps.doors.isWaiting(lockId, move))
         return;
-    const entry = { id: randomUUID(), at: new Date(changedAt).toISOString(), kind: move, lockId, codeId: null, codeName: null, slot: null, userName: null };
+    const userName = await deps.users.nameOf(deps.doors.commander(lockId, move, changedAt));
+    const entry = { id: randomUUID(), at: new Date(changedAt).toISOString(), kind: move, lockId, codeId: null, codeName: null, slot: null, userName };
     await deps.activity.append(entry);
     deps.service.announceActivity();
     deps.log.info(describeActivity(entry, deps.service.lockName(lockId)));
-    await deps.notifier.fire("latchkey_lock_activity", { entity_id: lockId, kind: move, code_id: null, code_name: null, slot: null });
+    await deps.notifier.fire("latchkey_lock_activity", { entity_id: lockId, kind: move, code_id: null, code_name: null, slot: null, user_name: userName });
 }
 
 const ACTION = {
@@ -15338,6 +15402,34 @@ class LatchkeyService {
     }
 }
 
+/** How often an unknown user id may send the add-on back to HA's user list. */
+const REFRESH_MS = 60_000;
+/** HA user ids → the names people gave them, for "Alex unlocked Back Door in Home Assistant". */
+class UserNames {
+    constructor(client, log, now = Date.now) {
+        this.client = client;
+        this.log = log;
+        this.now = now;
+        this.names = new Map();
+        this.listedAt = Number.NEGATIVE_INFINITY;
+    }
+    /** The user's name, or null for no user or one HA does not list (the list is read again at most once a minute). */
+    async nameOf(userId) {
+        if (userId === null)
+            return null;
+        if (!this.names.has(userId) && this.now() - this.listedAt >= REFRESH_MS) {
+            this.listedAt = this.now();
+            try {
+                this.names = new Map((await listUsers(this.client)).map((u) => [u.id, u.name]));
+            }
+            catch (error) {
+                this.log.warn("Could not read Home Assistant's users to name who moved a door.", error);
+            }
+        }
+        return this.names.get(userId) ?? null;
+    }
+}
+
 // What the add-on stores per slot. Clients never see it: they get sync states (./slot).
 /** What a lock slot is known to hold. `pin` is kept only for slots Latchkey claims. */
 const SlotObservationSchema = discriminatedUnion("status", [
@@ -15989,8 +16081,11 @@ async function main() {
     const writer = routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs: 30_000 }), userCodeWriter);
     const notifier = new Notifier(ha, log, () => svc.messages());
     journal.connect(notifier);
-    await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log });
-    await watchLockStates({ client: ha, service: svc, activity, notifier, log, graceMs: tuning.stateGraceMs });
+    // Who moved a door in HA: a lock's notification and its state change meet here (door-commands.ts).
+    const doors = new DoorCommands();
+    const users = new UserNames(ha, log);
+    await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log, doors, users, graceMs: tuning.stateGraceMs });
+    await watchLockStates({ client: ha, service: svc, activity, notifier, log, doors, users, graceMs: tuning.stateGraceMs });
     svc.startClock(tuning.clockTickMs);
     await svc.attach({
         client: ha,

@@ -8,11 +8,13 @@ import { HaClient } from "./ha/client";
 import { FatalConfigError } from "./ha/errors";
 import { createLogger, type Logger } from "./log/logger";
 import { ActivityLog } from "./service/activity-log";
+import { DoorCommands } from "./service/door-commands";
 import { watchDoorEvents } from "./service/door-events";
 import { watchLockStates } from "./service/state-activity";
 import { Journal } from "./service/journal";
 import { Notifier } from "./service/notifier";
 import { LatchkeyService } from "./service/service";
+import { UserNames } from "./service/user-names";
 import { FileStore } from "./store/file-store";
 import { backoffDelay } from "./sync/backoff";
 import { CcReader } from "./zwave/cc-reader";
@@ -91,8 +93,11 @@ async function main(): Promise<void> {
   const writer = routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs: 30_000 }), userCodeWriter);
   const notifier = new Notifier(ha, log, () => svc.messages());
   journal.connect(notifier);
-  await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log });
-  await watchLockStates({ client: ha, service: svc, activity, notifier, log, graceMs: tuning.stateGraceMs });
+  // Who moved a door in HA: a lock's notification and its state change meet here (door-commands.ts).
+  const doors = new DoorCommands();
+  const users = new UserNames(ha, log);
+  await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log, doors, users, graceMs: tuning.stateGraceMs });
+  await watchLockStates({ client: ha, service: svc, activity, notifier, log, doors, users, graceMs: tuning.stateGraceMs });
   svc.startClock(tuning.clockTickMs);
   await svc.attach({
     client: ha,

@@ -10,17 +10,23 @@ const DAY = 24 * HOUR;
 /** Every kind has a sentence: a new kind in the model without one fails the type check here. */
 const sentenceKey = (kind: ActivityKind): TranslationKey => `activity.${kind}`;
 
+/** Door moves a person made in Home Assistant: the add-on names them when HA said who. */
+const USER_MOVES: Partial<Record<ActivityKind, TranslationKey>> = {
+  rf_unlock: "activity.user_unlock", unlocked: "activity.user_unlock", rf_lock: "activity.user_lock", locked: "activity.user_lock",
+};
+
 /** A lock's name for people; never its entity id, even for a lock that is gone. */
 export function lockName(lockId: string | null, locks: readonly Lock[], t: Translate): string {
   return locks.find((lock) => lock.id === lockId)?.name ?? t("activity.a_lock");
 }
 
-/** One entry as a sentence, e.g. "Mom unlocked Back Door with the keypad". */
+/** One entry as a sentence, e.g. "Mom unlocked Back Door with the keypad", "Alex locked Back Door in Home Assistant". */
 export function activitySentence(entry: ActivityEntry, locks: readonly Lock[], t: Translate): string {
   const someone = t("activity.someone");
   // No code owns the slot: say so. A code whose name is hidden from this user stays "someone".
   const unknownCode = entry.codeId === null && entry.slot !== null ? t("activity.unknown_code", { slot: entry.slot }) : null;
-  const text = t(sentenceKey(entry.kind), {
+  const byUser = entry.userName === null ? undefined : USER_MOVES[entry.kind];
+  const text = t(byUser ?? sentenceKey(entry.kind), {
     lock: lockName(entry.lockId, locks, t),
     code: entry.codeName ?? unknownCode ?? someone,
     codeOf: entry.codeName === null ? t("activity.a_code") : t("activity.code_of", { name: entry.codeName }),

@@ -15,11 +15,15 @@ const AuthListSchema = z.array(z.object({ id: z.string(), name: z.string().nulla
 /** Only the Supervisor's ingress proxy may name the user in a header. */
 export const INGRESS_PROXY_ADDRESS = "172.30.32.2";
 
-/** Ingress: the proxy names the user; whether they are an admin we ask HA (`config/auth/list`). */
-export async function userFromIngress(client: HaClient, userId: string): Promise<ApiUser | null> {
+/** Every HA user with their name and role (`config/auth/list`, admins only: the add-on is one). */
+export async function listUsers(client: HaClient): Promise<ApiUser[]> {
   const users = await client.command(AuthListSchema, { type: "config/auth/list" });
-  const user = users.find((u) => u.id === userId);
-  return user ? { id: user.id, name: user.name ?? "Unknown", isAdmin: user.group_ids.includes("system-admin") } : null;
+  return users.map((user) => ({ id: user.id, name: user.name ?? "Unknown", isAdmin: user.group_ids.includes("system-admin") }));
+}
+
+/** Ingress: the proxy names the user; whether they are an admin we ask HA. */
+export async function userFromIngress(client: HaClient, userId: string): Promise<ApiUser | null> {
+  return (await listUsers(client)).find((u) => u.id === userId) ?? null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { logMessages, type Messages } from "../i18n/messages";
-import type { ActivityKind } from "../../../src/model/activity";
+import type { ActivityEntry, ActivityKind } from "../../../src/model/activity";
 import type { Code } from "../../../src/model/code";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
@@ -94,8 +94,15 @@ function userIdOf(parameters: unknown): number | null {
   return value > 0 ? value : null;
 }
 
+/** Door moves that name the HA user who made them, when one did. */
+const USER_MOVES: Partial<Record<ActivityKind, "activity.user_unlock" | "activity.user_lock">> = {
+  rf_unlock: "activity.user_unlock", unlocked: "activity.user_unlock", rf_lock: "activity.user_lock", locked: "activity.user_lock",
+};
+
 /** The sentence people read in notifications (in the home's language) and in the log (English). Never contains a PIN. */
-export function describeActivity(entry: Pick<Interpretation, "kind" | "slot" | "codeName">, lockName: string, t: Messages = logMessages): string {
+export function describeActivity(entry: Pick<ActivityEntry, "kind" | "slot" | "codeName"> & { userName?: string | null }, lockName: string, t: Messages = logMessages): string {
+  const byUser = entry.userName ? USER_MOVES[entry.kind] : undefined;
+  if (byUser && entry.userName) return t(byUser, { who: entry.userName, lock: lockName });
   const who = entry.codeName ?? (entry.slot === null ? t("who.someone") : t("who.unknown_slot", { slot: entry.slot }));
   const slot = entry.slot === null ? "" : t("slot", { slot: entry.slot });
   return t(`activity.${entry.kind}`, { who, lock: lockName, slot });

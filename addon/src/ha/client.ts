@@ -9,8 +9,17 @@ export interface HaEvent {
   event_type: string;
   data: Record<string, unknown>;
   time_fired: string;
+  /** The HA user behind it (a service call they made, and the state change it caused), if any. */
+  userId: string | null;
 }
-const HaEventSchema = z.object({ event_type: z.string(), data: z.record(z.string(), z.unknown()), time_fired: z.string() });
+const HaEventSchema = z
+  .object({
+    event_type: z.string(),
+    data: z.record(z.string(), z.unknown()),
+    time_fired: z.string(),
+    context: z.object({ user_id: z.string().nullable().optional() }).loose().optional(),
+  })
+  .transform(({ context, ...event }) => ({ ...event, userId: context?.user_id ?? null }));
 
 /**
  * The add-on's only door to HA: commands go through zod schemas, errors come back as

@@ -5,9 +5,11 @@ import { describeActivity, interpretNotification, ZwaveNotificationSchema, type 
 import type { HaClient } from "../ha/client";
 import { redact, type Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
+import type { DoorCommands, DoorMove } from "./door-commands";
 import { lockOfAction } from "./lock-action";
 import type { Notifier } from "./notifier";
 import type { LatchkeyService } from "./service";
+import type { UserNames } from "./user-names";
 
 interface Deps {
   client: HaClient;
@@ -16,8 +18,15 @@ interface Deps {
   notifier: Notifier;
   options: Options;
   log: Logger;
+  doors: DoorCommands;
+  users: UserNames;
+  /** How long a notification of a remote move waits for the state change that says who. */
+  graceMs: number;
   now?: () => Date;
 }
+
+/** Moves a lock reports as done "from an app or remote": HA's state change may name the person. */
+const REMOTE_MOVES: Partial<Record<Interpretation["kind"], DoorMove>> = { rf_unlock: "unlocked", rf_lock: "locked" };
 
 /**
  * Turns the locks' Access Control notifications into activity entries, alerts and
@@ -55,17 +64,28 @@ export async function watchDoorEvents(deps: Deps): Promise<void> {
 
 const UNLOCKS: ReadonlySet<string> = new Set(["keypad_unlock", "manual_unlock", "rf_unlock"]);
 
+/** For a remote move: waits for the state change that may say who (an HA user) and names them. */
+async function commanderOf(deps: Deps, seen: Interpretation, at: Date): Promise<string | null> {
+  const move = REMOTE_MOVES[seen.kind];
+  if (!move) return null;
+  deps.doors.notificationWaiting(seen.lockId, move);
+  await new Promise((resolve) => setTimeout(resolve, deps.graceMs).unref());
+  deps.doors.notificationEntered(seen.lockId);
+  return deps.users.nameOf(deps.doors.commander(seen.lockId, move, at.getTime()));
+}
+
 async function handle(deps: Deps, seen: Interpretation): Promise<void> {
   const { service, notifier, options } = deps;
-  const at = (deps.now ?? (() => new Date()))().toISOString();
-  const entry: ActivityEntry = { id: randomUUID(), at, kind: seen.kind, lockId: seen.lockId, codeId: seen.codeId, codeName: seen.codeName, slot: seen.slot, userName: null };
+  const now = (deps.now ?? (() => new Date()))();
+  const userName = await commanderOf(deps, seen, now);
+  const entry: ActivityEntry = { id: randomUUID(), at: now.toISOString(), kind: seen.kind, lockId: seen.lockId, codeId: seen.codeId, codeName: seen.codeName, slot: seen.slot, userName };
   await deps.activity.append(entry);
   service.announceActivity();
   const lockName = service.lockName(seen.lockId);
-  deps.log.info(describeActivity(seen, lockName));
+  deps.log.info(describeActivity(entry, lockName));
   const t = service.messages();
-  const sentence = describeActivity(seen, lockName, t);
-  await notifier.fire("latchkey_lock_activity", { entity_id: seen.lockId, kind: seen.kind, code_id: seen.codeId, code_name: seen.codeName, slot: seen.slot });
+  const sentence = describeActivity(entry, lockName, t);
+  await notifier.fire("latchkey_lock_activity", { entity_id: seen.lockId, kind: seen.kind, code_id: seen.codeId, code_name: seen.codeName, slot: seen.slot, user_name: userName });
 
   if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
     const code = await service.recordUse(seen.codeId, seen.kind === "keypad_unlock");

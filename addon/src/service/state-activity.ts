@@ -6,11 +6,11 @@ import { alreadyTold, doorMove, restingState, type RestingState } from "../core/
 import type { HaClient } from "../ha/client";
 import type { Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
+import { DOOR_REPORT_WINDOW_MS, type DoorCommands } from "./door-commands";
 import type { Notifier } from "./notifier";
 import type { LatchkeyService } from "./service";
+import type { UserNames } from "./user-names";
 
-/** How long before a state change a lock's notification about it may have come. */
-const LOOKBACK_MS = 10_000;
 
 const StateSchema = z.object({ state: z.string() }).loose();
 const stateOf = (raw: unknown): string | undefined => StateSchema.safeParse(raw).data?.state;
@@ -21,6 +21,8 @@ interface Deps {
   activity: ActivityLog;
   notifier: Notifier;
   log: Logger;
+  doors: DoorCommands;
+  users: UserNames;
   /** How long to wait after a state change for the notification that explains it. */
   graceMs: number;
   now?: () => number;
@@ -29,8 +31,9 @@ interface Deps {
 /**
  * A lock that sends no Access Control notification for an operation (some do not for remote
  * commands, older ones for anything) still changes state. Such a move becomes an activity entry
- * that says only that the door was unlocked or locked; a move a notification already told
- * ("Mom unlocked it with the keypad") is not entered twice.
+ * that says only that the door was unlocked or locked, and who did it when a person did it in
+ * Home Assistant; a move a notification already told ("Mom unlocked it with the keypad") is not
+ * entered twice.
  */
 export async function watchLockStates(deps: Deps): Promise<void> {
   const now = deps.now ?? Date.now;
@@ -46,6 +49,7 @@ export async function watchLockStates(deps: Deps): Promise<void> {
     else if (newState === "unavailable" || newState === "unknown") resting.delete(entityId);
     if (!move) return;
     const changedAt = now();
+    deps.doors.stateMoved(entityId, move, event.userId, changedAt);
     setTimeout(() => {
       void record(deps, entityId, move, changedAt).catch((error: unknown) => { deps.log.error("Recording a lock's state change failed.", error); });
     }, deps.graceMs).unref();
@@ -54,10 +58,11 @@ export async function watchLockStates(deps: Deps): Promise<void> {
 
 async function record(deps: Deps, lockId: string, move: "unlocked" | "locked", changedAt: number): Promise<void> {
   const newest = deps.activity.lastDoorActivity().find((e) => e.lockId === lockId);
-  if (alreadyTold(newest, move, changedAt, LOOKBACK_MS)) return;
-  const entry: ActivityEntry = { id: randomUUID(), at: new Date(changedAt).toISOString(), kind: move, lockId, codeId: null, codeName: null, slot: null, userName: null };
+  if (alreadyTold(newest, move, changedAt, DOOR_REPORT_WINDOW_MS) || deps.doors.isWaiting(lockId, move)) return;
+  const userName = await deps.users.nameOf(deps.doors.commander(lockId, move, changedAt));
+  const entry: ActivityEntry = { id: randomUUID(), at: new Date(changedAt).toISOString(), kind: move, lockId, codeId: null, codeName: null, slot: null, userName };
   await deps.activity.append(entry);
   deps.service.announceActivity();
   deps.log.info(describeActivity(entry, deps.service.lockName(lockId)));
-  await deps.notifier.fire("latchkey_lock_activity", { entity_id: lockId, kind: move, code_id: null, code_name: null, slot: null });
+  await deps.notifier.fire("latchkey_lock_activity", { entity_id: lockId, kind: move, code_id: null, code_name: null, slot: null, user_name: userName });
 }

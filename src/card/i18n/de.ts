@@ -154,6 +154,8 @@ export const de: Record<TranslationKey, string> = {
   "activity.rf_unlock": "{lock} wurde aus der Ferne entriegelt",
   "activity.rf_lock": "{lock} wurde aus der Ferne verriegelt",
   "activity.auto_lock": "{lock} hat sich selbst verriegelt",
+  "activity.user_unlock": "{user} hat {lock} in Home Assistant entriegelt",
+  "activity.user_lock": "{user} hat {lock} in Home Assistant verriegelt",
   "activity.unlocked": "{lock} wurde entriegelt",
   "activity.locked": "{lock} wurde verriegelt",
   "activity.jammed": "{lock} war blockiert",

@@ -138,6 +138,8 @@ export const en = {
   "activity.rf_unlock": "{lock} was unlocked remotely",
   "activity.rf_lock": "{lock} was locked remotely",
   "activity.auto_lock": "{lock} locked itself",
+  "activity.user_unlock": "{user} unlocked {lock} in Home Assistant",
+  "activity.user_lock": "{user} locked {lock} in Home Assistant",
   "activity.unlocked": "{lock} was unlocked",
   "activity.locked": "{lock} was locked",
   "activity.jammed": "{lock} jammed",

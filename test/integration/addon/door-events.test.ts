@@ -213,4 +213,29 @@ describe("locks that only report their state", () => {
     expect(listed.ok && listed.result.entries).toEqual([]);
     older.close();
   });
+
+  it("a door moved in Home Assistant names the person, whether the lock reports how or only its new state", async () => {
+    const locks = threeLocks().map((l) => (l.entityId === "lock.back_door" ? { ...l, accessControlNotifications: false } : l));
+    world = await startWorld({ locks });
+    const w = world;
+    const entries = async (lockId: string) => {
+      const listed = await w.api.request("activity/list", { lockId });
+      return listed.ok ? listed.result.entries.map((e) => ({ kind: e.kind, userName: e.userName })) : [];
+    };
+    const { client } = await RawClient.authed(w.ha.wsUrl, ADMIN.token);
+    // The front door follows the command with an "RF unlock" notification; the back door only changes state.
+    await client.command("call_service", { domain: "lock", service: "unlock", target: { entity_id: "lock.front_door" } });
+    await w.addon.waitForOutput(/Alex Admin unlocked Front Door in Home Assistant\./);
+    await client.command("call_service", { domain: "lock", service: "unlock", target: { entity_id: "lock.back_door" } });
+    await w.addon.waitForOutput(/Alex Admin unlocked Back Door in Home Assistant\./);
+    client.close();
+    w.ha.manual("lock.garage_side_door", "unlock");
+    await w.addon.waitForOutput(/Garage Side Door was unlocked by hand\./);
+    await new Promise((r) => setTimeout(r, 600)); // past the grace time: no second entry comes
+    expect(await entries("lock.front_door")).toEqual([{ kind: "rf_unlock", userName: "Alex Admin" }]);
+    expect(await entries("lock.back_door")).toEqual([{ kind: "unlocked", userName: "Alex Admin" }]);
+    expect(await entries("lock.garage_side_door")).toEqual([{ kind: "manual_unlock", userName: null }]);
+    const fired = w.ha.firedEvents.filter((e) => e.event_type === "latchkey_lock_activity").map((e) => [e.data.entity_id, e.data.user_name]);
+    expect(fired).toEqual([["lock.front_door", "Alex Admin"], ["lock.back_door", "Alex Admin"], ["lock.garage_side_door", null]]);
+  });
 });

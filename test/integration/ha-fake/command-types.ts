@@ -9,6 +9,7 @@ import type { ServiceRegistry } from "./services.js";
 
 export interface FakeCore {
   home: Home;
+  users: readonly FakeUser[];
   services: ServiceRegistry;
   driver: LockDriver;
   profile: HaProfile;

@@ -110,6 +110,44 @@ export function protocolContractCases(getTarget: () => ContractTarget): void {
       expect(z.strictObject({ context: contextSchema }).parse(called.result).context.user_id).toBe(ctx.user_id);
     });
 
+    it("config/auth/list names every user and their groups, for admins only", async () => {
+      const admin = await connect(true);
+      const me = z.looseObject({ id: z.string(), name: z.string() }).parse(resultSchema.parse(await admin.command("auth/current_user")).result);
+      const users = z.array(z.looseObject({ id: z.string(), name: z.string().nullable(), group_ids: z.array(z.string()) })).parse(resultSchema.parse(await admin.command("config/auth/list")).result);
+      const listed = users.find((u) => u.id === me.id);
+      expect(listed).toMatchObject({ name: me.name });
+      expect(listed?.group_ids).toContain("system-admin");
+      expect(Object.keys(listed ?? {}).sort()).toEqual(["credentials", "group_ids", "id", "is_active", "is_owner", "local_only", "name", "system_generated", "username"]);
+      const user = await connect(false);
+      expect(errorOf(await user.command("config/auth/list")).code).toBe("unauthorized");
+    });
+
+    it("the lock's state change after a lock service call carries the caller's context", async () => {
+      const client = await connect(true);
+      const lockId = getTarget().lockEntityId;
+      const subId = client.send("subscribe_events", { event_type: "state_changed" });
+      await client.next((f) => f.id === subId && f.type === "result");
+      const lockState = z.looseObject({ entity_id: z.string(), new_state: z.looseObject({ state: z.string(), context: contextSchema }).nullable() });
+      const stateEvent = z.looseObject({ event_type: z.literal("state_changed"), data: lockState, context: contextSchema });
+      const move = async (service: "lock" | "unlock", state: string) => {
+        const called = resultSchema.parse(await client.command("call_service", { domain: "lock", service, target: { entity_id: lockId } }, 20_000));
+        const caller = z.strictObject({ context: contextSchema }).parse(called.result).context;
+        const frame = await client.next((f) => {
+          const event = eventSchema.safeParse(f);
+          const changed = event.success && event.data.id === subId ? stateEvent.safeParse(event.data.event) : null;
+          return changed?.success === true && changed.data.data.entity_id === lockId && changed.data.data.new_state?.state === state;
+        }, 30_000);
+        return { caller, event: stateEvent.parse(eventSchema.parse(frame).event) };
+      };
+      // From unlocked to locked and back, so the state changes whatever it was before.
+      await client.command("call_service", { domain: "lock", service: "unlock", target: { entity_id: lockId } }, 20_000);
+      await move("lock", "locked");
+      const { caller, event } = await move("unlock", "unlocked");
+      expect(caller.user_id).not.toBeNull();
+      expect(event.context.user_id).toBe(caller.user_id);
+      expect(event.data.new_state?.context.user_id).toBe(caller.user_id);
+    });
+
     it("reports a missing service as not_found and bad service data as invalid_format", async () => {
       const client = await connect(true);
       const missing = await client.command("call_service", { domain: "zwave_js", service: "no_such_service", service_data: {} });

@@ -72,7 +72,7 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
   const notifications: Notifications = { persistent: new Map(), sent: [] };
   registerServices(services, driver, profile, options.notifyServices ?? [], notifications);
   for (const lock of options.locks ?? []) home.addLock(lock);
-  const core: FakeCore = { home, services, driver, profile, haVersion, timeZone: options.timeZone ?? "Europe/Amsterdam", language: options.language ?? "en", haState: "RUNNING" };
+  const core: FakeCore = { home, users: options.users, services, driver, profile, haVersion, timeZone: options.timeZone ?? "Europe/Amsterdam", language: options.language ?? "en", haState: "RUNNING" };
   const commands = new Map<string, CommandDef>(Object.entries({
     ...CORE_COMMANDS,
     ...ZWAVE_COMMANDS,

@@ -40,6 +40,15 @@ describe("Access Control events (Notification CC type 6)", () => {
     expect(describeActivity({ kind: "keypad_unlock", slot: 9, codeName: null }, "Back Door", de)).toBe("Ein unbekannter Code (Platz 9) hat Back Door mit dem Tastenfeld entriegelt.");
     expect(describeActivity({ kind: "code_added_at_lock", slot: 4, codeName: null }, "Back Door", de)).toBe("Am Tastenfeld von Back Door wurde ein Code hinzugefügt (Platz 4).");
     expect(describeActivity({ kind: "manual_unlock", slot: null, codeName: null }, "Back Door", messages("fr"))).toBe("Back Door was unlocked by hand.");
+    expect(describeActivity({ kind: "rf_unlock", slot: null, codeName: null, userName: "Alex" }, "Back Door", de)).toBe("Alex hat Back Door in Home Assistant entriegelt.");
+  });
+
+  it("names the HA user behind a remote move or a bare state change, and nobody for other kinds", () => {
+    const alex = { slot: null, codeName: null, userName: "Alex" };
+    expect(describeActivity({ kind: "rf_lock", ...alex }, "Back Door")).toBe("Alex locked Back Door in Home Assistant.");
+    expect(describeActivity({ kind: "unlocked", ...alex }, "Back Door")).toBe("Alex unlocked Back Door in Home Assistant.");
+    expect(describeActivity({ kind: "manual_unlock", ...alex }, "Back Door")).toBe("Back Door was unlocked by hand.");
+    expect(describeActivity({ kind: "rf_unlock", slot: null, codeName: null, userName: null }, "Back Door")).toBe("Back Door was unlocked from an app or remote.");
   });
 
   it("names the code that owns the slot, and only that", () => {

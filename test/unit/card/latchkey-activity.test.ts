@@ -166,6 +166,17 @@ describe("activity helpers", () => {
     expect(activitySentence(moved, locks, de)).toBe("Back door wurde entriegelt");
   });
 
+  it("names the person who moved a door in Home Assistant, however the lock reported it", () => {
+    const { locks } = snapshotFixture();
+    const at = "2026-01-01T12:00:00Z";
+    const byAlex = (kind: "rf_unlock" | "unlocked" | "rf_lock" | "locked") => ({ ...entry("x", at, kind, { lockId: "lock.back_door" }), userName: "Alex" });
+    expect(activitySentence(byAlex("rf_unlock"), locks, t)).toBe("Alex unlocked Back door in Home Assistant");
+    expect(activitySentence(byAlex("unlocked"), locks, t)).toBe("Alex unlocked Back door in Home Assistant");
+    expect(activitySentence(byAlex("locked"), locks, de)).toBe("Alex hat Back door in Home Assistant verriegelt");
+    // From an automation, a remote or the lock's own report: nobody to name.
+    expect(activitySentence(entry("x", at, "rf_lock", { lockId: "lock.back_door" }), locks, t)).toBe("Back door was locked remotely");
+  });
+
   it("falls back to 'someone' and 'a code' where the add-on hid names", () => {
     expect(activitySentence(entry("x", "2026-01-01T12:00:00Z", "code_shared"), [], t)).toBe("Someone shared a code");
   });

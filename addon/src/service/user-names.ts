@@ -1,0 +1,32 @@
+import { listUsers } from "../api/identify";
+import type { HaClient } from "../ha/client";
+import type { Logger } from "../log/logger";
+
+/** How often an unknown user id may send the add-on back to HA's user list. */
+const REFRESH_MS = 60_000;
+
+/** HA user ids → the names people gave them, for "Alex unlocked Back Door in Home Assistant". */
+export class UserNames {
+  private names = new Map<string, string>();
+  private listedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly client: HaClient,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The user's name, or null for no user or one HA does not list (the list is read again at most once a minute). */
+  async nameOf(userId: string | null): Promise<string | null> {
+    if (userId === null) return null;
+    if (!this.names.has(userId) && this.now() - this.listedAt >= REFRESH_MS) {
+      this.listedAt = this.now();
+      try {
+        this.names = new Map((await listUsers(this.client)).map((u) => [u.id, u.name]));
+      } catch (error) {
+        this.log.warn("Could not read Home Assistant's users to name who moved a door.", error);
+      }
+    }
+    return this.names.get(userId) ?? null;
+  }
+}
