@@ -13261,6 +13261,148 @@ async function sendShare(service, notifyService, recipients, message) {
     }
 }
 
+/**
+ * Whether a code should be loaded on its locks at `now`. Weekly windows are read in the
+ * given IANA time zone (HA's), on wall-clock time, so they stay right across DST changes.
+ */
+function codeActivity(code, now, timeZone) {
+    if (!code.enabled)
+        return { active: false, reason: "disabled" };
+    const { validFrom, validUntil, weekly, maxUses } = code.rules;
+    if (validFrom && now.getTime() < Date.parse(validFrom))
+        return { active: false, reason: "not_yet_valid" };
+    if (validUntil && now.getTime() >= Date.parse(validUntil))
+        return { active: false, reason: "expired" };
+    if (maxUses !== undefined && code.uses >= maxUses)
+        return { active: false, reason: "uses_exhausted" };
+    if (weekly.length > 0 && !weekly.some((w) => insideWindow(w, wallClock(now, timeZone))))
+        return { active: false, reason: "outside_window" };
+    return { active: true };
+}
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const formatters = new Map();
+function wallClock(now, timeZone) {
+    let format = formatters.get(timeZone);
+    if (!format) {
+        format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+        formatters.set(timeZone, format);
+    }
+    const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
+    return { day: WEEKDAYS.indexOf(parts.weekday ?? ""), minute: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+function minutes(clock) {
+    const [h, m] = clock.split(":").map(Number);
+    return (h ?? 0) * 60 + (m ?? 0);
+}
+/** A window whose end is before its start runs past midnight into the next day. */
+function insideWindow(window, at) {
+    const start = minutes(window.start);
+    const end = minutes(window.end);
+    if (start < end)
+        return window.days.includes(at.day) && at.minute >= start && at.minute < end;
+    const previousDay = (at.day + 6) % 7;
+    return (window.days.includes(at.day) && at.minute >= start) || (window.days.includes(previousDay) && at.minute < end);
+}
+
+function desiredSlot(claim, code, now, timeZone) {
+    const wanted = code !== undefined && code.lockIds.includes(claim.lockId);
+    if (wanted && codeActivity(code, now, timeZone).active)
+        return { status: "set", pin: code.pin };
+    return { status: "empty", keepClaim: wanted };
+}
+/**
+ * The minimum operations that take the locks from what they are known to hold to what the
+ * codes say they should hold. Pure: a slot already right yields nothing, so re-running after
+ * a restart or crash sends only what is still missing.
+ */
+function reconcile(codes, claims, now, timeZone) {
+    const byId = new Map(codes.map((c) => [c.id, c]));
+    const operations = [];
+    const release = [];
+    for (const claim of claims) {
+        if (claim.held)
+            continue;
+        const desired = desiredSlot(claim, byId.get(claim.codeId), now, timeZone);
+        const { observed } = claim;
+        const target = { lockId: claim.lockId, slot: claim.slot, codeId: claim.codeId };
+        if (desired.status === "set") {
+            // An accepted-but-unconfirmed write of the same PIN is not re-sent: that would loop on
+            // locks that cannot confirm. It stays visible as "unverified" instead.
+            if (observed.status !== "set" || observed.pin !== desired.pin)
+                operations.push({ kind: "set", ...target, pin: desired.pin });
+        }
+        else if (observed.status === "empty") {
+            if (!desired.keepClaim)
+                release.push(claim);
+        }
+        else {
+            operations.push({ kind: "clear", ...target });
+        }
+    }
+    return { operations, release };
+}
+
+/** What clients see. Never a PIN; non-admins may also be denied names (add-on option). */
+function buildSnapshot(input) {
+    const slots = {};
+    const sync = {};
+    const codesById = new Map(input.document.codes.map((c) => [c.id, c]));
+    for (const claim of input.document.claims) {
+        const code = codesById.get(claim.codeId);
+        if (!code?.lockIds.includes(claim.lockId))
+            continue;
+        (slots[code.id] ??= {})[claim.lockId] = claim.slot;
+        (sync[code.id] ??= {})[claim.lockId] = statusOf(claim, input);
+    }
+    for (const code of input.document.codes) {
+        for (const lockId of code.lockIds) {
+            const perCode = (sync[code.id] ??= {});
+            if (perCode[lockId])
+                continue;
+            perCode[lockId] = input.full.has(`${code.id}|${lockId}`)
+                ? { state: "failed", ...syncReason("sync_reason.no_free_slot"), attempts: 1, nextRetryAt: null }
+                : input.unlisted.has(lockId)
+                    ? { state: "waiting", ...syncReason("sync_reason.lock_unlisted") }
+                    : { state: "waiting", ...syncReason("sync_reason.lock_gone") };
+        }
+    }
+    const hideNames = !input.user.isAdmin && !input.showNames;
+    return {
+        user: input.user,
+        locks: [...input.locks],
+        codes: input.document.codes.map((c, i) => ({ ...withoutPin(c), name: hideNames ? `Code ${i + 1}` : c.name })),
+        slots,
+        sync,
+        unmanaged: [...input.unmanaged],
+        lastActivity: Object.fromEntries(input.lastDoorActivity.flatMap((e) => (e.lockId === null ? [] : [[e.lockId, hideNames ? withoutNames(e) : e]]))),
+        held: input.document.claims.flatMap((c) => (c.held && codesById.has(c.codeId) ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }] : [])),
+        connected: input.connected,
+    };
+}
+function statusOf(claim, input) {
+    if (claim.held) {
+        return { state: "waiting", ...syncReason(claim.held.reason === "removed_at_lock" ? "sync_reason.removed_at_lock" : "sync_reason.changed_at_lock") };
+    }
+    const runtime = input.runtime(claim.lockId, claim.slot);
+    if (runtime) {
+        if (runtime.state === "failed")
+            return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };
+        return runtime;
+    }
+    const desired = desiredSlot(claim, input.document.codes.find((c) => c.id === claim.codeId), input.now, input.timeZone);
+    const { observed } = claim;
+    if (observed.status === "unknown")
+        return { state: "pending" };
+    const matches = desired.status === observed.status && (desired.status === "empty" || (observed.status === "set" && observed.pin === desired.pin));
+    if (!matches)
+        return { state: "pending" };
+    return observed.confirmed ? { state: "synced", via: observed.via, at: observed.verifiedAt } : { state: "unverified", at: observed.verifiedAt };
+}
+/** An activity entry for someone who may not see names: neither the code's nor the person's. */
+function withoutNames(entry) {
+    return { ...entry, codeName: null, userName: null };
+}
+
 const ADMIN_ONLY = new Set(["codes/create", "codes/update", "codes/delete", "codes/set_enabled", "codes/reveal", "codes/share", "unmanaged/adopt", "held/resolve", "unmanaged/clear"]);
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
 async function handleRequest(service, journal, user, client, request, subscribe) {
@@ -13324,8 +13466,8 @@ async function handleRequest(service, journal, user, client, request, subscribe)
         }
         case "activity/list": {
             const entries = client.entries(journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit }));
-            // Names are part of the option that hides them from non-admins.
-            return { entries: user.isAdmin || service.namesVisibleToAll() ? entries : entries.map((e) => ({ ...e, codeName: null })) };
+            // Names are part of the option that hides them from non-admins: a code's and a person's.
+            return { entries: user.isAdmin || service.namesVisibleToAll() ? entries : entries.map(withoutNames) };
         }
     }
 }
@@ -14651,144 +14793,6 @@ function nodeIdOf(identifiers) {
 }
 function lockMap(locks) {
     return new Map(locks.map((l) => [l.id, l]));
-}
-
-/**
- * Whether a code should be loaded on its locks at `now`. Weekly windows are read in the
- * given IANA time zone (HA's), on wall-clock time, so they stay right across DST changes.
- */
-function codeActivity(code, now, timeZone) {
-    if (!code.enabled)
-        return { active: false, reason: "disabled" };
-    const { validFrom, validUntil, weekly, maxUses } = code.rules;
-    if (validFrom && now.getTime() < Date.parse(validFrom))
-        return { active: false, reason: "not_yet_valid" };
-    if (validUntil && now.getTime() >= Date.parse(validUntil))
-        return { active: false, reason: "expired" };
-    if (maxUses !== undefined && code.uses >= maxUses)
-        return { active: false, reason: "uses_exhausted" };
-    if (weekly.length > 0 && !weekly.some((w) => insideWindow(w, wallClock(now, timeZone))))
-        return { active: false, reason: "outside_window" };
-    return { active: true };
-}
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const formatters = new Map();
-function wallClock(now, timeZone) {
-    let format = formatters.get(timeZone);
-    if (!format) {
-        format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-        formatters.set(timeZone, format);
-    }
-    const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
-    return { day: WEEKDAYS.indexOf(parts.weekday ?? ""), minute: Number(parts.hour) * 60 + Number(parts.minute) };
-}
-function minutes(clock) {
-    const [h, m] = clock.split(":").map(Number);
-    return (h ?? 0) * 60 + (m ?? 0);
-}
-/** A window whose end is before its start runs past midnight into the next day. */
-function insideWindow(window, at) {
-    const start = minutes(window.start);
-    const end = minutes(window.end);
-    if (start < end)
-        return window.days.includes(at.day) && at.minute >= start && at.minute < end;
-    const previousDay = (at.day + 6) % 7;
-    return (window.days.includes(at.day) && at.minute >= start) || (window.days.includes(previousDay) && at.minute < end);
-}
-
-function desiredSlot(claim, code, now, timeZone) {
-    const wanted = code !== undefined && code.lockIds.includes(claim.lockId);
-    if (wanted && codeActivity(code, now, timeZone).active)
-        return { status: "set", pin: code.pin };
-    return { status: "empty", keepClaim: wanted };
-}
-/**
- * The minimum operations that take the locks from what they are known to hold to what the
- * codes say they should hold. Pure: a slot already right yields nothing, so re-running after
- * a restart or crash sends only what is still missing.
- */
-function reconcile(codes, claims, now, timeZone) {
-    const byId = new Map(codes.map((c) => [c.id, c]));
-    const operations = [];
-    const release = [];
-    for (const claim of claims) {
-        if (claim.held)
-            continue;
-        const desired = desiredSlot(claim, byId.get(claim.codeId), now, timeZone);
-        const { observed } = claim;
-        const target = { lockId: claim.lockId, slot: claim.slot, codeId: claim.codeId };
-        if (desired.status === "set") {
-            // An accepted-but-unconfirmed write of the same PIN is not re-sent: that would loop on
-            // locks that cannot confirm. It stays visible as "unverified" instead.
-            if (observed.status !== "set" || observed.pin !== desired.pin)
-                operations.push({ kind: "set", ...target, pin: desired.pin });
-        }
-        else if (observed.status === "empty") {
-            if (!desired.keepClaim)
-                release.push(claim);
-        }
-        else {
-            operations.push({ kind: "clear", ...target });
-        }
-    }
-    return { operations, release };
-}
-
-/** What clients see. Never a PIN; non-admins may also be denied names (add-on option). */
-function buildSnapshot(input) {
-    const slots = {};
-    const sync = {};
-    const codesById = new Map(input.document.codes.map((c) => [c.id, c]));
-    for (const claim of input.document.claims) {
-        const code = codesById.get(claim.codeId);
-        if (!code?.lockIds.includes(claim.lockId))
-            continue;
-        (slots[code.id] ??= {})[claim.lockId] = claim.slot;
-        (sync[code.id] ??= {})[claim.lockId] = statusOf(claim, input);
-    }
-    for (const code of input.document.codes) {
-        for (const lockId of code.lockIds) {
-            const perCode = (sync[code.id] ??= {});
-            if (perCode[lockId])
-                continue;
-            perCode[lockId] = input.full.has(`${code.id}|${lockId}`)
-                ? { state: "failed", ...syncReason("sync_reason.no_free_slot"), attempts: 1, nextRetryAt: null }
-                : input.unlisted.has(lockId)
-                    ? { state: "waiting", ...syncReason("sync_reason.lock_unlisted") }
-                    : { state: "waiting", ...syncReason("sync_reason.lock_gone") };
-        }
-    }
-    const hideNames = !input.user.isAdmin && !input.showNames;
-    return {
-        user: input.user,
-        locks: [...input.locks],
-        codes: input.document.codes.map((c, i) => ({ ...withoutPin(c), name: hideNames ? `Code ${i + 1}` : c.name })),
-        slots,
-        sync,
-        unmanaged: [...input.unmanaged],
-        lastActivity: Object.fromEntries(input.lastDoorActivity.flatMap((e) => (e.lockId === null ? [] : [[e.lockId, hideNames ? { ...e, codeName: null, userName: null } : e]]))),
-        held: input.document.claims.flatMap((c) => (c.held && codesById.has(c.codeId) ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }] : [])),
-        connected: input.connected,
-    };
-}
-function statusOf(claim, input) {
-    if (claim.held) {
-        return { state: "waiting", ...syncReason(claim.held.reason === "removed_at_lock" ? "sync_reason.removed_at_lock" : "sync_reason.changed_at_lock") };
-    }
-    const runtime = input.runtime(claim.lockId, claim.slot);
-    if (runtime) {
-        if (runtime.state === "failed")
-            return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };
-        return runtime;
-    }
-    const desired = desiredSlot(claim, input.document.codes.find((c) => c.id === claim.codeId), input.now, input.timeZone);
-    const { observed } = claim;
-    if (observed.status === "unknown")
-        return { state: "pending" };
-    const matches = desired.status === observed.status && (desired.status === "empty" || (observed.status === "set" && observed.pin === desired.pin));
-    if (!matches)
-        return { state: "pending" };
-    return observed.confirmed ? { state: "synced", via: observed.via, at: observed.verifiedAt } : { state: "unverified", at: observed.verifiedAt };
 }
 
 /** Capped exponential backoff: base, 2·base, 4·base … up to max. */

@@ -5,6 +5,7 @@ import type { ActivityKind } from "../../../src/model/activity";
 import type { Journal } from "../service/journal";
 import { sendShare, shareMessage } from "../service/share";
 import type { LatchkeyService } from "../service/service";
+import { withoutNames } from "../core/snapshot";
 import type { ClientView } from "./client-view";
 import type { ApiUser } from "./identify";
 
@@ -70,8 +71,8 @@ export async function handleRequest(service: LatchkeyService, journal: Journal, 
     }
     case "activity/list": {
       const entries = client.entries(journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit }));
-      // Names are part of the option that hides them from non-admins.
-      return { entries: user.isAdmin || service.namesVisibleToAll() ? entries : entries.map((e) => ({ ...e, codeName: null })) };
+      // Names are part of the option that hides them from non-admins: a code's and a person's.
+      return { entries: user.isAdmin || service.namesVisibleToAll() ? entries : entries.map(withoutNames) };
     }
   }
 }

@@ -57,7 +57,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     sync,
     unmanaged: [...input.unmanaged],
     lastActivity: Object.fromEntries(
-      input.lastDoorActivity.flatMap((e) => (e.lockId === null ? [] : [[e.lockId, hideNames ? { ...e, codeName: null, userName: null } : e]])),
+      input.lastDoorActivity.flatMap((e) => (e.lockId === null ? [] : [[e.lockId, hideNames ? withoutNames(e) : e]])),
     ),
     held: input.document.claims.flatMap((c) => (c.held && codesById.has(c.codeId) ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }] : [])),
     connected: input.connected,
@@ -79,4 +79,9 @@ function statusOf(claim: SlotClaim, input: SnapshotInput): SyncStatus {
   const matches = desired.status === observed.status && (desired.status === "empty" || (observed.status === "set" && observed.pin === desired.pin));
   if (!matches) return { state: "pending" };
   return observed.confirmed ? { state: "synced", via: observed.via, at: observed.verifiedAt } : { state: "unverified", at: observed.verifiedAt };
+}
+
+/** An activity entry for someone who may not see names: neither the code's nor the person's. */
+export function withoutNames(entry: ActivityEntry): ActivityEntry {
+  return { ...entry, codeName: null, userName: null };
 }

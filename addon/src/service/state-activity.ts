@@ -11,7 +11,6 @@ import type { Notifier } from "./notifier";
 import type { LatchkeyService } from "./service";
 import type { UserNames } from "./user-names";
 
-
 const StateSchema = z.object({ state: z.string() }).loose();
 const stateOf = (raw: unknown): string | undefined => StateSchema.safeParse(raw).data?.state;
 

@@ -1,9 +1,11 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { z } from "zod";
 import { startHaFake } from "../ha-fake/index";
+import { RawClient } from "../ha-fake/raw-client";
 import { startAddon } from "../support/addon-process";
 import { allSynced, connectApi } from "../support/api-client";
 import { ADMIN, FAST, LOCKS, slotsHolding, startWorld, threeLocks, USER, type World } from "../support/world";
@@ -207,6 +209,33 @@ describe("the card API", () => {
     }
     const reveal = await w.api.request("codes/reveal", { codeId });
     expect(reveal).toEqual({ ok: true, result: { codeId, pin: "4821" } });
+  });
+
+  it("with code names hidden, a non-admin sees neither a code's name nor who moved a door", async () => {
+    const ha = await startHaFake({ users: [ADMIN, USER], locks: threeLocks() });
+    cleanups.push(() => ha.stop());
+    const dataDir = await mkdtemp(join(tmpdir(), "latchkey-data-"));
+    await writeFile(join(dataDir, "options.json"), JSON.stringify({ show_code_names_to_everyone: false }));
+    const addon = await startAddon({ haUrl: ha.httpUrl, token: ADMIN.token, env: FAST, dataDir });
+    cleanups.push(() => addon.stop());
+    await addon.waitForOutput(/Found 3 Z-Wave lock/);
+    const admin = await connectApi(addon.apiUrl, ADMIN.token);
+    const kid = await connectApi(addon.apiUrl, USER.token);
+    cleanups.push(() => { admin.close(); kid.close(); return Promise.resolve(); });
+    await admin.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
+    const { client } = await RawClient.authed(ha.wsUrl, ADMIN.token);
+    await client.command("call_service", { domain: "lock", service: "unlock", target: { entity_id: "lock.front_door" } });
+    client.close();
+    await addon.waitForOutput(/Alex Admin unlocked Front Door in Home Assistant\./);
+
+    const own = await admin.request("activity/list", { lockId: "lock.front_door" });
+    expect(own.ok && own.result.entries.map((e) => e.userName)).toEqual(["Alex Admin"]);
+    const theirs = await kid.request("activity/list", {});
+    expect(theirs.ok && theirs.result.entries.map((e) => [e.kind, e.codeName, e.userName])).toEqual([["rf_unlock", null, null], ["code_created", null, null]]);
+    await kid.request("state/subscribe", {});
+    const seen = await kid.waitForSnapshot((s) => s.lastActivity["lock.front_door"] !== undefined);
+    expect(seen.codes.map((c) => c.name)).toEqual(["Code 1"]);
+    expect(seen.lastActivity["lock.front_door"]).toMatchObject({ kind: "rf_unlock", userName: null });
   });
 
   it("an invalid HA token is refused at hello", async () => {
