@@ -224,6 +224,8 @@ describe("the card in Home Assistant's real frontend", () => {
     expect(LOCK_IDS.map((id) => states.get(id))).toEqual(["locked", "locked", "locked"]);
     await expectLocksShown("Locked");
     await page().locator("latchkey-lock-list .result", { hasText: "All 3 locks locked." }).waitFor({ timeout: 15_000 });
+    // HA hands the lock's state change the context of the person's service call: the row names them.
+    await expect.poll(() => lockRow("lock.front_door").locator(".last").textContent(), { timeout: 15_000 }).toMatch(/^Latchkey Admin locked Front Door in Home Assistant · /);
   });
 
   it("in German at 360×640 (the longest words) the card, a code's actions, its share form, the confirmation and the dialog all fit", async () => {
