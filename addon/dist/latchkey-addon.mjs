@@ -15481,22 +15481,26 @@ const StoredClaimSchema = object$1({ ...SlotClaimSchema.def.shape, observed: Sto
 /**
  * The store document. Every version keeps its schema here, and `migrate` lifts any older
  * document to the current one step by step; add a `StoreV2Schema` and a `v1 → v2` step when
- * the shape changes, never edit an old schema.
+ * the shape changes, never edit an old schema. What spans records (`claimedTwice`) is checked
+ * after the parse: a check on the document object itself made zod's parse of a 5,000-claim
+ * store several milliseconds slower than the check's own work.
  */
 const StoreV1Schema = object$1({
     version: literal$1(1),
     codes: array$1(CodeSchema),
     claims: array$1(StoredClaimSchema),
-})
-    .superRefine((doc, ctx) => {
+});
+/** A slot two claims hold, said for a person ("slot 3 on lock.front_door is claimed twice"); null when none is. */
+function claimedTwice(doc) {
     const seen = new Set();
     for (const claim of doc.claims) {
         const key = `${claim.lockId}#${claim.slot}`;
         if (seen.has(key))
-            ctx.addIssue({ code: "custom", message: `slot ${claim.slot} on ${claim.lockId} is claimed twice` });
+            return `slot ${claim.slot} on ${claim.lockId} is claimed twice`;
         seen.add(key);
     }
-});
+    return null;
+}
 const CURRENT_STORE_VERSION = 1;
 const StoreDocumentSchema = StoreV1Schema;
 function emptyStore() {
@@ -15532,6 +15536,9 @@ function migrate(raw) {
     const parsed = StoreDocumentSchema.safeParse(doc);
     if (!parsed.success)
         throw new StoreFormatError(describeZodError(parsed.error, "The store file is not valid"));
+    const twice = claimedTwice(parsed.data);
+    if (twice)
+        throw new StoreFormatError(`The store file is not valid — ${twice}.`);
     return parsed.data;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describeZodError } from "../../../src/model/errors";
-import { CURRENT_STORE_VERSION, StoreDocumentSchema, type StoreDocument } from "./schema";
+import { claimedTwice, CURRENT_STORE_VERSION, StoreDocumentSchema, type StoreDocument } from "./schema";
 
 export class StoreFormatError extends Error {
   override name = "StoreFormatError";
@@ -28,5 +28,7 @@ export function migrate(raw: unknown): StoreDocument {
   }
   const parsed = StoreDocumentSchema.safeParse(doc);
   if (!parsed.success) throw new StoreFormatError(describeZodError(parsed.error, "The store file is not valid"));
+  const twice = claimedTwice(parsed.data);
+  if (twice) throw new StoreFormatError(`The store file is not valid — ${twice}.`);
   return parsed.data;
 }

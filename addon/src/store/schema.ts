@@ -19,23 +19,27 @@ export const StoredClaimSchema: z.ZodType<SlotClaim> = z.object({ ...SlotClaimSc
 /**
  * The store document. Every version keeps its schema here, and `migrate` lifts any older
  * document to the current one step by step; add a `StoreV2Schema` and a `v1 → v2` step when
- * the shape changes, never edit an old schema.
+ * the shape changes, never edit an old schema. What spans records (`claimedTwice`) is checked
+ * after the parse: a check on the document object itself made zod's parse of a 5,000-claim
+ * store several milliseconds slower than the check's own work.
  */
-export const StoreV1Schema = z
-  .object({
-    version: z.literal(1),
-    codes: z.array(CodeSchema),
-    claims: z.array(StoredClaimSchema),
-  })
-  .superRefine((doc, ctx) => {
-    const seen = new Set<string>();
-    for (const claim of doc.claims) {
-      const key = `${claim.lockId}#${claim.slot}`;
-      if (seen.has(key)) ctx.addIssue({ code: "custom", message: `slot ${claim.slot} on ${claim.lockId} is claimed twice` });
-      seen.add(key);
-    }
-  });
+export const StoreV1Schema = z.object({
+  version: z.literal(1),
+  codes: z.array(CodeSchema),
+  claims: z.array(StoredClaimSchema),
+});
 export type StoreV1 = z.infer<typeof StoreV1Schema>;
+
+/** A slot two claims hold, said for a person ("slot 3 on lock.front_door is claimed twice"); null when none is. */
+export function claimedTwice(doc: StoreV1): string | null {
+  const seen = new Set<string>();
+  for (const claim of doc.claims) {
+    const key = `${claim.lockId}#${claim.slot}`;
+    if (seen.has(key)) return `slot ${claim.slot} on ${claim.lockId} is claimed twice`;
+    seen.add(key);
+  }
+  return null;
+}
 
 export const CURRENT_STORE_VERSION = 1;
 export type StoreDocument = StoreV1;
