@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { ActivityEntry } from "../../../src/model/activity";
 import { allSynced, connectApi } from "../support/api-client";
 import { RawClient } from "../ha-fake/raw-client";
 import { ADMIN, FAST, LOCKS, USER, slotsHolding, startWorld, threeLocks, type World } from "../support/world";
@@ -179,14 +180,21 @@ describe("a home that speaks German", () => {
 });
 
 describe("locks that only report their state", () => {
-  it("a door moved without a notification is entered as unlocked or locked; one with a notification is entered once", async () => {
+  /** A world whose back door sends no Access Control notifications: HA sees only its new state. */
+  async function quietBackDoor(): Promise<{ w: World; activity: (lockId: string) => Promise<ActivityEntry[]> }> {
     const locks = threeLocks().map((l) => (l.entityId === "lock.back_door" ? { ...l, accessControlNotifications: false } : l));
     world = await startWorld({ locks });
     const w = world;
-    const doorEntries = async (lockId: string) => {
+    const activity = async (lockId: string) => {
       const listed = await w.api.request("activity/list", { lockId });
-      return listed.ok ? listed.result.entries.map((e) => e.kind) : [];
+      return listed.ok ? listed.result.entries : [];
     };
+    return { w, activity };
+  }
+
+  it("a door moved without a notification is entered as unlocked or locked; one with a notification is entered once", async () => {
+    const { w, activity } = await quietBackDoor();
+    const doorEntries = async (lockId: string) => (await activity(lockId)).map((e) => e.kind);
 
     w.ha.manual("lock.back_door", "unlock");
     await w.addon.waitForOutput(/Back Door was unlocked\./);
@@ -215,13 +223,8 @@ describe("locks that only report their state", () => {
   });
 
   it("a door moved in Home Assistant names the person, whether the lock reports how or only its new state", async () => {
-    const locks = threeLocks().map((l) => (l.entityId === "lock.back_door" ? { ...l, accessControlNotifications: false } : l));
-    world = await startWorld({ locks });
-    const w = world;
-    const entries = async (lockId: string) => {
-      const listed = await w.api.request("activity/list", { lockId });
-      return listed.ok ? listed.result.entries.map((e) => ({ kind: e.kind, userName: e.userName })) : [];
-    };
+    const { w, activity } = await quietBackDoor();
+    const entries = async (lockId: string) => (await activity(lockId)).map((e) => ({ kind: e.kind, userName: e.userName }));
     const { client } = await RawClient.authed(w.ha.wsUrl, ADMIN.token);
     // The front door follows the command with an "RF unlock" notification; the back door only changes state.
     await client.command("call_service", { domain: "lock", service: "unlock", target: { entity_id: "lock.front_door" } });
