@@ -8,7 +8,7 @@
 import { makeTranslator, type Translator } from "../../../src/i18n/make-translator";
 import { ERROR_TEXTS, SYNC_REASON_TEXTS, type AddonProblem } from "../../../src/model/problem-texts";
 
-const de: Record<AddonProblem, string> = {
+const languages: Readonly<Record<string, Record<AddonProblem, string>>> = { de: {
   "error.admins_only": "Nur Administratoren von Home Assistant können Codes ändern, anzeigen oder teilen.",
   "error.code_gone": "Diesen Code gibt es nicht (mehr).",
   "error.lock_gone": "Dieses Schloss ist nicht in Home Assistant.",
@@ -28,7 +28,16 @@ const de: Record<AddonProblem, string> = {
   "sync_reason.lock_offline": "Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.",
   "sync_reason.removed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses gelöscht. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
   "sync_reason.changed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses geändert. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
-};
+} };
 
-/** The translator for a card's language tag ("de-AT" reads German); English when it names none. */
-export const problemTexts: (language: string | undefined) => Translator<AddonProblem> = makeTranslator<AddonProblem>("en", { ...ERROR_TEXTS, ...SYNC_REASON_TEXTS }, { de });
+const translators = makeTranslator<AddonProblem>("en", { ...ERROR_TEXTS, ...SYNC_REASON_TEXTS }, languages);
+
+/**
+ * The translator for a card's language tag ("de-AT" reads German); English for any other or
+ * none. Only the base language is kept: a hello comes before the login, and a translator
+ * remembered for every tag a client makes up would let anyone grow the add-on's memory.
+ */
+export function problemTexts(language: string | undefined): Translator<AddonProblem> {
+  const base = language?.toLowerCase().split("-")[0];
+  return translators(base !== undefined && Object.hasOwn(languages, base) ? base : "en");
+}
