@@ -41,7 +41,8 @@ export class ActivityLog {
     }
     const lines = text.split("\n").filter((l) => l.length > 0);
     const parsed = lines.map((l) => ActivityEntrySchema.safeParse(parseJson(l)));
-    this.entries = parsed.flatMap((p) => (p.success ? [p.data] : []));
+    // The file is in the order entries were written, which is not always the order they happened.
+    this.entries = parsed.flatMap((p) => (p.success ? [p.data] : [])).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     const skipped = lines.length - this.entries.length;
     if (skipped > 0) this.log.warn(`Skipped ${skipped} unreadable line(s) in the activity log.`);
     this.linesOnDisk = lines.length;
@@ -51,10 +52,15 @@ export class ActivityLog {
   /**
    * Appends one entry. Writes are queued: door events arrive concurrently, and a compaction
    * must never overlap another write. The file is rewritten only when it has grown to twice
-   * the cap, not every time the cap drops an old entry.
+   * the cap, not every time the cap drops an old entry. In memory the entry takes its place in
+   * time: a "remote" unlock is entered after a grace time, and a keypad lock a second later
+   * must still be the door's newest activity.
    */
   append(entry: ActivityEntry): Promise<void> {
-    this.entries.push(entry);
+    const time = Date.parse(entry.at);
+    let index = this.entries.length;
+    while (index > 0 && Date.parse(this.entries[index - 1]?.at ?? "") > time) index--;
+    this.entries.splice(index, 0, entry);
     this.trim();
     const write = this.writes.then(async () => {
       await appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });

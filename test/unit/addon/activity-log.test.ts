@@ -27,6 +27,21 @@ describe("the activity log", () => {
     expect(reloaded.list({ limit: 1 })[0]?.id).toBe("e399");
   });
 
+  it("keeps entries in the order they happened when one is entered late, also after a reload", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lk-activity-"));
+    const activity = new ActivityLog(dir, log, { count: 50, days: 365 }, () => new Date("2026-01-02T00:00:00Z"));
+    await activity.load();
+    // A remote unlock waits out the grace time; the keypad lock a second later is entered first.
+    await activity.append({ ...entry(2), kind: "keypad_lock" });
+    await activity.append({ ...entry(1), kind: "rf_unlock" });
+    expect(activity.list({ limit: 10 }).map((e) => e.kind)).toEqual(["keypad_lock", "rf_unlock"]);
+    expect(activity.lastDoorActivity().map((e) => e.kind)).toEqual(["keypad_lock"]);
+    const reloaded = new ActivityLog(dir, log, { count: 50, days: 365 }, () => new Date("2026-01-02T00:00:00Z"));
+    await reloaded.load();
+    expect(reloaded.list({ limit: 10 }).map((e) => e.kind)).toEqual(["keypad_lock", "rf_unlock"]);
+    expect(reloaded.lastDoorActivity().map((e) => e.kind)).toEqual(["keypad_lock"]);
+  });
+
   it("drops entries older than the age cap and skips a torn last line", async () => {
     const dir = await mkdtemp(join(tmpdir(), "lk-activity-"));
     const first = new ActivityLog(dir, log, { count: 100, days: 1 }, () => new Date("2026-01-01T00:10:00Z"));
