@@ -1,9 +1,21 @@
 // @ts-check
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "addon/dist/**", "node_modules/**", ".cache/**", "artifacts/**", "**/*.cjs", "eslint.config.js", "rollup.config.js"] },
+  {
+    ignores: [
+      "dist/**",
+      "addon/dist/**",
+      "node_modules/**",
+      ".cache/**",
+      "artifacts/**",
+      "**/*.cjs",
+      "eslint.config.js",
+      "rollup.config.js",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -22,7 +34,10 @@ export default tseslint.config(
     // The shared model is imported by both sides, so it may import neither.
     files: ["src/model/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["**/card/**", "**/addon/**", "lit", "lit/*", "node:*", "ws"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["**/card/**", "**/addon/**", "lit", "lit/*", "node:*", "ws"] },
+      ],
     },
   },
   {
@@ -41,4 +56,6 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
+  // Layout is prettier's job (npm run format); lint checks it with prettier --check.
+  prettier,
 );

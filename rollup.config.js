@@ -9,7 +9,11 @@ import resolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
 import typescript from "@rollup/plugin-typescript";
 
-const typescriptOptions = { tsconfig: "./tsconfig.json", noEmit: false, include: ["src/**/*.ts", "addon/src/**/*.ts"] };
+const typescriptOptions = {
+  tsconfig: "./tsconfig.json",
+  noEmit: false,
+  include: ["src/**/*.ts", "addon/src/**/*.ts"],
+};
 const browserPlugins = () => [
   resolve({ browser: true }),
   typescript(typescriptOptions),
@@ -37,7 +41,10 @@ function minifyLitCss() {
     transform(code, id) {
       if (!id.includes("/src/")) return null;
       // TypeScript writes the tag as `css \``.
-      return { code: code.replace(/\bcss ?`((?:[^`$\\]|\\.|\$(?!\{))*)`/g, (_, body) => `css\`${minify(body)}\``), map: null };
+      return {
+        code: code.replace(/\bcss ?`((?:[^`$\\]|\\.|\$(?!\{))*)`/g, (_, body) => `css\`${minify(body)}\``),
+        map: null,
+      };
     },
   };
 }
@@ -63,11 +70,16 @@ function reportSize() {
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((chunk) => chunk.type === "chunk");
       const gzipped = (chunk) => gzipSync(chunk.code).length / 1024;
-      for (const chunk of chunks) console.log(`${chunk.fileName}: ${(chunk.code.length / 1024).toFixed(1)} KB, ${gzipped(chunk).toFixed(1)} KB gzipped`);
+      for (const chunk of chunks)
+        console.log(
+          `${chunk.fileName}: ${(chunk.code.length / 1024).toFixed(1)} KB, ${gzipped(chunk).toFixed(1)} KB gzipped`,
+        );
       const entry = chunks.find((chunk) => chunk.isEntry);
       const languages = chunks.filter((chunk) => chunk.isDynamicEntry);
       if (!entry || languages.length === 0) return;
-      const perLanguage = languages.map((chunk) => `${chunk.name} ${(gzipped(entry) + gzipped(chunk)).toFixed(1)} KB`);
+      const perLanguage = languages.map(
+        (chunk) => `${chunk.name} ${(gzipped(entry) + gzipped(chunk)).toFixed(1)} KB`,
+      );
       console.log(`${entry.fileName} with one language's texts, gzipped: ${perLanguage.join(", ")}`);
     },
   };
@@ -83,7 +95,8 @@ function removeOldChunks(prefix) {
     name: "remove-old-chunks",
     writeBundle(options, bundle) {
       const dir = options.dir ?? ".";
-      for (const name of readdirSync(dir)) if (name.startsWith(prefix) && !(name in bundle)) rmSync(`${dir}/${name}`);
+      for (const name of readdirSync(dir))
+        if (name.startsWith(prefix) && !(name in bundle)) rmSync(`${dir}/${name}`);
     },
   };
 }
@@ -91,7 +104,13 @@ function removeOldChunks(prefix) {
 /** Third-party noise (zod's own circular imports and comment placement) is not ours to fix. */
 function onwarn(warning, warn) {
   const inDependency = (warning.ids ?? [warning.id ?? ""]).every((id) => id.includes("node_modules"));
-  if (inDependency && (warning.code === "CIRCULAR_DEPENDENCY" || warning.code === "INVALID_ANNOTATION" || warning.code === "THIS_IS_UNDEFINED")) return;
+  if (
+    inDependency &&
+    (warning.code === "CIRCULAR_DEPENDENCY" ||
+      warning.code === "INVALID_ANNOTATION" ||
+      warning.code === "THIS_IS_UNDEFINED")
+  )
+    return;
   warn(warning);
 }
 
@@ -99,7 +118,12 @@ export default [
   {
     input: "src/card/latchkey-card.ts",
     // Each language's texts are a chunk of their own (src/card/i18n.ts), loaded next to the card's URL.
-    output: { dir: "dist", format: "es", entryFileNames: "latchkey-card.js", chunkFileNames: "latchkey-card-[name]-[hash].js" },
+    output: {
+      dir: "dist",
+      format: "es",
+      entryFileNames: "latchkey-card.js",
+      chunkFileNames: "latchkey-card-[name]-[hash].js",
+    },
     onwarn,
     plugins: [...browserPlugins(), removeOldChunks("latchkey-card-")],
   },

@@ -3,7 +3,12 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StoreDocument } from "../addon/src/store/schema";
-import { startHaFake, type FakeLockConfig, type HaFake, type HaProfile } from "../test/integration/ha-fake/index";
+import {
+  startHaFake,
+  type FakeLockConfig,
+  type HaFake,
+  type HaProfile,
+} from "../test/integration/ha-fake/index";
 import { ADDON_BUNDLE, ADDON_NODE_FLAGS, freePort } from "../test/integration/support/addon-process";
 import { lockContents, lockIds, lockName, SLOTS_PER_LOCK } from "./fixture";
 
@@ -19,7 +24,12 @@ export interface AddonResult {
   lockWrites: number;
 }
 
-const ADMIN = { id: "u-bench", name: "Bench Admin", isAdmin: true, token: "bench-admin-token-0123456789abcdef" };
+const ADMIN = {
+  id: "u-bench",
+  name: "Bench Admin",
+  isAdmin: true,
+  token: "bench-admin-token-0123456789abcdef",
+};
 const IN_STEP = /All locks are in step with the codes; nothing to write/;
 
 async function statusKb(pid: number, field: "VmRSS" | "VmHWM"): Promise<number> {
@@ -36,11 +46,21 @@ const sleep = (msDelay: number) => new Promise<void>((done) => setTimeout(done, 
  * of test/integration/support/addon-process.ts) against the HA fake, with the store already in
  * step with the fake locks, and samples its resident memory once it has reconciled.
  */
-export async function benchAddon(document: StoreDocument, profile: HaProfile, sampleMs = 2_000): Promise<AddonResult> {
+export async function benchAddon(
+  document: StoreDocument,
+  profile: HaProfile,
+  sampleMs = 2_000,
+): Promise<AddonResult> {
   const dataDir = await mkdtemp(join(tmpdir(), "latchkey-bench-data-"));
   const contents = lockContents(document.claims);
   const locks: FakeLockConfig[] = lockIds().map((entityId, i) => ({
-    entityId, name: lockName(i), nodeId: i + 2, slotCount: SLOTS_PER_LOCK, supervision: true, battery: 80, codes: contents.get(entityId) ?? {},
+    entityId,
+    name: lockName(i),
+    nodeId: i + 2,
+    slotCount: SLOTS_PER_LOCK,
+    supervision: true,
+    battery: 80,
+    codes: contents.get(entityId) ?? {},
   }));
   let ha: HaFake | null = null;
   let child: ReturnType<typeof spawn> | null = null;
@@ -69,7 +89,9 @@ export async function benchAddon(document: StoreDocument, profile: HaProfile, sa
     const pid = proc.pid;
     if (pid === undefined) throw new Error("bench: the add-on did not start");
     const inStep = new Promise<number>((done, fail) => {
-      const timer = setTimeout(() => { fail(new Error(`bench: no "in step" within 60 s. Output:\n${output}`)); }, 60_000);
+      const timer = setTimeout(() => {
+        fail(new Error(`bench: no "in step" within 60 s. Output:\n${output}`));
+      }, 60_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString("utf8");
         if (IN_STEP.test(output)) {
@@ -93,8 +115,17 @@ export async function benchAddon(document: StoreDocument, profile: HaProfile, sa
       if (t < sampleMs) await sleep(250);
     }
     const hwmKb = await statusKb(pid, "VmHWM");
-    const lockWrites = ha.serviceCalls.filter((c) => c.domain === "zwave_js" && (c.service === "set_lock_usercode" || c.service === "clear_lock_usercode")).length;
-    if (/lock write\(s\) planned/.test(output)) console.log(`  (add-on planned writes on start: ${output.split("\n").filter((l) => l.includes("planned")).join(" / ")})`);
+    const lockWrites = ha.serviceCalls.filter(
+      (c) =>
+        c.domain === "zwave_js" && (c.service === "set_lock_usercode" || c.service === "clear_lock_usercode"),
+    ).length;
+    if (/lock write\(s\) planned/.test(output))
+      console.log(
+        `  (add-on planned writes on start: ${output
+          .split("\n")
+          .filter((l) => l.includes("planned"))
+          .join(" / ")})`,
+      );
     return { profile, startMs, rssMaxKb, hwmKb, samples, lockWrites };
   } finally {
     if (child) await stopChild(child);
@@ -105,7 +136,11 @@ export async function benchAddon(document: StoreDocument, profile: HaProfile, sa
 
 async function stopChild(proc: ReturnType<typeof spawn>): Promise<void> {
   if (proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise<void>((done) => proc.once("exit", () => { done(); }));
+  const exited = new Promise<void>((done) =>
+    proc.once("exit", () => {
+      done();
+    }),
+  );
   proc.kill("SIGTERM");
   const timedOut = await Promise.race([exited.then(() => false), sleep(5_000).then(() => true)]);
   if (timedOut) {

@@ -23,10 +23,23 @@ export function lockName(index: number): string {
 
 /** Real `Lock` objects as discovery builds them (see test/unit/fixtures.ts). */
 export function locks(): Map<LockId, Lock> {
-  return new Map(lockIds().map((id, i): [LockId, Lock] => [id, {
-    id, deviceId: `dev-${pad(i + 1, 2)}`, nodeId: i + 2, name: lockName(i), area: null,
-    available: true, nodeStatus: "alive", slotCount: SLOTS_PER_LOCK, slotCountSource: "setting", pinLength: { min: 4, max: 8 },
-  }]));
+  return new Map(
+    lockIds().map((id, i): [LockId, Lock] => [
+      id,
+      {
+        id,
+        deviceId: `dev-${pad(i + 1, 2)}`,
+        nodeId: i + 2,
+        name: lockName(i),
+        area: null,
+        available: true,
+        nodeStatus: "alive",
+        slotCount: SLOTS_PER_LOCK,
+        slotCountSource: "setting",
+        pinLength: { min: 4, max: 8 },
+      },
+    ]),
+  );
 }
 
 /**
@@ -42,11 +55,24 @@ export function codes(): Code[] {
   const ids = lockIds();
   return Array.from({ length: CODE_COUNT }, (_, i): Code => {
     const base: Code = {
-      id: `bench-code-${pad(i, 4)}`, name: `Person ${i + 1}`, pin: pinOf(i), lockIds: [...ids], enabled: true,
-      rules: { weekly: [], burner: false }, notify: { onUse: false, targets: [] }, uses: 0,
-      createdAt: `2026-01-01T00:${pad(Math.floor(i / 60), 2)}:${pad(i % 60, 2)}.000Z`, updatedAt: VERIFIED_AT,
+      id: `bench-code-${pad(i, 4)}`,
+      name: `Person ${i + 1}`,
+      pin: pinOf(i),
+      lockIds: [...ids],
+      enabled: true,
+      rules: { weekly: [], burner: false },
+      notify: { onUse: false, targets: [] },
+      uses: 0,
+      createdAt: `2026-01-01T00:${pad(Math.floor(i / 60), 2)}:${pad(i % 60, 2)}.000Z`,
+      updatedAt: VERIFIED_AT,
     };
-    if (i % 5 === 1) base.rules = { weekly: [], burner: false, validFrom: "2020-01-01T00:00:00.000Z", validUntil: "2099-12-31T23:59:00.000Z" };
+    if (i % 5 === 1)
+      base.rules = {
+        weekly: [],
+        burner: false,
+        validFrom: "2020-01-01T00:00:00.000Z",
+        validUntil: "2099-12-31T23:59:00.000Z",
+      };
     if (i % 5 === 2) base.rules = { weekly: [], burner: false, maxUses: 10_000 };
     if (i % 25 === 3) base.notify = { onUse: true, targets: ["persistent_notification"] };
     return base;
@@ -59,7 +85,10 @@ export function setObserved(pin: string): SlotClaim["observed"] {
 }
 
 /** Claims with every slot in step: what the store holds after a completed first sync. */
-export function syncedClaims(fromAllocation: readonly SlotClaim[], byCode: ReadonlyMap<string, Code>): SlotClaim[] {
+export function syncedClaims(
+  fromAllocation: readonly SlotClaim[],
+  byCode: ReadonlyMap<string, Code>,
+): SlotClaim[] {
   return fromAllocation.map((claim) => {
     const code = byCode.get(claim.codeId);
     if (!code) throw new Error(`bench: claim for unknown code ${claim.codeId}`);

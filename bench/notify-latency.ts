@@ -21,7 +21,12 @@ import { startAddon, type AddonProcess } from "../test/integration/support/addon
 import { allSynced, connectApi, type ApiClient } from "../test/integration/support/api-client";
 import { LOCKS, threeLocks } from "../test/integration/support/world";
 
-const ADMIN = { id: "u-bench", name: "Bench Admin", isAdmin: true, token: "bench-admin-token-0123456789abcdef" };
+const ADMIN = {
+  id: "u-bench",
+  name: "Bench Admin",
+  isAdmin: true,
+  token: "bench-admin-token-0123456789abcdef",
+};
 const LOCK = "lock.front_door";
 
 export interface Percentiles {
@@ -56,8 +61,15 @@ export interface NotifyResult {
 /** Nearest-rank percentiles, as stats.ts summarize. */
 export function percentiles(samples: readonly number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
-  return { count: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted[sorted.length - 1] ?? Number.NaN };
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+  return {
+    count: sorted.length,
+    p50: at(0.5),
+    p90: at(0.9),
+    p99: at(0.99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
 }
 
 /** Watches the fake's bus for `persistent_notification.create` calls as they arrive. */
@@ -80,8 +92,14 @@ class NotificationWatch {
     const now = performance.now();
     for (; this.scanned < events.length; this.scanned++) {
       const e = events[this.scanned];
-      if (e?.event_type === "call_service" && e.data.domain === "persistent_notification" && e.data.service === "create") this.firedAt.push(Date.parse(e.time_fired));
-      else if (e?.event_type === "latchkey_lock_activity" && Number.isNaN(this.marks.activity)) this.marks.activity = now;
+      if (
+        e?.event_type === "call_service" &&
+        e.data.domain === "persistent_notification" &&
+        e.data.service === "create"
+      )
+        this.firedAt.push(Date.parse(e.time_fired));
+      else if (e?.event_type === "latchkey_lock_activity" && Number.isNaN(this.marks.activity))
+        this.marks.activity = now;
       else if (e?.event_type === "latchkey_code_used" && Number.isNaN(this.marks.used)) this.marks.used = now;
     }
   }
@@ -113,7 +131,8 @@ class NotificationWatch {
       this.scan();
       const now = performance.now();
       if (this.count >= target) return now;
-      if (now > deadline) throw new Error(`bench: ${this.count} of ${target} notifications after ${timeoutMs} ms`);
+      if (now > deadline)
+        throw new Error(`bench: ${this.count} of ${target} notifications after ${timeoutMs} ms`);
       await new Promise<void>((done) => setImmediate(done));
     }
   }
@@ -130,7 +149,14 @@ function lastKeypadFiredAt(ha: HaFake): number {
 }
 
 async function stopAddon(addon: AddonProcess): Promise<void> {
-  const timedOut = await Promise.race([addon.stop().then(() => false), new Promise<boolean>((done) => setTimeout(() => { done(true); }, 5_000))]);
+  const timedOut = await Promise.race([
+    addon.stop().then(() => false),
+    new Promise<boolean>((done) =>
+      setTimeout(() => {
+        done(true);
+      }, 5_000),
+    ),
+  ]);
   if (timedOut) await addon.kill9();
 }
 
@@ -142,13 +168,25 @@ export async function benchNotifyLatency(events = 1_000, warmup = 50, burst = 1_
   try {
     ha = await startHaFake({ users: [ADMIN], locks: threeLocks() });
     // Log level "info", the add-on's default (the integration tests use "debug").
-    addon = await startAddon({ haUrl: ha.httpUrl, token: ADMIN.token, dataDir, env: { LATCHKEY_LOG_LEVEL: "info" } });
+    addon = await startAddon({
+      haUrl: ha.httpUrl,
+      token: ADMIN.token,
+      dataDir,
+      env: { LATCHKEY_LOG_LEVEL: "info" },
+    });
     await addon.waitForOutput(/Found 3 Z-Wave lock/);
     api = await connectApi(addon.apiUrl, ADMIN.token);
     await api.request("state/subscribe", {});
     await api.waitForSnapshot((s) => s.locks.length === 3);
     // No maxUses, no burner: every unlock only counts a use and notifies.
-    const created = await api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS, notify: { onUse: true, targets: ["persistent_notification"] } } });
+    const created = await api.request("codes/create", {
+      draft: {
+        name: "Mom",
+        pin: "4821",
+        lockIds: LOCKS,
+        notify: { onUse: true, targets: ["persistent_notification"] },
+      },
+    });
     if (!created.ok) throw new Error(`bench: codes/create failed: ${created.error.message}`);
     const codeId = created.result.codeId;
     await api.waitForSnapshot(allSynced, 30_000);
@@ -189,7 +227,10 @@ export async function benchNotifyLatency(events = 1_000, warmup = 50, burst = 1_
     const delivered = watch.count - before;
     const totalMs = burstEnd - burstStart;
     // Lines the add-on logged about failures (a lost notification shows up here).
-    const failures = addon.output().split("\n").filter((l) => /failed|Could not|error/i.test(l));
+    const failures = addon
+      .output()
+      .split("\n")
+      .filter((l) => /failed|Could not|error/i.test(l));
 
     // Read the use count back: one counted use (one store save) per unlock.
     let usesAfter: number | null = null;
@@ -205,7 +246,11 @@ export async function benchNotifyLatency(events = 1_000, warmup = 50, burst = 1_
       latency: percentiles(latency),
       byTimeFired: percentiles(byTimeFired),
       pressCall: percentiles(pressCall),
-      stages: { activity: percentiles(stages.activity), used: percentiles(stages.used), notify: percentiles(stages.notify) },
+      stages: {
+        activity: percentiles(stages.activity),
+        used: percentiles(stages.used),
+        notify: percentiles(stages.notify),
+      },
       throughput: { count: burst, delivered, totalMs, perSecond: (delivered / totalMs) * 1000, failures },
       usesAfter,
       warmup,

@@ -39,7 +39,12 @@ export function benchPlan(warmup: number, runs: number): PlanResult {
 
   const fresh = allocateSlots(allCodes, [], lockMap, RANGE, none);
   const claims = syncedClaims(fresh.claims, new Map(allCodes.map((c) => [c.id, c])));
-  const occupied = new Map([...lockContents(claims)].map(([lockId, slots]): [LockId, ReadonlySet<number>] => [lockId, new Set(Object.keys(slots).map(Number))]));
+  const occupied = new Map(
+    [...lockContents(claims)].map(([lockId, slots]): [LockId, ReadonlySet<number>] => [
+      lockId,
+      new Set(Object.keys(slots).map(Number)),
+    ]),
+  );
 
   let steadyOps = -1;
   let steadyRelease = -1;

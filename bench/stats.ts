@@ -9,8 +9,15 @@ export interface Timing {
 
 export function summarize(samples: readonly number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
-  return { runs: sorted.length, median: at(0.5), p95: at(0.95), min: sorted[0] ?? Number.NaN, max: sorted[sorted.length - 1] ?? Number.NaN };
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+  return {
+    runs: sorted.length,
+    median: at(0.5),
+    p95: at(0.95),
+    min: sorted[0] ?? Number.NaN,
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
 }
 
 export function timeSync(warmup: number, runs: number, fn: () => void): Timing {
@@ -52,7 +59,12 @@ export interface Row {
 
 export function printTable(rows: readonly Row[]): void {
   const header = ["Figure", "Measured", "Target", "Verdict"];
-  const cells = rows.map((r) => [r.figure, r.measured, r.target, r.within === null ? "no target" : r.within ? "within target" : "over target"]);
+  const cells = rows.map((r) => [
+    r.figure,
+    r.measured,
+    r.target,
+    r.within === null ? "no target" : r.within ? "within target" : "over target",
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? "").length)));
   const line = (c: readonly string[]) => `| ${c.map((v, i) => v.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   console.log(line(header));

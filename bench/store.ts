@@ -21,10 +21,20 @@ export interface StoreResult {
 }
 
 /** The real FileStore in a temp folder: atomic save (temp, fsync, backup copy, rename, fsync dir) and load (read, parse, migrate). */
-export async function benchStore(document: StoreDocument, warmup: number, runs: number): Promise<StoreResult> {
+export async function benchStore(
+  document: StoreDocument,
+  warmup: number,
+  runs: number,
+): Promise<StoreResult> {
   const folder = await mkdtemp(join(tmpdir(), "latchkey-bench-store-"));
   const logs: string[] = [];
-  const log = createLogger({ level: "warn", secrets: () => document.codes.map((c) => c.pin), write: (line) => { logs.push(line); } });
+  const log = createLogger({
+    level: "warn",
+    secrets: () => document.codes.map((c) => c.pin),
+    write: (line) => {
+      logs.push(line);
+    },
+  });
   try {
     const store = new FileStore(folder, log);
     const save = await timeAsync(warmup, runs, () => store.save(document));
@@ -37,18 +47,36 @@ export async function benchStore(document: StoreDocument, warmup: number, runs: 
     });
     const fileBytes = (await stat(store.path)).size;
     let text = "";
-    const read = await timeAsync(warmup, runs, async () => { text = await readFile(store.path, "utf8"); });
+    const read = await timeAsync(warmup, runs, async () => {
+      text = await readFile(store.path, "utf8");
+    });
     let raw: unknown = null;
-    const parse = timeSync(warmup, runs, () => { raw = JSON.parse(text); });
-    const migrateTiming = timeSync(warmup, runs, () => { migrate(raw); });
+    const parse = timeSync(warmup, runs, () => {
+      raw = JSON.parse(text);
+    });
+    const migrateTiming = timeSync(warmup, runs, () => {
+      migrate(raw);
+    });
     // As a load sees them: plain objects fresh from JSON.
     const rawClaims: unknown[] = document.claims.map((c): unknown => JSON.parse(JSON.stringify(c)));
     const claims = {
-      model: timeSync(warmup, runs, () => { for (const c of rawClaims) SlotClaimSchema.parse(c); }),
-      stored: timeSync(warmup, runs, () => { for (const c of rawClaims) StoredClaimSchema.parse(c); }),
+      model: timeSync(warmup, runs, () => {
+        for (const c of rawClaims) SlotClaimSchema.parse(c);
+      }),
+      stored: timeSync(warmup, runs, () => {
+        for (const c of rawClaims) StoredClaimSchema.parse(c);
+      }),
     };
     if (logs.length > 0) console.log(`  (store logged: ${logs.join(" / ")})`);
-    return { save, load, fileBytes, loadedClaims, source, parts: { read, parse, migrate: migrateTiming }, claims };
+    return {
+      save,
+      load,
+      fileBytes,
+      loadedClaims,
+      source,
+      parts: { read, parse, migrate: migrateTiming },
+      claims,
+    };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

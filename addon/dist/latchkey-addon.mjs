@@ -12839,12 +12839,14 @@ function matches(pattern, error) {
     return refine((text) => pattern.test(text), { error });
 }
 /** An HA lock entity id, e.g. `lock.front_door`. Latchkey keys locks by entity id. */
-const LockIdSchema = string().check(matches(/^lock\.[a-z0-9_]+$/, "A lock must be an entity id such as lock.front_door."));
+const LockIdSchema = string()
+    .check(matches(/^lock\.[a-z0-9_]+$/, "A lock must be an entity id such as lock.front_door."));
 /**
  * A whole number; add bounds with `.check(z.minimum(…))`. Not z.int(): that brings zod's
  * number-format machinery into the card (0.4 KB gzipped) for a check this line makes.
  */
-const IntSchema = number().check(refine(Number.isSafeInteger, { error: "Expected a whole number." }));
+const IntSchema = number()
+    .check(refine(Number.isSafeInteger, { error: "Expected a whole number." }));
 /** A user-code slot on a lock. Slot 0 is not a user slot on any Z-Wave lock. */
 const SlotNumberSchema = IntSchema.check(_gte(1), _lte(65535));
 /**
@@ -12867,7 +12869,8 @@ function dayExists(time) {
 const IsoTimeSchema = string().check(refine((time) => ISO_TIME.test(time) && dayExists(time), {
     error: "A time must be ISO 8601 with seconds and an offset, e.g. 2026-12-12T17:00:00+01:00.",
 }));
-const CodeIdSchema = string().check(matches(/^[a-z0-9-]{6,64}$/, "A code id is 6–64 lowercase letters, digits or dashes."));
+const CodeIdSchema = string()
+    .check(matches(/^[a-z0-9-]{6,64}$/, "A code id is 6–64 lowercase letters, digits or dashes."));
 
 const ActivityKindSchema = _enum([
     "keypad_unlock",
@@ -12897,7 +12900,16 @@ const ActivityKindSchema = _enum([
 ]);
 /** What happened to the door itself (as opposed to its codes): shown as a lock's last activity. */
 const DOOR_KINDS = new Set([
-    "keypad_unlock", "keypad_lock", "manual_unlock", "manual_lock", "rf_unlock", "rf_lock", "auto_lock", "unlocked", "locked", "jammed",
+    "keypad_unlock",
+    "keypad_lock",
+    "manual_unlock",
+    "manual_lock",
+    "rf_unlock",
+    "rf_lock",
+    "auto_lock",
+    "unlocked",
+    "locked",
+    "jammed",
 ]);
 /** Door kinds a card understands only when its hello lists the "state_activity" feature. */
 const STATE_ACTIVITY_KINDS = new Set(["unlocked", "locked"]);
@@ -12915,10 +12927,12 @@ const ActivityEntrySchema = object({
     userName: nullable(string()),
 });
 
-const ClockTimeSchema = string().check(matches(/^([01]\d|2[0-3]):[0-5]\d$/, "Times are HH:MM, 00:00 to 23:59."));
+const ClockTimeSchema = string()
+    .check(matches(/^([01]\d|2[0-3]):[0-5]\d$/, "Times are HH:MM, 00:00 to 23:59."));
 /** A weekly window such as Mon–Fri 08:00–17:00, in Home Assistant's time zone. Days: 0 = Sunday. */
 const WeeklyWindowSchema = object({
-    days: array(IntSchema.check(_gte(0), _lte(6))).check(_minLength(1, { error: "Pick at least one day." })),
+    days: array(IntSchema.check(_gte(0), _lte(6)))
+        .check(_minLength(1, { error: "Pick at least one day." })),
     start: ClockTimeSchema,
     end: ClockTimeSchema,
 })
@@ -12939,7 +12953,8 @@ const NotifySettingsSchema = object({
     /** "Tell me when this code is used." */
     onUse: _default(boolean(), true),
     /** Service names such as `notify.mobile_app_pixel`, or `persistent_notification`. */
-    targets: _default(array(string().check(matches(/^(persistent_notification|notify\.[a-z0-9_]+)$/, "A notify target is persistent_notification or notify.<service>."))), []),
+    targets: _default(array(string()
+        .check(matches(/^(persistent_notification|notify\.[a-z0-9_]+)$/, "A notify target is persistent_notification or notify.<service>."))), []),
 });
 
 /** A name fits on a phone's lock chip and in a notification's first line. */
@@ -12948,8 +12963,9 @@ const MAX_NAME_LENGTH = 40;
 const PinSchema = string().check(matches(/^\d+$/, VALIDATION_TEXTS["validation.pin_not_digits"]));
 // Checks run in order: the trim rewrites the value before the length checks see it.
 const nameMissing = VALIDATION_TEXTS["validation.name_missing"];
-const NameSchema = string({ error: nameMissing })
-    .check(_trim(), _minLength(1, { error: nameMissing }), _maxLength(MAX_NAME_LENGTH, { error: fillPlaceholders(VALIDATION_TEXTS["validation.name_too_long"], { max: MAX_NAME_LENGTH }) }));
+const NameSchema = string({ error: nameMissing }).check(_trim(), _minLength(1, { error: nameMissing }), _maxLength(MAX_NAME_LENGTH, {
+    error: fillPlaceholders(VALIDATION_TEXTS["validation.name_too_long"], { max: MAX_NAME_LENGTH }),
+}));
 /** What a person edits: the code as the card sends it for create and update. */
 const CodeDraftSchema = object({
     name: NameSchema,
@@ -13079,7 +13095,8 @@ const RequestSchema = discriminatedUnion("type", [
     request("codes/share", {
         codeId: CodeIdSchema,
         /** A notify service such as `notify.sms_gateway` or `notify.mobile_app_pixel`. */
-        service: string().check(matches(/^notify\.[a-z0-9_]+$/, "Choose a notify service such as notify.mobile_app_phone.")),
+        service: string()
+            .check(matches(/^notify\.[a-z0-9_]+$/, "Choose a notify service such as notify.mobile_app_phone.")),
         /** Recipients for services that take them (an SMS gateway's phone numbers). */
         recipients: _default(array(string().check(_minLength(1), _maxLength(64))).check(_maxLength(10)), []),
         /** A greeting the person wrote; Latchkey adds the PIN, the doors and the validity. */
@@ -13088,8 +13105,16 @@ const RequestSchema = discriminatedUnion("type", [
     request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: string() }),
     request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
     /** A slot changed at the lock's keypad: keep what the lock now has, or put Latchkey's code back. */
-    request("held/resolve", { lockId: LockIdSchema, slot: SlotNumberSchema, keep: _enum(["lock", "latchkey"]) }),
-    request("activity/list", { lockId: optional(LockIdSchema), codeId: optional(CodeIdSchema), limit: _default(IntSchema.check(_gte(1), _lte(500)), 100) }),
+    request("held/resolve", {
+        lockId: LockIdSchema,
+        slot: SlotNumberSchema,
+        keep: _enum(["lock", "latchkey"]),
+    }),
+    request("activity/list", {
+        lockId: optional(LockIdSchema),
+        codeId: optional(CodeIdSchema),
+        limit: _default(IntSchema.check(_gte(1), _lte(500)), 100),
+    }),
 ]);
 
 /** A websocket frame as text, whichever buffer shape `ws` handed over. */
@@ -13165,7 +13190,8 @@ function isLanguageTag(tag) {
  * (the model's texts) for any other language. A form's problems are the card's own texts: it
  * finds them before sending.
  */
-const languages = { de: {
+const languages = {
+    de: {
         "error.admins_only": "Nur Administratoren von Home Assistant können Codes ändern, anzeigen oder teilen.",
         "error.code_gone": "Diesen Code gibt es nicht (mehr).",
         "error.lock_gone": "Dieses Schloss ist nicht in Home Assistant.",
@@ -13185,7 +13211,8 @@ const languages = { de: {
         "sync_reason.lock_offline": "Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.",
         "sync_reason.removed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses gelöscht. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
         "sync_reason.changed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses geändert. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
-    } };
+    },
+};
 const translators = makeTranslator("en", { ...ERROR_TEXTS, ...SYNC_REASON_TEXTS }, languages);
 /**
  * The translator for a card's language tag ("de-AT" reads German); English for any other or
@@ -13243,7 +13270,10 @@ class ClientView {
 function shareMessage(details, note) {
     const { code, lockNames, t } = details;
     const doors = lockNames.length === 0 ? t("share.no_doors") : lockNames.join(", ");
-    const parts = [note.trim() || t("share.greeting", { name: code.name }), t("share.code", { pin: code.pin, doors })];
+    const parts = [
+        note.trim() || t("share.greeting", { name: code.name }),
+        t("share.code", { pin: code.pin, doors }),
+    ];
     const { validFrom, validUntil, maxUses } = code.rules;
     if (validFrom)
         parts.push(t("share.valid_from", { date: formatDay(validFrom, details) }));
@@ -13262,7 +13292,11 @@ function formatDay(iso, { timeZone, t }) {
 /** Sends the share; the error a person sees never repeats the message (it holds the PIN). */
 async function sendShare(service, notifyService, recipients, message) {
     try {
-        await service.callNotify(notifyService, { title: service.messages()("share.title"), message, ...(recipients.length > 0 ? { target: recipients } : {}) });
+        await service.callNotify(notifyService, {
+            title: service.messages()("share.title"),
+            message,
+            ...(recipients.length > 0 ? { target: recipients } : {}),
+        });
     }
     catch {
         throw new LatchkeyError("unavailable", "error.share_failed", { service: notifyService });
@@ -13292,11 +13326,20 @@ const formatters = new Map();
 function wallClock(now, timeZone) {
     let format = formatters.get(timeZone);
     if (!format) {
-        format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+        format = new Intl.DateTimeFormat("en-US", {
+            timeZone,
+            weekday: "short",
+            hour: "2-digit",
+            minute: "2-digit",
+            hourCycle: "h23",
+        });
         formatters.set(timeZone, format);
     }
     const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
-    return { day: WEEKDAYS.indexOf(parts.weekday ?? ""), minute: Number(parts.hour) * 60 + Number(parts.minute) };
+    return {
+        day: WEEKDAYS.indexOf(parts.weekday ?? ""),
+        minute: Number(parts.hour) * 60 + Number(parts.minute),
+    };
 }
 function minutes(clock) {
     const [h, m] = clock.split(":").map(Number);
@@ -13309,7 +13352,8 @@ function insideWindow(window, at) {
     if (start < end)
         return window.days.includes(at.day) && at.minute >= start && at.minute < end;
     const previousDay = (at.day + 6) % 7;
-    return (window.days.includes(at.day) && at.minute >= start) || (window.days.includes(previousDay) && at.minute < end);
+    return ((window.days.includes(at.day) && at.minute >= start) ||
+        (window.days.includes(previousDay) && at.minute < end));
 }
 
 function desiredSlot(claim, code, now, timeZone) {
@@ -13378,18 +13422,28 @@ function buildSnapshot(input) {
     return {
         user: input.user,
         locks: [...input.locks],
-        codes: input.document.codes.map((c, i) => ({ ...withoutPin(c), name: hideNames ? `Code ${i + 1}` : c.name })),
+        codes: input.document.codes.map((c, i) => ({
+            ...withoutPin(c),
+            name: hideNames ? `Code ${i + 1}` : c.name,
+        })),
         slots,
         sync,
         unmanaged: [...input.unmanaged],
-        lastActivity: Object.fromEntries(input.lastDoorActivity.flatMap((e) => (e.lockId === null ? [] : [[e.lockId, hideNames ? withoutNames(e) : e]]))),
-        held: input.document.claims.flatMap((c) => (c.held && codesById.has(c.codeId) ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }] : [])),
+        lastActivity: Object.fromEntries(input.lastDoorActivity.flatMap((e) => e.lockId === null ? [] : [[e.lockId, hideNames ? withoutNames(e) : e]])),
+        held: input.document.claims.flatMap((c) => c.held && codesById.has(c.codeId)
+            ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }]
+            : []),
         connected: input.connected,
     };
 }
 function statusOf(claim, input) {
     if (claim.held) {
-        return { state: "waiting", ...syncReason(claim.held.reason === "removed_at_lock" ? "sync_reason.removed_at_lock" : "sync_reason.changed_at_lock") };
+        return {
+            state: "waiting",
+            ...syncReason(claim.held.reason === "removed_at_lock"
+                ? "sync_reason.removed_at_lock"
+                : "sync_reason.changed_at_lock"),
+        };
     }
     const runtime = input.runtime(claim.lockId, claim.slot);
     if (runtime) {
@@ -13401,17 +13455,30 @@ function statusOf(claim, input) {
     const { observed } = claim;
     if (observed.status === "unknown")
         return { state: "pending" };
-    const matches = desired.status === observed.status && (desired.status === "empty" || (observed.status === "set" && observed.pin === desired.pin));
+    const matches = desired.status === observed.status &&
+        (desired.status === "empty" || (observed.status === "set" && observed.pin === desired.pin));
     if (!matches)
         return { state: "pending" };
-    return observed.confirmed ? { state: "synced", via: observed.via, at: observed.verifiedAt } : { state: "unverified", at: observed.verifiedAt };
+    return observed.confirmed
+        ? { state: "synced", via: observed.via, at: observed.verifiedAt }
+        : { state: "unverified", at: observed.verifiedAt };
 }
 /** An activity entry for someone who may not see names: neither the code's nor the person's. */
 function withoutNames(entry) {
     return { ...entry, codeName: null, userName: null };
 }
 
-const ADMIN_ONLY = new Set(["codes/create", "codes/update", "codes/delete", "codes/set_enabled", "codes/reveal", "codes/share", "unmanaged/adopt", "held/resolve", "unmanaged/clear"]);
+const ADMIN_ONLY = new Set([
+    "codes/create",
+    "codes/update",
+    "codes/delete",
+    "codes/set_enabled",
+    "codes/reveal",
+    "codes/share",
+    "unmanaged/adopt",
+    "held/resolve",
+    "unmanaged/clear",
+]);
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
 async function handleRequest(service, journal, user, client, request, subscribe) {
     const record = (kind, codeId) => {
@@ -13480,14 +13547,19 @@ async function handleRequest(service, journal, user, client, request, subscribe)
     }
 }
 
-const CurrentUserSchema = object$1({ id: string$1(), name: string$1().nullable(), is_admin: boolean$1() }).loose();
+const CurrentUserSchema = object$1({ id: string$1(), name: string$1().nullable(), is_admin: boolean$1() })
+    .loose();
 const AuthListSchema = array$1(object$1({ id: string$1(), name: string$1().nullable(), group_ids: array$1(string$1()) }).loose());
 /** Only the Supervisor's ingress proxy may name the user in a header. */
 const INGRESS_PROXY_ADDRESS = "172.30.32.2";
 /** Every HA user with their name and role (`config/auth/list`, admins only: the add-on is one). */
 async function listUsers(client) {
     const users = await client.command(AuthListSchema, { type: "config/auth/list" });
-    return users.map((user) => ({ id: user.id, name: user.name ?? "Unknown", isAdmin: user.group_ids.includes("system-admin") }));
+    return users.map((user) => ({
+        id: user.id,
+        name: user.name ?? "Unknown",
+        isAdmin: user.group_ids.includes("system-admin"),
+    }));
 }
 /** Ingress: the proxy names the user; whether they are an admin we ask HA. */
 async function userFromIngress(client, userId) {
@@ -13507,10 +13579,15 @@ function userFromToken(haWsUrl, accessToken, timeoutMs = 10_000) {
             socket.close();
             resolve(user);
         };
-        const timer = setTimeout(() => { done(null); }, timeoutMs);
-        socket.on("error", () => { done(null); });
+        const timer = setTimeout(() => {
+            done(null);
+        }, timeoutMs);
+        socket.on("error", () => {
+            done(null);
+        });
         socket.on("message", (data) => {
-            const frame = object$1({ type: string$1(), result: unknown().optional(), success: boolean$1().optional() }).safeParse(parseJson(rawText(data)));
+            const frame = object$1({ type: string$1(), result: unknown().optional(), success: boolean$1().optional() })
+                .safeParse(parseJson(rawText(data)));
             if (!frame.success)
                 return;
             if (frame.data.type === "auth_required")
@@ -13521,7 +13598,9 @@ function userFromToken(haWsUrl, accessToken, timeoutMs = 10_000) {
                 socket.send(JSON.stringify({ id: 1, type: "auth/current_user" }));
             else if (frame.data.type === "result") {
                 const user = CurrentUserSchema.safeParse(frame.data.result);
-                done(frame.data.success && user.success ? { id: user.data.id, name: user.data.name ?? "Unknown", isAdmin: user.data.is_admin } : null);
+                done(frame.data.success && user.success
+                    ? { id: user.data.id, name: user.data.name ?? "Unknown", isAdmin: user.data.is_admin }
+                    : null);
             }
         });
     });
@@ -13565,7 +13644,9 @@ function createStaticFiles(options) {
             send(response, method, 200, "text/html; charset=utf-8", INDEX_HTML);
             return;
         }
-        readFile(options.panelFile).then((script) => { send(response, method, 200, "text/javascript; charset=utf-8", script); }, (error) => {
+        readFile(options.panelFile).then((script) => {
+            send(response, method, 200, "text/javascript; charset=utf-8", script);
+        }, (error) => {
             if (!reportedMissing) {
                 reportedMissing = true;
                 options.log.error(`Cannot read the panel script ${options.panelFile}; the sidebar panel will not load.`, error instanceof Error ? error.message : error);
@@ -13600,7 +13681,9 @@ function send(response, method, status, contentType, body) {
 async function startApiServer(options) {
     const server = createServer(createStaticFiles({ panelFile: options.panelFile, log: options.log }));
     const wss = new WebSocketServer({ server, path: "/api/ws", maxPayload: 64 * 1024 });
-    wss.on("connection", (socket, request) => { handleConnection(socket, request, options); });
+    wss.on("connection", (socket, request) => {
+        handleConnection(socket, request, options);
+    });
     await new Promise((resolve) => server.listen(options.port, options.host, resolve));
     return {
         server,
@@ -13608,14 +13691,20 @@ async function startApiServer(options) {
             for (const client of wss.clients)
                 client.terminate();
             wss.close();
-            server.close(() => { resolve(); });
+            server.close(() => {
+                resolve();
+            });
         }),
     };
 }
 function handleConnection(socket, request, options) {
-    const send = (message) => { if (socket.readyState === socket.OPEN)
-        socket.send(JSON.stringify(message)); };
-    const ingressUser = request.socket.remoteAddress?.endsWith(INGRESS_PROXY_ADDRESS) ? headerValue(request, "x-remote-user-id") : null;
+    const send = (message) => {
+        if (socket.readyState === socket.OPEN)
+            socket.send(JSON.stringify(message));
+    };
+    const ingressUser = request.socket.remoteAddress?.endsWith(INGRESS_PROXY_ADDRESS)
+        ? headerValue(request, "x-remote-user-id")
+        : null;
     let user = null;
     let view = new ClientView(undefined);
     let unsubscribe = null;
@@ -13639,18 +13728,34 @@ function handleConnection(socket, request, options) {
                     fatal(send, socket, view.error(wireError("unauthenticated", "error.login_refused")));
                     return;
                 }
-                send({ type: "welcome", protocol: PROTOCOL_VERSION, user: { name: user.name, isAdmin: user.isAdmin } });
+                send({
+                    type: "welcome",
+                    protocol: PROTOCOL_VERSION,
+                    user: { name: user.name, isAdmin: user.isAdmin },
+                });
                 return;
             }
             const parsed = RequestSchema.safeParse(message);
-            const id = typeof message === "object" && message !== null && "id" in message && typeof message.id === "number" ? message.id : 0;
+            const id = typeof message === "object" && message !== null && "id" in message && typeof message.id === "number"
+                ? message.id
+                : 0;
             if (!parsed.success) {
-                send({ type: "result", id, ok: false, error: { code: "invalid_message", message: describeZodError(parsed.error, "The request is not valid") } });
+                send({
+                    type: "result",
+                    id,
+                    ok: false,
+                    error: {
+                        code: "invalid_message",
+                        message: describeZodError(parsed.error, "The request is not valid"),
+                    },
+                });
                 return;
             }
             const who = user;
             const client = view;
-            const sendSnapshot = () => { send({ type: "snapshot", snapshot: client.snapshot(options.service.snapshot(who)) }); };
+            const sendSnapshot = () => {
+                send({ type: "snapshot", snapshot: client.snapshot(options.service.snapshot(who)) });
+            };
             try {
                 const result = await handleRequest(options.service, options.journal, who, client, parsed.data, () => {
                     unsubscribe?.();
@@ -13703,7 +13808,10 @@ const OptionsSchema = object$1({
     show_code_names_to_everyone: boolean$1().default(true),
     api_port: number$2().int().min(1).max(65535).default(8099),
     /** Where door and code alerts go unless a code says otherwise. */
-    notify_targets: array$1(string$1().regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "notify_targets entries are persistent_notification or notify.<service>" })).default(["persistent_notification"]),
+    notify_targets: array$1(string$1().regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, {
+        error: "notify_targets entries are persistent_notification or notify.<service>",
+    }))
+        .default(["persistent_notification"]),
     notify_manual_unlock: boolean$1().default(false),
     notify_jammed: boolean$1().default(true),
     notify_keypad_code_changes: boolean$1().default(true),
@@ -13711,7 +13819,9 @@ const OptionsSchema = object$1({
     activity_max_entries: number$2().int().min(10).max(100_000).default(2_000),
     activity_max_days: number$2().int().min(1).max(3650).default(90),
 })
-    .refine((o) => o.slot_last === null || o.slot_last >= o.slot_first, { error: "slot_last must not be below slot_first" });
+    .refine((o) => o.slot_last === null || o.slot_last >= o.slot_first, {
+    error: "slot_last must not be below slot_first",
+});
 /** Tuning that is not a user option: tests shorten the waits, nobody else needs to. */
 const TuningSchema = object$1({
     LATCHKEY_RETRY_BASE_MS: number$1().int().min(10).default(5_000),
@@ -13754,14 +13864,35 @@ async function loadConfig(env) {
     const tuningParsed = TuningSchema.safeParse(env);
     if (!tuningParsed.success)
         throw new ConfigError(describeZodError(tuningParsed.error, "The tuning environment variables are not valid"));
-    const tuning = { retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS, verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS, clockTickMs: tuningParsed.data.LATCHKEY_CLOCK_TICK_MS, ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS, relistMs: tuningParsed.data.LATCHKEY_RELIST_MS, stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS };
+    const tuning = {
+        retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS,
+        verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS,
+        clockTickMs: tuningParsed.data.LATCHKEY_CLOCK_TICK_MS,
+        ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS,
+        relistMs: tuningParsed.data.LATCHKEY_RELIST_MS,
+        stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS,
+    };
     if (env.SUPERVISOR_TOKEN && !options.ha_url) {
-        return { options, tuning, dataDir, ha: { mode: "supervisor", wsUrl: "ws://supervisor/core/websocket", token: env.SUPERVISOR_TOKEN } };
+        return {
+            options,
+            tuning,
+            dataDir,
+            ha: { mode: "supervisor", wsUrl: "ws://supervisor/core/websocket", token: env.SUPERVISOR_TOKEN },
+        };
     }
     if (!options.ha_url || !options.ha_token) {
         throw new ConfigError("Set ha_url and ha_token (an administrator's long-lived access token) to run Latchkey outside the Supervisor.");
     }
-    return { options, tuning, dataDir, ha: { mode: "standalone", wsUrl: `${options.ha_url.replace(/^http/, "ws").replace(/\/$/, "")}/api/websocket`, token: options.ha_token } };
+    return {
+        options,
+        tuning,
+        dataDir,
+        ha: {
+            mode: "standalone",
+            wsUrl: `${options.ha_url.replace(/^http/, "ws").replace(/\/$/, "")}/api/websocket`,
+            token: options.ha_token,
+        },
+    };
 }
 
 const HaErrorSchema = object$1({ code: string$1(), message: string$1() });
@@ -13780,10 +13911,13 @@ class HaCommandError extends Error {
         if (parsed.success)
             return new HaCommandError(parsed.data.code, parsed.data.message);
         const library = LibraryErrorSchema.safeParse(reason);
-        if (reason === ERR_CONNECTION_LOST || (library.success && library.data.error.code === ERR_CONNECTION_LOST)) {
+        if (reason === ERR_CONNECTION_LOST ||
+            (library.success && library.data.error.code === ERR_CONNECTION_LOST)) {
             return new HaCommandError("connection_lost", "The connection to Home Assistant was lost.");
         }
-        return reason instanceof Error ? reason : new HaCommandError("unknown", "Home Assistant did not answer as expected.");
+        return reason instanceof Error
+            ? reason
+            : new HaCommandError("unknown", "Home Assistant did not answer as expected.");
     }
 }
 /** Stops the add-on: retrying cannot help (wrong token, non-admin token). */
@@ -13798,7 +13932,9 @@ class FatalConfigError extends Error {
 async function withTimeout(promise, ms, message) {
     let timer;
     const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => { reject(new HaCommandError("timeout", message)); }, ms);
+        timer = setTimeout(() => {
+            reject(new HaCommandError("timeout", message));
+        }, ms);
     });
     try {
         return await Promise.race([promise, timeout]);
@@ -13830,9 +13966,15 @@ function createSocketFactory(wsUrl, token, timeoutMs = 10_000) {
             // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
             reject(code);
         };
-        const timer = setTimeout(() => { fail(ERR_CANNOT_CONNECT); }, timeoutMs);
-        socket.on("error", () => { fail(ERR_CANNOT_CONNECT); });
-        socket.on("close", () => { fail(ERR_CANNOT_CONNECT); });
+        const timer = setTimeout(() => {
+            fail(ERR_CANNOT_CONNECT);
+        }, timeoutMs);
+        socket.on("error", () => {
+            fail(ERR_CANNOT_CONNECT);
+        });
+        socket.on("close", () => {
+            fail(ERR_CANNOT_CONNECT);
+        });
         socket.on("message", (data) => {
             const frame = AuthFrameSchema.safeParse(parseJson(rawText(data)));
             if (!frame.success)
@@ -13886,7 +14028,9 @@ class HaClient {
         const createSocket = createSocketFactory(wsUrl, token);
         const connection = await createConnection({ createSocket });
         const client = new HaClient(connection, connection.haVersion);
-        connection.addEventListener("disconnected", () => { log.warn("Lost the connection to Home Assistant; reconnecting."); });
+        connection.addEventListener("disconnected", () => {
+            log.warn("Lost the connection to Home Assistant; reconnecting.");
+        });
         return client;
     }
     /** Called after every reconnect (not the first connect): HA may have changed meanwhile. */
@@ -13972,10 +14116,18 @@ function createLogger(options) {
         options.write(redact(`${time} ${level.toUpperCase()} ${message}${suffix}`, options.secrets()));
     };
     return {
-        debug: (m, d) => { emit("debug", m, d); },
-        info: (m, d) => { emit("info", m, d); },
-        warn: (m, d) => { emit("warn", m, d); },
-        error: (m, d) => { emit("error", m, d); },
+        debug: (m, d) => {
+            emit("debug", m, d);
+        },
+        info: (m, d) => {
+            emit("info", m, d);
+        },
+        warn: (m, d) => {
+            emit("warn", m, d);
+        },
+        error: (m, d) => {
+            emit("error", m, d);
+        },
     };
 }
 /** Masks every known secret of 4+ characters. Longest first, so one PIN inside another is masked whole. */
@@ -13988,7 +14140,7 @@ function redact(line, secrets) {
 }
 function safeJson(value) {
     try {
-        return JSON.stringify(value, (key, v) => (SECRET_KEYS.test(key) && v !== null && v !== undefined ? "****" : v instanceof Error ? v.message : v));
+        return JSON.stringify(value, (key, v) => SECRET_KEYS.test(key) && v !== null && v !== undefined ? "****" : v instanceof Error ? v.message : v);
     }
     catch {
         return "[unserializable]";
@@ -14050,7 +14202,9 @@ class ActivityLog {
         const lines = text.split("\n").filter((l) => l.length > 0);
         const parsed = lines.map((l) => ActivityEntrySchema.safeParse(parseJson(l)));
         // The file is in the order entries were written, which is not always the order they happened.
-        this.entries = parsed.flatMap((p) => (p.success ? [p.data] : [])).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+        this.entries = parsed
+            .flatMap((p) => (p.success ? [p.data] : []))
+            .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
         const skipped = lines.length - this.entries.length;
         if (skipped > 0)
             this.log.warn(`Skipped ${skipped} unreadable line(s) in the activity log.`);
@@ -14086,7 +14240,8 @@ class ActivityLog {
     }
     list(query) {
         return this.entries
-            .filter((e) => (query.lockId === undefined || e.lockId === query.lockId) && (query.codeId === undefined || e.codeId === query.codeId))
+            .filter((e) => (query.lockId === undefined || e.lockId === query.lockId) &&
+            (query.codeId === undefined || e.codeId === query.codeId))
             .slice(-query.limit)
             .reverse();
     }
@@ -14143,7 +14298,7 @@ const en = {
     "who.someone": "Someone",
     "who.unknown_slot": "An unknown code (slot {slot})",
     "who.a_code": "a code",
-    "slot": " (slot {slot})",
+    slot: " (slot {slot})",
     "activity.keypad_unlock": "{who} unlocked {lock} with the keypad.",
     "activity.keypad_lock": "{who} locked {lock} with the keypad.",
     "activity.manual_unlock": "{lock} was unlocked by hand.",
@@ -14187,7 +14342,7 @@ const de = {
     "who.someone": "Jemand",
     "who.unknown_slot": "Ein unbekannter Code (Platz {slot})",
     "who.a_code": "einen Code",
-    "slot": " (Platz {slot})",
+    slot: " (Platz {slot})",
     "activity.keypad_unlock": "{who} hat {lock} mit dem Tastenfeld entriegelt.",
     "activity.keypad_lock": "{who} hat {lock} mit dem Tastenfeld verriegelt.",
     "activity.manual_unlock": "{lock} wurde von Hand entriegelt.",
@@ -14292,12 +14447,15 @@ function interpretEntryControl(event, ctx) {
     if (!kind || !lock)
         return null;
     const typed = event.event_data;
-    const code = typeof typed === "string" ? ctx.codes.find((c) => c.pin === typed && c.lockIds.includes(lock.id)) : undefined;
+    const code = typeof typed === "string"
+        ? ctx.codes.find((c) => c.pin === typed && c.lockIds.includes(lock.id))
+        : undefined;
     return { kind, lockId: lock.id, slot: null, codeId: code?.id ?? null, codeName: code?.name ?? null };
 }
 /** Locks report the slot as `{userId: N}`; some send it under other keys or as a bare number. */
 function userIdOf(parameters) {
-    const parsed = union$1([object$1({ userId: number$2().int() }).loose(), number$2().int()]).safeParse(parameters);
+    const parsed = union$1([object$1({ userId: number$2().int() }).loose(), number$2().int()])
+        .safeParse(parameters);
     if (!parsed.success)
         return null;
     const value = typeof parsed.data === "number" ? parsed.data : parsed.data.userId;
@@ -14305,7 +14463,10 @@ function userIdOf(parameters) {
 }
 /** Door moves that name the HA user who made them, when one did. */
 const USER_MOVES = {
-    rf_unlock: "activity.user_unlock", unlocked: "activity.user_unlock", rf_lock: "activity.user_lock", locked: "activity.user_lock",
+    rf_unlock: "activity.user_unlock",
+    unlocked: "activity.user_unlock",
+    rf_lock: "activity.user_lock",
+    locked: "activity.user_lock",
 };
 /** The sentence people read in notifications (in the home's language) and in the log (English). Never contains a PIN. */
 function describeActivity(entry, lockName, t = logMessages) {
@@ -14333,7 +14494,10 @@ function lockOfAction(action) {
 }
 
 /** Moves a lock reports as done "from an app or remote": HA's state change may name the person. */
-const REMOTE_MOVES = { rf_unlock: "unlocked", rf_lock: "locked" };
+const REMOTE_MOVES = {
+    rf_unlock: "unlocked",
+    rf_lock: "locked",
+};
 /**
  * Turns the locks' Access Control notifications into activity entries, alerts and
  * `latchkey_*` events. Subscribing needs an admin token, which the add-on has.
@@ -14345,14 +14509,24 @@ async function watchDoorEvents(deps) {
             return;
         const seen = interpretNotification(parsed.data, deps.service.interpretContext());
         if (seen)
-            void handle(deps, seen).catch((error) => { deps.log.error("Handling a lock event failed.", error); });
+            void handle(deps, seen).catch((error) => {
+                deps.log.error("Handling a lock event failed.", error);
+            });
     });
     deps.service.onSyncFailure((op, rawReason, attempts) => {
         // HA's error text goes into an event and a notification: make sure no PIN rides along.
         const reason = redact(rawReason, deps.service.secrets());
         const codeName = deps.service.codeName(op.codeId);
         const lock = deps.service.lockName(op.lockId);
-        void deps.notifier.fire("latchkey_sync_failed", { code_id: op.codeId, code_name: codeName, entity_id: op.lockId, slot: op.slot, operation: op.kind, reason, attempts });
+        void deps.notifier.fire("latchkey_sync_failed", {
+            code_id: op.codeId,
+            code_name: codeName,
+            entity_id: op.lockId,
+            slot: op.slot,
+            operation: op.kind,
+            reason,
+            attempts,
+        });
         if (deps.options.notify_sync_failures) {
             const t = deps.service.messages();
             const values = { code: codeName ?? t("who.a_code"), lock, attempts, reason };
@@ -14385,17 +14559,40 @@ async function handle(deps, seen) {
     const { service, notifier, options } = deps;
     const now = (deps.now ?? (() => new Date()))();
     const userName = await commanderOf(deps, seen, now);
-    const entry = { id: randomUUID(), at: now.toISOString(), kind: seen.kind, lockId: seen.lockId, codeId: seen.codeId, codeName: seen.codeName, slot: seen.slot, userName };
+    const entry = {
+        id: randomUUID(),
+        at: now.toISOString(),
+        kind: seen.kind,
+        lockId: seen.lockId,
+        codeId: seen.codeId,
+        codeName: seen.codeName,
+        slot: seen.slot,
+        userName,
+    };
     await deps.activity.append(entry);
     service.announceActivity();
     const lockName = service.lockName(seen.lockId);
     deps.log.info(describeActivity(entry, lockName));
     const t = service.messages();
     const sentence = describeActivity(entry, lockName, t);
-    await notifier.fire("latchkey_lock_activity", { entity_id: seen.lockId, kind: seen.kind, code_id: seen.codeId, code_name: seen.codeName, slot: seen.slot, user_name: userName });
+    await notifier.fire("latchkey_lock_activity", {
+        entity_id: seen.lockId,
+        kind: seen.kind,
+        code_id: seen.codeId,
+        code_name: seen.codeName,
+        slot: seen.slot,
+        user_name: userName,
+    });
     if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
         const code = await service.recordUse(seen.codeId, seen.kind === "keypad_unlock");
-        await notifier.fire("latchkey_code_used", { code_id: seen.codeId, code_name: seen.codeName, entity_id: seen.lockId, slot: seen.slot, method: "keypad", action: seen.kind === "keypad_unlock" ? "unlock" : "lock" });
+        await notifier.fire("latchkey_code_used", {
+            code_id: seen.codeId,
+            code_name: seen.codeName,
+            entity_id: seen.lockId,
+            slot: seen.slot,
+            method: "keypad",
+            action: seen.kind === "keypad_unlock" ? "unlock" : "lock",
+        });
         const targets = code && code.notify.targets.length > 0 ? code.notify.targets : options.notify_targets;
         if (code?.rules.burner && seen.kind === "keypad_unlock") {
             // A burner code is for one emergency: it is retired at its first use, and people are told.
@@ -14407,7 +14604,9 @@ async function handle(deps, seen) {
             await notifier.notify(targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
         return;
     }
-    if (seen.kind === "code_added_at_lock" || seen.kind === "code_deleted_at_lock" || seen.kind === "all_codes_deleted_at_lock") {
+    if (seen.kind === "code_added_at_lock" ||
+        seen.kind === "code_deleted_at_lock" ||
+        seen.kind === "all_codes_deleted_at_lock") {
         const reason = seen.kind === "code_added_at_lock" ? "changed_at_lock" : "removed_at_lock";
         const slot = seen.kind === "all_codes_deleted_at_lock" ? "all" : seen.slot;
         const { held, echo } = slot === null ? { held: [], echo: false } : await service.holdChangedSlots(seen.lockId, slot, reason);
@@ -14421,13 +14620,27 @@ async function handle(deps, seen) {
     }
     const alert = (seen.kind === "manual_unlock" && options.notify_manual_unlock) ||
         (seen.kind === "jammed" && options.notify_jammed) ||
-        (options.notify_keypad_code_changes && (seen.kind === "code_added_at_lock" || seen.kind === "code_deleted_at_lock" || seen.kind === "all_codes_deleted_at_lock"));
+        (options.notify_keypad_code_changes &&
+            (seen.kind === "code_added_at_lock" ||
+                seen.kind === "code_deleted_at_lock" ||
+                seen.kind === "all_codes_deleted_at_lock"));
     if (alert)
         await notifier.notify(options.notify_targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
 }
 
-const UNLOCKED_BY = new Set(["keypad_unlock", "manual_unlock", "rf_unlock", "unlocked"]);
-const LOCKED_BY = new Set(["keypad_lock", "manual_lock", "rf_lock", "auto_lock", "locked"]);
+const UNLOCKED_BY = new Set([
+    "keypad_unlock",
+    "manual_unlock",
+    "rf_unlock",
+    "unlocked",
+]);
+const LOCKED_BY = new Set([
+    "keypad_lock",
+    "manual_lock",
+    "rf_lock",
+    "auto_lock",
+    "locked",
+]);
 function restingState(state) {
     return state === "locked" || state === "unlocked" ? state : undefined;
 }
@@ -14484,7 +14697,9 @@ async function watchLockStates(deps) {
         const changedAt = now();
         deps.doors.stateMoved(entityId, move, event.userId, changedAt);
         setTimeout(() => {
-            void record(deps, entityId, move, changedAt).catch((error) => { deps.log.error("Recording a lock's state change failed.", error); });
+            void record(deps, entityId, move, changedAt).catch((error) => {
+                deps.log.error("Recording a lock's state change failed.", error);
+            });
         }, deps.graceMs).unref();
     });
 }
@@ -14493,11 +14708,27 @@ async function record(deps, lockId, move, changedAt) {
     if (alreadyTold(newest, move, changedAt, DOOR_REPORT_WINDOW_MS) || deps.doors.isWaiting(lockId, move))
         return;
     const userName = await deps.users.nameOf(deps.doors.commander(lockId, move, changedAt));
-    const entry = { id: randomUUID(), at: new Date(changedAt).toISOString(), kind: move, lockId, codeId: null, codeName: null, slot: null, userName };
+    const entry = {
+        id: randomUUID(),
+        at: new Date(changedAt).toISOString(),
+        kind: move,
+        lockId,
+        codeId: null,
+        codeName: null,
+        slot: null,
+        userName,
+    };
     await deps.activity.append(entry);
     deps.service.announceActivity();
     deps.log.info(describeActivity(entry, deps.service.lockName(lockId)));
-    await deps.notifier.fire("latchkey_lock_activity", { entity_id: lockId, kind: move, code_id: null, code_name: null, slot: null, user_name: userName });
+    await deps.notifier.fire("latchkey_lock_activity", {
+        entity_id: lockId,
+        kind: move,
+        code_id: null,
+        code_name: null,
+        slot: null,
+        user_name: userName,
+    });
 }
 
 const ACTION = {
@@ -14522,11 +14753,25 @@ class Journal {
         this.notifier = notifier;
     }
     async codeEvent(kind, code, userName) {
-        const entry = { id: randomUUID(), at: this.now().toISOString(), kind, lockId: null, codeId: code.id, codeName: code.name, slot: null, userName };
+        const entry = {
+            id: randomUUID(),
+            at: this.now().toISOString(),
+            kind,
+            lockId: null,
+            codeId: code.id,
+            codeName: code.name,
+            slot: null,
+            userName,
+        };
         await this.activity.append(entry);
         const action = ACTION[kind];
         if (action)
-            await this.notifier?.fire("latchkey_code_changed", { action, code_id: code.id, code_name: code.name, locks: code.lockIds });
+            await this.notifier?.fire("latchkey_code_changed", {
+                action,
+                code_id: code.id,
+                code_name: code.name,
+                locks: code.lockIds,
+            });
     }
 }
 
@@ -14551,8 +14796,20 @@ class Notifier {
                     await this.client.callService("persistent_notification", "create", { title, message });
                 }
                 else {
-                    const actions = lockAction && target.startsWith("notify.mobile_app_") ? { data: { actions: [{ action: lockActionId(lockAction), title: this.messages()("notify.lock_it") }] } } : {};
-                    await this.client.callService("notify", target.replace(/^notify\./, ""), { title, message, ...actions });
+                    const actions = lockAction && target.startsWith("notify.mobile_app_")
+                        ? {
+                            data: {
+                                actions: [
+                                    { action: lockActionId(lockAction), title: this.messages()("notify.lock_it") },
+                                ],
+                            },
+                        }
+                        : {};
+                    await this.client.callService("notify", target.replace(/^notify\./, ""), {
+                        title,
+                        message,
+                        ...actions,
+                    });
                 }
             }
             catch (error) {
@@ -14615,7 +14872,20 @@ function lowestFree(taken, first, last) {
 }
 
 /** PIN helpers shared by the card (generate, warn) and the add-on (validate). Pure. */
-const COMMON_PINS = new Set(["1212", "6969", "1004", "2000", "2580", "0852", "1122", "4321", "1010", "123123", "112233", "121212"]);
+const COMMON_PINS = new Set([
+    "1212",
+    "6969",
+    "1004",
+    "2000",
+    "2580",
+    "0852",
+    "1122",
+    "4321",
+    "1010",
+    "123123",
+    "112233",
+    "121212",
+]);
 /** Returns why a PIN is easy to guess, or null. Weak PINs are allowed but flagged. */
 function pinWeakness(pin) {
     if (/^(\d)\1+$/.test(pin))
@@ -14703,7 +14973,14 @@ function validateCode(draft, others, locks, editingId) {
 function createCode(doc, draft, ctx) {
     const warnings = check(doc, draft, ctx);
     const at = ctx.now.toISOString();
-    const code = { id: ctx.newId(), ...draft, name: draft.name.trim(), uses: 0, createdAt: at, updatedAt: at };
+    const code = {
+        id: ctx.newId(),
+        ...draft,
+        name: draft.name.trim(),
+        uses: 0,
+        createdAt: at,
+        updatedAt: at,
+    };
     return { document: { ...doc, codes: [...doc.codes, code] }, codeId: code.id, warnings };
 }
 function updateCode(doc, codeId, changes, ctx) {
@@ -14712,14 +14989,23 @@ function updateCode(doc, codeId, changes, ctx) {
     const warnings = check(doc, merged, ctx, codeId);
     // A new PIN or new validity starts the use count again; a rename does not.
     const resetUses = merged.pin !== current.pin || merged.rules.maxUses !== current.rules.maxUses;
-    const updated = { ...current, ...merged, uses: resetUses ? 0 : current.uses, updatedAt: ctx.now.toISOString() };
+    const updated = {
+        ...current,
+        ...merged,
+        uses: resetUses ? 0 : current.uses,
+        updatedAt: ctx.now.toISOString(),
+    };
     return { document: replace(doc, updated), codeId, warnings };
 }
 function setEnabled(doc, codeId, enabled, ctx) {
     const current = find(doc, codeId);
     if (enabled)
         check(doc, current, ctx, codeId);
-    return { document: replace(doc, { ...current, enabled, updatedAt: ctx.now.toISOString() }), codeId, warnings: [] };
+    return {
+        document: replace(doc, { ...current, enabled, updatedAt: ctx.now.toISOString() }),
+        codeId,
+        warnings: [],
+    };
 }
 /** Deleting keeps the code's slot claims: the reconciler clears each slot, then releases it. */
 function deleteCode(doc, codeId) {
@@ -14732,7 +15018,12 @@ function adoptCode(doc, lockId, slot, pin, name, ctx) {
         throw new LatchkeyError("conflict", "error.slot_already_managed");
     const created = createCode(doc, CodeDraftSchema.parse({ name, pin, lockIds: [lockId] }), ctx);
     const at = ctx.now.toISOString();
-    const claim = { lockId, slot, codeId: created.codeId, observed: { status: "set", pin, confirmed: true, verifiedAt: at, via: "lock_report" } };
+    const claim = {
+        lockId,
+        slot,
+        codeId: created.codeId,
+        observed: { status: "set", pin, confirmed: true, verifiedAt: at, via: "lock_report" },
+    };
     return { ...created, document: { ...created.document, claims: [...created.document.claims, claim] } };
 }
 /** One more keypad use; at `maxUses` the reconciler takes the code off every lock. */
@@ -14786,7 +15077,9 @@ function discoverLocks(ha, facts, settings) {
             deviceId: entry.device_id,
             nodeId: nodeIdOf(device?.identifiers ?? []),
             // HA 2024.3 builds friendly_name as "<device> <entity name>" and leaves a trailing space for an empty entity name.
-            name: (typeof friendly === "string" ? friendly : (entry.name ?? device?.name_by_user ?? device?.name ?? entry.entity_id)).trim(),
+            name: (typeof friendly === "string"
+                ? friendly
+                : (entry.name ?? device?.name_by_user ?? device?.name ?? entry.entity_id)).trim(),
             area: areaId ? (areas.get(areaId) ?? null) : null,
             available: state !== undefined && state.state !== "unavailable",
             nodeStatus: facts.nodeStatus.get(entry.device_id) ?? "unknown",
@@ -14953,11 +15246,12 @@ class Executor {
     }
 }
 function sameOperation(a, b) {
-    return a.kind === b.kind && a.slot === b.slot && (a.kind === "clear" || (b.kind === "set" && a.pin === b.pin));
+    return (a.kind === b.kind && a.slot === b.slot && (a.kind === "clear" || (b.kind === "set" && a.pin === b.pin)));
 }
 
 const ServicesSchema$1 = record$2(string$1(), record$2(string$1(), unknown()));
-const ResponseSchema = record$2(string$1(), record$2(string$1(), object$1({ usercode: string$1().nullable().optional(), in_use: boolean$1().nullable().optional() }).loose()));
+const ResponseSchema = record$2(string$1(), record$2(string$1(), object$1({ usercode: string$1().nullable().optional(), in_use: boolean$1().nullable().optional() })
+    .loose()));
 /**
  * A slot taken by a person enrolled at the lock with an RFID tag or a fingerprint and no PIN
  * (User Credential locks): Latchkey must not use it, and it is no code to adopt or clear.
@@ -14984,15 +15278,26 @@ async function detectCodeInventory(client) {
 }
 
 /** zwave-js NodeStatus numbers as HA's `zwave_js/node_status` returns them. */
-const NODE_STATUS = { 0: "unknown", 1: "asleep", 2: "awake", 3: "dead", 4: "alive" };
+const NODE_STATUS = {
+    0: "unknown",
+    1: "asleep",
+    2: "awake",
+    3: "dead",
+    4: "alive",
+};
 const NodeStatusResultSchema = object$1({ status: union$1([number$2(), string$1()]) }).loose();
 /** Asks HA for each lock device's node status; a lock HA cannot tell about stays "unknown". */
 async function readNodeStatuses(client, deviceIds) {
     const statuses = new Map();
     await Promise.all(deviceIds.map(async (deviceId) => {
         try {
-            const result = await client.command(NodeStatusResultSchema, { type: "zwave_js/node_status", device_id: deviceId });
-            const status = typeof result.status === "number" ? NODE_STATUS[result.status] : _enum$1(["unknown", "asleep", "awake", "dead", "alive"]).safeParse(result.status).data;
+            const result = await client.command(NodeStatusResultSchema, {
+                type: "zwave_js/node_status",
+                device_id: deviceId,
+            });
+            const status = typeof result.status === "number"
+                ? NODE_STATUS[result.status]
+                : _enum$1(["unknown", "asleep", "awake", "dead", "alive"]).safeParse(result.status).data;
             statuses.set(deviceId, status ?? "unknown");
         }
         catch {
@@ -15044,7 +15349,13 @@ const StateSchema = object$1({
     last_changed: string$1(),
 })
     .loose();
-const ConfigSchema = object$1({ time_zone: string$1(), version: string$1(), state: string$1().optional(), language: string$1().optional() }).loose();
+const ConfigSchema = object$1({
+    time_zone: string$1(),
+    version: string$1(),
+    state: string$1().optional(),
+    language: string$1().optional(),
+})
+    .loose();
 /** Everything discovery needs, read in parallel after every (re)connect. */
 async function readHaSnapshot(client) {
     const [entities, devices, areas, states, config] = await Promise.all([
@@ -15054,13 +15365,23 @@ async function readHaSnapshot(client) {
         client.command(array$1(StateSchema), { type: "get_states" }),
         client.command(ConfigSchema, { type: "get_config" }),
     ]);
-    return { entities, devices, areas, states, timeZone: config.time_zone, language: config.language ?? "en", running: (config.state ?? "RUNNING") === "RUNNING" };
+    return {
+        entities,
+        devices,
+        areas,
+        states,
+        timeZone: config.time_zone,
+        language: config.language ?? "en",
+        running: (config.state ?? "RUNNING") === "RUNNING",
+    };
 }
 
 /** Everything Latchkey learns about the locks from HA, read after every (re)connect. */
 async function readLocks(sources, options, log) {
     const ha = await readHaSnapshot(sources.client);
-    const deviceIds = ha.entities.filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.")).flatMap((e) => (e.device_id ? [e.device_id] : []));
+    const deviceIds = ha.entities
+        .filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock."))
+        .flatMap((e) => (e.device_id ? [e.device_id] : []));
     const nodeStatus = await readNodeStatuses(sources.client, deviceIds);
     const settings = { defaultSlotCount: options.default_slot_count, slotCounts: options.lock_slot_counts };
     let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, settings);
@@ -15099,12 +15420,12 @@ async function readInventory(inventory, locks, log) {
  * of the write: such an echo of Latchkey's own write is not a change by a person.
  */
 function isOwnEcho(claim, now, windowMs) {
-    return claim.observed.status !== "unknown" && now.getTime() - Date.parse(claim.observed.verifiedAt) < windowMs;
+    return (claim.observed.status !== "unknown" && now.getTime() - Date.parse(claim.observed.verifiedAt) < windowMs);
 }
 /** After this many failed tries in a row, people and automations hear about it. */
 const SYNC_FAILURE_REPORT_AT = 3;
 function hasTimeRules(code) {
-    return code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0;
+    return (code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0);
 }
 /** A claim on a slot whose code does not exist: the reconciler clears the slot, then frees it. */
 const CLEAR_ONLY = "cleared-by-user";
@@ -15138,14 +15459,20 @@ class LatchkeyService {
             },
             lockOf: (id) => this.locks.get(id),
             onObserved: (op, observed) => this.recordObservation(op, observed),
-            onChange: () => { this.emit(); },
+            onChange: () => {
+                this.emit();
+            },
             onFailure: (op, reason, attempts, delayMs) => {
                 deps.log.warn(`Could not ${op.kind} slot ${op.slot} on ${this.lockName(op.lockId)} (attempt ${attempts}): ${reason} Retrying in ${Math.round(delayMs / 1000)} s.`);
                 // Told once per stuck slot, not at every retry: a battery lock may stay away for hours.
                 if (attempts === SYNC_FAILURE_REPORT_AT)
                     this.syncFailureListener?.(op, reason, attempts);
             },
-            onRetryDue: () => { void this.sync().catch((e) => { deps.log.error("Planning lock writes failed.", e); }); },
+            onRetryDue: () => {
+                void this.sync().catch((e) => {
+                    deps.log.error("Planning lock writes failed.", e);
+                });
+            },
             retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
             now: this.now,
         });
@@ -15153,11 +15480,18 @@ class LatchkeyService {
     /** Connects the service to HA: discover, watch, sync; again after every reconnect. */
     async attach(link) {
         this.link = link;
-        link.client.onReconnect(() => { void this.refresh().catch((e) => { this.deps.log.error("Re-reading Home Assistant failed.", e); }); });
-        link.client.onDisconnect(() => { this.emit(); });
+        link.client.onReconnect(() => {
+            void this.refresh().catch((e) => {
+                this.deps.log.error("Re-reading Home Assistant failed.", e);
+            });
+        });
+        link.client.onDisconnect(() => {
+            this.emit();
+        });
         await link.client.subscribeEvents("state_changed", (event) => {
             const entityId = event.data.entity_id;
-            if (typeof entityId === "string" && availabilityChanged(this.locks, entityId, event.data.new_state, event.data.old_state))
+            if (typeof entityId === "string" &&
+                availabilityChanged(this.locks, entityId, event.data.new_state, event.data.old_state))
                 void this.refresh().catch(() => undefined);
         });
         await this.refresh();
@@ -15175,7 +15509,9 @@ class LatchkeyService {
         this.recheckWhileStarting(reading.haRunning);
         this.executor.resume();
         const planned = await this.sync();
-        this.deps.log.info(planned === 0 ? "All locks are in step with the codes; nothing to write." : `${planned} lock write(s) planned.`);
+        this.deps.log.info(planned === 0
+            ? "All locks are in step with the codes; nothing to write."
+            : `${planned} lock write(s) planned.`);
     }
     /**
      * After a restart HA answers on its websocket before Z-Wave JS has set up its locks, and the
@@ -15187,7 +15523,11 @@ class LatchkeyService {
         if (running)
             return;
         this.deps.log.info(`Home Assistant is still starting; reading the locks again in ${Math.round(STARTUP_RECHECK_MS / 1000)} s.`);
-        this.startupRecheck = setTimeout(() => { void this.refresh().catch((e) => { this.deps.log.error("Re-reading Home Assistant failed.", e); }); }, STARTUP_RECHECK_MS);
+        this.startupRecheck = setTimeout(() => {
+            void this.refresh().catch((e) => {
+                this.deps.log.error("Re-reading Home Assistant failed.", e);
+            });
+        }, STARTUP_RECHECK_MS);
         this.startupRecheck.unref();
     }
     /** A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
@@ -15206,7 +15546,11 @@ class LatchkeyService {
         clearTimeout(this.relist);
         if (unlisted.size === 0)
             return;
-        this.relist = setTimeout(() => { void this.refresh().catch((e) => { this.deps.log.error("Re-reading Home Assistant failed.", e); }); }, this.deps.relistMs ?? 60_000);
+        this.relist = setTimeout(() => {
+            void this.refresh().catch((e) => {
+                this.deps.log.error("Re-reading Home Assistant failed.", e);
+            });
+        }, this.deps.relistMs ?? 60_000);
         this.relist.unref();
     }
     /** Plans and submits lock writes; returns how many. Serialized with every other change of the document. */
@@ -15230,11 +15574,22 @@ class LatchkeyService {
     snapshot(user) {
         const claimed = new Set(this.doc.claims.map((c) => `${c.lockId}#${c.slot}`));
         // A person enrolled by tag or fingerprint is no code: Latchkey stays off that slot and says nothing.
-        const unmanaged = [...this.occupied].flatMap(([lockId, slots]) => [...slots].filter(([slot, holding]) => holding !== NOT_A_PIN && !claimed.has(`${lockId}#${slot}`)).map(([slot]) => ({ lockId, slot })));
+        const unmanaged = [...this.occupied].flatMap(([lockId, slots]) => [...slots]
+            .filter(([slot, holding]) => holding !== NOT_A_PIN && !claimed.has(`${lockId}#${slot}`))
+            .map(([slot]) => ({ lockId, slot })));
         return buildSnapshot({
-            document: this.doc, locks: [...this.locks.values()], unmanaged, full: this.full, unlisted: this.unlisted, user, now: this.now(), timeZone: this.timeZone,
-            runtime: (lockId, slot) => this.executor.statusOf(lockId, slot), connected: this.link?.client.connected ?? false,
-            showNames: this.deps.options.show_code_names_to_everyone, lastDoorActivity: this.deps.lastDoorActivity?.() ?? [],
+            document: this.doc,
+            locks: [...this.locks.values()],
+            unmanaged,
+            full: this.full,
+            unlisted: this.unlisted,
+            user,
+            now: this.now(),
+            timeZone: this.timeZone,
+            runtime: (lockId, slot) => this.executor.statusOf(lockId, slot),
+            connected: this.link?.client.connected ?? false,
+            showNames: this.deps.options.show_code_names_to_everyone,
+            lastDoorActivity: this.deps.lastDoorActivity?.() ?? [],
         });
     }
     /** Called once when a slot has failed a few times in a row. */
@@ -15262,18 +15617,33 @@ class LatchkeyService {
         const onLocks = [...this.occupied.values()].flatMap((slots) => [...slots.values()].filter((pin) => typeof pin === "string"));
         return [...this.doc.codes.map((c) => c.pin), ...onLocks];
     }
-    createCode(draft) { return this.change((doc, ctx) => createCode(doc, draft, ctx)); }
-    updateCode(codeId, changes) { return this.change((doc, ctx) => updateCode(doc, codeId, changes, ctx)); }
-    deleteCode(codeId) { return this.change((doc) => deleteCode(doc, codeId)); }
-    setEnabled(codeId, enabled) { return this.change((doc, ctx) => setEnabled(doc, codeId, enabled, ctx)); }
+    createCode(draft) {
+        return this.change((doc, ctx) => createCode(doc, draft, ctx));
+    }
+    updateCode(codeId, changes) {
+        return this.change((doc, ctx) => updateCode(doc, codeId, changes, ctx));
+    }
+    deleteCode(codeId) {
+        return this.change((doc) => deleteCode(doc, codeId));
+    }
+    setEnabled(codeId, enabled) {
+        return this.change((doc, ctx) => setEnabled(doc, codeId, enabled, ctx));
+    }
     publicCode(codeId) {
         const code = this.doc.codes.find((c) => c.id === codeId);
         return code ? withoutPin(code) : undefined;
     }
-    revealPin(codeId) { return findCode(this.doc, codeId).pin; }
+    revealPin(codeId) {
+        return findCode(this.doc, codeId).pin;
+    }
     shareDetails(codeId) {
         const code = findCode(this.doc, codeId);
-        return { code, lockNames: code.lockIds.map((id) => this.lockName(id)), timeZone: this.timeZone, t: this.messages() };
+        return {
+            code,
+            lockNames: code.lockIds.map((id) => this.lockName(id)),
+            timeZone: this.timeZone,
+            t: this.messages(),
+        };
     }
     /** Calls a notify service directly (shares): not logged with its data, which holds a PIN. */
     async callNotify(service, data) {
@@ -15294,7 +15664,11 @@ class LatchkeyService {
     }
     interpretContext() {
         const owners = new Map(this.doc.claims.map((c) => [`${c.lockId}#${c.slot}`, c.codeId]));
-        return { locks: [...this.locks.values()], codes: this.doc.codes, codeAt: (lockId, slot) => owners.get(`${lockId}#${slot}`) };
+        return {
+            locks: [...this.locks.values()],
+            codes: this.doc.codes,
+            codeAt: (lockId, slot) => owners.get(`${lockId}#${slot}`),
+        };
     }
     namesVisibleToAll() {
         return this.deps.options.show_code_names_to_everyone;
@@ -15328,7 +15702,10 @@ class LatchkeyService {
         const since = now.toISOString();
         await this.serialized(async () => {
             const held = new Set(affected);
-            await this.commit({ ...this.doc, claims: this.doc.claims.map((c) => (held.has(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c)) });
+            await this.commit({
+                ...this.doc,
+                claims: this.doc.claims.map((c) => held.has(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c),
+            });
         });
         await this.sync();
         return { held: this.doc.codes.filter((code) => affected.some((c) => c.codeId === code.id)), echo: false };
@@ -15343,11 +15720,20 @@ class LatchkeyService {
             if (!claim)
                 throw new LatchkeyError("not_found", "error.slot_not_held");
             if (keep === "latchkey") {
-                await this.commit({ ...this.doc, claims: this.doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)) });
+                await this.commit({
+                    ...this.doc,
+                    claims: this.doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)),
+                });
                 return;
             }
             // The code leaves that lock; the slot stays as the lock has it and is no longer Latchkey's.
-            const codes = this.doc.codes.map((code) => (code.id === claim.codeId ? { ...code, lockIds: code.lockIds.filter((id) => id !== lockId), updatedAt: this.now().toISOString() } : code));
+            const codes = this.doc.codes.map((code) => code.id === claim.codeId
+                ? {
+                    ...code,
+                    lockIds: code.lockIds.filter((id) => id !== lockId),
+                    updatedAt: this.now().toISOString(),
+                }
+                : code);
             await this.commit({ ...this.doc, codes, claims: this.doc.claims.filter((c) => c !== claim) });
         });
         await this.sync();
@@ -15360,7 +15746,10 @@ class LatchkeyService {
         await this.serialized(async () => {
             if (this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot))
                 throw new LatchkeyError("conflict", "error.slot_managed");
-            await this.commit({ ...this.doc, claims: [...this.doc.claims, { lockId, slot, codeId: CLEAR_ONLY, observed: { status: "unknown" } }] });
+            await this.commit({
+                ...this.doc,
+                claims: [...this.doc.claims, { lockId, slot, codeId: CLEAR_ONLY, observed: { status: "unknown" } }],
+            });
         });
         await this.sync();
     }
@@ -15373,7 +15762,9 @@ class LatchkeyService {
         this.clock ??= setInterval(() => {
             if (!this.doc.codes.some(hasTimeRules))
                 return;
-            void this.sync().catch((e) => { this.deps.log.error("Planning lock writes failed.", e); });
+            void this.sync().catch((e) => {
+                this.deps.log.error("Planning lock writes failed.", e);
+            });
         }, tickMs);
         this.clock.unref();
     }
@@ -15395,7 +15786,7 @@ class LatchkeyService {
     }
     async recordObservation(op, observed) {
         await this.serialized(async () => {
-            const claims = this.doc.claims.map((c) => (c.lockId === op.lockId && c.slot === op.slot ? { ...c, observed } : c));
+            const claims = this.doc.claims.map((c) => c.lockId === op.lockId && c.slot === op.slot ? { ...c, observed } : c);
             const found = this.occupied.get(op.lockId);
             if (found && observed.status === "set")
                 found.set(op.slot, observed.pin);
@@ -15453,7 +15844,12 @@ class UserNames {
 /** What a lock slot is known to hold. `pin` is kept only for slots Latchkey claims. */
 const SlotObservationSchema = discriminatedUnion("status", [
     object({ status: literal("unknown") }),
-    object({ status: literal("empty"), confirmed: boolean(), verifiedAt: IsoTimeSchema, via: VerificationPathSchema }),
+    object({
+        status: literal("empty"),
+        confirmed: boolean(),
+        verifiedAt: IsoTimeSchema,
+        via: VerificationPathSchema,
+    }),
     object({
         status: literal("set"),
         pin: string(),
@@ -15492,7 +15888,10 @@ const StoredObservationSchema = discriminatedUnion$1("status", [
     object$1(emptyObservation.def.shape),
     object$1(setObservation.def.shape),
 ]);
-const StoredClaimSchema = object$1({ ...SlotClaimSchema.def.shape, observed: StoredObservationSchema });
+const StoredClaimSchema = object$1({
+    ...SlotClaimSchema.def.shape,
+    observed: StoredObservationSchema,
+});
 /**
  * The store document. Every version keeps its schema here, and `migrate` lifts any older
  * document to the current one step by step; add a `StoreV2Schema` and a `v1 → v2` step when
@@ -15666,7 +16065,14 @@ class CcReader {
         if (!anyDeviceId)
             return null;
         try {
-            await client.command(unknown(), { type: "zwave_js/invoke_cc_api", device_id: anyDeviceId, command_class: USER_CODE_CC, method_name: "getUsersCount", parameters: [], wait_for_result: true });
+            await client.command(unknown(), {
+                type: "zwave_js/invoke_cc_api",
+                device_id: anyDeviceId,
+                command_class: USER_CODE_CC,
+                method_name: "getUsersCount",
+                parameters: [],
+                wait_for_result: true,
+            });
             return new CcReader(client);
         }
         catch (error) {
@@ -15691,7 +16097,14 @@ class CcReader {
     /** The lock's own user slot count (User Code `getUsersCount`), or null when it cannot say. */
     async slotCount(lock) {
         try {
-            const raw = await this.client.command(unknown(), { type: "zwave_js/invoke_cc_api", device_id: lock.deviceId, command_class: USER_CODE_CC, method_name: "getUsersCount", parameters: [], wait_for_result: true });
+            const raw = await this.client.command(unknown(), {
+                type: "zwave_js/invoke_cc_api",
+                device_id: lock.deviceId,
+                command_class: USER_CODE_CC,
+                method_name: "getUsersCount",
+                parameters: [],
+                wait_for_result: true,
+            });
             const count = number$2().int().min(1).max(65535).safeParse(unwrapEndpoint(raw));
             return count.success ? count.data : null;
         }
@@ -15746,7 +16159,10 @@ async function detectCredentialLocks(client, log) {
             if (cached !== undefined)
                 return cached;
             try {
-                const capabilities = await client.command(unknown(), { type: "zwave_js/node_capabilities", device_id: lock.deviceId });
+                const capabilities = await client.command(unknown(), {
+                    type: "zwave_js/node_capabilities",
+                    device_id: lock.deviceId,
+                });
                 const answer = isCredentialOnly(codeCommandClasses(capabilities));
                 known.set(lock.deviceId, answer);
                 if (answer)
@@ -15774,9 +16190,16 @@ async function detectCredentialLocks(client, log) {
  * credentials: [{type, slot, data}]}]}`. `data` is the PIN where the lock allows reading it back,
  * else null. Credential slots are numbered per credential type, apart from the user index.
  */
-const CredentialSchema = object$1({ type: string$1(), slot: number$2().int(), data: string$1().nullable().optional() }).loose();
-const UserSchema = object$1({ user_id: number$2().int().min(1), active: boolean$1().optional(), credentials: array$1(CredentialSchema) }).loose();
-const LockUsersSchema = object$1({ max_users: number$2().int().min(1).max(65535).optional(), users: array$1(UserSchema) }).loose();
+const CredentialSchema = object$1({ type: string$1(), slot: number$2().int(), data: string$1().nullable().optional() })
+    .loose();
+const UserSchema = object$1({
+    user_id: number$2().int().min(1),
+    active: boolean$1().optional(),
+    credentials: array$1(CredentialSchema),
+})
+    .loose();
+const LockUsersSchema = object$1({ max_users: number$2().int().min(1).max(65535).optional(), users: array$1(UserSchema) })
+    .loose();
 /** An entity service's response is keyed by entity id; take this lock's part. */
 function usersOfLock(response, entityId) {
     const byEntity = record$2(string$1(), unknown()).safeParse(response);
@@ -15870,7 +16293,11 @@ function createCredentialWriter(options) {
     };
     const clearPins = async (lock, user, before) => {
         for (const slot of pinSlotsOf(before, user)) {
-            await call(lock, "delete_credential", { user_id: user, credential_type: PIN_CODE, credential_slot: slot });
+            await call(lock, "delete_credential", {
+                user_id: user,
+                credential_type: PIN_CODE,
+                credential_slot: slot,
+            });
         }
     };
     return async (op, lock) => {
@@ -15890,7 +16317,9 @@ function createCredentialWriter(options) {
         if (held === undefined || (held !== null && held !== op.pin))
             throw new HaCommandError("verify_mismatch", `${lock.name} holds something else for user ${op.slot} after the write.`);
         // A PIN the lock keeps unreadable proves only that the user has a PIN, not which: unverified.
-        return held === null ? { status: "set", pin: op.pin, confirmed: false, verifiedAt, via: "none" } : { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
+        return held === null
+            ? { status: "set", pin: op.pin, confirmed: false, verifiedAt, via: "none" }
+            : { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
     };
 }
 
@@ -15901,7 +16330,7 @@ function createCredentialWriter(options) {
 function routeWriter(credentialLocks, credentialWriter, userCodeWriter) {
     if (!credentialLocks)
         return userCodeWriter;
-    return async (op, lock) => ((await credentialLocks.isCredentialOnly(lock)) ? credentialWriter(op, lock) : userCodeWriter(op, lock));
+    return async (op, lock) => (await credentialLocks.isCredentialOnly(lock)) ? credentialWriter(op, lock) : userCodeWriter(op, lock);
 }
 function routeInventory(credentialLocks, client, userCodeInventory) {
     if (!credentialLocks)
@@ -15945,10 +16374,18 @@ async function watchSlot(client, lock, slot, log) {
             userCode = raw;
         notify();
     };
-    const unsubscribers = await Promise.all(["userCode", "userIdStatus"].map((property) => client.subscribeTrigger({ platform: "zwave_js.value_updated", device_id: lock.deviceId, command_class: USER_CODE_CC, property, property_key: slot }, onReport)));
+    const unsubscribers = await Promise.all(["userCode", "userIdStatus"].map((property) => client.subscribeTrigger({
+        platform: "zwave_js.value_updated",
+        device_id: lock.deviceId,
+        command_class: USER_CODE_CC,
+        property,
+        property_key: slot,
+    }, onReport)));
     const matches = (expected) => {
         const content = slotContent(userIdStatus, userCode);
-        return content !== null && content.status === expected.status && (content.status === "empty" || (expected.status === "set" && content.pin === expected.pin));
+        return (content !== null &&
+            content.status === expected.status &&
+            (content.status === "empty" || (expected.status === "set" && content.pin === expected.pin)));
     };
     return {
         wait: (expected, timeoutMs) => new Promise((resolve) => {
@@ -15956,7 +16393,9 @@ async function watchSlot(client, lock, slot, log) {
                 resolve(true);
                 return;
             }
-            const timer = setTimeout(() => { resolve(false); }, timeoutMs);
+            const timer = setTimeout(() => {
+                resolve(false);
+            }, timeoutMs);
             notify = () => {
                 if (!matches(expected))
                     return;
@@ -16003,7 +16442,8 @@ function createZwaveWriter(options) {
             else if (read)
                 throw new HaCommandError("verify_mismatch", `${lock.name} holds something else in slot ${op.slot} after the write.`);
         }
-        if (via === "none" && (await confirmByReport(lock, op.slot, expected, watch, options.client, options.verifyTimeoutMs)))
+        if (via === "none" &&
+            (await confirmByReport(lock, op.slot, expected, watch, options.client, options.verifyTimeoutMs)))
             via = "lock_report";
         options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${via === "none" ? "no confirmation within the wait" : `confirmed (${via})`}.`);
         const at = now().toISOString();
@@ -16032,7 +16472,9 @@ const REPORT_GRACE_MS = 2_000;
  * User Code services can never reach). Say so, instead of passing on the driver's wording.
  */
 function explainMissingSlot(error, lock, slot) {
-    if (!(error instanceof HaCommandError) || error.code !== "home_assistant_error" || !/not found/i.test(error.message))
+    if (!(error instanceof HaCommandError) ||
+        error.code !== "home_assistant_error" ||
+        !/not found/i.test(error.message))
         return error;
     return new HaCommandError("slot_not_found", `${lock.name} has no User Code slot ${slot} in Home Assistant. If the lock keeps its codes in the User Credential command class, Latchkey needs Home Assistant 2026.6 or newer (its credential actions) to manage it.`);
 }
@@ -16065,10 +16507,22 @@ async function main() {
     const store = new FileStore(config.dataDir, log);
     const { document, source } = await store.load();
     log.info(`Loaded ${document.codes.length} code(s) from the ${source === "new" ? "new, empty" : source} store.`);
-    const activity = new ActivityLog(config.dataDir, log, { count: config.options.activity_max_entries, days: config.options.activity_max_days });
+    const activity = new ActivityLog(config.dataDir, log, {
+        count: config.options.activity_max_entries,
+        days: config.options.activity_max_days,
+    });
     await activity.load();
     const journal = new Journal(activity);
-    const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 }, ownEchoMs: config.tuning.ownEchoMs, relistMs: config.tuning.relistMs, lastDoorActivity: () => activity.lastDoorActivity() });
+    const svc = new LatchkeyService({
+        store,
+        document,
+        log,
+        options: config.options,
+        retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 },
+        ownEchoMs: config.tuning.ownEchoMs,
+        relistMs: config.tuning.relistMs,
+        lastDoorActivity: () => activity.lastDoorActivity(),
+    });
     service = svc;
     const haConfig = config.ha;
     let client = null;
@@ -16098,20 +16552,47 @@ async function main() {
     client = await connectWithRetry(haConfig, log);
     const ha = client;
     const tuning = config.tuning;
-    ha.onAuthLost(() => { exit(log, "Home Assistant no longer accepts Latchkey's token. Check ha_token (or restart the add-on)."); });
+    ha.onAuthLost(() => {
+        exit(log, "Home Assistant no longer accepts Latchkey's token. Check ha_token (or restart the add-on).");
+    });
     const lockDevice = await firstZwaveLockDevice(ha);
     const ccReader = await CcReader.detect(ha, lockDevice);
     const credentialLocks = await detectCredentialLocks(ha, log);
     log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}.`);
-    const userCodeWriter = createZwaveWriter({ client: ha, log, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
+    const userCodeWriter = createZwaveWriter({
+        client: ha,
+        log,
+        ccReader,
+        callTimeoutMs: 30_000,
+        verifyTimeoutMs: tuning.verifyTimeoutMs,
+    });
     const writer = routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs: 30_000 }), userCodeWriter);
     const notifier = new Notifier(ha, log, () => svc.messages());
     journal.connect(notifier);
     // Who moved a door in HA: a lock's notification and its state change meet here (door-commands.ts).
     const doors = new DoorCommands();
     const users = new UserNames(ha, log);
-    await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log, doors, users, graceMs: tuning.stateGraceMs });
-    await watchLockStates({ client: ha, service: svc, activity, notifier, log, doors, users, graceMs: tuning.stateGraceMs });
+    await watchDoorEvents({
+        client: ha,
+        service: svc,
+        activity,
+        notifier,
+        options: config.options,
+        log,
+        doors,
+        users,
+        graceMs: tuning.stateGraceMs,
+    });
+    await watchLockStates({
+        client: ha,
+        service: svc,
+        activity,
+        notifier,
+        log,
+        doors,
+        users,
+        graceMs: tuning.stateGraceMs,
+    });
     svc.startClock(tuning.clockTickMs);
     await svc.attach({
         client: ha,
@@ -16143,7 +16624,8 @@ async function connectWithRetry(ha, log) {
 }
 async function firstZwaveLockDevice(client) {
     const entries = await client.command(array$1(object$1({ entity_id: string$1(), platform: string$1(), device_id: string$1().nullable() }).loose()), { type: "config/entity_registry/list" });
-    return entries.find((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id)?.device_id ?? undefined;
+    return (entries.find((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id)
+        ?.device_id ?? undefined);
 }
 function exit(log, message) {
     log.error(message);

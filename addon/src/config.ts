@@ -16,7 +16,13 @@ export const OptionsSchema = z
     show_code_names_to_everyone: z.boolean().default(true),
     api_port: z.number().int().min(1).max(65535).default(8099),
     /** Where door and code alerts go unless a code says otherwise. */
-    notify_targets: z.array(z.string().regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, { error: "notify_targets entries are persistent_notification or notify.<service>" })).default(["persistent_notification"]),
+    notify_targets: z
+      .array(
+        z.string().regex(/^(persistent_notification|notify\.[a-z0-9_]+)$/, {
+          error: "notify_targets entries are persistent_notification or notify.<service>",
+        }),
+      )
+      .default(["persistent_notification"]),
     notify_manual_unlock: z.boolean().default(false),
     notify_jammed: z.boolean().default(true),
     notify_keypad_code_changes: z.boolean().default(true),
@@ -24,7 +30,9 @@ export const OptionsSchema = z
     activity_max_entries: z.number().int().min(10).max(100_000).default(2_000),
     activity_max_days: z.number().int().min(1).max(3650).default(90),
   })
-  .refine((o) => o.slot_last === null || o.slot_last >= o.slot_first, { error: "slot_last must not be below slot_first" });
+  .refine((o) => o.slot_last === null || o.slot_last >= o.slot_first, {
+    error: "slot_last must not be below slot_first",
+  });
 export type Options = z.infer<typeof OptionsSchema>;
 
 /** Tuning that is not a user option: tests shorten the waits, nobody else needs to. */
@@ -40,7 +48,14 @@ const TuningSchema = z.object({
 
 export interface RuntimeConfig {
   options: Options;
-  tuning: { retryBaseMs: number; verifyTimeoutMs: number; clockTickMs: number; ownEchoMs: number; relistMs: number; stateGraceMs: number };
+  tuning: {
+    retryBaseMs: number;
+    verifyTimeoutMs: number;
+    clockTickMs: number;
+    ownEchoMs: number;
+    relistMs: number;
+    stateGraceMs: number;
+  };
   dataDir: string;
   /** How to reach HA: through the Supervisor proxy, or a URL given by the user. */
   ha: { mode: "supervisor" | "standalone"; wsUrl: string; token: string };
@@ -67,17 +82,46 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<RuntimeConfig>
     ...(env.LATCHKEY_API_PORT ? { api_port: Number(env.LATCHKEY_API_PORT) } : {}),
     ...(env.LATCHKEY_LOG_LEVEL ? { log_level: env.LATCHKEY_LOG_LEVEL } : {}),
   };
-  const parsed = OptionsSchema.safeParse(typeof raw === "object" && raw !== null ? { ...raw, ...fromEnv } : raw);
-  if (!parsed.success) throw new ConfigError(describeZodError(parsed.error, "The add-on options are not valid"));
+  const parsed = OptionsSchema.safeParse(
+    typeof raw === "object" && raw !== null ? { ...raw, ...fromEnv } : raw,
+  );
+  if (!parsed.success)
+    throw new ConfigError(describeZodError(parsed.error, "The add-on options are not valid"));
   const options = parsed.data;
   const tuningParsed = TuningSchema.safeParse(env);
-  if (!tuningParsed.success) throw new ConfigError(describeZodError(tuningParsed.error, "The tuning environment variables are not valid"));
-  const tuning = { retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS, verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS, clockTickMs: tuningParsed.data.LATCHKEY_CLOCK_TICK_MS, ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS, relistMs: tuningParsed.data.LATCHKEY_RELIST_MS, stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS };
+  if (!tuningParsed.success)
+    throw new ConfigError(
+      describeZodError(tuningParsed.error, "The tuning environment variables are not valid"),
+    );
+  const tuning = {
+    retryBaseMs: tuningParsed.data.LATCHKEY_RETRY_BASE_MS,
+    verifyTimeoutMs: tuningParsed.data.LATCHKEY_VERIFY_TIMEOUT_MS,
+    clockTickMs: tuningParsed.data.LATCHKEY_CLOCK_TICK_MS,
+    ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS,
+    relistMs: tuningParsed.data.LATCHKEY_RELIST_MS,
+    stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS,
+  };
   if (env.SUPERVISOR_TOKEN && !options.ha_url) {
-    return { options, tuning, dataDir, ha: { mode: "supervisor", wsUrl: "ws://supervisor/core/websocket", token: env.SUPERVISOR_TOKEN } };
+    return {
+      options,
+      tuning,
+      dataDir,
+      ha: { mode: "supervisor", wsUrl: "ws://supervisor/core/websocket", token: env.SUPERVISOR_TOKEN },
+    };
   }
   if (!options.ha_url || !options.ha_token) {
-    throw new ConfigError("Set ha_url and ha_token (an administrator's long-lived access token) to run Latchkey outside the Supervisor.");
+    throw new ConfigError(
+      "Set ha_url and ha_token (an administrator's long-lived access token) to run Latchkey outside the Supervisor.",
+    );
   }
-  return { options, tuning, dataDir, ha: { mode: "standalone", wsUrl: `${options.ha_url.replace(/^http/, "ws").replace(/\/$/, "")}/api/websocket`, token: options.ha_token } };
+  return {
+    options,
+    tuning,
+    dataDir,
+    ha: {
+      mode: "standalone",
+      wsUrl: `${options.ha_url.replace(/^http/, "ws").replace(/\/$/, "")}/api/websocket`,
+      token: options.ha_token,
+    },
+  };
 }

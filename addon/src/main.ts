@@ -48,11 +48,25 @@ async function main(): Promise<void> {
   });
   const store = new FileStore(config.dataDir, log);
   const { document, source } = await store.load();
-  log.info(`Loaded ${document.codes.length} code(s) from the ${source === "new" ? "new, empty" : source} store.`);
-  const activity = new ActivityLog(config.dataDir, log, { count: config.options.activity_max_entries, days: config.options.activity_max_days });
+  log.info(
+    `Loaded ${document.codes.length} code(s) from the ${source === "new" ? "new, empty" : source} store.`,
+  );
+  const activity = new ActivityLog(config.dataDir, log, {
+    count: config.options.activity_max_entries,
+    days: config.options.activity_max_days,
+  });
   await activity.load();
   const journal = new Journal(activity);
-  const svc = new LatchkeyService({ store, document, log, options: config.options, retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 }, ownEchoMs: config.tuning.ownEchoMs, relistMs: config.tuning.relistMs, lastDoorActivity: () => activity.lastDoorActivity() });
+  const svc = new LatchkeyService({
+    store,
+    document,
+    log,
+    options: config.options,
+    retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 },
+    ownEchoMs: config.tuning.ownEchoMs,
+    relistMs: config.tuning.relistMs,
+    lastDoorActivity: () => activity.lastDoorActivity(),
+  });
   service = svc;
 
   const haConfig = config.ha;
@@ -84,20 +98,53 @@ async function main(): Promise<void> {
   client = await connectWithRetry(haConfig, log);
   const ha = client;
   const tuning = config.tuning;
-  ha.onAuthLost(() => { exit(log, "Home Assistant no longer accepts Latchkey's token. Check ha_token (or restart the add-on)."); });
+  ha.onAuthLost(() => {
+    exit(log, "Home Assistant no longer accepts Latchkey's token. Check ha_token (or restart the add-on).");
+  });
   const lockDevice = await firstZwaveLockDevice(ha);
   const ccReader = await CcReader.detect(ha, lockDevice);
   const credentialLocks = await detectCredentialLocks(ha, log);
-  log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}.`);
-  const userCodeWriter = createZwaveWriter({ client: ha, log, ccReader, callTimeoutMs: 30_000, verifyTimeoutMs: tuning.verifyTimeoutMs });
-  const writer = routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs: 30_000 }), userCodeWriter);
+  log.info(
+    `Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}.`,
+  );
+  const userCodeWriter = createZwaveWriter({
+    client: ha,
+    log,
+    ccReader,
+    callTimeoutMs: 30_000,
+    verifyTimeoutMs: tuning.verifyTimeoutMs,
+  });
+  const writer = routeWriter(
+    credentialLocks,
+    createCredentialWriter({ client: ha, log, callTimeoutMs: 30_000 }),
+    userCodeWriter,
+  );
   const notifier = new Notifier(ha, log, () => svc.messages());
   journal.connect(notifier);
   // Who moved a door in HA: a lock's notification and its state change meet here (door-commands.ts).
   const doors = new DoorCommands();
   const users = new UserNames(ha, log);
-  await watchDoorEvents({ client: ha, service: svc, activity, notifier, options: config.options, log, doors, users, graceMs: tuning.stateGraceMs });
-  await watchLockStates({ client: ha, service: svc, activity, notifier, log, doors, users, graceMs: tuning.stateGraceMs });
+  await watchDoorEvents({
+    client: ha,
+    service: svc,
+    activity,
+    notifier,
+    options: config.options,
+    log,
+    doors,
+    users,
+    graceMs: tuning.stateGraceMs,
+  });
+  await watchLockStates({
+    client: ha,
+    service: svc,
+    activity,
+    notifier,
+    log,
+    doors,
+    users,
+    graceMs: tuning.stateGraceMs,
+  });
   svc.startClock(tuning.clockTickMs);
   await svc.attach({
     client: ha,
@@ -112,22 +159,41 @@ async function connectWithRetry(ha: RuntimeConfig["ha"], log: Logger): Promise<H
   for (let attempt = 1; ; attempt++) {
     try {
       const client = await HaClient.connect(ha.wsUrl, ha.token, log);
-      const user = await client.command(z.object({ is_admin: z.boolean(), name: z.string().nullable() }).loose(), { type: "auth/current_user" });
-      if (!user.is_admin) throw new FatalConfigError(`The token belongs to “${user.name ?? "a user"}”, who is not a Home Assistant administrator. Latchkey needs an administrator's token.`);
+      const user = await client.command(
+        z.object({ is_admin: z.boolean(), name: z.string().nullable() }).loose(),
+        { type: "auth/current_user" },
+      );
+      if (!user.is_admin)
+        throw new FatalConfigError(
+          `The token belongs to “${user.name ?? "a user"}”, who is not a Home Assistant administrator. Latchkey needs an administrator's token.`,
+        );
       return client;
     } catch (error) {
       if (error instanceof FatalConfigError) throw error;
-      if (error === ERR_INVALID_AUTH) throw new FatalConfigError("Home Assistant rejected the access token. Create a new long-lived token of an administrator and set ha_token.");
+      if (error === ERR_INVALID_AUTH)
+        throw new FatalConfigError(
+          "Home Assistant rejected the access token. Create a new long-lived token of an administrator and set ha_token.",
+        );
       const delay = backoffDelay(attempt, 1_000, 60_000);
-      log.warn(`Cannot reach Home Assistant at ${ha.wsUrl} (attempt ${attempt}); retrying in ${Math.round(delay / 1000)} s.`);
+      log.warn(
+        `Cannot reach Home Assistant at ${ha.wsUrl} (attempt ${attempt}); retrying in ${Math.round(delay / 1000)} s.`,
+      );
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 }
 
 async function firstZwaveLockDevice(client: HaClient): Promise<string | undefined> {
-  const entries = await client.command(z.array(z.object({ entity_id: z.string(), platform: z.string(), device_id: z.string().nullable() }).loose()), { type: "config/entity_registry/list" });
-  return entries.find((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id)?.device_id ?? undefined;
+  const entries = await client.command(
+    z.array(
+      z.object({ entity_id: z.string(), platform: z.string(), device_id: z.string().nullable() }).loose(),
+    ),
+    { type: "config/entity_registry/list" },
+  );
+  return (
+    entries.find((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id)
+      ?.device_id ?? undefined
+  );
 }
 
 function exit(log: Logger, message: string): never {
@@ -136,6 +202,8 @@ function exit(log: Logger, message: string): never {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${new Date().toISOString()} ERROR ${error instanceof Error ? error.message : "Latchkey stopped unexpectedly."}\n`);
+  process.stderr.write(
+    `${new Date().toISOString()} ERROR ${error instanceof Error ? error.message : "Latchkey stopped unexpectedly."}\n`,
+  );
   process.exit(1);
 });

@@ -23,7 +23,10 @@ export interface BenchPage {
 
 /** Idempotent: prints the version when Chromium is there, installs it as root otherwise. */
 function ensureChromium(): string {
-  const out = execFileSync("bash", [join(ROOT, "scripts/setup-chromium.sh")], { cwd: ROOT, encoding: "utf8" });
+  const out = execFileSync("bash", [join(ROOT, "scripts/setup-chromium.sh")], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   return out.trim().replace(/^\[setup-chromium\]\s*/, "");
 }
 
@@ -49,21 +52,34 @@ export async function openBenchPage(): Promise<BenchPage> {
   const bundle = ensureCardBuilt();
   const script = readFileSync(BUNDLE, "utf8");
   // --expose-gc: the harness collects garbage between runs so a collection rarely lands inside one.
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--js-flags=--expose-gc"] });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--js-flags=--expose-gc"],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(`[pageerror] ${e.message}`));
-    page.on("console", (m) => { if (m.type() === "error") problems.push(`[console.error] ${m.text()}`); });
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`[console.error] ${m.text()}`);
+    });
     // tsx compiles with esbuild's keepNames, which wraps functions in __name(); functions that
     // Playwright serializes into the page need that helper there.
     await page.addInitScript({ content: "globalThis.__name = (fn) => fn;" });
     await page.route(`${ORIGIN}/**`, (route) => {
       const path = new URL(route.request().url()).pathname;
-      if (path === "/latchkey-card.js") return route.fulfill({ contentType: "text/javascript", body: script });
+      if (path === "/latchkey-card.js")
+        return route.fulfill({ contentType: "text/javascript", body: script });
       // The card's language chunks, loaded from next to it.
-      if (/^\/latchkey-card-[\w-]+\.js$/.test(path)) return route.fulfill({ contentType: "text/javascript", body: readFileSync(join(ROOT, "dist", path.slice(1)), "utf8") });
-      return route.fulfill({ contentType: "text/html", body: `<!doctype html><html><body><script type="module" src="/latchkey-card.js"></script></body></html>` });
+      if (/^\/latchkey-card-[\w-]+\.js$/.test(path))
+        return route.fulfill({
+          contentType: "text/javascript",
+          body: readFileSync(join(ROOT, "dist", path.slice(1)), "utf8"),
+        });
+      return route.fulfill({
+        contentType: "text/html",
+        body: `<!doctype html><html><body><script type="module" src="/latchkey-card.js"></script></body></html>`,
+      });
     });
     await page.goto(`${ORIGIN}/`);
     await page.evaluate(() => customElements.whenDefined("latchkey-card"));

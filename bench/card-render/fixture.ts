@@ -5,7 +5,13 @@
 import type { HassEntity, HomeAssistant } from "../../src/card/ha-types";
 import type { PublicCode } from "../../src/model/code";
 import type { Lock } from "../../src/model/lock";
-import { PROTOCOL_VERSION, ResultSchemas, ServerMessageSchema, SnapshotSchema, type Snapshot } from "../../src/model/protocol";
+import {
+  PROTOCOL_VERSION,
+  ResultSchemas,
+  ServerMessageSchema,
+  SnapshotSchema,
+  type Snapshot,
+} from "../../src/model/protocol";
 import type { SyncStatus } from "../../src/model/slot";
 
 /** `hass` minus its one function, so it can cross into the page as JSON. */
@@ -40,8 +46,13 @@ function hassData(lockIds: readonly string[]): HassData {
   const entities: NonNullable<HassData["entities"]> = {};
   lockIds.forEach((id, i) => {
     const battery = `sensor.door_${pad(i + 1)}_battery`;
-    states[id] = entity(id, LOCK_STATES[i % LOCK_STATES.length] ?? "locked", { friendly_name: `Door ${pad(i + 1)}` });
-    states[battery] = entity(battery, String(40 + ((i * 13) % 60)), { device_class: "battery", unit_of_measurement: "%" });
+    states[id] = entity(id, LOCK_STATES[i % LOCK_STATES.length] ?? "locked", {
+      friendly_name: `Door ${pad(i + 1)}`,
+    });
+    states[battery] = entity(battery, String(40 + ((i * 13) % 60)), {
+      device_class: "battery",
+      unit_of_measurement: "%",
+    });
     entities[id] = { entity_id: id, device_id: `dev-lock-${pad(i + 1)}` };
     entities[battery] = { entity_id: battery, device_id: `dev-lock-${pad(i + 1)}`, device_class: "battery" };
   });
@@ -55,39 +66,80 @@ function hassData(lockIds: readonly string[]): HassData {
     entities,
     language: "en",
     user: { id: "u-bench", name: "Bench Admin", is_admin: true },
-    services: { notify: { persistent_notification: {}, mobile_app_pixel: {}, sms_gateway: {} }, lock: { lock: {}, unlock: {} } },
+    services: {
+      notify: { persistent_notification: {}, mobile_app_pixel: {}, sms_gateway: {} },
+      lock: { lock: {}, unlock: {} },
+    },
     auth: { data: { access_token: "bench-token" } },
   };
 }
 
 function lock(id: string, i: number): Lock {
   return {
-    id, deviceId: `dev-lock-${pad(i + 1)}`, nodeId: i + 2, name: `Door ${pad(i + 1)}`, area: null,
-    available: true, nodeStatus: "alive", slotCount: 30, slotCountSource: "lock", pinLength: { min: 4, max: 8 },
+    id,
+    deviceId: `dev-lock-${pad(i + 1)}`,
+    nodeId: i + 2,
+    name: `Door ${pad(i + 1)}`,
+    area: null,
+    available: true,
+    nodeStatus: "alive",
+    slotCount: 30,
+    slotCountSource: "lock",
+    pinLength: { min: 4, max: 8 },
   };
 }
 
 /** A mix that makes every part of a code row render: windows, limits, burner, disabled. */
 function rulesFor(i: number): PublicCode["rules"] {
   switch (i % 6) {
-    case 1: return { weekly: [], burner: false, validFrom: "2026-01-01T08:00:00.000Z", validUntil: "2099-12-31T22:00:00.000Z" };
-    case 2: return { weekly: [{ days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00" }], burner: false, maxUses: 20 };
-    case 3: return { weekly: [{ days: [0, 6], start: "10:00", end: "14:00" }, { days: [3], start: "18:00", end: "20:00" }], burner: false };
-    case 4: return { weekly: [], burner: i % 12 === 4 };
-    default: return { weekly: [], burner: false };
+    case 1:
+      return {
+        weekly: [],
+        burner: false,
+        validFrom: "2026-01-01T08:00:00.000Z",
+        validUntil: "2099-12-31T22:00:00.000Z",
+      };
+    case 2:
+      return {
+        weekly: [{ days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00" }],
+        burner: false,
+        maxUses: 20,
+      };
+    case 3:
+      return {
+        weekly: [
+          { days: [0, 6], start: "10:00", end: "14:00" },
+          { days: [3], start: "18:00", end: "20:00" },
+        ],
+        burner: false,
+      };
+    case 4:
+      return { weekly: [], burner: i % 12 === 4 };
+    default:
+      return { weekly: [], burner: false };
   }
 }
 
 /** Mostly synced; every other state shows up too, so all chip styles render. */
 function syncFor(i: number, j: number): SyncStatus {
   switch ((i + j) % 10) {
-    case 7: return { state: "pending" };
-    case 8: return { state: "syncing" };
-    case 9: return (i % 2 === 0)
-      ? { state: "failed", reason: "Lock did not answer", attempts: 3, nextRetryAt: "2026-01-01T10:05:00.000Z" }
-      : { state: "waiting", reason: "Lock is asleep" };
-    case 6: return { state: "unverified", at: AT };
-    default: return { state: "synced", via: "lock_report", at: AT };
+    case 7:
+      return { state: "pending" };
+    case 8:
+      return { state: "syncing" };
+    case 9:
+      return i % 2 === 0
+        ? {
+            state: "failed",
+            reason: "Lock did not answer",
+            attempts: 3,
+            nextRetryAt: "2026-01-01T10:05:00.000Z",
+          }
+        : { state: "waiting", reason: "Lock is asleep" };
+    case 6:
+      return { state: "unverified", at: AT };
+    default:
+      return { state: "synced", via: "lock_report", at: AT };
   }
 }
 
@@ -101,19 +153,45 @@ function snapshotOf(lockIds: readonly string[], codeCount: number): Snapshot {
     const on = Array.from({ length: count }, (_, k) => lockIds[(i + k) % lockIds.length] ?? "");
     const id = `bench-code-${pad(i, 3)}`;
     codes.push({
-      id, name: `Person ${pad(i + 1)}`, lockIds: on, enabled: i % 9 !== 4, rules: rulesFor(i),
-      notify: { onUse: i % 4 === 0, targets: [] }, uses: i % 6 === 2 ? 5 : 0, createdAt: AT, updatedAt: AT,
+      id,
+      name: `Person ${pad(i + 1)}`,
+      lockIds: on,
+      enabled: i % 9 !== 4,
+      rules: rulesFor(i),
+      notify: { onUse: i % 4 === 0, targets: [] },
+      uses: i % 6 === 2 ? 5 : 0,
+      createdAt: AT,
+      updatedAt: AT,
     });
     slots[id] = Object.fromEntries(on.map((lockId) => [lockId, i + 1]));
     sync[id] = Object.fromEntries(on.map((lockId, j) => [lockId, syncFor(i, j)]));
   }
   // Every lock shows a last activity line, as a busy household's would.
   const lastActivity: Snapshot["lastActivity"] = Object.fromEntries(
-    lockIds.map((lockId, i) => [lockId, { id: `bench-activity-${pad(i, 3)}`, at: AT, kind: "keypad_unlock" as const, lockId, codeId: codes[i % codes.length]?.id ?? null, codeName: codes[i % codes.length]?.name ?? null, slot: 1, userName: null }]),
+    lockIds.map((lockId, i) => [
+      lockId,
+      {
+        id: `bench-activity-${pad(i, 3)}`,
+        at: AT,
+        kind: "keypad_unlock" as const,
+        lockId,
+        codeId: codes[i % codes.length]?.id ?? null,
+        codeName: codes[i % codes.length]?.name ?? null,
+        slot: 1,
+        userName: null,
+      },
+    ]),
   );
   return {
     user: { name: "Bench Admin", isAdmin: true },
-    locks: lockIds.map(lock), codes, slots, sync, unmanaged: [], held: [], lastActivity, connected: true,
+    locks: lockIds.map(lock),
+    codes,
+    slots,
+    sync,
+    unmanaged: [],
+    held: [],
+    lastActivity,
+    connected: true,
   };
 }
 

@@ -41,7 +41,8 @@ const ClientMessageSchema = z.union([HelloSchema, RequestSchema]);
 async function checkClientFrames(bench: BenchPage): Promise<void> {
   const frames = await bench.page.evaluate(() => window.latchkeyBench!.received());
   const types = frames.map((frame) => ClientMessageSchema.parse(JSON.parse(frame)).type);
-  if (types.join() !== "hello,state/subscribe") throw new Error(`bench: the card sent ${types.join(", ") || "nothing"}`);
+  if (types.join() !== "hello,state/subscribe")
+    throw new Error(`bench: the card sent ${types.join(", ") || "nothing"}`);
 }
 
 /** "1" when every run agrees, "1–3" when they differ. */
@@ -87,9 +88,15 @@ export async function benchCardRender(runs = 20, warmup = 2): Promise<CardRender
         samples.small.push(s);
       }
     }
-    const input = { fixture: big, runs: warmup + runs, lockId: big.lockIds[0] ?? "", unrelatedId: UNRELATED_ENTITY };
+    const input = {
+      fixture: big,
+      runs: warmup + runs,
+      lockId: big.lockIds[0] ?? "",
+      unrelatedId: UNRELATED_ENTITY,
+    };
     const re = await bench.page.evaluate((args) => window.latchkeyBench!.rerenders(args), input);
-    if (bench.problems.length > 0) throw new Error(`bench: the page reported errors:\n${bench.problems.join("\n")}`);
+    if (bench.problems.length > 0)
+      throw new Error(`bench: the page reported errors:\n${bench.problems.join("\n")}`);
     return {
       chromium: bench.chromiumVersion,
       bundle: bench.bundle,

@@ -49,36 +49,56 @@ declare global {
 
 export function installHarness(subscribed: unknown): void {
   let received: string[] = [];
-  const macrotask = () => new Promise<void>((resolve) => { setTimeout(resolve, 0); });
+  const macrotask = () =>
+    new Promise<void>((resolve) => {
+      setTimeout(resolve, 0);
+    });
 
   // Answers like the add-on: hello → welcome, state/subscribe → result + snapshot. Microtasks, not
   // timers, so the timing is the card's own work (parse, render, layout) and not socket latency.
-  const fakeAddon = (frames: CardFixture["frames"]): SocketFactory => (_url, handlers) => {
-    received = [];
-    queueMicrotask(() => { handlers.open(); });
-    return {
-      send: (data) => {
-        received.push(data);
-        const message: unknown = JSON.parse(data);
-        const id = typeof message === "object" && message !== null && "id" in message && typeof message.id === "number" ? message.id : null;
-        queueMicrotask(() => {
-          if (id === null) {
-            handlers.message(frames.welcome);
-            return;
-          }
-          handlers.message(JSON.stringify({ type: "result", id, ok: true, result: subscribed }));
-          handlers.message(frames.snapshot);
-        });
-      },
-      close: () => { queueMicrotask(() => { handlers.close(); }); },
+  const fakeAddon =
+    (frames: CardFixture["frames"]): SocketFactory =>
+    (_url, handlers) => {
+      received = [];
+      queueMicrotask(() => {
+        handlers.open();
+      });
+      return {
+        send: (data) => {
+          received.push(data);
+          const message: unknown = JSON.parse(data);
+          const id =
+            typeof message === "object" &&
+            message !== null &&
+            "id" in message &&
+            typeof message.id === "number"
+              ? message.id
+              : null;
+          queueMicrotask(() => {
+            if (id === null) {
+              handlers.message(frames.welcome);
+              return;
+            }
+            handlers.message(JSON.stringify({ type: "result", id, ok: true, result: subscribed }));
+            handlers.message(frames.snapshot);
+          });
+        },
+        close: () => {
+          queueMicrotask(() => {
+            handlers.close();
+          });
+        },
+      };
     };
-  };
 
   const hassOf = (data: HassData): HomeAssistant => ({ ...data, callService: () => Promise.resolve({}) });
 
   const parts = (card: LatchkeyCard) => {
     const root = card.shadowRoot;
-    return { locks: root?.querySelector("latchkey-lock-list") ?? null, codes: root?.querySelector("latchkey-code-list") ?? null };
+    return {
+      locks: root?.querySelector("latchkey-lock-list") ?? null,
+      codes: root?.querySelector("latchkey-code-list") ?? null,
+    };
   };
 
   /** "Rendered": both lists finished updating and show every lock, code and per-lock chip. */
@@ -86,10 +106,13 @@ export function installHarness(subscribed: unknown): void {
     const { locks, codes } = parts(card);
     if (!locks || !codes) return false;
     await Promise.all([locks.updateComplete, codes.updateComplete]);
-    const count = (root: ShadowRoot | null, selector: string) => root?.querySelectorAll(selector).length ?? -1;
-    return count(locks.shadowRoot, "li[data-entity]") === fixture.lockIds.length
-      && count(codes.shadowRoot, "li.code") === fixture.codeCount
-      && count(codes.shadowRoot, "li.code .chip") === fixture.chipCount;
+    const count = (root: ShadowRoot | null, selector: string) =>
+      root?.querySelectorAll(selector).length ?? -1;
+    return (
+      count(locks.shadowRoot, "li[data-entity]") === fixture.lockIds.length &&
+      count(codes.shadowRoot, "li.code") === fixture.codeCount &&
+      count(codes.shadowRoot, "li.code .chip") === fixture.chipCount
+    );
   };
 
   /** Appends a fresh card; resolves with the append time and the moment it shows everything. */
@@ -103,7 +126,9 @@ export function installHarness(subscribed: unknown): void {
       let done = false;
       // Checked after each card update: the lists only change as a result of one.
       card.addController({
-        hostUpdate: () => { renders++; },
+        hostUpdate: () => {
+          renders++;
+        },
         hostUpdated: () => {
           void showsAll(card, fixture).then((all) => {
             if (all && !done) {
@@ -139,7 +164,10 @@ export function installHarness(subscribed: unknown): void {
   const withState = (hass: HomeAssistant, entityId: string, state: string): HomeAssistant => {
     const old = hass.states[entityId];
     if (!old) throw new Error(`bench: no entity ${entityId}`);
-    return { ...hass, states: { ...hass.states, [entityId]: { ...old, state, last_changed: new Date().toISOString() } } };
+    return {
+      ...hass,
+      states: { ...hass.states, [entityId]: { ...old, state, last_changed: new Date().toISOString() } },
+    };
   };
 
   const rerenders = async ({ fixture, runs, lockId, unrelatedId }: RerenderInput) => {
@@ -147,11 +175,27 @@ export function installHarness(subscribed: unknown): void {
     const { locks, codes } = parts(card);
     if (!locks || !codes) throw new Error("bench: the card did not render its lists");
     const counts = { card: 0, lockList: 0, codeList: 0 };
-    card.addController({ hostUpdate: () => { counts.card++; } });
-    locks.addController({ hostUpdate: () => { counts.lockList++; } });
-    codes.addController({ hostUpdate: () => { counts.codeList++; } });
+    card.addController({
+      hostUpdate: () => {
+        counts.card++;
+      },
+    });
+    locks.addController({
+      hostUpdate: () => {
+        counts.lockList++;
+      },
+    });
+    codes.addController({
+      hostUpdate: () => {
+        counts.codeList++;
+      },
+    });
 
-    const replace = async (entityId: string, states: readonly [string, string], check: (state: string) => boolean) => {
+    const replace = async (
+      entityId: string,
+      states: readonly [string, string],
+      check: (state: string) => boolean,
+    ) => {
       const samples: RerenderSample[] = [];
       for (let i = 0; i < runs; i++) {
         const state = states[i % 2] ?? states[0];
@@ -164,14 +208,17 @@ export function installHarness(subscribed: unknown): void {
         await Promise.all([locks.updateComplete, codes.updateComplete]);
         const height = card.offsetHeight;
         const ms = performance.now() - start;
-        if (height <= 0 || !check(state)) throw new Error(`bench: ${entityId} → ${state} not shown as expected`);
+        if (height <= 0 || !check(state))
+          throw new Error(`bench: ${entityId} → ${state} not shown as expected`);
         samples.push({ ms, ...counts });
         await macrotask();
       }
       return samples;
     };
 
-    const lockShows = (state: string) => locks.shadowRoot?.querySelector(`li[data-entity="${lockId}"] .state`)?.classList.contains(state) ?? false;
+    const lockShows = (state: string) =>
+      locks.shadowRoot?.querySelector(`li[data-entity="${lockId}"] .state`)?.classList.contains(state) ??
+      false;
     const lock = await replace(lockId, ["unlocked", "locked"], lockShows);
     const unrelated = await replace(unrelatedId, ["on", "off"], () => true);
     await unmount(card);

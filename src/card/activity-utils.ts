@@ -12,7 +12,10 @@ const sentenceKey = (kind: ActivityKind): TranslationKey => `activity.${kind}`;
 
 /** Door moves a person made in Home Assistant: the add-on names them when HA said who. */
 const USER_MOVES: Partial<Record<ActivityKind, TranslationKey>> = {
-  rf_unlock: "activity.user_unlock", unlocked: "activity.user_unlock", rf_lock: "activity.user_lock", locked: "activity.user_lock",
+  rf_unlock: "activity.user_unlock",
+  unlocked: "activity.user_unlock",
+  rf_lock: "activity.user_lock",
+  locked: "activity.user_lock",
 };
 
 /** A lock's name for people; never its entity id, even for a lock that is gone. */
@@ -24,7 +27,8 @@ export function lockName(lockId: string | null, locks: readonly Lock[], t: Trans
 export function activitySentence(entry: ActivityEntry, locks: readonly Lock[], t: Translate): string {
   const someone = t("activity.someone");
   // No code owns the slot: say so. A code whose name is hidden from this user stays "someone".
-  const unknownCode = entry.codeId === null && entry.slot !== null ? t("activity.unknown_code", { slot: entry.slot }) : null;
+  const unknownCode =
+    entry.codeId === null && entry.slot !== null ? t("activity.unknown_code", { slot: entry.slot }) : null;
   const byUser = entry.userName === null ? undefined : USER_MOVES[entry.kind];
   const text = t(byUser ?? sentenceKey(entry.kind), {
     lock: lockName(entry.lockId, locks, t),
@@ -53,6 +57,10 @@ export function absoluteTime(at: string, t: Translate): string {
 }
 
 /** The request filter: only the parts that are set. */
-export function activityFilter(lockId: string, codeId: string, limit: number): { lockId?: string; codeId?: string; limit: number } {
+export function activityFilter(
+  lockId: string,
+  codeId: string,
+  limit: number,
+): { lockId?: string; codeId?: string; limit: number } {
   return { limit, ...(lockId ? { lockId } : {}), ...(codeId ? { codeId } : {}) };
 }

@@ -22,14 +22,21 @@ export function editorLabelKey(name: EditorField["name"]): TranslationKey {
  * the lock picker means "every lock" rather than an invalid empty list. Keys the form does not
  * show (type, anything hand-written in YAML) are kept.
  */
-export function cleanEditorConfig(previous: Record<string, unknown>, value: unknown): Record<string, unknown> {
+export function cleanEditorConfig(
+  previous: Record<string, unknown>,
+  value: unknown,
+): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...previous };
   if (typeof value === "object" && value !== null) {
     for (const [key, entry] of Object.entries(value)) merged[key] = entry;
   }
   for (const field of EDITOR_SCHEMA) {
     const entry = merged[field.name];
-    const empty = entry === undefined || entry === null || (typeof entry === "string" && entry.trim() === "") || (Array.isArray(entry) && entry.length === 0);
+    const empty =
+      entry === undefined ||
+      entry === null ||
+      (typeof entry === "string" && entry.trim() === "") ||
+      (Array.isArray(entry) && entry.length === 0);
     if (empty) Reflect.deleteProperty(merged, field.name);
   }
   return merged;

@@ -1,7 +1,13 @@
 /** Pure helpers for the code editor: what to check before sending, and PIN length to generate. */
 import type { PublicCode } from "../model/code";
 import type { Lock } from "../model/lock";
-import { pinLengthLimits, validateCode, validationIssue, type CodeValidation, type ExistingCode } from "../model/validate-code";
+import {
+  pinLengthLimits,
+  validateCode,
+  validationIssue,
+  type CodeValidation,
+  type ExistingCode,
+} from "../model/validate-code";
 
 export interface EditorDraft {
   name: string;
@@ -23,7 +29,12 @@ export function checkDraft(
   locks: readonly Lock[],
   editingId: string | undefined,
 ): CodeValidation {
-  const others: ExistingCode[] = codes.map((c) => ({ id: c.id, name: c.name, pin: knownPins.get(c.id) ?? "", lockIds: c.lockIds }));
+  const others: ExistingCode[] = codes.map((c) => ({
+    id: c.id,
+    name: c.name,
+    pin: knownPins.get(c.id) ?? "",
+    lockIds: c.lockIds,
+  }));
   const result = validateCode(draft, others, new Map(locks.map((l) => [l.id, l])), editingId);
   if (draft.pin !== "") return result;
   // No PIN typed: nothing to compare, and while editing it means "keep the current one".

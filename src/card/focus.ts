@@ -15,7 +15,12 @@ export function focusAfterRender(host: ReactiveElement, selector: string): void 
  * Keeps Tab inside a modal dialog: from its last control to its first and, with Shift, back.
  * `first` and `last` are looked up on every key so a control that is disabled for now is skipped.
  */
-export function keepFocusInside(event: KeyboardEvent, root: HTMLElement | DocumentFragment, first: () => HTMLElement | null, last: () => HTMLElement | null): void {
+export function keepFocusInside(
+  event: KeyboardEvent,
+  root: HTMLElement | DocumentFragment,
+  first: () => HTMLElement | null,
+  last: () => HTMLElement | null,
+): void {
   if (event.key !== "Tab") return;
   const active = root instanceof ShadowRoot ? root.activeElement : document.activeElement;
   const from = event.shiftKey ? first() : last();

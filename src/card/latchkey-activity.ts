@@ -81,7 +81,10 @@ export class LatchkeyActivity extends LitElement {
     if (!client) return;
     const sequence = ++this.sequence;
     try {
-      const { entries } = await client.request("activity/list", activityFilter(this.lockId, this.codeId, LIMIT));
+      const { entries } = await client.request(
+        "activity/list",
+        activityFilter(this.lockId, this.codeId, LIMIT),
+      );
       if (sequence !== this.sequence) return;
       this.entries = entries;
       this.error = null;
@@ -104,11 +107,15 @@ export class LatchkeyActivity extends LitElement {
     const { t } = this;
     return html`
       <div class="filters">
-        <select class="lock-filter" aria-label=${t("activity.all_locks")} @change=${(e: Event) => { this.filter("lockId", e); }}>
+        <select class="lock-filter" aria-label=${t("activity.all_locks")} @change=${(e: Event) => {
+          this.filter("lockId", e);
+        }}>
           <option value="">${t("activity.all_locks")}</option>
           ${snapshot.locks.map((lock) => html`<option value=${lock.id} ?selected=${lock.id === this.lockId}>${lock.name}</option>`)}
         </select>
-        <select class="code-filter" aria-label=${t("activity.all_codes")} @change=${(e: Event) => { this.filter("codeId", e); }}>
+        <select class="code-filter" aria-label=${t("activity.all_codes")} @change=${(e: Event) => {
+          this.filter("codeId", e);
+        }}>
           <option value="">${t("activity.all_codes")}</option>
           ${snapshot.codes.map((code) => html`<option value=${code.id} ?selected=${code.id === this.codeId}>${code.name}</option>`)}
         </select>

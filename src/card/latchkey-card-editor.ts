@@ -20,7 +20,9 @@ export class LatchkeyCardEditor extends LitElement {
 
   hass?: HomeAssistant;
   private config: Record<string, unknown> = {};
-  private readonly translation = new TranslationController(this, cardTranslations, () => (this.hass ? languageOf(this.hass) : undefined));
+  private readonly translation = new TranslationController(this, cardTranslations, () =>
+    this.hass ? languageOf(this.hass) : undefined,
+  );
 
   setConfig(config: Record<string, unknown>): void {
     this.config = config;
@@ -44,7 +46,8 @@ export class LatchkeyCardEditor extends LitElement {
   }
 }
 
-if (!customElements.get("latchkey-card-editor")) customElements.define("latchkey-card-editor", LatchkeyCardEditor);
+if (!customElements.get("latchkey-card-editor"))
+  customElements.define("latchkey-card-editor", LatchkeyCardEditor);
 
 declare global {
   interface HTMLElementTagNameMap {

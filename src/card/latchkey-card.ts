@@ -39,9 +39,14 @@ export class LatchkeyCard extends LitElement {
   private config?: CardConfig;
   /** The activity feed stays folded until asked for, so the card stays short on phones. */
   private activityOpen = false;
-  private readonly addon = new AddonController(this, () => ({ accessToken: this.hass?.auth?.data?.access_token, language: languageOf(this.hass) }));
+  private readonly addon = new AddonController(this, () => ({
+    accessToken: this.hass?.auth?.data?.access_token,
+    language: languageOf(this.hass),
+  }));
   private readonly ingress = new IngressLocator(this);
-  private readonly translation = new TranslationController(this, cardTranslations, () => languageOf(this.hass));
+  private readonly translation = new TranslationController(this, cardTranslations, () =>
+    languageOf(this.hass),
+  );
 
   static override styles = [
     sharedStyles,
@@ -108,7 +113,12 @@ export class LatchkeyCard extends LitElement {
     const before = changed.get("hass");
     if (!before) return true;
     const now = this.hass;
-    if (languageOf(before) !== languageOf(now) || before.user?.is_admin !== now.user?.is_admin || before.services !== now.services) return true;
+    if (
+      languageOf(before) !== languageOf(now) ||
+      before.user?.is_admin !== now.user?.is_admin ||
+      before.services !== now.services
+    )
+      return true;
     const ids = this.lockIds(now);
     if (ids.join() !== this.lockIds(before).join()) return true;
     return statesChanged(before, now, watchedEntityIds(now, ids));
@@ -134,7 +144,10 @@ export class LatchkeyCard extends LitElement {
     const t = this.translation.t;
     if (!this.config || !this.hass) return nothing;
     // No texts yet; if they cannot be downloaded, say so in the only language there is.
-    if (!t) return this.translation.failed ? html`<ha-card><p class="notice error">${TEXTS_FAILED}</p></ha-card>` : nothing;
+    if (!t)
+      return this.translation.failed
+        ? html`<ha-card><p class="notice error">${TEXTS_FAILED}</p></ha-card>`
+        : nothing;
     return html`<ha-card>
       <h1>${this.config.title ?? t("title")}</h1>
       <latchkey-lock-list .hass=${this.hass} .lockIds=${this.lockIds(this.hass)} .t=${t}
@@ -181,10 +194,14 @@ export class LatchkeyCard extends LitElement {
           <latchkey-code-list .snapshot=${client.snapshot} .client=${client} .services=${notifyServices(this.hass?.services)} .t=${t}></latchkey-code-list>
           <latchkey-held .snapshot=${client.snapshot} .client=${client} .t=${t} @focus-lost=${this.focusActivityToggle}></latchkey-held>
           <latchkey-unmanaged .snapshot=${client.snapshot} .client=${client} .t=${t} @focus-lost=${this.focusActivityToggle}></latchkey-unmanaged>
-          <button class="activity-toggle" aria-expanded=${this.activityOpen ? "true" : "false"} @click=${() => { this.activityOpen = !this.activityOpen; }}>${t("activity.title")}</button>
-          ${this.activityOpen
-            ? html`<latchkey-activity .snapshot=${client.snapshot} .client=${client} .t=${t}></latchkey-activity>`
-            : nothing}`;
+          <button class="activity-toggle" aria-expanded=${this.activityOpen ? "true" : "false"} @click=${() => {
+            this.activityOpen = !this.activityOpen;
+          }}>${t("activity.title")}</button>
+          ${
+            this.activityOpen
+              ? html`<latchkey-activity .snapshot=${client.snapshot} .client=${client} .t=${t}></latchkey-activity>`
+              : nothing
+          }`;
     }
   }
 }

@@ -6,7 +6,13 @@ import type { WireIssue } from "../model/errors";
 import type { ValidationIssue } from "../model/validate-code";
 import type { AddonClient } from "./data/addon-client";
 import { AddonRequestError } from "./data/addon-error";
-import { checkDraft, generatedPinLength, notifyTargetChoices, toggled, type EditorDraft } from "./editor-utils";
+import {
+  checkDraft,
+  generatedPinLength,
+  notifyTargetChoices,
+  toggled,
+  type EditorDraft,
+} from "./editor-utils";
 import { toast } from "./events";
 import { keepFocusInside } from "./focus";
 import type { Translate } from "./i18n";
@@ -112,15 +118,25 @@ export class LatchkeyCodeEditor extends LitElement {
     return html`<fieldset class="targets">
       <legend>${this.t("editor.notify_to")}</legend>
       ${choices.map(
-        (target) => html`<label><input type="checkbox" name="target" value=${target} .checked=${this.notifyTargets.includes(target)}
-          @change=${() => { this.notifyTargets = toggled(this.notifyTargets, target); }} />${target === "persistent_notification" ? this.t("editor.notify_ha") : target}</label>`,
+        (
+          target,
+        ) => html`<label><input type="checkbox" name="target" value=${target} .checked=${this.notifyTargets.includes(target)}
+          @change=${() => {
+            this.notifyTargets = toggled(this.notifyTargets, target);
+          }} />${target === "persistent_notification" ? this.t("editor.notify_ha") : target}</label>`,
       )}
       <p class="hint">${this.t("editor.notify_default")}</p>
     </fieldset>`;
   }
 
   private get validation() {
-    return checkDraft(this.draft, this.codes, this.client?.knownPins ?? new Map<string, string>(), this.locks, this.code?.id);
+    return checkDraft(
+      this.draft,
+      this.codes,
+      this.client?.knownPins ?? new Map<string, string>(),
+      this.locks,
+      this.code?.id,
+    );
   }
 
   override render() {
@@ -130,41 +146,66 @@ export class LatchkeyCodeEditor extends LitElement {
       ...this.serverIssues.filter((e) => e.field === field),
     ];
     const title = this.t(this.code ? "editor.edit" : "editor.new");
-    return html`<div class="backdrop" @click=${(e: Event) => { if (e.target === e.currentTarget) this.close(); }}>
+    return html`<div class="backdrop" @click=${(e: Event) => {
+      if (e.target === e.currentTarget) this.close();
+    }}>
       <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="title" @keydown=${this.onKeydown}>
         <h2 id="title">${title}</h2>
         <form novalidate @submit=${this.onSubmit}>
           <label class="field" for="name">${this.t("editor.name")}</label>
-          <input id="name" type="text" autocomplete="off" maxlength="40" .value=${this.draft.name} @input=${(e: Event) => { this.onInput("name", e); }} />
+          <input id="name" type="text" autocomplete="off" maxlength="40" .value=${this.draft.name} @input=${(
+            e: Event,
+          ) => {
+            this.onInput("name", e);
+          }} />
           ${this.issues(shown("name"), "error")}
           <label class="field" for="pin">${this.t("editor.pin")}</label>
           <div class="pin-row">
             <input id="pin" type="text" inputmode="numeric" autocomplete="off" .value=${this.draft.pin}
-              placeholder=${this.code ? this.t("editor.pin_keep") : ""} @input=${(e: Event) => { this.onInput("pin", e); }} />
+              placeholder=${this.code ? this.t("editor.pin_keep") : ""} @input=${(e: Event) => {
+                this.onInput("pin", e);
+              }} />
             <button type="button" class="generate" @click=${this.generate}>${this.t("editor.generate")}</button>
           </div>
-          ${this.issues(shown("pin"), "error")} ${this.issues(warnings.filter((w) => w.field === "pin"), "warning")}
+          ${this.issues(shown("pin"), "error")} ${this.issues(
+            warnings.filter((w) => w.field === "pin"),
+            "warning",
+          )}
           <fieldset>
             <legend>${this.t("editor.locks")}</legend>
             <div class="row">
-              <button type="button" class="all" @click=${() => { this.setLocks(this.locks.map((l) => l.id)); }}>${this.t("editor.all")}</button>
-              <button type="button" class="none" @click=${() => { this.setLocks([]); }}>${this.t("editor.none")}</button>
+              <button type="button" class="all" @click=${() => {
+                this.setLocks(this.locks.map((l) => l.id));
+              }}>${this.t("editor.all")}</button>
+              <button type="button" class="none" @click=${() => {
+                this.setLocks([]);
+              }}>${this.t("editor.none")}</button>
             </div>
             ${this.locks.map(
-              (lock) => html`<label><input type="checkbox" name="lock" value=${lock.id} .checked=${this.draft.lockIds.includes(lock.id)}
-                @change=${() => { this.toggleLock(lock.id); }} />${lock.name}</label>`,
+              (
+                lock,
+              ) => html`<label><input type="checkbox" name="lock" value=${lock.id} .checked=${this.draft.lockIds.includes(lock.id)}
+                @change=${() => {
+                  this.toggleLock(lock.id);
+                }} />${lock.name}</label>`,
             )}
           </fieldset>
           ${this.issues(shown("lockIds"), "error")}
           <label class="check"><input id="enabled" type="checkbox" .checked=${this.draft.enabled}
-            @change=${() => { this.draft = { ...this.draft, enabled: !this.draft.enabled }; }} />${this.t("editor.enabled")}</label>
+            @change=${() => {
+              this.draft = { ...this.draft, enabled: !this.draft.enabled };
+            }} />${this.t("editor.enabled")}</label>
           <label class="check"><input id="notify" type="checkbox" .checked=${this.notifyOnUse}
-            @change=${() => { this.notifyOnUse = !this.notifyOnUse; }} />${this.t("editor.notify")}</label>
+            @change=${() => {
+              this.notifyOnUse = !this.notifyOnUse;
+            }} />${this.t("editor.notify")}</label>
           ${this.notifyOnUse ? this.renderTargets() : nothing}
           <latchkey-rules-editor .form=${this.rulesForm} .t=${this.t} .firstDay=${this.firstDay} ?open=${this.rulesOpen}
             .showAllIssues=${this.touched.has("rules")} @rules-changed=${this.onRulesChanged}></latchkey-rules-editor>
           <div class="actions">
-            <button type="button" class="cancel" @click=${() => { this.close(); }}>${this.t("common.cancel")}</button>
+            <button type="button" class="cancel" @click=${() => {
+              this.close();
+            }}>${this.t("common.cancel")}</button>
             <button type="submit" class="primary save" ?disabled=${this.saving}>${this.t("common.save")}</button>
           </div>
         </form>
@@ -173,7 +214,9 @@ export class LatchkeyCodeEditor extends LitElement {
   }
 
   private issues(list: WireIssue[], kind: "error" | "warning") {
-    return list.length === 0 ? nothing : html`${list.map((i) => html`<p class="issue ${kind}" role=${kind === "error" ? "alert" : "status"}>${problemText(i, this.t)}</p>`)}`;
+    return list.length === 0
+      ? nothing
+      : html`${list.map((i) => html`<p class="issue ${kind}" role=${kind === "error" ? "alert" : "status"}>${problemText(i, this.t)}</p>`)}`;
   }
 
   private onInput(field: "name" | "pin", event: Event): void {
@@ -221,7 +264,9 @@ export class LatchkeyCodeEditor extends LitElement {
     this.touched = new Set(["name", "pin", "lockIds", "rules"]);
     const rulesIssues = rulesFormIssues(this.rulesForm, this.t);
     if (rulesIssues.length > 0) {
-      const details = this.renderRoot.querySelector("latchkey-rules-editor")?.shadowRoot?.querySelector("details");
+      const details = this.renderRoot
+        .querySelector("latchkey-rules-editor")
+        ?.shadowRoot?.querySelector("details");
       if (details) details.open = true;
     }
     if (this.validation.errors.length > 0 || rulesIssues.length > 0 || !this.client || this.saving) return;
@@ -233,18 +278,26 @@ export class LatchkeyCodeEditor extends LitElement {
       const result = this.code
         ? await this.client.request("codes/update", {
             codeId: this.code.id,
-            changes: pin === "" ? { name, lockIds, enabled, rules, notify } : { name, pin, lockIds, enabled, rules, notify },
+            changes:
+              pin === ""
+                ? { name, lockIds, enabled, rules, notify }
+                : { name, pin, lockIds, enabled, rules, notify },
           })
-        : await this.client.request("codes/create", { draft: { name, pin, lockIds, enabled, rules, notify } });
+        : await this.client.request("codes/create", {
+            draft: { name, pin, lockIds, enabled, rules, notify },
+          });
       if (pin !== "") this.client.knownPins.set(result.codeId, pin);
       const warnings = result.issues?.map((i) => problemText(i, this.t)) ?? result.warnings;
       toast(this, [this.t("codes.saved", { name: name.trim() }), ...warnings].join(" "));
       this.close();
     } catch (error) {
       if (error instanceof AddonRequestError && error.issues.length > 0) {
-        this.serverIssues = error.issues.filter((i) => i.field === "name" || i.field === "pin" || i.field === "lockIds");
+        this.serverIssues = error.issues.filter(
+          (i) => i.field === "name" || i.field === "pin" || i.field === "lockIds",
+        );
       }
-      if (!(error instanceof AddonRequestError) || this.serverIssues.length === 0) toast(this, errorMessage(error, this.t));
+      if (!(error instanceof AddonRequestError) || this.serverIssues.length === 0)
+        toast(this, errorMessage(error, this.t));
     } finally {
       this.saving = false;
     }
@@ -255,7 +308,8 @@ export class LatchkeyCodeEditor extends LitElement {
   }
 }
 
-if (!customElements.get("latchkey-code-editor")) customElements.define("latchkey-code-editor", LatchkeyCodeEditor);
+if (!customElements.get("latchkey-code-editor"))
+  customElements.define("latchkey-code-editor", LatchkeyCodeEditor);
 
 declare global {
   interface HTMLElementTagNameMap {

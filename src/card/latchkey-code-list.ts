@@ -84,22 +84,34 @@ export class LatchkeyCodeList extends LitElement {
     return html`
       <header>
         <h2>${this.t("codes.title")}</h2>
-        ${admin ? html`<button class="primary add" @click=${() => { this.editing = null; }}>${this.t("codes.add")}</button>` : nothing}
+        ${
+          admin
+            ? html`<button class="primary add" @click=${() => {
+                this.editing = null;
+              }}>${this.t("codes.add")}</button>`
+            : nothing
+        }
       </header>
-      ${snapshot.codes.length === 0
-        ? html`<p class="notice">${this.t("codes.none")}</p>`
-        : html`<ul>${snapshot.codes.map((code) => this.renderCode(code, snapshot, admin))}</ul>`}
-      ${admin && this.editing !== undefined && this.client
-        ? html`<latchkey-code-editor
+      ${
+        snapshot.codes.length === 0
+          ? html`<p class="notice">${this.t("codes.none")}</p>`
+          : html`<ul>${snapshot.codes.map((code) => this.renderCode(code, snapshot, admin))}</ul>`
+      }
+      ${
+        admin && this.editing !== undefined && this.client
+          ? html`<latchkey-code-editor
             .code=${this.editing}
             .locks=${snapshot.locks}
             .codes=${snapshot.codes}
             .client=${this.client}
             .services=${this.services}
             .t=${this.t}
-            @editor-closed=${() => { this.closeEditor(); }}
+            @editor-closed=${() => {
+              this.closeEditor();
+            }}
           ></latchkey-code-editor>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -109,28 +121,36 @@ export class LatchkeyCodeList extends LitElement {
       <div class="row">
         <span class="name">${code.name}</span>
         ${code.enabled ? nothing : html`<span class="badge">${this.t("codes.disabled")}</span>`}
-        ${pin === undefined
-          ? nothing
-          : html`<span class="pin" aria-label=${this.t("editor.pin")}>${pin}</span>
-              <button class="copy" @click=${() => void this.copy(pin)}>${this.t("codes.copy")}</button>`}
+        ${
+          pin === undefined
+            ? nothing
+            : html`<span class="pin" aria-label=${this.t("editor.pin")}>${pin}</span>
+              <button class="copy" @click=${() => void this.copy(pin)}>${this.t("codes.copy")}</button>`
+        }
       </div>
       ${rulesLine(code, this.t)}
       <div class="chips">
         ${lockChips(code, snapshot).map(
-          (chip) => html`<span class="chip dot ${chip.state}" data-lock=${chip.lockId} title=${chipTitle(chip, this.t)}>${chip.lockName} · ${this.t(syncKey(chip.state))}</span>`,
+          (chip) =>
+            html`<span class="chip dot ${chip.state}" data-lock=${chip.lockId} title=${chipTitle(chip, this.t)}>${chip.lockName} · ${this.t(syncKey(chip.state))}</span>`,
         )}
       </div>
       ${admin ? this.renderActions(code) : nothing}
-      ${admin && this.sharing === code.id
-        ? html`<latchkey-share-form
+      ${
+        admin && this.sharing === code.id
+          ? html`<latchkey-share-form
             .code=${code}
             .client=${this.client}
             .services=${this.services}
             .lockNames=${code.lockIds.map((id) => snapshot.locks.find((l) => l.id === id)?.name ?? id)}
             .t=${this.t}
-            @share-closed=${() => { this.sharing = null; focusAfterRender(this, `li[data-code="${code.id}"] button.share`); }}
+            @share-closed=${() => {
+              this.sharing = null;
+              focusAfterRender(this, `li[data-code="${code.id}"] button.share`);
+            }}
           ></latchkey-share-form>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 
@@ -138,18 +158,28 @@ export class LatchkeyCodeList extends LitElement {
     if (this.deleting === code.id) {
       return html`<div class="row" role="alertdialog" aria-label=${this.t("codes.confirm_delete", { name: code.name })}>
         <span>${this.t("codes.confirm_delete", { name: code.name })}</span>
-        <button class="cancel" @click=${() => { this.deleting = null; focusAfterRender(this, `li[data-code="${code.id}"] button.delete`); }}>${this.t("common.cancel")}</button>
+        <button class="cancel" @click=${() => {
+          this.deleting = null;
+          focusAfterRender(this, `li[data-code="${code.id}"] button.delete`);
+        }}>${this.t("common.cancel")}</button>
         <button class="danger confirm-delete" @click=${() => void this.deleteCode(code)}>${this.t("common.delete")}</button>
       </div>`;
     }
     return html`<div class="row actions">
       <button class="reveal" @click=${() => void this.reveal(code)}>${this.t("codes.reveal")}</button>
-      <button class="share" aria-expanded=${this.sharing === code.id ? "true" : "false"} @click=${() => { this.toggleShare(code.id); }}>${this.t("share.open")}</button>
-      <button class="edit" @click=${() => { this.editing = code; }}>${this.t("codes.edit")}</button>
+      <button class="share" aria-expanded=${this.sharing === code.id ? "true" : "false"} @click=${() => {
+        this.toggleShare(code.id);
+      }}>${this.t("share.open")}</button>
+      <button class="edit" @click=${() => {
+        this.editing = code;
+      }}>${this.t("codes.edit")}</button>
       <button class="toggle" @click=${() => void this.run(() => this.client?.request("codes/set_enabled", { codeId: code.id, enabled: !code.enabled }))}>
         ${this.t(code.enabled ? "codes.disable" : "codes.enable")}
       </button>
-      <button class="danger delete" @click=${() => { this.deleting = code.id; focusAfterRender(this, `li[data-code="${code.id}"] [role="alertdialog"] button.cancel`); }}>${this.t("common.delete")}</button>
+      <button class="danger delete" @click=${() => {
+        this.deleting = code.id;
+        focusAfterRender(this, `li[data-code="${code.id}"] [role="alertdialog"] button.cancel`);
+      }}>${this.t("common.delete")}</button>
     </div>`;
   }
 

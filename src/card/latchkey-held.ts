@@ -32,7 +32,12 @@ export class LatchkeyHeld extends SlotSection<HeldSlot> {
   }
 
   private resolve(held: HeldSlot, row: number, keep: "lock" | "latchkey"): Promise<boolean> {
-    return this.act(held, row, (client) => client.request("held/resolve", { lockId: held.lockId, slot: held.slot, keep }), this.t("held.done"));
+    return this.act(
+      held,
+      row,
+      (client) => client.request("held/resolve", { lockId: held.lockId, slot: held.slot, keep }),
+      this.t("held.done"),
+    );
   }
 }
 

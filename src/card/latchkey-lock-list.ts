@@ -72,22 +72,34 @@ export class LatchkeyLockList extends LitElement {
   private renderLock(lock: LockView) {
     const isLocked = lock.state === "locked" || lock.state === "locking";
     return html`<li data-entity=${lock.entityId}>
-      <button class="name" @click=${() => { fireEvent(this, "hass-more-info", { entityId: lock.entityId }); }}>
+      <button class="name" @click=${() => {
+        fireEvent(this, "hass-more-info", { entityId: lock.entityId });
+      }}>
         <span>${lock.name}</span>
         <span class="state dot ${lock.state}">${this.t(stateKey(lock.state))}</span>
         ${this.renderAddonLines(lock.entityId)}
       </button>
       ${lock.battery === null ? nothing : html`<span class="battery">${this.t("lock.battery", { value: lock.battery })}</span>`}
-      ${isLocked
-        ? html`<button class="unlock" ?disabled=${lock.state === "locking"} @click=${() => { this.confirming = lock.entityId; focusAfterRender(this, `li[data-entity="${lock.entityId}"] .confirm button.cancel`); }}>${this.t("lock.unlock")}</button>`
-        : html`<button class="lock" ?disabled=${lock.state === "unavailable"} @click=${() => void this.call(lock, "lock")}>${this.t("lock.lock")}</button>`}
-      ${this.confirming === lock.entityId
-        ? html`<div class="confirm row" role="alertdialog" aria-label=${this.t("lock.confirm_unlock", { name: lock.name })}>
+      ${
+        isLocked
+          ? html`<button class="unlock" ?disabled=${lock.state === "locking"} @click=${() => {
+              this.confirming = lock.entityId;
+              focusAfterRender(this, `li[data-entity="${lock.entityId}"] .confirm button.cancel`);
+            }}>${this.t("lock.unlock")}</button>`
+          : html`<button class="lock" ?disabled=${lock.state === "unavailable"} @click=${() => void this.call(lock, "lock")}>${this.t("lock.lock")}</button>`
+      }
+      ${
+        this.confirming === lock.entityId
+          ? html`<div class="confirm row" role="alertdialog" aria-label=${this.t("lock.confirm_unlock", { name: lock.name })}>
             <span>${this.t("lock.confirm_unlock", { name: lock.name })}</span>
-            <button class="cancel" @click=${() => { this.confirming = null; focusAfterRender(this, `li[data-entity="${lock.entityId}"] button.unlock`); }}>${this.t("common.cancel")}</button>
+            <button class="cancel" @click=${() => {
+              this.confirming = null;
+              focusAfterRender(this, `li[data-entity="${lock.entityId}"] button.unlock`);
+            }}>${this.t("common.cancel")}</button>
             <button class="danger confirm-unlock" @click=${() => void this.call(lock, "unlock")}>${this.t("lock.unlock")}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 
@@ -97,21 +109,25 @@ export class LatchkeyLockList extends LitElement {
     if (!snapshot) return nothing;
     const last = snapshot.lastActivity[entityId];
     const failed = failedCodesOn(snapshot, entityId);
-    return html`${last
-      ? html`<span class="last">${activitySentence(last, snapshot.locks, this.t)} · ${relativeTime(last.at, Date.now(), this.t)}</span>`
-      : nothing}${failed > 0 ? html`<span class="trouble dot">${this.t("lock.sync_trouble", { count: failed })}</span>` : nothing}`;
+    return html`${
+      last
+        ? html`<span class="last">${activitySentence(last, snapshot.locks, this.t)} · ${relativeTime(last.at, Date.now(), this.t)}</span>`
+        : nothing
+    }${failed > 0 ? html`<span class="trouble dot">${this.t("lock.sync_trouble", { count: failed })}</span>` : nothing}`;
   }
 
   private renderResults(results: LockResult[]) {
     const failed = results.filter((r) => !r.ok);
-    if (failed.length === 0) return html`<span class="result" role="status">${this.t("lock.all_locked", { count: results.length })}</span>`;
+    if (failed.length === 0)
+      return html`<span class="result" role="status">${this.t("lock.all_locked", { count: results.length })}</span>`;
     return html`<ul class="result error" role="status">
       ${failed.map((r) => html`<li data-entity=${r.entityId}>${this.t("lock.failed_one", { name: r.name, reason: r.reason ?? "" })}</li>`)}
     </ul>`;
   }
 
   private async call(lock: LockView, service: "lock" | "unlock"): Promise<void> {
-    if (this.confirming === lock.entityId) focusAfterRender(this, `li[data-entity="${lock.entityId}"] button.name`);
+    if (this.confirming === lock.entityId)
+      focusAfterRender(this, `li[data-entity="${lock.entityId}"] button.name`);
     this.confirming = null;
     try {
       await this.hass?.callService("lock", service, { entity_id: lock.entityId });
@@ -132,7 +148,11 @@ export class LatchkeyLockList extends LitElement {
       this,
       failed.length === 0
         ? this.t("lock.all_locked", { count: results.length })
-        : this.t("lock.some_failed", { failed: failed.length, count: results.length, names: failed.map((r) => r.name).join(", ") }),
+        : this.t("lock.some_failed", {
+            failed: failed.length,
+            count: results.length,
+            names: failed.map((r) => r.name).join(", "),
+          }),
     );
   }
 }

@@ -2,7 +2,14 @@ import { LitElement, css, html, nothing } from "lit";
 import type { WeeklyWindow } from "../model/rules";
 import type { Translate } from "./i18n";
 import {
-  dayName, EMPTY_RULES_FORM, formToRules, rulesFormIssues, summarizeRules, weekdayOrder, type RulesField, type RulesForm,
+  dayName,
+  EMPTY_RULES_FORM,
+  formToRules,
+  rulesFormIssues,
+  summarizeRules,
+  weekdayOrder,
+  type RulesField,
+  type RulesForm,
 } from "./rules-utils";
 import { sharedStyles } from "./styles";
 
@@ -77,10 +84,14 @@ export class LatchkeyRulesEditor extends LitElement {
         </fieldset>
         <label class="field" for="max-uses">${this.t("rules.max_uses")}</label>
         <input id="max-uses" type="number" inputmode="numeric" min="1" max="10000" step="1" .value=${form.maxUses}
-          @input=${(e: Event) => { this.setText("maxUses", e); }} />
+          @input=${(e: Event) => {
+            this.setText("maxUses", e);
+          }} />
         ${this.issues("maxUses")}
         <label class="check"><input id="burner" type="checkbox" aria-describedby="burner-hint" .checked=${form.burner}
-          @change=${() => { this.emit({ ...this.form, burner: !this.form.burner }); }} />${this.t("rules.burner")}</label>
+          @change=${() => {
+            this.emit({ ...this.form, burner: !this.form.burner });
+          }} />${this.t("rules.burner")}</label>
         <p id="burner-hint" class="hint">${this.t("rules.burner_hint")}</p>
       </div>
     </details>`;
@@ -90,11 +101,19 @@ export class LatchkeyRulesEditor extends LitElement {
     const value = this.form[field];
     return html`<label class="field" for=${field}>${label}</label>
       <div class="line">
-        <input id=${field} type="datetime-local" .value=${value} @input=${(e: Event) => { this.setText(field, e); }}
-          @change=${(e: Event) => { this.setText(field, e); }} />
-        ${value === ""
-          ? nothing
-          : html`<button type="button" class="clear-${field}" aria-label=${clearLabel} @click=${() => { this.emit({ ...this.form, [field]: "" }); }}>${this.t("rules.clear")}</button>`}
+        <input id=${field} type="datetime-local" .value=${value} @input=${(e: Event) => {
+          this.setText(field, e);
+        }}
+          @change=${(e: Event) => {
+            this.setText(field, e);
+          }} />
+        ${
+          value === ""
+            ? nothing
+            : html`<button type="button" class="clear-${field}" aria-label=${clearLabel} @click=${() => {
+                this.emit({ ...this.form, [field]: "" });
+              }}>${this.t("rules.clear")}</button>`
+        }
       </div>
       ${this.issues(field)}`;
   }
@@ -106,18 +125,32 @@ export class LatchkeyRulesEditor extends LitElement {
       <fieldset class="days">
         <legend>${this.t("rules.days")}</legend>
         ${weekdayOrder(this.firstDay).map(
-          (day) => html`<label class="day"><input type="checkbox" name="day" value=${day} aria-label=${dayName(day, this.t.language, "long")}
-            .checked=${w.days.includes(day)} @change=${() => { this.toggleDay(i, day); }} /><span aria-hidden="true">${dayName(day, this.t.language, "short")}</span></label>`,
+          (
+            day,
+          ) => html`<label class="day"><input type="checkbox" name="day" value=${day} aria-label=${dayName(day, this.t.language, "long")}
+            .checked=${w.days.includes(day)} @change=${() => {
+              this.toggleDay(i, day);
+            }} /><span aria-hidden="true">${dayName(day, this.t.language, "short")}</span></label>`,
         )}
       </fieldset>
       <div class="times">
         <label for="w${i}-start">${this.t("rules.start")}
-          <input id="w${i}-start" class="start" type="time" .value=${w.start} @input=${(e: Event) => { this.setTime(i, "start", e); }}
-            @change=${(e: Event) => { this.setTime(i, "start", e); }} /></label>
+          <input id="w${i}-start" class="start" type="time" .value=${w.start} @input=${(e: Event) => {
+            this.setTime(i, "start", e);
+          }}
+            @change=${(e: Event) => {
+              this.setTime(i, "start", e);
+            }} /></label>
         <label for="w${i}-end">${this.t("rules.end")}
-          <input id="w${i}-end" class="end" type="time" .value=${w.end} @input=${(e: Event) => { this.setTime(i, "end", e); }}
-            @change=${(e: Event) => { this.setTime(i, "end", e); }} /></label>
-        <button type="button" class="remove-window" aria-label=${this.t("rules.remove_window", { n })} @click=${() => { this.removeWindow(i); }}>${this.t("common.delete")}</button>
+          <input id="w${i}-end" class="end" type="time" .value=${w.end} @input=${(e: Event) => {
+            this.setTime(i, "end", e);
+          }}
+            @change=${(e: Event) => {
+              this.setTime(i, "end", e);
+            }} /></label>
+        <button type="button" class="remove-window" aria-label=${this.t("rules.remove_window", { n })} @click=${() => {
+          this.removeWindow(i);
+        }}>${this.t("common.delete")}</button>
       </div>
       ${w.start !== "" && w.end !== "" && w.end < w.start ? html`<p class="note">${this.t("rules.overnight")}</p>` : nothing}
       ${this.issues(`window.${i}`)}
@@ -127,7 +160,9 @@ export class LatchkeyRulesEditor extends LitElement {
   private issues(field: RulesField) {
     if (!this.showAllIssues && !this.touched.has(field)) return nothing;
     const list = rulesFormIssues(this.form, this.t).filter((i) => i.field === field);
-    return list.length === 0 ? nothing : html`${list.map((i) => html`<p class="issue error" role="alert">${i.message}</p>`)}`;
+    return list.length === 0
+      ? nothing
+      : html`${list.map((i) => html`<p class="issue error" role="alert">${i.message}</p>`)}`;
   }
 
   private touch(field: RulesField): void {
@@ -159,15 +194,22 @@ export class LatchkeyRulesEditor extends LitElement {
 
   private toggleDay(i: number, day: number): void {
     const days = this.form.weekly[i]?.days ?? [];
-    this.setWindow(i, { days: days.includes(day) ? days.filter((d) => d !== day) : [...days, day].sort((a, b) => a - b) });
+    this.setWindow(i, {
+      days: days.includes(day) ? days.filter((d) => d !== day) : [...days, day].sort((a, b) => a - b),
+    });
   }
 
   private readonly addWindow = (): void => {
     // A working week is the common case; the person adjusts from there.
-    this.emit({ ...this.form, weekly: [...this.form.weekly, { days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00" }] });
+    this.emit({
+      ...this.form,
+      weekly: [...this.form.weekly, { days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00" }],
+    });
     void this.updateComplete.then(() => {
       const index = this.form.weekly.length - 1;
-      this.renderRoot.querySelector<HTMLInputElement>(`fieldset.window[data-window="${index}"] input`)?.focus();
+      this.renderRoot
+        .querySelector<HTMLInputElement>(`fieldset.window[data-window="${index}"] input`)
+        ?.focus();
     });
   };
 
@@ -178,7 +220,8 @@ export class LatchkeyRulesEditor extends LitElement {
   }
 }
 
-if (!customElements.get("latchkey-rules-editor")) customElements.define("latchkey-rules-editor", LatchkeyRulesEditor);
+if (!customElements.get("latchkey-rules-editor"))
+  customElements.define("latchkey-rules-editor", LatchkeyRulesEditor);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -48,16 +48,23 @@ export class LatchkeyShareForm extends LitElement {
   override render() {
     if (!this.code) return nothing;
     const hasServices = this.services.length > 0;
-    return html`<form @submit=${(e: Event) => { e.preventDefault(); void this.send(); }}>
-      ${hasServices
-        ? html`<label>${this.t("share.service")}
+    return html`<form @submit=${(e: Event) => {
+      e.preventDefault();
+      void this.send();
+    }}>
+      ${
+        hasServices
+          ? html`<label>${this.t("share.service")}
               <select name="service">${this.services.map((s) => html`<option value=${s}>${s}</option>`)}</select></label>
             <label>${this.t("share.recipients")}<input name="recipients" inputmode="tel" autocomplete="off" /></label>`
-        : html`<p class="notice">${this.t("share.no_services")}</p>`}
+          : html`<p class="notice">${this.t("share.no_services")}</p>`
+      }
       <div class="row">
         ${hasServices ? html`<button class="primary send" type="submit" ?disabled=${this.sending}>${this.t("share.send")}</button>` : nothing}
         <button class="phone" type="button" @click=${() => void this.shareFromDevice()}>${this.t("share.phone")}</button>
-        <button class="cancel" type="button" @click=${() => { this.close(); }}>${this.t("common.cancel")}</button>
+        <button class="cancel" type="button" @click=${() => {
+          this.close();
+        }}>${this.t("common.cancel")}</button>
       </div>
     </form>`;
   }
@@ -72,7 +79,9 @@ export class LatchkeyShareForm extends LitElement {
       return typeof value === "string" ? value : "";
     };
     const service = text("service");
-    const recipients = text("recipients").split(/[,;\s]+/).filter((r) => r.length > 0);
+    const recipients = text("recipients")
+      .split(/[,;\s]+/)
+      .filter((r) => r.length > 0);
     this.sending = true;
     try {
       await client.request("codes/share", { codeId: code.id, service, recipients });
@@ -91,7 +100,11 @@ export class LatchkeyShareForm extends LitElement {
     if (!code || !client) return;
     try {
       // In the admin's language: the add-on builds its own text (in HA's language) for notify services.
-      const text = this.t("share.text", { name: code.name, pin: await client.reveal(code.id), locks: this.lockNames.join(", ") });
+      const text = this.t("share.text", {
+        name: code.name,
+        pin: await client.reveal(code.id),
+        locks: this.lockNames.join(", "),
+      });
       if (typeof navigator.share === "function") await navigator.share({ text });
       else window.location.href = smsLink(text);
       this.close();
@@ -106,7 +119,8 @@ export class LatchkeyShareForm extends LitElement {
   }
 }
 
-if (!customElements.get("latchkey-share-form")) customElements.define("latchkey-share-form", LatchkeyShareForm);
+if (!customElements.get("latchkey-share-form"))
+  customElements.define("latchkey-share-form", LatchkeyShareForm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -39,23 +39,40 @@ export class LatchkeyUnmanaged extends SlotSection<UnmanagedSlot> {
     return html`<li data-slot=${key}>
       <div class="row">
         <span class="slot where dot">${t("unmanaged.slot", { lock, slot: slot.slot })}</span>
-        <button class="adopt" ?disabled=${this.busy} @click=${() => { this.open(key, "adopting", "form input"); }}>${t("unmanaged.adopt")}</button>
-        <button class="danger clear" ?disabled=${this.busy} @click=${() => { this.open(key, "clearing", '[role="alertdialog"] button.cancel'); }}>${t("unmanaged.clear")}</button>
+        <button class="adopt" ?disabled=${this.busy} @click=${() => {
+          this.open(key, "adopting", "form input");
+        }}>${t("unmanaged.adopt")}</button>
+        <button class="danger clear" ?disabled=${this.busy} @click=${() => {
+          this.open(key, "clearing", '[role="alertdialog"] button.cancel');
+        }}>${t("unmanaged.clear")}</button>
       </div>
-      ${this.adopting === key
-        ? html`<form class="row" @submit=${(e: Event) => { e.preventDefault(); void this.adopt(slot, row, e.target); }}>
+      ${
+        this.adopting === key
+          ? html`<form class="row" @submit=${(e: Event) => {
+              e.preventDefault();
+              void this.adopt(slot, row, e.target);
+            }}>
             <input name="name" required maxlength=${MAX_NAME_LENGTH} autocomplete="off" aria-label=${t("editor.name")} placeholder=${t("editor.name")} />
             <button class="primary save" type="submit" ?disabled=${this.busy}>${t("common.save")}</button>
-            <button class="cancel" type="button" @click=${() => { this.adopting = null; focusAfterRender(this, `li[data-slot="${key}"] button.adopt`); }}>${t("common.cancel")}</button>
+            <button class="cancel" type="button" @click=${() => {
+              this.adopting = null;
+              focusAfterRender(this, `li[data-slot="${key}"] button.adopt`);
+            }}>${t("common.cancel")}</button>
           </form>`
-        : nothing}
-      ${this.clearing === key
-        ? html`<div class="row" role="alertdialog" aria-label=${t("unmanaged.confirm_clear", { lock, slot: slot.slot })}>
+          : nothing
+      }
+      ${
+        this.clearing === key
+          ? html`<div class="row" role="alertdialog" aria-label=${t("unmanaged.confirm_clear", { lock, slot: slot.slot })}>
             <span>${t("unmanaged.confirm_clear", { lock, slot: slot.slot })}</span>
-            <button class="cancel" @click=${() => { this.clearing = null; focusAfterRender(this, `li[data-slot="${key}"] button.clear`); }}>${t("common.cancel")}</button>
+            <button class="cancel" @click=${() => {
+              this.clearing = null;
+              focusAfterRender(this, `li[data-slot="${key}"] button.clear`);
+            }}>${t("common.cancel")}</button>
             <button class="danger confirm-clear" ?disabled=${this.busy} @click=${() => void this.clear(slot, row, lock)}>${t("unmanaged.clear")}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 
@@ -72,12 +89,28 @@ export class LatchkeyUnmanaged extends SlotSection<UnmanagedSlot> {
     const name = typeof value === "string" ? value.trim() : "";
     if (!name) return;
     const request = { lockId: slot.lockId, slot: slot.slot, name };
-    if (await this.act(slot, row, (client) => client.request("unmanaged/adopt", request), this.t("unmanaged.adopted", { name }))) this.adopting = null;
+    if (
+      await this.act(
+        slot,
+        row,
+        (client) => client.request("unmanaged/adopt", request),
+        this.t("unmanaged.adopted", { name }),
+      )
+    )
+      this.adopting = null;
   }
 
   private async clear(slot: UnmanagedSlot, row: number, lock: string): Promise<void> {
     const request = { lockId: slot.lockId, slot: slot.slot };
-    if (await this.act(slot, row, (client) => client.request("unmanaged/clear", request), this.t("unmanaged.cleared", { lock, slot: slot.slot }))) this.clearing = null;
+    if (
+      await this.act(
+        slot,
+        row,
+        (client) => client.request("unmanaged/clear", request),
+        this.t("unmanaged.cleared", { lock, slot: slot.slot }),
+      )
+    )
+      this.clearing = null;
   }
 }
 

@@ -12,10 +12,18 @@ export async function loadHaForm(): Promise<void> {
   helpers.createCardElement({ type: "tile", entity: "lock.none" });
   const defined = await Promise.race([
     customElements.whenDefined("hui-tile-card").then(() => true),
-    new Promise<false>((resolve) => setTimeout(() => { resolve(false); }, WAIT_MS)),
+    new Promise<false>((resolve) =>
+      setTimeout(() => {
+        resolve(false);
+      }, WAIT_MS),
+    ),
   ]);
   const tile: unknown = defined ? customElements.get("hui-tile-card") : undefined;
-  if (typeof tile === "function" && "getConfigElement" in tile && typeof tile.getConfigElement === "function") {
+  if (
+    typeof tile === "function" &&
+    "getConfigElement" in tile &&
+    typeof tile.getConfigElement === "function"
+  ) {
     await Promise.resolve(Reflect.apply(tile.getConfigElement, tile, []));
   }
 }

@@ -16,7 +16,11 @@ export interface LockResult {
  * Locks every lock that is not locked yet, in parallel, and reports each lock's outcome.
  * A lock HA shows as unavailable is reported without a call: it cannot take one.
  */
-export async function lockAll(hass: Pick<HomeAssistant, "callService">, locks: readonly LockView[], t: Translate): Promise<LockResult[]> {
+export async function lockAll(
+  hass: Pick<HomeAssistant, "callService">,
+  locks: readonly LockView[],
+  t: Translate,
+): Promise<LockResult[]> {
   return Promise.all(
     locks.map(async ({ entityId, name, state }): Promise<LockResult> => {
       if (state === "locked") return { entityId, name, ok: true };

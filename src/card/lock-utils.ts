@@ -3,9 +3,20 @@ import type { Snapshot } from "../model/protocol";
 import type { HassEntity, HomeAssistant } from "./ha-types";
 import type { TranslationKey } from "./i18n";
 
-export type LockState = "locked" | "unlocked" | "jammed" | "unavailable" | "unknown" | "locking" | "unlocking" | "open" | "opening";
+export type LockState =
+  "locked" | "unlocked" | "jammed" | "unavailable" | "unknown" | "locking" | "unlocking" | "open" | "opening";
 
-const KNOWN_STATES: readonly LockState[] = ["locked", "unlocked", "jammed", "unavailable", "unknown", "locking", "unlocking", "open", "opening"];
+const KNOWN_STATES: readonly LockState[] = [
+  "locked",
+  "unlocked",
+  "jammed",
+  "unavailable",
+  "unknown",
+  "locking",
+  "unlocking",
+  "open",
+  "opening",
+];
 
 export interface LockView {
   entityId: string;
@@ -20,7 +31,10 @@ export function slotKey(slot: { lockId: string; slot: number }): string {
 }
 
 /** The configured locks, or every `lock.*` entity HA knows, sorted by entity id. */
-export function lockEntityIds(hass: Pick<HomeAssistant, "states">, configured: readonly string[] | undefined): string[] {
+export function lockEntityIds(
+  hass: Pick<HomeAssistant, "states">,
+  configured: readonly string[] | undefined,
+): string[] {
   if (configured) return [...configured];
   return Object.keys(hass.states)
     .filter((id) => id.startsWith("lock."))
@@ -43,13 +57,17 @@ export function friendlyName(entity: HassEntity | undefined, entityId: string): 
 }
 
 /** The battery sensor on the lock's device, if the entity registry tells us the device. */
-export function batteryEntityId(hass: Pick<HomeAssistant, "entities" | "states">, lockId: string): string | null {
+export function batteryEntityId(
+  hass: Pick<HomeAssistant, "entities" | "states">,
+  lockId: string,
+): string | null {
   const deviceId = hass.entities?.[lockId]?.device_id;
   if (!deviceId || !hass.entities) return null;
   for (const entry of Object.values(hass.entities)) {
     if (!entry || entry.device_id !== deviceId || !entry.entity_id.startsWith("sensor.")) continue;
     const state = hass.states[entry.entity_id];
-    if (entry.device_class === "battery" || state?.attributes["device_class"] === "battery") return entry.entity_id;
+    if (entry.device_class === "battery" || state?.attributes["device_class"] === "battery")
+      return entry.entity_id;
   }
   return null;
 }
@@ -61,7 +79,10 @@ export function batteryLevel(entity: HassEntity | undefined): number | null {
 }
 
 /** Entities whose state the card shows: the locks and their battery sensors. */
-export function watchedEntityIds(hass: Pick<HomeAssistant, "entities" | "states">, lockIds: readonly string[]): string[] {
+export function watchedEntityIds(
+  hass: Pick<HomeAssistant, "entities" | "states">,
+  lockIds: readonly string[],
+): string[] {
   const ids = [...lockIds];
   for (const id of lockIds) {
     const battery = batteryEntityId(hass, id);
@@ -71,11 +92,18 @@ export function watchedEntityIds(hass: Pick<HomeAssistant, "entities" | "states"
 }
 
 /** True when any watched entity got a new state object (HA replaces the object on change). */
-export function statesChanged(before: Pick<HomeAssistant, "states">, after: Pick<HomeAssistant, "states">, ids: readonly string[]): boolean {
+export function statesChanged(
+  before: Pick<HomeAssistant, "states">,
+  after: Pick<HomeAssistant, "states">,
+  ids: readonly string[],
+): boolean {
   return ids.some((id) => before.states[id] !== after.states[id]);
 }
 
-export function lockViews(hass: Pick<HomeAssistant, "entities" | "states">, lockIds: readonly string[]): LockView[] {
+export function lockViews(
+  hass: Pick<HomeAssistant, "entities" | "states">,
+  lockIds: readonly string[],
+): LockView[] {
   return lockIds.map((entityId) => {
     const entity = hass.states[entityId];
     const battery = batteryEntityId(hass, entityId);

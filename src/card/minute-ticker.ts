@@ -10,7 +10,9 @@ export class MinuteTicker implements ReactiveController {
 
   hostConnected(): void {
     clearInterval(this.timer);
-    this.timer = setInterval(() => { this.host.requestUpdate(); }, 60_000);
+    this.timer = setInterval(() => {
+      this.host.requestUpdate();
+    }, 60_000);
   }
 
   hostDisconnected(): void {

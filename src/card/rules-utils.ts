@@ -37,7 +37,8 @@ export function localToIso(local: string): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local.trim());
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s] = match.map(Number);
-  if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined) return undefined;
+  if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined)
+    return undefined;
   const date = new Date(y, mo - 1, d, h, mi, Number.isNaN(s) || s === undefined ? 0 : s);
   if (Number.isNaN(date.getTime()) || date.getMonth() !== mo - 1 || date.getDate() !== d) return undefined;
   const offset = -date.getTimezoneOffset();
@@ -84,7 +85,10 @@ export function rulesToForm(rules: Partial<AccessRules> | undefined): RulesForm 
 
 /** The rules to send. Call after `rulesFormIssues` found nothing; unreadable fields are left out. */
 export function formToRules(form: RulesForm): AccessRules {
-  const rules: AccessRules = { weekly: form.weekly.map((w) => ({ days: [...w.days].sort((a, b) => a - b), start: w.start, end: w.end })), burner: form.burner };
+  const rules: AccessRules = {
+    weekly: form.weekly.map((w) => ({ days: [...w.days].sort((a, b) => a - b), start: w.start, end: w.end })),
+    burner: form.burner,
+  };
   const validFrom = form.from === "" ? undefined : localToIso(form.from);
   const validUntil = form.until === "" ? undefined : localToIso(form.until);
   const maxUses = parseMaxUses(form.maxUses);
@@ -115,14 +119,17 @@ export function rulesFormIssues(form: RulesForm, t: Translate): RulesIssue[] {
   const until = form.until === "" ? undefined : localToIso(form.until);
   if (form.from !== "" && from === undefined) issues.push({ field: "from", message: t("rules.bad_date") });
   if (form.until !== "" && until === undefined) issues.push({ field: "until", message: t("rules.bad_date") });
-  if (from !== undefined && until !== undefined && Date.parse(from) >= Date.parse(until)) issues.push({ field: "until", message: t("rules.until_before_from") });
+  if (from !== undefined && until !== undefined && Date.parse(from) >= Date.parse(until))
+    issues.push({ field: "until", message: t("rules.until_before_from") });
   form.weekly.forEach((w, i) => {
     const field: RulesField = `window.${i}`;
     if (w.days.length === 0) issues.push({ field, message: t("rules.no_days") });
-    if (!/^\d{2}:\d{2}$/.test(w.start) || !/^\d{2}:\d{2}$/.test(w.end)) issues.push({ field, message: t("rules.bad_time") });
+    if (!/^\d{2}:\d{2}$/.test(w.start) || !/^\d{2}:\d{2}$/.test(w.end))
+      issues.push({ field, message: t("rules.bad_time") });
     else if (w.start === w.end) issues.push({ field, message: t("rules.same_time") });
   });
-  if (parseMaxUses(form.maxUses) === "invalid") issues.push({ field: "maxUses", message: t("rules.bad_uses") });
+  if (parseMaxUses(form.maxUses) === "invalid")
+    issues.push({ field: "maxUses", message: t("rules.bad_uses") });
   return issues;
 }
 
@@ -165,14 +172,22 @@ export interface SummaryOptions {
 }
 
 /** The parts of a rule summary: "Mon–Fri 08:00–17:00", "until 12 Dec", "3 uses left", "burner". Empty = always. */
-export function summarizeRuleParts(rules: Partial<AccessRules>, t: Translate, options: SummaryOptions = {}): string[] {
+export function summarizeRuleParts(
+  rules: Partial<AccessRules>,
+  t: Translate,
+  options: SummaryOptions = {},
+): string[] {
   const now = options.now ?? new Date();
   const parts: string[] = [];
-  for (const w of rules.weekly ?? []) parts.push(`${daysText(w.days, t, options.firstDay)} ${w.start}–${w.end}`);
-  if (rules.validFrom !== undefined) parts.push(t("rules.from_date", { date: dateText(rules.validFrom, t, now) }));
-  if (rules.validUntil !== undefined) parts.push(t("rules.until_date", { date: dateText(rules.validUntil, t, now) }));
+  for (const w of rules.weekly ?? [])
+    parts.push(`${daysText(w.days, t, options.firstDay)} ${w.start}–${w.end}`);
+  if (rules.validFrom !== undefined)
+    parts.push(t("rules.from_date", { date: dateText(rules.validFrom, t, now) }));
+  if (rules.validUntil !== undefined)
+    parts.push(t("rules.until_date", { date: dateText(rules.validUntil, t, now) }));
   if (rules.maxUses !== undefined) {
-    if (options.uses === undefined) parts.push(t(rules.maxUses === 1 ? "rules.uses_one" : "rules.uses", { n: rules.maxUses }));
+    if (options.uses === undefined)
+      parts.push(t(rules.maxUses === 1 ? "rules.uses_one" : "rules.uses", { n: rules.maxUses }));
     else {
       const left = Math.max(0, rules.maxUses - options.uses);
       parts.push(t(left === 1 ? "rules.uses_left_one" : "rules.uses_left", { n: left }));
@@ -183,6 +198,10 @@ export function summarizeRuleParts(rules: Partial<AccessRules>, t: Translate, op
 }
 
 /** A one-line rule summary for a code, parts joined with " · "; "" when the code has no rules. */
-export function summarizeRules(rules: Partial<AccessRules>, t: Translate, options: SummaryOptions = {}): string {
+export function summarizeRules(
+  rules: Partial<AccessRules>,
+  t: Translate,
+  options: SummaryOptions = {},
+): string {
   return summarizeRuleParts(rules, t, options).join(" · ");
 }

@@ -41,7 +41,7 @@ export abstract class SlotSection<Slot extends UnmanagedSlot> extends LitElement
   protected busy = false;
   protected readonly rowFocus = new RowFocusKeeper(
     this,
-    () => this.snapshot ? this.slots(this.snapshot).map(slotKey) : [],
+    () => (this.snapshot ? this.slots(this.snapshot).map(slotKey) : []),
     (row) => this.renderRoot.querySelectorAll<HTMLElement>(`li .${this.firstButton}`)[row] ?? null,
   );
 
@@ -67,7 +67,12 @@ export abstract class SlotSection<Slot extends UnmanagedSlot> extends LitElement
    * Sends one request for the slot in `row`; on success the slot is expected to leave the list
    * and the toast `done` is shown, on failure the add-on's reason. Returns whether it succeeded.
    */
-  protected async act(slot: Slot, row: number, send: (client: AddonClient) => Promise<unknown>, done: string): Promise<boolean> {
+  protected async act(
+    slot: Slot,
+    row: number,
+    send: (client: AddonClient) => Promise<unknown>,
+    done: string,
+  ): Promise<boolean> {
     const client = this.client;
     if (!client) return false;
     this.busy = true;

@@ -10,7 +10,11 @@ export interface LockChip {
   lockName: string;
   state: SyncStatus["state"];
   /** Why it is not synced, when the add-on says: English, and by key where Latchkey found it. */
-  detail: { message: string; problem?: string | undefined; values?: Record<string, string | number> | undefined } | null;
+  detail: {
+    message: string;
+    problem?: string | undefined;
+    values?: Record<string, string | number> | undefined;
+  } | null;
   /** The lock's user-code slot Latchkey uses for this code, once it has one. */
   slot: number | null;
 }
@@ -37,12 +41,20 @@ export function lockChips(code: PublicCode, snapshot: Snapshot): LockChip[] {
   return code.lockIds.map((lockId) => {
     const status: SyncStatus = snapshot.sync[code.id]?.[lockId] ?? { state: "pending" };
     const lockName = snapshot.locks.find((l) => l.id === lockId)?.name ?? lockId;
-    return { lockId, lockName, state: status.state, detail: detailOf(status), slot: snapshot.slots[code.id]?.[lockId] ?? null };
+    return {
+      lockId,
+      lockName,
+      state: status.state,
+      detail: detailOf(status),
+      slot: snapshot.slots[code.id]?.[lockId] ?? null,
+    };
   });
 }
 
 /** The chip's tooltip: the slot it uses on that lock (handy at the keypad), and why it is not synced. */
 export function chipTitle(chip: LockChip, t: Translate): string {
   const detail = chip.detail ? problemText(chip.detail, t) : null;
-  return [chip.slot === null ? null : t("sync.slot", { slot: chip.slot }), detail].filter((part) => part !== null).join(" · ");
+  return [chip.slot === null ? null : t("sync.slot", { slot: chip.slot }), detail]
+    .filter((part) => part !== null)
+    .join(" · ");
 }

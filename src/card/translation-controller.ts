@@ -56,7 +56,9 @@ export class TranslationController<Key extends string> implements ReactiveContro
     if (language === this.requested) return;
     this.requested = language;
     this.translations.load(language).then(
-      () => { this.host.requestUpdate(); },
+      () => {
+        this.host.requestUpdate();
+      },
       (error: unknown) => {
         if (this.requested !== language) return; // the person switched language meanwhile
         this.failed = true;

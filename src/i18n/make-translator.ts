@@ -58,7 +58,8 @@ export function lazyTranslations<Key extends string>(
       if (pending) return pending;
       const own = ownEntry(loaders, baseLanguage(tag));
       const loader = own ?? ownEntry(loaders, fallbackLanguage);
-      if (!loader) return Promise.reject(new Error(`No texts for the fallback language ${fallbackLanguage}.`));
+      if (!loader)
+        return Promise.reject(new Error(`No texts for the fallback language ${fallbackLanguage}.`));
       const loaded = loader().then(
         (dictionary) => {
           const translator = translatorFor(tag, dictionary, own !== undefined, fallbackLanguage);
@@ -77,7 +78,12 @@ export function lazyTranslations<Key extends string>(
   };
 }
 
-function translatorFor<Key extends string>(tag: string, dictionary: Dictionary<Key>, hasOwnTexts: boolean, fallbackLanguage: string): Translator<Key> {
+function translatorFor<Key extends string>(
+  tag: string,
+  dictionary: Dictionary<Key>,
+  hasOwnTexts: boolean,
+  fallbackLanguage: string,
+): Translator<Key> {
   const translate = (key: Key, vars?: Record<string, string | number>): string => {
     const text = dictionary[key];
     return vars ? fillPlaceholders(text, vars) : text;
@@ -87,7 +93,8 @@ function translatorFor<Key extends string>(tag: string, dictionary: Dictionary<K
     return text !== undefined && vars ? fillPlaceholders(text, vars) : text;
   };
   // Dates follow the texts: "en-GB" keeps its own day-month order, a language without texts gets the fallback's.
-  const language = (hasOwnTexts || baseLanguage(tag) === fallbackLanguage) && isLanguageTag(tag) ? tag : fallbackLanguage;
+  const language =
+    (hasOwnTexts || baseLanguage(tag) === fallbackLanguage) && isLanguageTag(tag) ? tag : fallbackLanguage;
   return Object.assign(translate, { language, lookup });
 }
 

@@ -31,7 +31,16 @@ export type ActivityKind = z.infer<typeof ActivityKindSchema>;
 
 /** What happened to the door itself (as opposed to its codes): shown as a lock's last activity. */
 export const DOOR_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>([
-  "keypad_unlock", "keypad_lock", "manual_unlock", "manual_lock", "rf_unlock", "rf_lock", "auto_lock", "unlocked", "locked", "jammed",
+  "keypad_unlock",
+  "keypad_lock",
+  "manual_unlock",
+  "manual_lock",
+  "rf_unlock",
+  "rf_lock",
+  "auto_lock",
+  "unlocked",
+  "locked",
+  "jammed",
 ]);
 
 /** Door kinds a card understands only when its hello lists the "state_activity" feature. */

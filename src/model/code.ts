@@ -12,13 +12,13 @@ export const PinSchema = z.string().check(matches(/^\d+$/, VALIDATION_TEXTS["val
 
 // Checks run in order: the trim rewrites the value before the length checks see it.
 const nameMissing = VALIDATION_TEXTS["validation.name_missing"];
-const NameSchema = z
-  .string({ error: nameMissing })
-  .check(
-    z.trim(),
-    z.minLength(1, { error: nameMissing }),
-    z.maxLength(MAX_NAME_LENGTH, { error: fillPlaceholders(VALIDATION_TEXTS["validation.name_too_long"], { max: MAX_NAME_LENGTH }) }),
-  );
+const NameSchema = z.string({ error: nameMissing }).check(
+  z.trim(),
+  z.minLength(1, { error: nameMissing }),
+  z.maxLength(MAX_NAME_LENGTH, {
+    error: fillPlaceholders(VALIDATION_TEXTS["validation.name_too_long"], { max: MAX_NAME_LENGTH }),
+  }),
+);
 
 /** What a person edits: the code as the card sends it for create and update. */
 export const CodeDraftSchema = z.object({

@@ -2,7 +2,20 @@
 
 export type PinWeakness = "repeated" | "sequence" | "common";
 
-const COMMON_PINS = new Set(["1212", "6969", "1004", "2000", "2580", "0852", "1122", "4321", "1010", "123123", "112233", "121212"]);
+const COMMON_PINS = new Set([
+  "1212",
+  "6969",
+  "1004",
+  "2000",
+  "2580",
+  "0852",
+  "1122",
+  "4321",
+  "1010",
+  "123123",
+  "112233",
+  "121212",
+]);
 
 /** Returns why a PIN is easy to guess, or null. Weak PINs are allowed but flagged. */
 export function pinWeakness(pin: string): PinWeakness | null {
@@ -18,7 +31,9 @@ function isStraightRun(pin: string): boolean {
   const step = (digits[1] ?? 0) - (digits[0] ?? 0);
   if (step !== 1 && step !== -1) return false;
   // 7890 and 3210 wrap around on a keypad row; treat them as runs too.
-  return digits.every((d, i) => i === 0 || (((d - (digits[i - 1] ?? 0)) % 10) + 10) % 10 === (step + 10) % 10);
+  return digits.every(
+    (d, i) => i === 0 || (((d - (digits[i - 1] ?? 0)) % 10) + 10) % 10 === (step + 10) % 10,
+  );
 }
 
 /** A random PIN that is not weak. `random` is injectable for tests; defaults to Web Crypto. */

@@ -11,14 +11,18 @@ export function matches(pattern: RegExp, error: string) {
 }
 
 /** An HA lock entity id, e.g. `lock.front_door`. Latchkey keys locks by entity id. */
-export const LockIdSchema = z.string().check(matches(/^lock\.[a-z0-9_]+$/, "A lock must be an entity id such as lock.front_door."));
+export const LockIdSchema = z
+  .string()
+  .check(matches(/^lock\.[a-z0-9_]+$/, "A lock must be an entity id such as lock.front_door."));
 export type LockId = z.infer<typeof LockIdSchema>;
 
 /**
  * A whole number; add bounds with `.check(z.minimum(…))`. Not z.int(): that brings zod's
  * number-format machinery into the card (0.4 KB gzipped) for a check this line makes.
  */
-export const IntSchema = z.number().check(z.refine(Number.isSafeInteger, { error: "Expected a whole number." }));
+export const IntSchema = z
+  .number()
+  .check(z.refine(Number.isSafeInteger, { error: "Expected a whole number." }));
 
 /** A user-code slot on a lock. Slot 0 is not a user slot on any Z-Wave lock. */
 export const SlotNumberSchema = IntSchema.check(z.minimum(1), z.maximum(65535));
@@ -29,7 +33,8 @@ export const SlotNumberSchema = IntSchema.check(z.minimum(1), z.maximum(65535));
  * what z.iso.datetime({ offset: true }) accepts, without bundling zod's datetime builder into the
  * card (0.3 KB gzipped). The day must exist: `Date` would quietly turn 30 February into 2 March.
  */
-const ISO_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const ISO_TIME =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
@@ -49,5 +54,7 @@ export const IsoTimeSchema = z.string().check(
   }),
 );
 
-export const CodeIdSchema = z.string().check(matches(/^[a-z0-9-]{6,64}$/, "A code id is 6–64 lowercase letters, digits or dashes."));
+export const CodeIdSchema = z
+  .string()
+  .check(matches(/^[a-z0-9-]{6,64}$/, "A code id is 6–64 lowercase letters, digits or dashes."));
 export type CodeId = z.infer<typeof CodeIdSchema>;

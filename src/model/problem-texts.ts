@@ -17,9 +17,11 @@ export const VALIDATION_TEXTS = {
   "validation.lock_twice": "A lock is listed twice.",
   "validation.pin_missing": "Enter a PIN or generate one.",
   "validation.pin_not_digits": "A PIN may contain digits only.",
-  "validation.pin_no_common_length": "The chosen locks accept no common PIN length; put this code on fewer locks.",
+  "validation.pin_no_common_length":
+    "The chosen locks accept no common PIN length; put this code on fewer locks.",
   "validation.pin_length": "The PIN must have {range} digits for the chosen locks.",
-  "validation.pin_taken": "“{name}” already uses this PIN on {locks}. Each person needs their own PIN so you know who opened the door.",
+  "validation.pin_taken":
+    "“{name}” already uses this PIN on {locks}. Each person needs their own PIN so you know who opened the door.",
   "validation.pin_weak_repeated": "This PIN is easy to guess: it repeats one digit.",
   "validation.pin_weak_sequence": "This PIN is easy to guess: it is a straight run of digits.",
   "validation.pin_weak_common": "This PIN is easy to guess: it is one of the most common PINs.",
@@ -34,22 +36,29 @@ export const ERROR_TEXTS = {
   "error.slot_not_unmanaged": "No unmanaged code is known in that slot.",
   "error.slot_managed": "That slot is managed by Latchkey; delete or edit its code instead.",
   "error.slot_already_managed": "That slot is already managed by Latchkey.",
-  "error.pin_unreadable": "The lock does not let that code be read, so it cannot be adopted. Clear it, or leave it alone.",
+  "error.pin_unreadable":
+    "The lock does not let that code be read, so it cannot be adopted. Clear it, or leave it alone.",
   "error.ha_offline": "Not connected to Home Assistant.",
-  "error.share_failed": "Home Assistant could not send the code with {service}. Check that the service exists and works.",
-  "error.protocol_mismatch": "This add-on speaks protocol {protocol}; reload the page to get the matching card.",
-  "error.login_refused": "Home Assistant did not accept your login for Latchkey. Reload the page and try again.",
+  "error.share_failed":
+    "Home Assistant could not send the code with {service}. Check that the service exists and works.",
+  "error.protocol_mismatch":
+    "This add-on speaks protocol {protocol}; reload the page to get the matching card.",
+  "error.login_refused":
+    "Home Assistant did not accept your login for Latchkey. Reload the page and try again.",
   "error.internal": "Something went wrong in the Latchkey add-on; see its log.",
 } as const;
 
 /** Why a code is not on a lock yet (a sync chip's tooltip). */
 export const SYNC_REASON_TEXTS = {
   "sync_reason.no_free_slot": "The lock has no free slot in Latchkey's range.",
-  "sync_reason.lock_unlisted": "Latchkey could not yet list the codes on this lock, so it does not pick a slot there; it asks again shortly.",
+  "sync_reason.lock_unlisted":
+    "Latchkey could not yet list the codes on this lock, so it does not pick a slot there; it asks again shortly.",
   "sync_reason.lock_gone": "The lock is not in Home Assistant right now.",
   "sync_reason.lock_offline": "The lock is offline; the change is sent when it is back.",
-  "sync_reason.removed_at_lock": "This code was removed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
-  "sync_reason.changed_at_lock": "This code was changed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
+  "sync_reason.removed_at_lock":
+    "This code was removed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
+  "sync_reason.changed_at_lock":
+    "This code was changed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
 } as const;
 
 export type ValidationProblem = keyof typeof VALIDATION_TEXTS;

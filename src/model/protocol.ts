@@ -40,7 +40,11 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 // A plain union: two members share type "result" (ok true / false), which a discriminated union forbids.
 export const ServerMessageSchema = z.union([
-  z.object({ type: z.literal("welcome"), protocol: z.literal(PROTOCOL_VERSION), user: z.object({ name: z.string(), isAdmin: z.boolean() }) }),
+  z.object({
+    type: z.literal("welcome"),
+    protocol: z.literal(PROTOCOL_VERSION),
+    user: z.object({ name: z.string(), isAdmin: z.boolean() }),
+  }),
   z.object({ type: z.literal("result"), id: IntSchema, ok: z.literal(true), result: z.unknown() }),
   z.object({ type: z.literal("result"), id: IntSchema, ok: z.literal(false), error: WireErrorSchema }),
   z.object({ type: z.literal("snapshot"), snapshot: SnapshotSchema }),
@@ -49,7 +53,11 @@ export const ServerMessageSchema = z.union([
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 
 /** A saved code's id and the warnings about it: English `warnings`, and the same as `issues` a card can translate. */
-const SavedCodeSchema = z.object({ codeId: CodeIdSchema, warnings: z.array(z.string()), issues: z.optional(z.array(WireIssueSchema)) });
+const SavedCodeSchema = z.object({
+  codeId: CodeIdSchema,
+  warnings: z.array(z.string()),
+  issues: z.optional(z.array(WireIssueSchema)),
+});
 
 /** Both forms of a save's warnings for the wire. */
 export function wireWarnings(issues: readonly WireIssue[]): { warnings: string[]; issues: WireIssue[] } {

@@ -26,17 +26,30 @@ export const RequestSchema = z.discriminatedUnion("type", [
   request("codes/share", {
     codeId: CodeIdSchema,
     /** A notify service such as `notify.sms_gateway` or `notify.mobile_app_pixel`. */
-    service: z.string().check(matches(/^notify\.[a-z0-9_]+$/, "Choose a notify service such as notify.mobile_app_phone.")),
+    service: z
+      .string()
+      .check(matches(/^notify\.[a-z0-9_]+$/, "Choose a notify service such as notify.mobile_app_phone.")),
     /** Recipients for services that take them (an SMS gateway's phone numbers). */
-    recipients: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10)), []),
+    recipients: z._default(
+      z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10)),
+      [],
+    ),
     /** A greeting the person wrote; Latchkey adds the PIN, the doors and the validity. */
     note: z._default(z.string().check(z.maxLength(200)), ""),
   }),
   request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: z.string() }),
   request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
   /** A slot changed at the lock's keypad: keep what the lock now has, or put Latchkey's code back. */
-  request("held/resolve", { lockId: LockIdSchema, slot: SlotNumberSchema, keep: z.enum(["lock", "latchkey"]) }),
-  request("activity/list", { lockId: z.optional(LockIdSchema), codeId: z.optional(CodeIdSchema), limit: z._default(IntSchema.check(z.minimum(1), z.maximum(500)), 100) }),
+  request("held/resolve", {
+    lockId: LockIdSchema,
+    slot: SlotNumberSchema,
+    keep: z.enum(["lock", "latchkey"]),
+  }),
+  request("activity/list", {
+    lockId: z.optional(LockIdSchema),
+    codeId: z.optional(CodeIdSchema),
+    limit: z._default(IntSchema.check(z.minimum(1), z.maximum(500)), 100),
+  }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request["type"];

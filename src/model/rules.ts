@@ -1,16 +1,22 @@
 import { z } from "zod/mini";
 import { IntSchema, IsoTimeSchema, matches } from "./primitives";
 
-const ClockTimeSchema = z.string().check(matches(/^([01]\d|2[0-3]):[0-5]\d$/, "Times are HH:MM, 00:00 to 23:59."));
+const ClockTimeSchema = z
+  .string()
+  .check(matches(/^([01]\d|2[0-3]):[0-5]\d$/, "Times are HH:MM, 00:00 to 23:59."));
 
 /** A weekly window such as Mon–Fri 08:00–17:00, in Home Assistant's time zone. Days: 0 = Sunday. */
 export const WeeklyWindowSchema = z
   .object({
-    days: z.array(IntSchema.check(z.minimum(0), z.maximum(6))).check(z.minLength(1, { error: "Pick at least one day." })),
+    days: z
+      .array(IntSchema.check(z.minimum(0), z.maximum(6)))
+      .check(z.minLength(1, { error: "Pick at least one day." })),
     start: ClockTimeSchema,
     end: ClockTimeSchema,
   })
-  .check(z.refine((w) => w.start !== w.end, { error: "A time window must not start and end at the same minute." }));
+  .check(
+    z.refine((w) => w.start !== w.end, { error: "A time window must not start and end at the same minute." }),
+  );
 export type WeeklyWindow = z.infer<typeof WeeklyWindowSchema>;
 
 /** When a code may be on the locks. An empty object means "always". */
@@ -35,7 +41,16 @@ export const NotifySettingsSchema = z.object({
   onUse: z._default(z.boolean(), true),
   /** Service names such as `notify.mobile_app_pixel`, or `persistent_notification`. */
   targets: z._default(
-    z.array(z.string().check(matches(/^(persistent_notification|notify\.[a-z0-9_]+)$/, "A notify target is persistent_notification or notify.<service>."))),
+    z.array(
+      z
+        .string()
+        .check(
+          matches(
+            /^(persistent_notification|notify\.[a-z0-9_]+)$/,
+            "A notify target is persistent_notification or notify.<service>.",
+          ),
+        ),
+    ),
     [],
   ),
 });

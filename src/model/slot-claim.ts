@@ -7,7 +7,12 @@ import { HoldReasonSchema, VerificationPathSchema } from "./slot";
 /** What a lock slot is known to hold. `pin` is kept only for slots Latchkey claims. */
 export const SlotObservationSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("unknown") }),
-  z.object({ status: z.literal("empty"), confirmed: z.boolean(), verifiedAt: IsoTimeSchema, via: VerificationPathSchema }),
+  z.object({
+    status: z.literal("empty"),
+    confirmed: z.boolean(),
+    verifiedAt: IsoTimeSchema,
+    via: VerificationPathSchema,
+  }),
   z.object({
     status: z.literal("set"),
     pin: z.string(),

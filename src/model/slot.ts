@@ -38,12 +38,21 @@ export const SyncStatusSchema = z.union([
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
 /** A sync status's reason in English and by key. */
-export function syncReason(problem: SyncReason, values: ProblemValues = {}): { reason: string; problem: SyncReason; values: ProblemValues } {
+export function syncReason(
+  problem: SyncReason,
+  values: ProblemValues = {},
+): { reason: string; problem: SyncReason; values: ProblemValues } {
   return { reason: fillPlaceholders(SYNC_REASON_TEXTS[problem], values), problem, values };
 }
 
 /** A held slot as clients see it (no PIN). */
-export const HeldSlotSchema = z.object({ lockId: LockIdSchema, slot: SlotNumberSchema, codeId: CodeIdSchema, reason: HoldReasonSchema, since: IsoTimeSchema });
+export const HeldSlotSchema = z.object({
+  lockId: LockIdSchema,
+  slot: SlotNumberSchema,
+  codeId: CodeIdSchema,
+  reason: HoldReasonSchema,
+  since: IsoTimeSchema,
+});
 export type HeldSlot = z.infer<typeof HeldSlotSchema>;
 
 /** A code on a lock that Latchkey did not put there. Its PIN is never reported. */

@@ -14,7 +14,11 @@ export interface ValidationIssue {
 }
 
 /** An issue with its English message filled in. */
-export function validationIssue(field: ValidationIssue["field"], problem: ValidationProblem, values: ProblemValues = {}): ValidationIssue {
+export function validationIssue(
+  field: ValidationIssue["field"],
+  problem: ValidationProblem,
+  values: ProblemValues = {},
+): ValidationIssue {
   return { field, problem, values, message: fillPlaceholders(VALIDATION_TEXTS[problem], values) };
 }
 
@@ -58,13 +62,16 @@ export function validateCode(
   const name = draft.name.trim();
 
   if (name.length === 0) errors.push(validationIssue("name", "validation.name_missing"));
-  else if (name.length > MAX_NAME_LENGTH) errors.push(validationIssue("name", "validation.name_too_long", { max: MAX_NAME_LENGTH }));
+  else if (name.length > MAX_NAME_LENGTH)
+    errors.push(validationIssue("name", "validation.name_too_long", { max: MAX_NAME_LENGTH }));
   const sameName = rivals.find((c) => c.name.trim().toLocaleLowerCase() === name.toLocaleLowerCase());
   if (sameName) errors.push(validationIssue("name", "validation.name_taken", { name: sameName.name }));
 
   const unknown = draft.lockIds.filter((id) => !locks.has(id));
-  if (unknown.length > 0) errors.push(validationIssue("lockIds", "validation.lock_unknown", { locks: unknown.join(", ") }));
-  if (new Set(draft.lockIds).size !== draft.lockIds.length) errors.push(validationIssue("lockIds", "validation.lock_twice"));
+  if (unknown.length > 0)
+    errors.push(validationIssue("lockIds", "validation.lock_unknown", { locks: unknown.join(", ") }));
+  if (new Set(draft.lockIds).size !== draft.lockIds.length)
+    errors.push(validationIssue("lockIds", "validation.lock_twice"));
 
   const assigned = draft.lockIds.flatMap((id) => {
     const lock = locks.get(id);
@@ -87,6 +94,7 @@ export function validateCode(
   }
 
   const weakness = pinWeakness(draft.pin);
-  if (weakness && errors.every((e) => e.field !== "pin")) warnings.push(validationIssue("pin", `validation.pin_weak_${weakness}`));
+  if (weakness && errors.every((e) => e.field !== "pin"))
+    warnings.push(validationIssue("pin", `validation.pin_weak_${weakness}`));
   return { errors, warnings };
 }

@@ -2,7 +2,10 @@ import { z } from "zod/mini";
 import type { HomeAssistant } from "../card/ha-types";
 
 /** An object map, checked without walking it: `hass.states` holds thousands of entities. */
-const objectMap = <T>() => z.custom<Record<string, T>>((value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value));
+const objectMap = <T>() =>
+  z.custom<Record<string, T>>(
+    (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value),
+  );
 
 /**
  * The parts of Home Assistant's `hass` object the card reads, checked the way the card trusts
@@ -17,7 +20,9 @@ const HassShape = z.looseObject({
   user: z.optional(z.looseObject({ id: z.string(), name: z.string(), is_admin: z.boolean() })),
   language: z.optional(z.string()),
   locale: z.optional(z.looseObject({ language: z.optional(z.string()) })),
-  auth: z.optional(z.looseObject({ data: z.optional(z.looseObject({ access_token: z.optional(z.string()) })) })),
+  auth: z.optional(
+    z.looseObject({ data: z.optional(z.looseObject({ access_token: z.optional(z.string()) })) }),
+  ),
   services: z.optional(objectMap<Record<string, unknown> | undefined>()),
   callService: z.custom<HomeAssistant["callService"]>((value) => typeof value === "function"),
 });

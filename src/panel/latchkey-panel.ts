@@ -74,7 +74,9 @@ export class LatchkeyPanel extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.refresh();
-    this.timer = setInterval(() => { this.refresh(); }, POLL_MS);
+    this.timer = setInterval(() => {
+      this.refresh();
+    }, POLL_MS);
   }
 
   override disconnectedCallback(): void {

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import { DOOR_KINDS } from "../../src/model/activity";
 import { allSynced, type ApiClient } from "../integration/support/api-client";
 import { scanForSecrets } from "./support/scan-secrets";
-import { figure, LOCK_IDS, reconnectApi, slotsWith, startStackWorld, type StackWorld } from "./support/stack-world";
+import {
+  figure,
+  LOCK_IDS,
+  reconnectApi,
+  slotsWith,
+  startStackWorld,
+  type StackWorld,
+} from "./support/stack-world";
 import { until } from "./support/watch-ha";
 
 /** Every PIN this file uses; none may show up anywhere but the locks and Latchkey's store. */
@@ -16,7 +23,10 @@ beforeAll(async () => {
   const started = Date.now();
   world = await startStackWorld();
   api = world.api;
-  figure("stack start (locks + Z-Wave JS + HA + add-on + dashboard)", `${((Date.now() - started) / 1000).toFixed(1)} s`);
+  figure(
+    "stack start (locks + Z-Wave JS + HA + add-on + dashboard)",
+    `${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 });
 afterAll(async () => {
   await world.close();
@@ -24,16 +34,21 @@ afterAll(async () => {
 beforeEach(() => {
   // The add-on's own log (PINs already masked by it) is what explains a failure on CI.
   onTestFailed(() => {
-    process.stdout.write(`--- add-on output (last 200 lines) ---\n${world.stack.addon.output().split("\n").slice(-200).join("\n")}\n---\n`);
+    process.stdout.write(
+      `--- add-on output (last 200 lines) ---\n${world.stack.addon.output().split("\n").slice(-200).join("\n")}\n---\n`,
+    );
   });
 });
 
-const synced = (codeId: string) => api.waitForSnapshot((s) => s.codes.some((c) => c.id === codeId) && allSynced(s), 120_000);
+const synced = (codeId: string) =>
+  api.waitForSnapshot((s) => s.codes.some((c) => c.id === codeId) && allSynced(s), 120_000);
 
 describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
   it("a code on one lock, then on three: each lock's memory holds the PIN in the slot the add-on reports", async () => {
     const t1 = Date.now();
-    const solo = await api.request("codes/create", { draft: { name: "Solo", pin: PINS.solo, lockIds: ["lock.front_door"] } });
+    const solo = await api.request("codes/create", {
+      draft: { name: "Solo", pin: PINS.solo, lockIds: ["lock.front_door"] },
+    });
     if (!solo.ok) throw new Error(solo.error.message);
     await synced(solo.result.codeId);
     const oneLockMs = Date.now() - t1;
@@ -41,44 +56,93 @@ describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
     await api.waitForSnapshot((s) => s.codes.length === 0, 60_000);
 
     const t3 = Date.now();
-    const mom = await api.request("codes/create", { draft: { name: "Mom", pin: PINS.mom, lockIds: LOCK_IDS, notify: { onUse: true, targets: ["persistent_notification"] } } });
+    const mom = await api.request("codes/create", {
+      draft: {
+        name: "Mom",
+        pin: PINS.mom,
+        lockIds: LOCK_IDS,
+        notify: { onUse: true, targets: ["persistent_notification"] },
+      },
+    });
     if (!mom.ok) throw new Error(mom.error.message);
     momId = mom.result.codeId;
     const snap = await synced(momId);
     const threeLocksMs = Date.now() - t3;
-    figure("push one code to 1 lock / to 3 locks", `${oneLockMs} ms / ${threeLocksMs} ms (ratio ${(threeLocksMs / oneLockMs).toFixed(2)})`);
-    for (const lock of LOCK_IDS) expect(await slotsWith(world, lock, PINS.mom)).toEqual([snap.slots[momId]?.[lock]]);
+    figure(
+      "push one code to 1 lock / to 3 locks",
+      `${oneLockMs} ms / ${threeLocksMs} ms (ratio ${(threeLocksMs / oneLockMs).toFixed(2)})`,
+    );
+    for (const lock of LOCK_IDS)
+      expect(await slotsWith(world, lock, PINS.mom)).toEqual([snap.slots[momId]?.[lock]]);
   });
 
   it("a keypad unlock with Mom's slot → a persistent notification naming Mom and the lock, and latchkey_code_used", async () => {
     const slot = api.snapshot()?.slots[momId]?.["lock.back_door"] ?? 0;
     const pressed = Date.now();
     await world.stack.zwave.control.keypad({ node: 3, slot, action: "unlock" });
-    await until(() => world.watch.notifications.some((n) => n.message.includes("Mom") && n.message.includes("Back Door")), 20_000, "the notification");
+    await until(
+      () =>
+        world.watch.notifications.some((n) => n.message.includes("Mom") && n.message.includes("Back Door")),
+      20_000,
+      "the notification",
+    );
     const note = world.watch.notifications.find((n) => n.message.includes("Mom"));
     expect(note?.message).toBe("Mom unlocked Back Door with the keypad.");
     figure("keypad press → HA persistent notification", `${(note?.at ?? 0) - pressed} ms`);
-    await until(() => world.watch.events.some((e) => e.type === "latchkey_code_used"), 10_000, "latchkey_code_used");
-    expect(world.watch.events.find((e) => e.type === "latchkey_code_used")?.data).toMatchObject({ code_id: momId, code_name: "Mom", entity_id: "lock.back_door", slot, method: "keypad" });
+    await until(
+      () => world.watch.events.some((e) => e.type === "latchkey_code_used"),
+      10_000,
+      "latchkey_code_used",
+    );
+    expect(world.watch.events.find((e) => e.type === "latchkey_code_used")?.data).toMatchObject({
+      code_id: momId,
+      code_name: "Mom",
+      entity_id: "lock.back_door",
+      slot,
+      method: "keypad",
+    });
     // One press is one entry: the lock's own state change is the same unlock (past the add-on's 3 s grace), not a second one.
     await new Promise((resolve) => setTimeout(resolve, 3_500));
     const listed = await api.request("activity/list", { lockId: "lock.back_door" });
-    const sincePress = listed.ok ? listed.result.entries.filter((e) => Date.parse(e.at) >= pressed - 1_000 && DOOR_KINDS.has(e.kind)) : [];
+    const sincePress = listed.ok
+      ? listed.result.entries.filter((e) => Date.parse(e.at) >= pressed - 1_000 && DOOR_KINDS.has(e.kind))
+      : [];
     expect(sincePress.map((e) => e.kind)).toEqual(["keypad_unlock"]);
   });
 
   it("editing the PIN: all three locks hold the new PIN and none the old one", async () => {
     await api.request("codes/update", { codeId: momId, changes: { pin: PINS.momNew } });
-    await until(async () => (await Promise.all(LOCK_IDS.map((l) => slotsWith(world, l, PINS.momNew)))).every((s) => s.length === 1), 60_000, "the new PIN everywhere");
+    await until(
+      async () =>
+        (await Promise.all(LOCK_IDS.map((l) => slotsWith(world, l, PINS.momNew)))).every(
+          (s) => s.length === 1,
+        ),
+      60_000,
+      "the new PIN everywhere",
+    );
     await synced(momId);
     for (const lock of LOCK_IDS) expect(await slotsWith(world, lock, PINS.mom)).toEqual([]);
   });
 
   it("disable → no lock holds it; enable → all do", async () => {
     await api.request("codes/set_enabled", { codeId: momId, enabled: false });
-    await until(async () => (await Promise.all(LOCK_IDS.map((l) => slotsWith(world, l, PINS.momNew)))).every((s) => s.length === 0), 60_000, "cleared everywhere");
+    await until(
+      async () =>
+        (await Promise.all(LOCK_IDS.map((l) => slotsWith(world, l, PINS.momNew)))).every(
+          (s) => s.length === 0,
+        ),
+      60_000,
+      "cleared everywhere",
+    );
     await api.request("codes/set_enabled", { codeId: momId, enabled: true });
-    await until(async () => (await Promise.all(LOCK_IDS.map((l) => slotsWith(world, l, PINS.momNew)))).every((s) => s.length === 1), 60_000, "back everywhere");
+    await until(
+      async () =>
+        (await Promise.all(LOCK_IDS.map((l) => slotsWith(world, l, PINS.momNew)))).every(
+          (s) => s.length === 1,
+        ),
+      60_000,
+      "back everywhere",
+    );
     await synced(momId);
   });
 
@@ -93,11 +157,18 @@ describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
   });
 
   it("restarting HA in the middle of a sync: the add-on reconnects and converges", async () => {
-    const dad = await api.request("codes/create", { draft: { name: "Dad", pin: PINS.dad, lockIds: LOCK_IDS } });
+    const dad = await api.request("codes/create", {
+      draft: { name: "Dad", pin: PINS.dad, lockIds: LOCK_IDS },
+    });
     if (!dad.ok) throw new Error(dad.error.message);
     await world.stack.ha.restart();
     await world.stack.addon.waitForOutput(/Lost the connection to Home Assistant/, 30_000);
-    await until(async () => (await Promise.all(LOCK_IDS.map((l) => slotsWith(world, l, PINS.dad)))).every((s) => s.length === 1), 180_000, "Dad on every lock");
+    await until(
+      async () =>
+        (await Promise.all(LOCK_IDS.map((l) => slotsWith(world, l, PINS.dad)))).every((s) => s.length === 1),
+      180_000,
+      "Dad on every lock",
+    );
     await api.waitForSnapshot((s) => s.codes.length === 2 && allSynced(s) && s.connected, 120_000);
     await world.watch.close();
   });
@@ -110,20 +181,31 @@ describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
       guest.request("codes/reveal", { codeId: momId }),
       guest.request("codes/update", { codeId: momId, changes: { pin: "111999" } }),
       guest.request("codes/delete", { codeId: momId }),
-    ]) expect(await attempt).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    ])
+      expect(await attempt).toMatchObject({ ok: false, error: { code: "forbidden" } });
     guest.close();
   });
 
   it("delete → no lock holds it and its slots are free", async () => {
     await api.request("codes/delete", { codeId: momId });
-    await until(async () => (await Promise.all(LOCK_IDS.map((l) => slotsWith(world, l, PINS.momNew)))).every((s) => s.length === 0), 60_000, "Mom gone");
+    await until(
+      async () =>
+        (await Promise.all(LOCK_IDS.map((l) => slotsWith(world, l, PINS.momNew)))).every(
+          (s) => s.length === 0,
+        ),
+      60_000,
+      "Mom gone",
+    );
     const snap = await api.waitForSnapshot((s) => s.codes.length === 1, 30_000);
     expect(snap.slots[momId]).toBeUndefined();
   });
 
   it("no PIN appears in the add-on's log, HA's log, HA's states and attributes, or HA's recorded events", async () => {
     const scan = await scanForSecrets(world, Object.values(PINS));
-    figure("HA's own call_service echoes holding a PIN (HA behaviour, see README)", String(scan.haServiceEchoes));
+    figure(
+      "HA's own call_service echoes holding a PIN (HA behaviour, see README)",
+      String(scan.haServiceEchoes),
+    );
     expect(scan.findings).toEqual([]);
   });
 });

@@ -13,7 +13,14 @@ const addonPort = Number(process.env.LATCHKEY_DEMO_ADDON_PORT ?? 8099);
 
 await rm(workDir, { recursive: true, force: true });
 await mkdir(workDir, { recursive: true });
-const stack = await startFullStack({ workDir, haPort, addonPort, progress: (line) => { console.log(line); } });
+const stack = await startFullStack({
+  workDir,
+  haPort,
+  addonPort,
+  progress: (line) => {
+    console.log(line);
+  },
+});
 await writeFile(join(workDir, "stack.json"), JSON.stringify({ controlUrl: stack.zwave.controlUrl }));
 
 const { admin, nonAdmin } = stack.credentials;
@@ -35,7 +42,9 @@ let shown = stack.addon.output().length;
 setInterval(() => {
   const output = stack.addon.output();
   if (output.length < shown) shown = 0; // the add-on was restarted
-  for (const line of output.slice(shown).split("\n")) if (line.includes(" INFO ") || line.includes(" WARN ") || line.includes(" ERROR ")) console.log(`[add-on] ${line}`);
+  for (const line of output.slice(shown).split("\n"))
+    if (line.includes(" INFO ") || line.includes(" WARN ") || line.includes(" ERROR "))
+      console.log(`[add-on] ${line}`);
   shown = output.length;
 }, 500).unref();
 

@@ -2,7 +2,17 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ADDON_BUNDLE, startAddon, type AddonProcess } from "../integration/support/addon-process";
-import { addCardResourceAndDashboard, addZwaveJsEntry, freePort, haWs, onboard, startHomeAssistant, waitForZwaveJsLoaded, type HaCredentials, type HaInstance } from "./ha/index";
+import {
+  addCardResourceAndDashboard,
+  addZwaveJsEntry,
+  freePort,
+  haWs,
+  onboard,
+  startHomeAssistant,
+  waitForZwaveJsLoaded,
+  type HaCredentials,
+  type HaInstance,
+} from "./ha/index";
 import { nameDemoLocks } from "./name-locks";
 import { startZwaveStack, type ZwaveStack } from "./zwave/zwave-stack";
 
@@ -38,7 +48,8 @@ export interface FullStack {
  */
 export async function startFullStack(options: FullStackOptions): Promise<FullStack> {
   const say = options.progress ?? (() => undefined);
-  for (const file of [CARD_FILE, ADDON_BUNDLE]) if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first.`);
+  for (const file of [CARD_FILE, ADDON_BUNDLE])
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first.`);
   const started = Date.now();
   const timings: Record<string, number> = {};
   const stops: (() => Promise<void>)[] = [];
@@ -47,7 +58,10 @@ export async function startFullStack(options: FullStackOptions): Promise<FullSta
   };
   try {
     say("Starting the simulated Z-Wave network and the Z-Wave JS server…");
-    const zwave = await startZwaveStack({ workDir: join(options.workDir, "zwave"), slowDelayMs: options.slowDelayMs ?? 150 });
+    const zwave = await startZwaveStack({
+      workDir: join(options.workDir, "zwave"),
+      slowDelayMs: options.slowDelayMs ?? 150,
+    });
     stops.push(() => zwave.stop());
     timings.zwaveReadyMs = Date.now() - started;
 
@@ -72,7 +86,13 @@ export async function startFullStack(options: FullStackOptions): Promise<FullSta
     const addonDir = join(options.workDir, "addon");
     await mkdir(addonDir, { recursive: true });
     const launch = async () => {
-      const addon = await startAddon({ haUrl: ha.url, token: credentials.admin.token, dataDir: addonDir, port: addonPort, env: options.addonEnv ?? {} });
+      const addon = await startAddon({
+        haUrl: ha.url,
+        token: credentials.admin.token,
+        dataDir: addonDir,
+        port: addonPort,
+        env: options.addonEnv ?? {},
+      });
       await addon.waitForOutput(/All locks are in step|lock write\(s\) planned/, 60_000);
       return addon;
     };
@@ -86,8 +106,14 @@ export async function startFullStack(options: FullStackOptions): Promise<FullSta
     });
     timings.stackReadyMs = Date.now() - started;
     return {
-      zwave, ha, credentials, addonPort, timings,
-      get addon() { return addon; },
+      zwave,
+      ha,
+      credentials,
+      addonPort,
+      timings,
+      get addon() {
+        return addon;
+      },
       dashboardUrl: dashboard.dashboardUrl,
       restartAddon: async () => {
         await addon.stop();

@@ -30,7 +30,9 @@ function controlUrl(): string {
   const fromEnv = process.env.LATCHKEY_DEMO_CONTROL;
   if (fromEnv) return fromEnv;
   if (!existsSync(STATE_FILE)) {
-    throw new Error(`no LATCHKEY_DEMO_CONTROL and no ${STATE_FILE}; is the demo stack running (npm run demo)?`);
+    throw new Error(
+      `no LATCHKEY_DEMO_CONTROL and no ${STATE_FILE}; is the demo stack running (npm run demo)?`,
+    );
   }
   const unknownJson: unknown = JSON.parse(readFileSync(STATE_FILE, "utf8"));
   return StackFile.parse(unknownJson).controlUrl;
@@ -61,7 +63,8 @@ async function main(): Promise<void> {
   else if (args.battery !== undefined) result = await control.battery({ node, level: args.battery });
   else if (args.manual) result = await control.manual({ node, action: args.action });
   else if (args.rf) result = await control.rf({ node, action: args.action });
-  else if (args.slot !== undefined) result = await control.keypad({ node, slot: args.slot, action: args.action });
+  else if (args.slot !== undefined)
+    result = await control.keypad({ node, slot: args.slot, action: args.action });
   else throw new Error("give --slot N for a keypad action, or --manual, --rf, --jam, --battery N");
   console.log(`${lock.name}: ${result.did}`);
 }

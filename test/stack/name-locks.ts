@@ -8,8 +8,12 @@ export const DEMO_LOCKS = [
   { nodeId: 4, entityId: "lock.garage_side_door", name: "Garage Side Door", area: "Garage" },
 ] as const;
 
-const EntitySchema = z.array(z.object({ entity_id: z.string(), platform: z.string(), device_id: z.string().nullable() }).loose());
-const DeviceSchema = z.array(z.object({ id: z.string(), identifiers: z.array(z.tuple([z.string(), z.string()])) }).loose());
+const EntitySchema = z.array(
+  z.object({ entity_id: z.string(), platform: z.string(), device_id: z.string().nullable() }).loose(),
+);
+const DeviceSchema = z.array(
+  z.object({ id: z.string(), identifiers: z.array(z.tuple([z.string(), z.string()])) }).loose(),
+);
 const AreaSchema = z.array(z.object({ area_id: z.string(), name: z.string() }).loose());
 
 /**
@@ -24,22 +28,40 @@ export async function nameDemoLocks(ws: HaWs, timeoutMs = 60_000): Promise<void>
     const locks = entities.filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock."));
     if (DEMO_LOCKS.every((d) => locks.some((l) => l.entity_id === d.entityId))) return;
     if (locks.length >= DEMO_LOCKS.length) break;
-    if (Date.now() > deadline) throw new Error(`HA shows ${locks.length} Z-Wave lock(s) after ${timeoutMs} ms; expected ${DEMO_LOCKS.length}.`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `HA shows ${locks.length} Z-Wave lock(s) after ${timeoutMs} ms; expected ${DEMO_LOCKS.length}.`,
+      );
     await new Promise((r) => setTimeout(r, 500));
   }
   const devices = await ws.callParsed(DeviceSchema, "config/device_registry/list");
   const areas = await ws.callParsed(AreaSchema, "config/area_registry/list");
   const entities = await ws.callParsed(EntitySchema, "config/entity_registry/list");
   for (const demo of DEMO_LOCKS) {
-    const device = devices.find((d) => d.identifiers.some(([domain, id]) => domain === "zwave_js" && new RegExp(`^\\d+-${demo.nodeId}$`).test(id)));
+    const device = devices.find((d) =>
+      d.identifiers.some(
+        ([domain, id]) => domain === "zwave_js" && new RegExp(`^\\d+-${demo.nodeId}$`).test(id),
+      ),
+    );
     if (!device) throw new Error(`No Z-Wave device for node ${demo.nodeId}.`);
     let area = areas.find((a) => a.name === demo.area);
     if (!area) {
-      area = z.object({ area_id: z.string(), name: z.string() }).loose().parse(await ws.call("config/area_registry/create", { name: demo.area }));
+      area = z
+        .object({ area_id: z.string(), name: z.string() })
+        .loose()
+        .parse(await ws.call("config/area_registry/create", { name: demo.area }));
       areas.push(area);
     }
-    await ws.call("config/device_registry/update", { device_id: device.id, name_by_user: demo.name, area_id: area.area_id });
+    await ws.call("config/device_registry/update", {
+      device_id: device.id,
+      name_by_user: demo.name,
+      area_id: area.area_id,
+    });
     const lock = entities.find((e) => e.device_id === device.id && e.entity_id.startsWith("lock."));
-    if (lock && lock.entity_id !== demo.entityId) await ws.call("config/entity_registry/update", { entity_id: lock.entity_id, new_entity_id: demo.entityId });
+    if (lock && lock.entity_id !== demo.entityId)
+      await ws.call("config/entity_registry/update", {
+        entity_id: lock.entity_id,
+        new_entity_id: demo.entityId,
+      });
   }
 }

@@ -24,9 +24,13 @@ export class ClientView {
   }
 
   snapshot(snapshot: Snapshot): Snapshot {
-    const sync = Object.fromEntries(Object.entries(snapshot.sync).map(([codeId, perLock]) => [codeId, this.syncStatuses(perLock)]));
+    const sync = Object.fromEntries(
+      Object.entries(snapshot.sync).map(([codeId, perLock]) => [codeId, this.syncStatuses(perLock)]),
+    );
     if (this.stateActivity) return { ...snapshot, sync };
-    const lastActivity = Object.fromEntries(Object.entries(snapshot.lastActivity).filter(([, entry]) => !STATE_ACTIVITY_KINDS.has(entry.kind)));
+    const lastActivity = Object.fromEntries(
+      Object.entries(snapshot.lastActivity).filter(([, entry]) => !STATE_ACTIVITY_KINDS.has(entry.kind)),
+    );
     return { ...snapshot, sync, lastActivity };
   }
 
@@ -37,7 +41,9 @@ export class ClientView {
   }
 
   private syncStatuses(perLock: Record<string, SyncStatus>): Record<string, SyncStatus> {
-    return Object.fromEntries(Object.entries(perLock).map(([lockId, status]) => [lockId, this.syncStatus(status)]));
+    return Object.fromEntries(
+      Object.entries(perLock).map(([lockId, status]) => [lockId, this.syncStatus(status)]),
+    );
   }
 
   private syncStatus(status: SyncStatus): SyncStatus {
@@ -46,7 +52,10 @@ export class ClientView {
     return reason === undefined ? status : { ...status, reason };
   }
 
-  private text(found: { problem?: string | undefined; values?: ProblemValues | undefined }): string | undefined {
+  private text(found: {
+    problem?: string | undefined;
+    values?: ProblemValues | undefined;
+  }): string | undefined {
     return found.problem === undefined ? undefined : this.problems.lookup(found.problem, found.values);
   }
 }

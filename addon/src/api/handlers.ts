@@ -9,10 +9,27 @@ import { withoutNames } from "../core/snapshot";
 import type { ClientView } from "./client-view";
 import type { ApiUser } from "./identify";
 
-const ADMIN_ONLY: ReadonlySet<Request["type"]> = new Set(["codes/create", "codes/update", "codes/delete", "codes/set_enabled", "codes/reveal", "codes/share", "unmanaged/adopt", "held/resolve", "unmanaged/clear"]);
+const ADMIN_ONLY: ReadonlySet<Request["type"]> = new Set([
+  "codes/create",
+  "codes/update",
+  "codes/delete",
+  "codes/set_enabled",
+  "codes/reveal",
+  "codes/share",
+  "unmanaged/adopt",
+  "held/resolve",
+  "unmanaged/clear",
+]);
 
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
-export async function handleRequest(service: LatchkeyService, journal: Journal, user: ApiUser, client: ClientView, request: Request, subscribe: () => void): Promise<unknown> {
+export async function handleRequest(
+  service: LatchkeyService,
+  journal: Journal,
+  user: ApiUser,
+  client: ClientView,
+  request: Request,
+  subscribe: () => void,
+): Promise<unknown> {
   const record = (kind: ActivityKind, codeId: string) => {
     const code = service.publicCode(codeId);
     return code ? journal.codeEvent(kind, code, user.name) : Promise.resolve();
@@ -70,7 +87,9 @@ export async function handleRequest(service: LatchkeyService, journal: Journal, 
       return { lockId: request.lockId, slot: request.slot };
     }
     case "activity/list": {
-      const entries = client.entries(journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit }));
+      const entries = client.entries(
+        journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit }),
+      );
       // Names are part of the option that hides them from non-admins: a code's and a person's.
       return { entries: user.isAdmin || service.namesVisibleToAll() ? entries : entries.map(withoutNames) };
     }

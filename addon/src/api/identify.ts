@@ -9,8 +9,12 @@ export interface ApiUser {
   isAdmin: boolean;
 }
 
-const CurrentUserSchema = z.object({ id: z.string(), name: z.string().nullable(), is_admin: z.boolean() }).loose();
-const AuthListSchema = z.array(z.object({ id: z.string(), name: z.string().nullable(), group_ids: z.array(z.string()) }).loose());
+const CurrentUserSchema = z
+  .object({ id: z.string(), name: z.string().nullable(), is_admin: z.boolean() })
+  .loose();
+const AuthListSchema = z.array(
+  z.object({ id: z.string(), name: z.string().nullable(), group_ids: z.array(z.string()) }).loose(),
+);
 
 /** Only the Supervisor's ingress proxy may name the user in a header. */
 export const INGRESS_PROXY_ADDRESS = "172.30.32.2";
@@ -18,7 +22,11 @@ export const INGRESS_PROXY_ADDRESS = "172.30.32.2";
 /** Every HA user with their name and role (`config/auth/list`, admins only: the add-on is one). */
 export async function listUsers(client: HaClient): Promise<ApiUser[]> {
   const users = await client.command(AuthListSchema, { type: "config/auth/list" });
-  return users.map((user) => ({ id: user.id, name: user.name ?? "Unknown", isAdmin: user.group_ids.includes("system-admin") }));
+  return users.map((user) => ({
+    id: user.id,
+    name: user.name ?? "Unknown",
+    isAdmin: user.group_ids.includes("system-admin"),
+  }));
 }
 
 /** Ingress: the proxy names the user; whether they are an admin we ask HA. */
@@ -30,7 +38,11 @@ export async function userFromIngress(client: HaClient, userId: string): Promise
  * Standalone: the card sends the user's own HA access token; HA tells us who that is
  * (`auth/current_user`). The token is used for this one check and never stored or logged.
  */
-export function userFromToken(haWsUrl: string, accessToken: string, timeoutMs = 10_000): Promise<ApiUser | null> {
+export function userFromToken(
+  haWsUrl: string,
+  accessToken: string,
+  timeoutMs = 10_000,
+): Promise<ApiUser | null> {
   return new Promise((resolve) => {
     const socket = new WebSocket(haWsUrl);
     const done = (user: ApiUser | null) => {
@@ -40,17 +52,29 @@ export function userFromToken(haWsUrl: string, accessToken: string, timeoutMs = 
       socket.close();
       resolve(user);
     };
-    const timer = setTimeout(() => { done(null); }, timeoutMs);
-    socket.on("error", () => { done(null); });
+    const timer = setTimeout(() => {
+      done(null);
+    }, timeoutMs);
+    socket.on("error", () => {
+      done(null);
+    });
     socket.on("message", (data: WebSocket.RawData) => {
-      const frame = z.object({ type: z.string(), result: z.unknown().optional(), success: z.boolean().optional() }).safeParse(parseJson(rawText(data)));
+      const frame = z
+        .object({ type: z.string(), result: z.unknown().optional(), success: z.boolean().optional() })
+        .safeParse(parseJson(rawText(data)));
       if (!frame.success) return;
-      if (frame.data.type === "auth_required") socket.send(JSON.stringify({ type: "auth", access_token: accessToken }));
+      if (frame.data.type === "auth_required")
+        socket.send(JSON.stringify({ type: "auth", access_token: accessToken }));
       else if (frame.data.type === "auth_invalid") done(null);
-      else if (frame.data.type === "auth_ok") socket.send(JSON.stringify({ id: 1, type: "auth/current_user" }));
+      else if (frame.data.type === "auth_ok")
+        socket.send(JSON.stringify({ id: 1, type: "auth/current_user" }));
       else if (frame.data.type === "result") {
         const user = CurrentUserSchema.safeParse(frame.data.result);
-        done(frame.data.success && user.success ? { id: user.data.id, name: user.data.name ?? "Unknown", isAdmin: user.data.is_admin } : null);
+        done(
+          frame.data.success && user.success
+            ? { id: user.data.id, name: user.data.name ?? "Unknown", isAdmin: user.data.is_admin }
+            : null,
+        );
       }
     });
   });

@@ -29,10 +29,14 @@ export interface ApiOptions {
  * Every inbound message is parsed with zod; errors become typed wire errors in one place.
  * Plain HTTP requests get the ingress panel (static-files.ts).
  */
-export async function startApiServer(options: ApiOptions): Promise<{ server: Server; close: () => Promise<void> }> {
+export async function startApiServer(
+  options: ApiOptions,
+): Promise<{ server: Server; close: () => Promise<void> }> {
   const server = createServer(createStaticFiles({ panelFile: options.panelFile, log: options.log }));
   const wss = new WebSocketServer({ server, path: "/api/ws", maxPayload: 64 * 1024 });
-  wss.on("connection", (socket, request) => { handleConnection(socket, request, options); });
+  wss.on("connection", (socket, request) => {
+    handleConnection(socket, request, options);
+  });
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   return {
     server,
@@ -40,14 +44,20 @@ export async function startApiServer(options: ApiOptions): Promise<{ server: Ser
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
         wss.close();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }
 
 function handleConnection(socket: WebSocket, request: IncomingMessage, options: ApiOptions): void {
-  const send = (message: ServerMessage) => { if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message)); };
-  const ingressUser = request.socket.remoteAddress?.endsWith(INGRESS_PROXY_ADDRESS) ? headerValue(request, "x-remote-user-id") : null;
+  const send = (message: ServerMessage) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  };
+  const ingressUser = request.socket.remoteAddress?.endsWith(INGRESS_PROXY_ADDRESS)
+    ? headerValue(request, "x-remote-user-id")
+    : null;
   let user: ApiUser | null = null;
   let view = new ClientView(undefined);
   let unsubscribe: (() => void) | null = null;
@@ -58,23 +68,55 @@ function handleConnection(socket: WebSocket, request: IncomingMessage, options: 
       const message = parseJson(rawText(data));
       if (!user) {
         const hello = HelloSchema.safeParse(message);
-        if (!hello.success) { fatal(send, socket, { code: "invalid_message", message: "Start with a hello message." }); return; }
+        if (!hello.success) {
+          fatal(send, socket, { code: "invalid_message", message: "Start with a hello message." });
+          return;
+        }
         view = new ClientView(hello.data.features, hello.data.language);
-        if (hello.data.protocol !== PROTOCOL_VERSION) { fatal(send, socket, view.error(wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION }))); return; }
+        if (hello.data.protocol !== PROTOCOL_VERSION) {
+          fatal(
+            send,
+            socket,
+            view.error(
+              wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION }),
+            ),
+          );
+          return;
+        }
         user = await options.identify(hello.data, ingressUser);
-        if (!user) { fatal(send, socket, view.error(wireError("unauthenticated", "error.login_refused"))); return; }
-        send({ type: "welcome", protocol: PROTOCOL_VERSION, user: { name: user.name, isAdmin: user.isAdmin } });
+        if (!user) {
+          fatal(send, socket, view.error(wireError("unauthenticated", "error.login_refused")));
+          return;
+        }
+        send({
+          type: "welcome",
+          protocol: PROTOCOL_VERSION,
+          user: { name: user.name, isAdmin: user.isAdmin },
+        });
         return;
       }
       const parsed = RequestSchema.safeParse(message);
-      const id = typeof message === "object" && message !== null && "id" in message && typeof message.id === "number" ? message.id : 0;
+      const id =
+        typeof message === "object" && message !== null && "id" in message && typeof message.id === "number"
+          ? message.id
+          : 0;
       if (!parsed.success) {
-        send({ type: "result", id, ok: false, error: { code: "invalid_message", message: describeZodError(parsed.error, "The request is not valid") } });
+        send({
+          type: "result",
+          id,
+          ok: false,
+          error: {
+            code: "invalid_message",
+            message: describeZodError(parsed.error, "The request is not valid"),
+          },
+        });
         return;
       }
       const who = user;
       const client = view;
-      const sendSnapshot = () => { send({ type: "snapshot", snapshot: client.snapshot(options.service.snapshot(who)) }); };
+      const sendSnapshot = () => {
+        send({ type: "snapshot", snapshot: client.snapshot(options.service.snapshot(who)) });
+      };
       try {
         const result = await handleRequest(options.service, options.journal, who, client, parsed.data, () => {
           unsubscribe?.();
@@ -105,7 +147,6 @@ function headerValue(request: IncomingMessage, name: string): string | null {
   const value = request.headers[name];
   return typeof value === "string" && value.length > 0 ? value : null;
 }
-
 
 function throttle(fn: () => void, ms: number): () => void {
   let timer: NodeJS.Timeout | null = null;

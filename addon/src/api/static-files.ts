@@ -45,13 +45,24 @@ export function createStaticFiles(options: { panelFile: string; log: Logger }): 
       return;
     }
     readFile(options.panelFile).then(
-      (script) => { send(response, method, 200, "text/javascript; charset=utf-8", script); },
+      (script) => {
+        send(response, method, 200, "text/javascript; charset=utf-8", script);
+      },
       (error: unknown) => {
         if (!reportedMissing) {
           reportedMissing = true;
-          options.log.error(`Cannot read the panel script ${options.panelFile}; the sidebar panel will not load.`, error instanceof Error ? error.message : error);
+          options.log.error(
+            `Cannot read the panel script ${options.panelFile}; the sidebar panel will not load.`,
+            error instanceof Error ? error.message : error,
+          );
         }
-        send(response, method, 503, "text/plain; charset=utf-8", "The Latchkey panel script is missing from this add-on build; see the add-on log.\n");
+        send(
+          response,
+          method,
+          503,
+          "text/plain; charset=utf-8",
+          "The Latchkey panel script is missing from this add-on build; see the add-on log.\n",
+        );
       },
     );
   };
@@ -64,7 +75,13 @@ function pathOf(url: string | undefined): string | null {
   return end === -1 ? url : url.slice(0, end);
 }
 
-function send(response: ServerResponse, method: string, status: number, contentType: string, body: string | Buffer): void {
+function send(
+  response: ServerResponse,
+  method: string,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+): void {
   response.writeHead(status, {
     "Content-Type": contentType,
     "Content-Length": Buffer.byteLength(body),

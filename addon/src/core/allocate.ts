@@ -41,11 +41,17 @@ export function allocateSlots(
   for (const claim of claims) takenOn(claim.lockId).add(claim.slot);
   const claimed = new Set(claims.map((c) => `${c.codeId}|${c.lockId}`));
 
-  for (const code of [...codes].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
+  for (const code of [...codes].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+  )) {
     for (const lockId of code.lockIds) {
       const lock = locks.get(lockId);
       if (!lock || claimed.has(`${code.id}|${lockId}`)) continue;
-      const slot = lowestFree(takenOn(lockId), range.first, Math.min(range.last ?? lock.slotCount, lock.slotCount));
+      const slot = lowestFree(
+        takenOn(lockId),
+        range.first,
+        Math.min(range.last ?? lock.slotCount, lock.slotCount),
+      );
       if (slot === null) {
         full.push({ codeId: code.id, lockId });
         continue;

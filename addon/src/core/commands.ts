@@ -22,24 +22,50 @@ export interface CommandResult {
 export function createCode(doc: StoreDocument, draft: CodeDraft, ctx: CommandContext): CommandResult {
   const warnings = check(doc, draft, ctx);
   const at = ctx.now.toISOString();
-  const code: Code = { id: ctx.newId(), ...draft, name: draft.name.trim(), uses: 0, createdAt: at, updatedAt: at };
+  const code: Code = {
+    id: ctx.newId(),
+    ...draft,
+    name: draft.name.trim(),
+    uses: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
   return { document: { ...doc, codes: [...doc.codes, code] }, codeId: code.id, warnings };
 }
 
-export function updateCode(doc: StoreDocument, codeId: CodeId, changes: CodeChanges, ctx: CommandContext): CommandResult {
+export function updateCode(
+  doc: StoreDocument,
+  codeId: CodeId,
+  changes: CodeChanges,
+  ctx: CommandContext,
+): CommandResult {
   const current = find(doc, codeId);
   const merged = CodeDraftSchema.parse({ ...current, ...changes });
   const warnings = check(doc, merged, ctx, codeId);
   // A new PIN or new validity starts the use count again; a rename does not.
   const resetUses = merged.pin !== current.pin || merged.rules.maxUses !== current.rules.maxUses;
-  const updated: Code = { ...current, ...merged, uses: resetUses ? 0 : current.uses, updatedAt: ctx.now.toISOString() };
+  const updated: Code = {
+    ...current,
+    ...merged,
+    uses: resetUses ? 0 : current.uses,
+    updatedAt: ctx.now.toISOString(),
+  };
   return { document: replace(doc, updated), codeId, warnings };
 }
 
-export function setEnabled(doc: StoreDocument, codeId: CodeId, enabled: boolean, ctx: CommandContext): CommandResult {
+export function setEnabled(
+  doc: StoreDocument,
+  codeId: CodeId,
+  enabled: boolean,
+  ctx: CommandContext,
+): CommandResult {
   const current = find(doc, codeId);
   if (enabled) check(doc, current, ctx, codeId);
-  return { document: replace(doc, { ...current, enabled, updatedAt: ctx.now.toISOString() }), codeId, warnings: [] };
+  return {
+    document: replace(doc, { ...current, enabled, updatedAt: ctx.now.toISOString() }),
+    codeId,
+    warnings: [],
+  };
 }
 
 /** Deleting keeps the code's slot claims: the reconciler clears each slot, then releases it. */
@@ -49,11 +75,24 @@ export function deleteCode(doc: StoreDocument, codeId: CodeId): CommandResult {
 }
 
 /** Takes over a code Latchkey found on a lock: it becomes a named code that owns that slot. */
-export function adoptCode(doc: StoreDocument, lockId: LockId, slot: number, pin: string, name: string, ctx: CommandContext): CommandResult {
-  if (doc.claims.some((c) => c.lockId === lockId && c.slot === slot)) throw new LatchkeyError("conflict", "error.slot_already_managed");
+export function adoptCode(
+  doc: StoreDocument,
+  lockId: LockId,
+  slot: number,
+  pin: string,
+  name: string,
+  ctx: CommandContext,
+): CommandResult {
+  if (doc.claims.some((c) => c.lockId === lockId && c.slot === slot))
+    throw new LatchkeyError("conflict", "error.slot_already_managed");
   const created = createCode(doc, CodeDraftSchema.parse({ name, pin, lockIds: [lockId] }), ctx);
   const at = ctx.now.toISOString();
-  const claim = { lockId, slot, codeId: created.codeId, observed: { status: "set" as const, pin, confirmed: true, verifiedAt: at, via: "lock_report" as const } };
+  const claim = {
+    lockId,
+    slot,
+    codeId: created.codeId,
+    observed: { status: "set" as const, pin, confirmed: true, verifiedAt: at, via: "lock_report" as const },
+  };
   return { ...created, document: { ...created.document, claims: [...created.document.claims, claim] } };
 }
 
@@ -77,7 +116,12 @@ function replace(doc: StoreDocument, code: Code): StoreDocument {
   return { ...doc, codes: doc.codes.map((c) => (c.id === code.id ? code : c)) };
 }
 
-function check(doc: StoreDocument, draft: Pick<CodeDraft, "name" | "pin" | "lockIds">, ctx: CommandContext, editingId?: CodeId): ValidationIssue[] {
+function check(
+  doc: StoreDocument,
+  draft: Pick<CodeDraft, "name" | "pin" | "lockIds">,
+  ctx: CommandContext,
+  editingId?: CodeId,
+): ValidationIssue[] {
   const result = validateCode(draft, doc.codes, ctx.locks, editingId);
   if (result.errors.length > 0) {
     throw LatchkeyError.validationFailed(result.errors);

@@ -38,7 +38,10 @@ export function discoverLocks(ha: HaSnapshot, facts: LockFacts, settings: LockSe
       deviceId: entry.device_id,
       nodeId: nodeIdOf(device?.identifiers ?? []),
       // HA 2024.3 builds friendly_name as "<device> <entity name>" and leaves a trailing space for an empty entity name.
-      name: (typeof friendly === "string" ? friendly : (entry.name ?? device?.name_by_user ?? device?.name ?? entry.entity_id)).trim(),
+      name: (typeof friendly === "string"
+        ? friendly
+        : (entry.name ?? device?.name_by_user ?? device?.name ?? entry.entity_id)
+      ).trim(),
       area: areaId ? (areas.get(areaId) ?? null) : null,
       available: state !== undefined && state.state !== "unavailable",
       nodeStatus: facts.nodeStatus.get(entry.device_id) ?? "unknown",

@@ -61,9 +61,13 @@ export interface InterpretContext {
 }
 
 /** Reads one lock notification. Pure: returns null for events that are not about a Latchkey lock. */
-export function interpretNotification(event: ZwaveNotification, ctx: InterpretContext): Interpretation | null {
+export function interpretNotification(
+  event: ZwaveNotification,
+  ctx: InterpretContext,
+): Interpretation | null {
   if (event.command_class === ENTRY_CONTROL_CC) return interpretEntryControl(event, ctx);
-  if (event.command_class !== NOTIFICATION_CC || event.type !== ACCESS_CONTROL || event.event === undefined) return null;
+  if (event.command_class !== NOTIFICATION_CC || event.type !== ACCESS_CONTROL || event.event === undefined)
+    return null;
   const kind = ACCESS_CONTROL_EVENTS[event.event];
   const lock = ctx.locks.find((l) => l.deviceId === event.device_id);
   if (!kind || !lock) return null;
@@ -82,13 +86,18 @@ function interpretEntryControl(event: ZwaveNotification, ctx: InterpretContext):
   const lock = ctx.locks.find((l) => l.deviceId === event.device_id);
   if (!kind || !lock) return null;
   const typed = event.event_data;
-  const code = typeof typed === "string" ? ctx.codes.find((c) => c.pin === typed && c.lockIds.includes(lock.id)) : undefined;
+  const code =
+    typeof typed === "string"
+      ? ctx.codes.find((c) => c.pin === typed && c.lockIds.includes(lock.id))
+      : undefined;
   return { kind, lockId: lock.id, slot: null, codeId: code?.id ?? null, codeName: code?.name ?? null };
 }
 
 /** Locks report the slot as `{userId: N}`; some send it under other keys or as a bare number. */
 function userIdOf(parameters: unknown): number | null {
-  const parsed = z.union([z.object({ userId: z.number().int() }).loose(), z.number().int()]).safeParse(parameters);
+  const parsed = z
+    .union([z.object({ userId: z.number().int() }).loose(), z.number().int()])
+    .safeParse(parameters);
   if (!parsed.success) return null;
   const value = typeof parsed.data === "number" ? parsed.data : parsed.data.userId;
   return value > 0 ? value : null;
@@ -96,14 +105,22 @@ function userIdOf(parameters: unknown): number | null {
 
 /** Door moves that name the HA user who made them, when one did. */
 const USER_MOVES: Partial<Record<ActivityKind, "activity.user_unlock" | "activity.user_lock">> = {
-  rf_unlock: "activity.user_unlock", unlocked: "activity.user_unlock", rf_lock: "activity.user_lock", locked: "activity.user_lock",
+  rf_unlock: "activity.user_unlock",
+  unlocked: "activity.user_unlock",
+  rf_lock: "activity.user_lock",
+  locked: "activity.user_lock",
 };
 
 /** The sentence people read in notifications (in the home's language) and in the log (English). Never contains a PIN. */
-export function describeActivity(entry: Pick<ActivityEntry, "kind" | "slot" | "codeName"> & { userName?: string | null }, lockName: string, t: Messages = logMessages): string {
+export function describeActivity(
+  entry: Pick<ActivityEntry, "kind" | "slot" | "codeName"> & { userName?: string | null },
+  lockName: string,
+  t: Messages = logMessages,
+): string {
   const byUser = entry.userName ? USER_MOVES[entry.kind] : undefined;
   if (byUser && entry.userName) return t(byUser, { who: entry.userName, lock: lockName });
-  const who = entry.codeName ?? (entry.slot === null ? t("who.someone") : t("who.unknown_slot", { slot: entry.slot }));
+  const who =
+    entry.codeName ?? (entry.slot === null ? t("who.someone") : t("who.unknown_slot", { slot: entry.slot }));
   const slot = entry.slot === null ? "" : t("slot", { slot: entry.slot });
   return t(`activity.${entry.kind}`, { who, lock: lockName, slot });
 }

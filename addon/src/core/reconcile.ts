@@ -16,7 +16,12 @@ export interface Plan {
 /** What a claimed slot should hold right now. */
 export type DesiredSlot = { status: "set"; pin: string } | { status: "empty"; keepClaim: boolean };
 
-export function desiredSlot(claim: SlotClaim, code: Code | undefined, now: Date, timeZone: string): DesiredSlot {
+export function desiredSlot(
+  claim: SlotClaim,
+  code: Code | undefined,
+  now: Date,
+  timeZone: string,
+): DesiredSlot {
   const wanted = code !== undefined && code.lockIds.includes(claim.lockId);
   if (wanted && codeActivity(code, now, timeZone).active) return { status: "set", pin: code.pin };
   return { status: "empty", keepClaim: wanted };
@@ -27,7 +32,12 @@ export function desiredSlot(claim: SlotClaim, code: Code | undefined, now: Date,
  * codes say they should hold. Pure: a slot already right yields nothing, so re-running after
  * a restart or crash sends only what is still missing.
  */
-export function reconcile(codes: readonly Code[], claims: readonly SlotClaim[], now: Date, timeZone: string): Plan {
+export function reconcile(
+  codes: readonly Code[],
+  claims: readonly SlotClaim[],
+  now: Date,
+  timeZone: string,
+): Plan {
   const byId = new Map(codes.map((c) => [c.id, c]));
   const operations: Operation[] = [];
   const release: SlotClaim[] = [];
@@ -39,7 +49,8 @@ export function reconcile(codes: readonly Code[], claims: readonly SlotClaim[], 
     if (desired.status === "set") {
       // An accepted-but-unconfirmed write of the same PIN is not re-sent: that would loop on
       // locks that cannot confirm. It stays visible as "unverified" instead.
-      if (observed.status !== "set" || observed.pin !== desired.pin) operations.push({ kind: "set", ...target, pin: desired.pin });
+      if (observed.status !== "set" || observed.pin !== desired.pin)
+        operations.push({ kind: "set", ...target, pin: desired.pin });
     } else if (observed.status === "empty") {
       if (!desired.keepClaim) release.push(claim);
     } else {

@@ -52,33 +52,58 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   return {
     user: input.user,
     locks: [...input.locks],
-    codes: input.document.codes.map((c, i) => ({ ...withoutPin(c), name: hideNames ? `Code ${i + 1}` : c.name })),
+    codes: input.document.codes.map((c, i) => ({
+      ...withoutPin(c),
+      name: hideNames ? `Code ${i + 1}` : c.name,
+    })),
     slots,
     sync,
     unmanaged: [...input.unmanaged],
     lastActivity: Object.fromEntries(
-      input.lastDoorActivity.flatMap((e) => (e.lockId === null ? [] : [[e.lockId, hideNames ? withoutNames(e) : e]])),
+      input.lastDoorActivity.flatMap((e) =>
+        e.lockId === null ? [] : [[e.lockId, hideNames ? withoutNames(e) : e]],
+      ),
     ),
-    held: input.document.claims.flatMap((c) => (c.held && codesById.has(c.codeId) ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }] : [])),
+    held: input.document.claims.flatMap((c) =>
+      c.held && codesById.has(c.codeId)
+        ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }]
+        : [],
+    ),
     connected: input.connected,
   };
 }
 
 function statusOf(claim: SlotClaim, input: SnapshotInput): SyncStatus {
   if (claim.held) {
-    return { state: "waiting", ...syncReason(claim.held.reason === "removed_at_lock" ? "sync_reason.removed_at_lock" : "sync_reason.changed_at_lock") };
+    return {
+      state: "waiting",
+      ...syncReason(
+        claim.held.reason === "removed_at_lock"
+          ? "sync_reason.removed_at_lock"
+          : "sync_reason.changed_at_lock",
+      ),
+    };
   }
   const runtime = input.runtime(claim.lockId, claim.slot);
   if (runtime) {
     if (runtime.state === "failed") return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };
     return runtime;
   }
-  const desired = desiredSlot(claim, input.document.codes.find((c) => c.id === claim.codeId), input.now, input.timeZone);
+  const desired = desiredSlot(
+    claim,
+    input.document.codes.find((c) => c.id === claim.codeId),
+    input.now,
+    input.timeZone,
+  );
   const { observed } = claim;
   if (observed.status === "unknown") return { state: "pending" };
-  const matches = desired.status === observed.status && (desired.status === "empty" || (observed.status === "set" && observed.pin === desired.pin));
+  const matches =
+    desired.status === observed.status &&
+    (desired.status === "empty" || (observed.status === "set" && observed.pin === desired.pin));
   if (!matches) return { state: "pending" };
-  return observed.confirmed ? { state: "synced", via: observed.via, at: observed.verifiedAt } : { state: "unverified", at: observed.verifiedAt };
+  return observed.confirmed
+    ? { state: "synced", via: observed.via, at: observed.verifiedAt }
+    : { state: "unverified", at: observed.verifiedAt };
 }
 
 /** An activity entry for someone who may not see names: neither the code's nor the person's. */

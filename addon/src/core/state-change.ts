@@ -3,8 +3,19 @@ import type { ActivityEntry, ActivityKind } from "../../../src/model/activity";
 /** The two states a door rests in; "locking", "jammed", "unavailable" and the like are not moves. */
 export type RestingState = "locked" | "unlocked";
 
-const UNLOCKED_BY: ReadonlySet<ActivityKind> = new Set<ActivityKind>(["keypad_unlock", "manual_unlock", "rf_unlock", "unlocked"]);
-const LOCKED_BY: ReadonlySet<ActivityKind> = new Set<ActivityKind>(["keypad_lock", "manual_lock", "rf_lock", "auto_lock", "locked"]);
+const UNLOCKED_BY: ReadonlySet<ActivityKind> = new Set<ActivityKind>([
+  "keypad_unlock",
+  "manual_unlock",
+  "rf_unlock",
+  "unlocked",
+]);
+const LOCKED_BY: ReadonlySet<ActivityKind> = new Set<ActivityKind>([
+  "keypad_lock",
+  "manual_lock",
+  "rf_lock",
+  "auto_lock",
+  "locked",
+]);
 
 export function restingState(state: string | undefined): RestingState | undefined {
   return state === "locked" || state === "unlocked" ? state : undefined;
@@ -15,7 +26,11 @@ export function restingState(state: string | undefined): RestingState | undefine
  * than the one it last rested in ("locked" → "unlocking" → "unlocked" is one move). Null when
  * it did not move, or when where it came from is unknown (start-up, coming back online).
  */
-export function doorMove(lastResting: RestingState | undefined, oldState: string | undefined, newState: string | undefined): "unlocked" | "locked" | null {
+export function doorMove(
+  lastResting: RestingState | undefined,
+  oldState: string | undefined,
+  newState: string | undefined,
+): "unlocked" | "locked" | null {
   const now = restingState(newState);
   const before = lastResting ?? restingState(oldState);
   if (!now || !before || now === before) return null;
@@ -27,7 +42,12 @@ export function doorMove(lastResting: RestingState | undefined, oldState: string
  * lock goes the same way and is no older than `lookbackMs` before the state changed. Locks report
  * the notification and the state in either order, so the caller waits a moment before asking.
  */
-export function alreadyTold(newest: ActivityEntry | undefined, move: "unlocked" | "locked", changedAt: number, lookbackMs: number): boolean {
+export function alreadyTold(
+  newest: ActivityEntry | undefined,
+  move: "unlocked" | "locked",
+  changedAt: number,
+  lookbackMs: number,
+): boolean {
   if (!newest) return false;
   const sameWay = move === "unlocked" ? UNLOCKED_BY.has(newest.kind) : LOCKED_BY.has(newest.kind);
   return sameWay && Date.parse(newest.at) >= changedAt - lookbackMs;

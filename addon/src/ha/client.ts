@@ -36,7 +36,9 @@ export class HaClient {
     const createSocket = createSocketFactory(wsUrl, token);
     const connection = await createConnection({ createSocket });
     const client = new HaClient(connection, connection.haVersion);
-    connection.addEventListener("disconnected", () => { log.warn("Lost the connection to Home Assistant; reconnecting."); });
+    connection.addEventListener("disconnected", () => {
+      log.warn("Lost the connection to Home Assistant; reconnecting.");
+    });
     return client;
   }
 
@@ -57,19 +59,37 @@ export class HaClient {
     return this.connection.connected;
   }
 
-  async command<S extends z.ZodType>(schema: S, message: { type: string } & Record<string, unknown>, timeoutMs = 60_000): Promise<z.infer<S>> {
+  async command<S extends z.ZodType>(
+    schema: S,
+    message: { type: string } & Record<string, unknown>,
+    timeoutMs = 60_000,
+  ): Promise<z.infer<S>> {
     let raw: unknown;
     try {
-      raw = await withTimeout(this.connection.sendMessagePromise<unknown>(message), timeoutMs, `Home Assistant did not answer ${message.type}.`);
+      raw = await withTimeout(
+        this.connection.sendMessagePromise<unknown>(message),
+        timeoutMs,
+        `Home Assistant did not answer ${message.type}.`,
+      );
     } catch (reason) {
       throw HaCommandError.from(reason);
     }
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw new HaCommandError("unexpected_response", `Home Assistant answered ${message.type} in an unexpected shape.`);
+    if (!parsed.success)
+      throw new HaCommandError(
+        "unexpected_response",
+        `Home Assistant answered ${message.type} in an unexpected shape.`,
+      );
     return parsed.data;
   }
 
-  async callService(domain: string, service: string, data: Record<string, unknown>, target?: { entity_id: string }, returnResponse = false): Promise<unknown> {
+  async callService(
+    domain: string,
+    service: string,
+    data: Record<string, unknown>,
+    target?: { entity_id: string },
+    returnResponse = false,
+  ): Promise<unknown> {
     const result = await this.command(z.object({ response: z.unknown().optional() }).loose(), {
       type: "call_service",
       domain,
@@ -93,7 +113,11 @@ export class HaClient {
    * fires. Not re-subscribed after a reconnect, and bounded in time: the library neither
    * rejects nor resolves a subscription whose answer was lost with the connection.
    */
-  async subscribeTrigger(trigger: Record<string, unknown>, callback: (variables: unknown) => void, timeoutMs = 10_000): Promise<() => Promise<void>> {
+  async subscribeTrigger(
+    trigger: Record<string, unknown>,
+    callback: (variables: unknown) => void,
+    timeoutMs = 10_000,
+  ): Promise<() => Promise<void>> {
     const FrameSchema = z.object({ variables: z.object({ trigger: z.unknown() }) });
     const subscribing = this.connection.subscribeMessage<unknown>(
       (raw) => {
@@ -104,7 +128,11 @@ export class HaClient {
       { resubscribe: false },
     );
     try {
-      return await withTimeout(subscribing, timeoutMs, "Home Assistant did not answer a trigger subscription.");
+      return await withTimeout(
+        subscribing,
+        timeoutMs,
+        "Home Assistant did not answer a trigger subscription.",
+      );
     } catch (error) {
       // If the answer still comes, drop the subscription nobody waits for any more.
       void subscribing.then((unsubscribe) => unsubscribe()).catch(() => undefined);

@@ -19,10 +19,15 @@ export class HaCommandError extends Error {
     const parsed = HaErrorSchema.safeParse(reason);
     if (parsed.success) return new HaCommandError(parsed.data.code, parsed.data.message);
     const library = LibraryErrorSchema.safeParse(reason);
-    if (reason === ERR_CONNECTION_LOST || (library.success && library.data.error.code === ERR_CONNECTION_LOST)) {
+    if (
+      reason === ERR_CONNECTION_LOST ||
+      (library.success && library.data.error.code === ERR_CONNECTION_LOST)
+    ) {
       return new HaCommandError("connection_lost", "The connection to Home Assistant was lost.");
     }
-    return reason instanceof Error ? reason : new HaCommandError("unknown", "Home Assistant did not answer as expected.");
+    return reason instanceof Error
+      ? reason
+      : new HaCommandError("unknown", "Home Assistant did not answer as expected.");
   }
 }
 

@@ -51,7 +51,14 @@ export interface HaSnapshot {
   running: boolean;
 }
 
-const ConfigSchema = z.object({ time_zone: z.string(), version: z.string(), state: z.string().optional(), language: z.string().optional() }).loose();
+const ConfigSchema = z
+  .object({
+    time_zone: z.string(),
+    version: z.string(),
+    state: z.string().optional(),
+    language: z.string().optional(),
+  })
+  .loose();
 
 /** Everything discovery needs, read in parallel after every (re)connect. */
 export async function readHaSnapshot(client: HaClient): Promise<HaSnapshot> {
@@ -62,5 +69,13 @@ export async function readHaSnapshot(client: HaClient): Promise<HaSnapshot> {
     client.command(z.array(StateSchema), { type: "get_states" }),
     client.command(ConfigSchema, { type: "get_config" }),
   ]);
-  return { entities, devices, areas, states, timeZone: config.time_zone, language: config.language ?? "en", running: (config.state ?? "RUNNING") === "RUNNING" };
+  return {
+    entities,
+    devices,
+    areas,
+    states,
+    timeZone: config.time_zone,
+    language: config.language ?? "en",
+    running: (config.state ?? "RUNNING") === "RUNNING",
+  };
 }

@@ -14,7 +14,11 @@ const AuthFrameSchema = z.discriminatedUnion("type", [
  * calls this for the first connection and for every reconnect; it rejects with the library's
  * error codes so the library's own retry logic applies.
  */
-export function createSocketFactory(wsUrl: string, token: string, timeoutMs = 10_000): () => Promise<HaWebSocket> {
+export function createSocketFactory(
+  wsUrl: string,
+  token: string,
+  timeoutMs = 10_000,
+): () => Promise<HaWebSocket> {
   return () =>
     new Promise<HaWebSocket>((resolve, reject) => {
       const socket = new WebSocket(wsUrl);
@@ -27,9 +31,15 @@ export function createSocketFactory(wsUrl: string, token: string, timeoutMs = 10
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         reject(code);
       };
-      const timer = setTimeout(() => { fail(ERR_CANNOT_CONNECT); }, timeoutMs);
-      socket.on("error", () => { fail(ERR_CANNOT_CONNECT); });
-      socket.on("close", () => { fail(ERR_CANNOT_CONNECT); });
+      const timer = setTimeout(() => {
+        fail(ERR_CANNOT_CONNECT);
+      }, timeoutMs);
+      socket.on("error", () => {
+        fail(ERR_CANNOT_CONNECT);
+      });
+      socket.on("close", () => {
+        fail(ERR_CANNOT_CONNECT);
+      });
       socket.on("message", (data: WebSocket.RawData) => {
         const frame = AuthFrameSchema.safeParse(parseJson(rawText(data)));
         if (!frame.success) return;
@@ -49,7 +59,6 @@ export function createSocketFactory(wsUrl: string, token: string, timeoutMs = 10
       });
     });
 }
-
 
 /**
  * `ws` implements the WHATWG WebSocket surface the library uses (addEventListener for

@@ -4,7 +4,9 @@ import { HaCommandError } from "./errors";
 export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => { reject(new HaCommandError("timeout", message)); }, ms);
+    timer = setTimeout(() => {
+      reject(new HaCommandError("timeout", message));
+    }, ms);
   });
   try {
     return await Promise.race([promise, timeout]);

@@ -8,7 +8,7 @@ const en = {
   "who.someone": "Someone",
   "who.unknown_slot": "An unknown code (slot {slot})",
   "who.a_code": "a code",
-  "slot": " (slot {slot})",
+  slot: " (slot {slot})",
   "activity.keypad_unlock": "{who} unlocked {lock} with the keypad.",
   "activity.keypad_lock": "{who} locked {lock} with the keypad.",
   "activity.manual_unlock": "{lock} was unlocked by hand.",
@@ -34,10 +34,14 @@ const en = {
   "activity.code_revealed": "{who} was revealed.",
   "activity.code_shared": "{who} was shared.",
   "activity.sync_failed": "{who} could not be written to {lock}.",
-  "notify.burner": "{sentence} It was the burner code, so it has been taken off the locks; enable it again to re-arm it.",
-  "notify.held": "{sentence} That slot belongs to {names}: open Latchkey to keep the lock's code or restore {names}'s.",
-  "notify.sync_failed_set": "Latchkey could not put {code} on {lock} after {attempts} tries ({reason}). It keeps trying.",
-  "notify.sync_failed_clear": "Latchkey could not take {code} off {lock} after {attempts} tries ({reason}). It keeps trying.",
+  "notify.burner":
+    "{sentence} It was the burner code, so it has been taken off the locks; enable it again to re-arm it.",
+  "notify.held":
+    "{sentence} That slot belongs to {names}: open Latchkey to keep the lock's code or restore {names}'s.",
+  "notify.sync_failed_set":
+    "Latchkey could not put {code} on {lock} after {attempts} tries ({reason}). It keeps trying.",
+  "notify.sync_failed_clear":
+    "Latchkey could not take {code} off {lock} after {attempts} tries ({reason}). It keeps trying.",
   "notify.lock_it": "Lock it",
   "share.title": "Your door code",
   "share.greeting": "Hi {name},",
@@ -55,7 +59,7 @@ const de: Record<MessageKey, string> = {
   "who.someone": "Jemand",
   "who.unknown_slot": "Ein unbekannter Code (Platz {slot})",
   "who.a_code": "einen Code",
-  "slot": " (Platz {slot})",
+  slot: " (Platz {slot})",
   "activity.keypad_unlock": "{who} hat {lock} mit dem Tastenfeld entriegelt.",
   "activity.keypad_lock": "{who} hat {lock} mit dem Tastenfeld verriegelt.",
   "activity.manual_unlock": "{lock} wurde von Hand entriegelt.",
@@ -81,10 +85,14 @@ const de: Record<MessageKey, string> = {
   "activity.code_revealed": "{who} wurde angezeigt.",
   "activity.code_shared": "{who} wurde geteilt.",
   "activity.sync_failed": "{who} konnte nicht auf {lock} geschrieben werden.",
-  "notify.burner": "{sentence} Es war der Einmalcode, darum wurde er von den Schlössern genommen; aktiviere ihn wieder, wenn er noch einmal gelten soll.",
-  "notify.held": "{sentence} Dieser Platz gehört zu {names}: Öffne Latchkey, um den Code des Schlosses zu behalten oder den von {names} wiederherzustellen.",
-  "notify.sync_failed_set": "Latchkey konnte {code} nach {attempts} Versuchen nicht auf {lock} schreiben ({reason}). Es versucht es weiter.",
-  "notify.sync_failed_clear": "Latchkey konnte {code} nach {attempts} Versuchen nicht von {lock} entfernen ({reason}). Es versucht es weiter.",
+  "notify.burner":
+    "{sentence} Es war der Einmalcode, darum wurde er von den Schlössern genommen; aktiviere ihn wieder, wenn er noch einmal gelten soll.",
+  "notify.held":
+    "{sentence} Dieser Platz gehört zu {names}: Öffne Latchkey, um den Code des Schlosses zu behalten oder den von {names} wiederherzustellen.",
+  "notify.sync_failed_set":
+    "Latchkey konnte {code} nach {attempts} Versuchen nicht auf {lock} schreiben ({reason}). Es versucht es weiter.",
+  "notify.sync_failed_clear":
+    "Latchkey konnte {code} nach {attempts} Versuchen nicht von {lock} entfernen ({reason}). Es versucht es weiter.",
   "notify.lock_it": "Abschließen",
   "share.title": "Dein Türcode",
   "share.greeting": "Hallo {name},",

@@ -8,27 +8,37 @@
 import { makeTranslator, type Translator } from "../../../src/i18n/make-translator";
 import { ERROR_TEXTS, SYNC_REASON_TEXTS, type AddonProblem } from "../../../src/model/problem-texts";
 
-const languages: Readonly<Record<string, Record<AddonProblem, string>>> = { de: {
-  "error.admins_only": "Nur Administratoren von Home Assistant können Codes ändern, anzeigen oder teilen.",
-  "error.code_gone": "Diesen Code gibt es nicht (mehr).",
-  "error.lock_gone": "Dieses Schloss ist nicht in Home Assistant.",
-  "error.slot_not_held": "Dieser Platz wartet auf keine Entscheidung.",
-  "error.slot_not_unmanaged": "Auf diesem Platz ist kein fremder Code bekannt.",
-  "error.slot_managed": "Diesen Platz verwaltet Latchkey; lösche oder bearbeite stattdessen seinen Code.",
-  "error.slot_already_managed": "Diesen Platz verwaltet Latchkey schon.",
-  "error.pin_unreadable": "Das Schloss lässt diesen Code nicht auslesen, darum kann er nicht übernommen werden. Leere ihn oder lass ihn, wie er ist.",
-  "error.ha_offline": "Keine Verbindung zu Home Assistant.",
-  "error.share_failed": "Home Assistant konnte den Code nicht mit {service} senden. Prüfe, ob es den Dienst gibt und er funktioniert.",
-  "error.protocol_mismatch": "Dieses Add-on spricht Protokoll {protocol}; lade die Seite neu, um die passende Karte zu bekommen.",
-  "error.login_refused": "Home Assistant hat deine Anmeldung für Latchkey nicht angenommen. Lade die Seite neu und versuche es noch einmal.",
-  "error.internal": "Im Latchkey-Add-on ist etwas schiefgegangen; sieh in sein Protokoll.",
-  "sync_reason.no_free_slot": "Das Schloss hat in Latchkeys Bereich keinen freien Platz.",
-  "sync_reason.lock_unlisted": "Latchkey konnte die Codes auf diesem Schloss noch nicht auslesen und wählt dort darum keinen Platz; es fragt gleich noch einmal.",
-  "sync_reason.lock_gone": "Das Schloss ist gerade nicht in Home Assistant.",
-  "sync_reason.lock_offline": "Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.",
-  "sync_reason.removed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses gelöscht. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
-  "sync_reason.changed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses geändert. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
-} };
+const languages: Readonly<Record<string, Record<AddonProblem, string>>> = {
+  de: {
+    "error.admins_only": "Nur Administratoren von Home Assistant können Codes ändern, anzeigen oder teilen.",
+    "error.code_gone": "Diesen Code gibt es nicht (mehr).",
+    "error.lock_gone": "Dieses Schloss ist nicht in Home Assistant.",
+    "error.slot_not_held": "Dieser Platz wartet auf keine Entscheidung.",
+    "error.slot_not_unmanaged": "Auf diesem Platz ist kein fremder Code bekannt.",
+    "error.slot_managed": "Diesen Platz verwaltet Latchkey; lösche oder bearbeite stattdessen seinen Code.",
+    "error.slot_already_managed": "Diesen Platz verwaltet Latchkey schon.",
+    "error.pin_unreadable":
+      "Das Schloss lässt diesen Code nicht auslesen, darum kann er nicht übernommen werden. Leere ihn oder lass ihn, wie er ist.",
+    "error.ha_offline": "Keine Verbindung zu Home Assistant.",
+    "error.share_failed":
+      "Home Assistant konnte den Code nicht mit {service} senden. Prüfe, ob es den Dienst gibt und er funktioniert.",
+    "error.protocol_mismatch":
+      "Dieses Add-on spricht Protokoll {protocol}; lade die Seite neu, um die passende Karte zu bekommen.",
+    "error.login_refused":
+      "Home Assistant hat deine Anmeldung für Latchkey nicht angenommen. Lade die Seite neu und versuche es noch einmal.",
+    "error.internal": "Im Latchkey-Add-on ist etwas schiefgegangen; sieh in sein Protokoll.",
+    "sync_reason.no_free_slot": "Das Schloss hat in Latchkeys Bereich keinen freien Platz.",
+    "sync_reason.lock_unlisted":
+      "Latchkey konnte die Codes auf diesem Schloss noch nicht auslesen und wählt dort darum keinen Platz; es fragt gleich noch einmal.",
+    "sync_reason.lock_gone": "Das Schloss ist gerade nicht in Home Assistant.",
+    "sync_reason.lock_offline":
+      "Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.",
+    "sync_reason.removed_at_lock":
+      "Dieser Code wurde am Tastenfeld des Schlosses gelöscht. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
+    "sync_reason.changed_at_lock":
+      "Dieser Code wurde am Tastenfeld des Schlosses geändert. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
+  },
+};
 
 const translators = makeTranslator<AddonProblem>("en", { ...ERROR_TEXTS, ...SYNC_REASON_TEXTS }, languages);
 

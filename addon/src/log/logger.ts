@@ -4,7 +4,8 @@ export type LogLevel = "debug" | "info" | "warn" | "error";
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /** Keys whose values are secrets wherever they appear in logged objects. */
-const SECRET_KEYS = /^(pin|usercode|user_code|code|credential_data|accesstoken|access_token|token|password|refresh_token)$/i;
+const SECRET_KEYS =
+  /^(pin|usercode|user_code|code|credential_data|accesstoken|access_token|token|password|refresh_token)$/i;
 
 export interface Logger {
   debug(message: string, details?: unknown): void;
@@ -29,10 +30,18 @@ export function createLogger(options: LoggerOptions): Logger {
     options.write(redact(`${time} ${level.toUpperCase()} ${message}${suffix}`, options.secrets()));
   };
   return {
-    debug: (m, d) => { emit("debug", m, d); },
-    info: (m, d) => { emit("info", m, d); },
-    warn: (m, d) => { emit("warn", m, d); },
-    error: (m, d) => { emit("error", m, d); },
+    debug: (m, d) => {
+      emit("debug", m, d);
+    },
+    info: (m, d) => {
+      emit("info", m, d);
+    },
+    warn: (m, d) => {
+      emit("warn", m, d);
+    },
+    error: (m, d) => {
+      emit("error", m, d);
+    },
   };
 }
 
@@ -46,7 +55,9 @@ export function redact(line: string, secrets: Iterable<string>): string {
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value, (key, v: unknown) => (SECRET_KEYS.test(key) && v !== null && v !== undefined ? "****" : v instanceof Error ? v.message : v));
+    return JSON.stringify(value, (key, v: unknown) =>
+      SECRET_KEYS.test(key) && v !== null && v !== undefined ? "****" : v instanceof Error ? v.message : v,
+    );
   } catch {
     return "[unserializable]";
   }

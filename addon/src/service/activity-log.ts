@@ -42,7 +42,9 @@ export class ActivityLog {
     const lines = text.split("\n").filter((l) => l.length > 0);
     const parsed = lines.map((l) => ActivityEntrySchema.safeParse(parseJson(l)));
     // The file is in the order entries were written, which is not always the order they happened.
-    this.entries = parsed.flatMap((p) => (p.success ? [p.data] : [])).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    this.entries = parsed
+      .flatMap((p) => (p.success ? [p.data] : []))
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     const skipped = lines.length - this.entries.length;
     if (skipped > 0) this.log.warn(`Skipped ${skipped} unreadable line(s) in the activity log.`);
     this.linesOnDisk = lines.length;
@@ -78,7 +80,11 @@ export class ActivityLog {
 
   list(query: ActivityQuery): ActivityEntry[] {
     return this.entries
-      .filter((e) => (query.lockId === undefined || e.lockId === query.lockId) && (query.codeId === undefined || e.codeId === query.codeId))
+      .filter(
+        (e) =>
+          (query.lockId === undefined || e.lockId === query.lockId) &&
+          (query.codeId === undefined || e.codeId === query.codeId),
+      )
       .slice(-query.limit)
       .reverse();
   }
@@ -88,7 +94,8 @@ export class ActivityLog {
     const oldest = this.now().getTime() - this.cap.days * 86_400_000;
     this.entries = this.entries.filter((e) => Date.parse(e.at) >= oldest).slice(-this.cap.count);
     this.lastAtDoor.clear();
-    for (const entry of this.entries) if (entry.lockId !== null && DOOR_KINDS.has(entry.kind)) this.lastAtDoor.set(entry.lockId, entry);
+    for (const entry of this.entries)
+      if (entry.lockId !== null && DOOR_KINDS.has(entry.kind)) this.lastAtDoor.set(entry.lockId, entry);
   }
 
   private async compact(): Promise<void> {

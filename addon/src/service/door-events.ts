@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { ActivityEntry } from "../../../src/model/activity";
 import type { Options } from "../config";
-import { describeActivity, interpretNotification, ZwaveNotificationSchema, type Interpretation } from "../core/interpret";
+import {
+  describeActivity,
+  interpretNotification,
+  ZwaveNotificationSchema,
+  type Interpretation,
+} from "../core/interpret";
 import type { HaClient } from "../ha/client";
 import { redact, type Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
@@ -26,7 +31,10 @@ interface Deps {
 }
 
 /** Moves a lock reports as done "from an app or remote": HA's state change may name the person. */
-const REMOTE_MOVES: Partial<Record<Interpretation["kind"], DoorMove>> = { rf_unlock: "unlocked", rf_lock: "locked" };
+const REMOTE_MOVES: Partial<Record<Interpretation["kind"], DoorMove>> = {
+  rf_unlock: "unlocked",
+  rf_lock: "locked",
+};
 
 /**
  * Turns the locks' Access Control notifications into activity entries, alerts and
@@ -37,18 +45,33 @@ export async function watchDoorEvents(deps: Deps): Promise<void> {
     const parsed = ZwaveNotificationSchema.safeParse(event.data);
     if (!parsed.success) return;
     const seen = interpretNotification(parsed.data, deps.service.interpretContext());
-    if (seen) void handle(deps, seen).catch((error: unknown) => { deps.log.error("Handling a lock event failed.", error); });
+    if (seen)
+      void handle(deps, seen).catch((error: unknown) => {
+        deps.log.error("Handling a lock event failed.", error);
+      });
   });
   deps.service.onSyncFailure((op, rawReason, attempts) => {
     // HA's error text goes into an event and a notification: make sure no PIN rides along.
     const reason = redact(rawReason, deps.service.secrets());
     const codeName = deps.service.codeName(op.codeId);
     const lock = deps.service.lockName(op.lockId);
-    void deps.notifier.fire("latchkey_sync_failed", { code_id: op.codeId, code_name: codeName, entity_id: op.lockId, slot: op.slot, operation: op.kind, reason, attempts });
+    void deps.notifier.fire("latchkey_sync_failed", {
+      code_id: op.codeId,
+      code_name: codeName,
+      entity_id: op.lockId,
+      slot: op.slot,
+      operation: op.kind,
+      reason,
+      attempts,
+    });
     if (deps.options.notify_sync_failures) {
       const t = deps.service.messages();
       const values = { code: codeName ?? t("who.a_code"), lock, attempts, reason };
-      void deps.notifier.notify(deps.options.notify_targets, "Latchkey", t(op.kind === "set" ? "notify.sync_failed_set" : "notify.sync_failed_clear", values));
+      void deps.notifier.notify(
+        deps.options.notify_targets,
+        "Latchkey",
+        t(op.kind === "set" ? "notify.sync_failed_set" : "notify.sync_failed_clear", values),
+      );
     }
   });
   // "Lock it" tapped on a phone notification.
@@ -78,18 +101,41 @@ async function handle(deps: Deps, seen: Interpretation): Promise<void> {
   const { service, notifier, options } = deps;
   const now = (deps.now ?? (() => new Date()))();
   const userName = await commanderOf(deps, seen, now);
-  const entry: ActivityEntry = { id: randomUUID(), at: now.toISOString(), kind: seen.kind, lockId: seen.lockId, codeId: seen.codeId, codeName: seen.codeName, slot: seen.slot, userName };
+  const entry: ActivityEntry = {
+    id: randomUUID(),
+    at: now.toISOString(),
+    kind: seen.kind,
+    lockId: seen.lockId,
+    codeId: seen.codeId,
+    codeName: seen.codeName,
+    slot: seen.slot,
+    userName,
+  };
   await deps.activity.append(entry);
   service.announceActivity();
   const lockName = service.lockName(seen.lockId);
   deps.log.info(describeActivity(entry, lockName));
   const t = service.messages();
   const sentence = describeActivity(entry, lockName, t);
-  await notifier.fire("latchkey_lock_activity", { entity_id: seen.lockId, kind: seen.kind, code_id: seen.codeId, code_name: seen.codeName, slot: seen.slot, user_name: userName });
+  await notifier.fire("latchkey_lock_activity", {
+    entity_id: seen.lockId,
+    kind: seen.kind,
+    code_id: seen.codeId,
+    code_name: seen.codeName,
+    slot: seen.slot,
+    user_name: userName,
+  });
 
   if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
     const code = await service.recordUse(seen.codeId, seen.kind === "keypad_unlock");
-    await notifier.fire("latchkey_code_used", { code_id: seen.codeId, code_name: seen.codeName, entity_id: seen.lockId, slot: seen.slot, method: "keypad", action: seen.kind === "keypad_unlock" ? "unlock" : "lock" });
+    await notifier.fire("latchkey_code_used", {
+      code_id: seen.codeId,
+      code_name: seen.codeName,
+      entity_id: seen.lockId,
+      slot: seen.slot,
+      method: "keypad",
+      action: seen.kind === "keypad_unlock" ? "unlock" : "lock",
+    });
     const targets = code && code.notify.targets.length > 0 ? code.notify.targets : options.notify_targets;
     if (code?.rules.burner && seen.kind === "keypad_unlock") {
       // A burner code is for one emergency: it is retired at its first use, and people are told.
@@ -97,13 +143,19 @@ async function handle(deps: Deps, seen: Interpretation): Promise<void> {
       await notifier.notify(targets, "Latchkey", t("notify.burner", { sentence }), seen.lockId);
       return;
     }
-    if (code?.notify.onUse) await notifier.notify(targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
+    if (code?.notify.onUse)
+      await notifier.notify(targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
     return;
   }
-  if (seen.kind === "code_added_at_lock" || seen.kind === "code_deleted_at_lock" || seen.kind === "all_codes_deleted_at_lock") {
+  if (
+    seen.kind === "code_added_at_lock" ||
+    seen.kind === "code_deleted_at_lock" ||
+    seen.kind === "all_codes_deleted_at_lock"
+  ) {
     const reason = seen.kind === "code_added_at_lock" ? "changed_at_lock" : "removed_at_lock";
     const slot = seen.kind === "all_codes_deleted_at_lock" ? "all" : seen.slot;
-    const { held, echo } = slot === null ? { held: [], echo: false } : await service.holdChangedSlots(seen.lockId, slot, reason);
+    const { held, echo } =
+      slot === null ? { held: [], echo: false } : await service.holdChangedSlots(seen.lockId, slot, reason);
     if (echo) return;
     if (held.length > 0) {
       const names = held.map((c) => c.name).join(", ");
@@ -114,6 +166,15 @@ async function handle(deps: Deps, seen: Interpretation): Promise<void> {
   const alert =
     (seen.kind === "manual_unlock" && options.notify_manual_unlock) ||
     (seen.kind === "jammed" && options.notify_jammed) ||
-    (options.notify_keypad_code_changes && (seen.kind === "code_added_at_lock" || seen.kind === "code_deleted_at_lock" || seen.kind === "all_codes_deleted_at_lock"));
-  if (alert) await notifier.notify(options.notify_targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
+    (options.notify_keypad_code_changes &&
+      (seen.kind === "code_added_at_lock" ||
+        seen.kind === "code_deleted_at_lock" ||
+        seen.kind === "all_codes_deleted_at_lock"));
+  if (alert)
+    await notifier.notify(
+      options.notify_targets,
+      "Latchkey",
+      sentence,
+      UNLOCKS.has(seen.kind) ? seen.lockId : undefined,
+    );
 }

@@ -29,10 +29,29 @@ export class Journal {
     this.notifier = notifier;
   }
 
-  async codeEvent(kind: ActivityKind, code: Pick<PublicCode, "id" | "name" | "lockIds">, userName: string): Promise<void> {
-    const entry: ActivityEntry = { id: randomUUID(), at: this.now().toISOString(), kind, lockId: null, codeId: code.id, codeName: code.name, slot: null, userName };
+  async codeEvent(
+    kind: ActivityKind,
+    code: Pick<PublicCode, "id" | "name" | "lockIds">,
+    userName: string,
+  ): Promise<void> {
+    const entry: ActivityEntry = {
+      id: randomUUID(),
+      at: this.now().toISOString(),
+      kind,
+      lockId: null,
+      codeId: code.id,
+      codeName: code.name,
+      slot: null,
+      userName,
+    };
     await this.activity.append(entry);
     const action = ACTION[kind];
-    if (action) await this.notifier?.fire("latchkey_code_changed", { action, code_id: code.id, code_name: code.name, locks: code.lockIds });
+    if (action)
+      await this.notifier?.fire("latchkey_code_changed", {
+        action,
+        code_id: code.id,
+        code_name: code.name,
+        locks: code.lockIds,
+      });
   }
 }

@@ -19,15 +19,33 @@ export class Notifier {
   ) {}
 
   /** `lockAction`: a lock to offer "Lock it" for on phone (mobile_app) notifications. */
-  async notify(targets: readonly string[], title: string, message: string, lockAction?: LockId): Promise<void> {
+  async notify(
+    targets: readonly string[],
+    title: string,
+    message: string,
+    lockAction?: LockId,
+  ): Promise<void> {
     await Promise.all(
       [...new Set(targets)].map(async (target) => {
         try {
           if (target === "persistent_notification") {
             await this.client.callService("persistent_notification", "create", { title, message });
           } else {
-            const actions = lockAction && target.startsWith("notify.mobile_app_") ? { data: { actions: [{ action: lockActionId(lockAction), title: this.messages()("notify.lock_it") }] } } : {};
-            await this.client.callService("notify", target.replace(/^notify\./, ""), { title, message, ...actions });
+            const actions =
+              lockAction && target.startsWith("notify.mobile_app_")
+                ? {
+                    data: {
+                      actions: [
+                        { action: lockActionId(lockAction), title: this.messages()("notify.lock_it") },
+                      ],
+                    },
+                  }
+                : {};
+            await this.client.callService("notify", target.replace(/^notify\./, ""), {
+              title,
+              message,
+              ...actions,
+            });
           }
         } catch (error) {
           this.log.warn(`Could not notify ${target}.`, error);

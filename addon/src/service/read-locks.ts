@@ -31,24 +31,36 @@ export interface LockSources {
 /** Everything Latchkey learns about the locks from HA, read after every (re)connect. */
 export async function readLocks(sources: LockSources, options: Options, log: Logger): Promise<LockReading> {
   const ha = await readHaSnapshot(sources.client);
-  const deviceIds = ha.entities.filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.")).flatMap((e) => (e.device_id ? [e.device_id] : []));
+  const deviceIds = ha.entities
+    .filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock."))
+    .flatMap((e) => (e.device_id ? [e.device_id] : []));
   const nodeStatus = await readNodeStatuses(sources.client, deviceIds);
   const settings = { defaultSlotCount: options.default_slot_count, slotCounts: options.lock_slot_counts };
   let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, settings);
   const ask = sources.slotCount;
   if (ask) {
     // A lock that cannot say now keeps the slot count from the settings.
-    const measured = await Promise.all(locks.map(async (lock) => [lock.deviceId, await ask(lock).catch(() => null)] as const));
-    const slotCounts = new Map(measured.flatMap(([deviceId, count]) => (count === null ? [] : [[deviceId, count] as const])));
+    const measured = await Promise.all(
+      locks.map(async (lock) => [lock.deviceId, await ask(lock).catch(() => null)] as const),
+    );
+    const slotCounts = new Map(
+      measured.flatMap(([deviceId, count]) => (count === null ? [] : [[deviceId, count] as const])),
+    );
     locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
   }
-  log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
+  log.info(
+    `Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`,
+  );
   const home = { locks, timeZone: ha.timeZone, language: ha.language, haRunning: ha.running };
   if (!sources.inventory) return { ...home, occupied: null, unlisted: new Set() };
   return { ...home, ...(await readInventory(sources.inventory, locks, log)) };
 }
 
-async function readInventory(inventory: CodeInventory, locks: readonly Lock[], log: Logger): Promise<Pick<LockReading, "unlisted"> & { occupied: Map<LockId, Map<number, SlotHolding>> }> {
+async function readInventory(
+  inventory: CodeInventory,
+  locks: readonly Lock[],
+  log: Logger,
+): Promise<Pick<LockReading, "unlisted"> & { occupied: Map<LockId, Map<number, SlotHolding>> }> {
   const occupied = new Map<LockId, Map<number, SlotHolding>>();
   const unlisted = new Set<LockId>();
   for (const lock of locks) {

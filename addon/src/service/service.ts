@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { ActivityEntry } from "../../../src/model/activity";
-import { withoutPin, type Code, type CodeChanges, type CodeDraft, type PublicCode } from "../../../src/model/code";
+import {
+  withoutPin,
+  type Code,
+  type CodeChanges,
+  type CodeDraft,
+  type PublicCode,
+} from "../../../src/model/code";
 import { LatchkeyError } from "../../../src/model/errors";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
@@ -29,14 +35,18 @@ import type { ShareDetails } from "./share";
  * of the write: such an echo of Latchkey's own write is not a change by a person.
  */
 function isOwnEcho(claim: SlotClaim, now: Date, windowMs: number): boolean {
-  return claim.observed.status !== "unknown" && now.getTime() - Date.parse(claim.observed.verifiedAt) < windowMs;
+  return (
+    claim.observed.status !== "unknown" && now.getTime() - Date.parse(claim.observed.verifiedAt) < windowMs
+  );
 }
 
 /** After this many failed tries in a row, people and automations hear about it. */
 const SYNC_FAILURE_REPORT_AT = 3;
 
 function hasTimeRules(code: Code): boolean {
-  return code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0;
+  return (
+    code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0
+  );
 }
 
 /** A claim on a slot whose code does not exist: the reconciler clears the slot, then frees it. */
@@ -99,13 +109,21 @@ export class LatchkeyService {
       },
       lockOf: (id) => this.locks.get(id),
       onObserved: (op, observed) => this.recordObservation(op, observed),
-      onChange: () => { this.emit(); },
+      onChange: () => {
+        this.emit();
+      },
       onFailure: (op, reason, attempts, delayMs) => {
-        deps.log.warn(`Could not ${op.kind} slot ${op.slot} on ${this.lockName(op.lockId)} (attempt ${attempts}): ${reason} Retrying in ${Math.round(delayMs / 1000)} s.`);
+        deps.log.warn(
+          `Could not ${op.kind} slot ${op.slot} on ${this.lockName(op.lockId)} (attempt ${attempts}): ${reason} Retrying in ${Math.round(delayMs / 1000)} s.`,
+        );
         // Told once per stuck slot, not at every retry: a battery lock may stay away for hours.
         if (attempts === SYNC_FAILURE_REPORT_AT) this.syncFailureListener?.(op, reason, attempts);
       },
-      onRetryDue: () => { void this.sync().catch((e: unknown) => { deps.log.error("Planning lock writes failed.", e); }); },
+      onRetryDue: () => {
+        void this.sync().catch((e: unknown) => {
+          deps.log.error("Planning lock writes failed.", e);
+        });
+      },
       retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
       now: this.now,
     });
@@ -114,11 +132,21 @@ export class LatchkeyService {
   /** Connects the service to HA: discover, watch, sync; again after every reconnect. */
   async attach(link: HaLink): Promise<void> {
     this.link = link;
-    link.client.onReconnect(() => { void this.refresh().catch((e: unknown) => { this.deps.log.error("Re-reading Home Assistant failed.", e); }); });
-    link.client.onDisconnect(() => { this.emit(); });
+    link.client.onReconnect(() => {
+      void this.refresh().catch((e: unknown) => {
+        this.deps.log.error("Re-reading Home Assistant failed.", e);
+      });
+    });
+    link.client.onDisconnect(() => {
+      this.emit();
+    });
     await link.client.subscribeEvents("state_changed", (event) => {
       const entityId = event.data.entity_id;
-      if (typeof entityId === "string" && availabilityChanged(this.locks, entityId, event.data.new_state, event.data.old_state)) void this.refresh().catch(() => undefined);
+      if (
+        typeof entityId === "string" &&
+        availabilityChanged(this.locks, entityId, event.data.new_state, event.data.old_state)
+      )
+        void this.refresh().catch(() => undefined);
     });
     await this.refresh();
   }
@@ -134,7 +162,11 @@ export class LatchkeyService {
     this.recheckWhileStarting(reading.haRunning);
     this.executor.resume();
     const planned = await this.sync();
-    this.deps.log.info(planned === 0 ? "All locks are in step with the codes; nothing to write." : `${planned} lock write(s) planned.`);
+    this.deps.log.info(
+      planned === 0
+        ? "All locks are in step with the codes; nothing to write."
+        : `${planned} lock write(s) planned.`,
+    );
   }
 
   /**
@@ -145,8 +177,14 @@ export class LatchkeyService {
   private recheckWhileStarting(running: boolean): void {
     clearTimeout(this.startupRecheck);
     if (running) return;
-    this.deps.log.info(`Home Assistant is still starting; reading the locks again in ${Math.round(STARTUP_RECHECK_MS / 1000)} s.`);
-    this.startupRecheck = setTimeout(() => { void this.refresh().catch((e: unknown) => { this.deps.log.error("Re-reading Home Assistant failed.", e); }); }, STARTUP_RECHECK_MS);
+    this.deps.log.info(
+      `Home Assistant is still starting; reading the locks again in ${Math.round(STARTUP_RECHECK_MS / 1000)} s.`,
+    );
+    this.startupRecheck = setTimeout(() => {
+      void this.refresh().catch((e: unknown) => {
+        this.deps.log.error("Re-reading Home Assistant failed.", e);
+      });
+    }, STARTUP_RECHECK_MS);
     this.startupRecheck.unref();
   }
 
@@ -163,7 +201,11 @@ export class LatchkeyService {
     this.unlisted = unlisted;
     clearTimeout(this.relist);
     if (unlisted.size === 0) return;
-    this.relist = setTimeout(() => { void this.refresh().catch((e: unknown) => { this.deps.log.error("Re-reading Home Assistant failed.", e); }); }, this.deps.relistMs ?? 60_000);
+    this.relist = setTimeout(() => {
+      void this.refresh().catch((e: unknown) => {
+        this.deps.log.error("Re-reading Home Assistant failed.", e);
+      });
+    }, this.deps.relistMs ?? 60_000);
     this.relist.unref();
   }
 
@@ -174,12 +216,19 @@ export class LatchkeyService {
       const { options } = this.deps;
       // A lock whose codes are unknown gets no new slot: a free-looking one may be someone's code.
       const listed = new Map([...this.locks].filter(([lockId]) => !this.unlisted.has(lockId)));
-      const allocation = allocateSlots(this.doc.codes, this.doc.claims, listed, { first: options.slot_first, last: options.slot_last }, others);
+      const allocation = allocateSlots(
+        this.doc.codes,
+        this.doc.claims,
+        listed,
+        { first: options.slot_first, last: options.slot_last },
+        others,
+      );
       this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
       const plan = reconcile(this.doc.codes, allocation.claims, this.now(), this.timeZone);
       const released = new Set(plan.release);
       const claims = allocation.claims.filter((c) => !released.has(c));
-      if (claims.length !== this.doc.claims.length || allocation.claims.length !== this.doc.claims.length) await this.commit({ ...this.doc, claims });
+      if (claims.length !== this.doc.claims.length || allocation.claims.length !== this.doc.claims.length)
+        await this.commit({ ...this.doc, claims });
       this.executor.submit(plan.operations);
       return plan.operations.length;
     });
@@ -189,11 +238,23 @@ export class LatchkeyService {
     const claimed = new Set(this.doc.claims.map((c) => `${c.lockId}#${c.slot}`));
     // A person enrolled by tag or fingerprint is no code: Latchkey stays off that slot and says nothing.
     const unmanaged = [...this.occupied].flatMap(([lockId, slots]) =>
-      [...slots].filter(([slot, holding]) => holding !== NOT_A_PIN && !claimed.has(`${lockId}#${slot}`)).map(([slot]) => ({ lockId, slot })));
+      [...slots]
+        .filter(([slot, holding]) => holding !== NOT_A_PIN && !claimed.has(`${lockId}#${slot}`))
+        .map(([slot]) => ({ lockId, slot })),
+    );
     return buildSnapshot({
-      document: this.doc, locks: [...this.locks.values()], unmanaged, full: this.full, unlisted: this.unlisted, user, now: this.now(), timeZone: this.timeZone,
-      runtime: (lockId, slot) => this.executor.statusOf(lockId, slot), connected: this.link?.client.connected ?? false,
-      showNames: this.deps.options.show_code_names_to_everyone, lastDoorActivity: this.deps.lastDoorActivity?.() ?? [],
+      document: this.doc,
+      locks: [...this.locks.values()],
+      unmanaged,
+      full: this.full,
+      unlisted: this.unlisted,
+      user,
+      now: this.now(),
+      timeZone: this.timeZone,
+      runtime: (lockId, slot) => this.executor.statusOf(lockId, slot),
+      connected: this.link?.client.connected ?? false,
+      showNames: this.deps.options.show_code_names_to_everyone,
+      lastDoorActivity: this.deps.lastDoorActivity?.() ?? [],
     });
   }
 
@@ -224,24 +285,41 @@ export class LatchkeyService {
   /** Every secret the service knows, for the log redaction layer. */
   secrets(): string[] {
     // PINs found on the locks (unmanaged codes) are secrets too, though Latchkey did not set them.
-    const onLocks = [...this.occupied.values()].flatMap((slots) => [...slots.values()].filter((pin): pin is string => typeof pin === "string"));
+    const onLocks = [...this.occupied.values()].flatMap((slots) =>
+      [...slots.values()].filter((pin): pin is string => typeof pin === "string"),
+    );
     return [...this.doc.codes.map((c) => c.pin), ...onLocks];
   }
 
-  createCode(draft: CodeDraft) { return this.change((doc, ctx) => commands.createCode(doc, draft, ctx)); }
-  updateCode(codeId: CodeId, changes: CodeChanges) { return this.change((doc, ctx) => commands.updateCode(doc, codeId, changes, ctx)); }
-  deleteCode(codeId: CodeId) { return this.change((doc) => commands.deleteCode(doc, codeId)); }
-  setEnabled(codeId: CodeId, enabled: boolean) { return this.change((doc, ctx) => commands.setEnabled(doc, codeId, enabled, ctx)); }
+  createCode(draft: CodeDraft) {
+    return this.change((doc, ctx) => commands.createCode(doc, draft, ctx));
+  }
+  updateCode(codeId: CodeId, changes: CodeChanges) {
+    return this.change((doc, ctx) => commands.updateCode(doc, codeId, changes, ctx));
+  }
+  deleteCode(codeId: CodeId) {
+    return this.change((doc) => commands.deleteCode(doc, codeId));
+  }
+  setEnabled(codeId: CodeId, enabled: boolean) {
+    return this.change((doc, ctx) => commands.setEnabled(doc, codeId, enabled, ctx));
+  }
   publicCode(codeId: CodeId): PublicCode | undefined {
     const code = this.doc.codes.find((c) => c.id === codeId);
     return code ? withoutPin(code) : undefined;
   }
 
-  revealPin(codeId: CodeId): string { return commands.findCode(this.doc, codeId).pin; }
+  revealPin(codeId: CodeId): string {
+    return commands.findCode(this.doc, codeId).pin;
+  }
 
   shareDetails(codeId: CodeId): ShareDetails {
     const code = commands.findCode(this.doc, codeId);
-    return { code, lockNames: code.lockIds.map((id) => this.lockName(id)), timeZone: this.timeZone, t: this.messages() };
+    return {
+      code,
+      lockNames: code.lockIds.map((id) => this.lockName(id)),
+      timeZone: this.timeZone,
+      t: this.messages(),
+    };
   }
 
   /** Calls a notify service directly (shares): not logged with its data, which holds a PIN. */
@@ -252,7 +330,8 @@ export class LatchkeyService {
 
   /** Counts a keypad use of a code (for `maxUses`); returns the code as it is now. */
   async recordUse(codeId: CodeId, counts: boolean): Promise<Code | undefined> {
-    if (!counts || !this.doc.codes.some((c) => c.id === codeId)) return this.doc.codes.find((c) => c.id === codeId);
+    if (!counts || !this.doc.codes.some((c) => c.id === codeId))
+      return this.doc.codes.find((c) => c.id === codeId);
     await this.change((doc) => commands.recordUse(doc, codeId));
     return this.doc.codes.find((c) => c.id === codeId);
   }
@@ -264,7 +343,11 @@ export class LatchkeyService {
 
   interpretContext(): InterpretContext {
     const owners = new Map(this.doc.claims.map((c) => [`${c.lockId}#${c.slot}`, c.codeId]));
-    return { locks: [...this.locks.values()], codes: this.doc.codes, codeAt: (lockId, slot) => owners.get(`${lockId}#${slot}`) };
+    return {
+      locks: [...this.locks.values()],
+      codes: this.doc.codes,
+      codeAt: (lockId, slot) => owners.get(`${lockId}#${slot}`),
+    };
   }
 
   namesVisibleToAll(): boolean {
@@ -282,7 +365,8 @@ export class LatchkeyService {
 
   adoptUnmanaged(lockId: LockId, slot: number, name: string) {
     const pin = this.occupied.get(lockId)?.get(slot);
-    if (pin === undefined || pin === NOT_A_PIN) throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
+    if (pin === undefined || pin === NOT_A_PIN)
+      throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
     if (pin === null) throw new LatchkeyError("conflict", "error.pin_unreadable");
     return this.change((doc, ctx) => commands.adoptCode(doc, lockId, slot, pin, name, ctx));
   }
@@ -292,15 +376,26 @@ export class LatchkeyService {
    * written) until an admin chooses; an echo of Latchkey's own recent write is ignored.
    * Returns the codes whose slots are now held, and whether the report was only such an echo.
    */
-  async holdChangedSlots(lockId: LockId, slot: number | "all", reason: HoldReason): Promise<{ held: Code[]; echo: boolean }> {
+  async holdChangedSlots(
+    lockId: LockId,
+    slot: number | "all",
+    reason: HoldReason,
+  ): Promise<{ held: Code[]; echo: boolean }> {
     const now = this.now();
-    const touched = this.doc.claims.filter((c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held);
+    const touched = this.doc.claims.filter(
+      (c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held,
+    );
     const affected = touched.filter((c) => !isOwnEcho(c, now, this.deps.ownEchoMs ?? 10_000));
     if (affected.length === 0) return { held: [], echo: touched.length > 0 };
     const since = now.toISOString();
     await this.serialized(async () => {
       const held = new Set(affected);
-      await this.commit({ ...this.doc, claims: this.doc.claims.map((c) => (held.has(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c)) });
+      await this.commit({
+        ...this.doc,
+        claims: this.doc.claims.map((c) =>
+          held.has(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c,
+        ),
+      });
     });
     await this.sync();
     return { held: this.doc.codes.filter((code) => affected.some((c) => c.codeId === code.id)), echo: false };
@@ -316,11 +411,22 @@ export class LatchkeyService {
       const claim = this.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held);
       if (!claim) throw new LatchkeyError("not_found", "error.slot_not_held");
       if (keep === "latchkey") {
-        await this.commit({ ...this.doc, claims: this.doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)) });
+        await this.commit({
+          ...this.doc,
+          claims: this.doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)),
+        });
         return;
       }
       // The code leaves that lock; the slot stays as the lock has it and is no longer Latchkey's.
-      const codes = this.doc.codes.map((code) => (code.id === claim.codeId ? { ...code, lockIds: code.lockIds.filter((id) => id !== lockId), updatedAt: this.now().toISOString() } : code));
+      const codes = this.doc.codes.map((code) =>
+        code.id === claim.codeId
+          ? {
+              ...code,
+              lockIds: code.lockIds.filter((id) => id !== lockId),
+              updatedAt: this.now().toISOString(),
+            }
+          : code,
+      );
       await this.commit({ ...this.doc, codes, claims: this.doc.claims.filter((c) => c !== claim) });
     });
     await this.sync();
@@ -328,10 +434,15 @@ export class LatchkeyService {
 
   async clearUnmanaged(lockId: LockId, slot: number): Promise<void> {
     if (!this.locks.has(lockId)) throw new LatchkeyError("not_found", "error.lock_gone");
-    if (this.occupied.get(lockId)?.get(slot) === NOT_A_PIN) throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
+    if (this.occupied.get(lockId)?.get(slot) === NOT_A_PIN)
+      throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
     await this.serialized(async () => {
-      if (this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot)) throw new LatchkeyError("conflict", "error.slot_managed");
-      await this.commit({ ...this.doc, claims: [...this.doc.claims, { lockId, slot, codeId: CLEAR_ONLY, observed: { status: "unknown" } }] });
+      if (this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot))
+        throw new LatchkeyError("conflict", "error.slot_managed");
+      await this.commit({
+        ...this.doc,
+        claims: [...this.doc.claims, { lockId, slot, codeId: CLEAR_ONLY, observed: { status: "unknown" } }],
+      });
     });
     await this.sync();
   }
@@ -344,7 +455,9 @@ export class LatchkeyService {
   startClock(tickMs: number): void {
     this.clock ??= setInterval(() => {
       if (!this.doc.codes.some(hasTimeRules)) return;
-      void this.sync().catch((e: unknown) => { this.deps.log.error("Planning lock writes failed.", e); });
+      void this.sync().catch((e: unknown) => {
+        this.deps.log.error("Planning lock writes failed.", e);
+      });
     }, tickMs);
     this.clock.unref();
   }
@@ -356,7 +469,9 @@ export class LatchkeyService {
     this.executor.stop();
   }
 
-  private async change(edit: (doc: StoreDocument, ctx: commands.CommandContext) => commands.CommandResult): Promise<commands.CommandResult> {
+  private async change(
+    edit: (doc: StoreDocument, ctx: commands.CommandContext) => commands.CommandResult,
+  ): Promise<commands.CommandResult> {
     const result = await this.serialized(async () => {
       const outcome = edit(this.doc, { locks: this.locks, now: this.now(), newId: () => randomUUID() });
       await this.commit(outcome.document);
@@ -368,7 +483,9 @@ export class LatchkeyService {
 
   private async recordObservation(op: Operation, observed: SlotObservation): Promise<void> {
     await this.serialized(async () => {
-      const claims = this.doc.claims.map((c) => (c.lockId === op.lockId && c.slot === op.slot ? { ...c, observed } : c));
+      const claims = this.doc.claims.map((c) =>
+        c.lockId === op.lockId && c.slot === op.slot ? { ...c, observed } : c,
+      );
       const found = this.occupied.get(op.lockId);
       if (found && observed.status === "set") found.set(op.slot, observed.pin);
       if (found && observed.status === "empty") found.delete(op.slot);

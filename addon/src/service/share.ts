@@ -19,11 +19,15 @@ export interface ShareDetails {
 export function shareMessage(details: ShareDetails, note: string): string {
   const { code, lockNames, t } = details;
   const doors = lockNames.length === 0 ? t("share.no_doors") : lockNames.join(", ");
-  const parts = [note.trim() || t("share.greeting", { name: code.name }), t("share.code", { pin: code.pin, doors })];
+  const parts = [
+    note.trim() || t("share.greeting", { name: code.name }),
+    t("share.code", { pin: code.pin, doors }),
+  ];
   const { validFrom, validUntil, maxUses } = code.rules;
   if (validFrom) parts.push(t("share.valid_from", { date: formatDay(validFrom, details) }));
   if (validUntil) parts.push(t("share.valid_until", { date: formatDay(validUntil, details) }));
-  if (maxUses !== undefined) parts.push(maxUses === 1 ? t("share.uses_one") : t("share.uses", { n: maxUses }));
+  if (maxUses !== undefined)
+    parts.push(maxUses === 1 ? t("share.uses_one") : t("share.uses", { n: maxUses }));
   return parts.join(" ");
 }
 
@@ -35,9 +39,18 @@ function formatDay(iso: string, { timeZone, t }: Pick<ShareDetails, "timeZone" |
 }
 
 /** Sends the share; the error a person sees never repeats the message (it holds the PIN). */
-export async function sendShare(service: LatchkeyService, notifyService: string, recipients: readonly string[], message: string): Promise<void> {
+export async function sendShare(
+  service: LatchkeyService,
+  notifyService: string,
+  recipients: readonly string[],
+  message: string,
+): Promise<void> {
   try {
-    await service.callNotify(notifyService, { title: service.messages()("share.title"), message, ...(recipients.length > 0 ? { target: recipients } : {}) });
+    await service.callNotify(notifyService, {
+      title: service.messages()("share.title"),
+      message,
+      ...(recipients.length > 0 ? { target: recipients } : {}),
+    });
   } catch {
     throw new LatchkeyError("unavailable", "error.share_failed", { service: notifyService });
   }

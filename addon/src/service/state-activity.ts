@@ -40,7 +40,8 @@ export async function watchLockStates(deps: Deps): Promise<void> {
   await deps.client.subscribeEvents("state_changed", (event) => {
     const entityId = event.data.entity_id;
     // Every state change in the home passes here: the cheap checks first.
-    if (typeof entityId !== "string" || !entityId.startsWith("lock.") || !deps.service.hasLock(entityId)) return;
+    if (typeof entityId !== "string" || !entityId.startsWith("lock.") || !deps.service.hasLock(entityId))
+      return;
     const newState = stateOf(event.data.new_state);
     const move = doorMove(resting.get(entityId), stateOf(event.data.old_state), newState);
     const rest = restingState(newState);
@@ -50,18 +51,42 @@ export async function watchLockStates(deps: Deps): Promise<void> {
     const changedAt = now();
     deps.doors.stateMoved(entityId, move, event.userId, changedAt);
     setTimeout(() => {
-      void record(deps, entityId, move, changedAt).catch((error: unknown) => { deps.log.error("Recording a lock's state change failed.", error); });
+      void record(deps, entityId, move, changedAt).catch((error: unknown) => {
+        deps.log.error("Recording a lock's state change failed.", error);
+      });
     }, deps.graceMs).unref();
   });
 }
 
-async function record(deps: Deps, lockId: string, move: "unlocked" | "locked", changedAt: number): Promise<void> {
+async function record(
+  deps: Deps,
+  lockId: string,
+  move: "unlocked" | "locked",
+  changedAt: number,
+): Promise<void> {
   const newest = deps.activity.lastDoorActivity().find((e) => e.lockId === lockId);
-  if (alreadyTold(newest, move, changedAt, DOOR_REPORT_WINDOW_MS) || deps.doors.isWaiting(lockId, move)) return;
+  if (alreadyTold(newest, move, changedAt, DOOR_REPORT_WINDOW_MS) || deps.doors.isWaiting(lockId, move))
+    return;
   const userName = await deps.users.nameOf(deps.doors.commander(lockId, move, changedAt));
-  const entry: ActivityEntry = { id: randomUUID(), at: new Date(changedAt).toISOString(), kind: move, lockId, codeId: null, codeName: null, slot: null, userName };
+  const entry: ActivityEntry = {
+    id: randomUUID(),
+    at: new Date(changedAt).toISOString(),
+    kind: move,
+    lockId,
+    codeId: null,
+    codeName: null,
+    slot: null,
+    userName,
+  };
   await deps.activity.append(entry);
   deps.service.announceActivity();
   deps.log.info(describeActivity(entry, deps.service.lockName(lockId)));
-  await deps.notifier.fire("latchkey_lock_activity", { entity_id: lockId, kind: move, code_id: null, code_name: null, slot: null, user_name: userName });
+  await deps.notifier.fire("latchkey_lock_activity", {
+    entity_id: lockId,
+    kind: move,
+    code_id: null,
+    code_name: null,
+    slot: null,
+    user_name: userName,
+  });
 }

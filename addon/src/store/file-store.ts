@@ -29,17 +29,22 @@ export class FileStore {
     const main = await this.read(this.path);
     if (main.kind === "ok") return { document: main.document, source: "main" };
     const backup = await this.read(this.backupPath);
-    if (main.kind === "missing" && backup.kind === "missing") return { document: emptyStore(), source: "new" };
+    if (main.kind === "missing" && backup.kind === "missing")
+      return { document: emptyStore(), source: "new" };
     if (backup.kind === "ok") {
       const why = main.kind === "bad" ? main.reason : "it is missing";
-      this.log.warn(`Store file ${this.path} could not be used (${why}); using the last good copy ${this.backupPath}.`);
+      this.log.warn(
+        `Store file ${this.path} could not be used (${why}); using the last good copy ${this.backupPath}.`,
+      );
       // Move the bad file aside (kept for inspection) so the save below cannot back it up.
       if (main.kind === "bad") await rename(this.path, `${this.path}.unreadable-${Date.now()}`);
       await this.save(backup.document);
       return { document: backup.document, source: "backup" };
     }
     const reasons = [main, backup].map((r) => (r.kind === "bad" ? r.reason : "missing")).join("; ");
-    throw new Error(`Neither the store file nor its backup can be read (${reasons}). Latchkey will not start rather than lose codes; fix or remove ${this.path}.`);
+    throw new Error(
+      `Neither the store file nor its backup can be read (${reasons}). Latchkey will not start rather than lose codes; fix or remove ${this.path}.`,
+    );
   }
 
   async save(document: StoreDocument): Promise<void> {
@@ -51,7 +56,11 @@ export class FileStore {
     });
   }
 
-  private async read(path: string): Promise<{ kind: "ok"; document: StoreDocument } | { kind: "missing" } | { kind: "bad"; reason: string }> {
+  private async read(
+    path: string,
+  ): Promise<
+    { kind: "ok"; document: StoreDocument } | { kind: "missing" } | { kind: "bad"; reason: string }
+  > {
     let text: string;
     try {
       text = await readFile(path, "utf8");

@@ -17,7 +17,9 @@ export function migrate(raw: unknown): StoreDocument {
   if (!versioned.success) throw new StoreFormatError("The store file has no valid version number.");
   let version = versioned.data.version;
   if (version > CURRENT_STORE_VERSION) {
-    throw new StoreFormatError(`The store file was written by a newer Latchkey (format ${version}; this one reads up to ${CURRENT_STORE_VERSION}).`);
+    throw new StoreFormatError(
+      `The store file was written by a newer Latchkey (format ${version}; this one reads up to ${CURRENT_STORE_VERSION}).`,
+    );
   }
   let doc = raw;
   while (version < CURRENT_STORE_VERSION) {
@@ -27,7 +29,8 @@ export function migrate(raw: unknown): StoreDocument {
     version += 1;
   }
   const parsed = StoreDocumentSchema.safeParse(doc);
-  if (!parsed.success) throw new StoreFormatError(describeZodError(parsed.error, "The store file is not valid"));
+  if (!parsed.success)
+    throw new StoreFormatError(describeZodError(parsed.error, "The store file is not valid"));
   const twice = claimedTwice(parsed.data);
   if (twice) throw new StoreFormatError(`The store file is not valid — ${twice}.`);
   return parsed.data;

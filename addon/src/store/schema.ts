@@ -14,7 +14,10 @@ const StoredObservationSchema = z.discriminatedUnion("status", [
   z.object(emptyObservation.def.shape),
   z.object(setObservation.def.shape),
 ]);
-export const StoredClaimSchema: z.ZodType<SlotClaim> = z.object({ ...SlotClaimSchema.def.shape, observed: StoredObservationSchema });
+export const StoredClaimSchema: z.ZodType<SlotClaim> = z.object({
+  ...SlotClaimSchema.def.shape,
+  observed: StoredObservationSchema,
+});
 
 /**
  * The store document. Every version keeps its schema here, and `migrate` lifts any older

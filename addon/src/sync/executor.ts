@@ -61,7 +61,8 @@ export class Executor {
       const lane = this.lane(lockId);
       const wanted = byLock.get(lockId) ?? [];
       lane.queue = wanted.filter((op) => !lane.running || !sameOperation(op, lane.running));
-      for (const slot of [...lane.failures.keys()]) if (!wanted.some((op) => op.slot === slot)) lane.failures.delete(slot);
+      for (const slot of [...lane.failures.keys()])
+        if (!wanted.some((op) => op.slot === slot)) lane.failures.delete(slot);
       this.pump(lockId);
     }
     this.options.onChange();
@@ -117,7 +118,9 @@ export class Executor {
     if (this.stopped || lane.running) return;
     const lock = this.options.lockOf(lockId);
     if (!lock || !isReachable(lock) || lane.restUntil > this.now()) return;
-    const next = lane.queue.find((op) => (lane.failures.get(op.slot)?.nextRetryAt.getTime() ?? 0) <= this.now());
+    const next = lane.queue.find(
+      (op) => (lane.failures.get(op.slot)?.nextRetryAt.getTime() ?? 0) <= this.now(),
+    );
     if (!next) return;
     lane.queue = lane.queue.filter((op) => op !== next);
     lane.running = next;
@@ -128,7 +131,11 @@ export class Executor {
   private async run(lockId: LockId, lane: LockLane, op: Operation, lock: Lock): Promise<void> {
     try {
       const limit = this.options.operationTimeoutMs ?? 120_000;
-      const observed = await withTimeout(this.options.writer(op, lock), limit, `${lock.name} did not finish the change within ${Math.round(limit / 1000)} s.`);
+      const observed = await withTimeout(
+        this.options.writer(op, lock),
+        limit,
+        `${lock.name} did not finish the change within ${Math.round(limit / 1000)} s.`,
+      );
       lane.failures.delete(op.slot);
       lane.restUntil = 0;
       await this.options.onObserved(op, observed);
@@ -137,7 +144,10 @@ export class Executor {
       const delay = backoffDelay(attempts, this.options.retry.baseMs, this.options.retry.maxMs);
       const nextRetryAt = new Date(this.now() + delay);
       // HA and driver errors may quote what was sent; the reason reaches the card and the log.
-      const reason = redact(error instanceof Error ? error.message : "The write failed.", op.kind === "set" ? [op.pin] : []);
+      const reason = redact(
+        error instanceof Error ? error.message : "The write failed.",
+        op.kind === "set" ? [op.pin] : [],
+      );
       lane.failures.set(op.slot, { reason, attempts, nextRetryAt });
       this.options.onFailure?.(op, reason, attempts, delay);
       lane.restUntil = nextRetryAt.getTime();
@@ -168,5 +178,7 @@ export class Executor {
 }
 
 function sameOperation(a: Operation, b: Operation): boolean {
-  return a.kind === b.kind && a.slot === b.slot && (a.kind === "clear" || (b.kind === "set" && a.pin === b.pin));
+  return (
+    a.kind === b.kind && a.slot === b.slot && (a.kind === "clear" || (b.kind === "set" && a.pin === b.pin))
+  );
 }

@@ -16,7 +16,14 @@ export class CcReader {
   static async detect(client: HaClient, anyDeviceId: string | undefined): Promise<CcReader | null> {
     if (!anyDeviceId) return null;
     try {
-      await client.command(z.unknown(), { type: "zwave_js/invoke_cc_api", device_id: anyDeviceId, command_class: USER_CODE_CC, method_name: "getUsersCount", parameters: [], wait_for_result: true });
+      await client.command(z.unknown(), {
+        type: "zwave_js/invoke_cc_api",
+        device_id: anyDeviceId,
+        command_class: USER_CODE_CC,
+        method_name: "getUsersCount",
+        parameters: [],
+        wait_for_result: true,
+      });
       return new CcReader(client);
     } catch (error) {
       if (error instanceof HaCommandError && error.code === "unknown_command") return null;
@@ -41,7 +48,14 @@ export class CcReader {
   /** The lock's own user slot count (User Code `getUsersCount`), or null when it cannot say. */
   async slotCount(lock: Lock): Promise<number | null> {
     try {
-      const raw = await this.client.command(z.unknown(), { type: "zwave_js/invoke_cc_api", device_id: lock.deviceId, command_class: USER_CODE_CC, method_name: "getUsersCount", parameters: [], wait_for_result: true });
+      const raw = await this.client.command(z.unknown(), {
+        type: "zwave_js/invoke_cc_api",
+        device_id: lock.deviceId,
+        command_class: USER_CODE_CC,
+        method_name: "getUsersCount",
+        parameters: [],
+        wait_for_result: true,
+      });
       const count = z.number().int().min(1).max(65535).safeParse(unwrapEndpoint(raw));
       return count.success ? count.data : null;
     } catch {
@@ -53,6 +67,7 @@ export class CcReader {
 /** Some HA versions key the result by endpoint index ({"0": result}); take the root endpoint's. */
 function unwrapEndpoint(raw: unknown): unknown {
   const keyed = z.record(z.string().regex(/^\d+$/), z.unknown()).safeParse(raw);
-  if (keyed.success && Object.keys(keyed.data).length > 0) return keyed.data["0"] ?? Object.values(keyed.data)[0];
+  if (keyed.success && Object.keys(keyed.data).length > 0)
+    return keyed.data["0"] ?? Object.values(keyed.data)[0];
   return raw;
 }

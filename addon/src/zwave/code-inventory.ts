@@ -3,7 +3,15 @@ import type { Lock } from "../../../src/model/lock";
 import type { HaClient } from "../ha/client";
 
 const ServicesSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
-const ResponseSchema = z.record(z.string(), z.record(z.string(), z.object({ usercode: z.string().nullable().optional(), in_use: z.boolean().nullable().optional() }).loose()));
+const ResponseSchema = z.record(
+  z.string(),
+  z.record(
+    z.string(),
+    z
+      .object({ usercode: z.string().nullable().optional(), in_use: z.boolean().nullable().optional() })
+      .loose(),
+  ),
+);
 
 /**
  * A slot taken by a person enrolled at the lock with an RFID tag or a fingerprint and no PIN
@@ -26,10 +34,13 @@ export async function detectCodeInventory(client: HaClient): Promise<CodeInvento
   const services = await client.command(ServicesSchema, { type: "get_services" });
   if (!services.zwave_js || !("get_lock_usercode" in services.zwave_js)) return null;
   return async (lock) => {
-    const response = ResponseSchema.parse(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true));
+    const response = ResponseSchema.parse(
+      await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true),
+    );
     const slots = new Map<number, SlotHolding>();
     for (const [slot, entry] of Object.entries(response[lock.id] ?? {})) {
-      if (entry.in_use && entry.usercode && /^\d+$/.test(entry.usercode)) slots.set(Number(slot), entry.usercode);
+      if (entry.in_use && entry.usercode && /^\d+$/.test(entry.usercode))
+        slots.set(Number(slot), entry.usercode);
     }
     return slots;
   };

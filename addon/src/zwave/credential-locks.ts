@@ -31,10 +31,16 @@ export async function detectCredentialLocks(client: HaClient, log: Logger): Prom
       const cached = known.get(lock.deviceId);
       if (cached !== undefined) return cached;
       try {
-        const capabilities = await client.command(z.unknown(), { type: "zwave_js/node_capabilities", device_id: lock.deviceId });
+        const capabilities = await client.command(z.unknown(), {
+          type: "zwave_js/node_capabilities",
+          device_id: lock.deviceId,
+        });
         const answer = isCredentialOnly(codeCommandClasses(capabilities));
         known.set(lock.deviceId, answer);
-        if (answer) log.info(`${lock.name} keeps its codes in the User Credential command class; Latchkey manages them with Home Assistant's credential actions.`);
+        if (answer)
+          log.info(
+            `${lock.name} keeps its codes in the User Credential command class; Latchkey manages them with Home Assistant's credential actions.`,
+          );
         return answer;
       } catch (error) {
         // Without the command this HA cannot tell: the User Code path, for good.
@@ -45,7 +51,10 @@ export async function detectCredentialLocks(client: HaClient, log: Logger): Prom
         // Anything else is asked again. Guessing "User Code" here could read the lock's users as
         // all free and later write a PIN onto someone's user record.
         log.debug(`Could not learn which command classes ${lock.name} supports.`, error);
-        throw new HaCommandError("unavailable", `Could not learn how ${lock.name} keeps its codes; Latchkey asks again shortly.`);
+        throw new HaCommandError(
+          "unavailable",
+          `Could not learn how ${lock.name} keeps its codes; Latchkey asks again shortly.`,
+        );
       }
     },
   };

@@ -8,7 +8,11 @@ import { occupiedUsers, usersOfLock, type LockUsers } from "./credential-users";
 export async function readLockUsers(client: HaClient, lock: Lock): Promise<LockUsers> {
   const response = await client.callService("zwave_js", "get_users", {}, { entity_id: lock.id }, true);
   const users = usersOfLock(response, lock.id);
-  if (!users) throw new HaCommandError("unexpected_response", `Home Assistant answered get_users for ${lock.name} in an unexpected shape.`);
+  if (!users)
+    throw new HaCommandError(
+      "unexpected_response",
+      `Home Assistant answered get_users for ${lock.name} in an unexpected shape.`,
+    );
   return users;
 }
 

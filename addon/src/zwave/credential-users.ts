@@ -7,9 +7,19 @@ import { NOT_A_PIN, type SlotHolding } from "./code-inventory";
  * credentials: [{type, slot, data}]}]}`. `data` is the PIN where the lock allows reading it back,
  * else null. Credential slots are numbered per credential type, apart from the user index.
  */
-const CredentialSchema = z.object({ type: z.string(), slot: z.number().int(), data: z.string().nullable().optional() }).loose();
-const UserSchema = z.object({ user_id: z.number().int().min(1), active: z.boolean().optional(), credentials: z.array(CredentialSchema) }).loose();
-export const LockUsersSchema = z.object({ max_users: z.number().int().min(1).max(65535).optional(), users: z.array(UserSchema) }).loose();
+const CredentialSchema = z
+  .object({ type: z.string(), slot: z.number().int(), data: z.string().nullable().optional() })
+  .loose();
+const UserSchema = z
+  .object({
+    user_id: z.number().int().min(1),
+    active: z.boolean().optional(),
+    credentials: z.array(CredentialSchema),
+  })
+  .loose();
+export const LockUsersSchema = z
+  .object({ max_users: z.number().int().min(1).max(65535).optional(), users: z.array(UserSchema) })
+  .loose();
 export type LockUsers = z.infer<typeof LockUsersSchema>;
 
 /** An entity service's response is keyed by entity id; take this lock's part. */

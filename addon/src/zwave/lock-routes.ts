@@ -9,12 +9,21 @@ import type { CredentialLocks } from "./credential-locks";
  * Picks, per lock, the User Credential path (credential actions) or the User Code path. Without
  * credential detection every lock stays on the User Code path exactly as before.
  */
-export function routeWriter(credentialLocks: CredentialLocks | null, credentialWriter: SlotWriter, userCodeWriter: SlotWriter): SlotWriter {
+export function routeWriter(
+  credentialLocks: CredentialLocks | null,
+  credentialWriter: SlotWriter,
+  userCodeWriter: SlotWriter,
+): SlotWriter {
   if (!credentialLocks) return userCodeWriter;
-  return async (op, lock) => ((await credentialLocks.isCredentialOnly(lock)) ? credentialWriter(op, lock) : userCodeWriter(op, lock));
+  return async (op, lock) =>
+    (await credentialLocks.isCredentialOnly(lock)) ? credentialWriter(op, lock) : userCodeWriter(op, lock);
 }
 
-export function routeInventory(credentialLocks: CredentialLocks | null, client: HaClient, userCodeInventory: CodeInventory | null): CodeInventory | null {
+export function routeInventory(
+  credentialLocks: CredentialLocks | null,
+  client: HaClient,
+  userCodeInventory: CodeInventory | null,
+): CodeInventory | null {
   if (!credentialLocks) return userCodeInventory;
   return async (lock) => {
     if (await credentialLocks.isCredentialOnly(lock)) return credentialInventory(client, lock);
@@ -24,7 +33,11 @@ export function routeInventory(credentialLocks: CredentialLocks | null, client: 
 
 export type SlotCountReader = (lock: Lock) => Promise<number | null>;
 
-export function routeSlotCount(credentialLocks: CredentialLocks | null, client: HaClient, userCodeSlotCount: SlotCountReader | null): SlotCountReader | null {
+export function routeSlotCount(
+  credentialLocks: CredentialLocks | null,
+  client: HaClient,
+  userCodeSlotCount: SlotCountReader | null,
+): SlotCountReader | null {
   if (!credentialLocks) return userCodeSlotCount;
   return async (lock) => {
     if (await credentialLocks.isCredentialOnly(lock)) return credentialUserCount(client, lock);

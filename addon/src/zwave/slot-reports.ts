@@ -16,13 +16,20 @@ export interface SlotWatch {
  * each slot needs its own trigger with `property_key`; a slot is watched only around a write.
  * The watch starts before the write, so only reports caused after it are seen.
  */
-export async function watchSlot(client: HaClient, lock: Lock, slot: number, log?: Logger): Promise<SlotWatch> {
+export async function watchSlot(
+  client: HaClient,
+  lock: Lock,
+  slot: number,
+  log?: Logger,
+): Promise<SlotWatch> {
   let userIdStatus: number | undefined;
   let userCode: string | undefined;
   let notify: () => void = () => undefined;
   const onReport = (variables: unknown) => {
     const report = ValueUpdatedTriggerSchema.safeParse(variables);
-    log?.debug(`Report for slot ${slot} on ${lock.name}: ${report.success ? `${String(report.data.property)} changed` : "unreadable"}.`);
+    log?.debug(
+      `Report for slot ${slot} on ${lock.name}: ${report.success ? `${String(report.data.property)} changed` : "unreadable"}.`,
+    );
     if (!report.success || Number(report.data.property_key) !== slot) return;
     // For userIdStatus HA gives the state label as current_value and the number as current_value_raw.
     const raw = report.data.current_value_raw ?? report.data.current_value;
@@ -32,12 +39,25 @@ export async function watchSlot(client: HaClient, lock: Lock, slot: number, log?
   };
   const unsubscribers = await Promise.all(
     ["userCode", "userIdStatus"].map((property) =>
-      client.subscribeTrigger({ platform: "zwave_js.value_updated", device_id: lock.deviceId, command_class: USER_CODE_CC, property, property_key: slot }, onReport),
+      client.subscribeTrigger(
+        {
+          platform: "zwave_js.value_updated",
+          device_id: lock.deviceId,
+          command_class: USER_CODE_CC,
+          property,
+          property_key: slot,
+        },
+        onReport,
+      ),
     ),
   );
   const matches = (expected: SlotContent) => {
     const content = slotContent(userIdStatus, userCode);
-    return content !== null && content.status === expected.status && (content.status === "empty" || (expected.status === "set" && content.pin === expected.pin));
+    return (
+      content !== null &&
+      content.status === expected.status &&
+      (content.status === "empty" || (expected.status === "set" && content.pin === expected.pin))
+    );
   };
   return {
     wait: (expected, timeoutMs) =>
@@ -46,7 +66,9 @@ export async function watchSlot(client: HaClient, lock: Lock, slot: number, log?
           resolve(true);
           return;
         }
-        const timer = setTimeout(() => { resolve(false); }, timeoutMs);
+        const timer = setTimeout(() => {
+          resolve(false);
+        }, timeoutMs);
         notify = () => {
           if (!matches(expected)) return;
           clearTimeout(timer);

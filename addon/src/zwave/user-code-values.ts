@@ -10,7 +10,10 @@ export const USER_ID_AVAILABLE = 0;
 export type SlotContent = { status: "empty" } | { status: "set"; pin: string };
 
 /** Combines the two per-slot values into what the slot holds. */
-export function slotContent(userIdStatus: number | undefined, userCode: string | undefined): SlotContent | null {
+export function slotContent(
+  userIdStatus: number | undefined,
+  userCode: string | undefined,
+): SlotContent | null {
   if (userCode !== undefined && /^\d+$/.test(userCode) && userIdStatus !== USER_ID_AVAILABLE) {
     return { status: "set", pin: userCode };
   }

@@ -36,12 +36,26 @@ export function createZwaveWriter(options: WriterOptions) {
     }
   };
 
-  async function writeAndVerify(op: Operation, lock: Lock, target: { entity_id: string }, watch: SlotWatch): Promise<SlotObservation> {
+  async function writeAndVerify(
+    op: Operation,
+    lock: Lock,
+    target: { entity_id: string },
+    watch: SlotWatch,
+  ): Promise<SlotObservation> {
     const call =
       op.kind === "set"
-        ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: op.pin }, target)
+        ? options.client.callService(
+            "zwave_js",
+            "set_lock_usercode",
+            { code_slot: op.slot, usercode: op.pin },
+            target,
+          )
         : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
-    await withTimeout(call, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`).catch((error: unknown) => {
+    await withTimeout(
+      call,
+      options.callTimeoutMs,
+      `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`,
+    ).catch((error: unknown) => {
       throw explainMissingSlot(error, lock, op.slot);
     });
     const expected: SlotContent = op.kind === "set" ? { status: "set", pin: op.pin } : { status: "empty" };
@@ -50,13 +64,24 @@ export function createZwaveWriter(options: WriterOptions) {
     if (options.ccReader) {
       const read = await options.ccReader.read(lock, op.slot);
       if (read && sameContent(read, expected)) via = "cc_read";
-      else if (read) throw new HaCommandError("verify_mismatch", `${lock.name} holds something else in slot ${op.slot} after the write.`);
+      else if (read)
+        throw new HaCommandError(
+          "verify_mismatch",
+          `${lock.name} holds something else in slot ${op.slot} after the write.`,
+        );
     }
-    if (via === "none" && (await confirmByReport(lock, op.slot, expected, watch, options.client, options.verifyTimeoutMs))) via = "lock_report";
+    if (
+      via === "none" &&
+      (await confirmByReport(lock, op.slot, expected, watch, options.client, options.verifyTimeoutMs))
+    )
+      via = "lock_report";
 
-    options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${via === "none" ? "no confirmation within the wait" : `confirmed (${via})`}.`);
+    options.log.debug(
+      `${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${via === "none" ? "no confirmation within the wait" : `confirmed (${via})`}.`,
+    );
     const at = now().toISOString();
-    if (expected.status === "empty") return { status: "empty", confirmed: via !== "none", verifiedAt: at, via };
+    if (expected.status === "empty")
+      return { status: "empty", confirmed: via !== "none", verifiedAt: at, via };
     return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt: at, via };
   }
 }
@@ -67,9 +92,21 @@ export function createZwaveWriter(options: WriterOptions) {
  * came, ask the lock to read the slot again (User Code Get through the invoke_cc_api
  * service, available on every HA Latchkey supports) and wait for that report.
  */
-async function confirmByReport(lock: Lock, slot: number, expected: SlotContent, watch: SlotWatch, client: HaClient, timeoutMs: number): Promise<boolean> {
+async function confirmByReport(
+  lock: Lock,
+  slot: number,
+  expected: SlotContent,
+  watch: SlotWatch,
+  client: HaClient,
+  timeoutMs: number,
+): Promise<boolean> {
   if (await watch.wait(expected, Math.min(REPORT_GRACE_MS, timeoutMs))) return true;
-  await client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
+  await client.callService(
+    "zwave_js",
+    "invoke_cc_api",
+    { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] },
+    { entity_id: lock.id },
+  );
   return watch.wait(expected, timeoutMs);
 }
 
@@ -82,7 +119,12 @@ const REPORT_GRACE_MS = 2_000;
  * User Code services can never reach). Say so, instead of passing on the driver's wording.
  */
 function explainMissingSlot(error: unknown, lock: Lock, slot: number): unknown {
-  if (!(error instanceof HaCommandError) || error.code !== "home_assistant_error" || !/not found/i.test(error.message)) return error;
+  if (
+    !(error instanceof HaCommandError) ||
+    error.code !== "home_assistant_error" ||
+    !/not found/i.test(error.message)
+  )
+    return error;
   return new HaCommandError(
     "slot_not_found",
     `${lock.name} has no User Code slot ${slot} in Home Assistant. If the lock keeps its codes in the User Credential command class, Latchkey needs Home Assistant 2026.6 or newer (its credential actions) to manage it.`,

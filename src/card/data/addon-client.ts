@@ -3,7 +3,14 @@ import type { z } from "zod/mini";
 import { ResultSchemas, type Snapshot } from "../../model/protocol";
 import { type RequestType } from "../../model/requests";
 import { AddonRequestError } from "./addon-error";
-import { helloMessage, parseServerMessage, requestMessage, type HelloDetails, type RequestParams, type ResultOf } from "./messages";
+import {
+  helloMessage,
+  parseServerMessage,
+  requestMessage,
+  type HelloDetails,
+  type RequestParams,
+  type ResultOf,
+} from "./messages";
 
 export interface SocketHandlers {
   open(): void;
@@ -29,12 +36,16 @@ export const browserSocketFactory: SocketFactory = (url, handlers) => {
     handlers.close();
   };
   return {
-    send: (data) => { ws.send(data); },
+    send: (data) => {
+      ws.send(data);
+    },
     close: () => {
       // Closing a socket that is still connecting makes the browser log an error; the card is
       // often removed that early (a dashboard re-render), so close it once it is open.
       if (ws.readyState === WebSocket.CONNECTING) {
-        ws.onopen = () => { ws.close(); };
+        ws.onopen = () => {
+          ws.close();
+        };
         ws.onmessage = null;
       } else {
         ws.close();
@@ -129,8 +140,12 @@ export class AddonClient {
       return;
     }
     this.prepare().then(
-      () => { this.open(); },
-      () => { this.handleClose(); },
+      () => {
+        this.open();
+      },
+      () => {
+        this.handleClose();
+      },
     );
   }
 
@@ -192,7 +207,8 @@ export class AddonClient {
   }
 
   private failPending(): void {
-    for (const entry of this.pending.values()) entry.reject(AddonRequestError.of("disconnected", "error.addon_connection_lost"));
+    for (const entry of this.pending.values())
+      entry.reject(AddonRequestError.of("disconnected", "error.addon_connection_lost"));
     this.pending.clear();
   }
 

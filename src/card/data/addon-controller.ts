@@ -52,7 +52,15 @@ export class AddonController implements ReactiveController {
     this.client?.close();
     this.client = null;
     if (this.connected && this.url) {
-      this.client = new AddonClient(this.url, this.hello, () => { this.changed(); }, this.factory, this.prepare);
+      this.client = new AddonClient(
+        this.url,
+        this.hello,
+        () => {
+          this.changed();
+        },
+        this.factory,
+        this.prepare,
+      );
     }
     this.changed();
   }

@@ -27,6 +27,12 @@ export class AddonRequestError extends Error {
 
   /** One the card finds itself (no connection, an answer it cannot read). */
   static of(code: CardErrorCode, problem: CardProblem, values: ProblemValues = {}): AddonRequestError {
-    return new AddonRequestError(code, fillPlaceholders(CARD_PROBLEM_TEXTS[problem], values), [], problem, values);
+    return new AddonRequestError(
+      code,
+      fillPlaceholders(CARD_PROBLEM_TEXTS[problem], values),
+      [],
+      problem,
+      values,
+    );
   }
 }

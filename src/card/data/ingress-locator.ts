@@ -1,5 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { ingressCookie, ingressSocketUrl, SupervisorLink, type AddonLocation, type CallWs } from "./supervisor";
+import {
+  ingressCookie,
+  ingressSocketUrl,
+  SupervisorLink,
+  type AddonLocation,
+  type CallWs,
+} from "./supervisor";
 
 export type LocatorStatus =
   | { state: "idle" }
@@ -87,7 +93,9 @@ export class IngressLocator implements ReactiveController {
   /** Called on each card update; looks the add-on up again only when the slug or the user's role changed. */
   use(callWs: CallWs, options: { slug?: string; isAdmin: boolean }): void {
     this.callWs = callWs;
-    this.link ??= new SupervisorLink((message) => this.callWs ? this.callWs(message) : Promise.reject(new Error("Home Assistant is not connected.")));
+    this.link ??= new SupervisorLink((message) =>
+      this.callWs ? this.callWs(message) : Promise.reject(new Error("Home Assistant is not connected.")),
+    );
     const key = `${options.slug ?? ""}|${String(options.isAdmin)}`;
     if (key === this.key) return;
     this.key = key;
@@ -130,7 +138,8 @@ export class IngressLocator implements ReactiveController {
     if (!link || !slug) throw new Error("The Latchkey add-on has not been found yet.");
     const fresh = this.session !== null && Date.now() - this.sessionCheckedAt < FRESH_SESSION_MS;
     if (!fresh) {
-      if (!this.session || !(await link.sessionValid(this.session))) this.session = await link.openSession(slug);
+      if (!this.session || !(await link.sessionValid(this.session)))
+        this.session = await link.openSession(slug);
       this.sessionCheckedAt = Date.now();
     }
     if (!this.session) return;
@@ -171,7 +180,9 @@ export class IngressLocator implements ReactiveController {
   private scheduleRetry(): void {
     if (!this.attached) return;
     clearTimeout(this.retry);
-    this.retry = setTimeout(() => { void this.locate(); }, this.retryDelay);
+    this.retry = setTimeout(() => {
+      void this.locate();
+    }, this.retryDelay);
     this.retryDelay = Math.min(MAX_RETRY_MS, this.retryDelay * 2);
   }
 

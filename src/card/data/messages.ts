@@ -1,6 +1,12 @@
 /** Pure builders and parsers for the card ↔ add-on protocol; no IO here. */
 import type { z } from "zod/mini";
-import { CLIENT_FEATURES, PROTOCOL_VERSION, ServerMessageSchema, type ResultSchemas, type ServerMessage } from "../../model/protocol";
+import {
+  CLIENT_FEATURES,
+  PROTOCOL_VERSION,
+  ServerMessageSchema,
+  type ResultSchemas,
+  type ServerMessage,
+} from "../../model/protocol";
 import { type RequestSchema, type RequestType } from "../../model/requests";
 
 export type RequestInput = z.input<typeof RequestSchema>;

@@ -35,7 +35,11 @@ export class SupervisorLink {
 
   constructor(private readonly callWs: CallWs) {}
 
-  async locate(options: { slug?: string; isAdmin: boolean; remembered?: string | null }): Promise<AddonLocation> {
+  async locate(options: {
+    slug?: string;
+    isAdmin: boolean;
+    remembered?: string | null;
+  }): Promise<AddonLocation> {
     let info: AddonInfo | null = null;
     for (const slug of await this.slugsToTry(options)) {
       info = await this.addonInfo(slug);
@@ -49,7 +53,9 @@ export class SupervisorLink {
 
   /** Opens an ingress session for the add-on. */
   async openSession(slug: string): Promise<string> {
-    const answer = await this.either({ type: "supervisor/ingress/session", slug }, () => this.api("/ingress/session", "post"));
+    const answer = await this.either({ type: "supervisor/ingress/session", slug }, () =>
+      this.api("/ingress/session", "post"),
+    );
     const parsed = SessionSchema.safeParse(answer);
     if (!parsed.success) throw new Error("The Supervisor answered without an ingress session.");
     return parsed.data.session;
@@ -58,7 +64,9 @@ export class SupervisorLink {
   /** True while the Supervisor still honours the session (they lapse after 15 minutes unused). */
   async sessionValid(session: string): Promise<boolean> {
     try {
-      await this.either({ type: "supervisor/ingress/validate_session", session }, () => this.api("/ingress/validate_session", "post", { session }));
+      await this.either({ type: "supervisor/ingress/validate_session", session }, () =>
+        this.api("/ingress/validate_session", "post", { session }),
+      );
       return true;
     } catch {
       return false;
@@ -70,7 +78,11 @@ export class SupervisorLink {
    * configured slug, else an admin's add-on list (one call), else the slug that worked last
    * time on this browser, then the published ones.
    */
-  private async slugsToTry(options: { slug?: string; isAdmin: boolean; remembered?: string | null }): Promise<string[]> {
+  private async slugsToTry(options: {
+    slug?: string;
+    isAdmin: boolean;
+    remembered?: string | null;
+  }): Promise<string[]> {
     if (options.slug) return [options.slug];
     const listed = options.isAdmin ? await this.listedSlugs() : null;
     if (listed) return listed;
@@ -79,7 +91,11 @@ export class SupervisorLink {
 
   private async addonInfo(slug: string): Promise<AddonInfo | null> {
     try {
-      const parsed = AddonInfoSchema.safeParse(await this.either({ type: "supervisor/ingress/info", slug }, () => this.api(`/addons/${slug}/info`, "get")));
+      const parsed = AddonInfoSchema.safeParse(
+        await this.either({ type: "supervisor/ingress/info", slug }, () =>
+          this.api(`/addons/${slug}/info`, "get"),
+        ),
+      );
       return parsed.success ? parsed.data : null;
     } catch {
       return null; // "Addon does not exist" for a wrong guess
@@ -91,14 +107,19 @@ export class SupervisorLink {
     try {
       const parsed = AddonListSchema.safeParse(await this.api("/addons", "get"));
       if (!parsed.success) return null;
-      return parsed.data.addons.map((a) => a.slug).filter((slug) => slug === ADDON_SLUG || slug.endsWith(`_${ADDON_SLUG}`));
+      return parsed.data.addons
+        .map((a) => a.slug)
+        .filter((slug) => slug === ADDON_SLUG || slug.endsWith(`_${ADDON_SLUG}`));
     } catch {
       return null;
     }
   }
 
   /** The dedicated command where HA has it, else the Supervisor API proxy. */
-  private async either(dedicated: Record<string, unknown>, proxied: () => Promise<unknown>): Promise<unknown> {
+  private async either(
+    dedicated: Record<string, unknown>,
+    proxied: () => Promise<unknown>,
+  ): Promise<unknown> {
     if (this.dedicated === false) return proxied();
     try {
       const answer = await this.callWs(dedicated);
@@ -112,7 +133,11 @@ export class SupervisorLink {
   }
 
   private api(endpoint: string, method: "get" | "post", data?: Record<string, unknown>): Promise<unknown> {
-    return this.callWs(data ? { type: "supervisor/api", endpoint, method, data } : { type: "supervisor/api", endpoint, method });
+    return this.callWs(
+      data
+        ? { type: "supervisor/api", endpoint, method, data }
+        : { type: "supervisor/api", endpoint, method },
+    );
   }
 }
 

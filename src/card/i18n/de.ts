@@ -12,9 +12,11 @@ export const de: Record<TranslationKey, string> = {
   "validation.lock_twice": "Ein Schloss ist doppelt gewählt.",
   "validation.pin_missing": "Gib eine PIN ein oder erzeuge eine.",
   "validation.pin_not_digits": "Eine PIN besteht nur aus Ziffern.",
-  "validation.pin_no_common_length": "Die gewählten Schlösser haben keine gemeinsame PIN-Länge; setze den Code auf weniger Schlösser.",
+  "validation.pin_no_common_length":
+    "Die gewählten Schlösser haben keine gemeinsame PIN-Länge; setze den Code auf weniger Schlösser.",
   "validation.pin_length": "Die PIN braucht für die gewählten Schlösser {range} Ziffern.",
-  "validation.pin_taken": "„{name}“ nutzt diese PIN schon an {locks}. Jede Person braucht eine eigene PIN, damit du weißt, wer die Tür geöffnet hat.",
+  "validation.pin_taken":
+    "„{name}“ nutzt diese PIN schon an {locks}. Jede Person braucht eine eigene PIN, damit du weißt, wer die Tür geöffnet hat.",
   "validation.pin_weak_repeated": "Diese PIN ist leicht zu erraten: Sie wiederholt eine Ziffer.",
   "validation.pin_weak_sequence": "Diese PIN ist leicht zu erraten: Sie ist eine Ziffernfolge.",
   "validation.pin_weak_common": "Diese PIN ist leicht zu erraten: Sie gehört zu den häufigsten PINs.",
@@ -44,7 +46,8 @@ export const de: Record<TranslationKey, string> = {
   "common.cancel": "Abbrechen",
   "common.save": "Speichern",
   "common.delete": "Löschen",
-  "addon.set_url": "Trage in der Kartenkonfiguration unter addon_url die Websocket-URL des Latchkey-Add-ons ein (zum Beispiel ws://homeassistant.local:8099/api/ws), um hier Codes zu verwalten.",
+  "addon.set_url":
+    "Trage in der Kartenkonfiguration unter addon_url die Websocket-URL des Latchkey-Add-ons ein (zum Beispiel ws://homeassistant.local:8099/api/ws), um hier Codes zu verwalten.",
   "editor_card.title": "Titel",
   "editor_card.locks": "Schlösser",
   "editor_card.locks_helper": "Leer lassen, um alle Schlösser zu zeigen.",
@@ -52,14 +55,21 @@ export const de: Record<TranslationKey, string> = {
   "editor_card.addon_slug": "Add-on-Slug (nur für ein Latchkey-Add-on aus einem anderen Repository)",
   "addon.connecting": "Verbinde mit dem Latchkey-Add-on…",
   "addon.locating": "Suche das Latchkey-Add-on…",
-  "addon.not_installed": "Das Latchkey-Add-on ist nicht installiert. Füge unter Einstellungen → Add-ons → Add-on Store das Repository https://github.com/latchkey-home/latchkey hinzu, installiere und starte Latchkey.",
-  "addon.not_started": "Das Latchkey-Add-on ist installiert, läuft aber nicht. Starte es unter Einstellungen → Add-ons → Latchkey.",
-  "addon.no_ingress": "Dieses Latchkey-Add-on bietet kein Ingress; aktualisiere es oder trage addon_url in der Kartenkonfiguration ein.",
-  "addon.supervisor_failed": "Der Supervisor von Home Assistant hat die Karte nicht zum Latchkey-Add-on durchgelassen: {message}",
-  "addon.unreachable_ingress": "Das Latchkey-Add-on antwortet nicht. Sieh im Protokoll unter Einstellungen → Add-ons → Latchkey nach; die Karte versucht es weiter.",
-  "addon.unreachable": "Das Latchkey-Add-on ist unter {url} nicht erreichbar. Prüfe, ob es läuft; die Karte versucht es weiter.",
+  "addon.not_installed":
+    "Das Latchkey-Add-on ist nicht installiert. Füge unter Einstellungen → Add-ons → Add-on Store das Repository https://github.com/latchkey-home/latchkey hinzu, installiere und starte Latchkey.",
+  "addon.not_started":
+    "Das Latchkey-Add-on ist installiert, läuft aber nicht. Starte es unter Einstellungen → Add-ons → Latchkey.",
+  "addon.no_ingress":
+    "Dieses Latchkey-Add-on bietet kein Ingress; aktualisiere es oder trage addon_url in der Kartenkonfiguration ein.",
+  "addon.supervisor_failed":
+    "Der Supervisor von Home Assistant hat die Karte nicht zum Latchkey-Add-on durchgelassen: {message}",
+  "addon.unreachable_ingress":
+    "Das Latchkey-Add-on antwortet nicht. Sieh im Protokoll unter Einstellungen → Add-ons → Latchkey nach; die Karte versucht es weiter.",
+  "addon.unreachable":
+    "Das Latchkey-Add-on ist unter {url} nicht erreichbar. Prüfe, ob es läuft; die Karte versucht es weiter.",
   "addon.refused": "Das Latchkey-Add-on hat die Verbindung abgelehnt: {message}",
-  "addon.offline": "Das Add-on hat keine Verbindung zu Home Assistant; Änderungen warten, bis sie wieder besteht.",
+  "addon.offline":
+    "Das Add-on hat keine Verbindung zu Home Assistant; Änderungen warten, bis sie wieder besteht.",
   "codes.title": "Codes",
   "codes.none": "Noch keine Codes.",
   "codes.add": "Code hinzufügen",
@@ -70,7 +80,8 @@ export const de: Record<TranslationKey, string> = {
   "codes.reveal": "PIN zeigen",
   "codes.copy": "Kopieren",
   "codes.copied": "PIN kopiert.",
-  "codes.copy_failed": "Dieser Browser erlaubt kein Kopieren (dafür braucht es https); markiere die PIN stattdessen.",
+  "codes.copy_failed":
+    "Dieser Browser erlaubt kein Kopieren (dafür braucht es https); markiere die PIN stattdessen.",
   "share.open": "Teilen",
   "share.service": "Senden mit",
   "share.recipients": "An (Telefonnummern, optional)",

@@ -28,7 +28,8 @@ export const en = {
   "common.cancel": "Cancel",
   "common.save": "Save",
   "common.delete": "Delete",
-  "addon.set_url": "Set addon_url in the card configuration to the Latchkey add-on's websocket URL (for example ws://homeassistant.local:8099/api/ws) to manage codes here.",
+  "addon.set_url":
+    "Set addon_url in the card configuration to the Latchkey add-on's websocket URL (for example ws://homeassistant.local:8099/api/ws) to manage codes here.",
   "editor_card.title": "Title",
   "editor_card.locks": "Locks",
   "editor_card.locks_helper": "Leave empty to show every lock.",
@@ -36,12 +37,18 @@ export const en = {
   "editor_card.addon_slug": "Add-on slug (only for a Latchkey add-on from another repository)",
   "addon.connecting": "Connecting to the Latchkey add-on…",
   "addon.locating": "Looking for the Latchkey add-on…",
-  "addon.not_installed": "The Latchkey add-on is not installed. Add the repository https://github.com/latchkey-home/latchkey in Settings → Add-ons → Add-on store, then install and start Latchkey.",
-  "addon.not_started": "The Latchkey add-on is installed but not running. Start it in Settings → Add-ons → Latchkey.",
-  "addon.no_ingress": "This Latchkey add-on offers no ingress; update it, or set addon_url in the card configuration.",
-  "addon.supervisor_failed": "Home Assistant's Supervisor did not let the card reach the Latchkey add-on: {message}",
-  "addon.unreachable_ingress": "The Latchkey add-on is not answering. Check its log in Settings → Add-ons → Latchkey; the card keeps trying.",
-  "addon.unreachable": "The Latchkey add-on is not reachable at {url}. Check that it is running; the card keeps trying.",
+  "addon.not_installed":
+    "The Latchkey add-on is not installed. Add the repository https://github.com/latchkey-home/latchkey in Settings → Add-ons → Add-on store, then install and start Latchkey.",
+  "addon.not_started":
+    "The Latchkey add-on is installed but not running. Start it in Settings → Add-ons → Latchkey.",
+  "addon.no_ingress":
+    "This Latchkey add-on offers no ingress; update it, or set addon_url in the card configuration.",
+  "addon.supervisor_failed":
+    "Home Assistant's Supervisor did not let the card reach the Latchkey add-on: {message}",
+  "addon.unreachable_ingress":
+    "The Latchkey add-on is not answering. Check its log in Settings → Add-ons → Latchkey; the card keeps trying.",
+  "addon.unreachable":
+    "The Latchkey add-on is not reachable at {url}. Check that it is running; the card keeps trying.",
   "addon.refused": "The Latchkey add-on refused the connection: {message}",
   "addon.offline": "The add-on has lost its connection to Home Assistant; changes wait until it is back.",
   "codes.title": "Codes",

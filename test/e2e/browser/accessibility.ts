@@ -31,6 +31,9 @@ export async function seriousViolationsInCard(page: Page): Promise<string[]> {
     const result = await axe.run(card, { resultTypes: ["violations"] });
     return result.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.impact ?? ""} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.html.slice(0, 80)).join(" | ")}`);
+      .map(
+        (v) =>
+          `${v.impact ?? ""} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.html.slice(0, 80)).join(" | ")}`,
+      );
   });
 }

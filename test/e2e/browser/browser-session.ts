@@ -39,7 +39,11 @@ export async function openBrowser(): Promise<BrowserSession> {
  * /auth/authorize, whose form (ha-auth-flow, open shadow roots) takes username and password.
  * "Keep me logged in" stores the tokens in localStorage ("hassTokens") for later navigations.
  */
-export async function loginThroughHa(page: Page, url: string, user: { username: string; password: string }): Promise<void> {
+export async function loginThroughHa(
+  page: Page,
+  url: string,
+  user: { username: string; password: string },
+): Promise<void> {
   await page.goto(url);
   await page.waitForURL((u) => u.pathname.startsWith("/auth/authorize"), { timeout: 30_000 });
   await page.locator("input[name=username]").fill(user.username);
@@ -48,7 +52,9 @@ export async function loginThroughHa(page: Page, url: string, user: { username: 
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/auth/"), { timeout: 30_000 });
   // Back on the dashboard with ?auth_callback=1: the frontend now trades the code for tokens.
-  await page.waitForFunction(() => localStorage.getItem("hassTokens") !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => localStorage.getItem("hassTokens") !== null, undefined, {
+    timeout: 30_000,
+  });
 }
 
 export function screenshot(page: Page, name: string): Promise<Buffer> {
@@ -61,7 +67,8 @@ export async function overflowing(page: Page, selector: string, width: number): 
   for (const el of await page.locator(selector).all()) {
     const box = await el.boundingBox();
     if (!box) continue;
-    if (box.x < -0.5 || box.x + box.width > width + 0.5) out.push(`${await el.evaluate((e) => e.outerHTML.slice(0, 80))} x=${box.x} w=${box.width}`);
+    if (box.x < -0.5 || box.x + box.width > width + 0.5)
+      out.push(`${await el.evaluate((e) => e.outerHTML.slice(0, 80))} x=${box.x} w=${box.width}`);
   }
   return out;
 }

@@ -23,8 +23,14 @@ function fail(why: string): never {
 }
 
 const lockRow = (entityId: string) => page().locator(`latchkey-lock-list li[data-entity="${entityId}"]`);
-const codeRow = (name: string) => page().locator("latchkey-code-list li.code").filter({ has: page().locator(".name", { hasText: name }) });
-const holders = async (pin: string) => (await Promise.all(LOCK_IDS.map(async (l) => ((await slotsWith(stack(), l, pin)).length > 0 ? [l] : [])))).flat();
+const codeRow = (name: string) =>
+  page()
+    .locator("latchkey-code-list li.code")
+    .filter({ has: page().locator(".name", { hasText: name }) });
+const holders = async (pin: string) =>
+  (
+    await Promise.all(LOCK_IDS.map(async (l) => ((await slotsWith(stack(), l, pin)).length > 0 ? [l] : [])))
+  ).flat();
 
 /** The element with keyboard focus, through every shadow root: "input#name", "button.primary.save". */
 function deepFocus(p: Page): Promise<string | null> {
@@ -32,7 +38,11 @@ function deepFocus(p: Page): Promise<string | null> {
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
     if (!element) return null;
-    return element.tagName.toLowerCase() + (element.id ? `#${element.id}` : "") + [...element.classList].map((c) => `.${c}`).join("");
+    return (
+      element.tagName.toLowerCase() +
+      (element.id ? `#${element.id}` : "") +
+      [...element.classList].map((c) => `.${c}`).join("")
+    );
   });
 }
 
@@ -54,28 +64,42 @@ async function languagesFetchedDuring(p: Page, action: () => Promise<void>): Pro
 
 async function expectLocksShown(state: string): Promise<void> {
   for (const lock of DEMO_LOCKS) {
-    await expect.poll(() => lockRow(lock.entityId).locator(".name span").first().textContent(), { timeout: 15_000 }).toBe(lock.name);
-    await expect.poll(() => lockRow(lock.entityId).locator(".state").textContent(), { timeout: 30_000 }).toBe(state);
+    await expect
+      .poll(() => lockRow(lock.entityId).locator(".name span").first().textContent(), { timeout: 15_000 })
+      .toBe(lock.name);
+    await expect
+      .poll(() => lockRow(lock.entityId).locator(".state").textContent(), { timeout: 30_000 })
+      .toBe(state);
   }
 }
 
 beforeAll(async () => {
   const started = Date.now();
   world = await startStackWorld();
-  figure("stack start (locks + Z-Wave JS + HA + add-on + dashboard)", `${((Date.now() - started) / 1000).toFixed(1)} s`);
+  figure(
+    "stack start (locks + Z-Wave JS + HA + add-on + dashboard)",
+    `${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   ws = await haWs(world.stack.ha.url, world.stack.credentials.admin.token);
   session = await openBrowser();
 });
 afterAll(async () => {
-  const problems = session?.log.filter((line) => /^\[(console\.error|console\.warning|pageerror|websocket error)\]/.test(line)) ?? [];
-  process.stdout.write(`[page] ${problems.length} console error/warning/pageerror line(s)${problems.length ? `:\n${problems.join("\n")}` : ""}\n`);
+  const problems =
+    session?.log.filter((line) =>
+      /^\[(console\.error|console\.warning|pageerror|websocket error)\]/.test(line),
+    ) ?? [];
+  process.stdout.write(
+    `[page] ${problems.length} console error/warning/pageerror line(s)${problems.length ? `:\n${problems.join("\n")}` : ""}\n`,
+  );
   await session?.close().catch(() => undefined);
   await ws?.close().catch(() => undefined);
   await world?.close();
 });
 beforeEach(() => {
   onTestFailed(() => {
-    process.stdout.write(`--- page log (${session?.log.length ?? 0} lines) ---\n${session?.log.join("\n") ?? ""}\n---\n`);
+    process.stdout.write(
+      `--- page log (${session?.log.length ?? 0} lines) ---\n${session?.log.join("\n") ?? ""}\n---\n`,
+    );
   });
 });
 
@@ -87,7 +111,11 @@ describe("the card in Home Assistant's real frontend", () => {
     const t0 = Date.now();
     const fetched = await languagesFetchedDuring(page(), async () => {
       await page().goto(dashboardUrl);
-      for (const lock of DEMO_LOCKS) await page().locator("latchkey-lock-list .name span", { hasText: lock.name }).first().waitFor({ timeout: 30_000 });
+      for (const lock of DEMO_LOCKS)
+        await page()
+          .locator("latchkey-lock-list .name span", { hasText: lock.name })
+          .first()
+          .waitFor({ timeout: 30_000 });
     });
     figure("dashboard first render (navigation → 3 lock names visible), 1280×800", `${Date.now() - t0} ms`);
     // The card's texts come from HA's /local/ next to it, and only the person's language.
@@ -106,20 +134,35 @@ describe("the card in Home Assistant's real frontend", () => {
     await p.locator("latchkey-code-list button.add").waitFor({ timeout: 30_000 });
     await screenshot(p, "card-360x640.png");
     expect(await p.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(360);
-    expect(await overflowing(p, "latchkey-card, latchkey-card ha-card, latchkey-card button, latchkey-card li", 360)).toEqual([]);
+    expect(
+      await overflowing(
+        p,
+        "latchkey-card, latchkey-card ha-card, latchkey-card button, latchkey-card li",
+        360,
+      ),
+    ).toEqual([]);
 
     await p.locator("latchkey-code-list button.add").click();
     const dialog = p.locator("latchkey-code-editor [role=dialog]");
     await dialog.waitFor();
     await screenshot(p, "editor-360x640.png");
     expect(await seriousViolationsInCard(p), "axe-core, add/edit dialog open").toEqual([]);
-    expect(await overflowing(p, "latchkey-code-editor [role=dialog], latchkey-code-editor button, latchkey-code-editor input", 360)).toEqual([]);
+    expect(
+      await overflowing(
+        p,
+        "latchkey-code-editor [role=dialog], latchkey-code-editor button, latchkey-code-editor input",
+        360,
+      ),
+    ).toEqual([]);
     for (const button of ["button.cancel", "button.save"]) {
       const target = dialog.locator(button);
       await target.scrollIntoViewIfNeeded();
       const box = await target.boundingBox();
       expect(box, button).not.toBeNull();
-      if (box) expect(box.y >= 0 && box.y + box.height <= 640, `${button} inside the viewport (y=${box.y})`).toBe(true);
+      if (box)
+        expect(box.y >= 0 && box.y + box.height <= 640, `${button} inside the viewport (y=${box.y})`).toBe(
+          true,
+        );
     }
     // Keyboard: focus starts on the name, Tab stays inside the dialog, Escape closes it and
     // focus is back on the button that opened it.
@@ -143,7 +186,9 @@ describe("the card in Home Assistant's real frontend", () => {
       if (!(editor instanceof HTMLElement)) throw new Error("getConfigElement gave no element");
       const changes: unknown[] = [];
       Reflect.set(window, "latchkeyEditorChanges", changes);
-      editor.addEventListener("config-changed", (event) => { if (event instanceof CustomEvent) changes.push(event.detail); });
+      editor.addEventListener("config-changed", (event) => {
+        if (event instanceof CustomEvent) changes.push(event.detail);
+      });
       editor.id = "latchkey-editor-under-test";
       Reflect.set(editor, "hass", Reflect.get(document.querySelector("home-assistant") ?? {}, "hass"));
       const setConfig: unknown = Reflect.get(editor, "setConfig");
@@ -161,8 +206,12 @@ describe("the card in Home Assistant's real frontend", () => {
         const changes: unknown = Reflect.get(window, "latchkeyEditorChanges");
         return JSON.stringify(Array.isArray(changes) ? changes.at(-1) : null);
       });
-    await expect.poll(last, { timeout: 10_000 }).toBe(JSON.stringify({ config: { type: "custom:latchkey-card", title: "Our doors" } }));
-    await p.evaluate(() => { document.querySelector("#latchkey-editor-under-test")?.remove(); });
+    await expect
+      .poll(last, { timeout: 10_000 })
+      .toBe(JSON.stringify({ config: { type: "custom:latchkey-card", title: "Our doors" } }));
+    await p.evaluate(() => {
+      document.querySelector("#latchkey-editor-under-test")?.remove();
+    });
   });
 
   it("creates Grandma on Front Door and Back Door through the dialog; both locks hold the PIN, chips synced", async () => {
@@ -172,15 +221,23 @@ describe("the card in Home Assistant's real frontend", () => {
     const dialog = p.locator("latchkey-code-editor [role=dialog]");
     await dialog.locator("#name").fill("Grandma");
     await dialog.locator("#pin").fill(PIN);
-    for (const lock of LOCK_IDS) await dialog.locator(`input[name=lock][value="${lock}"]`).setChecked(CODE_LOCKS.includes(lock));
+    for (const lock of LOCK_IDS)
+      await dialog.locator(`input[name=lock][value="${lock}"]`).setChecked(CODE_LOCKS.includes(lock));
     const t0 = Date.now();
     await dialog.locator("button.save").click();
     await dialog.waitFor({ state: "detached", timeout: 30_000 });
-    await until(async () => (await holders(PIN)).length === 2, 60_000, "Grandma's PIN on Front Door and Back Door");
+    await until(
+      async () => (await holders(PIN)).length === 2,
+      60_000,
+      "Grandma's PIN on Front Door and Back Door",
+    );
     figure("Save in the dialog → PIN in both simulated locks' memory", `${Date.now() - t0} ms`);
     expect((await holders(PIN)).sort()).toEqual([...CODE_LOCKS].sort());
     const row = codeRow("Grandma");
-    for (const lock of CODE_LOCKS) await expect.poll(() => row.locator(`.chip[data-lock="${lock}"]`).getAttribute("class"), { timeout: 60_000 }).toContain("synced");
+    for (const lock of CODE_LOCKS)
+      await expect
+        .poll(() => row.locator(`.chip[data-lock="${lock}"]`).getAttribute("class"), { timeout: 60_000 })
+        .toContain("synced");
     expect(await row.locator(".chip").count()).toBe(2);
     figure("Save in the dialog → both chips synced in the card", `${Date.now() - t0} ms`);
     expect(await seriousViolationsInCard(p), "axe-core, code list with sync chips").toEqual([]);
@@ -195,7 +252,11 @@ describe("the card in Home Assistant's real frontend", () => {
   it("disable through the card → no lock holds the PIN", async () => {
     const row = codeRow("Grandma");
     await row.locator("button.toggle").click();
-    await until(async () => (await holders(PIN)).length === 0, 60_000, "Grandma's PIN cleared from every lock");
+    await until(
+      async () => (await holders(PIN)).length === 0,
+      60_000,
+      "Grandma's PIN cleared from every lock",
+    );
     await expect.poll(() => row.locator(".badge").textContent(), { timeout: 15_000 }).toBe("Disabled");
   });
 
@@ -214,7 +275,10 @@ describe("the card in Home Assistant's real frontend", () => {
     const unlocked = ["lock.front_door", "lock.garage_side_door"];
     await callLockService(haWsConn, "unlock", unlocked);
     await waitForLockStates(haWsConn, unlocked, "unlocked");
-    for (const lock of unlocked) await expect.poll(() => lockRow(lock).locator(".state").textContent(), { timeout: 15_000 }).toBe("Unlocked");
+    for (const lock of unlocked)
+      await expect
+        .poll(() => lockRow(lock).locator(".state").textContent(), { timeout: 15_000 })
+        .toBe("Unlocked");
     expect(await seriousViolationsInCard(page()), "axe-core, unlocked locks shown").toEqual([]);
     const t0 = Date.now();
     await page().locator("latchkey-lock-list button.lock-all").click();
@@ -223,16 +287,22 @@ describe("the card in Home Assistant's real frontend", () => {
     const states = await lockStates(haWsConn);
     expect(LOCK_IDS.map((id) => states.get(id))).toEqual(["locked", "locked", "locked"]);
     await expectLocksShown("Locked");
-    await page().locator("latchkey-lock-list .result", { hasText: "All 3 locks locked." }).waitFor({ timeout: 15_000 });
+    await page()
+      .locator("latchkey-lock-list .result", { hasText: "All 3 locks locked." })
+      .waitFor({ timeout: 15_000 });
     // HA hands the lock's state change the context of the person's service call: the row names them.
-    await expect.poll(() => lockRow("lock.front_door").locator(".last").textContent(), { timeout: 15_000 }).toMatch(/^Latchkey Admin locked Front Door in Home Assistant · /);
+    await expect
+      .poll(() => lockRow("lock.front_door").locator(".last").textContent(), { timeout: 15_000 })
+      .toMatch(/^Latchkey Admin locked Front Door in Home Assistant · /);
   });
 
   it("in German at 360×640 (the longest words) the card, a code's actions, its share form, the confirmation and the dialog all fit", async () => {
     const p = page();
     await p.setViewportSize({ width: 360, height: 640 });
     // HA's own language choice for this browser, as its profile page stores it.
-    await p.evaluate(() => { localStorage.setItem("selectedLanguage", JSON.stringify("de")); });
+    await p.evaluate(() => {
+      localStorage.setItem("selectedLanguage", JSON.stringify("de"));
+    });
     try {
       const fetched = await languagesFetchedDuring(p, async () => {
         await p.reload();
@@ -244,7 +314,11 @@ describe("the card in Home Assistant's real frontend", () => {
       const dialog = p.locator("latchkey-code-editor [role=dialog]");
       await dialog.locator("#name").fill("Oma");
       await dialog.locator("#pin").fill(PIN);
-      expect(await fits("latchkey-code-editor [role=dialog], latchkey-code-editor button, latchkey-code-editor input, latchkey-code-editor label")).toEqual([]);
+      expect(
+        await fits(
+          "latchkey-code-editor [role=dialog], latchkey-code-editor button, latchkey-code-editor input, latchkey-code-editor label",
+        ),
+      ).toEqual([]);
       await screenshot(p, "editor-de-360x640.png");
       await dialog.locator("button.save").click();
       await dialog.waitFor({ state: "detached", timeout: 30_000 });
@@ -252,7 +326,11 @@ describe("the card in Home Assistant's real frontend", () => {
       await expect.poll(() => row.locator(".chip").count(), { timeout: 15_000 }).toBe(3);
       await row.locator("button.share").click();
       await row.locator("latchkey-share-form button.phone").waitFor();
-      expect(await fits("latchkey-card ha-card, latchkey-card button, latchkey-card li, latchkey-share-form button, latchkey-share-form select")).toEqual([]);
+      expect(
+        await fits(
+          "latchkey-card ha-card, latchkey-card button, latchkey-card li, latchkey-share-form button, latchkey-share-form select",
+        ),
+      ).toEqual([]);
       await screenshot(p, "card-de-360x640.png");
       await row.locator("latchkey-share-form button.cancel").click();
       await row.locator("button.delete").click();
@@ -262,7 +340,9 @@ describe("the card in Home Assistant's real frontend", () => {
       await row.locator("button.confirm-delete").click();
       await expect.poll(() => p.locator("latchkey-code-list li.code").count(), { timeout: 30_000 }).toBe(0);
     } finally {
-      await p.evaluate(() => { localStorage.removeItem("selectedLanguage"); });
+      await p.evaluate(() => {
+        localStorage.removeItem("selectedLanguage");
+      });
     }
   });
 });

@@ -10,15 +10,28 @@ export async function lockStates(ws: HaWs): Promise<Map<string, string>> {
   return new Map(states.filter((s) => s.entity_id.startsWith("lock.")).map((s) => [s.entity_id, s.state]));
 }
 
-export async function callLockService(ws: HaWs, service: "lock" | "unlock", entityIds: string[]): Promise<void> {
+export async function callLockService(
+  ws: HaWs,
+  service: "lock" | "unlock",
+  entityIds: string[],
+): Promise<void> {
   await ws.call("call_service", { domain: "lock", service, target: { entity_id: entityIds } });
 }
 
-export async function waitForLockStates(ws: HaWs, entityIds: string[], state: string, timeoutMs = 60_000): Promise<void> {
-  await until(async () => {
-    const states = await lockStates(ws);
-    if (entityIds.every((id) => states.get(id) === state)) return true;
-    await new Promise((r) => setTimeout(r, 250));
-    return false;
-  }, timeoutMs, `${entityIds.join(", ")} ${state} in HA`);
+export async function waitForLockStates(
+  ws: HaWs,
+  entityIds: string[],
+  state: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  await until(
+    async () => {
+      const states = await lockStates(ws);
+      if (entityIds.every((id) => states.get(id) === state)) return true;
+      await new Promise((r) => setTimeout(r, 250));
+      return false;
+    },
+    timeoutMs,
+    `${entityIds.join(", ")} ${state} in HA`,
+  );
 }

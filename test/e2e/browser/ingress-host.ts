@@ -24,7 +24,12 @@ export interface IngressHost {
  * HTTP and websocket requests are passed to the add-on with the prefix removed, as the
  * Supervisor does. The page records the events it receives in `window.received`.
  */
-export async function startIngressHost(options: { addonPort: number; locks: HostLock[]; accessToken: string; userName: string }): Promise<IngressHost> {
+export async function startIngressHost(options: {
+  addonPort: number;
+  locks: HostLock[];
+  accessToken: string;
+  userName: string;
+}): Promise<IngressHost> {
   const page = hostPage(options);
   const server = createServer((req, res) => {
     const path = req.url ?? "/";
@@ -41,25 +46,43 @@ export async function startIngressHost(options: { addonPort: number; locks: Host
       res.writeHead(404).end();
       return;
     }
-    const upstream = request({ host: "127.0.0.1", port: options.addonPort, path: addonPath(path), method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
+    const upstream = request(
+      {
+        host: "127.0.0.1",
+        port: options.addonPort,
+        path: addonPath(path),
+        method: req.method,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on("error", () => {
+      res.writeHead(502).end("502: Bad Gateway");
     });
-    upstream.on("error", () => { res.writeHead(502).end("502: Bad Gateway"); });
     req.pipe(upstream);
   });
   server.on("upgrade", (req: IncomingMessage, client: Duplex, head: Buffer) => {
     const path = req.url ?? "/";
-    if (!path.startsWith(INGRESS_PREFIX)) { client.destroy(); return; }
+    if (!path.startsWith(INGRESS_PREFIX)) {
+      client.destroy();
+      return;
+    }
     const addon: Socket = connect(options.addonPort, "127.0.0.1", () => {
       const headers: string[] = [];
-      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push(`${req.rawHeaders[i] ?? ""}: ${req.rawHeaders[i + 1] ?? ""}`);
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+        headers.push(`${req.rawHeaders[i] ?? ""}: ${req.rawHeaders[i + 1] ?? ""}`);
       addon.write(`${req.method ?? "GET"} ${addonPath(path)} HTTP/1.1\r\n${headers.join("\r\n")}\r\n\r\n`);
       addon.write(head);
       addon.pipe(client);
       client.pipe(addon);
     });
-    const end = () => { addon.destroy(); client.destroy(); };
+    const end = () => {
+      addon.destroy();
+      client.destroy();
+    };
     addon.on("error", end);
     client.on("error", end);
   });
@@ -68,7 +91,13 @@ export async function startIngressHost(options: { addonPort: number; locks: Host
   return {
     url: `http://127.0.0.1:${port}/`,
     ingressUrl: `http://127.0.0.1:${port}${INGRESS_PREFIX}`,
-    close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => { done(); }); }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => {
+          done();
+        });
+      }),
   };
 }
 
@@ -85,7 +114,16 @@ function portOf(server: Server): number {
 function hostPage(options: { locks: HostLock[]; accessToken: string; userName: string }): string {
   const at = "2026-01-01T00:00:00.000Z";
   const states = Object.fromEntries(
-    options.locks.map((lock) => [lock.entityId, { entity_id: lock.entityId, state: lock.state, attributes: { friendly_name: lock.name }, last_changed: at, last_updated: at }]),
+    options.locks.map((lock) => [
+      lock.entityId,
+      {
+        entity_id: lock.entityId,
+        state: lock.state,
+        attributes: { friendly_name: lock.name },
+        last_changed: at,
+        last_updated: at,
+      },
+    ]),
   );
   const hass = {
     states,

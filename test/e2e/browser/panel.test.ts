@@ -21,7 +21,10 @@ const need = <T>(value: T | undefined, what: string): T => {
 const page = () => need(session, "the browser").page;
 const panel = (): FrameLocator => page().frameLocator("iframe[title=Latchkey]");
 const lockRow = (entityId: string) => panel().locator(`latchkey-lock-list li[data-entity="${entityId}"]`);
-const problems = () => need(session, "the browser").log.filter((line) => /^\[(console\.error|console\.warning|pageerror|requestfailed|websocket error)\]/.test(line));
+const problems = () =>
+  need(session, "the browser").log.filter((line) =>
+    /^\[(console\.error|console\.warning|pageerror|requestfailed|websocket error)\]/.test(line),
+  );
 
 beforeAll(async () => {
   world = await startWorld();
@@ -29,7 +32,9 @@ beforeAll(async () => {
   host = await startIngressHost({ addonPort, locks: LOCKS, accessToken: ADMIN.token, userName: ADMIN.name });
   session = await openBrowser();
   const log = session.log;
-  session.page.on("response", (response) => { if (response.status() >= 400) log.push(`[http ${response.status()}] ${response.url()}`); });
+  session.page.on("response", (response) => {
+    if (response.status() >= 400) log.push(`[http ${response.status()}] ${response.url()}`);
+  });
 });
 afterAll(async () => {
   await session?.close().catch(() => undefined);
@@ -38,7 +43,9 @@ afterAll(async () => {
 });
 beforeEach(() => {
   onTestFailed(() => {
-    process.stdout.write(`--- page log ---\n${session?.log.join("\n") ?? ""}\n--- add-on output ---\n${world?.addon.output() ?? ""}\n---\n`);
+    process.stdout.write(
+      `--- page log ---\n${session?.log.join("\n") ?? ""}\n--- add-on output ---\n${world?.addon.output() ?? ""}\n---\n`,
+    );
   });
 });
 
@@ -46,38 +53,60 @@ describe("the ingress panel in Chromium", () => {
   it("renders the locks from HA's hass and the codes from the add-on, without console errors", async () => {
     await page().goto(need(host, "the ingress host").url);
     for (const lock of LOCKS) {
-      await expect.poll(() => lockRow(lock.entityId).locator(".name span").first().textContent(), { timeout: 15_000 }).toBe(lock.name);
+      await expect
+        .poll(() => lockRow(lock.entityId).locator(".name span").first().textContent(), { timeout: 15_000 })
+        .toBe(lock.name);
       await expect.poll(() => lockRow(lock.entityId).locator(".state").textContent()).toBe("Locked");
     }
     await panel().locator("latchkey-code-list button.add").waitFor({ timeout: 15_000 });
 
-    const created = await need(world, "the add-on").api.request("codes/create", { draft: { name: "Dog walker", pin: "4821", lockIds: ["lock.back_door"] } });
+    const created = await need(world, "the add-on").api.request("codes/create", {
+      draft: { name: "Dog walker", pin: "4821", lockIds: ["lock.back_door"] },
+    });
     expect(created.ok).toBe(true);
-    await panel().locator("latchkey-code-list li.code .name", { hasText: "Dog walker" }).waitFor({ timeout: 15_000 });
+    await panel()
+      .locator("latchkey-code-list li.code .name", { hasText: "Dog walker" })
+      .waitFor({ timeout: 15_000 });
     await screenshot(page(), "panel-1280x800.png");
     expect(problems()).toEqual([]);
   });
 
   it("follows HA's state changes, calls services through HA's hass, and hands more-info to HA's page", async () => {
-    await page().evaluate(() => { window.setLockState("lock.front_door", "unlocked"); });
-    await expect.poll(() => lockRow("lock.front_door").locator(".state").textContent(), { timeout: 5_000 }).toBe("Unlocked");
+    await page().evaluate(() => {
+      window.setLockState("lock.front_door", "unlocked");
+    });
+    await expect
+      .poll(() => lockRow("lock.front_door").locator(".state").textContent(), { timeout: 5_000 })
+      .toBe("Unlocked");
 
     await lockRow("lock.front_door").locator("button.lock").click();
-    await expect.poll(() => page().evaluate(() => window.serviceCalls.map((c) => `${c.domain}.${c.service}`))).toContain("lock.lock");
+    await expect
+      .poll(() => page().evaluate(() => window.serviceCalls.map((c) => `${c.domain}.${c.service}`)))
+      .toContain("lock.lock");
 
     await lockRow("lock.back_door").locator("button.name").click();
-    await expect.poll(() => page().evaluate(() => window.received.filter((e) => e.type === "hass-more-info").map((e) => e.detail))).toEqual([{ entityId: "lock.back_door" }]);
+    await expect
+      .poll(() =>
+        page().evaluate(() =>
+          window.received.filter((e) => e.type === "hass-more-info").map((e) => e.detail),
+        ),
+      )
+      .toEqual([{ entityId: "lock.back_door" }]);
     expect(problems()).toEqual([]);
   });
 
   it("takes HA's theme colours", async () => {
-    const color = await panel().locator("latchkey-panel").evaluate((element) => getComputedStyle(element).getPropertyValue("--primary-color").trim());
+    const color = await panel()
+      .locator("latchkey-panel")
+      .evaluate((element) => getComputedStyle(element).getPropertyValue("--primary-color").trim());
     expect(color).toBe("rgb(3, 169, 244)");
   });
 
   it("opened on its own (no HA page around it), says where to open Latchkey", async () => {
     await page().goto(need(host, "the ingress host").ingressUrl);
-    await expect.poll(() => page().locator("latchkey-panel p.message").textContent(), { timeout: 10_000 }).toMatch(/^Open Latchkey from Home Assistant's sidebar\./);
+    await expect
+      .poll(() => page().locator("latchkey-panel p.message").textContent(), { timeout: 10_000 })
+      .toMatch(/^Open Latchkey from Home Assistant's sidebar\./);
     expect(problems()).toEqual([]);
   });
 });

@@ -46,10 +46,18 @@ export async function scanForSecrets(world: StackWorld, pins: readonly string[])
 
   // The recorder commits about once a second; give it time to write what just happened.
   await new Promise((r) => setTimeout(r, 3000));
-  const { stdout } = await promisify(execFile)(HA_PYTHON, [resolve(import.meta.dirname, "recorder-rows.py"), join(configDir, "home-assistant_v2.db")], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(
+    HA_PYTHON,
+    [resolve(import.meta.dirname, "recorder-rows.py"), join(configDir, "home-assistant_v2.db")],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
   let haServiceEchoes = 0;
   for (const row of RowsSchema.parse(JSON.parse(stdout))) {
-    const echo = row.table === "events" && row.kind === "call_service" && /"domain":\s*"zwave_js"/.test(row.text) && /_lock_usercode"/.test(row.text);
+    const echo =
+      row.table === "events" &&
+      row.kind === "call_service" &&
+      /"domain":\s*"zwave_js"/.test(row.text) &&
+      /_lock_usercode"/.test(row.text);
     if (echo) haServiceEchoes += pinsShown(row.text, pins).length > 0 ? 1 : 0;
     else check(`HA recorder ${row.table} (${row.kind})`, row.text);
   }

@@ -32,7 +32,11 @@ export async function startStackWorld(): Promise<StackWorld> {
       const node = DEMO_LOCKS.find((l) => l.entityId === entityId)?.nodeId;
       const state = await stack.zwave.control.state();
       const slots = state.nodes.find((n) => n.node === node)?.slots ?? {};
-      return new Map(Object.entries(slots).flatMap(([slot, s]) => (s.status === "enabled" ? [[Number(slot), s.code] as const] : [])));
+      return new Map(
+        Object.entries(slots).flatMap(([slot, s]) =>
+          s.status === "enabled" ? [[Number(slot), s.code] as const] : [],
+        ),
+      );
     },
     close: async () => {
       api.close();

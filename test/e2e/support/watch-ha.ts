@@ -7,8 +7,21 @@ export interface Notification {
   at: number;
 }
 
-const CallServiceSchema = z.object({ domain: z.string(), service: z.string(), service_data: z.record(z.string(), z.unknown()).optional() }).loose();
-const NotificationsSchema = z.object({ notifications: z.record(z.string(), z.object({ message: z.string(), title: z.string().nullable().optional() }).loose()) }).loose();
+const CallServiceSchema = z
+  .object({
+    domain: z.string(),
+    service: z.string(),
+    service_data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .loose();
+const NotificationsSchema = z
+  .object({
+    notifications: z.record(
+      z.string(),
+      z.object({ message: z.string(), title: z.string().nullable().optional() }).loose(),
+    ),
+  })
+  .loose();
 
 /**
  * Watches real HA as an admin client: every Z-Wave JS code write (HA echoes each service call
@@ -25,12 +38,19 @@ export class HaWatch {
     const watch = new HaWatch(await haWs(url, token));
     await watch.ws.subscribeEvents("call_service", (event) => {
       const call = CallServiceSchema.safeParse(event.data);
-      if (!call.success || call.data.domain !== "zwave_js" || !call.data.service.endsWith("_lock_usercode")) return;
+      if (!call.success || call.data.domain !== "zwave_js" || !call.data.service.endsWith("_lock_usercode"))
+        return;
       const entity = call.data.service_data?.entity_id;
-      watch.writes.push({ service: call.data.service, entityId: Array.isArray(entity) ? String(entity[0]) : String(entity), at: Date.now() });
+      watch.writes.push({
+        service: call.data.service,
+        entityId: Array.isArray(entity) ? String(entity[0]) : String(entity),
+        at: Date.now(),
+      });
     });
     for (const type of ["latchkey_code_used", "latchkey_lock_activity", "latchkey_code_changed"]) {
-      await watch.ws.subscribeEvents(type, (event) => { watch.events.push({ type, data: event.data, at: Date.now() }); });
+      await watch.ws.subscribeEvents(type, (event) => {
+        watch.events.push({ type, data: event.data, at: Date.now() });
+      });
     }
     const seen = new Set<string>();
     await watch.ws.subscribe("persistent_notification/subscribe", {}, (raw) => {
@@ -51,7 +71,11 @@ export class HaWatch {
   }
 }
 
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 30_000, what = "condition"): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+  what = "condition",
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);

@@ -6,8 +6,12 @@ import { startWorld, type World } from "../support/world";
 const PANEL_BUNDLE = resolve(import.meta.dirname, "../../../addon/dist/latchkey-panel.js");
 
 let world: World | undefined;
-beforeAll(async () => { world = await startWorld(); });
-afterAll(async () => { await world?.close(); });
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
 
 /** The add-on's HTTP root, where the Supervisor's ingress proxy points. */
 function httpRoot(): string {

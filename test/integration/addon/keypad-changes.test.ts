@@ -11,10 +11,16 @@ afterEach(async () => {
 async function momOnFront(): Promise<{ w: World; codeId: string; slot: number }> {
   world = await startWorld({}, { ...FAST, LATCHKEY_OWN_ECHO_MS: "0" });
   const w = world;
-  const created = await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.front_door", "lock.back_door"] } });
+  const created = await w.api.request("codes/create", {
+    draft: { name: "Mom", pin: "4821", lockIds: ["lock.front_door", "lock.back_door"] },
+  });
   if (!created.ok) throw new Error(created.error.message);
   await w.api.waitForSnapshot(allSynced);
-  return { w, codeId: created.result.codeId, slot: w.api.snapshot()?.slots[created.result.codeId]?.["lock.front_door"] ?? 0 };
+  return {
+    w,
+    codeId: created.result.codeId,
+    slot: w.api.snapshot()?.slots[created.result.codeId]?.["lock.front_door"] ?? 0,
+  };
 }
 
 describe("a code changed at the lock's own keypad", () => {
@@ -23,7 +29,12 @@ describe("a code changed at the lock's own keypad", () => {
     const writesBefore = lockWrites(w.ha).length;
     w.ha.keypadChangeCode("lock.front_door", slot, "7777");
     const held = await w.api.waitForSnapshot((s) => s.held.length === 1);
-    expect(held.held[0]).toMatchObject({ lockId: "lock.front_door", slot, codeId, reason: "changed_at_lock" });
+    expect(held.held[0]).toMatchObject({
+      lockId: "lock.front_door",
+      slot,
+      codeId,
+      reason: "changed_at_lock",
+    });
     expect(held.sync[codeId]?.["lock.front_door"]?.state).toBe("waiting");
     await w.api.waitForSnapshot(() => w.ha.notifications.persistent.size > 0);
     expect([...w.ha.notifications.persistent.values()].map((n) => n.message)).toContain(
@@ -34,7 +45,9 @@ describe("a code changed at the lock's own keypad", () => {
     expect(lockWrites(w.ha).length).toBe(writesBefore);
     expect(slotsHolding(w.ha, "lock.front_door", "7777")).toEqual([slot]);
 
-    expect(await w.api.request("held/resolve", { lockId: "lock.front_door", slot, keep: "latchkey" })).toMatchObject({ ok: true });
+    expect(
+      await w.api.request("held/resolve", { lockId: "lock.front_door", slot, keep: "latchkey" }),
+    ).toMatchObject({ ok: true });
     await w.api.waitForSnapshot((s) => s.held.length === 0 && allSynced(s), 20_000, true);
     expect(slotsHolding(w.ha, "lock.front_door", "4821")).toEqual([slot]);
   });
@@ -45,7 +58,11 @@ describe("a code changed at the lock's own keypad", () => {
     await w.api.waitForSnapshot((s) => s.held.length === 1);
     const writesBefore = lockWrites(w.ha).length;
     await w.api.request("held/resolve", { lockId: "lock.front_door", slot, keep: "lock" });
-    const after = await w.api.waitForSnapshot((s) => s.held.length === 0 && s.codes[0]?.lockIds.length === 1, 20_000, true);
+    const after = await w.api.waitForSnapshot(
+      (s) => s.held.length === 0 && s.codes[0]?.lockIds.length === 1,
+      20_000,
+      true,
+    );
     expect(after.codes[0]?.lockIds).toEqual(["lock.back_door"]);
     expect(after.slots[codeId]).toEqual({ "lock.back_door": slot });
     await new Promise((r) => setTimeout(r, 500));
@@ -56,7 +73,9 @@ describe("a code changed at the lock's own keypad", () => {
   it("a report right after Latchkey's own write is its echo, not a person's change", async () => {
     world = await startWorld();
     const w = world;
-    await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.front_door"] } });
+    await w.api.request("codes/create", {
+      draft: { name: "Mom", pin: "4821", lockIds: ["lock.front_door"] },
+    });
     await w.api.waitForSnapshot(allSynced);
     w.ha.keypadChangeCode("lock.front_door", 1, "4821");
     await new Promise((r) => setTimeout(r, 700));

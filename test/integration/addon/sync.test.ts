@@ -25,10 +25,18 @@ describe("the add-on keeps the locks in step with the codes", () => {
     world = await startWorld();
     const w = world;
     const codeId = await createMom(w);
-    expect(w.writes().map((c) => c.service)).toEqual(["set_lock_usercode", "set_lock_usercode", "set_lock_usercode"]);
+    expect(w.writes().map((c) => c.service)).toEqual([
+      "set_lock_usercode",
+      "set_lock_usercode",
+      "set_lock_usercode",
+    ]);
     for (const lock of LOCKS) expect(slotsHolding(w.ha, lock, "4821")).toHaveLength(1);
     const snapshot = w.api.snapshot();
-    expect(Object.values(snapshot?.sync[codeId] ?? {}).map((s) => s.state)).toEqual(["synced", "synced", "synced"]);
+    expect(Object.values(snapshot?.sync[codeId] ?? {}).map((s) => s.state)).toEqual([
+      "synced",
+      "synced",
+      "synced",
+    ]);
 
     await w.api.request("codes/update", { codeId, changes: { pin: "5930" } });
     await w.api.waitForSnapshot((s) => allSynced(s) && w.writes().length === 6, 20_000, true);
@@ -39,9 +47,14 @@ describe("the add-on keeps the locks in step with the codes", () => {
     const slotsBefore = w.api.snapshot()?.slots[codeId];
 
     await w.api.request("codes/update", { codeId, changes: { lockIds: LOCKS.slice(0, 2) } });
-    await w.api.waitForSnapshot(() => w.writes().length === 7 && slotsHolding(w.ha, "lock.garage_side_door", "5930").length === 0);
+    await w.api.waitForSnapshot(
+      () => w.writes().length === 7 && slotsHolding(w.ha, "lock.garage_side_door", "5930").length === 0,
+    );
     await w.api.waitForSnapshot((s) => allSynced(s) && Object.keys(s.slots[codeId] ?? {}).length === 2);
-    expect(w.writes()[6]).toMatchObject({ service: "clear_lock_usercode", entityId: "lock.garage_side_door" });
+    expect(w.writes()[6]).toMatchObject({
+      service: "clear_lock_usercode",
+      entityId: "lock.garage_side_door",
+    });
     expect(slotsHolding(w.ha, "lock.garage_side_door", "5930")).toEqual([]);
     // Slots stay stable across edits.
     expect(w.api.snapshot()?.slots[codeId]?.["lock.front_door"]).toBe(slotsBefore?.["lock.front_door"]);
@@ -61,9 +74,18 @@ describe("the add-on keeps the locks in step with the codes", () => {
 
     await w.api.request("codes/delete", { codeId });
     // An unsupervised lock answers the clear at once and reports its new memory a moment later.
-    await w.api.waitForSnapshot((s) => s.codes.length === 0 && w.writes().length === 12 && LOCKS.every((lock) => slotsHolding(w.ha, lock, "4821").length === 0), 20_000, true);
+    await w.api.waitForSnapshot(
+      (s) =>
+        s.codes.length === 0 &&
+        w.writes().length === 12 &&
+        LOCKS.every((lock) => slotsHolding(w.ha, lock, "4821").length === 0),
+      20_000,
+      true,
+    );
     // The freed slot is reused by the next code.
-    await w.api.request("codes/create", { draft: { name: "Dad", pin: "6047", lockIds: ["lock.front_door"] } });
+    await w.api.request("codes/create", {
+      draft: { name: "Dad", pin: "6047", lockIds: ["lock.front_door"] },
+    });
     await w.api.waitForSnapshot((s) => s.codes.length === 1 && allSynced(s));
     expect(slotsHolding(w.ha, "lock.front_door", "6047")).toEqual([1]);
   });
@@ -75,7 +97,11 @@ describe("the add-on keeps the locks in step with the codes", () => {
     const before = w.writes().length;
     await w.addon.stop();
     const { startAddon } = await import("../support/addon-process");
-    const again = await startAddon({ haUrl: w.ha.httpUrl, token: "admin-token-0123456789abcdef", dataDir: w.addon.dataDir });
+    const again = await startAddon({
+      haUrl: w.ha.httpUrl,
+      token: "admin-token-0123456789abcdef",
+      dataDir: w.addon.dataDir,
+    });
     await again.waitForOutput(/All locks are in step with the codes; nothing to write/);
     expect(w.writes().length).toBe(before);
     await again.stop();
@@ -84,11 +110,20 @@ describe("the add-on keeps the locks in step with the codes", () => {
   it("one failing lock does not delay the others, and its failure is shown with a retry time", async () => {
     world = await startWorld();
     const w = world;
-    w.ha.faults.failNext({ service: "set_lock_usercode", entityId: "lock.back_door", times: 100, message: "Node 3 did not respond" });
+    w.ha.faults.failNext({
+      service: "set_lock_usercode",
+      entityId: "lock.back_door",
+      times: 100,
+      message: "Node 3 did not respond",
+    });
     await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: LOCKS } });
     const snap = await w.api.waitForSnapshot((s) => {
       const sync = Object.values(s.sync)[0] ?? {};
-      return sync["lock.front_door"]?.state === "synced" && sync["lock.garage_side_door"]?.state === "synced" && sync["lock.back_door"]?.state === "failed";
+      return (
+        sync["lock.front_door"]?.state === "synced" &&
+        sync["lock.garage_side_door"]?.state === "synced" &&
+        sync["lock.back_door"]?.state === "failed"
+      );
     });
     const failed = Object.values(snap.sync)[0]?.["lock.back_door"];
     expect(failed?.state).toBe("failed");
@@ -103,13 +138,29 @@ describe("a lock that keeps refusing a code", () => {
   it("is reported once after 3 tries: latchkey_sync_failed and a notification, no PIN", async () => {
     world = await startWorld();
     const w = world;
-    w.ha.faults.failNext({ service: "set_lock_usercode", entityId: "lock.back_door", times: 100, message: "Node 3 did not respond" });
+    w.ha.faults.failNext({
+      service: "set_lock_usercode",
+      entityId: "lock.back_door",
+      times: 100,
+      message: "Node 3 did not respond",
+    });
     await w.api.request("codes/create", { draft: { name: "Mom", pin: "4821", lockIds: ["lock.back_door"] } });
-    await w.api.waitForSnapshot(() => w.ha.firedEvents.some((e) => e.event_type === "latchkey_sync_failed"), 20_000);
+    await w.api.waitForSnapshot(
+      () => w.ha.firedEvents.some((e) => e.event_type === "latchkey_sync_failed"),
+      20_000,
+    );
     const failed = w.ha.firedEvents.filter((e) => e.event_type === "latchkey_sync_failed");
     expect(failed).toHaveLength(1);
-    expect(failed[0]?.data).toMatchObject({ code_name: "Mom", entity_id: "lock.back_door", operation: "set", attempts: 3, reason: "Node 3 did not respond" });
+    expect(failed[0]?.data).toMatchObject({
+      code_name: "Mom",
+      entity_id: "lock.back_door",
+      operation: "set",
+      attempts: 3,
+      reason: "Node 3 did not respond",
+    });
     await w.api.waitForSnapshot(() => w.ha.notifications.persistent.size > 0);
-    expect([...w.ha.notifications.persistent.values()].map((n) => n.message)).toContain("Latchkey could not put Mom on Back Door after 3 tries (Node 3 did not respond). It keeps trying.");
+    expect([...w.ha.notifications.persistent.values()].map((n) => n.message)).toContain(
+      "Latchkey could not put Mom on Back Door after 3 tries (Node 3 did not respond). It keeps trying.",
+    );
   });
 });

@@ -35,7 +35,11 @@ export interface CommandDef<S extends z.ZodType = z.ZodType> {
   handler: (core: FakeCore, conn: Conn, msg: z.infer<S>) => void | Promise<void>;
 }
 
-export function command<S extends z.ZodType>(schema: S, admin: boolean, handler: CommandDef<S>["handler"]): CommandDef {
+export function command<S extends z.ZodType>(
+  schema: S,
+  admin: boolean,
+  handler: CommandDef<S>["handler"],
+): CommandDef {
   const def: CommandDef<S> = { schema, admin, handler };
   return {
     schema: def.schema,

@@ -5,7 +5,16 @@ import type { WebSocket } from "ws";
 import type { CommandDef, Conn, FakeCore } from "./command-types.js";
 import type { FakeUser } from "./options.js";
 import {
-  HaError, authFrame, authInvalid, authOk, authRequired, commandFrame, errorFrame, invalidFormat, jsonObject, type JsonObject,
+  HaError,
+  authFrame,
+  authInvalid,
+  authOk,
+  authRequired,
+  commandFrame,
+  errorFrame,
+  invalidFormat,
+  jsonObject,
+  type JsonObject,
 } from "./protocol.js";
 
 export class FakeConnection {
@@ -20,8 +29,12 @@ export class FakeConnection {
     private readonly commands: Map<string, CommandDef>,
   ) {
     this.send(authRequired(core.haVersion));
-    socket.on("message", (data: Buffer) => { this.onMessage(data.toString("utf8")); });
-    socket.on("close", () => { this.cleanup(); });
+    socket.on("message", (data: Buffer) => {
+      this.onMessage(data.toString("utf8"));
+    });
+    socket.on("close", () => {
+      this.cleanup();
+    });
   }
 
   close(): void {
@@ -52,11 +65,17 @@ export class FakeConnection {
   private authenticate(msg: unknown): void {
     const parsed = authFrame.safeParse(msg);
     if (!parsed.success) {
-      this.send(authInvalid(`Auth message incorrectly formatted: ${invalidFormat("invalid auth message", msg).message}`));
+      this.send(
+        authInvalid(
+          `Auth message incorrectly formatted: ${invalidFormat("invalid auth message", msg).message}`,
+        ),
+      );
       this.socket.close();
       return;
     }
-    const user = this.users.find((u) => parsed.data.access_token !== undefined && u.token === parsed.data.access_token);
+    const user = this.users.find(
+      (u) => parsed.data.access_token !== undefined && u.token === parsed.data.access_token,
+    );
     if (!user) {
       this.send(authInvalid("Invalid access token or password"));
       this.socket.close();
@@ -85,18 +104,33 @@ export class FakeConnection {
       return;
     }
     this.lastId = id;
-    const conn: Conn = { user, send: (f) => { this.send(f); }, subscriptions: this.subscriptions };
+    const conn: Conn = {
+      user,
+      send: (f) => {
+        this.send(f);
+      },
+      subscriptions: this.subscriptions,
+    };
     try {
       const parsed = def.schema.safeParse(msg);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? ` @ data${issue.path.map((p) => `['${String(p)}']`).join("")}` : "";
-        const text = issue?.code === "unrecognized_keys" ? `extra keys not allowed @ data['${issue.keys[0] ?? ""}']` : `${issue?.message ?? "invalid"}${where}`;
+        const where =
+          issue && issue.path.length > 0
+            ? ` @ data${issue.path.map((p) => `['${String(p)}']`).join("")}`
+            : "";
+        const text =
+          issue?.code === "unrecognized_keys"
+            ? `extra keys not allowed @ data['${issue.keys[0] ?? ""}']`
+            : `${issue?.message ?? "invalid"}${where}`;
         throw invalidFormat(text, msg);
       }
       if (def.admin && !user.isAdmin) throw new HaError("unauthorized", "Unauthorized");
       const result = def.handler(this.core, conn, parsed.data);
-      if (result instanceof Promise) result.catch((err: unknown) => { this.send(errorFrame(id, toHaError(err))); });
+      if (result instanceof Promise)
+        result.catch((err: unknown) => {
+          this.send(errorFrame(id, toHaError(err)));
+        });
     } catch (err) {
       this.send(errorFrame(id, toHaError(err)));
     }

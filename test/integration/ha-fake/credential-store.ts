@@ -29,12 +29,24 @@ export class CredentialStore {
 
   /** A pre-filled code: user `index` with its PIN in credential slot `index`. */
   seed(index: number, pin: string): void {
-    this.users.set(index, { name: `User ${index}`, active: true, userType: "general", pins: new Map([[index, pin]]), tags: [] });
+    this.users.set(index, {
+      name: `User ${index}`,
+      active: true,
+      userType: "general",
+      pins: new Map([[index, pin]]),
+      tags: [],
+    });
   }
 
   /** A person enrolled at the lock with an RFID tag only: user `index`, tag in RFID slot `index`. */
   seedTag(index: number): void {
-    this.users.set(index, { name: `Tag ${index}`, active: true, userType: "general", pins: new Map(), tags: [index] });
+    this.users.set(index, {
+      name: `Tag ${index}`,
+      active: true,
+      userType: "general",
+      pins: new Map(),
+      tags: [index],
+    });
   }
 
   /** The user's first PIN, as a keypad would accept it. */
@@ -51,22 +63,30 @@ export class CredentialStore {
 
   /** Whether any user already has this PIN (locks reject duplicate credentials). */
   holdsPinElsewhere(pin: string, exceptSlot: number | undefined): boolean {
-    return [...this.users.values()].some((u) => [...u.pins].some(([slot, p]) => p === pin && slot !== exceptSlot));
+    return [...this.users.values()].some((u) =>
+      [...u.pins].some(([slot, p]) => p === pin && slot !== exceptSlot),
+    );
   }
 
   /** The `get_users` response for this lock: `data` is the PIN, or null on a lock that masks PINs. */
   view(): JsonObject {
-    const users = [...this.users.entries()].sort(([a], [b]) => a - b).map(([userId, user]) => ({
-      user_id: userId,
-      user_name: user.name,
-      active: user.active,
-      user_type: user.userType,
-      credential_rule: "single",
-      credentials: [
-        ...[...user.pins.entries()].map(([slot, pin]) => ({ type: "pin_code", slot, data: this.maskedPins ? null : pin })),
-        ...user.tags.map((slot) => ({ type: "rfid_code", slot, data: null })),
-      ],
-    }));
+    const users = [...this.users.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([userId, user]) => ({
+        user_id: userId,
+        user_name: user.name,
+        active: user.active,
+        user_type: user.userType,
+        credential_rule: "single",
+        credentials: [
+          ...[...user.pins.entries()].map(([slot, pin]) => ({
+            type: "pin_code",
+            slot,
+            data: this.maskedPins ? null : pin,
+          })),
+          ...user.tags.map((slot) => ({ type: "rfid_code", slot, data: null })),
+        ],
+      }));
     return { max_users: this.maxUsers, users };
   }
 }

@@ -30,8 +30,19 @@ export class EventBus {
     return () => this.listeners.delete(entry);
   }
 
-  fire(eventType: string, data: JsonObject, context: HaContext, origin: "LOCAL" | "REMOTE" = "LOCAL"): HaEvent {
-    const event: HaEvent = { event_type: eventType, data, origin, time_fired: new Date().toISOString(), context };
+  fire(
+    eventType: string,
+    data: JsonObject,
+    context: HaContext,
+    origin: "LOCAL" | "REMOTE" = "LOCAL",
+  ): HaEvent {
+    const event: HaEvent = {
+      event_type: eventType,
+      data,
+      origin,
+      time_fired: new Date().toISOString(),
+      context,
+    };
     this.fired.push(event);
     for (const l of [...this.listeners]) if (l.type === "*" || l.type === eventType) l.fn(event);
     return event;

@@ -72,19 +72,36 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
   const notifications: Notifications = { persistent: new Map(), sent: [] };
   registerServices(services, driver, profile, options.notifyServices ?? [], notifications);
   for (const lock of options.locks ?? []) home.addLock(lock);
-  const core: FakeCore = { home, users: options.users, services, driver, profile, haVersion, timeZone: options.timeZone ?? "Europe/Amsterdam", language: options.language ?? "en", haState: "RUNNING" };
-  const commands = new Map<string, CommandDef>(Object.entries({
-    ...CORE_COMMANDS,
-    ...ZWAVE_COMMANDS,
-    ...(profile === "newest" ? NEWEST_ZWAVE_COMMANDS : {}),
-  }));
+  const core: FakeCore = {
+    home,
+    users: options.users,
+    services,
+    driver,
+    profile,
+    haVersion,
+    timeZone: options.timeZone ?? "Europe/Amsterdam",
+    language: options.language ?? "en",
+    haState: "RUNNING",
+  };
+  const commands = new Map<string, CommandDef>(
+    Object.entries({
+      ...CORE_COMMANDS,
+      ...ZWAVE_COMMANDS,
+      ...(profile === "newest" ? NEWEST_ZWAVE_COMMANDS : {}),
+    }),
+  );
 
   const connections = new Set<FakeConnection>();
   const sockets = new Set<Socket>();
   const wss = new WebSocketServer({ noServer: true });
   const makeServer = (): Server => {
-    const server = createServer((_req, res) => { res.writeHead(404).end(); });
-    server.on("connection", (s) => { sockets.add(s); s.on("close", () => sockets.delete(s)); });
+    const server = createServer((_req, res) => {
+      res.writeHead(404).end();
+    });
+    server.on("connection", (s) => {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+    });
     server.on("upgrade", (req, socket, head) => {
       if (req.url !== "/api/websocket") {
         socket.destroy();
@@ -118,7 +135,12 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     profile,
     haVersion,
     get serviceCalls() {
-      return services.calls.map((c) => ({ domain: c.domain, service: c.service, data: c.data, userId: c.userId }));
+      return services.calls.map((c) => ({
+        domain: c.domain,
+        service: c.service,
+        data: c.data,
+        userId: c.userId,
+      }));
     },
     firedEvents: home.bus.fired,
     notifications,
@@ -137,7 +159,10 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
         }
         const code = lock.node.get(99, "userCode", slot)?.value;
         const enabled = lock.node.get(99, "userIdStatus", slot)?.value === 1;
-        out.set(slot, { status: enabled ? "enabled" : "available", code: typeof code === "string" ? code : "" });
+        out.set(slot, {
+          status: enabled ? "enabled" : "available",
+          code: typeof code === "string" ? code : "",
+        });
       }
       return out;
     },
@@ -152,8 +177,12 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
       driver.notify(lock, action === "unlock" ? 2 : 1, {});
       driver.applyLocked(lock, action === "lock");
     },
-    setNodeStatus: (entityId, status) => { driver.setNodeStatus(lockOf(entityId), status); },
-    setHaState: (state) => { core.haState = state; },
+    setNodeStatus: (entityId, status) => {
+      driver.setNodeStatus(lockOf(entityId), status);
+    },
+    setHaState: (state) => {
+      core.haState = state;
+    },
     keypadChangeCode: (entityId, slot, code) => {
       const lock = lockOf(entityId);
       driver.notify(lock, code === null ? 13 : 14, { userId: slot });
@@ -178,7 +207,11 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
       if (server !== null) {
         const closing = server;
         server = null;
-        await new Promise<void>((resolve) => closing.close(() => { resolve(); }));
+        await new Promise<void>((resolve) =>
+          closing.close(() => {
+            resolve();
+          }),
+        );
       }
     },
   };

@@ -13,7 +13,11 @@ export interface HangRule {
 }
 
 /** "domain.service" or just "service" both match. */
-function matches(rule: { service: string; entityId?: string }, fullService: string, entityIds: string[]): boolean {
+function matches(
+  rule: { service: string; entityId?: string },
+  fullService: string,
+  entityIds: string[],
+): boolean {
   const serviceOk = rule.service === fullService || fullService.endsWith(`.${rule.service}`);
   return serviceOk && (rule.entityId === undefined || entityIds.includes(rule.entityId));
 }

@@ -26,57 +26,140 @@ afterEach(async () => {
   fake = null;
 });
 
-const setCode = (slot: number, usercode: string) => ({ domain: "zwave_js", service: "set_lock_usercode", service_data: { entity_id: LOCK, code_slot: slot, usercode } });
+const setCode = (slot: number, usercode: string) => ({
+  domain: "zwave_js",
+  service: "set_lock_usercode",
+  service_data: { entity_id: LOCK, code_slot: slot, usercode },
+});
 
 describe("capability profiles", () => {
   it("pinned has no invoke_cc_api nor get_lock_usercode; newest has both", async () => {
     fake = await startHaFake(base);
     let client = await admin(fake);
     const deviceId = fake.deviceId(LOCK);
-    const invoke = { device_id: deviceId, command_class: 99, method_name: "get", parameters: [1], wait_for_result: true };
-    expect(errorSchema.parse(await client.command("zwave_js/invoke_cc_api", invoke)).error.code).toBe("unknown_command");
-    const get = { domain: "zwave_js", service: "get_lock_usercode", target: { entity_id: LOCK }, return_response: true };
+    const invoke = {
+      device_id: deviceId,
+      command_class: 99,
+      method_name: "get",
+      parameters: [1],
+      wait_for_result: true,
+    };
+    expect(errorSchema.parse(await client.command("zwave_js/invoke_cc_api", invoke)).error.code).toBe(
+      "unknown_command",
+    );
+    const get = {
+      domain: "zwave_js",
+      service: "get_lock_usercode",
+      target: { entity_id: LOCK },
+      return_response: true,
+    };
     expect(errorSchema.parse(await client.command("call_service", get)).error.code).toBe("not_found");
     await fake.stop();
 
     fake = await startHaFake({ ...base, profile: "newest" });
     client = await admin(fake);
-    const read = resultSchema.parse(await client.command("zwave_js/invoke_cc_api", { ...invoke, device_id: fake.deviceId(LOCK) }));
+    const read = resultSchema.parse(
+      await client.command("zwave_js/invoke_cc_api", { ...invoke, device_id: fake.deviceId(LOCK) }),
+    );
     expect(read.result).toEqual({ userIdStatus: 1, userCode: "1111" });
     const cached = resultSchema.parse(await client.command("call_service", get));
-    expect(z.looseObject({ response: z.unknown() }).parse(cached.result).response).toMatchObject({ [LOCK]: { "1": { usercode: "1111", in_use: true } } });
+    expect(z.looseObject({ response: z.unknown() }).parse(cached.result).response).toMatchObject({
+      [LOCK]: { "1": { usercode: "1111", in_use: true } },
+    });
   });
 });
 
 describe("a User Credential lock (newest profile)", () => {
-  const credentialLock: HaFakeOptions = { ...base, profile: "newest", locks: [{ entityId: LOCK, name: "Back Door", nodeId: 7, slotCount: 5, commandClass: "user_credential", codes: { 1: "1111" } }] };
-  const call = (service: string, data: Record<string, unknown>, returnResponse = false) => ({ domain: "zwave_js", service, service_data: data, target: { entity_id: LOCK }, ...(returnResponse ? { return_response: true } : {}) });
+  const credentialLock: HaFakeOptions = {
+    ...base,
+    profile: "newest",
+    locks: [
+      {
+        entityId: LOCK,
+        name: "Back Door",
+        nodeId: 7,
+        slotCount: 5,
+        commandClass: "user_credential",
+        codes: { 1: "1111" },
+      },
+    ],
+  };
+  const call = (service: string, data: Record<string, unknown>, returnResponse = false) => ({
+    domain: "zwave_js",
+    service,
+    service_data: data,
+    target: { entity_id: LOCK },
+    ...(returnResponse ? { return_response: true } : {}),
+  });
 
   it("lists CC 131 and not 99, refuses set_lock_usercode like real HA, and keeps PINs as users' credentials", async () => {
     fake = await startHaFake(credentialLock);
     const client = await admin(fake);
-    const capabilities = resultSchema.parse(await client.command("zwave_js/node_capabilities", { device_id: fake.deviceId(LOCK) }));
-    const ids = z.record(z.string(), z.array(z.looseObject({ id: z.number() }))).parse(capabilities.result)["0"]?.map((c) => c.id);
+    const capabilities = resultSchema.parse(
+      await client.command("zwave_js/node_capabilities", { device_id: fake.deviceId(LOCK) }),
+    );
+    const ids = z
+      .record(z.string(), z.array(z.looseObject({ id: z.number() })))
+      .parse(capabilities.result)
+      ["0"]?.map((c) => c.id);
     expect(ids).toContain(131);
     expect(ids).not.toContain(99);
     const refused = errorSchema.parse(await client.command("call_service", setCode(2, "2222"))).error;
     expect(refused.code).toBe("home_assistant_error");
     expect(refused.message).toMatch(/userCode for code slot 2 not found/);
 
-    const user = resultSchema.parse(await client.command("call_service", call("set_user", { user_id: 2 }, true)));
-    expect(z.looseObject({ response: z.unknown() }).parse(user.result).response).toEqual({ [LOCK]: { user_id: 2 } });
-    const notDigits = errorSchema.parse(await client.command("call_service", call("set_credential", { user_id: 2, credential_type: "pin_code", credential_data: "12ab" })));
-    expect(notDigits.error).toMatchObject({ code: "service_validation_error", translation_key: "credential_data_pin_not_digits" });
-    const duplicate = errorSchema.parse(await client.command("call_service", call("set_credential", { user_id: 2, credential_type: "pin_code", credential_data: "1111" })));
-    expect(duplicate.error).toMatchObject({ code: "home_assistant_error", translation_key: "credential_rejected_duplicate" });
-    expect(resultSchema.parse(await client.command("call_service", call("set_credential", { user_id: 2, credential_type: "pin_code", credential_data: "2222" }))).success).toBe(true);
+    const user = resultSchema.parse(
+      await client.command("call_service", call("set_user", { user_id: 2 }, true)),
+    );
+    expect(z.looseObject({ response: z.unknown() }).parse(user.result).response).toEqual({
+      [LOCK]: { user_id: 2 },
+    });
+    const notDigits = errorSchema.parse(
+      await client.command(
+        "call_service",
+        call("set_credential", { user_id: 2, credential_type: "pin_code", credential_data: "12ab" }),
+      ),
+    );
+    expect(notDigits.error).toMatchObject({
+      code: "service_validation_error",
+      translation_key: "credential_data_pin_not_digits",
+    });
+    const duplicate = errorSchema.parse(
+      await client.command(
+        "call_service",
+        call("set_credential", { user_id: 2, credential_type: "pin_code", credential_data: "1111" }),
+      ),
+    );
+    expect(duplicate.error).toMatchObject({
+      code: "home_assistant_error",
+      translation_key: "credential_rejected_duplicate",
+    });
+    expect(
+      resultSchema.parse(
+        await client.command(
+          "call_service",
+          call("set_credential", { user_id: 2, credential_type: "pin_code", credential_data: "2222" }),
+        ),
+      ).success,
+    ).toBe(true);
 
     const users = resultSchema.parse(await client.command("call_service", call("get_users", {}, true)));
     expect(z.looseObject({ response: z.unknown() }).parse(users.result).response).toMatchObject({
-      [LOCK]: { max_users: 5, users: [{ user_id: 1, credentials: [{ type: "pin_code", slot: 1, data: "1111" }] }, { user_id: 2, active: true, credentials: [{ type: "pin_code", slot: 2, data: "2222" }] }] },
+      [LOCK]: {
+        max_users: 5,
+        users: [
+          { user_id: 1, credentials: [{ type: "pin_code", slot: 1, data: "1111" }] },
+          { user_id: 2, active: true, credentials: [{ type: "pin_code", slot: 2, data: "2222" }] },
+        ],
+      },
     });
-    expect(errorSchema.parse(await client.command("call_service", call("get_users", {}))).error.code).toBe("unknown_error");
-    await client.command("call_service", call("delete_credential", { user_id: 2, credential_type: "pin_code", credential_slot: 2 }));
+    expect(errorSchema.parse(await client.command("call_service", call("get_users", {}))).error.code).toBe(
+      "unknown_error",
+    );
+    await client.command(
+      "call_service",
+      call("delete_credential", { user_id: 2, credential_type: "pin_code", credential_slot: 2 }),
+    );
     expect(fake.slots(LOCK).get(2)).toEqual({ status: "available", code: "" });
     expect(fake.slots(LOCK).get(1)).toEqual({ status: "enabled", code: "1111" });
   });
@@ -87,12 +170,29 @@ describe("faults and injection", () => {
     fake = await startHaFake(base);
     const client = await admin(fake);
     fake.faults.failNext({ service: "set_lock_usercode", entityId: LOCK, message: "Z-Wave error 204" });
-    expect(errorSchema.parse(await client.command("call_service", setCode(2, "2222"))).error).toEqual({ code: "home_assistant_error", message: "Z-Wave error 204" });
+    expect(errorSchema.parse(await client.command("call_service", setCode(2, "2222"))).error).toEqual({
+      code: "home_assistant_error",
+      message: "Z-Wave error 204",
+    });
     expect(resultSchema.parse(await client.command("call_service", setCode(2, "2222"))).success).toBe(true);
     await expect.poll(() => fake?.slots(LOCK).get(2)).toEqual({ status: "enabled", code: "2222" });
     fake.faults.hangNext({ service: "zwave_js.clear_lock_usercode" });
-    await expect(client.command("call_service", { domain: "zwave_js", service: "clear_lock_usercode", service_data: { entity_id: LOCK, code_slot: 2 } }, 300)).rejects.toThrow(/timed out/);
-    expect(fake.serviceCalls.map((c) => c.service)).toEqual(["set_lock_usercode", "set_lock_usercode", "clear_lock_usercode"]);
+    await expect(
+      client.command(
+        "call_service",
+        {
+          domain: "zwave_js",
+          service: "clear_lock_usercode",
+          service_data: { entity_id: LOCK, code_slot: 2 },
+        },
+        300,
+      ),
+    ).rejects.toThrow(/timed out/);
+    expect(fake.serviceCalls.map((c) => c.service)).toEqual([
+      "set_lock_usercode",
+      "set_lock_usercode",
+      "clear_lock_usercode",
+    ]);
   });
 
   it("a dead node makes the lock unavailable, tells node-status subscribers, and skips its services", async () => {
@@ -102,8 +202,14 @@ describe("faults and injection", () => {
     await client.next((f) => f.id === sub && f.type === "result");
     fake.setNodeStatus(LOCK, "dead");
     const ev = await client.next((f) => f.id === sub && f.type === "event");
-    expect(z.looseObject({ event: z.unknown() }).parse(ev).event).toEqual({ event: "dead", status: 3, ready: true });
-    const states = z.array(z.looseObject({ entity_id: z.string(), state: z.string() })).parse(resultSchema.parse(await client.command("get_states")).result);
+    expect(z.looseObject({ event: z.unknown() }).parse(ev).event).toEqual({
+      event: "dead",
+      status: 3,
+      ready: true,
+    });
+    const states = z
+      .array(z.looseObject({ entity_id: z.string(), state: z.string() }))
+      .parse(resultSchema.parse(await client.command("get_states")).result);
     expect(states.find((s) => s.entity_id === LOCK)?.state).toBe("unavailable");
     // entity_service_call skips unavailable entities: success, nothing written.
     expect(resultSchema.parse(await client.command("call_service", setCode(3, "3333"))).success).toBe(true);
@@ -116,7 +222,9 @@ describe("faults and injection", () => {
     expect(fake.isLocked(LOCK)).toBe(false);
     fake.manual(LOCK, "lock");
     expect(fake.isLocked(LOCK)).toBe(true);
-    const labels = fake.firedEvents.filter((e) => e.event_type === "zwave_js_notification").map((e) => e.data.event_label);
+    const labels = fake.firedEvents
+      .filter((e) => e.event_type === "zwave_js_notification")
+      .map((e) => e.data.event_label);
     expect(labels).toEqual(["Keypad unlock operation", "Manual lock operation"]);
   });
 });
@@ -129,7 +237,11 @@ describe("connection control", () => {
     expect(await client.waitClosed()).toBe(true);
     await fake.setAcceptingConnections(false);
     const ws = new WebSocket(fake.wsUrl);
-    const err = await new Promise<string>((resolve) => { ws.on("error", (e: NodeJS.ErrnoException) => { resolve(e.code ?? "error"); }); });
+    const err = await new Promise<string>((resolve) => {
+      ws.on("error", (e: NodeJS.ErrnoException) => {
+        resolve(e.code ?? "error");
+      });
+    });
     expect(err).toBe("ECONNREFUSED");
     await fake.setAcceptingConnections(true);
     await admin(fake);

@@ -12,7 +12,17 @@ beforeAll(async () => {
       { id: "admin-user-id", name: "Admin", isAdmin: true, token: "admin-token" },
       { id: "plain-user-id", name: "Kid", isAdmin: false, token: "user-token" },
     ],
-    locks: [{ entityId: "lock.front_door", name: "Front Door", nodeId: 5, slotCount: 10, area: "hallway", battery: 80, supervision: true }],
+    locks: [
+      {
+        entityId: "lock.front_door",
+        name: "Front Door",
+        nodeId: 5,
+        slotCount: 10,
+        area: "hallway",
+        battery: 80,
+        supervision: true,
+      },
+    ],
     notifyServices: ["mobile_app_phone"],
   });
 });

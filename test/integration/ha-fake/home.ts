@@ -42,7 +42,12 @@ export class Home {
   constructor(readonly homeId: number) {}
 
   /** core.py StateMachine.async_set: last_changed moves only when the state string changes. */
-  setState(entityId: string, state: string, attributes: JsonObject, context: HaContext = newContext(null)): void {
+  setState(
+    entityId: string,
+    state: string,
+    attributes: JsonObject,
+    context: HaContext = newContext(null),
+  ): void {
     const old = this.states.get(entityId) ?? null;
     const now = new Date().toISOString();
     const next: HaState = {
@@ -60,7 +65,13 @@ export class Home {
   addLock(cfg: FakeLockConfig): FakeLock {
     const deviceId = hexId();
     if (cfg.area !== undefined && !this.areaRegistry.some((a) => a.area_id === cfg.area)) {
-      this.areaRegistry.push({ aliases: [], area_id: cfg.area, icon: null, name: cfg.area.replace(/_/g, " "), picture: null });
+      this.areaRegistry.push({
+        aliases: [],
+        area_id: cfg.area,
+        icon: null,
+        name: cfg.area.replace(/_/g, " "),
+        picture: null,
+      });
     }
     this.deviceRegistry.push({
       area_id: cfg.area ?? null,
@@ -72,7 +83,10 @@ export class Home {
       hw_version: null,
       id: deviceId,
       // zwave_js helpers get_device_id / get_device_id_ext
-      identifiers: [["zwave_js", `${this.homeId}-${cfg.nodeId}`], ["zwave_js", `${this.homeId}-${cfg.nodeId}-297:32771:1`]],
+      identifiers: [
+        ["zwave_js", `${this.homeId}-${cfg.nodeId}`],
+        ["zwave_js", `${this.homeId}-${cfg.nodeId}-297:32771:1`],
+      ],
       manufacturer: cfg.manufacturer ?? "Latchkey Fake Locks",
       model: cfg.model ?? "FL-1",
       name_by_user: null,
@@ -82,23 +96,61 @@ export class Home {
       via_device_id: null,
     });
     const node = new ZNode(cfg.nodeId);
-    node.add({ commandClass: 98, commandClassName: "Door Lock", endpoint: 0, property: "currentMode", propertyKey: null, value: 255, states: DOOR_LOCK_MODE_STATES });
-    const credentials = cfg.commandClass === "user_credential" ? new CredentialStore(cfg.slotCount, cfg.slotCount, cfg.maskedPins === true) : null;
+    node.add({
+      commandClass: 98,
+      commandClassName: "Door Lock",
+      endpoint: 0,
+      property: "currentMode",
+      propertyKey: null,
+      value: 255,
+      states: DOOR_LOCK_MODE_STATES,
+    });
+    const credentials =
+      cfg.commandClass === "user_credential"
+        ? new CredentialStore(cfg.slotCount, cfg.slotCount, cfg.maskedPins === true)
+        : null;
     // A User Credential lock has no User Code values at all; its codes live in the credential store.
     for (const [slot, code] of Object.entries(cfg.codes ?? {})) credentials?.seed(Number(slot), code);
     for (const index of cfg.tagUsers ?? []) credentials?.seedTag(index);
     for (let slot = 1; slot <= (credentials ? 0 : cfg.slotCount); slot++) {
       const code = cfg.codes?.[slot];
-      node.add({ commandClass: 99, commandClassName: "User Code", endpoint: 0, property: "userIdStatus", propertyKey: slot, value: code === undefined ? null : 1, states: USER_ID_STATUS_STATES });
-      node.add({ commandClass: 99, commandClassName: "User Code", endpoint: 0, property: "userCode", propertyKey: slot, value: code ?? null });
+      node.add({
+        commandClass: 99,
+        commandClassName: "User Code",
+        endpoint: 0,
+        property: "userIdStatus",
+        propertyKey: slot,
+        value: code === undefined ? null : 1,
+        states: USER_ID_STATUS_STATES,
+      });
+      node.add({
+        commandClass: 99,
+        commandClassName: "User Code",
+        endpoint: 0,
+        property: "userCode",
+        propertyKey: slot,
+        value: code ?? null,
+      });
     }
     // zwave_js helpers get_unique_id: "<home_id>.<value_id>" of the entity's primary value.
     this.registerEntity(cfg.entityId, deviceId, `${this.homeId}.${cfg.nodeId}-98-0-currentMode`, null);
     let batteryEntityId: string | null = null;
     if (cfg.battery !== undefined) {
-      node.add({ commandClass: 128, commandClassName: "Battery", endpoint: 0, property: "level", propertyKey: null, value: cfg.battery });
+      node.add({
+        commandClass: 128,
+        commandClassName: "Battery",
+        endpoint: 0,
+        property: "level",
+        propertyKey: null,
+        value: cfg.battery,
+      });
       batteryEntityId = `sensor.${cfg.entityId.replace(/^lock\./, "")}_battery_level`;
-      this.registerEntity(batteryEntityId, deviceId, `${this.homeId}.${cfg.nodeId}-128-0-level`, "Battery level");
+      this.registerEntity(
+        batteryEntityId,
+        deviceId,
+        `${this.homeId}.${cfg.nodeId}-128-0-level`,
+        "Battery level",
+      );
     }
     const lock: FakeLock = { config: cfg, deviceId, batteryEntityId, node, locked: true, credentials };
     this.locks.set(cfg.entityId, lock);
@@ -110,12 +162,27 @@ export class Home {
   publishLockStates(lock: FakeLock, context?: HaContext): void {
     const dead = lock.node.status === "dead";
     const lockState = dead ? "unavailable" : lock.locked ? "locked" : "unlocked";
-    this.setState(lock.config.entityId, lockState, { supported_features: 0, friendly_name: lock.config.name }, context);
+    this.setState(
+      lock.config.entityId,
+      lockState,
+      { supported_features: 0, friendly_name: lock.config.name },
+      context,
+    );
     if (lock.batteryEntityId !== null) {
       const level = lock.node.get(128, "level", null)?.value ?? null;
       const attrs = dead
-        ? { unit_of_measurement: "%", device_class: "battery", friendly_name: `${lock.config.name} Battery level`, state_class: "measurement" }
-        : { state_class: "measurement", unit_of_measurement: "%", device_class: "battery", friendly_name: `${lock.config.name} Battery level` };
+        ? {
+            unit_of_measurement: "%",
+            device_class: "battery",
+            friendly_name: `${lock.config.name} Battery level`,
+            state_class: "measurement",
+          }
+        : {
+            state_class: "measurement",
+            unit_of_measurement: "%",
+            device_class: "battery",
+            friendly_name: `${lock.config.name} Battery level`,
+          };
       this.setState(lock.batteryEntityId, dead ? "unavailable" : String(level), attrs, context);
     }
   }
@@ -128,7 +195,12 @@ export class Home {
     return this.locks.get(entityId) ?? [...this.locks.values()].find((l) => l.batteryEntityId === entityId);
   }
 
-  private registerEntity(entityId: string, deviceId: string, uniqueId: string, originalName: string | null): void {
+  private registerEntity(
+    entityId: string,
+    deviceId: string,
+    uniqueId: string,
+    originalName: string | null,
+  ): void {
     // zwave_js entities inherit the device's area, so the entity's own area_id stays null.
     this.entityRegistry.push({
       area_id: null,

@@ -124,20 +124,23 @@ export class LockDriver {
   /** zwave_js __init__.py async_on_notification for a NotificationNotification (CC 113). */
   notify(lock: FakeLock, event: number, parameters: JsonObject): void {
     if (lock.config.accessControlNotifications === false && OPERATION_EVENTS.has(event)) return;
-    this.home.bus.fire("zwave_js_notification", {
-      domain: "zwave_js",
-      node_id: lock.config.nodeId,
-      home_id: this.home.homeId,
-      endpoint: 0,
-      device_id: lock.deviceId,
-      command_class: 113,
-      command_class_name: "Notification",
-      label: "Access Control",
-      type: 6,
-      event,
-      event_label: ACCESS_CONTROL_LABELS[event] ?? `Unknown (${event})`,
-      parameters,
-    }, newContext(null));
+    this.home.bus.fire(
+      "zwave_js_notification",
+      {
+        domain: "zwave_js",
+        node_id: lock.config.nodeId,
+        home_id: this.home.homeId,
+        endpoint: 0,
+        device_id: lock.deviceId,
+        command_class: 113,
+        command_class_name: "Notification",
+        label: "Access Control",
+        type: 6,
+        event,
+        event_label: ACCESS_CONTROL_LABELS[event] ?? `Unknown (${event})`,
+        parameters,
+      },
+      newContext(null),
+    );
   }
 }
-

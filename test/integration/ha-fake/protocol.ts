@@ -53,7 +53,11 @@ export const commandFrame = z.looseObject({ id: z.number().int().positive(), typ
 export type CommandFrame = z.infer<typeof commandFrame>;
 
 // auth.py AUTH_MESSAGE_SCHEMA.
-export const authFrame = z.looseObject({ type: z.literal("auth"), access_token: z.string().optional(), api_password: z.string().optional() });
+export const authFrame = z.looseObject({
+  type: z.literal("auth"),
+  access_token: z.string().optional(),
+  api_password: z.string().optional(),
+});
 
 export function authRequired(version: string): JsonObject {
   return { type: "auth_required", ha_version: version };

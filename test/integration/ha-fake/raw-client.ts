@@ -6,7 +6,12 @@ import { z } from "zod";
 export const frameSchema = z.looseObject({ type: z.string(), id: z.number().optional() });
 export type Frame = z.infer<typeof frameSchema>;
 
-export const resultSchema = z.looseObject({ id: z.number(), type: z.literal("result"), success: z.boolean(), result: z.unknown().optional() });
+export const resultSchema = z.looseObject({
+  id: z.number(),
+  type: z.literal("result"),
+  success: z.boolean(),
+  result: z.unknown().optional(),
+});
 export const errorSchema = z.looseObject({
   id: z.number().nullable(),
   type: z.literal("result"),
@@ -38,7 +43,9 @@ export class RawClient {
     // Listen before "open" resolves: HA sends auth_required in the same breath as the upgrade.
     const client = new RawClient(ws);
     await new Promise<void>((resolve, reject) => {
-      ws.once("open", () => { resolve(); });
+      ws.once("open", () => {
+        resolve();
+      });
       ws.once("error", reject);
     });
     return client;
@@ -74,7 +81,11 @@ export class RawClient {
       const left = deadline - Date.now();
       if (left <= 0) throw new Error("timed out waiting for a frame");
       await new Promise<void>((resolve) => {
-        const done = (): void => { clearTimeout(timer); this.waiters.delete(done); resolve(); };
+        const done = (): void => {
+          clearTimeout(timer);
+          this.waiters.delete(done);
+          resolve();
+        };
         const timer = setTimeout(done, left);
         this.waiters.add(done);
       });

@@ -17,27 +17,45 @@ export interface Notifications {
 /** invoke_cc_api's `parameters: list` (vol list check). */
 const parameterList = (v: unknown): unknown[] => {
   const list = z.array(z.unknown()).safeParse(v);
-  if (!list.success) throw new HaError("invalid_format", "expected list for dictionary value @ data['parameters']");
+  if (!list.success)
+    throw new HaError("invalid_format", "expected list for dictionary value @ data['parameters']");
   return list.data;
 };
 
 const num = (v: unknown): number => (typeof v === "number" ? v : 0);
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
-export function registerServices(reg: ServiceRegistry, driver: LockDriver, profile: HaProfile, notifyNames: string[], notes: Notifications): void {
-  const entity = (required: ServiceSchema["required"], optional: ServiceSchema["optional"] = {}): ServiceSchema => ({ required, optional, entity: true });
+export function registerServices(
+  reg: ServiceRegistry,
+  driver: LockDriver,
+  profile: HaProfile,
+  notifyNames: string[],
+  notes: Notifications,
+): void {
+  const entity = (
+    required: ServiceSchema["required"],
+    optional: ServiceSchema["optional"] = {},
+  ): ServiceSchema => ({ required, optional, entity: true });
 
   reg.register("zwave_js", "set_lock_usercode", {
     schema: entity({ code_slot: coerceInt, usercode: cvString }),
     supports: "none",
-    description: { name: "Set lock user code", description: "Sets a user code on a lock.", fields: {}, target: { entity: [{ domain: ["lock"], integration: "zwave_js" }] } },
+    description: {
+      name: "Set lock user code",
+      description: "Sets a user code on a lock.",
+      fields: {},
+      target: { entity: [{ domain: ["lock"], integration: "zwave_js" }] },
+    },
     run: async (call, lock) => {
       if (!lock) return null;
       const slot = num(call.data.code_slot);
       const code = str(call.data.usercode);
       // zwave_js_server util/lock.py set_usercode: the slot lookup comes before the length check.
       if (!lock.node.get(99, "userCode", slot)) {
-        throw new HaError("home_assistant_error", `Unable to set lock usercode on lock ${lock.config.entityId} code_slot ${slot}: userCode for code slot ${slot} not found`);
+        throw new HaError(
+          "home_assistant_error",
+          `Unable to set lock usercode on lock ${lock.config.entityId} code_slot ${slot}: userCode for code slot ${slot} not found`,
+        );
       }
       if (code.length < 4) throw new HaError("unknown_error", "User code must be at least 4 digits");
       await driver.writeSlot(lock, slot, code);
@@ -48,12 +66,20 @@ export function registerServices(reg: ServiceRegistry, driver: LockDriver, profi
   reg.register("zwave_js", "clear_lock_usercode", {
     schema: entity({ code_slot: coerceInt }),
     supports: "none",
-    description: { name: "Clear lock user code", description: "Clears a user code from a lock.", fields: {}, target: { entity: [{ domain: ["lock"], integration: "zwave_js" }] } },
+    description: {
+      name: "Clear lock user code",
+      description: "Clears a user code from a lock.",
+      fields: {},
+      target: { entity: [{ domain: ["lock"], integration: "zwave_js" }] },
+    },
     run: async (call, lock) => {
       if (!lock) return null;
       const slot = num(call.data.code_slot);
       if (!lock.node.get(99, "userIdStatus", slot)) {
-        throw new HaError("home_assistant_error", `Unable to clear lock usercode on lock ${lock.config.entityId} code_slot ${slot}: userIdStatus for code slot ${slot} not found`);
+        throw new HaError(
+          "home_assistant_error",
+          `Unable to clear lock usercode on lock ${lock.config.entityId} code_slot ${slot}: userIdStatus for code slot ${slot} not found`,
+        );
       }
       await driver.writeSlot(lock, slot, null);
       return null;
@@ -65,13 +91,21 @@ export function registerServices(reg: ServiceRegistry, driver: LockDriver, profi
   // targets with has_at_least_one_key rather than as an entity service; for one lock the
   // observable behaviour is the same.
   reg.register("zwave_js", "invoke_cc_api", {
-    schema: entity({ command_class: coerceInt, method_name: cvString, parameters: parameterList }, { endpoint: coerceInt }),
+    schema: entity(
+      { command_class: coerceInt, method_name: cvString, parameters: parameterList },
+      { endpoint: coerceInt },
+    ),
     supports: "none",
-    description: { name: "Invoke a Command Class API on a node", description: "Calls a Command Class API on a node.", fields: {} },
+    description: {
+      name: "Invoke a Command Class API on a node",
+      description: "Calls a Command Class API on a node.",
+      fields: {},
+    },
     run: async (call, lock) => {
       if (!lock) return null;
       const slot: unknown = z.array(z.unknown()).parse(call.data.parameters)[0];
-      if (num(call.data.command_class) === 99 && call.data.method_name === "get" && typeof slot === "number") await driver.readSlot(lock, slot);
+      if (num(call.data.command_class) === 99 && call.data.method_name === "get" && typeof slot === "number")
+        await driver.readSlot(lock, slot);
       return null;
     },
   });
@@ -82,7 +116,12 @@ export function registerServices(reg: ServiceRegistry, driver: LockDriver, profi
     reg.register("zwave_js", "get_lock_usercode", {
       schema: entity({}, { code_slot: coerceInt }),
       supports: "only",
-      description: { name: "Get lock user codes", description: "Returns the cached user codes of a lock.", fields: {}, response: { optional: false } },
+      description: {
+        name: "Get lock user codes",
+        description: "Returns the cached user codes of a lock.",
+        fields: {},
+        response: { optional: false },
+      },
       run: (call, lock) => {
         const out: JsonObject = {};
         if (!lock) return Promise.resolve(out);
@@ -90,18 +129,29 @@ export function registerServices(reg: ServiceRegistry, driver: LockDriver, profi
         for (let slot = 1; slot <= lock.config.slotCount; slot++) {
           if (only !== undefined && only !== slot) continue;
           const status = lock.node.get(99, "userIdStatus", slot)?.value;
-          out[String(slot)] = { usercode: lock.node.get(99, "userCode", slot)?.value ?? null, in_use: status === null || status === undefined ? null : status === 1 };
+          out[String(slot)] = {
+            usercode: lock.node.get(99, "userCode", slot)?.value ?? null,
+            in_use: status === null || status === undefined ? null : status === 1,
+          };
         }
         return Promise.resolve(out);
       },
     });
   }
 
-  for (const [service, locked] of [["lock", true], ["unlock", false]] as const) {
+  for (const [service, locked] of [
+    ["lock", true],
+    ["unlock", false],
+  ] as const) {
     reg.register("lock", service, {
       schema: entity({}, { code: cvString }),
       supports: "none",
-      description: { name: service === "lock" ? "Lock" : "Unlock", description: `${service === "lock" ? "Locks" : "Unlocks"} a lock.`, fields: {}, target: { entity: [{ domain: ["lock"] }] } },
+      description: {
+        name: service === "lock" ? "Lock" : "Unlock",
+        description: `${service === "lock" ? "Locks" : "Unlocks"} a lock.`,
+        fields: {},
+        target: { entity: [{ domain: ["lock"] }] },
+      },
       run: async (call, lock) => {
         if (lock) await driver.setLocked(lock, locked, call.context);
         return null;
@@ -110,12 +160,26 @@ export function registerServices(reg: ServiceRegistry, driver: LockDriver, profi
   }
 
   reg.register("persistent_notification", "create", {
-    schema: { required: { message: cvString }, optional: { title: cvString, notification_id: cvString }, entity: false },
+    schema: {
+      required: { message: cvString },
+      optional: { title: cvString, notification_id: cvString },
+      entity: false,
+    },
     supports: "none",
-    description: { name: "Create", description: "Shows a notification on the notifications panel.", fields: {} },
+    description: {
+      name: "Create",
+      description: "Shows a notification on the notifications panel.",
+      fields: {},
+    },
     run: (call) => {
-      const id = typeof call.data.notification_id === "string" ? call.data.notification_id : Math.random().toString(36).slice(2);
-      notes.persistent.set(id, { message: str(call.data.message), title: typeof call.data.title === "string" ? call.data.title : null });
+      const id =
+        typeof call.data.notification_id === "string"
+          ? call.data.notification_id
+          : Math.random().toString(36).slice(2);
+      notes.persistent.set(id, {
+        message: str(call.data.message),
+        title: typeof call.data.title === "string" ? call.data.title : null,
+      });
       return Promise.resolve(null);
     },
   });
@@ -123,7 +187,11 @@ export function registerServices(reg: ServiceRegistry, driver: LockDriver, profi
   reg.register("persistent_notification", "dismiss", {
     schema: { required: { notification_id: cvString }, optional: {}, entity: false },
     supports: "none",
-    description: { name: "Dismiss", description: "Removes a notification from the notifications panel.", fields: {} },
+    description: {
+      name: "Dismiss",
+      description: "Removes a notification from the notifications panel.",
+      fields: {},
+    },
     run: (call) => {
       notes.persistent.delete(str(call.data.notification_id));
       return Promise.resolve(null);
@@ -132,9 +200,17 @@ export function registerServices(reg: ServiceRegistry, driver: LockDriver, profi
 
   for (const name of notifyNames) {
     reg.register("notify", name, {
-      schema: { required: { message: cvString }, optional: { title: cvString, target: (v) => v, data: anyDict }, entity: false },
+      schema: {
+        required: { message: cvString },
+        optional: { title: cvString, target: (v) => v, data: anyDict },
+        entity: false,
+      },
       supports: "none",
-      description: { name: `Send a notification with ${name}`, description: `Sends a notification message using the ${name} integration.`, fields: {} },
+      description: {
+        name: `Send a notification with ${name}`,
+        description: `Sends a notification message using the ${name} integration.`,
+        fields: {},
+      },
       run: (call) => {
         notes.sent.push({ service: `notify.${name}`, data: call.data });
         return Promise.resolve(null);
@@ -142,5 +218,3 @@ export function registerServices(reg: ServiceRegistry, driver: LockDriver, profi
     });
   }
 }
-
-

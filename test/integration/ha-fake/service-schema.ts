@@ -18,7 +18,14 @@ export interface ServiceSchema {
 class FieldInvalid extends Error {}
 
 export const coerceInt: Check = (v) => {
-  const n = typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : typeof v === "string" && /^\s*[-+]?\d+\s*$/.test(v) ? Number(v) : NaN;
+  const n =
+    typeof v === "number"
+      ? v
+      : typeof v === "boolean"
+        ? Number(v)
+        : typeof v === "string" && /^\s*[-+]?\d+\s*$/.test(v)
+          ? Number(v)
+          : NaN;
   if (!Number.isFinite(n)) throw new FieldInvalid("expected int");
   return Math.trunc(n);
 };
@@ -61,7 +68,11 @@ const entityIds: Check = (v) => {
 
 const stringList: Check = (v) => (Array.isArray(v) ? v : [v]).map((x) => cvString(x));
 
-const ENTITY_FIELDS: Record<string, Check> = { entity_id: entityIds, device_id: stringList, area_id: stringList };
+const ENTITY_FIELDS: Record<string, Check> = {
+  entity_id: entityIds,
+  device_id: stringList,
+  area_id: stringList,
+};
 
 export function validateServiceData(schema: ServiceSchema, data: JsonObject): JsonObject {
   const optional = schema.entity ? { ...schema.optional, ...ENTITY_FIELDS } : schema.optional;
@@ -93,7 +104,10 @@ export function validateServiceData(schema: ServiceSchema, data: JsonObject): Js
 }
 
 /** Entity ids a validated entity-service call refers to, as string lists. */
-export function referencedIds(data: JsonObject, key: "entity_id" | "device_id" | "area_id"): string[] | "all" {
+export function referencedIds(
+  data: JsonObject,
+  key: "entity_id" | "device_id" | "area_id",
+): string[] | "all" {
   const v = data[key];
   if (v === "all") return "all";
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];

@@ -29,7 +29,10 @@ export class ServiceRegistry {
   readonly defs = new Map<string, Map<string, ServiceDef>>();
   readonly calls: ServiceCall[] = [];
 
-  constructor(private readonly home: Home, private readonly faults: Faults) {}
+  constructor(
+    private readonly home: Home,
+    private readonly faults: Faults,
+  ) {}
 
   register(domain: string, service: string, def: ServiceDef): void {
     const services = this.defs.get(domain) ?? new Map<string, ServiceDef>();
@@ -37,7 +40,15 @@ export class ServiceRegistry {
     this.defs.set(domain, services);
   }
 
-  async call(domainIn: string, serviceIn: string, serviceData: JsonObject, target: JsonObject | undefined, returnResponse: boolean, userId: string | null, context: HaContext): Promise<JsonObject | null> {
+  async call(
+    domainIn: string,
+    serviceIn: string,
+    serviceData: JsonObject,
+    target: JsonObject | undefined,
+    returnResponse: boolean,
+    userId: string | null,
+    context: HaContext,
+  ): Promise<JsonObject | null> {
     let domain = domainIn;
     let service = serviceIn;
     let def = this.defs.get(domain)?.get(service);
@@ -56,15 +67,25 @@ export class ServiceRegistry {
     }
     // core.py raises ValueError here, which call_service reports as unknown_error.
     if (returnResponse && def.supports === "none") {
-      throw new HaError("unknown_error", "Invalid argument return_response=True when handler does not support responses");
+      throw new HaError(
+        "unknown_error",
+        "Invalid argument return_response=True when handler does not support responses",
+      );
     }
     if (!returnResponse && def.supports === "only") {
-      throw new HaError("unknown_error", "Service call requires responses but caller did not ask for responses");
+      throw new HaError(
+        "unknown_error",
+        "Service call requires responses but caller did not ask for responses",
+      );
     }
     const data = validateServiceData(def.schema, { ...serviceData, ...(target ?? {}) });
     const call: ServiceCall = { domain, service, data, userId, context };
     this.calls.push(call);
-    this.home.bus.fire("call_service", { domain, service, service_data: { ...serviceData, ...(target ?? {}) } }, context);
+    this.home.bus.fire(
+      "call_service",
+      { domain, service, service_data: { ...serviceData, ...(target ?? {}) } },
+      context,
+    );
 
     const locks = def.schema.entity ? this.targetLocks(data) : [];
     const full = `${domain}.${service}`;
@@ -75,13 +96,19 @@ export class ServiceRegistry {
 
     if (!def.schema.entity) return await def.run(call, null);
     if (locks.length === 0) {
-      if (returnResponse) throw new HaError("home_assistant_error", "Service call requested response data but did not match any entities");
+      if (returnResponse)
+        throw new HaError(
+          "home_assistant_error",
+          "Service call requested response data but did not match any entities",
+        );
       return null;
     }
     const responses: JsonObject = {};
-    await Promise.all(locks.map(async (lock) => {
-      responses[lock.config.entityId] = await def.run(call, lock);
-    }));
+    await Promise.all(
+      locks.map(async (lock) => {
+        responses[lock.config.entityId] = await def.run(call, lock);
+      }),
+    );
     return returnResponse ? responses : null;
   }
 
@@ -91,10 +118,11 @@ export class ServiceRegistry {
     const devices = referencedIds(data, "device_id");
     const areas = referencedIds(data, "area_id");
     return [...this.home.locks.values()].filter((lock) => {
-      const hit = entities === "all"
-        || entities.includes(lock.config.entityId)
-        || (devices !== "all" && devices.includes(lock.deviceId))
-        || (areas !== "all" && lock.config.area !== undefined && areas.includes(lock.config.area));
+      const hit =
+        entities === "all" ||
+        entities.includes(lock.config.entityId) ||
+        (devices !== "all" && devices.includes(lock.deviceId)) ||
+        (areas !== "all" && lock.config.area !== undefined && areas.includes(lock.config.area));
       return hit && lock.node.status !== "dead";
     });
   }

@@ -47,7 +47,13 @@ export interface ValueUpdate {
 }
 
 /** zwave_js_server util.node get_value_id_str: "<node>-<cc>-<endpoint>-<property>[-<key>]". */
-export function valueIdStr(nodeId: number, cc: number, endpoint: number, property: string, key: number | null): string {
+export function valueIdStr(
+  nodeId: number,
+  cc: number,
+  endpoint: number,
+  property: string,
+  key: number | null,
+): string {
   const base = `${nodeId}-${cc}-${endpoint}-${property}`;
   return key === null ? base : `${base}-${key}`;
 }
@@ -60,7 +66,9 @@ export class ZNode {
 
   constructor(readonly nodeId: number) {}
 
-  add(v: Omit<ZValue, "propertyName" | "propertyKeyName" | "states"> & { states?: Record<string, string> }): void {
+  add(
+    v: Omit<ZValue, "propertyName" | "propertyKeyName" | "states"> & { states?: Record<string, string> },
+  ): void {
     const full: ZValue = {
       ...v,
       propertyName: v.property,
@@ -109,7 +117,8 @@ export class ZNode {
     if (status === this.status) return;
     const wasAsleep = this.status === "asleep";
     this.status = status;
-    const event = status === "asleep" ? "sleep" : status === "dead" ? "dead" : wasAsleep ? "wake up" : "alive";
+    const event =
+      status === "asleep" ? "sleep" : status === "dead" ? "dead" : wasAsleep ? "wake up" : "alive";
     for (const l of [...this.statusListeners]) l(event);
   }
 }

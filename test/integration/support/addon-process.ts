@@ -22,9 +22,14 @@ export interface AddonProcess {
   kill9: () => Promise<void>;
 }
 
-
 /** Runs the built add-on bundle with plain `node`, exactly as the add-on image does. */
-export async function startAddon(options: { haUrl: string; token: string; dataDir?: string; port?: number; env?: Record<string, string> }): Promise<AddonProcess> {
+export async function startAddon(options: {
+  haUrl: string;
+  token: string;
+  dataDir?: string;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<AddonProcess> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "latchkey-data-")));
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [...ADDON_NODE_FLAGS, ADDON_BUNDLE], {
@@ -49,7 +54,11 @@ export async function startAddon(options: { haUrl: string; token: string; dataDi
   };
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
-  const exited = new Promise<number | null>((done) => child.once("exit", (code) => { done(code); }));
+  const exited = new Promise<number | null>((done) =>
+    child.once("exit", (code) => {
+      done(code);
+    }),
+  );
 
   const waitForOutput = (pattern: RegExp, timeoutMs = 20_000) =>
     new Promise<void>((done, fail) => {
@@ -61,7 +70,9 @@ export async function startAddon(options: { haUrl: string; token: string; dataDi
       };
       const timer = setTimeout(() => {
         watchers.delete(check);
-        fail(new Error(`The add-on did not print ${String(pattern)} within ${timeoutMs} ms. Output:\n${output}`));
+        fail(
+          new Error(`The add-on did not print ${String(pattern)} within ${timeoutMs} ms. Output:\n${output}`),
+        );
       }, timeoutMs);
       watchers.add(check);
       check();
@@ -71,5 +82,13 @@ export async function startAddon(options: { haUrl: string; token: string; dataDi
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { apiUrl: `ws://127.0.0.1:${port}/api/ws`, dataDir, output: () => output, waitForOutput, exited, stop: () => end("SIGTERM"), kill9: () => end("SIGKILL") };
+  return {
+    apiUrl: `ws://127.0.0.1:${port}/api/ws`,
+    dataDir,
+    output: () => output,
+    waitForOutput,
+    exited,
+    stop: () => end("SIGTERM"),
+    kill9: () => end("SIGKILL"),
+  };
 }

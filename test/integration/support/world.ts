@@ -2,16 +2,42 @@ import { startHaFake, type HaFake, type HaFakeOptions } from "../ha-fake/index";
 import { startAddon, type AddonProcess } from "./addon-process";
 import { connectApi, type ApiClient } from "./api-client";
 
-export const ADMIN = { id: "u-admin", name: "Alex Admin", isAdmin: true, token: "admin-token-0123456789abcdef" };
+export const ADMIN = {
+  id: "u-admin",
+  name: "Alex Admin",
+  isAdmin: true,
+  token: "admin-token-0123456789abcdef",
+};
 export const USER = { id: "u-kid", name: "Kim Kid", isAdmin: false, token: "user-token-0123456789abcdef" };
 export const LOCKS = ["lock.front_door", "lock.back_door", "lock.garage_side_door"];
 
 /** Three locks like the real-stack simulation: two of 30 slots (one without Supervision), one of 250. */
 export function threeLocks(): NonNullable<HaFakeOptions["locks"]> {
   return [
-    { entityId: "lock.front_door", name: "Front Door", nodeId: 2, slotCount: 30, supervision: true, battery: 90 },
-    { entityId: "lock.back_door", name: "Back Door", nodeId: 3, slotCount: 30, supervision: false, battery: 75 },
-    { entityId: "lock.garage_side_door", name: "Garage Side Door", nodeId: 4, slotCount: 250, supervision: true, battery: 40 },
+    {
+      entityId: "lock.front_door",
+      name: "Front Door",
+      nodeId: 2,
+      slotCount: 30,
+      supervision: true,
+      battery: 90,
+    },
+    {
+      entityId: "lock.back_door",
+      name: "Back Door",
+      nodeId: 3,
+      slotCount: 30,
+      supervision: false,
+      battery: 75,
+    },
+    {
+      entityId: "lock.garage_side_door",
+      name: "Garage Side Door",
+      nodeId: 4,
+      slotCount: 250,
+      supervision: true,
+      battery: 40,
+    },
   ];
 }
 
@@ -24,10 +50,19 @@ export interface World {
   close: () => Promise<void>;
 }
 
-export const FAST = { LATCHKEY_RETRY_BASE_MS: "200", LATCHKEY_VERIFY_TIMEOUT_MS: "2000", LATCHKEY_RELIST_MS: "300", LATCHKEY_STATE_GRACE_MS: "300" };
+export const FAST = {
+  LATCHKEY_RETRY_BASE_MS: "200",
+  LATCHKEY_VERIFY_TIMEOUT_MS: "2000",
+  LATCHKEY_RELIST_MS: "300",
+  LATCHKEY_STATE_GRACE_MS: "300",
+};
 
 /** `beforeAddon` runs once HA is up and before the add-on starts, e.g. to inject faults. */
-export async function startWorld(options: Partial<HaFakeOptions> = {}, env: Record<string, string> = FAST, beforeAddon?: (ha: HaFake) => void): Promise<World> {
+export async function startWorld(
+  options: Partial<HaFakeOptions> = {},
+  env: Record<string, string> = FAST,
+  beforeAddon?: (ha: HaFake) => void,
+): Promise<World> {
   const ha = await startHaFake({ users: [ADMIN, USER], locks: threeLocks(), ...options });
   beforeAddon?.(ha);
   const addon = await startAddon({ haUrl: ha.httpUrl, token: ADMIN.token, env });
@@ -50,7 +85,10 @@ export async function startWorld(options: Partial<HaFakeOptions> = {}, env: Reco
 
 export function lockWrites(ha: HaFake): { service: string; entityId: string; slot: number }[] {
   return ha.serviceCalls
-    .filter((c) => c.domain === "zwave_js" && (c.service === "set_lock_usercode" || c.service === "clear_lock_usercode"))
+    .filter(
+      (c) =>
+        c.domain === "zwave_js" && (c.service === "set_lock_usercode" || c.service === "clear_lock_usercode"),
+    )
     .map((c) => ({ service: c.service, entityId: entityOf(c.data), slot: Number(c.data.code_slot) }));
 }
 
@@ -63,5 +101,7 @@ function entityOf(data: Record<string, unknown>): string {
 
 /** Slots on a lock that hold `pin`, from the fake lock's memory. */
 export function slotsHolding(ha: HaFake, entityId: string, pin: string): number[] {
-  return [...ha.slots(entityId)].filter(([, s]) => s.status === "enabled" && s.code === pin).map(([slot]) => slot);
+  return [...ha.slots(entityId)]
+    .filter(([, s]) => s.status === "enabled" && s.code === pin)
+    .map(([slot]) => slot);
 }

@@ -30,10 +30,18 @@ export const FlowResult = z.discriminatedUnion("type", [
 ]);
 export type FlowResult = z.infer<typeof FlowResult>;
 
-export async function configEntries(instance: HaInstance, token: string, domain?: string): Promise<ConfigEntry[]> {
+export async function configEntries(
+  instance: HaInstance,
+  token: string,
+  domain?: string,
+): Promise<ConfigEntry[]> {
   const ws = await haWs(instance.url, token);
   try {
-    return await ws.callParsed(z.array(ConfigEntry), "config_entries/get", domain === undefined ? {} : { domain });
+    return await ws.callParsed(
+      z.array(ConfigEntry),
+      "config_entries/get",
+      domain === undefined ? {} : { domain },
+    );
   } finally {
     await ws.close();
   }

@@ -24,7 +24,9 @@ const Resource = z.object({ id: z.string(), type: z.string(), url: z.string() })
 const Dashboard = z.object({ id: z.string(), url_path: z.string() });
 
 export async function addCardResourceAndDashboard(
-  instance: HaInstance, token: string, opts: DashboardOptions,
+  instance: HaInstance,
+  token: string,
+  opts: DashboardOptions,
 ): Promise<DashboardResult> {
   // HA 2024.3 rejects dashboard url paths without a hyphen (lovelace/dashboard.py).
   const urlPath = opts.urlPath ?? "latchkey-locks";
@@ -34,7 +36,9 @@ export async function addCardResourceAndDashboard(
   // The card loads its language chunks (latchkey-card-en-<hash>.js) from next to its own URL.
   const chunkPrefix = `${fileName.replace(/\.js$/, "")}-`;
   const cardDir = dirname(opts.cardFile);
-  const chunks = (await readdir(cardDir)).filter((name) => name.startsWith(chunkPrefix) && name.endsWith(".js"));
+  const chunks = (await readdir(cardDir)).filter(
+    (name) => name.startsWith(chunkPrefix) && name.endsWith(".js"),
+  );
   for (const name of [fileName, ...chunks]) await copyFile(join(cardDir, name), join(www, name));
   // Cache-buster so a browser picks up a rebuilt card.
   const resourceUrl = `/local/${fileName}?v=${Date.now()}`;
@@ -46,13 +50,21 @@ export async function addCardResourceAndDashboard(
     if (mine === undefined) {
       await ws.call("lovelace/resources/create", { res_type: "module", url: resourceUrl });
     } else {
-      await ws.call("lovelace/resources/update", { resource_id: mine.id, res_type: "module", url: resourceUrl });
+      await ws.call("lovelace/resources/update", {
+        resource_id: mine.id,
+        res_type: "module",
+        url: resourceUrl,
+      });
     }
     const dashboards = await ws.callParsed(z.array(Dashboard), "lovelace/dashboards/list");
     if (!dashboards.some((d) => d.url_path === urlPath)) {
       await ws.call("lovelace/dashboards/create", {
-        url_path: urlPath, title: opts.title ?? "Latchkey", icon: "mdi:lock-smart",
-        show_in_sidebar: true, require_admin: false, mode: "storage",
+        url_path: urlPath,
+        title: opts.title ?? "Latchkey",
+        icon: "mdi:lock-smart",
+        show_in_sidebar: true,
+        require_admin: false,
+        mode: "storage",
       });
     }
     await ws.call("lovelace/config/save", {

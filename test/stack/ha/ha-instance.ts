@@ -29,11 +29,18 @@ export interface HaInstance {
   restart(): Promise<void>;
 }
 
-async function waitForHttp(url: string, proc: GroupProcess, logFile: string, timeoutMs: number): Promise<void> {
+async function waitForHttp(
+  url: string,
+  proc: GroupProcess,
+  logFile: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (proc.hasExited()) {
-      throw new Error(`Home Assistant exited (${String(await proc.exited)}) before answering; see ${logFile}`);
+      throw new Error(
+        `Home Assistant exited (${String(await proc.exited)}) before answering; see ${logFile}`,
+      );
     }
     if ((await probeStatus(`${url}/manifest.json`)) === 200) return;
     await sleep(250);
@@ -59,7 +66,13 @@ export async function startHomeAssistant(opts: StartOptions): Promise<HaInstance
   };
 
   const launch = async (): Promise<GroupProcess> => {
-    const proc = spawnGroup({ cmd: hassBin, args: ["-c", opts.configDir], logFile, cwd: opts.configDir, env });
+    const proc = spawnGroup({
+      cmd: hassBin,
+      args: ["-c", opts.configDir],
+      logFile,
+      cwd: opts.configDir,
+      env,
+    });
     await waitForHttp(url, proc, logFile, timeoutMs);
     return proc;
   };

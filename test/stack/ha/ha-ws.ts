@@ -8,12 +8,20 @@ export interface HaWs {
   call(type: string, payload?: Record<string, unknown>): Promise<unknown>;
   callParsed<T>(schema: z.ZodType<T>, type: string, payload?: Record<string, unknown>): Promise<T>;
   /** Generic subscription (subscribe_events, subscribe_trigger, zwave_js/subscribe_*). */
-  subscribe(type: string, payload: Record<string, unknown>, cb: (event: unknown) => void): Promise<() => Promise<void>>;
+  subscribe(
+    type: string,
+    payload: Record<string, unknown>,
+    cb: (event: unknown) => void,
+  ): Promise<() => Promise<void>>;
   subscribeEvents(eventType: string, cb: (event: HaEvent) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
-interface Pending { readonly type: string; resolve(v: unknown): void; reject(e: Error): void }
+interface Pending {
+  readonly type: string;
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+}
 
 function rawText(raw: WebSocket.RawData): string {
   if (Array.isArray(raw)) return Buffer.concat(raw).toString("utf8");
@@ -39,7 +47,9 @@ function authenticate(socket: WebSocket, token: string): Promise<string> {
     };
     socket.on("message", onMessage);
     socket.once("error", reject);
-    socket.once("close", () => { reject(new Error("websocket closed during auth")); });
+    socket.once("close", () => {
+      reject(new Error("websocket closed during auth"));
+    });
   });
 }
 
@@ -80,10 +90,13 @@ export async function haWs(url: string, token: string): Promise<HaWs> {
     return { id, done };
   };
 
-  const call = (type: string, payload: Record<string, unknown> = {}): Promise<unknown> => send(type, payload).done;
+  const call = (type: string, payload: Record<string, unknown> = {}): Promise<unknown> =>
+    send(type, payload).done;
 
   const subscribe = async (
-    type: string, payload: Record<string, unknown>, cb: (event: unknown) => void,
+    type: string,
+    payload: Record<string, unknown>,
+    cb: (event: unknown) => void,
   ): Promise<() => Promise<void>> => {
     const { id, done } = send(type, payload);
     listeners.set(id, cb);
@@ -105,11 +118,18 @@ export async function haWs(url: string, token: string): Promise<HaWs> {
     callParsed: async (schema, type, payload) => schema.parse(await call(type, payload)),
     subscribe,
     subscribeEvents: (eventType, cb) =>
-      subscribe("subscribe_events", { event_type: eventType }, (e) => { cb(HaEvent.parse(e)); }),
+      subscribe("subscribe_events", { event_type: eventType }, (e) => {
+        cb(HaEvent.parse(e));
+      }),
     close: () =>
       new Promise<void>((resolveClose) => {
-        if (socket.readyState === WebSocket.CLOSED) { resolveClose(); return; }
-        socket.once("close", () => { resolveClose(); });
+        if (socket.readyState === WebSocket.CLOSED) {
+          resolveClose();
+          return;
+        }
+        socket.once("close", () => {
+          resolveClose();
+        });
         socket.close();
       }),
   };

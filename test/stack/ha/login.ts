@@ -13,7 +13,11 @@ export function exchangeCode(url: string, clientId: string, code: string): Promi
   });
 }
 
-export function refreshAccessToken(url: string, clientId: string, refreshToken: string): Promise<TokenResponse> {
+export function refreshAccessToken(
+  url: string,
+  clientId: string,
+  refreshToken: string,
+): Promise<TokenResponse> {
   return haRequest(`${url}/auth/token`, TokenResponse, {
     form: { grant_type: "refresh_token", refresh_token: refreshToken, client_id: clientId },
   });
@@ -21,7 +25,10 @@ export function refreshAccessToken(url: string, clientId: string, refreshToken: 
 
 /** Username/password login with the homeassistant auth provider → tokens. */
 export async function loginWithPassword(
-  url: string, clientId: string, username: string, password: string,
+  url: string,
+  clientId: string,
+  username: string,
+  password: string,
 ): Promise<TokenResponse> {
   const form = await haRequest(`${url}/auth/login_flow`, LoginFlowForm, {
     json: { client_id: clientId, handler: ["homeassistant", null], redirect_uri: clientId },

@@ -22,7 +22,8 @@ async function longLivedToken(url: string, accessToken: string, clientName: stri
   const ws = await haWs(url, accessToken);
   try {
     return await ws.callParsed(z.string(), "auth/long_lived_access_token", {
-      client_name: clientName, lifespan: TEN_YEARS_DAYS,
+      client_name: clientName,
+      lifespan: TEN_YEARS_DAYS,
     });
   } finally {
     await ws.close();
@@ -39,14 +40,22 @@ async function onboardingSteps(url: string): Promise<z.infer<typeof OnboardingSt
   }
 }
 
-async function createNonAdmin(url: string, adminToken: string, username: string, password: string): Promise<string> {
+async function createNonAdmin(
+  url: string,
+  adminToken: string,
+  username: string,
+  password: string,
+): Promise<string> {
   const ws = await haWs(url, adminToken);
   try {
     const created = await ws.callParsed(CreatedUser, "config/auth/create", {
-      name: "Latchkey Guest", group_ids: ["system-users"],
+      name: "Latchkey Guest",
+      group_ids: ["system-users"],
     });
     await ws.call("config/auth_provider/homeassistant/create", {
-      user_id: created.user.id, username, password,
+      user_id: created.user.id,
+      username,
+      password,
     });
     return created.user.id;
   } finally {
@@ -57,7 +66,10 @@ async function createNonAdmin(url: string, adminToken: string, username: string,
 async function userId(url: string, token: string): Promise<string> {
   const ws = await haWs(url, token);
   try {
-    return await ws.callParsed(z.object({ id: z.string() }).transform((u) => u.id), "auth/current_user");
+    return await ws.callParsed(
+      z.object({ id: z.string() }).transform((u) => u.id),
+      "auth/current_user",
+    );
   } finally {
     await ws.close();
   }
@@ -73,7 +85,9 @@ export async function onboard(instance: HaInstance, opts: OnboardOptions = {}): 
     return { ...stored, url };
   }
   if (userStepDone) {
-    throw new Error(`${configDir} is onboarded but ${credentialsPath(configDir)} is missing: use a fresh config dir`);
+    throw new Error(
+      `${configDir} is onboarded but ${credentialsPath(configDir)} is missing: use a fresh config dir`,
+    );
   }
 
   const clientId = clientIdFor(url);
@@ -96,7 +110,8 @@ export async function onboard(instance: HaInstance, opts: OnboardOptions = {}): 
   }
   if (pending("integration")) {
     await haRequest(`${url}/api/onboarding/integration`, AuthCode, {
-      token: bearer, json: { client_id: clientId, redirect_uri: `${url}/?auth_callback=1` },
+      token: bearer,
+      json: { client_id: clientId, redirect_uri: `${url}/?auth_callback=1` },
     });
   }
   const adminToken = await longLivedToken(url, bearer, "latchkey-tests-admin");
@@ -114,7 +129,9 @@ export async function onboard(instance: HaInstance, opts: OnboardOptions = {}): 
     url,
     clientId,
     admin: {
-      userId: await userId(url, adminToken), ...admin, token: adminToken,
+      userId: await userId(url, adminToken),
+      ...admin,
+      token: adminToken,
       refreshToken: adminTokens.refresh_token ?? "",
     },
     nonAdmin: { userId: guestId, ...guest, token: guestToken, refreshToken: guestTokens.refresh_token ?? "" },

@@ -58,7 +58,9 @@ export function spawnGroup(opts: SpawnOptions): GroupProcess {
     });
   });
   // Never leave the group behind if the test runner itself exits.
-  const onExit = (): void => { killGroup(pid, "SIGKILL"); };
+  const onExit = (): void => {
+    killGroup(pid, "SIGKILL");
+  };
   process.once("exit", onExit);
 
   async function stop(graceMs = 20_000): Promise<void> {
@@ -67,7 +69,11 @@ export function spawnGroup(opts: SpawnOptions): GroupProcess {
       let timer: NodeJS.Timeout | undefined;
       const timedOut = await Promise.race([
         exited.then(() => false),
-        new Promise<boolean>((r) => { timer = setTimeout(() => { r(true); }, graceMs); }),
+        new Promise<boolean>((r) => {
+          timer = setTimeout(() => {
+            r(true);
+          }, graceMs);
+        }),
       ]);
       clearTimeout(timer);
       if (timedOut) {

@@ -10,13 +10,21 @@ import { join } from "node:path";
 import { z } from "zod";
 import { CurrentUser } from "./auth-schemas.js";
 import {
-  addCardResourceAndDashboard, addZwaveJsEntry, freePort, haWs, onboard, startHomeAssistant, waitForZwaveJsLoaded,
+  addCardResourceAndDashboard,
+  addZwaveJsEntry,
+  freePort,
+  haWs,
+  onboard,
+  startHomeAssistant,
+  waitForZwaveJsLoaded,
 } from "./index.js";
 
 const Services = z.record(z.string(), z.record(z.string(), z.unknown()));
 const t0 = Date.now();
 const lap = (): string => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
-const say = (msg: string): void => { console.log(`[ha-smoke ${lap()}] ${msg}`); };
+const say = (msg: string): void => {
+  console.log(`[ha-smoke ${lap()}] ${msg}`);
+};
 
 const keep = process.argv[2];
 const configDir = keep ?? (await mkdtemp(join(tmpdir(), "latchkey-ha-")));
@@ -33,7 +41,8 @@ try {
   const onboardMs = Date.now() - t;
   say(`onboarded in ${onboardMs} ms (admin ${creds.admin.userId}, non-admin ${creds.nonAdmin.userId})`);
   const again = await onboard(ha);
-  if (again.admin.token !== creds.admin.token) throw new Error("second onboard() did not reuse the stored tokens");
+  if (again.admin.token !== creds.admin.token)
+    throw new Error("second onboard() did not reuse the stored tokens");
   say("second onboard() reused the stored credentials");
 
   const guest = await haWs(ha.url, creds.nonAdmin.token);
@@ -47,7 +56,9 @@ try {
   say(`HA ${state.version} state ${state.state}`);
   const services = await ws.callParsed(Services, "get_services");
   const zw = services.zwave_js;
-  say(`zwave_js services: ${zw === undefined ? "(none: no zwave_js entry loaded)" : Object.keys(zw).join(", ")}`);
+  say(
+    `zwave_js services: ${zw === undefined ? "(none: no zwave_js entry loaded)" : Object.keys(zw).join(", ")}`,
+  );
   await ws.close();
 
   const zwaveUrl = process.env.ZWAVE_SERVER_URL;
@@ -66,13 +77,15 @@ try {
   const cardFile = join(configDir, "smoke-card.js");
   await writeFile(cardFile, "// placeholder card for the harness smoke test\n");
   const dash = await addCardResourceAndDashboard(ha, creds.admin.token, {
-    cardFile, cardConfig: { type: "custom:latchkey-card" },
+    cardFile,
+    cardConfig: { type: "custom:latchkey-card" },
   });
   say(`dashboard ${dash.dashboardUrl}, resource ${dash.resourceUrl}`);
   const guest2 = await haWs(ha.url, creds.nonAdmin.token);
   const lovelace = await guest2.callParsed(
     z.object({ views: z.array(z.object({ cards: z.array(z.object({ type: z.string() })) })) }),
-    "lovelace/config", { url_path: "latchkey-locks" },
+    "lovelace/config",
+    { url_path: "latchkey-locks" },
   );
   await guest2.close();
   say(`non-admin sees dashboard card ${lovelace.views[0]?.cards[0]?.type ?? "(none)"}`);

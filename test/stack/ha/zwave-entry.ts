@@ -6,23 +6,35 @@ import { type ConfigEntry, FlowResult, configEntries } from "./config-entries.js
 import type { HaInstance } from "./ha-instance.js";
 import { haRequest } from "./http.js";
 
-export async function addZwaveJsEntry(instance: HaInstance, token: string, serverUrl: string): Promise<ConfigEntry> {
+export async function addZwaveJsEntry(
+  instance: HaInstance,
+  token: string,
+  serverUrl: string,
+): Promise<ConfigEntry> {
   const existing = (await configEntries(instance, token, "zwave_js"))[0];
   if (existing !== undefined) return existing;
 
   const base = `${instance.url}/api/config/config_entries/flow`;
-  const first = await haRequest(base, FlowResult, { token, json: { handler: "zwave_js", show_advanced_options: false } });
+  const first = await haRequest(base, FlowResult, {
+    token,
+    json: { handler: "zwave_js", show_advanced_options: false },
+  });
   if (first.type !== "form" || first.step_id !== "manual") {
     throw new Error(`zwave_js flow: expected the "manual" form, got ${JSON.stringify(first)}`);
   }
   const done = await haRequest(`${base}/${first.flow_id}`, FlowResult, { token, json: { url: serverUrl } });
   if (done.type === "create_entry") return done.result;
-  const detail = done.type === "form" ? JSON.stringify(done.errors) : done.type === "abort" ? done.reason : done.type;
+  const detail =
+    done.type === "form" ? JSON.stringify(done.errors) : done.type === "abort" ? done.reason : done.type;
   throw new Error(`zwave_js flow for ${serverUrl} did not create an entry: ${detail}`);
 }
 
 /** Wait until the zwave_js entry reaches `loaded` (or throw with its last state). */
-export async function waitForZwaveJsLoaded(instance: HaInstance, token: string, timeoutMs = 60_000): Promise<ConfigEntry> {
+export async function waitForZwaveJsLoaded(
+  instance: HaInstance,
+  token: string,
+  timeoutMs = 60_000,
+): Promise<ConfigEntry> {
   const deadline = Date.now() + timeoutMs;
   let last: ConfigEntry | undefined;
   while (Date.now() < deadline) {

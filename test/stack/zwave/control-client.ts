@@ -1,8 +1,14 @@
 // Typed client for the mock's HTTP control endpoint (see control-server.ts).
 import { z } from "zod";
 import {
-  ActionResponse, ErrorResponse, StateResponse,
-  type ActionRequest, type BatteryRequest, type JamRequest, type KeypadCodeRequest, type KeypadRequest,
+  ActionResponse,
+  ErrorResponse,
+  StateResponse,
+  type ActionRequest,
+  type BatteryRequest,
+  type JamRequest,
+  type KeypadCodeRequest,
+  type KeypadRequest,
   type ResetCodesRequest,
 } from "./control-schema.js";
 
@@ -23,7 +29,9 @@ async function call<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): P
   const body: unknown = await res.json();
   if (!res.ok) {
     const err = ErrorResponse.safeParse(body);
-    throw new Error(`mock control ${url} → ${res.status}: ${err.success ? err.data.error : JSON.stringify(body)}`);
+    throw new Error(
+      `mock control ${url} → ${res.status}: ${err.success ? err.data.error : JSON.stringify(body)}`,
+    );
   }
   return schema.parse(body);
 }

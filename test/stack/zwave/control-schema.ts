@@ -14,7 +14,10 @@ export const KeypadCodeRequest = z.object({
   node: nodeId,
   slot,
   // User Code CC allows 4–10 ASCII digits on these locks; null empties the slot.
-  code: z.string().regex(/^[0-9]{4,10}$/, "code must be 4-10 digits").nullable(),
+  code: z
+    .string()
+    .regex(/^[0-9]{4,10}$/, "code must be 4-10 digits")
+    .nullable(),
 });
 export const ResetCodesRequest = z.object({ node: nodeId.optional() });
 

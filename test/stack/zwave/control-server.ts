@@ -3,7 +3,12 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import { z } from "zod";
 import {
-  ActionRequest, BatteryRequest, JamRequest, KeypadCodeRequest, KeypadRequest, ResetCodesRequest,
+  ActionRequest,
+  BatteryRequest,
+  JamRequest,
+  KeypadCodeRequest,
+  KeypadRequest,
+  ResetCodesRequest,
   type StateResponse,
 } from "./control-schema.js";
 import type { MockLock, MockNetwork } from "./mock-build.js";
@@ -59,7 +64,9 @@ const routes: Record<string, Route> = {
   "/keypad-code": async (body, net) => {
     const r = parse(KeypadCodeRequest, body);
     await act.keypadCode(lockOf(net, r.node, r.slot).node, r.slot, r.code);
-    return r.code === null ? `deleted slot ${r.slot} at node ${r.node}'s keypad` : `set slot ${r.slot} at node ${r.node}'s keypad`;
+    return r.code === null
+      ? `deleted slot ${r.slot} at node ${r.node}'s keypad`
+      : `set slot ${r.slot} at node ${r.node}'s keypad`;
   },
   "/reset-codes": (body, net) => {
     const r = parse(ResetCodesRequest, body ?? {});

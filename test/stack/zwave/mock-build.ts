@@ -34,7 +34,12 @@ export interface MockNetwork {
 
 export async function buildMockNetwork(timing: MockTiming): Promise<MockNetwork> {
   const { serial, port } = await createAndOpenMockedZWaveSerialPort();
-  const controller = await MockController.create({ homeId: 0x4c4b0001, ownNodeId: 1, mockPort: port, serial });
+  const controller = await MockController.create({
+    homeId: 0x4c4b0001,
+    ownNodeId: 1,
+    mockPort: port,
+    serial,
+  });
   controller.defineBehavior(...createDefaultMockControllerBehaviors());
 
   const locks = new Map<number, MockLock>();
@@ -56,7 +61,8 @@ export async function buildMockNetwork(timing: MockTiming): Promise<MockNetwork>
         commandClasses: lockCommandClasses(spec),
       },
     });
-    for (const { ccId, version } of lockPlainCommandClasses(spec)) node.addCC(ccId, { isSupported: true, version });
+    for (const { ccId, version } of lockPlainCommandClasses(spec))
+      node.addCC(ccId, { isSupported: true, version });
     controller.addNode(node);
     node.defineBehavior(...createDefaultMockNodeBehaviors());
     // defineBehavior prepends, so ours are consulted before the defaults.

@@ -48,17 +48,21 @@ function createSerialServer(net: MockNetwork): Server {
     const splitter = createFrameSplitter();
     // Frames must reach the mock one by one and in order, so writes are chained.
     let writing = Promise.resolve();
-    faucet.connect(new WritableStream<ZWaveSerialFrame>({
-      write(frame) {
-        if (frame.type !== ZWaveSerialFrameType.SerialAPI || socket.destroyed) return;
-        socket.write(typeof frame.data === "number" ? Uint8Array.from([frame.data]) : frame.data);
-      },
-    }));
+    faucet.connect(
+      new WritableStream<ZWaveSerialFrame>({
+        write(frame) {
+          if (frame.type !== ZWaveSerialFrameType.SerialAPI || socket.destroyed) return;
+          socket.write(typeof frame.data === "number" ? Uint8Array.from([frame.data]) : frame.data);
+        },
+      }),
+    );
     socket.on("data", (chunk) => {
       for (const frame of splitter.push(chunk)) {
-        writing = writing.then(() => net.serial.writeAsync(frame)).catch((e: unknown) => {
-          console.error("mock: serial write failed", e);
-        });
+        writing = writing
+          .then(() => net.serial.writeAsync(frame))
+          .catch((e: unknown) => {
+            console.error("mock: serial write failed", e);
+          });
       }
     });
     socket.on("error", () => socket.destroy());

@@ -17,7 +17,8 @@ async function connectWithRetry(url: string, deadline: number): Promise<ZwaveWsC
       return await ZwaveWsClient.connect(url);
     } catch (e) {
       // The server only listens once the driver is ready; until then connections are refused.
-      if (Date.now() > deadline) throw new Error(`zwave-server at ${url} did not accept a client: ${String(e)}`);
+      if (Date.now() > deadline)
+        throw new Error(`zwave-server at ${url} did not accept a client: ${String(e)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -28,7 +29,11 @@ export interface ReadyTimes {
   nodesReadyAt: number;
 }
 
-export async function waitForNodesReady(wsUrl: string, nodeIds: readonly number[], timeoutMs: number): Promise<ReadyTimes> {
+export async function waitForNodesReady(
+  wsUrl: string,
+  nodeIds: readonly number[],
+  timeoutMs: number,
+): Promise<ReadyTimes> {
   const deadline = Date.now() + timeoutMs;
   const client = await connectWithRetry(wsUrl, deadline);
   const serverAcceptedAt = Date.now();
@@ -40,9 +45,12 @@ export async function waitForNodesReady(wsUrl: string, nodeIds: readonly number[
         clearTimeout(timer);
         resolve();
       };
-      const timer = setTimeout(() => {
-        reject(new Error(`nodes not ready within ${timeoutMs} ms: ${[...pending].join(", ")}`));
-      }, Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(
+        () => {
+          reject(new Error(`nodes not ready within ${timeoutMs} ms: ${[...pending].join(", ")}`));
+        },
+        Math.max(0, deadline - Date.now()),
+      );
       client.onEvent((e) => {
         if (e.source === "node" && e.event === "ready" && e.nodeId !== undefined) pending.delete(e.nodeId);
         check();

@@ -49,7 +49,11 @@ export function spawnGroup(command: string, args: string[], opts: SpawnOptions):
 }
 
 /** Resolves with the first stdout line accepted by `parse` (which returns undefined to skip). */
-export function waitForLine<T>(child: ChildProcess, parse: (line: string) => T | undefined, timeoutMs: number): Promise<T> {
+export function waitForLine<T>(
+  child: ChildProcess,
+  parse: (line: string) => T | undefined,
+  timeoutMs: number,
+): Promise<T> {
   const stdout = child.stdout;
   if (!stdout) return Promise.reject(new Error("child stdout is not piped"));
   return new Promise((resolve, reject) => {
@@ -80,9 +84,15 @@ export function waitForLine<T>(child: ChildProcess, parse: (line: string) => T |
 /** SIGTERM the whole group, then SIGKILL it if it has not exited after `graceMs`. */
 export async function stopGroup(child: ChildProcess, graceMs = 3000): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((resolve) => child.once("exit", () => { resolve(); }));
+    const exited = new Promise<void>((resolve) =>
+      child.once("exit", () => {
+        resolve();
+      }),
+    );
     signalGroup(child, "SIGTERM");
-    const timer = setTimeout(() => { signalGroup(child, "SIGKILL"); }, graceMs);
+    const timer = setTimeout(() => {
+      signalGroup(child, "SIGKILL");
+    }, graceMs);
     await exited;
     clearTimeout(timer);
   }

@@ -24,7 +24,8 @@ async function waitForCode(control: ControlClient, timeoutMs: number): Promise<v
     const { nodes } = await control.state();
     const slot = nodes.find((n) => n.node === NODE)?.slots[String(SLOT)];
     if (slot?.code === CODE && slot.status === "enabled") return;
-    if (Date.now() > deadline) throw new Error(`mock node ${NODE} slot ${SLOT} holds ${JSON.stringify(slot)}`);
+    if (Date.now() > deadline)
+      throw new Error(`mock node ${NODE} slot ${SLOT} holds ${JSON.stringify(slot)}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -53,10 +54,12 @@ async function check(stack: ZwaveStack): Promise<Record<string, number>> {
     await stack.control.keypad({ node: NODE, slot: SLOT, action: "unlock" });
     const event = KeypadNotification.parse(await notification);
     const notificationMs = Date.now() - t1;
-    if (event.args.parameters.userId !== SLOT) throw new Error(`notification userId ${event.args.parameters.userId}`);
+    if (event.args.parameters.userId !== SLOT)
+      throw new Error(`notification userId ${event.args.parameters.userId}`);
 
     const lock = (await stack.control.state()).nodes.find((n) => n.node === NODE);
-    if (lock?.doorLock !== "unlocked") throw new Error(`door lock should be unlocked, is ${String(lock?.doorLock)}`);
+    if (lock?.doorLock !== "unlocked")
+      throw new Error(`door lock should be unlocked, is ${String(lock?.doorLock)}`);
     return { setMs, setInMemoryMs, notificationMs };
   } finally {
     await client.close();

@@ -50,7 +50,6 @@ export interface ZwaveStack {
   stop(): Promise<void>;
 }
 
-
 function parseReady(line: string): ReadyLine | undefined {
   try {
     const parsed = ReadyLine.safeParse(JSON.parse(line));
@@ -65,15 +64,26 @@ function startMock(opts: ZwaveStackOptions): ChildProcess {
   if (opts.controlPort !== undefined) args.push("--control-port", String(opts.controlPort));
   if (opts.slowDelayMs !== undefined) args.push("--slow-response-ms", String(opts.slowDelayMs));
   if (opts.slowTxMs !== undefined) args.push("--slow-tx-ms", String(opts.slowTxMs));
-  return spawnGroup(process.execPath, args, { cwd: REPO, logFile: join(opts.workDir, "mock.log"), pipeStdout: true });
+  return spawnGroup(process.execPath, args, {
+    cwd: REPO,
+    logFile: join(opts.workDir, "mock.log"),
+    pipeStdout: true,
+  });
 }
 
 function startServer(workDir: string, serialPort: number, wsPort: number): ChildProcess {
   const bin = join(REPO, "node_modules/@zwave-js/server/dist-esm/bin/server.js");
   const args = [
-    ...NODE_FLAGS, bin, `tcp://127.0.0.1:${serialPort}`,
-    "--config", join(HERE, "server-config.cjs"),
-    "--host", "127.0.0.1", "--port", String(wsPort), "--disable-dns-sd",
+    ...NODE_FLAGS,
+    bin,
+    `tcp://127.0.0.1:${serialPort}`,
+    "--config",
+    join(HERE, "server-config.cjs"),
+    "--host",
+    "127.0.0.1",
+    "--port",
+    String(wsPort),
+    "--disable-dns-sd",
   ];
   return spawnGroup(process.execPath, args, {
     cwd: REPO,
@@ -105,18 +115,28 @@ export async function startZwaveStack(opts: ZwaveStackOptions): Promise<ZwaveSta
     const wsPort = opts.wsPort ?? (await freePort());
     children.push(startServer(opts.workDir, ready.serialPort, wsPort));
     const wsUrl = `ws://127.0.0.1:${wsPort}`;
-    const times = await waitForNodesReady(wsUrl, LOCKS.map((l) => l.nodeId), timeoutMs);
+    const times = await waitForNodesReady(
+      wsUrl,
+      LOCKS.map((l) => l.nodeId),
+      timeoutMs,
+    );
 
     const controlUrl = `http://127.0.0.1:${ready.controlPort}`;
     return {
       wsUrl,
       controlUrl,
       control: createControlClient(controlUrl),
-      timings: { mockReadyMs, serverReadyMs: times.serverAcceptedAt - t0, nodesReadyMs: times.nodesReadyAt - t0 },
+      timings: {
+        mockReadyMs,
+        serverReadyMs: times.serverAcceptedAt - t0,
+        nodesReadyMs: times.nodesReadyAt - t0,
+      },
       stop,
     };
   } catch (e) {
     await stop();
-    throw new Error(`Z-Wave stack failed to start (logs in ${opts.workDir}): ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(
+      `Z-Wave stack failed to start (logs in ${opts.workDir}): ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

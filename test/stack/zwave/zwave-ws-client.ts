@@ -13,7 +13,10 @@ const Incoming = z.discriminatedUnion("type", [
     errorCode: z.string().optional(),
     zwaveErrorMessage: z.string().optional(),
   }),
-  z.looseObject({ type: z.literal("event"), event: z.looseObject({ source: z.string(), event: z.string() }) }),
+  z.looseObject({
+    type: z.literal("event"),
+    event: z.looseObject({ source: z.string(), event: z.string() }),
+  }),
 ]);
 
 export const ZwaveEvent = z.looseObject({
@@ -43,13 +46,19 @@ export class ZwaveWsClient {
   static connect(url: string, timeoutMs = 2000): Promise<ZwaveWsClient> {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(url, { handshakeTimeout: timeoutMs });
-      socket.once("open", () => { resolve(new ZwaveWsClient(socket)); });
+      socket.once("open", () => {
+        resolve(new ZwaveWsClient(socket));
+      });
       socket.once("error", reject);
     });
   }
 
   private onMessage(data: WebSocket.RawData): void {
-    const buffer = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data;
+    const buffer = Array.isArray(data)
+      ? Buffer.concat(data)
+      : data instanceof ArrayBuffer
+        ? Buffer.from(data)
+        : data;
     const text = buffer.toString("utf8");
     let json: unknown;
     try {
@@ -65,7 +74,8 @@ export class ZwaveWsClient {
       this.pending.delete(msg.messageId);
       if (!p) return;
       if (msg.success) p.resolve(msg.result);
-      else p.reject(new Error(`command failed: ${msg.errorCode ?? "?"} ${msg.zwaveErrorMessage ?? ""}`.trim()));
+      else
+        p.reject(new Error(`command failed: ${msg.errorCode ?? "?"} ${msg.zwaveErrorMessage ?? ""}`.trim()));
     } else if (msg.type === "event") {
       const event = ZwaveEvent.safeParse(msg.event);
       if (event.success) for (const l of this.listeners) l(event.data);
@@ -105,7 +115,9 @@ export class ZwaveWsClient {
   close(): Promise<void> {
     if (this.socket.readyState === WebSocket.CLOSED) return Promise.resolve();
     return new Promise((resolve) => {
-      this.socket.once("close", () => { resolve(); });
+      this.socket.once("close", () => {
+        resolve();
+      });
       this.socket.close();
     });
   }

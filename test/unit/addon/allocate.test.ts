@@ -11,7 +11,10 @@ const allRange = { first: 1, last: null };
 
 describe("allocateSlots", () => {
   it("gives each (code, lock) pair the lowest free slot", () => {
-    const codes = [code("code-aaa", { lockIds: ["lock.front", "lock.back"] }), code("code-bbb", { lockIds: ["lock.front"], createdAt: "2026-01-02T00:00:00.000Z" })];
+    const codes = [
+      code("code-aaa", { lockIds: ["lock.front", "lock.back"] }),
+      code("code-bbb", { lockIds: ["lock.front"], createdAt: "2026-01-02T00:00:00.000Z" }),
+    ];
     const { claims } = allocateSlots(codes, [], locks, allRange, new Map());
     expect(claims.map((c) => [c.codeId, c.lockId, c.slot])).toEqual([
       ["code-aaa", "lock.front", 1],
@@ -22,12 +25,24 @@ describe("allocateSlots", () => {
 
   it("never moves an existing claim (slots stay stable across edits)", () => {
     const existing = [claim("lock.front", 7, "code-aaa")];
-    const { claims } = allocateSlots([code("code-aaa", { lockIds: ["lock.front"] })], existing, locks, allRange, new Map());
+    const { claims } = allocateSlots(
+      [code("code-aaa", { lockIds: ["lock.front"] })],
+      existing,
+      locks,
+      allRange,
+      new Map(),
+    );
     expect(claims).toEqual(existing);
   });
 
   it("skips slots holding codes Latchkey did not write, and respects the managed range", () => {
-    const { claims } = allocateSlots([code("code-aaa", { lockIds: ["lock.front"] })], [], locks, { first: 5, last: 10 }, new Map([["lock.front", new Set([5, 6])]]));
+    const { claims } = allocateSlots(
+      [code("code-aaa", { lockIds: ["lock.front"] })],
+      [],
+      locks,
+      { first: 5, last: 10 },
+      new Map([["lock.front", new Set([5, 6])]]),
+    );
     expect(claims[0]?.slot).toBe(7);
   });
 
@@ -39,7 +54,13 @@ describe("allocateSlots", () => {
   });
 
   it("waits for locks that are not discovered yet", () => {
-    const result = allocateSlots([code("code-aaa", { lockIds: ["lock.gone"] })], [], locks, allRange, new Map());
+    const result = allocateSlots(
+      [code("code-aaa", { lockIds: ["lock.gone"] })],
+      [],
+      locks,
+      allRange,
+      new Map(),
+    );
     expect(result).toEqual({ claims: [], full: [] });
   });
 });

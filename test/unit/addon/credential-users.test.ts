@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { NOT_A_PIN } from "../../../addon/src/zwave/code-inventory";
-import { occupiedUsers, pinOf, pinSlotsOf, usersOfLock, type LockUsers } from "../../../addon/src/zwave/credential-users";
+import {
+  occupiedUsers,
+  pinOf,
+  pinSlotsOf,
+  usersOfLock,
+  type LockUsers,
+} from "../../../addon/src/zwave/credential-users";
 
 const pin = (slot: number, data: string | null) => ({ type: "pin_code", slot, data });
-const user = (user_id: number, credentials: { type: string; slot: number; data: string | null }[]) => ({ user_id, user_name: null, active: true, user_type: "general", credential_rule: "single", credentials });
+const user = (user_id: number, credentials: { type: string; slot: number; data: string | null }[]) => ({
+  user_id,
+  user_name: null,
+  active: true,
+  user_type: "general",
+  credential_rule: "single",
+  credentials,
+});
 
 const users: LockUsers = {
   max_users: 20,
@@ -20,7 +33,9 @@ describe("get_users answers", () => {
   it("are keyed by entity id; another lock's part or a foreign shape gives null", () => {
     expect(usersOfLock({ "lock.back_door": users }, "lock.back_door")?.max_users).toBe(20);
     expect(usersOfLock({ "lock.back_door": users }, "lock.front_door")).toBeNull();
-    expect(usersOfLock({ "lock.back_door": { users: [{ user_id: 0, credentials: [] }] } }, "lock.back_door")).toBeNull();
+    expect(
+      usersOfLock({ "lock.back_door": { users: [{ user_id: 0, credentials: [] }] } }, "lock.back_door"),
+    ).toBeNull();
     expect(usersOfLock(null, "lock.back_door")).toBeNull();
   });
 
@@ -43,6 +58,11 @@ describe("get_users answers", () => {
 
   it("counts every user with any credential as taken, a user without credentials as free", () => {
     // User 3 has only a tag: taken, but no code.
-    expect([...occupiedUsers(users)]).toEqual([[1, "7391"], [2, null], [3, NOT_A_PIN], [6, null]]);
+    expect([...occupiedUsers(users)]).toEqual([
+      [1, "7391"],
+      [2, null],
+      [3, NOT_A_PIN],
+      [6, null],
+    ]);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { describeActivity, interpretNotification, type InterpretContext } from "../../../addon/src/core/interpret";
+import {
+  describeActivity,
+  interpretNotification,
+  type InterpretContext,
+} from "../../../addon/src/core/interpret";
 import { messages } from "../../../addon/src/i18n/messages";
 import { code, lock } from "../fixtures";
 
@@ -8,7 +12,13 @@ const ctx: InterpretContext = {
   codes: [code("code-mom", { name: "Mom", lockIds: ["lock.back_door"] })],
   codeAt: (lockId, slot) => (lockId === "lock.back_door" && slot === 3 ? "code-mom" : undefined),
 };
-const event = (ev: number, parameters?: unknown) => ({ device_id: "dev-back", command_class: 113, type: 6, event: ev, parameters });
+const event = (ev: number, parameters?: unknown) => ({
+  device_id: "dev-back",
+  command_class: 113,
+  type: 6,
+  event: ev,
+  parameters,
+});
 
 describe("Access Control events (Notification CC type 6)", () => {
   it.each([
@@ -36,41 +46,78 @@ describe("Access Control events (Notification CC type 6)", () => {
 
   it("tells the household in German when HA is set to German", () => {
     const de = messages("de");
-    expect(describeActivity({ kind: "keypad_unlock", slot: 3, codeName: "Mom" }, "Back Door", de)).toBe("Mom hat Back Door mit dem Tastenfeld entriegelt.");
-    expect(describeActivity({ kind: "keypad_unlock", slot: 9, codeName: null }, "Back Door", de)).toBe("Ein unbekannter Code (Platz 9) hat Back Door mit dem Tastenfeld entriegelt.");
-    expect(describeActivity({ kind: "code_added_at_lock", slot: 4, codeName: null }, "Back Door", de)).toBe("Am Tastenfeld von Back Door wurde ein Code hinzugefügt (Platz 4).");
-    expect(describeActivity({ kind: "manual_unlock", slot: null, codeName: null }, "Back Door", messages("fr"))).toBe("Back Door was unlocked by hand.");
-    expect(describeActivity({ kind: "rf_unlock", slot: null, codeName: null, userName: "Alex" }, "Back Door", de)).toBe("Alex hat Back Door in Home Assistant entriegelt.");
+    expect(describeActivity({ kind: "keypad_unlock", slot: 3, codeName: "Mom" }, "Back Door", de)).toBe(
+      "Mom hat Back Door mit dem Tastenfeld entriegelt.",
+    );
+    expect(describeActivity({ kind: "keypad_unlock", slot: 9, codeName: null }, "Back Door", de)).toBe(
+      "Ein unbekannter Code (Platz 9) hat Back Door mit dem Tastenfeld entriegelt.",
+    );
+    expect(describeActivity({ kind: "code_added_at_lock", slot: 4, codeName: null }, "Back Door", de)).toBe(
+      "Am Tastenfeld von Back Door wurde ein Code hinzugefügt (Platz 4).",
+    );
+    expect(
+      describeActivity({ kind: "manual_unlock", slot: null, codeName: null }, "Back Door", messages("fr")),
+    ).toBe("Back Door was unlocked by hand.");
+    expect(
+      describeActivity({ kind: "rf_unlock", slot: null, codeName: null, userName: "Alex" }, "Back Door", de),
+    ).toBe("Alex hat Back Door in Home Assistant entriegelt.");
   });
 
   it("names the HA user behind a remote move or a bare state change, and nobody for other kinds", () => {
     const alex = { slot: null, codeName: null, userName: "Alex" };
-    expect(describeActivity({ kind: "rf_lock", ...alex }, "Back Door")).toBe("Alex locked Back Door in Home Assistant.");
-    expect(describeActivity({ kind: "unlocked", ...alex }, "Back Door")).toBe("Alex unlocked Back Door in Home Assistant.");
-    expect(describeActivity({ kind: "manual_unlock", ...alex }, "Back Door")).toBe("Back Door was unlocked by hand.");
-    expect(describeActivity({ kind: "rf_unlock", slot: null, codeName: null, userName: null }, "Back Door")).toBe("Back Door was unlocked from an app or remote.");
+    expect(describeActivity({ kind: "rf_lock", ...alex }, "Back Door")).toBe(
+      "Alex locked Back Door in Home Assistant.",
+    );
+    expect(describeActivity({ kind: "unlocked", ...alex }, "Back Door")).toBe(
+      "Alex unlocked Back Door in Home Assistant.",
+    );
+    expect(describeActivity({ kind: "manual_unlock", ...alex }, "Back Door")).toBe(
+      "Back Door was unlocked by hand.",
+    );
+    expect(
+      describeActivity({ kind: "rf_unlock", slot: null, codeName: null, userName: null }, "Back Door"),
+    ).toBe("Back Door was unlocked from an app or remote.");
   });
 
   it("names the code that owns the slot, and only that", () => {
-    expect(interpretNotification(event(6, { userId: 3 }), ctx)).toEqual({ kind: "keypad_unlock", lockId: "lock.back_door", slot: 3, codeId: "code-mom", codeName: "Mom" });
-    expect(interpretNotification(event(6, { userId: 9 }), ctx)).toMatchObject({ codeId: null, codeName: null, slot: 9 });
+    expect(interpretNotification(event(6, { userId: 3 }), ctx)).toEqual({
+      kind: "keypad_unlock",
+      lockId: "lock.back_door",
+      slot: 3,
+      codeId: "code-mom",
+      codeName: "Mom",
+    });
+    expect(interpretNotification(event(6, { userId: 9 }), ctx)).toMatchObject({
+      codeId: null,
+      codeName: null,
+      slot: 9,
+    });
   });
 
   it.each([
     [23, "4821", "keypad_unlock", "Mom unlocked Back Door with the keypad."],
     [22, "4821", "keypad_lock", "Mom locked Back Door with the keypad."],
     [23, "9999", "keypad_unlock", "Someone unlocked Back Door with the keypad."],
-  ])("Entry Control event type %i with typed digits → %s, never keeping the digits", (eventType, typed, kind, sentence) => {
-    const seen = interpretNotification({ device_id: "dev-back", command_class: 111, event_type: eventType, event_data: typed }, ctx);
-    expect(seen?.kind).toBe(kind);
-    expect(seen && describeActivity(seen, "Back Door")).toBe(sentence);
-    expect(JSON.stringify(seen)).not.toContain(typed);
-  });
+  ])(
+    "Entry Control event type %i with typed digits → %s, never keeping the digits",
+    (eventType, typed, kind, sentence) => {
+      const seen = interpretNotification(
+        { device_id: "dev-back", command_class: 111, event_type: eventType, event_data: typed },
+        ctx,
+      );
+      expect(seen?.kind).toBe(kind);
+      expect(seen && describeActivity(seen, "Back Door")).toBe(sentence);
+      expect(JSON.stringify(seen)).not.toContain(typed);
+    },
+  );
 
   it.each([
     ["another lock's device", { ...event(6, { userId: 3 }), device_id: "dev-other" }],
     ["another notification type (smoke)", { ...event(6), type: 1 }],
-    ["an Entry Control event that is not lock/unlock (Arm away)", { device_id: "dev-back", command_class: 111, event_type: 5, event_data: "4821" }],
+    [
+      "an Entry Control event that is not lock/unlock (Arm away)",
+      { device_id: "dev-back", command_class: 111, event_type: 5, event_data: "4821" },
+    ],
     ["an event Latchkey does not know", event(200)],
   ])("ignores %s", (_label, raw) => {
     expect(interpretNotification(raw, ctx)).toBeNull();

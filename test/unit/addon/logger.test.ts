@@ -4,7 +4,12 @@ import { createLogger, redact } from "../../../addon/src/log/logger";
 describe("logger redaction", () => {
   it("masks every known PIN and token anywhere in a line", () => {
     const lines: string[] = [];
-    const log = createLogger({ level: "info", secrets: () => ["4821", "58392011", "tok_abcdefghijklmnop"], write: (l) => lines.push(l), now: () => new Date("2026-01-01T00:00:00Z") });
+    const log = createLogger({
+      level: "info",
+      secrets: () => ["4821", "58392011", "tok_abcdefghijklmnop"],
+      write: (l) => lines.push(l),
+      now: () => new Date("2026-01-01T00:00:00Z"),
+    });
     log.info("set 4821 then 58392011", { nested: { note: "pin was 4821" } });
     log.warn("token tok_abcdefghijklmnop rejected");
     expect(lines.join("\n")).not.toMatch(/4821|58392011|tok_abc/);

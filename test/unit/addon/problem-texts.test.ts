@@ -7,7 +7,9 @@ describe("what the add-on reports, in a card's language", () => {
       "Home Assistant konnte den Code nicht mit notify.sms senden. Prüfe, ob es den Dienst gibt und er funktioniert.",
     );
     expect(problemTexts("fr").lookup("error.code_gone")).toBe("That code does not exist (any more).");
-    expect(problemTexts(undefined).lookup("sync_reason.lock_offline")).toBe("The lock is offline; the change is sent when it is back.");
+    expect(problemTexts(undefined).lookup("sync_reason.lock_offline")).toBe(
+      "The lock is offline; the change is sent when it is back.",
+    );
     expect(problemTexts("de").lookup("validation.name_missing")).toBeUndefined(); // the card words a form's problems
   });
 

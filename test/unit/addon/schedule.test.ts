@@ -2,9 +2,13 @@ import { describe, expect, it } from "vitest";
 import { codeActivity } from "../../../addon/src/core/schedule";
 import type { AccessRules } from "../../../src/model/rules";
 
-const workHours: AccessRules = { weekly: [{ days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00" }], burner: false };
+const workHours: AccessRules = {
+  weekly: [{ days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00" }],
+  burner: false,
+};
 const night: AccessRules = { weekly: [{ days: [6], start: "22:00", end: "02:00" }], burner: false };
-const active = (rules: AccessRules, at: string, tz = "Europe/Berlin", uses = 0) => codeActivity({ enabled: true, rules, uses }, new Date(at), tz).active;
+const active = (rules: AccessRules, at: string, tz = "Europe/Berlin", uses = 0) =>
+  codeActivity({ enabled: true, rules, uses }, new Date(at), tz).active;
 
 describe("codeActivity", () => {
   it.each([
@@ -37,11 +41,30 @@ describe("codeActivity", () => {
   });
 
   it("validity period and use limit", () => {
-    const rules: AccessRules = { weekly: [], burner: false, validFrom: "2026-05-01T00:00:00Z", validUntil: "2026-05-03T00:00:00Z", maxUses: 3 };
-    expect(codeActivity({ enabled: true, rules, uses: 0 }, new Date("2026-04-30T23:59:59Z"), "UTC")).toEqual({ active: false, reason: "not_yet_valid" });
-    expect(codeActivity({ enabled: true, rules, uses: 2 }, new Date("2026-05-02T00:00:00Z"), "UTC")).toEqual({ active: true });
-    expect(codeActivity({ enabled: true, rules, uses: 3 }, new Date("2026-05-02T00:00:00Z"), "UTC")).toEqual({ active: false, reason: "uses_exhausted" });
-    expect(codeActivity({ enabled: true, rules, uses: 0 }, new Date("2026-05-03T00:00:00Z"), "UTC")).toEqual({ active: false, reason: "expired" });
-    expect(codeActivity({ enabled: false, rules, uses: 0 }, new Date("2026-05-02T00:00:00Z"), "UTC")).toEqual({ active: false, reason: "disabled" });
+    const rules: AccessRules = {
+      weekly: [],
+      burner: false,
+      validFrom: "2026-05-01T00:00:00Z",
+      validUntil: "2026-05-03T00:00:00Z",
+      maxUses: 3,
+    };
+    expect(codeActivity({ enabled: true, rules, uses: 0 }, new Date("2026-04-30T23:59:59Z"), "UTC")).toEqual({
+      active: false,
+      reason: "not_yet_valid",
+    });
+    expect(codeActivity({ enabled: true, rules, uses: 2 }, new Date("2026-05-02T00:00:00Z"), "UTC")).toEqual({
+      active: true,
+    });
+    expect(codeActivity({ enabled: true, rules, uses: 3 }, new Date("2026-05-02T00:00:00Z"), "UTC")).toEqual({
+      active: false,
+      reason: "uses_exhausted",
+    });
+    expect(codeActivity({ enabled: true, rules, uses: 0 }, new Date("2026-05-03T00:00:00Z"), "UTC")).toEqual({
+      active: false,
+      reason: "expired",
+    });
+    expect(codeActivity({ enabled: false, rules, uses: 0 }, new Date("2026-05-02T00:00:00Z"), "UTC")).toEqual(
+      { active: false, reason: "disabled" },
+    );
   });
 });

@@ -4,7 +4,14 @@ import { alreadyTold, doorMove } from "../../../addon/src/core/state-change";
 
 const T = Date.parse("2026-03-01T10:00:00Z");
 const entry = (kind: ActivityEntry["kind"], msBefore: number): ActivityEntry => ({
-  id: "e", at: new Date(T - msBefore).toISOString(), kind, lockId: "lock.back_door", codeId: null, codeName: null, slot: null, userName: null,
+  id: "e",
+  at: new Date(T - msBefore).toISOString(),
+  kind,
+  lockId: "lock.back_door",
+  codeId: null,
+  codeName: null,
+  slot: null,
+  userName: null,
 });
 
 describe("a lock's state change as a door move", () => {

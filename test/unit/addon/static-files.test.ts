@@ -11,7 +11,12 @@ let server: Server | null = null;
 afterEach(async () => {
   const running = server;
   server = null;
-  if (running) await new Promise<void>((done) => { running.close(() => { done(); }); });
+  if (running)
+    await new Promise<void>((done) => {
+      running.close(() => {
+        done();
+      });
+    });
 });
 
 /** A real HTTP server on a free port serving the static files; `logged` collects log lines. */
@@ -29,7 +34,11 @@ async function serve(options: { withPanel: boolean }): Promise<{ port: number; l
   return { port: address.port, logged };
 }
 
-interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** Sends `path` verbatim (no client-side normalisation), as a proxy or an attacker could. */
 function fetchRaw(port: number, path: string, method = "GET"): Promise<Answer> {
@@ -37,8 +46,12 @@ function fetchRaw(port: number, path: string, method = "GET"): Promise<Answer> {
     const req = request({ host: "127.0.0.1", port, path, method }, (res) => {
       let body = "";
       res.setEncoding("utf8");
-      res.on("data", (chunk: string) => { body += chunk; });
-      res.on("end", () => { done({ status: res.statusCode ?? 0, headers: res.headers, body }); });
+      res.on("data", (chunk: string) => {
+        body += chunk;
+      });
+      res.on("end", () => {
+        done({ status: res.statusCode ?? 0, headers: res.headers, body });
+      });
     });
     req.on("error", fail);
     req.end();
@@ -72,15 +85,23 @@ describe("the add-on's static files (ingress panel)", () => {
     expect(head.body).toBe("");
   });
 
-  it.each(["/../latchkey-panel.js", "/..%2flatchkey-panel.js", "/%2e%2e/etc/passwd", "/index.html", "/latchkey-panel.js/", "//latchkey-panel.js", "/latchkey-addon.mjs", "/options.json", "/api/ws", "*"])(
-    "answers 404 to GET %s",
-    async (path) => {
-      const { port } = await serve({ withPanel: true });
-      const answer = await fetchRaw(port, path);
-      expect(answer.status).toBe(404);
-      expect(answer.body).not.toContain(PANEL_JS);
-    },
-  );
+  it.each([
+    "/../latchkey-panel.js",
+    "/..%2flatchkey-panel.js",
+    "/%2e%2e/etc/passwd",
+    "/index.html",
+    "/latchkey-panel.js/",
+    "//latchkey-panel.js",
+    "/latchkey-addon.mjs",
+    "/options.json",
+    "/api/ws",
+    "*",
+  ])("answers 404 to GET %s", async (path) => {
+    const { port } = await serve({ withPanel: true });
+    const answer = await fetchRaw(port, path);
+    expect(answer.status).toBe(404);
+    expect(answer.body).not.toContain(PANEL_JS);
+  });
 
   it("answers 404 to other methods", async () => {
     const { port } = await serve({ withPanel: true });

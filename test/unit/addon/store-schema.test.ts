@@ -4,7 +4,11 @@ import { StoredClaimSchema } from "../../../addon/src/store/schema";
 
 const AT = "2026-01-01T00:00:00.000Z";
 const claim = (change: Record<string, unknown> = {}) => ({
-  lockId: "lock.back_door", slot: 3, codeId: "code-mom-1", observed: { status: "set", pin: "4821", confirmed: true, verifiedAt: AT, via: "lock_report" }, ...change,
+  lockId: "lock.back_door",
+  slot: 3,
+  codeId: "code-mom-1",
+  observed: { status: "set", pin: "4821", confirmed: true, verifiedAt: AT, via: "lock_report" },
+  ...change,
 });
 
 /** The store's compiled claim schema must answer exactly as the model's: same data, same problems. */
@@ -19,8 +23,14 @@ const CASES: [string, unknown][] = [
   ["slot 0", claim({ slot: 0 })],
   ["a slot as text", claim({ slot: "3" })],
   ["an unknown status", claim({ observed: { status: "maybe" } })],
-  ["a set slot without its PIN", claim({ observed: { status: "set", confirmed: true, verifiedAt: AT, via: "lock_report" } })],
-  ["a time that is no time", claim({ observed: { status: "empty", confirmed: true, verifiedAt: "yesterday", via: "none" } })],
+  [
+    "a set slot without its PIN",
+    claim({ observed: { status: "set", confirmed: true, verifiedAt: AT, via: "lock_report" } }),
+  ],
+  [
+    "a time that is no time",
+    claim({ observed: { status: "empty", confirmed: true, verifiedAt: "yesterday", via: "none" } }),
+  ],
   ["an unknown hold reason", claim({ held: { reason: "gremlins", since: AT } })],
   ["not an object", "lock.back_door#3"],
 ];
@@ -31,6 +41,8 @@ describe("the store's compiled claim schema", () => {
     const stored = StoredClaimSchema.safeParse(input);
     expect(stored.success).toBe(model.success);
     if (model.success && stored.success) expect(stored.data).toEqual(model.data);
-    expect(stored.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual(model.error?.issues.map((i) => [i.path.join("."), i.message]));
+    expect(stored.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual(
+      model.error?.issues.map((i) => [i.path.join("."), i.message]),
+    );
   });
 });

@@ -13,7 +13,11 @@ function setup() {
   const log = createLogger({ level: "debug", secrets: () => ["4821"], write: (l) => lines.push(l) });
   return { lines, log };
 }
-const doc = (pin = "4821"): StoreDocument => ({ version: 1, codes: [code("code-mom", { pin, lockIds: ["lock.front"] })], claims: [claim("lock.front", 1, "code-mom", setTo(pin))] });
+const doc = (pin = "4821"): StoreDocument => ({
+  version: 1,
+  codes: [code("code-mom", { pin, lockIds: ["lock.front"] })],
+  claims: [claim("lock.front", 1, "code-mom", setTo(pin))],
+});
 
 describe("FileStore", () => {
   it("saves atomically with mode 0600 and loads what it saved", async () => {
@@ -66,7 +70,10 @@ describe("migrate", () => {
     [{ codes: [] }, /no valid version/],
     [{ version: 9, codes: [], claims: [] }, /written by a newer Latchkey \(format 9/],
     [{ version: 1, codes: [{ id: "x" }], claims: [] }, /The store file is not valid — codes\.0/],
-    [{ version: 1, codes: [], claims: [claim("lock.a", 1, "code-aaa"), claim("lock.a", 1, "code-bbb")] }, /claimed twice/],
+    [
+      { version: 1, codes: [], claims: [claim("lock.a", 1, "code-aaa"), claim("lock.a", 1, "code-bbb")] },
+      /claimed twice/,
+    ],
   ])("rejects %j with a clear message", (raw, message) => {
     expect(() => migrate(raw)).toThrow(StoreFormatError);
     expect(() => migrate(raw)).toThrow(message);

@@ -20,26 +20,52 @@ describe("AddonClient", () => {
   it("numbers requests, parses results with the protocol's schemas and rejects bad ones", async () => {
     const addon = new FakeAddon();
     addon.respond = (request) =>
-      request.type === "codes/reveal" ? { ok: true, result: { codeId: "code-ada", pin: "482913" } } : { ok: true, result: { nonsense: true } };
-    const client = new AddonClient("ws://x/api/ws", () => ({ accessToken: "t" }), () => undefined, addon.factory);
+      request.type === "codes/reveal"
+        ? { ok: true, result: { codeId: "code-ada", pin: "482913" } }
+        : { ok: true, result: { nonsense: true } };
+    const client = new AddonClient(
+      "ws://x/api/ws",
+      () => ({ accessToken: "t" }),
+      () => undefined,
+      addon.factory,
+    );
     await flush();
     expect(client.status).toEqual({ state: "ready", user: { name: "Ada", isAdmin: true } });
     expect(client.snapshot?.codes).toHaveLength(2);
     await expect(client.reveal("code-ada")).resolves.toBe("482913");
     expect(client.knownPins.get("code-ada")).toBe("482913");
-    await expect(client.request("codes/delete", { codeId: "code-ada" })).rejects.toMatchObject({ code: "bad_response" });
+    await expect(client.request("codes/delete", { codeId: "code-ada" })).rejects.toMatchObject({
+      code: "bad_response",
+    });
     expect(addon.requests().map((r) => r.id)).toEqual([1, 2, 3]);
     client.close();
   });
 
   it("turns a wire error into an AddonRequestError with field issues", async () => {
     const addon = new FakeAddon();
-    addon.respond = () => ({ ok: false, error: { code: "validation_failed", message: "Bad draft", issues: [{ field: "pin", message: "Too short" }] } });
-    const client = new AddonClient("ws://x/api/ws", () => ({ accessToken: "t" }), () => undefined, addon.factory);
+    addon.respond = () => ({
+      ok: false,
+      error: {
+        code: "validation_failed",
+        message: "Bad draft",
+        issues: [{ field: "pin", message: "Too short" }],
+      },
+    });
+    const client = new AddonClient(
+      "ws://x/api/ws",
+      () => ({ accessToken: "t" }),
+      () => undefined,
+      addon.factory,
+    );
     await flush();
-    const error: unknown = await client.request("codes/create", { draft: { name: "A", pin: "1", lockIds: [] } }).catch((e: unknown) => e);
+    const error: unknown = await client
+      .request("codes/create", { draft: { name: "A", pin: "1", lockIds: [] } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AddonRequestError);
-    expect(error).toMatchObject({ code: "validation_failed", issues: [{ field: "pin", message: "Too short" }] });
+    expect(error).toMatchObject({
+      code: "validation_failed",
+      issues: [{ field: "pin", message: "Too short" }],
+    });
     client.close();
   });
 
@@ -47,7 +73,12 @@ describe("AddonClient", () => {
     vi.useFakeTimers();
     const addon = new FakeAddon();
     addon.reachable = false;
-    const client = new AddonClient("ws://x/api/ws", () => ({ accessToken: "t" }), () => undefined, addon.factory);
+    const client = new AddonClient(
+      "ws://x/api/ws",
+      () => ({ accessToken: "t" }),
+      () => undefined,
+      addon.factory,
+    );
     await flush();
     expect(client.status.state).toBe("unreachable");
     expect(addon.urls).toHaveLength(1);
@@ -68,12 +99,32 @@ describe("AddonClient", () => {
   it("stops after a fatal refusal", async () => {
     vi.useFakeTimers();
     const addon = new FakeAddon();
-    const client = new AddonClient("ws://x/api/ws", () => ({}), () => undefined, addon.factory);
+    const client = new AddonClient(
+      "ws://x/api/ws",
+      () => ({}),
+      () => undefined,
+      addon.factory,
+    );
     await flush();
-    addon.push({ type: "fatal", error: { code: "unauthenticated", message: "The access token was not accepted.", problem: "error.login_refused", values: {} } });
+    addon.push({
+      type: "fatal",
+      error: {
+        code: "unauthenticated",
+        message: "The access token was not accepted.",
+        problem: "error.login_refused",
+        values: {},
+      },
+    });
     await flush();
     vi.advanceTimersByTime(60_000);
-    expect(client.status).toMatchObject({ state: "refused", error: { code: "unauthenticated", message: "The access token was not accepted.", problem: "error.login_refused" } });
+    expect(client.status).toMatchObject({
+      state: "refused",
+      error: {
+        code: "unauthenticated",
+        message: "The access token was not accepted.",
+        problem: "error.login_refused",
+      },
+    });
     expect(addon.urls).toHaveLength(1);
   });
 });
@@ -91,7 +142,9 @@ describe("latchkey-card without its add-on", () => {
     expect(textOf(shadow(card).querySelector(".addon-guidance"))).toBe(
       "The Latchkey add-on is not reachable at ws://127.0.0.1:8099/api/ws. Check that it is running; the card keeps trying.",
     );
-    expect(shadow(shadow(card).querySelector("latchkey-lock-list")).querySelectorAll("li[data-entity]")).toHaveLength(3);
+    expect(
+      shadow(shadow(card).querySelector("latchkey-lock-list")).querySelectorAll("li[data-entity]"),
+    ).toHaveLength(3);
     card.remove();
   });
 });

@@ -12,22 +12,56 @@ const AT = "2026-01-01T10:00:00Z";
 
 export function snapshotFixture(isAdmin = true): Snapshot {
   const lock = (id: string, name: string) => ({
-    id, deviceId: `dev-${name}`, name, area: null, available: true, nodeStatus: "alive" as const, slotCount: 30, slotCountSource: "lock" as const, pinLength: { min: 4, max: 8 },
+    id,
+    deviceId: `dev-${name}`,
+    name,
+    area: null,
+    available: true,
+    nodeStatus: "alive" as const,
+    slotCount: 30,
+    slotCountSource: "lock" as const,
+    pinLength: { min: 4, max: 8 },
   });
   const code = (id: string, name: string, lockIds: string[], enabled: boolean) => ({
-    id, name, lockIds, enabled, rules: { weekly: [], burner: false }, notify: { onUse: false, targets: [] }, uses: 0, createdAt: AT, updatedAt: AT,
+    id,
+    name,
+    lockIds,
+    enabled,
+    rules: { weekly: [], burner: false },
+    notify: { onUse: false, targets: [] },
+    uses: 0,
+    createdAt: AT,
+    updatedAt: AT,
   });
   return {
     user: { name: isAdmin ? "Ada" : "Kid", isAdmin },
     locks: [lock("lock.front_door", "Front door"), lock("lock.back_door", "Back door")],
-    codes: [code("code-ada", "Ada", ["lock.front_door", "lock.back_door"], true), code("code-guest", "Guest", ["lock.front_door"], false)],
-    slots: { "code-ada": { "lock.front_door": 1, "lock.back_door": 1 }, "code-guest": { "lock.front_door": 2 } },
+    codes: [
+      code("code-ada", "Ada", ["lock.front_door", "lock.back_door"], true),
+      code("code-guest", "Guest", ["lock.front_door"], false),
+    ],
+    slots: {
+      "code-ada": { "lock.front_door": 1, "lock.back_door": 1 },
+      "code-guest": { "lock.front_door": 2 },
+    },
     sync: {
-      "code-ada": { "lock.front_door": { state: "synced", via: "lock_report", at: AT }, "lock.back_door": { state: "failed", reason: "Lock did not answer", attempts: 3, nextRetryAt: null } },
+      "code-ada": {
+        "lock.front_door": { state: "synced", via: "lock_report", at: AT },
+        "lock.back_door": { state: "failed", reason: "Lock did not answer", attempts: 3, nextRetryAt: null },
+      },
     },
     unmanaged: [],
     lastActivity: {
-      "lock.front_door": { id: "a-1", at: AT, kind: "keypad_unlock", lockId: "lock.front_door", codeId: "code-ada", codeName: "Ada", slot: 1, userName: null },
+      "lock.front_door": {
+        id: "a-1",
+        at: AT,
+        kind: "keypad_unlock",
+        lockId: "lock.front_door",
+        codeId: "code-ada",
+        codeName: "Ada",
+        slot: 1,
+        userName: null,
+      },
     },
     held: [],
     connected: true,
@@ -39,7 +73,10 @@ export class FakeAddon {
   readonly received: ClientMessage[] = [];
   readonly urls: string[] = [];
   /** Answers requests other than state/subscribe. */
-  respond: (request: Request) => Reply = () => ({ ok: false, error: { code: "internal", message: "not scripted" } });
+  respond: (request: Request) => Reply = () => ({
+    ok: false,
+    error: { code: "internal", message: "not scripted" },
+  });
   reachable = true;
   private handlers: SocketHandlers | null = null;
 
@@ -53,8 +90,14 @@ export class FakeAddon {
       else handlers.close();
     });
     return {
-      send: (data) => { this.receive(data); },
-      close: () => { queueMicrotask(() => { handlers.close(); }); },
+      send: (data) => {
+        this.receive(data);
+      },
+      close: () => {
+        queueMicrotask(() => {
+          handlers.close();
+        });
+      },
     };
   };
 

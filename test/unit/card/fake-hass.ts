@@ -6,12 +6,24 @@ export interface ServiceCall {
   data: Record<string, unknown> | undefined;
 }
 
-export function entity(entityId: string, state: string, attributes: Record<string, unknown> = {}): HassEntity {
-  return { entity_id: entityId, state, attributes, last_changed: "2026-01-01T00:00:00Z", last_updated: "2026-01-01T00:00:00Z" };
+export function entity(
+  entityId: string,
+  state: string,
+  attributes: Record<string, unknown> = {},
+): HassEntity {
+  return {
+    entity_id: entityId,
+    state,
+    attributes,
+    last_changed: "2026-01-01T00:00:00Z",
+    last_updated: "2026-01-01T00:00:00Z",
+  };
 }
 
 /** A fake `hass` with three locks (one with a battery sensor) that records service calls. */
-export function fakeHass(options: { language?: string; failLock?: Record<string, string> } = {}): HomeAssistant & { calls: ServiceCall[] } {
+export function fakeHass(
+  options: { language?: string; failLock?: Record<string, string> } = {},
+): HomeAssistant & { calls: ServiceCall[] } {
   const calls: ServiceCall[] = [];
   return {
     calls,
@@ -25,10 +37,17 @@ export function fakeHass(options: { language?: string; failLock?: Record<string,
     },
     entities: {
       "lock.front_door": { entity_id: "lock.front_door", device_id: "dev-front" },
-      "sensor.front_door_battery": { entity_id: "sensor.front_door_battery", device_id: "dev-front", device_class: "battery" },
+      "sensor.front_door_battery": {
+        entity_id: "sensor.front_door_battery",
+        device_id: "dev-front",
+        device_class: "battery",
+      },
     },
     user: { id: "u1", name: "Ada", is_admin: true },
-    services: { notify: { persistent_notification: {}, sms_gateway: {}, mobile_app_pixel: {} }, lock: { lock: {}, unlock: {} } },
+    services: {
+      notify: { persistent_notification: {}, sms_gateway: {}, mobile_app_pixel: {} },
+      lock: { lock: {}, unlock: {} },
+    },
     auth: { data: { access_token: "token-abc" } },
     callService(domain, service, data) {
       calls.push({ domain, service, data });
@@ -40,7 +59,11 @@ export function fakeHass(options: { language?: string; failLock?: Record<string,
 }
 
 /** The same hass with one entity's state replaced, as HA does on a state change. */
-export function withState(hass: HomeAssistant & { calls: ServiceCall[] }, entityId: string, state: string): HomeAssistant & { calls: ServiceCall[] } {
+export function withState(
+  hass: HomeAssistant & { calls: ServiceCall[] },
+  entityId: string,
+  state: string,
+): HomeAssistant & { calls: ServiceCall[] } {
   const old = hass.states[entityId];
   return { ...hass, states: { ...hass.states, [entityId]: entity(entityId, state, old?.attributes ?? {}) } };
 }

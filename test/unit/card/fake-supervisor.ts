@@ -14,7 +14,12 @@
 import { z } from "zod";
 
 const SupervisorCallSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("supervisor/api"), endpoint: z.string(), method: z.enum(["get", "post"]), data: z.record(z.string(), z.unknown()).optional() }),
+  z.object({
+    type: z.literal("supervisor/api"),
+    endpoint: z.string(),
+    method: z.enum(["get", "post"]),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
   z.object({ type: z.literal("supervisor/ingress/info"), slug: z.string() }),
   z.object({ type: z.literal("supervisor/ingress/session"), slug: z.string() }),
   z.object({ type: z.literal("supervisor/ingress/validate_session"), session: z.string() }),
@@ -36,7 +41,10 @@ interface WsError {
 }
 
 class WsCommandError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -77,28 +85,54 @@ export class FakeSupervisor {
 
   private answer(call: SupervisorCall): { result: unknown } | { error: WsError } {
     if (call.type !== "supervisor/api") {
-      if (this.generation === "proxy") return { error: { code: "unknown_command", message: "Unknown command." } };
+      if (this.generation === "proxy")
+        return { error: { code: "unknown_command", message: "Unknown command." } };
       return this.dedicated(call);
     }
     const adminOnly = this.generation === "dedicated" || !NO_ADMIN_ENDPOINTS.test(call.endpoint);
     if (adminOnly && !this.isAdmin()) return { error: { code: "unauthorized", message: "Unauthorized" } };
-    if (call.endpoint === "/addons") return { result: { addons: this.addons.map((a) => ({ slug: a.slug, name: "Latchkey", state: a.state })) } };
+    if (call.endpoint === "/addons")
+      return {
+        result: { addons: this.addons.map((a) => ({ slug: a.slug, name: "Latchkey", state: a.state })) },
+      };
     const info = /^\/addons\/([^/]+)\/info$/.exec(call.endpoint);
     if (info) {
       const addon = this.addons.find((a) => a.slug === info[1]);
       if (!addon) return { error: { code: "unknown_error", message: "Addon does not exist" } };
-      return { result: { name: "Latchkey", slug: addon.slug, state: addon.state, ingress: true, ingress_url: addon.ingressUrl, ingress_entry: addon.ingressUrl, version: "0.1.0" } };
+      return {
+        result: {
+          name: "Latchkey",
+          slug: addon.slug,
+          state: addon.state,
+          ingress: true,
+          ingress_url: addon.ingressUrl,
+          ingress_entry: addon.ingressUrl,
+          version: "0.1.0",
+        },
+      };
     }
     if (call.endpoint === "/ingress/session") return { result: { session: this.newSession() } };
-    if (call.endpoint === "/ingress/validate_session") return this.validate(z.object({ session: z.string() }).parse(call.data).session);
+    if (call.endpoint === "/ingress/validate_session")
+      return this.validate(z.object({ session: z.string() }).parse(call.data).session);
     return { error: { code: "unknown_error", message: `unexpected endpoint ${call.endpoint}` } };
   }
 
-  private dedicated(call: Exclude<SupervisorCall, { type: "supervisor/api" }>): { result: unknown } | { error: WsError } {
+  private dedicated(
+    call: Exclude<SupervisorCall, { type: "supervisor/api" }>,
+  ): { result: unknown } | { error: WsError } {
     if (call.type === "supervisor/ingress/validate_session") return this.validate(call.session);
     const addon = this.addons.find((a) => a.slug === call.slug);
     if (!addon) return { error: { code: "not_found", message: "App not found" } };
-    if (call.type === "supervisor/ingress/info") return { result: { name: "Latchkey", slug: addon.slug, version: "0.1.0", state: addon.state, ingress_url: addon.ingressUrl } };
+    if (call.type === "supervisor/ingress/info")
+      return {
+        result: {
+          name: "Latchkey",
+          slug: addon.slug,
+          version: "0.1.0",
+          state: addon.state,
+          ingress_url: addon.ingressUrl,
+        },
+      };
     return { result: { session: this.newSession() } };
   }
 
@@ -109,6 +143,8 @@ export class FakeSupervisor {
   }
 
   private validate(session: string): { result: unknown } | { error: WsError } {
-    return this.sessions.has(session) ? { result: {} } : { error: { code: "unauthorized", message: "Unauthorized" } };
+    return this.sessions.has(session)
+      ? { result: {} }
+      : { error: { code: "unauthorized", message: "Unauthorized" } };
   }
 }

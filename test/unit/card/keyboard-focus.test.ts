@@ -8,7 +8,13 @@ import { click, mountCard, part, settle, shadow, type } from "./mount";
 const focused = (root: ShadowRoot): Element | null => root.activeElement;
 
 function pressTab(root: ShadowRoot, shiftKey = false): KeyboardEvent {
-  const event = new KeyboardEvent("keydown", { key: "Tab", shiftKey, bubbles: true, composed: true, cancelable: true });
+  const event = new KeyboardEvent("keydown", {
+    key: "Tab",
+    shiftKey,
+    bubbles: true,
+    composed: true,
+    cancelable: true,
+  });
   (root.activeElement ?? root.querySelector('[role="dialog"]'))?.dispatchEvent(event);
   return event;
 }
@@ -36,10 +42,14 @@ describe("keyboard focus", () => {
     // In between, Tab is the browser's own.
     expect(pressTab(editor).defaultPrevented).toBe(false);
 
-    focused(editor)?.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
+    focused(editor)?.dispatchEvent(
+      new KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }),
+    );
     await settle(card);
     expect(codeList(card).querySelector("latchkey-code-editor")).toBeNull();
-    expect(focused(codeList(card))).toBe(codeList(card).querySelector('li[data-code="code-ada"] button.edit'));
+    expect(focused(codeList(card))).toBe(
+      codeList(card).querySelector('li[data-code="code-ada"] button.edit'),
+    );
 
     click(codeList(card), "button.add");
     await settle(card);
@@ -52,10 +62,14 @@ describe("keyboard focus", () => {
     const { card } = await mountCard(new FakeAddon());
     click(codeList(card), 'li[data-code="code-ada"] button.delete');
     await settle(card);
-    expect(focused(codeList(card))).toBe(codeList(card).querySelector('li[data-code="code-ada"] [role="alertdialog"] button.cancel'));
+    expect(focused(codeList(card))).toBe(
+      codeList(card).querySelector('li[data-code="code-ada"] [role="alertdialog"] button.cancel'),
+    );
     click(codeList(card), 'li[data-code="code-ada"] [role="alertdialog"] button.cancel');
     await settle(card);
-    expect(focused(codeList(card))).toBe(codeList(card).querySelector('li[data-code="code-ada"] button.delete'));
+    expect(focused(codeList(card))).toBe(
+      codeList(card).querySelector('li[data-code="code-ada"] button.delete'),
+    );
   });
 
   it("puts the share form's first choice and the unlock confirmation's Cancel under the finger", async () => {
@@ -66,12 +80,16 @@ describe("keyboard focus", () => {
     expect(focused(share)).toBe(share.querySelector("select, button"));
     click(share, "button.cancel");
     await settle(card);
-    expect(focused(codeList(card))).toBe(codeList(card).querySelector('li[data-code="code-ada"] button.share'));
+    expect(focused(codeList(card))).toBe(
+      codeList(card).querySelector('li[data-code="code-ada"] button.share'),
+    );
 
     const locks = part(card, "latchkey-lock-list");
     click(locks, 'li[data-entity="lock.front_door"] button.unlock');
     await settle(card);
-    expect(focused(locks)).toBe(locks.querySelector('li[data-entity="lock.front_door"] .confirm button.cancel'));
+    expect(focused(locks)).toBe(
+      locks.querySelector('li[data-entity="lock.front_door"] .confirm button.cancel'),
+    );
     click(locks, 'li[data-entity="lock.front_door"] .confirm button.cancel');
     await settle(card);
     expect(focused(locks)).toBe(locks.querySelector('li[data-entity="lock.front_door"] button.unlock'));
@@ -95,10 +113,19 @@ describe("keyboard focus", () => {
   });
 
   it("after a keypad change is resolved, puts focus on the slot now in its place, then on the activity button", async () => {
-    const held = (slot: number) => ({ lockId: "lock.front_door", slot, codeId: "code-ada", reason: "changed_at_lock" as const, since: "2026-01-01T10:00:00Z" });
+    const held = (slot: number) => ({
+      lockId: "lock.front_door",
+      slot,
+      codeId: "code-ada",
+      reason: "changed_at_lock" as const,
+      since: "2026-01-01T10:00:00Z",
+    });
     const snapshot = { ...snapshotFixture(true), held: [held(1), held(2)] };
     const addon = new FakeAddon(snapshot);
-    addon.respond = (request) => ({ ok: true, result: request.type === "held/resolve" ? { lockId: request.lockId, slot: request.slot } : {} });
+    addon.respond = (request) => ({
+      ok: true,
+      result: request.type === "held/resolve" ? { lockId: request.lockId, slot: request.slot } : {},
+    });
     const { card } = await mountCard(addon);
     const list = part(card, "latchkey-held");
     const act = async (selector: string, remaining: ReturnType<typeof held>[]) => {
@@ -119,7 +146,10 @@ describe("keyboard focus", () => {
 
   it("after adopting a code found on a lock, focus stays in the list; it is not taken from where the person went", async () => {
     const snapshot = snapshotFixture(true);
-    snapshot.unmanaged = [{ lockId: "lock.back_door", slot: 3 }, { lockId: "lock.back_door", slot: 4 }];
+    snapshot.unmanaged = [
+      { lockId: "lock.back_door", slot: 3 },
+      { lockId: "lock.back_door", slot: 4 },
+    ];
     const addon = new FakeAddon(snapshot);
     addon.respond = () => ({ ok: true, result: { codeId: "code-cleaner" } });
     const { card } = await mountCard(addon);
@@ -131,7 +161,10 @@ describe("keyboard focus", () => {
     save?.focus();
     save?.click();
     await settle(card);
-    addon.push({ type: "snapshot", snapshot: { ...snapshot, unmanaged: [{ lockId: "lock.back_door", slot: 4 }] } });
+    addon.push({
+      type: "snapshot",
+      snapshot: { ...snapshot, unmanaged: [{ lockId: "lock.back_door", slot: 4 }] },
+    });
     await settle(card);
     expect(focused(unmanaged)).toBe(unmanaged.querySelector('li[data-slot="lock.back_door:4"] button.adopt'));
 

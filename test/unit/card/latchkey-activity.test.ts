@@ -15,12 +15,34 @@ import { fakeHass } from "./fake-hass";
 import { settle, shadow, textOf } from "./mount";
 
 const NOW = Date.parse("2026-01-01T12:00:00Z");
-const entry = (id: string, at: string, kind: ActivityEntry["kind"], more: Partial<ActivityEntry> = {}): ActivityEntry => ({
-  id, at, kind, lockId: null, codeId: null, codeName: null, slot: null, userName: null, ...more,
+const entry = (
+  id: string,
+  at: string,
+  kind: ActivityEntry["kind"],
+  more: Partial<ActivityEntry> = {},
+): ActivityEntry => ({
+  id,
+  at,
+  kind,
+  lockId: null,
+  codeId: null,
+  codeName: null,
+  slot: null,
+  userName: null,
+  ...more,
 });
 const ENTRIES: ActivityEntry[] = [
-  entry("e1", "2026-01-01T11:59:30Z", "code_revealed", { codeId: "code-ada", codeName: "Mom", userName: "Alex" }),
-  entry("e2", "2026-01-01T11:58:00Z", "keypad_unlock", { lockId: "lock.back_door", codeId: "code-ada", codeName: "Mom", slot: 1 }),
+  entry("e1", "2026-01-01T11:59:30Z", "code_revealed", {
+    codeId: "code-ada",
+    codeName: "Mom",
+    userName: "Alex",
+  }),
+  entry("e2", "2026-01-01T11:58:00Z", "keypad_unlock", {
+    lockId: "lock.back_door",
+    codeId: "code-ada",
+    codeName: "Mom",
+    slot: 1,
+  }),
   entry("e3", "2026-01-01T10:00:00Z", "manual_unlock", { lockId: "lock.back_door" }),
   entry("e4", "2025-12-30T12:00:00Z", "code_added_at_lock", { lockId: "lock.front_door", slot: 4 }),
   entry("e5", "2025-12-29T12:00:00Z", "keypad_lock", { lockId: "lock.gone" }),
@@ -28,14 +50,22 @@ const ENTRIES: ActivityEntry[] = [
 
 function activityAddon(): FakeAddon {
   const addon = new FakeAddon();
-  addon.respond = (request) => ({ ok: true, result: request.type === "activity/list" ? { entries: ENTRIES } : {} });
+  addon.respond = (request) => ({
+    ok: true,
+    result: request.type === "activity/list" ? { entries: ENTRIES } : {},
+  });
   return addon;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function mountActivity(addon: FakeAddon, language = "en"): Promise<LatchkeyActivity> {
-  const client = new AddonClient("ws://addon", () => ({}), () => undefined, addon.factory);
+  const client = new AddonClient(
+    "ws://addon",
+    () => ({}),
+    () => undefined,
+    addon.factory,
+  );
   for (let i = 0; i < 20 && !client.snapshot; i++) await Promise.resolve();
   const element = document.createElement("latchkey-activity");
   element.now = () => NOW;
@@ -101,7 +131,9 @@ describe("latchkey-activity", () => {
     const addon = new FakeAddon();
     addon.respond = () => ({ ok: false, error: { code: "internal", message: "journal unreadable" } });
     const element = await mountActivity(addon);
-    expect(textOf(shadow(element).querySelector(".error"))).toBe("Could not load the activity: journal unreadable");
+    expect(textOf(shadow(element).querySelector(".error"))).toBe(
+      "Could not load the activity: journal unreadable",
+    );
   });
 });
 
@@ -129,7 +161,9 @@ describe("activity in the card", () => {
     await settle(card);
     expect(toggle?.getAttribute("aria-expanded")).toBe("true");
     expect(addon.requests("activity/list")).toHaveLength(1);
-    expect(textOf(shadow(shadow(card).querySelector("latchkey-activity")))).toContain("Mom unlocked Back door with the keypad");
+    expect(textOf(shadow(shadow(card).querySelector("latchkey-activity")))).toContain(
+      "Mom unlocked Back door with the keypad",
+    );
 
     addon.push({ type: "snapshot", snapshot: snapshotFixture() });
     await settle(card);
@@ -152,9 +186,16 @@ const de = await translator("de");
 describe("activity helpers", () => {
   it("names a slot no code owns, but keeps a hidden name hidden", () => {
     const { locks } = snapshotFixture();
-    const unknown = entry("x", "2026-01-01T12:00:00Z", "keypad_unlock", { lockId: "lock.back_door", slot: 7 });
-    expect(activitySentence(unknown, locks, t)).toBe("An unknown code (slot 7) unlocked Back door with the keypad");
-    expect(activitySentence(unknown, locks, de)).toBe("Ein unbekannter Code (Platz 7) hat Back door am Tastenfeld entriegelt");
+    const unknown = entry("x", "2026-01-01T12:00:00Z", "keypad_unlock", {
+      lockId: "lock.back_door",
+      slot: 7,
+    });
+    expect(activitySentence(unknown, locks, t)).toBe(
+      "An unknown code (slot 7) unlocked Back door with the keypad",
+    );
+    expect(activitySentence(unknown, locks, de)).toBe(
+      "Ein unbekannter Code (Platz 7) hat Back door am Tastenfeld entriegelt",
+    );
     const hidden = { ...unknown, codeId: "code-ada" };
     expect(activitySentence(hidden, locks, t)).toBe("Someone unlocked Back door with the keypad");
   });
@@ -169,16 +210,25 @@ describe("activity helpers", () => {
   it("names the person who moved a door in Home Assistant, however the lock reported it", () => {
     const { locks } = snapshotFixture();
     const at = "2026-01-01T12:00:00Z";
-    const byAlex = (kind: "rf_unlock" | "unlocked" | "rf_lock" | "locked") => ({ ...entry("x", at, kind, { lockId: "lock.back_door" }), userName: "Alex" });
+    const byAlex = (kind: "rf_unlock" | "unlocked" | "rf_lock" | "locked") => ({
+      ...entry("x", at, kind, { lockId: "lock.back_door" }),
+      userName: "Alex",
+    });
     expect(activitySentence(byAlex("rf_unlock"), locks, t)).toBe("Alex unlocked Back door in Home Assistant");
     expect(activitySentence(byAlex("unlocked"), locks, t)).toBe("Alex unlocked Back door in Home Assistant");
-    expect(activitySentence(byAlex("locked"), locks, de)).toBe("Alex hat Back door in Home Assistant verriegelt");
+    expect(activitySentence(byAlex("locked"), locks, de)).toBe(
+      "Alex hat Back door in Home Assistant verriegelt",
+    );
     // From an automation, a remote or the lock's own report: nobody to name.
-    expect(activitySentence(entry("x", at, "rf_lock", { lockId: "lock.back_door" }), locks, t)).toBe("Back door was locked remotely");
+    expect(activitySentence(entry("x", at, "rf_lock", { lockId: "lock.back_door" }), locks, t)).toBe(
+      "Back door was locked remotely",
+    );
   });
 
   it("falls back to 'someone' and 'a code' where the add-on hid names", () => {
-    expect(activitySentence(entry("x", "2026-01-01T12:00:00Z", "code_shared"), [], t)).toBe("Someone shared a code");
+    expect(activitySentence(entry("x", "2026-01-01T12:00:00Z", "code_shared"), [], t)).toBe(
+      "Someone shared a code",
+    );
   });
   it("switches to the date after a week", async () => {
     expect(relativeTime("2025-12-01T12:00:00Z", NOW, t)).toBe("12/1/2025");

@@ -10,14 +10,19 @@ afterEach(() => {
   document.body.innerHTML = "";
 });
 
-async function mountEditor(config: Record<string, unknown>, language = "en"): Promise<{ editor: LatchkeyCardEditor; form: HTMLElement; changes: unknown[] }> {
+async function mountEditor(
+  config: Record<string, unknown>,
+  language = "en",
+): Promise<{ editor: LatchkeyCardEditor; form: HTMLElement; changes: unknown[] }> {
   const element = await LatchkeyCard.getConfigElement();
   const editor = document.createElement("latchkey-card-editor");
   expect(element.tagName).toBe("LATCHKEY-CARD-EDITOR");
   editor.hass = fakeHass({ language });
   editor.setConfig(config);
   const changes: unknown[] = [];
-  editor.addEventListener("config-changed", (event) => { changes.push(event instanceof CustomEvent ? event.detail : null); });
+  editor.addEventListener("config-changed", (event) => {
+    changes.push(event instanceof CustomEvent ? event.detail : null);
+  });
   document.body.append(editor);
   await settle(editor);
   const form = shadow(editor).querySelector("ha-form");
@@ -29,21 +34,55 @@ describe("the card's visual editor", () => {
   it("hands HA's form the card's options with a lock-only entity picker and translated labels", async () => {
     const { form } = await mountEditor({ type: "custom:latchkey-card", title: "Doors" }, "de");
     expect(Reflect.get(form, "data")).toEqual({ type: "custom:latchkey-card", title: "Doors" });
-    expect(Reflect.get(form, "schema")).toContainEqual({ name: "locks", selector: { entity: { multiple: true, filter: { domain: "lock" } } } });
+    expect(Reflect.get(form, "schema")).toContainEqual({
+      name: "locks",
+      selector: { entity: { multiple: true, filter: { domain: "lock" } } },
+    });
     const label: unknown = Reflect.get(form, "computeLabel");
-    expect(typeof label === "function" ? Reflect.apply(label, null, [{ name: "locks" }]) : null).toBe("Schlösser");
+    expect(typeof label === "function" ? Reflect.apply(label, null, [{ name: "locks" }]) : null).toBe(
+      "Schlösser",
+    );
   });
 
   it("reports each edit as config-changed, dropping options that were emptied", async () => {
-    const { form, changes } = await mountEditor({ type: "custom:latchkey-card", title: "Doors", locks: ["lock.front_door"] });
-    form.dispatchEvent(new CustomEvent("value-changed", { detail: { value: { type: "custom:latchkey-card", title: "", locks: [] } } }));
+    const { form, changes } = await mountEditor({
+      type: "custom:latchkey-card",
+      title: "Doors",
+      locks: ["lock.front_door"],
+    });
+    form.dispatchEvent(
+      new CustomEvent("value-changed", {
+        detail: { value: { type: "custom:latchkey-card", title: "", locks: [] } },
+      }),
+    );
     expect(changes).toEqual([{ config: { type: "custom:latchkey-card" } }]);
-    form.dispatchEvent(new CustomEvent("value-changed", { detail: { value: { type: "custom:latchkey-card", locks: ["lock.back_door"], addon_url: "ws://10.0.0.2:8099/api/ws" } } }));
-    expect(changes.at(-1)).toEqual({ config: { type: "custom:latchkey-card", locks: ["lock.back_door"], addon_url: "ws://10.0.0.2:8099/api/ws" } });
+    form.dispatchEvent(
+      new CustomEvent("value-changed", {
+        detail: {
+          value: {
+            type: "custom:latchkey-card",
+            locks: ["lock.back_door"],
+            addon_url: "ws://10.0.0.2:8099/api/ws",
+          },
+        },
+      }),
+    );
+    expect(changes.at(-1)).toEqual({
+      config: {
+        type: "custom:latchkey-card",
+        locks: ["lock.back_door"],
+        addon_url: "ws://10.0.0.2:8099/api/ws",
+      },
+    });
   });
 
   it("keeps options the form does not show", () => {
-    expect(cleanEditorConfig({ type: "custom:latchkey-card", view_layout: { position: "main" } }, { title: "Doors" })).toEqual({
+    expect(
+      cleanEditorConfig(
+        { type: "custom:latchkey-card", view_layout: { position: "main" } },
+        { title: "Doors" },
+      ),
+    ).toEqual({
       type: "custom:latchkey-card",
       view_layout: { position: "main" },
       title: "Doors",
@@ -60,13 +99,14 @@ describe("loading HA's form for the editor", () => {
         return Promise.resolve(document.createElement("div"));
       }
     }
-    window.loadCardHelpers = () => Promise.resolve({
-      createCardElement: (config: Record<string, unknown>) => {
-        created.push(config);
-        if (!customElements.get("hui-tile-card")) customElements.define("hui-tile-card", TileCard);
-        return document.createElement("hui-tile-card");
-      },
-    });
+    window.loadCardHelpers = () =>
+      Promise.resolve({
+        createCardElement: (config: Record<string, unknown>) => {
+          created.push(config);
+          if (!customElements.get("hui-tile-card")) customElements.define("hui-tile-card", TileCard);
+          return document.createElement("hui-tile-card");
+        },
+      });
     const editor = await LatchkeyCard.getConfigElement();
     expect(created).toEqual([{ type: "tile", entity: "lock.none" }]);
     expect(customElements.get("ha-form")).toBeDefined();

@@ -39,16 +39,22 @@ afterEach(() => {
 describe("latchkey-card config", () => {
   it("rejects a lock list with a non-lock entity, naming the field", () => {
     const card = new LatchkeyCard();
-    expect(() => { card.setConfig({ type: "custom:latchkey-card", locks: ["light.kitchen"] }); }).toThrow(/locks\.0: must be a lock entity id/);
+    expect(() => {
+      card.setConfig({ type: "custom:latchkey-card", locks: ["light.kitchen"] });
+    }).toThrow(/locks\.0: must be a lock entity id/);
   });
 
   it("rejects an addon_url that is not a websocket URL and a config that is not an object", () => {
     const card = new LatchkeyCard();
-    expect(() => { card.setConfig({ type: "custom:latchkey-card", addon_url: "http://x" }); }).toThrow(/addon_url: must be a ws:\/\/ or wss:\/\/ URL/);
-    expect(() => { card.setConfig("nope"); }).toThrow(/configuration is not valid — the configuration must be a mapping of options/);
+    expect(() => {
+      card.setConfig({ type: "custom:latchkey-card", addon_url: "http://x" });
+    }).toThrow(/addon_url: must be a ws:\/\/ or wss:\/\/ URL/);
+    expect(() => {
+      card.setConfig("nope");
+    }).toThrow(/configuration is not valid — the configuration must be a mapping of options/);
   });
 
-  it("words every mistake for a person, never zod's bare \"Invalid input\"", () => {
+  it('words every mistake for a person, never zod\'s bare "Invalid input"', () => {
     const card = new LatchkeyCard();
     const mistakes: unknown[] = [
       { type: "custom:latchkey-card", locks: "lock.front_door" },
@@ -58,8 +64,12 @@ describe("latchkey-card config", () => {
       { title: "no type" },
     ];
     for (const config of mistakes) {
-      expect(() => { card.setConfig(config); }).toThrow(/configuration is not valid — \w+: [a-z]/);
-      expect(() => { card.setConfig(config); }).not.toThrow(/Invalid input/);
+      expect(() => {
+        card.setConfig(config);
+      }).toThrow(/configuration is not valid — \w+: [a-z]/);
+      expect(() => {
+        card.setConfig(config);
+      }).not.toThrow(/Invalid input/);
     }
   });
 
@@ -83,16 +93,24 @@ describe("latchkey-card locks view", () => {
   });
 
   it("shows only the configured locks, with unavailable for a missing entity, in German", async () => {
-    const card = await mount({ locks: ["lock.front_door", "lock.cellar"], title: "Türen" }, fakeHass({ language: "de" }));
+    const card = await mount(
+      { locks: ["lock.front_door", "lock.cellar"], title: "Türen" },
+      fakeHass({ language: "de" }),
+    );
     expect(textOf(shadow(card).querySelector("h1"))).toBe("Türen");
     const rows = [...lockList(card).querySelectorAll("li[data-entity]")].map((li) => textOf(li));
-    expect(rows).toEqual(["Front door Verriegelt Batterie 87 % Entriegeln", "lock.cellar Nicht verfügbar Verriegeln"]);
+    expect(rows).toEqual([
+      "Front door Verriegelt Batterie 87 % Entriegeln",
+      "lock.cellar Nicht verfügbar Verriegeln",
+    ]);
   });
 
   it("opens HA's more-info dialog when a lock is tapped", async () => {
     const card = await mount({});
     const seen: string[] = [];
-    card.addEventListener("hass-more-info", (event) => { seen.push(event.detail.entityId); });
+    card.addEventListener("hass-more-info", (event) => {
+      seen.push(event.detail.entityId);
+    });
     lockList(card).querySelector<HTMLButtonElement>('li[data-entity="lock.garage"] button.name')?.click();
     expect(seen).toEqual(["lock.garage"]);
   });
@@ -100,23 +118,32 @@ describe("latchkey-card locks view", () => {
   it("asks before unlocking and then calls lock.unlock", async () => {
     const hass = fakeHass();
     const card = await mount({}, hass);
-    lockList(card).querySelector<HTMLButtonElement>('li[data-entity="lock.front_door"] button.unlock')?.click();
+    lockList(card)
+      .querySelector<HTMLButtonElement>('li[data-entity="lock.front_door"] button.unlock')
+      ?.click();
     await settle(card);
     expect(hass.calls).toEqual([]);
     expect(textOf(lockList(card).querySelector('[role="alertdialog"]'))).toContain("Unlock Front door?");
     lockList(card).querySelector<HTMLButtonElement>("button.confirm-unlock")?.click();
     await settle(card);
-    expect(hass.calls).toEqual([{ domain: "lock", service: "unlock", data: { entity_id: "lock.front_door" } }]);
+    expect(hass.calls).toEqual([
+      { domain: "lock", service: "unlock", data: { entity_id: "lock.front_door" } },
+    ]);
   });
 
   it("lock all locks the others and reports the one that did not lock", async () => {
     const hass = fakeHass({ failLock: { "lock.garage": "Lock is jammed" } });
     const card = await mount({}, hass);
     const toasts: string[] = [];
-    card.addEventListener("hass-notification", (event) => { toasts.push(event.detail.message); });
+    card.addEventListener("hass-notification", (event) => {
+      toasts.push(event.detail.message);
+    });
     lockList(card).querySelector<HTMLButtonElement>("button.lock-all")?.click();
     await settle(card);
-    expect(hass.calls.map((c) => `${c.service} ${String(c.data?.["entity_id"])}`)).toEqual(["lock lock.back_door", "lock lock.garage"]);
+    expect(hass.calls.map((c) => `${c.service} ${String(c.data?.["entity_id"])}`)).toEqual([
+      "lock lock.back_door",
+      "lock lock.garage",
+    ]);
     expect(textOf(lockList(card).querySelector(".result"))).toBe("Garage did not lock: Lock is jammed");
     expect(toasts).toEqual(["1 of 3 locks did not lock: Garage."]);
   });
@@ -156,11 +183,16 @@ describe("latchkey-card updates", () => {
     const front = textOf(lockList(card).querySelector('li[data-entity="lock.front_door"]'));
     expect(front).toMatch(/Ada unlocked Front door with the keypad · /);
     expect(front).not.toContain("not on this lock");
-    expect(textOf(lockList(card).querySelector('li[data-entity="lock.back_door"] .trouble'))).toBe("1 code(s) not on this lock yet");
+    expect(textOf(lockList(card).querySelector('li[data-entity="lock.back_door"] .trouble'))).toBe(
+      "1 code(s) not on this lock yet",
+    );
   });
 
-  it("the last activity's \"… ago\" keeps counting while nothing else changes", async () => {
-    vi.useFakeTimers({ now: new Date("2026-01-01T10:00:30Z"), toFake: ["Date", "setInterval", "clearInterval"] });
+  it('the last activity\'s "… ago" keeps counting while nothing else changes', async () => {
+    vi.useFakeTimers({
+      now: new Date("2026-01-01T10:00:30Z"),
+      toFake: ["Date", "setInterval", "clearInterval"],
+    });
     const card = await mountWithAddon();
     const line = () => textOf(lockList(card).querySelector('li[data-entity="lock.front_door"] .last'));
     expect(line()).toBe("Ada unlocked Front door with the keypad · just now");
@@ -185,6 +217,8 @@ describe("latchkey-card updates", () => {
 
   it("without addon_url tells the person how to connect the add-on", async () => {
     const card = await mount({});
-    expect(textOf(shadow(card).querySelector(".addon-guidance"))).toMatch(/^Set addon_url in the card configuration/);
+    expect(textOf(shadow(card).querySelector(".addon-guidance"))).toMatch(
+      /^Set addon_url in the card configuration/,
+    );
   });
 });

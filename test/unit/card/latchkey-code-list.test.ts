@@ -38,7 +38,13 @@ describe("codes view", () => {
     const addon = new FakeAddon();
     await mount(addon);
     expect(addon.urls).toEqual([URL]);
-    expect(addon.received[0]).toEqual({ type: "hello", protocol: 1, features: ["state_activity"], accessToken: "token-abc", language: "en" });
+    expect(addon.received[0]).toEqual({
+      type: "hello",
+      protocol: 1,
+      features: ["state_activity"],
+      accessToken: "token-abc",
+      language: "en",
+    });
     expect(addon.received[1]).toEqual({ type: "state/subscribe", id: 1 });
   });
 
@@ -63,7 +69,9 @@ describe("codes view", () => {
   it("blocks a PIN another code already uses on the same lock before sending", async () => {
     const addon = new FakeAddon();
     addon.respond = (request) =>
-      request.type === "codes/reveal" ? { ok: true, result: { codeId: "code-ada", pin: "482913" } } : { ok: true, result: { codeId: "code-bob", warnings: [] } };
+      request.type === "codes/reveal"
+        ? { ok: true, result: { codeId: "code-ada", pin: "482913" } }
+        : { ok: true, result: { codeId: "code-bob", warnings: [] } };
     const card = await mount(addon);
     click(codeList(card), 'li[data-code="code-ada"] button.reveal');
     await settle(card);
@@ -75,7 +83,9 @@ describe("codes view", () => {
     await settle(card);
     click(editor, "button.save");
     await settle(card);
-    expect(textOf(editor.querySelector('[role="alert"]'))).toMatch(/“Ada” already uses this PIN on Front door, Back door/);
+    expect(textOf(editor.querySelector('[role="alert"]'))).toMatch(
+      /“Ada” already uses this PIN on Front door, Back door/,
+    );
     expect(addon.requests("codes/create")).toEqual([]);
 
     type(editor, "#pin", "739164");
@@ -83,7 +93,11 @@ describe("codes view", () => {
     click(editor, "button.save");
     await settle(card);
     expect(addon.requests("codes/create")).toMatchObject([
-      { type: "codes/create", id: 3, draft: { name: "Bob", pin: "739164", lockIds: ["lock.front_door", "lock.back_door"], enabled: true } },
+      {
+        type: "codes/create",
+        id: 3,
+        draft: { name: "Bob", pin: "739164", lockIds: ["lock.front_door", "lock.back_door"], enabled: true },
+      },
     ]);
     expect(codeList(card).querySelector("latchkey-code-editor")).toBeNull();
   });
@@ -97,7 +111,9 @@ describe("codes view", () => {
     expect(editor.querySelector('label[for="pin"]')).not.toBeNull();
     type(editor, "#pin", "1234");
     await settle(card);
-    expect(textOf(editor.querySelector(".issue.warning"))).toBe("This PIN is easy to guess: it is a straight run of digits.");
+    expect(textOf(editor.querySelector(".issue.warning"))).toBe(
+      "This PIN is easy to guess: it is a straight run of digits.",
+    );
     click(editor, "button.generate");
     await settle(card);
     expect(editor.querySelector<HTMLInputElement>("#pin")?.value).toMatch(/^\d{6}$/);
@@ -105,7 +121,9 @@ describe("codes view", () => {
     click(editor, "button.none");
     await settle(card);
     expect(editor.querySelectorAll<HTMLInputElement>('input[name="lock"]:checked')).toHaveLength(0);
-    editor.querySelector('[role="dialog"]')?.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    editor
+      .querySelector('[role="dialog"]')
+      ?.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
     await settle(card);
     expect(codeList(card).querySelector("latchkey-code-editor")).toBeNull();
   });
@@ -128,9 +146,14 @@ describe("codes view", () => {
     addon.respond = () => ({ ok: true, result: { codeId: "code-ada", pin: "482913" } });
     const card = await mount(addon);
     const toasts: string[] = [];
-    card.addEventListener("hass-notification", (event) => { toasts.push(event.detail.message); });
+    card.addEventListener("hass-notification", (event) => {
+      toasts.push(event.detail.message);
+    });
     const copied: string[] = [];
-    const writeText = vi.spyOn(navigator.clipboard, "writeText").mockImplementation((text) => { copied.push(text); return Promise.resolve(); });
+    const writeText = vi.spyOn(navigator.clipboard, "writeText").mockImplementation((text) => {
+      copied.push(text);
+      return Promise.resolve();
+    });
     click(codeList(card), 'li[data-code="code-ada"] button.reveal');
     await settle(card);
     click(codeList(card), 'li[data-code="code-ada"] button.copy');
@@ -139,7 +162,10 @@ describe("codes view", () => {
     writeText.mockRejectedValueOnce(new Error("NotAllowedError"));
     click(codeList(card), 'li[data-code="code-ada"] button.copy');
     await settle(card);
-    expect(toasts).toEqual(["PIN copied.", "This browser did not allow copying (it needs https); select the PIN instead."]);
+    expect(toasts).toEqual([
+      "PIN copied.",
+      "This browser did not allow copying (it needs https); select the PIN instead.",
+    ]);
   });
 
   it("disables a code and deletes one only after confirmation", async () => {

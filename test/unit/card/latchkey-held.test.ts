@@ -6,7 +6,13 @@ import { FakeAddon, snapshotFixture } from "./fake-addon";
 import { fakeHass } from "./fake-hass";
 import { settle, shadow, textOf } from "./mount";
 
-const HELD = { lockId: "lock.front_door", slot: 1, codeId: "code-ada", reason: "changed_at_lock" as const, since: "2026-01-01T10:00:00Z" };
+const HELD = {
+  lockId: "lock.front_door",
+  slot: 1,
+  codeId: "code-ada",
+  reason: "changed_at_lock" as const,
+  since: "2026-01-01T10:00:00Z",
+};
 
 async function mount(addon: FakeAddon): Promise<LatchkeyCard> {
   const card = document.createElement("latchkey-card");
@@ -28,10 +34,14 @@ describe("slots changed at a lock's keypad", () => {
     addon.respond = () => ({ ok: true, result: { lockId: HELD.lockId, slot: HELD.slot } });
     const card = await mount(addon);
     const held = shadow(shadow(card).querySelector("latchkey-held"));
-    expect(textOf(held.querySelector("li .what"))).toBe("Ada on Front door (slot 1) was changed at the keypad.");
+    expect(textOf(held.querySelector("li .what"))).toBe(
+      "Ada on Front door (slot 1) was changed at the keypad.",
+    );
     held.querySelector<HTMLButtonElement>("button.restore")?.click();
     await settle(card);
-    expect(addon.requests("held/resolve")).toEqual([{ type: "held/resolve", id: 2, lockId: "lock.front_door", slot: 1, keep: "latchkey" }]);
+    expect(addon.requests("held/resolve")).toEqual([
+      { type: "held/resolve", id: 2, lockId: "lock.front_door", slot: 1, keep: "latchkey" },
+    ]);
     held.querySelector<HTMLButtonElement>("button.keep-lock")?.click();
     await settle(card);
     expect(addon.requests("held/resolve").at(-1)).toMatchObject({ keep: "lock" });

@@ -45,7 +45,10 @@ function toggle(root: ShadowRoot, selector: string): void {
   input.dispatchEvent(new Event("change"));
 }
 
-async function openEditor(card: LatchkeyCard, selector = "button.add"): Promise<{ editor: ShadowRoot; rules: ShadowRoot }> {
+async function openEditor(
+  card: LatchkeyCard,
+  selector = "button.add",
+): Promise<{ editor: ShadowRoot; rules: ShadowRoot }> {
   click(codeList(card), selector);
   await settle(card);
   const editor = shadow(codeList(card).querySelector("latchkey-code-editor"));
@@ -74,7 +77,15 @@ describe("access rules in the code editor", () => {
     await settle(card);
     // The day toggles read in the user's week, Monday first, each named in full.
     const days = [...rules.querySelectorAll<HTMLInputElement>('fieldset.window input[name="day"]')];
-    expect(days.map((d) => d.getAttribute("aria-label"))).toEqual(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
+    expect(days.map((d) => d.getAttribute("aria-label"))).toEqual([
+      "Monday",
+      "Tuesday",
+      "Wednesday",
+      "Thursday",
+      "Friday",
+      "Saturday",
+      "Sunday",
+    ]);
     // Start from a clean window: untick the default days, then pick Mon–Fri by hand.
     for (const day of [1, 2, 3, 4, 5]) toggle(rules, `fieldset.window input[name="day"][value="${day}"]`);
     await settle(card);
@@ -83,14 +94,22 @@ describe("access rules in the code editor", () => {
     type(rules, "#w0-end", "17:00");
     type(rules, "#max-uses", "3");
     await settle(card);
-    expect(textOf(rules.querySelector("summary .summary"))).toMatch(/^Mon–Fri 08:00–17:00 · until Dec 12(, 2026)? · 3 uses$/);
+    expect(textOf(rules.querySelector("summary .summary"))).toMatch(
+      /^Mon–Fri 08:00–17:00 · until Dec 12(, 2026)? · 3 uses$/,
+    );
     click(editor, "button.save");
     await settle(card);
     expect(created(addon)).toMatchObject({
       type: "codes/create",
       draft: {
-        name: "Cleaner", pin: "739164",
-        rules: { validUntil: localToIso("2026-12-12T17:00"), weekly: [{ days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00" }], maxUses: 3, burner: false },
+        name: "Cleaner",
+        pin: "739164",
+        rules: {
+          validUntil: localToIso("2026-12-12T17:00"),
+          weekly: [{ days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00" }],
+          maxUses: 3,
+          burner: false,
+        },
         notify: { onUse: true, targets: [] },
       },
     });
@@ -103,7 +122,9 @@ describe("access rules in the code editor", () => {
     const card = await mount(addon);
     const { editor } = await openEditor(card);
     expect(el(editor, "#notify", HTMLInputElement).checked).toBe(true);
-    expect(textOf(el(editor, "#notify", HTMLInputElement).closest("label"))).toBe("Notify me when it is used");
+    expect(textOf(el(editor, "#notify", HTMLInputElement).closest("label"))).toBe(
+      "Notify me when it is used",
+    );
     type(editor, "#name", "Quiet");
     type(editor, "#pin", "739164");
     toggle(editor, "#notify");
@@ -131,15 +152,24 @@ describe("access rules in the code editor", () => {
     const card = await mount(addon);
     const { editor } = await openEditor(card, 'li[data-code="code-ada"] button.edit');
     const labels = [...editor.querySelectorAll("fieldset.targets label")].map((label) => textOf(label));
-    expect(labels).toEqual(["Home Assistant notifications", "notify.mobile_app_pixel", "notify.sms_gateway", "notify.old_phone"]);
-    expect(textOf(editor.querySelector("fieldset.targets .hint"))).toBe("Nothing ticked: the add-on's default targets.");
+    expect(labels).toEqual([
+      "Home Assistant notifications",
+      "notify.mobile_app_pixel",
+      "notify.sms_gateway",
+      "notify.old_phone",
+    ]);
+    expect(textOf(editor.querySelector("fieldset.targets .hint"))).toBe(
+      "Nothing ticked: the add-on's default targets.",
+    );
     toggle(editor, 'input[name="target"][value="notify.old_phone"]');
     toggle(editor, 'input[name="target"][value="persistent_notification"]');
     toggle(editor, 'input[name="target"][value="notify.mobile_app_pixel"]');
     await settle(card);
     click(editor, "button.save");
     await settle(card);
-    expect(addon.requests("codes/update").at(-1)).toMatchObject({ changes: { notify: { onUse: true, targets: ["persistent_notification", "notify.mobile_app_pixel"] } } });
+    expect(addon.requests("codes/update").at(-1)).toMatchObject({
+      changes: { notify: { onUse: true, targets: ["persistent_notification", "notify.mobile_app_pixel"] } },
+    });
 
     const again = await openEditor(card, 'li[data-code="code-ada"] button.edit');
     toggle(again.editor, "#notify");
@@ -150,7 +180,11 @@ describe("access rules in the code editor", () => {
   it("shows a code's rules when editing and sends them back with its notify targets", async () => {
     const snapshot = snapshotFixture();
     const ada = snapshot.codes[0]!;
-    snapshot.codes[0] = { ...ada, rules: { weekly: [{ days: [6, 0], start: "22:00", end: "06:00" }], maxUses: 2, burner: true }, notify: { onUse: true, targets: ["notify.mobile_app_pixel"] } };
+    snapshot.codes[0] = {
+      ...ada,
+      rules: { weekly: [{ days: [6, 0], start: "22:00", end: "06:00" }], maxUses: 2, burner: true },
+      notify: { onUse: true, targets: ["notify.mobile_app_pixel"] },
+    };
     const addon = new FakeAddon(snapshot);
     addon.respond = () => ({ ok: true, result: { codeId: "code-ada", warnings: [] } });
     const card = await mount(addon);
@@ -167,7 +201,10 @@ describe("access rules in the code editor", () => {
     await settle(card);
     expect(addon.requests("codes/update").at(-1)).toMatchObject({
       codeId: "code-ada",
-      changes: { rules: { weekly: [], burner: true }, notify: { onUse: true, targets: ["notify.mobile_app_pixel"] } },
+      changes: {
+        rules: { weekly: [], burner: true },
+        notify: { onUse: true, targets: ["notify.mobile_app_pixel"] },
+      },
     });
     expect(addon.requests("codes/update").at(-1)).not.toHaveProperty("changes.rules.maxUses");
   });
@@ -185,7 +222,8 @@ describe("access rules in the code editor", () => {
     click(editor, "button.save");
     await settle(card);
     expect([...rules.querySelectorAll('[role="alert"]')].map((a) => textOf(a))).toEqual([
-      "The end must be after the start.", "Enter a whole number from 1 to 10000, or leave it empty.",
+      "The end must be after the start.",
+      "Enter a whole number from 1 to 10000, or leave it empty.",
     ]);
     expect(addon.requests("codes/create")).toEqual([]);
     click(rules, "button.clear-from");
@@ -202,7 +240,9 @@ describe("access rules in the code editor", () => {
     await settle(card);
     for (const root of [editor, rules]) {
       for (const input of root.querySelectorAll("input")) {
-        const named = input.getAttribute("aria-label") ?? (input.id ? textOf(root.querySelector(`label[for="${input.id}"]`)) : "");
+        const named =
+          input.getAttribute("aria-label") ??
+          (input.id ? textOf(root.querySelector(`label[for="${input.id}"]`)) : "");
         expect(named || textOf(input.closest("label")), `input ${input.id || input.outerHTML}`).not.toBe("");
       }
     }

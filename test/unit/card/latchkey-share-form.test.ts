@@ -24,7 +24,10 @@ afterEach(() => {
 describe("sharing a code from the card", () => {
   it("offers the home's notify services and sends the chosen one with the recipients", async () => {
     const addon = new FakeAddon();
-    addon.respond = (request) => ({ ok: true, result: request.type === "codes/share" ? { codeId: request.codeId, service: request.service } : {} });
+    addon.respond = (request) => ({
+      ok: true,
+      result: request.type === "codes/share" ? { codeId: request.codeId, service: request.service } : {},
+    });
     const card = await mount(addon);
     const list = shadow(shadow(card).querySelector("latchkey-code-list"));
     list.querySelector<HTMLButtonElement>('li[data-code="code-ada"] button.share')?.click();
@@ -39,26 +42,46 @@ describe("sharing a code from the card", () => {
     input.value = "+15550100, +15550101";
     form.querySelector<HTMLButtonElement>("button.send")?.click();
     await settle(card);
-    expect(addon.requests("codes/share")).toEqual([{ type: "codes/share", id: 2, codeId: "code-ada", service: "notify.sms_gateway", recipients: ["+15550100", "+15550101"], note: "" }]);
+    expect(addon.requests("codes/share")).toEqual([
+      {
+        type: "codes/share",
+        id: 2,
+        codeId: "code-ada",
+        service: "notify.sms_gateway",
+        recipients: ["+15550100", "+15550101"],
+        note: "",
+      },
+    ]);
     await settle(card);
     expect(list.querySelector("latchkey-share-form")).toBeNull();
   });
 
   it("hands the phone's share sheet the code in the admin's language, after revealing it through the add-on", async () => {
     const shared: string[] = [];
-    Object.defineProperty(navigator, "share", { configurable: true, value: (data: { text: string }) => { shared.push(data.text); return Promise.resolve(); } });
+    Object.defineProperty(navigator, "share", {
+      configurable: true,
+      value: (data: { text: string }) => {
+        shared.push(data.text);
+        return Promise.resolve();
+      },
+    });
     try {
       for (const [language, expected] of [
         ["en", "Hi Ada, your door code is 482913 (Front door, Back door)."],
         ["de", "Hallo Ada, dein Türcode ist 482913 (Front door, Back door)."],
       ] as const) {
         const addon = new FakeAddon();
-        addon.respond = (request) => ({ ok: true, result: request.type === "codes/reveal" ? { codeId: "code-ada", pin: "482913" } : {} });
+        addon.respond = (request) => ({
+          ok: true,
+          result: request.type === "codes/reveal" ? { codeId: "code-ada", pin: "482913" } : {},
+        });
         const card = await mount(addon, language);
         const list = shadow(shadow(card).querySelector("latchkey-code-list"));
         list.querySelector<HTMLButtonElement>('li[data-code="code-ada"] button.share')?.click();
         await settle(card);
-        shadow(list.querySelector("latchkey-share-form")).querySelector<HTMLButtonElement>("button.phone")?.click();
+        shadow(list.querySelector("latchkey-share-form"))
+          .querySelector<HTMLButtonElement>("button.phone")
+          ?.click();
         await settle(card);
         expect(addon.requests("codes/reveal")).toHaveLength(1);
         expect(shared.at(-1)).toBe(expected);
@@ -83,7 +106,10 @@ describe("share helpers", () => {
   });
 
   it("lists notify services, not the persistent notification", () => {
-    expect(notifyServices({ notify: { persistent_notification: {}, b: {}, a: {} } })).toEqual(["notify.a", "notify.b"]);
+    expect(notifyServices({ notify: { persistent_notification: {}, b: {}, a: {} } })).toEqual([
+      "notify.a",
+      "notify.b",
+    ]);
     expect(notifyServices(undefined)).toEqual([]);
   });
 });

@@ -8,11 +8,15 @@ import { settle, shadow, textOf } from "./mount";
 
 function addonWithUnmanaged(isAdmin = true): FakeAddon {
   const snapshot = snapshotFixture(isAdmin);
-  snapshot.unmanaged = [{ lockId: "lock.back_door", slot: 3 }, { lockId: "lock.front_door", slot: 7 }];
+  snapshot.unmanaged = [
+    { lockId: "lock.back_door", slot: 3 },
+    { lockId: "lock.front_door", slot: 7 },
+  ];
   const addon = new FakeAddon(snapshot);
   addon.respond = (request) => {
     if (request.type === "unmanaged/adopt") return { ok: true, result: { codeId: "code-new" } };
-    if (request.type === "unmanaged/clear") return { ok: true, result: { lockId: request.lockId, slot: request.slot } };
+    if (request.type === "unmanaged/clear")
+      return { ok: true, result: { lockId: request.lockId, slot: request.slot } };
     return { ok: true, result: { entries: [] } };
   };
   return addon;
@@ -24,7 +28,9 @@ async function mount(addon: FakeAddon): Promise<{ card: LatchkeyCard; root: Shad
   card.socketFactory = addon.factory;
   card.hass = fakeHass();
   const toasts: string[] = [];
-  card.addEventListener("hass-notification", (event) => { toasts.push(event.detail.message); });
+  card.addEventListener("hass-notification", (event) => {
+    toasts.push(event.detail.message);
+  });
   document.body.append(card);
   await settle(card);
   return { card, root: shadow(shadow(card).querySelector("latchkey-unmanaged")), toasts };
@@ -44,7 +50,10 @@ describe("latchkey-unmanaged", () => {
   it("lists the slots Latchkey did not set, by lock name, for admins", async () => {
     const { root } = await mount(addonWithUnmanaged());
     expect(textOf(root.querySelector("h2"))).toBe("Codes Latchkey did not set");
-    expect([...root.querySelectorAll("li .where")].map((el) => textOf(el))).toEqual(["Back door · slot 3", "Front door · slot 7"]);
+    expect([...root.querySelectorAll("li .where")].map((el) => textOf(el))).toEqual([
+      "Back door · slot 3",
+      "Front door · slot 7",
+    ]);
   });
 
   it("shows nothing to non-admins", async () => {
@@ -64,7 +73,9 @@ describe("latchkey-unmanaged", () => {
     click(root, "button.save");
     await settle(card);
     await settle(card);
-    expect(addon.requests("unmanaged/adopt")).toEqual([{ type: "unmanaged/adopt", id: 2, lockId: "lock.back_door", slot: 3, name: "Cleaner" }]);
+    expect(addon.requests("unmanaged/adopt")).toEqual([
+      { type: "unmanaged/adopt", id: 2, lockId: "lock.back_door", slot: 3, name: "Cleaner" },
+    ]);
     expect(toasts).toEqual(["“Cleaner” is now managed by Latchkey."]);
     expect(root.querySelector("form")).toBeNull();
   });
@@ -89,7 +100,9 @@ describe("latchkey-unmanaged", () => {
     click(root, "button.confirm-clear");
     await settle(card);
     await settle(card);
-    expect(addon.requests("unmanaged/clear")).toEqual([{ type: "unmanaged/clear", id: 2, lockId: "lock.back_door", slot: 3 }]);
+    expect(addon.requests("unmanaged/clear")).toEqual([
+      { type: "unmanaged/clear", id: 2, lockId: "lock.back_door", slot: 3 },
+    ]);
     expect(toasts).toEqual(["Slot 3 on Back door cleared."]);
     expect(root.querySelector('[role="alertdialog"]')).toBeNull();
   });

@@ -36,13 +36,18 @@ export function shadow(element: Element | null | undefined): ShadowRoot {
 }
 
 /** A card on a dashboard, talking to a fake add-on; `toasts` collects what it tells the person. */
-export async function mountCard(addon: FakeAddon, hass = fakeHass()): Promise<{ card: LatchkeyCard; toasts: string[] }> {
+export async function mountCard(
+  addon: FakeAddon,
+  hass = fakeHass(),
+): Promise<{ card: LatchkeyCard; toasts: string[] }> {
   const card = document.createElement("latchkey-card");
   card.setConfig({ type: "custom:latchkey-card", addon_url: "ws://127.0.0.1:8099/api/ws" });
   card.socketFactory = addon.factory;
   card.hass = hass;
   const toasts: string[] = [];
-  card.addEventListener("hass-notification", (event) => { toasts.push(event.detail.message); });
+  card.addEventListener("hass-notification", (event) => {
+    toasts.push(event.detail.message);
+  });
   document.body.append(card);
   await settle(card);
   return { card, toasts };

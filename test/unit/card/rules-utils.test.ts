@@ -3,7 +3,15 @@ import { cardTranslations } from "../../../src/card/i18n";
 
 const translator = (language: string) => cardTranslations.load(language);
 import {
-  daysText, firstWeekdayOf, formToRules, isoToLocal, localToIso, rulesFormIssues, rulesToForm, summarizeRules, weekdayOrder,
+  daysText,
+  firstWeekdayOf,
+  formToRules,
+  isoToLocal,
+  localToIso,
+  rulesFormIssues,
+  rulesToForm,
+  summarizeRules,
+  weekdayOrder,
 } from "../../../src/card/rules-utils";
 
 const en = await translator("en");
@@ -53,21 +61,45 @@ describe("local ↔ ISO", () => {
 
 describe("form ↔ rules", () => {
   it("leaves empty fields out and parses max uses", () => {
-    expect(formToRules({ from: "", until: "2026-12-12T17:00", weekly: [{ days: [5, 1], start: "08:00", end: "17:00" }], maxUses: "3", burner: false })).toEqual({
-      validUntil: "2026-12-12T17:00:00+01:00", weekly: [{ days: [1, 5], start: "08:00", end: "17:00" }], maxUses: 3, burner: false,
+    expect(
+      formToRules({
+        from: "",
+        until: "2026-12-12T17:00",
+        weekly: [{ days: [5, 1], start: "08:00", end: "17:00" }],
+        maxUses: "3",
+        burner: false,
+      }),
+    ).toEqual({
+      validUntil: "2026-12-12T17:00:00+01:00",
+      weekly: [{ days: [1, 5], start: "08:00", end: "17:00" }],
+      maxUses: 3,
+      burner: false,
     });
     expect(formToRules(rulesToForm(undefined))).toEqual({ weekly: [], burner: false });
   });
 
   it("turns stored rules into the inputs' values", () => {
-    expect(rulesToForm({ validFrom: "2026-12-01T09:00:00+01:00", weekly: [], maxUses: 5, burner: true })).toEqual({
-      from: "2026-12-01T09:00", until: "", weekly: [], maxUses: "5", burner: true,
+    expect(
+      rulesToForm({ validFrom: "2026-12-01T09:00:00+01:00", weekly: [], maxUses: 5, burner: true }),
+    ).toEqual({
+      from: "2026-12-01T09:00",
+      until: "",
+      weekly: [],
+      maxUses: "5",
+      burner: true,
     });
   });
 
   it("reports what keeps the form from saving", () => {
     const issues = rulesFormIssues(
-      { from: "2026-12-12T17:00", until: "2026-12-01T17:00", weekly: [{ days: [], start: "08:00", end: "08:00" }], maxUses: "0", burner: false }, en,
+      {
+        from: "2026-12-12T17:00",
+        until: "2026-12-01T17:00",
+        weekly: [{ days: [], start: "08:00", end: "08:00" }],
+        maxUses: "0",
+        burner: false,
+      },
+      en,
     );
     expect(issues.map((i) => i.field)).toEqual(["until", "window.0", "window.0", "maxUses"]);
     expect(rulesFormIssues(rulesToForm(undefined), en)).toEqual([]);
@@ -90,11 +122,22 @@ describe("summaries", () => {
   });
 
   it("says when, until when and how often", () => {
-    const rules = { validUntil: "2026-12-12T17:00:00+01:00", weekly: [{ days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00" }], maxUses: 3, burner: false };
+    const rules = {
+      validUntil: "2026-12-12T17:00:00+01:00",
+      weekly: [{ days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00" }],
+      maxUses: 3,
+      burner: false,
+    };
     expect(summarizeRules(rules, en, { now: NOW })).toBe("Mon–Fri 08:00–17:00 · until Dec 12 · 3 uses");
-    expect(summarizeRules(rules, en, { now: NOW, uses: 2 })).toBe("Mon–Fri 08:00–17:00 · until Dec 12 · 1 use left");
-    expect(summarizeRules({ ...rules, maxUses: 5 }, en, { now: NOW, uses: 2 })).toBe("Mon–Fri 08:00–17:00 · until Dec 12 · 3 uses left");
-    expect(summarizeRules({ validFrom: "2027-01-03T00:00:00+01:00", weekly: [], burner: true }, en, { now: NOW })).toBe("from Jan 3, 2027 · burner");
+    expect(summarizeRules(rules, en, { now: NOW, uses: 2 })).toBe(
+      "Mon–Fri 08:00–17:00 · until Dec 12 · 1 use left",
+    );
+    expect(summarizeRules({ ...rules, maxUses: 5 }, en, { now: NOW, uses: 2 })).toBe(
+      "Mon–Fri 08:00–17:00 · until Dec 12 · 3 uses left",
+    );
+    expect(
+      summarizeRules({ validFrom: "2027-01-03T00:00:00+01:00", weekly: [], burner: true }, en, { now: NOW }),
+    ).toBe("from Jan 3, 2027 · burner");
     expect(summarizeRules({ weekly: [], burner: false }, en)).toBe("");
     expect(summarizeRules(rules, de, { now: NOW })).toBe("Mo–Fr 08:00–17:00 · bis 12. Dez. · 3 Benutzungen");
   });

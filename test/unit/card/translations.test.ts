@@ -17,7 +17,12 @@ function slowLoaders() {
   const loader = (language: string, dictionary: Record<Key, string>) => () => {
     calls.push(language);
     return new Promise<Record<Key, string>>((resolve, reject) => {
-      pending.push({ resolve: () => { resolve(dictionary); }, reject });
+      pending.push({
+        resolve: () => {
+          resolve(dictionary);
+        },
+        reject,
+      });
     });
   };
   const resolveAll = () => {
@@ -91,11 +96,19 @@ describe("what the add-on reports", () => {
     // The add-on words these in the language the card's hello named.
     const gone = { message: "Diesen Code gibt es nicht (mehr).", problem: "error.code_gone" };
     expect(problemText(gone, de)).toBe("Diesen Code gibt es nicht (mehr).");
-    expect(problemText({ message: "from a newer add-on", problem: "sync_reason.something_new" }, de)).toBe("from a newer add-on");
+    expect(problemText({ message: "from a newer add-on", problem: "sync_reason.something_new" }, de)).toBe(
+      "from a newer add-on",
+    );
     // A form's problems and the card's own: the card's texts, filled in.
-    expect(problemText({ message: "ignored", problem: "validation.name_too_long", values: { max: 40 } }, en)).toBe("A name has at most 40 characters.");
-    expect(problemText({ message: "ignored", problem: "validation.name_too_long", values: { max: 40 } }, de)).toBe("Ein Name hat höchstens 40 Zeichen.");
-    expect(problemText({ message: "ignored", problem: "error.addon_connection_lost" }, de)).toBe("Die Verbindung zum Latchkey-Add-on ist abgerissen.");
+    expect(
+      problemText({ message: "ignored", problem: "validation.name_too_long", values: { max: 40 } }, en),
+    ).toBe("A name has at most 40 characters.");
+    expect(
+      problemText({ message: "ignored", problem: "validation.name_too_long", values: { max: 40 } }, de),
+    ).toBe("Ein Name hat höchstens 40 Zeichen.");
+    expect(problemText({ message: "ignored", problem: "error.addon_connection_lost" }, de)).toBe(
+      "Die Verbindung zum Latchkey-Add-on ist abgerissen.",
+    );
     // A card text is not a problem.
     expect(problemText({ message: "from the add-on", problem: "lock.lock_all" }, de)).toBe("from the add-on");
   });
@@ -152,7 +165,9 @@ describe("an element waiting for its texts", () => {
     const element = new Greeter(lazyTranslations<Key>("en", slow.loaders));
     const errors: unknown[] = [];
     const original = console.error;
-    console.error = (...args: unknown[]) => { errors.push(args[0]); };
+    console.error = (...args: unknown[]) => {
+      errors.push(args[0]);
+    };
     try {
       document.body.append(element);
       await element.updateComplete;

@@ -3,8 +3,17 @@ import { generatePin, pinWeakness } from "../../../src/model/pin";
 
 describe("pinWeakness", () => {
   it.each([
-    ["0000", "repeated"], ["7777777", "repeated"], ["1234", "sequence"], ["9876", "sequence"], ["7890", "sequence"],
-    ["3210", "sequence"], ["123456", "sequence"], ["2580", "common"], ["4821", null], ["583920", null], ["1243", null],
+    ["0000", "repeated"],
+    ["7777777", "repeated"],
+    ["1234", "sequence"],
+    ["9876", "sequence"],
+    ["7890", "sequence"],
+    ["3210", "sequence"],
+    ["123456", "sequence"],
+    ["2580", "common"],
+    ["4821", null],
+    ["583920", null],
+    ["1243", null],
   ])("%s → %s", (pin, expected) => {
     expect(pinWeakness(pin)).toBe(expected);
   });

@@ -9,7 +9,8 @@ const locks = new Map<string, Lock>([
   ["lock.shed", lock("lock.shed", { name: "Shed", pinLength: { min: 6, max: 6 } })],
 ]);
 const others = [{ id: "code-dad", name: "Dad", pin: "583920", lockIds: ["lock.front"] }];
-const errorsOf = (draft: { name: string; pin: string; lockIds: string[] }, editingId?: string) => validateCode(draft, others, locks, editingId).errors.map((e) => e.message);
+const errorsOf = (draft: { name: string; pin: string; lockIds: string[] }, editingId?: string) =>
+  validateCode(draft, others, locks, editingId).errors.map((e) => e.message);
 
 describe("validateCode", () => {
   it.each([
@@ -17,10 +18,19 @@ describe("validateCode", () => {
     [{ name: "x".repeat(41), pin: "4821", lockIds: [] }, "A name has at most 40 characters."],
     [{ name: "dad ", pin: "4821", lockIds: [] }, "There is already a code named “Dad”."],
     [{ name: "Mom", pin: "48a1", lockIds: [] }, "A PIN may contain digits only."],
-    [{ name: "Mom", pin: "482", lockIds: ["lock.front"] }, "The PIN must have 4–8 digits for the chosen locks."],
-    [{ name: "Mom", pin: "4821", lockIds: ["lock.shed"] }, "The PIN must have 6 digits for the chosen locks."],
+    [
+      { name: "Mom", pin: "482", lockIds: ["lock.front"] },
+      "The PIN must have 4–8 digits for the chosen locks.",
+    ],
+    [
+      { name: "Mom", pin: "4821", lockIds: ["lock.shed"] },
+      "The PIN must have 6 digits for the chosen locks.",
+    ],
     [{ name: "Mom", pin: "4821", lockIds: ["lock.nowhere"] }, "Unknown lock: lock.nowhere."],
-    [{ name: "Mom", pin: "583920", lockIds: ["lock.back", "lock.front"] }, "“Dad” already uses this PIN on Front Door. Each person needs their own PIN so you know who opened the door."],
+    [
+      { name: "Mom", pin: "583920", lockIds: ["lock.back", "lock.front"] },
+      "“Dad” already uses this PIN on Front Door. Each person needs their own PIN so you know who opened the door.",
+    ],
   ])("rejects %j", (draft, message) => {
     expect(errorsOf(draft)).toContain(message);
   });
@@ -45,7 +55,10 @@ describe("validateCode", () => {
       { field: "name", problem: "validation.name_taken", values: { name: "Dad" } },
       { field: "pin", problem: "validation.pin_taken", values: { name: "Dad", locks: "Front Door" } },
     ]);
-    for (const issue of [...result.errors, ...result.warnings]) expect(JSON.stringify(issue)).not.toContain("583920");
-    expect(validateCode({ name: "Mom", pin: "1111", lockIds: [] }, others, locks).warnings.map((w) => w.problem)).toEqual(["validation.pin_weak_repeated"]);
+    for (const issue of [...result.errors, ...result.warnings])
+      expect(JSON.stringify(issue)).not.toContain("583920");
+    expect(
+      validateCode({ name: "Mom", pin: "1111", lockIds: [] }, others, locks).warnings.map((w) => w.problem),
+    ).toEqual(["validation.pin_weak_repeated"]);
   });
 });

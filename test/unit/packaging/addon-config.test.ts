@@ -19,20 +19,72 @@ const readYaml = (path: string): unknown => load(read(path));
  * `codenotary`, `watchdog` and `auto_uart` are left out: the linter fails them as deprecated.
  */
 const LINTER_KEYS_WITH_DEFAULT: Record<string, unknown> = {
-  advanced: false, apparmor: true, audio: false, auth_api: false, backup: "hot", boot: "auto",
-  devicetree: false, docker_api: false, full_access: false, gpio: false, hassio_api: false,
-  hassio_role: "default", homeassistant: false, homeassistant_api: false, host_dbus: false,
-  host_ipc: false, host_network: false, host_pid: false, host_uts: false, ingress: false,
-  ingress_port: 8099, ingress_stream: false, init: true, journald: false, kernel_modules: false,
-  legacy: false, options: {}, panel_admin: true, panel_icon: "mdi:puzzle", realtime: false,
-  schema: {}, stage: "stable", startup: "application", stdin: false, timeout: 10, tmpfs: false,
-  uart: false, udev: false, ulimits: {}, usb: false, video: false,
+  advanced: false,
+  apparmor: true,
+  audio: false,
+  auth_api: false,
+  backup: "hot",
+  boot: "auto",
+  devicetree: false,
+  docker_api: false,
+  full_access: false,
+  gpio: false,
+  hassio_api: false,
+  hassio_role: "default",
+  homeassistant: false,
+  homeassistant_api: false,
+  host_dbus: false,
+  host_ipc: false,
+  host_network: false,
+  host_pid: false,
+  host_uts: false,
+  ingress: false,
+  ingress_port: 8099,
+  ingress_stream: false,
+  init: true,
+  journald: false,
+  kernel_modules: false,
+  legacy: false,
+  options: {},
+  panel_admin: true,
+  panel_icon: "mdi:puzzle",
+  realtime: false,
+  schema: {},
+  stage: "stable",
+  startup: "application",
+  stdin: false,
+  timeout: 10,
+  tmpfs: false,
+  uart: false,
+  udev: false,
+  ulimits: {},
+  usb: false,
+  video: false,
 };
 const LINTER_KEYS_WITHOUT_DEFAULT = [
-  "arch", "backup_exclude", "backup_pre", "backup_post", "breaking_versions", "description",
-  "devices", "discovery", "environment", "image", "ingress_entry", "machine", "map", "name",
-  "panel_title", "ports", "ports_description", "privileged", "services", "slug", "url",
-  "version", "webui",
+  "arch",
+  "backup_exclude",
+  "backup_pre",
+  "backup_post",
+  "breaking_versions",
+  "description",
+  "devices",
+  "discovery",
+  "environment",
+  "image",
+  "ingress_entry",
+  "machine",
+  "map",
+  "name",
+  "panel_title",
+  "ports",
+  "ports_description",
+  "privileged",
+  "services",
+  "slug",
+  "url",
+  "version",
+  "webui",
 ];
 const REQUIRED_KEYS = ["name", "version", "slug", "description", "arch"];
 
@@ -41,9 +93,11 @@ const REQUIRED_KEYS = ["name", "version", "slug", "description", "arch"];
  * They still work standalone (options.json in the data folder, or environment variables).
  */
 const STANDALONE_ONLY: Record<string, string> = {
-  ha_url: "under the Supervisor the add-on reaches HA through the Supervisor proxy with SUPERVISOR_TOKEN; a URL would bypass it",
+  ha_url:
+    "under the Supervisor the add-on reaches HA through the Supervisor proxy with SUPERVISOR_TOKEN; a URL would bypass it",
   ha_token: "goes with ha_url: the Supervisor provides the add-on's token",
-  api_port: "must stay 8099, the ingress_port and the port the Dockerfile HEALTHCHECK probes; users pick a host port in the Network section instead",
+  api_port:
+    "must stay 8099, the ingress_port and the port the Dockerfile HEALTHCHECK probes; users pick a host port in the Network section instead",
   lock_slot_counts: "a map from entity id to slot count, which the Supervisor's option schema cannot express",
 };
 
@@ -68,7 +122,8 @@ const codeDefaults = OptionsSchema.parse({});
 const codeDefaultsByKey: Record<string, unknown> = { ...codeDefaults };
 
 /** The Supervisor's grammar for one schema element: a type, an optional (min,max), an optional `?`. */
-const SCHEMA_ELEMENT = /^(?:bool|email|url|port|device(?:\(subsystem=[a-z]+\))?|(?:str|password)(?:\(\d*,\d*\))?|int(?:\(-?\d*,-?\d*\))?|float(?:\([-\d.]*,[-\d.]*\))?|match\(.*\)|list\(.+\))\??$/;
+const SCHEMA_ELEMENT =
+  /^(?:bool|email|url|port|device(?:\(subsystem=[a-z]+\))?|(?:str|password)(?:\(\d*,\d*\))?|int(?:\(-?\d*,-?\d*\))?|float(?:\([-\d.]*,[-\d.]*\))?|match\(.*\)|list\(.+\))\??$/;
 
 /** Whether the add-on's own parser accepts `value` for `key`, every other option left to its default. */
 function codeAccepts(key: string, value: unknown): boolean {
@@ -87,7 +142,9 @@ describe("addon/config.yaml", () => {
 
   it("restates no default (the linter rejects that), and sets init: false for the HA base image's own init", () => {
     const restated = Object.entries(LINTER_KEYS_WITH_DEFAULT)
-      .filter(([key, fallback]) => key in rawConfig && JSON.stringify(rawConfig[key]) === JSON.stringify(fallback))
+      .filter(
+        ([key, fallback]) => key in rawConfig && JSON.stringify(rawConfig[key]) === JSON.stringify(fallback),
+      )
       .map(([key]) => key);
     expect(restated).toEqual([]);
     // init defaults to true, so `init: false` is not a restated default: s6-overlay in the base image must be PID 1.
@@ -123,18 +180,23 @@ describe("add-on options", () => {
     const missing = optionKeys.filter((key) => !configOptionKeys.includes(key) && !(key in STANDALONE_ONLY));
     expect(missing).toEqual([]);
     for (const key of Object.keys(STANDALONE_ONLY)) {
-      expect(optionKeys, `${key} is listed as standalone-only but the add-on does not read it`).toContain(key);
-      expect(configOptionKeys, `${key} is listed as standalone-only but is in config.yaml`).not.toContain(key);
+      expect(optionKeys, `${key} is listed as standalone-only but the add-on does not read it`).toContain(
+        key,
+      );
+      expect(configOptionKeys, `${key} is listed as standalone-only but is in config.yaml`).not.toContain(
+        key,
+      );
     }
   });
 
   it("have a schema entry in the Supervisor's syntax for every option", () => {
     for (const key of Object.keys(config.options)) expect(config.schema, key).toHaveProperty(key);
     for (const [key, value] of Object.entries(config.schema)) {
-      const element = typeof value === "string" ? value : value[0] ?? "";
+      const element = typeof value === "string" ? value : (value[0] ?? "");
       expect(element, key).toMatch(SCHEMA_ELEMENT);
       // The Supervisor requires a value in options for every schema entry not marked optional.
-      if (!element.endsWith("?")) expect(config.options, `${key} is required by its schema but has no value`).toHaveProperty(key);
+      if (!element.endsWith("?"))
+        expect(config.options, `${key} is required by its schema but has no value`).toHaveProperty(key);
     }
   });
 
@@ -147,7 +209,7 @@ describe("add-on options", () => {
 
   it("have Supervisor schemas that accept and reject what the add-on's parser does", () => {
     for (const [key, value] of Object.entries(config.schema)) {
-      const element = (typeof value === "string" ? value : value[0] ?? "").replace(/\?$/, "");
+      const element = (typeof value === "string" ? value : (value[0] ?? "")).replace(/\?$/, "");
       const wrap = (probe: unknown): unknown => (typeof value === "string" ? probe : [probe]);
       const int = /^int\((-?\d*),(-?\d*)\)$/.exec(element);
       const list = /^list\((.+)\)$/.exec(element);
@@ -167,12 +229,22 @@ describe("add-on options", () => {
         }
         expect(codeAccepts(key, wrap(1.5)), `${key} rejects fractions`).toBe(false);
       } else if (list) {
-        for (const choice of (list[1] ?? "").split("|")) expect(codeAccepts(key, wrap(choice)), `${key} accepts ${choice}`).toBe(true);
+        for (const choice of (list[1] ?? "").split("|"))
+          expect(codeAccepts(key, wrap(choice)), `${key} accepts ${choice}`).toBe(true);
         expect(codeAccepts(key, wrap("not-a-choice")), key).toBe(false);
       } else if (match) {
         const pattern = new RegExp(match[1] ?? "");
-        const probes = ["persistent_notification", "notify.mobile_app_phone", "notify.", "notify.Phone", "light.kitchen", "", "persistent_notification2"];
-        for (const probe of probes) expect(codeAccepts(key, wrap(probe)), `${key}: ${probe}`).toBe(pattern.test(probe));
+        const probes = [
+          "persistent_notification",
+          "notify.mobile_app_phone",
+          "notify.",
+          "notify.Phone",
+          "light.kitchen",
+          "",
+          "persistent_notification2",
+        ];
+        for (const probe of probes)
+          expect(codeAccepts(key, wrap(probe)), `${key}: ${probe}`).toBe(pattern.test(probe));
       } else {
         expect.fail(`${key}: add a cross-check for schema type ${element}`);
       }
@@ -181,14 +253,18 @@ describe("add-on options", () => {
 
   it("are optional in the add-on's parser when optional in the schema", () => {
     for (const [key, value] of Object.entries(config.schema)) {
-      if (typeof value === "string" && value.endsWith("?")) expect(codeAccepts(key, undefined), key).toBe(true);
+      if (typeof value === "string" && value.endsWith("?"))
+        expect(codeAccepts(key, undefined), key).toBe(true);
     }
   });
 });
 
 describe("addon/translations/en.yaml", () => {
   const Translations = z.strictObject({
-    configuration: z.record(z.string(), z.strictObject({ name: z.string().min(1), description: z.string().min(1) })),
+    configuration: z.record(
+      z.string(),
+      z.strictObject({ name: z.string().min(1), description: z.string().min(1) }),
+    ),
     network: z.record(z.string(), z.string().min(1)).optional(),
   });
   const translations = Translations.parse(readYaml("addon/translations/en.yaml"));
@@ -204,7 +280,10 @@ describe("addon/translations/en.yaml", () => {
 
 describe("addon/Dockerfile", () => {
   const dockerfile = read("addon/Dockerfile");
-  const instructions = dockerfile.split("\n").filter((line) => !line.trimStart().startsWith("#")).join("\n");
+  const instructions = dockerfile
+    .split("\n")
+    .filter((line) => !line.trimStart().startsWith("#"))
+    .join("\n");
 
   it("builds from the Supervisor's BUILD_FROM (build.yaml is retired)", () => {
     expect(dockerfile).toMatch(/^ARG BUILD_FROM=ghcr\.io\/home-assistant\/base:[\w.-]+$/m);
@@ -215,7 +294,10 @@ describe("addon/Dockerfile", () => {
   it("installs Node from Alpine and runs the committed bundle, without npm", () => {
     expect(dockerfile).toMatch(/^RUN apk add --no-cache (?:.* )?nodejs(?: |$)/m);
     expect(dockerfile).toMatch(/^COPY dist\/latchkey-addon\.mjs \/app\/latchkey-addon\.mjs$/m);
-    const cmd = JSON.stringify(["node", ...ADDON_NODE_FLAGS, "/app/latchkey-addon.mjs"]).replaceAll(",", ", ");
+    const cmd = JSON.stringify(["node", ...ADDON_NODE_FLAGS, "/app/latchkey-addon.mjs"]).replaceAll(
+      ",",
+      ", ",
+    );
     // Tests and bench start the bundle with the same flags, so what they measure is what runs.
     expect(dockerfile.split("\n")).toContain(`CMD ${cmd}`);
     expect(read("addon/DOCS.md")).toContain(`command: ${cmd}`);
@@ -235,7 +317,9 @@ describe("addon/Dockerfile", () => {
 
 describe("add-on repository files", () => {
   it("repository.yaml names the repository", () => {
-    const repository = z.strictObject({ name: z.string().min(1), url: z.url(), maintainer: z.string().min(1) }).parse(readYaml("repository.yaml"));
+    const repository = z
+      .strictObject({ name: z.string().min(1), url: z.url(), maintainer: z.string().min(1) })
+      .parse(readYaml("repository.yaml"));
     expect(repository.url).toMatch(/^https:\/\/github\.com\//);
   });
 
@@ -283,8 +367,13 @@ describe("hacs.json", () => {
   it("ships each language's texts as a chunk that imports nothing", () => {
     // HA loads the card as /hacsfiles/latchkey/latchkey-card.js?hacstag=…: a chunk importing
     // "./latchkey-card.js" would name another URL, and the browser would run the whole card twice.
-    const chunks = readdirSync(`${root}dist`).filter((name) => name !== "latchkey-card.js").sort();
-    expect(chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, ""))).toEqual(["latchkey-card-de", "latchkey-card-en"]);
+    const chunks = readdirSync(`${root}dist`)
+      .filter((name) => name !== "latchkey-card.js")
+      .sort();
+    expect(chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, ""))).toEqual([
+      "latchkey-card-de",
+      "latchkey-card-en",
+    ]);
     for (const name of chunks) expect(read(`dist/${name}`)).not.toMatch(/\bimport\b/);
     const card = read("dist/latchkey-card.js");
     for (const name of chunks) expect(card).toContain(`import("./${name}")`);

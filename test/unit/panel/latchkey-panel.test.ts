@@ -36,8 +36,14 @@ afterEach(() => {
 
 describe("addonUrlFor", () => {
   it.each([
-    ["https://ha.example.com/api/hassio_ingress/abc123/", "wss://ha.example.com/api/hassio_ingress/abc123/api/ws"],
-    ["http://homeassistant.local:8123/api/hassio_ingress/abc123/?x=1#top", "ws://homeassistant.local:8123/api/hassio_ingress/abc123/api/ws"],
+    [
+      "https://ha.example.com/api/hassio_ingress/abc123/",
+      "wss://ha.example.com/api/hassio_ingress/abc123/api/ws",
+    ],
+    [
+      "http://homeassistant.local:8123/api/hassio_ingress/abc123/?x=1#top",
+      "ws://homeassistant.local:8123/api/hassio_ingress/abc123/api/ws",
+    ],
     ["http://127.0.0.1:8099/", "ws://127.0.0.1:8099/api/ws"],
   ])("%s → %s", (page, url) => {
     expect(addonUrlFor(page)).toBe(url);
@@ -99,11 +105,21 @@ describe("latchkey-panel", () => {
     const panel = await mount(host);
     const heard: { type: string; detail: unknown }[] = [];
     for (const type of ["hass-more-info", "hass-notification"]) {
-      host.addEventListener(type, (event) => { heard.push({ type, detail: event instanceof CustomEvent ? event.detail : null }); });
+      host.addEventListener(type, (event) => {
+        heard.push({ type, detail: event instanceof CustomEvent ? event.detail : null });
+      });
     }
     const card = cardOf(panel);
-    card.dispatchEvent(new CustomEvent("hass-more-info", { detail: { entityId: "lock.front_door" }, bubbles: true, composed: true }));
-    card.dispatchEvent(new CustomEvent("hass-notification", { detail: { message: "Locked." }, bubbles: true, composed: true }));
+    card.dispatchEvent(
+      new CustomEvent("hass-more-info", {
+        detail: { entityId: "lock.front_door" },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    card.dispatchEvent(
+      new CustomEvent("hass-notification", { detail: { message: "Locked." }, bubbles: true, composed: true }),
+    );
     expect(heard).toEqual([
       { type: "hass-more-info", detail: { entityId: "lock.front_door" } },
       { type: "hass-notification", detail: { message: "Locked." } },
