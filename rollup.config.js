@@ -117,7 +117,7 @@ function onwarn(warning, warn) {
 export default [
   {
     input: "src/card/latchkey-card.ts",
-    // Each language's texts are a chunk of their own (src/card/i18n.ts), loaded next to the card's URL.
+    // Each language's texts are a chunk of their own (src/card/i18n/card-translations.ts), loaded next to the card's URL.
     output: {
       dir: "dist",
       format: "es",

@@ -2,7 +2,7 @@
 // sensor on its device, as lock-utils looks them up) among unrelated entities, and the frames a
 // fake add-on sends. Every frame is parsed with the real protocol schemas here in Node, so the
 // fixture cannot drift from what the card accepts.
-import type { HassEntity, HomeAssistant } from "../../src/card/ha-types";
+import type { HassEntity, HomeAssistant } from "../../src/card/ha/types";
 import type { PublicCode } from "../../src/model/code";
 import type { Lock } from "../../src/model/lock";
 import {

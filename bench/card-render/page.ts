@@ -2,7 +2,7 @@
 // run inside Chromium, so it must be self-contained: no imports at runtime (types only), no
 // closures over Node values. It puts `window.latchkeyBench` on the page for bench/card-render/index.ts.
 import type { SocketFactory } from "../../src/card/data/addon-client";
-import type { HomeAssistant } from "../../src/card/ha-types";
+import type { HomeAssistant } from "../../src/card/ha/types";
 import type { LatchkeyCard } from "../../src/card/latchkey-card";
 import type { CardFixture, HassData } from "./fixture";
 

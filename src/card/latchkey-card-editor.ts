@@ -1,10 +1,15 @@
 import { LitElement, html, nothing } from "lit";
-import { fireEvent } from "./events";
-import type { HomeAssistant } from "./ha-types";
+import { fireEvent, type CardEvent } from "./dom/events";
+import type { HomeAssistant } from "./ha/types";
 import { languageOf } from "../i18n/make-translator";
-import { cardTranslations } from "./i18n";
-import { TranslationController } from "./translation-controller";
-import { cleanEditorConfig, EDITOR_SCHEMA, editorLabelKey, type EditorField } from "./card-editor-utils";
+import { cardTranslations } from "./i18n/card-translations";
+import { TranslationController } from "./controllers/translation-controller";
+import {
+  cleanEditorConfig,
+  EDITOR_SCHEMA,
+  editorLabelKey,
+  type EditorField,
+} from "./utils/card-editor-utils";
 
 /**
  * The card's visual editor: Home Assistant's own `ha-form` with the card's options, so it looks
@@ -37,7 +42,7 @@ export class LatchkeyCardEditor extends LitElement {
       .schema=${EDITOR_SCHEMA}
       .computeLabel=${(field: EditorField) => t(editorLabelKey(field.name))}
       .computeHelper=${(field: EditorField) => (field.name === "locks" ? t("editor_card.locks_helper") : undefined)}
-      @value-changed=${(event: CustomEvent<{ value: unknown }>) => {
+      @value-changed=${(event: CardEvent<"value-changed">) => {
         event.stopPropagation();
         this.config = cleanEditorConfig(this.config, event.detail.value);
         fireEvent(this, "config-changed", { config: this.config });

@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import type { HomeAssistant } from "../card/ha-types";
+import type { HomeAssistant } from "../card/ha/types";
 
 /** An object map, checked without walking it: `hass.states` holds thousands of entities. */
 const objectMap = <T>() =>

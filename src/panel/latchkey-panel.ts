@@ -1,7 +1,8 @@
 import { LitElement, css, html } from "lit";
 import "../card/latchkey-card";
 import type { SocketFactory } from "../card/data/addon-client";
-import type { HomeAssistant } from "../card/ha-types";
+import type { HomeAssistant } from "../card/ha/types";
+import type { CardEventType } from "../card/dom/events";
 import { languageOf } from "../i18n/make-translator";
 import { panelTranslator } from "./panel-i18n";
 import { addonUrlFor } from "./addon-url";
@@ -12,7 +13,7 @@ import { copyTheme } from "./theme";
 const POLL_MS = 500;
 
 /** Events the card sends to Home Assistant's page; in an iframe they must be carried across. */
-const FORWARDED_EVENTS = ["hass-more-info", "hass-notification"] as const;
+const FORWARDED_EVENTS = ["hass-more-info", "hass-notification"] as const satisfies readonly CardEventType[];
 
 /** Marks "not looked yet", so the first look always sets a status. */
 const NOT_LOOKED = Symbol("not looked");

@@ -1,4 +1,4 @@
-/** The panel's own texts (the card's are in src/card/i18n.ts and stay out of the panel's way). */
+/** The panel's own texts (the card's are in src/card/i18n/ and stay out of the panel's way). */
 import { makeTranslator } from "../i18n/make-translator";
 
 const en = {

@@ -1,7 +1,7 @@
 import type { ErrorCode, WireError, WireIssue } from "../../model/errors";
 import { fillPlaceholders } from "../../model/placeholders";
 import type { ProblemValues } from "../../model/problem-texts";
-import { CARD_PROBLEM_TEXTS, type CardProblem } from "./card-problems";
+import { CARD_PROBLEM_TEXTS, type CardProblem } from "../i18n/card-problems";
 
 type CardErrorCode = ErrorCode | "disconnected" | "bad_response";
 

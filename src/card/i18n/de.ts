@@ -1,8 +1,8 @@
 /**
- * The card's German texts. Loaded on demand by ../i18n.ts. What the add-on reports by key it
+ * The card's German texts. Loaded on demand by ./card-translations.ts. What the add-on reports by key it
  * sends in the language the card names in its hello (addon/src/i18n/problems.ts).
  */
-import type { TranslationKey } from "../i18n";
+import type { TranslationKey } from "./card-translations";
 
 export const de: Record<TranslationKey, string> = {
   "validation.name_missing": "Gib dem Code einen Namen.",

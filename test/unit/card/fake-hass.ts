@@ -1,4 +1,4 @@
-import type { HassEntity, HomeAssistant } from "../../../src/card/ha-types";
+import type { HassEntity, HomeAssistant } from "../../../src/card/ha/types";
 
 export interface ServiceCall {
   domain: string;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
 import { LatchkeyCard } from "../../../src/card/latchkey-card";
-import { cleanEditorConfig } from "../../../src/card/card-editor-utils";
+import { cleanEditorConfig } from "../../../src/card/utils/card-editor-utils";
 import type { LatchkeyCardEditor } from "../../../src/card/latchkey-card-editor";
 import { fakeHass } from "./fake-hass";
 import { settle, shadow } from "./mount";

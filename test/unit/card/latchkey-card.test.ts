@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { LatchkeyCard } from "../../../src/card/latchkey-card";
-import { LatchkeyCodeList } from "../../../src/card/latchkey-code-list";
-import { LatchkeyLockList } from "../../../src/card/latchkey-lock-list";
+import { LatchkeyCodeList } from "../../../src/card/elements/latchkey-code-list";
+import { LatchkeyLockList } from "../../../src/card/elements/latchkey-lock-list";
 import { FakeAddon } from "./fake-addon";
 import { fakeHass, withState } from "./fake-hass";
 import { settle, shadow, textOf } from "./mount";

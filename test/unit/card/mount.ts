@@ -1,7 +1,7 @@
 import type { LitElement } from "lit";
 import "../../../src/card/latchkey-card";
-import { cardTranslations } from "../../../src/card/i18n";
-import type { HomeAssistant } from "../../../src/card/ha-types";
+import { cardTranslations } from "../../../src/card/i18n/card-translations";
+import type { HomeAssistant } from "../../../src/card/ha/types";
 import { languageOf } from "../../../src/i18n/make-translator";
 import type { LatchkeyCard } from "../../../src/card/latchkey-card";
 import type { FakeAddon } from "./fake-addon";

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { LitElement, html, nothing } from "lit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { cardTranslations } from "../../../src/card/i18n";
-import { problemText } from "../../../src/card/problem-text";
-import { TranslationController } from "../../../src/card/translation-controller";
+import { cardTranslations } from "../../../src/card/i18n/card-translations";
+import { problemText } from "../../../src/card/utils/problem-text";
+import { TranslationController } from "../../../src/card/controllers/translation-controller";
 import { lazyTranslations, type LazyTranslations } from "../../../src/i18n/make-translator";
 
 type Key = "greeting";

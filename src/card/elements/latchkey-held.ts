@@ -1,0 +1,50 @@
+import { css, html } from "lit";
+import type { Snapshot } from "../../model/protocol";
+import type { HeldSlot } from "../../model/slot";
+import { lockName } from "../utils/activity-utils";
+import { SlotSection } from "./slot-section";
+
+/**
+ * Slots someone changed at a lock's own keypad. Latchkey writes nothing there until an admin
+ * chooses: keep what the lock now has (the code leaves that lock) or restore Latchkey's code.
+ *
+ * @fires hass-notification - {message} after the choice or a failed request
+ * @fires focus-lost - (not bubbling) the last slot was resolved and its button had focus
+ */
+export class LatchkeyHeld extends SlotSection<HeldSlot> {
+  static override styles = [...SlotSection.styles, css`.what { flex-basis: 100%; }`];
+
+  protected readonly section = { id: "held", title: "held.title" } as const;
+  protected readonly firstButton = "keep-lock";
+
+  protected slots(snapshot: Snapshot): HeldSlot[] {
+    return snapshot.held;
+  }
+
+  protected renderSlot(held: HeldSlot, row: number, snapshot: Snapshot) {
+    const code = snapshot.codes.find((c) => c.id === held.codeId)?.name ?? "?";
+    const vars = { code, lock: lockName(held.lockId, snapshot.locks, this.t), slot: held.slot };
+    return html`<li class="row" data-lock=${held.lockId} data-slot=${held.slot}>
+      <span class="slot what dot">${this.t(held.reason === "removed_at_lock" ? "held.removed" : "held.changed", vars)}</span>
+      <button class="keep-lock" ?disabled=${this.busy} @click=${() => void this.resolve(held, row, "lock")}>${this.t("held.keep_lock")}</button>
+      <button class="primary restore" ?disabled=${this.busy} @click=${() => void this.resolve(held, row, "latchkey")}>${this.t("held.restore", { code })}</button>
+    </li>`;
+  }
+
+  private resolve(held: HeldSlot, row: number, keep: "lock" | "latchkey"): Promise<boolean> {
+    return this.act(
+      held,
+      row,
+      (client) => client.request("held/resolve", { lockId: held.lockId, slot: held.slot, keep }),
+      this.t("held.done"),
+    );
+  }
+}
+
+if (!customElements.get("latchkey-held")) customElements.define("latchkey-held", LatchkeyHeld);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "latchkey-held": LatchkeyHeld;
+  }
+}
