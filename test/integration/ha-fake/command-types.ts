@@ -1,15 +1,16 @@
 // Shared shapes of command handlers (websocket_api/decorators.py websocket_command,
 // require_admin, async_response).
 import type { z } from "zod";
+import type { Accounts, FakeAccount } from "./accounts.js";
 import type { Home } from "./home.js";
 import type { LockDriver } from "./lock-driver.js";
-import type { FakeUser, HaProfile } from "./options.js";
+import type { HaProfile } from "./options.js";
 import type { JsonObject } from "./protocol.js";
 import type { ServiceRegistry } from "./services.js";
 
 export interface FakeCore {
   home: Home;
-  users: readonly FakeUser[];
+  accounts: Accounts;
   services: ServiceRegistry;
   driver: LockDriver;
   profile: HaProfile;
@@ -21,7 +22,9 @@ export interface FakeCore {
 }
 
 export interface Conn {
-  user: FakeUser;
+  user: FakeAccount;
+  /** The refresh token this connection logged in with. */
+  tokenId: string;
   send: (frame: JsonObject) => void;
   /** Live subscriptions by the id of the command that opened them. */
   subscriptions: Map<number, () => void>;

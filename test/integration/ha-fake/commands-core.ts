@@ -55,25 +55,6 @@ export const CORE_COMMANDS: Record<string, CommandDef> = {
       }),
     );
   }),
-  // config/auth.py websocket_list, _user_info (2024.3); admins only.
-  "config/auth/list": command(bare("config/auth/list"), true, (core, conn, msg) => {
-    conn.send(
-      resultFrame(
-        msg.id,
-        core.users.map((u) => ({
-          id: u.id,
-          username: u.name.toLowerCase().replace(/\W+/g, ""),
-          name: u.name,
-          is_owner: false,
-          is_active: true,
-          local_only: false,
-          system_generated: false,
-          group_ids: [u.isAdmin ? "system-admin" : "system-users"],
-          credentials: [{ type: "homeassistant" }],
-        })),
-      ),
-    );
-  }),
   // core.py Config.as_dict
   get_config: command(bare("get_config"), false, (core, conn, msg) => {
     conn.send(

@@ -3,7 +3,8 @@
 // async_handle_exception (exception → error code).
 import type { WebSocket } from "ws";
 import type { CommandDef, Conn, FakeCore } from "./command-types.js";
-import type { FakeUser } from "./options.js";
+import type { FakeAccount } from "./accounts.js";
+import type { Faults } from "./faults.js";
 import {
   HaError,
   authFrame,
@@ -18,15 +19,18 @@ import {
 } from "./protocol.js";
 
 export class FakeConnection {
-  private user: FakeUser | null = null;
+  private user: FakeAccount | null = null;
+  private tokenId = "";
+  private authenticating = false;
+  private unsubscribeRevoke: (() => void) | null = null;
   private lastId = 0;
   private readonly subscriptions = new Map<number, () => void>();
 
   constructor(
     private readonly socket: WebSocket,
     private readonly core: FakeCore,
-    private readonly users: FakeUser[],
     private readonly commands: Map<string, CommandDef>,
+    private readonly faults: Faults,
   ) {
     this.send(authRequired(core.haVersion));
     socket.on("message", (data: Buffer) => {
@@ -46,6 +50,7 @@ export class FakeConnection {
   }
 
   private cleanup(): void {
+    this.unsubscribeRevoke?.();
     for (const unsub of this.subscriptions.values()) unsub();
     this.subscriptions.clear();
   }
@@ -58,11 +63,21 @@ export class FakeConnection {
       this.socket.close(); // http.py: invalid JSON ends the connection
       return;
     }
-    if (this.user === null) this.authenticate(msg);
-    else this.handle(this.user, msg);
+    if (this.authenticating) return;
+    if (this.user === null) {
+      this.authenticating = true;
+      this.core.accounts.loginAttempts++;
+      const delay = this.faults.authDelayMs;
+      if (delay === 0) this.authenticate(msg);
+      else
+        setTimeout(() => {
+          this.authenticate(msg);
+        }, delay);
+    } else this.handle(this.user, msg);
   }
 
   private authenticate(msg: unknown): void {
+    this.authenticating = false;
     const parsed = authFrame.safeParse(msg);
     if (!parsed.success) {
       this.send(
@@ -73,19 +88,22 @@ export class FakeConnection {
       this.socket.close();
       return;
     }
-    const user = this.users.find(
-      (u) => parsed.data.access_token !== undefined && u.token === parsed.data.access_token,
-    );
-    if (!user) {
+    const found =
+      parsed.data.access_token === undefined ? null : this.core.accounts.validate(parsed.data.access_token);
+    if (!found) {
       this.send(authInvalid("Invalid access token or password"));
       this.socket.close();
       return;
     }
-    this.user = user;
+    this.user = found.user;
+    this.tokenId = found.token.id;
+    this.unsubscribeRevoke = this.core.accounts.onRevoke(found.token.id, () => {
+      this.socket.close();
+    });
     this.send(authOk(this.core.haVersion));
   }
 
-  private handle(user: FakeUser, msg: unknown): void {
+  private handle(user: FakeAccount, msg: unknown): void {
     const frame = commandFrame.safeParse(msg);
     if (!frame.success) {
       const raw = jsonObject.safeParse(msg);
@@ -106,6 +124,7 @@ export class FakeConnection {
     this.lastId = id;
     const conn: Conn = {
       user,
+      tokenId: this.tokenId,
       send: (f) => {
         this.send(f);
       },

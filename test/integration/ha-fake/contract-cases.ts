@@ -2,6 +2,7 @@
 // against the fake, the real-stack suite runs the very same cases against real HA.
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { authContractCases } from "./contract-cases-auth.js";
 import { RawClient, errorSchema, resultSchema, type Frame } from "./raw-client.js";
 
 export interface ContractTarget {
@@ -52,6 +53,7 @@ export function protocolContractCases(getTarget: () => ContractTarget): void {
   afterEach(() => {
     for (const c of open.splice(0)) c.close();
   });
+  authContractCases(getTarget, open);
 
   describe("auth phase", () => {
     it("announces auth_required with ha_version, then auth_ok with ha_version", async () => {

@@ -3,6 +3,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { WebSocketServer } from "ws";
+import { Accounts } from "./accounts.js";
+import { AUTH_COMMANDS } from "./commands-auth.js";
 import type { CommandDef, FakeCore } from "./command-types.js";
 import { CORE_COMMANDS } from "./commands-core.js";
 import { NEWEST_ZWAVE_COMMANDS, ZWAVE_COMMANDS } from "./commands-zwave.js";
@@ -49,6 +51,12 @@ export interface HaFake {
   /** What get_config says about HA's start-up (real HA serves its websocket before it is RUNNING). */
   setHaState(state: "STARTING" | "RUNNING"): void;
   setAcceptingConnections(accept: boolean): Promise<void>;
+  /** Auth messages received so far: every HA login anyone tried. */
+  readonly loginAttempts: number;
+  /** As an admin would in HA's user settings (config/auth/delete, config/auth/update, a token deleted in a profile). */
+  removeUser(userId: string): void;
+  setUserAdmin(userId: string, isAdmin: boolean): void;
+  revokeToken(accessToken: string): void;
   stop(): Promise<void>;
 }
 
@@ -74,7 +82,7 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
   for (const lock of options.locks ?? []) home.addLock(lock);
   const core: FakeCore = {
     home,
-    users: options.users,
+    accounts: new Accounts(options.users),
     services,
     driver,
     profile,
@@ -86,6 +94,7 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
   const commands = new Map<string, CommandDef>(
     Object.entries({
       ...CORE_COMMANDS,
+      ...AUTH_COMMANDS,
       ...ZWAVE_COMMANDS,
       ...(profile === "newest" ? NEWEST_ZWAVE_COMMANDS : {}),
     }),
@@ -108,7 +117,7 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn = new FakeConnection(ws, core, options.users, commands);
+        const conn = new FakeConnection(ws, core, commands, faults);
         connections.add(conn);
         ws.on("close", () => connections.delete(conn));
       });
@@ -122,6 +131,11 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     const lock = home.locks.get(entityId);
     if (!lock) throw new Error(`ha-fake: no lock ${entityId}`);
     return lock;
+  };
+  const accountOf = (userId: string) => {
+    const account = core.accounts.byId(userId);
+    if (!account) throw new Error(`ha-fake: no user ${userId}`);
+    return account;
   };
   const dropConnections = (): void => {
     for (const c of connections) c.close();
@@ -143,6 +157,20 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
       }));
     },
     firedEvents: home.bus.fired,
+    get loginAttempts() {
+      return core.accounts.loginAttempts;
+    },
+    removeUser: (userId) => {
+      core.accounts.remove(accountOf(userId));
+    },
+    setUserAdmin: (userId, isAdmin) => {
+      core.accounts.update(accountOf(userId), { groupIds: [isAdmin ? "system-admin" : "system-users"] });
+    },
+    revokeToken: (accessToken) => {
+      const found = core.accounts.validate(accessToken);
+      if (!found) throw new Error("ha-fake: no such token");
+      core.accounts.revoke(found.user, found.token);
+    },
     notifications,
     faults,
     deviceId: (entityId) => lockOf(entityId).deviceId,

@@ -26,6 +26,8 @@ export class Faults {
   private readonly fails: FailRule[] = [];
   private readonly hangs: HangRule[] = [];
   private readonly slow = new Map<string, number>();
+  /** How long the fake takes to answer an auth message (a busy or distant HA). */
+  authDelayMs = 0;
 
   /** The service raises HomeAssistantError → home_assistant_error frame. */
   failNext(rule: FailRule): void {

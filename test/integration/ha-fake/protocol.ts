@@ -18,7 +18,11 @@ export type HaErrorCode =
   | "unknown_error"
   | "unauthorized"
   | "timeout"
-  | "not_loaded";
+  | "not_loaded"
+  // config/auth.py and auth/__init__.py answer with codes of their own:
+  | "no_delete_self"
+  | "cannot_modify_system_generated"
+  | "invalid_token_id";
 
 export interface Translation {
   key: string;
