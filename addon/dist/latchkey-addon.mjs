@@ -12512,6 +12512,28 @@ function requireWebsocketServer () {
 var websocketServerExports = requireWebsocketServer();
 var WebSocketServer = /*@__PURE__*/getDefaultExportFromCjs(websocketServerExports);
 
+/**
+ * How the API ends a connection: RFC 6455 close codes where one fits, the private range for
+ * Latchkey's own. Each comes with a reason a person can read (at most 123 bytes on the wire).
+ */
+const CLOSE = {
+    /** The client broke the API's rules (no hello in time, a second hello). */
+    policy: 1008,
+    /** A limit was reached; trying again later may work (the card reconnects with backoff). */
+    tryAgainLater: 1013,
+    /** After a `fatal` message: the add-on will not take this client as it is; the card stops. */
+    refused: 4000};
+/** A close reason fits the 123 bytes a close frame allows. */
+function closeReason(text) {
+    const bytes = Buffer.from(text, "utf8");
+    return bytes.length <= 123
+        ? text
+        : bytes
+            .subarray(0, 120)
+            .toString("utf8")
+            .replace(/\uFFFD$/, "") + "…";
+}
+
 const ZodMiniType = /*@__PURE__*/ $constructor("ZodMiniType", (inst, def) => {
     if (!inst._zod)
         throw new Error("Uninitialized schema in ZodMiniType.");
@@ -12774,6 +12796,11 @@ const ERROR_TEXTS = {
     "error.protocol_mismatch": "This add-on speaks protocol {protocol}; reload the page to get the matching card.",
     "error.login_refused": "Home Assistant did not accept your login for Latchkey. Reload the page and try again.",
     "error.internal": "Something went wrong in the Latchkey add-on; see its log.",
+    "error.start_with_hello": "Start with a hello message.",
+    "error.wait_for_welcome": "Wait for the add-on's welcome before sending requests.",
+    "error.message_too_large": "The message is too large: the add-on takes at most {max} KB at once.",
+    "error.rights_unknown": "Latchkey cannot ask Home Assistant about your rights right now, so it does not do this. Try again shortly.",
+    "error.too_many_codes": "Latchkey holds at most {max} codes; delete one you no longer need first.",
 };
 /** Why a code is not on a lock yet (a sync chip's tooltip). */
 const SYNC_REASON_TEXTS = {
@@ -13074,6 +13101,11 @@ function wireWarnings(issues) {
     return { warnings: issues.map((i) => i.message), issues: [...issues] };
 }
 
+/**
+ * The most a client may send in one message. A card's largest (a code with every rule) is a few
+ * KB; the websocket itself refuses frames over 64 KiB (close code 1009).
+ */
+const MAX_MESSAGE_BYTES = 32 * 1024;
 /** What a client sends: its hello, then requests. The add-on parses these; the card only builds them. */
 const HelloSchema = object({
     type: literal("hello"),
@@ -13205,6 +13237,11 @@ const languages = {
         "error.protocol_mismatch": "Dieses Add-on spricht Protokoll {protocol}; lade die Seite neu, um die passende Karte zu bekommen.",
         "error.login_refused": "Home Assistant hat deine Anmeldung für Latchkey nicht angenommen. Lade die Seite neu und versuche es noch einmal.",
         "error.internal": "Im Latchkey-Add-on ist etwas schiefgegangen; sieh in sein Protokoll.",
+        "error.start_with_hello": "Beginne mit einer Hallo-Nachricht.",
+        "error.wait_for_welcome": "Warte auf die Begrüßung des Add-ons, bevor du Anfragen sendest.",
+        "error.message_too_large": "Die Nachricht ist zu groß: Das Add-on nimmt höchstens {max} KB auf einmal an.",
+        "error.rights_unknown": "Latchkey kann Home Assistant gerade nicht nach deinen Rechten fragen und tut das darum nicht. Versuche es gleich noch einmal.",
+        "error.too_many_codes": "Latchkey verwaltet höchstens {max} Codes; lösche zuerst einen, den du nicht mehr brauchst.",
         "sync_reason.no_free_slot": "Das Schloss hat in Latchkeys Bereich keinen freien Platz.",
         "sync_reason.lock_unlisted": "Latchkey konnte die Codes auf diesem Schloss noch nicht auslesen und wählt dort darum keinen Platz; es fragt gleich noch einmal.",
         "sync_reason.lock_gone": "Das Schloss ist gerade nicht in Home Assistant.",
@@ -13262,6 +13299,66 @@ class ClientView {
         return found.problem === undefined ? undefined : this.problems.lookup(found.problem, found.values);
     }
 }
+
+/**
+ * Caps on what unauthenticated peers can make the add-on hold: open connections (in total and
+ * per address) and logins with HA running at once. A refusal says which limit was hit.
+ */
+class ConnectionGate {
+    constructor(limits) {
+        this.limits = limits;
+        this.total = 0;
+        this.perKey = new Map();
+    }
+    /** Takes a place for a new connection from `key`, or says why there is none. */
+    admit(key) {
+        const fromKey = this.perKey.get(key) ?? 0;
+        if (this.total >= this.limits.maxConnections)
+            return {
+                refused: `Latchkey already has ${this.limits.maxConnections} connections open; try again later.`,
+            };
+        if (fromKey >= this.limits.maxPerAddress)
+            return {
+                refused: `Latchkey already has ${this.limits.maxPerAddress} connections from this address; close some tabs.`,
+            };
+        this.total++;
+        this.perKey.set(key, fromKey + 1);
+        let released = false;
+        return {
+            release: () => {
+                if (released)
+                    return;
+                released = true;
+                this.total--;
+                const left = (this.perKey.get(key) ?? 1) - 1;
+                if (left === 0)
+                    this.perKey.delete(key);
+                else
+                    this.perKey.set(key, left);
+            },
+        };
+    }
+}
+/** At most `max` logins at once; one more is refused rather than queued (a queue is memory too). */
+class LoginGate {
+    constructor(max) {
+        this.max = max;
+        this.running = 0;
+    }
+    /** The work's result, or `busy` when `max` logins are already running. */
+    async run(work) {
+        if (this.running >= this.max)
+            return BUSY;
+        this.running++;
+        try {
+            return await work();
+        }
+        finally {
+            this.running--;
+        }
+    }
+}
+const BUSY = Symbol("busy");
 
 /**
  * The text an admin sends on purpose to give someone their code: the one place a PIN leaves
@@ -13547,6 +13644,168 @@ async function handleRequest(service, journal, user, client, request, subscribe)
     }
 }
 
+/**
+ * One card connection: a hello within the deadline, one login with HA, then requests. Every
+ * message is parsed; anything that breaks the API's rules ends this connection only, with a
+ * close code and a reason, and a log line (no message content, which may hold a PIN).
+ */
+class ApiConnection {
+    constructor(socket, peer, ingressUserId, deps) {
+        this.socket = socket;
+        this.peer = peer;
+        this.ingressUserId = ingressUserId;
+        this.deps = deps;
+        this.phase = "hello";
+        this.user = null;
+        this.view = new ClientView(undefined);
+        this.unsubscribe = null;
+        this.helloTimer = setTimeout(() => {
+            const seconds = (deps.helloTimeoutMs / 1000).toLocaleString("en", { maximumFractionDigits: 1 });
+            this.end(CLOSE.policy, `No hello within ${seconds} s.`);
+        }, deps.helloTimeoutMs);
+        socket.on("message", (data) => {
+            void this.onMessage(data).catch((error) => {
+                deps.log.error("An API message could not be handled.", error);
+            });
+        });
+        socket.on("close", () => {
+            this.phase = "closed";
+            clearTimeout(this.helloTimer);
+            this.unsubscribe?.();
+        });
+    }
+    get closed() {
+        return this.phase === "closed";
+    }
+    /** Closes this connection with a reason, and says so in the log. */
+    end(code, reason) {
+        if (this.closed)
+            return;
+        this.phase = "closed";
+        clearTimeout(this.helloTimer);
+        this.deps.log.info(`API connection from ${this.peer} closed (${code}): ${reason}`);
+        this.socket.close(code, closeReason(reason));
+    }
+    send(message) {
+        if (this.socket.readyState === this.socket.OPEN)
+            this.socket.send(JSON.stringify(message));
+    }
+    fatal(error) {
+        this.send({ type: "fatal", error });
+        this.end(CLOSE.refused, error.message);
+    }
+    async onMessage(data) {
+        if (this.closed)
+            return;
+        const text = rawText(data);
+        const message = Buffer.byteLength(text) > MAX_MESSAGE_BYTES ? TOO_LARGE : parseJson(text);
+        const isHello = typeof message === "object" && message !== null && "type" in message && message.type === "hello";
+        if (this.phase === "hello") {
+            await this.hello(message);
+            return;
+        }
+        if (isHello) {
+            this.end(CLOSE.policy, "One hello per connection: connect again to say hello anew.");
+            return;
+        }
+        const id = requestId(message);
+        if (message === TOO_LARGE) {
+            this.reply(id, wireError("invalid_message", "error.message_too_large", { max: MAX_MESSAGE_BYTES / 1024 }));
+            return;
+        }
+        const user = this.user;
+        if (this.phase !== "ready" || !user) {
+            this.reply(id, wireError("invalid_message", "error.wait_for_welcome"));
+            return;
+        }
+        const parsed = RequestSchema.safeParse(message);
+        if (!parsed.success) {
+            this.reply(id, {
+                code: "invalid_message",
+                message: describeZodError(parsed.error, "The request is not valid"),
+            });
+            return;
+        }
+        const client = this.view;
+        const sendSnapshot = () => {
+            this.send({ type: "snapshot", snapshot: client.snapshot(this.deps.service.snapshot(user)) });
+        };
+        try {
+            const result = await handleRequest(this.deps.service, this.deps.journal, user, client, parsed.data, () => {
+                this.unsubscribe?.();
+                this.unsubscribe = this.deps.service.onChange(throttle(sendSnapshot, 100));
+                queueMicrotask(sendSnapshot);
+            });
+            this.send({ type: "result", id, ok: true, result });
+        }
+        catch (error) {
+            this.reply(id, toWireError(error, this.deps.log));
+        }
+    }
+    reply(id, error) {
+        this.send({ type: "result", id, ok: false, error: this.view.error(error) });
+    }
+    async hello(message) {
+        const hello = HelloSchema.safeParse(message);
+        if (!hello.success) {
+            this.fatal(wireError("invalid_message", "error.start_with_hello"));
+            return;
+        }
+        this.phase = "identifying";
+        clearTimeout(this.helloTimer);
+        this.view = new ClientView(hello.data.features, hello.data.language);
+        if (hello.data.protocol !== PROTOCOL_VERSION) {
+            this.fatal(this.view.error(wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION })));
+            return;
+        }
+        const user = await this.deps.logins.run(() => this.deps.identify(hello.data, this.ingressUserId));
+        if (this.closed)
+            return;
+        if (user === BUSY) {
+            this.end(CLOSE.tryAgainLater, "Latchkey is checking other logins with Home Assistant; try again in a moment.");
+            return;
+        }
+        if (!user) {
+            this.fatal(this.view.error(wireError("unauthenticated", "error.login_refused")));
+            return;
+        }
+        this.user = user;
+        this.phase = "ready";
+        this.send({
+            type: "welcome",
+            protocol: PROTOCOL_VERSION,
+            user: { name: user.name, isAdmin: user.isAdmin },
+        });
+    }
+}
+const TOO_LARGE = Symbol("too large");
+/**
+ * The id to answer with: the request's own when it is one a reply can carry (a whole number in
+ * the safe range, 1 or more), else 0 — "the request this answers could not be told".
+ */
+function requestId(message) {
+    if (typeof message !== "object" || message === null || !("id" in message))
+        return 0;
+    const { id } = message;
+    return typeof id === "number" && Number.isSafeInteger(id) && id >= 1 ? id : 0;
+}
+/** The one place thrown errors become wire errors. Unexpected ones are logged, not echoed. */
+function toWireError(error, log) {
+    if (error instanceof LatchkeyError)
+        return error.toWire();
+    log.error("A request failed unexpectedly.", error);
+    return wireError("internal", "error.internal");
+}
+function throttle(fn, ms) {
+    let timer = null;
+    return () => {
+        timer ??= setTimeout(() => {
+            timer = null;
+            fn();
+        }, ms);
+    };
+}
+
 const CurrentUserSchema = object$1({ id: string$1(), name: string$1().nullable(), is_admin: boolean$1() })
     .loose();
 const AuthListSchema = array$1(object$1({ id: string$1(), name: string$1().nullable(), group_ids: array$1(string$1()) }).loose());
@@ -13673,21 +13932,90 @@ function send(response, method, status, contentType, body) {
     response.end(method === "HEAD" ? undefined : body);
 }
 
+/** The websocket refuses larger frames itself (close 1009) before any of our code sees them. */
+const MAX_FRAME_BYTES = 64 * 1024;
 /**
- * The card-facing websocket (`/api/ws`): hello → welcome, then requests and snapshot pushes.
- * Every inbound message is parsed with zod; errors become typed wire errors in one place.
- * Plain HTTP requests get the ingress panel (static-files.ts).
+ * The card-facing websocket (`/api/ws`): hello → welcome, then requests and snapshot pushes
+ * (connection.ts). Plain HTTP requests get the ingress panel (static-files.ts). Nothing a peer
+ * sends can end the process: every socket and server has an error handler, and a broken frame
+ * closes that one connection (ws picks the close code: 1002, 1007, 1009).
  */
 async function startApiServer(options) {
-    const server = createServer(createStaticFiles({ panelFile: options.panelFile, log: options.log }));
-    const wss = new WebSocketServer({ server, path: "/api/ws", maxPayload: 64 * 1024 });
-    wss.on("connection", (socket, request) => {
-        handleConnection(socket, request, options);
+    const { log, tuning } = options;
+    const server = createServer(createStaticFiles({ panelFile: options.panelFile, log }));
+    const wss = new WebSocketServer({ server, path: "/api/ws", maxPayload: MAX_FRAME_BYTES });
+    const gate = new ConnectionGate(tuning);
+    const logins = new LoginGate(tuning.maxLogins);
+    const alive = new WeakSet();
+    server.on("clientError", (error, socket) => {
+        log.debug(`A malformed HTTP request was refused: ${error.message}`);
+        if (socket.writable)
+            socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+        else
+            socket.destroy();
     });
-    await new Promise((resolve) => server.listen(options.port, options.host, resolve));
+    wss.on("error", (error) => {
+        log.warn(`The API websocket server reported: ${error.message}`);
+    });
+    wss.on("wsClientError", (error, socket) => {
+        log.debug(`A websocket handshake was refused: ${error.message}`);
+        socket.destroy();
+    });
+    wss.on("connection", (socket, request) => {
+        const peer = request.socket.remoteAddress ?? "an unknown address";
+        socket.on("error", (error) => {
+            // ws closes the connection itself with the matching close code; only say why.
+            log.info(`API connection from ${peer} closed: ${error.message}.`);
+        });
+        alive.add(socket);
+        socket.on("pong", () => alive.add(socket));
+        const ingressUserId = peer.endsWith(INGRESS_PROXY_ADDRESS)
+            ? headerValue(request, "x-remote-user-id")
+            : null;
+        // Behind ingress every connection comes from the proxy: count people, not the proxy.
+        const place = gate.admit(ingressUserId ? `ingress:${ingressUserId}` : peer);
+        if ("refused" in place) {
+            log.warn(`API connection from ${peer} refused: ${place.refused}`);
+            socket.close(CLOSE.tryAgainLater, closeReason(place.refused));
+            return;
+        }
+        socket.on("close", place.release);
+        new ApiConnection(socket, peer, ingressUserId, {
+            service: options.service,
+            journal: options.journal,
+            log,
+            logins,
+            helloTimeoutMs: tuning.helloTimeoutMs,
+            identify: options.identify,
+        });
+    });
+    // A peer that vanished without closing (a phone that lost its network) answers no ping.
+    const heartbeat = setInterval(() => {
+        for (const socket of wss.clients) {
+            if (!alive.has(socket)) {
+                log.info("An API connection answered no ping; dropping it.");
+                socket.terminate();
+                continue;
+            }
+            alive.delete(socket);
+            socket.ping();
+        }
+    }, tuning.heartbeatMs);
+    heartbeat.unref();
+    await new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(options.port, options.host, () => {
+            server.off("error", reject);
+            server.on("error", (error) => {
+                log.error(`The API server reported: ${error.message}`);
+            });
+            resolve();
+        });
+    });
     return {
         server,
         close: () => new Promise((resolve) => {
+            clearInterval(heartbeat);
             for (const client of wss.clients)
                 client.terminate();
             wss.close();
@@ -13697,102 +14025,9 @@ async function startApiServer(options) {
         }),
     };
 }
-function handleConnection(socket, request, options) {
-    const send = (message) => {
-        if (socket.readyState === socket.OPEN)
-            socket.send(JSON.stringify(message));
-    };
-    const ingressUser = request.socket.remoteAddress?.endsWith(INGRESS_PROXY_ADDRESS)
-        ? headerValue(request, "x-remote-user-id")
-        : null;
-    let user = null;
-    let view = new ClientView(undefined);
-    let unsubscribe = null;
-    socket.on("close", () => unsubscribe?.());
-    socket.on("message", (data) => {
-        void (async () => {
-            const message = parseJson(rawText(data));
-            if (!user) {
-                const hello = HelloSchema.safeParse(message);
-                if (!hello.success) {
-                    fatal(send, socket, { code: "invalid_message", message: "Start with a hello message." });
-                    return;
-                }
-                view = new ClientView(hello.data.features, hello.data.language);
-                if (hello.data.protocol !== PROTOCOL_VERSION) {
-                    fatal(send, socket, view.error(wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION })));
-                    return;
-                }
-                user = await options.identify(hello.data, ingressUser);
-                if (!user) {
-                    fatal(send, socket, view.error(wireError("unauthenticated", "error.login_refused")));
-                    return;
-                }
-                send({
-                    type: "welcome",
-                    protocol: PROTOCOL_VERSION,
-                    user: { name: user.name, isAdmin: user.isAdmin },
-                });
-                return;
-            }
-            const parsed = RequestSchema.safeParse(message);
-            const id = typeof message === "object" && message !== null && "id" in message && typeof message.id === "number"
-                ? message.id
-                : 0;
-            if (!parsed.success) {
-                send({
-                    type: "result",
-                    id,
-                    ok: false,
-                    error: {
-                        code: "invalid_message",
-                        message: describeZodError(parsed.error, "The request is not valid"),
-                    },
-                });
-                return;
-            }
-            const who = user;
-            const client = view;
-            const sendSnapshot = () => {
-                send({ type: "snapshot", snapshot: client.snapshot(options.service.snapshot(who)) });
-            };
-            try {
-                const result = await handleRequest(options.service, options.journal, who, client, parsed.data, () => {
-                    unsubscribe?.();
-                    unsubscribe = options.service.onChange(throttle(sendSnapshot, 100));
-                    queueMicrotask(sendSnapshot);
-                });
-                send({ type: "result", id, ok: true, result });
-            }
-            catch (error) {
-                send({ type: "result", id, ok: false, error: client.error(toWireError(error, options.log)) });
-            }
-        })();
-    });
-}
-/** The one place thrown errors become wire errors. Unexpected ones are logged, not echoed. */
-function toWireError(error, log) {
-    if (error instanceof LatchkeyError)
-        return error.toWire();
-    log.error("A request failed unexpectedly.", error);
-    return wireError("internal", "error.internal");
-}
-function fatal(send, socket, error) {
-    send({ type: "fatal", error });
-    socket.close(4000, error.code);
-}
 function headerValue(request, name) {
     const value = request.headers[name];
     return typeof value === "string" && value.length > 0 ? value : null;
-}
-function throttle(fn, ms) {
-    let timer = null;
-    return () => {
-        timer ??= setTimeout(() => {
-            timer = null;
-            fn();
-        }, ms);
-    };
 }
 
 /** The add-on's options (`/data/options.json` under the Supervisor, or a file / env standalone). */
@@ -13831,6 +14066,16 @@ const TuningSchema = object$1({
     LATCHKEY_RELIST_MS: number$1().int().min(50).default(60_000),
     /** How long a lock's state change waits for the notification that explains it. */
     LATCHKEY_STATE_GRACE_MS: number$1().int().min(10).default(3_000),
+    /** A connection that has not said hello by then is closed. */
+    LATCHKEY_API_HELLO_TIMEOUT_MS: number$1().int().min(10).default(10_000),
+    /** How often the API pings its clients; one that did not answer the last ping is dropped. */
+    LATCHKEY_API_HEARTBEAT_MS: number$1().int().min(10).default(30_000),
+    /** How often every connected person's rights are read again from HA (removed, demoted, token revoked). */
+    LATCHKEY_RIGHTS_CHECK_MS: number$1().int().min(10).default(30_000),
+    LATCHKEY_API_MAX_CONNECTIONS: number$1().int().min(1).default(64),
+    LATCHKEY_API_MAX_PER_ADDRESS: number$1().int().min(1).default(16),
+    /** Logins with HA that hellos may have running at once (standalone: each is an HA websocket login). */
+    LATCHKEY_API_MAX_LOGINS: number$1().int().min(1).default(4),
 });
 class ConfigError extends Error {
     constructor() {
@@ -13871,6 +14116,14 @@ async function loadConfig(env) {
         ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS,
         relistMs: tuningParsed.data.LATCHKEY_RELIST_MS,
         stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS,
+        api: {
+            helloTimeoutMs: tuningParsed.data.LATCHKEY_API_HELLO_TIMEOUT_MS,
+            heartbeatMs: tuningParsed.data.LATCHKEY_API_HEARTBEAT_MS,
+            rightsCheckMs: tuningParsed.data.LATCHKEY_RIGHTS_CHECK_MS,
+            maxConnections: tuningParsed.data.LATCHKEY_API_MAX_CONNECTIONS,
+            maxPerAddress: tuningParsed.data.LATCHKEY_API_MAX_PER_ADDRESS,
+            maxLogins: tuningParsed.data.LATCHKEY_API_MAX_LOGINS,
+        },
     };
     if (env.SUPERVISOR_TOKEN && !options.ha_url) {
         return {
@@ -16532,6 +16785,7 @@ async function main() {
         service: svc,
         journal,
         log,
+        tuning: config.tuning.api,
         // Built next to this bundle: addon/dist/ in a checkout, /app in the add-on image.
         panelFile: fileURLToPath(new URL("latchkey-panel.js", import.meta.url)),
         identify: async (hello, ingressUserId) => {

@@ -44,6 +44,16 @@ const TuningSchema = z.object({
   LATCHKEY_RELIST_MS: z.coerce.number().int().min(50).default(60_000),
   /** How long a lock's state change waits for the notification that explains it. */
   LATCHKEY_STATE_GRACE_MS: z.coerce.number().int().min(10).default(3_000),
+  /** A connection that has not said hello by then is closed. */
+  LATCHKEY_API_HELLO_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
+  /** How often the API pings its clients; one that did not answer the last ping is dropped. */
+  LATCHKEY_API_HEARTBEAT_MS: z.coerce.number().int().min(10).default(30_000),
+  /** How often every connected person's rights are read again from HA (removed, demoted, token revoked). */
+  LATCHKEY_RIGHTS_CHECK_MS: z.coerce.number().int().min(10).default(30_000),
+  LATCHKEY_API_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(64),
+  LATCHKEY_API_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(16),
+  /** Logins with HA that hellos may have running at once (standalone: each is an HA websocket login). */
+  LATCHKEY_API_MAX_LOGINS: z.coerce.number().int().min(1).default(4),
 });
 
 export interface RuntimeConfig {
@@ -55,10 +65,21 @@ export interface RuntimeConfig {
     ownEchoMs: number;
     relistMs: number;
     stateGraceMs: number;
+    api: ApiTuning;
   };
   dataDir: string;
   /** How to reach HA: through the Supervisor proxy, or a URL given by the user. */
   ha: { mode: "supervisor" | "standalone"; wsUrl: string; token: string };
+}
+
+/** Bounds of the card API's connections (see api/connection-gate.ts). */
+export interface ApiTuning {
+  helloTimeoutMs: number;
+  heartbeatMs: number;
+  rightsCheckMs: number;
+  maxConnections: number;
+  maxPerAddress: number;
+  maxLogins: number;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +121,14 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<RuntimeConfig>
     ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS,
     relistMs: tuningParsed.data.LATCHKEY_RELIST_MS,
     stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS,
+    api: {
+      helloTimeoutMs: tuningParsed.data.LATCHKEY_API_HELLO_TIMEOUT_MS,
+      heartbeatMs: tuningParsed.data.LATCHKEY_API_HEARTBEAT_MS,
+      rightsCheckMs: tuningParsed.data.LATCHKEY_RIGHTS_CHECK_MS,
+      maxConnections: tuningParsed.data.LATCHKEY_API_MAX_CONNECTIONS,
+      maxPerAddress: tuningParsed.data.LATCHKEY_API_MAX_PER_ADDRESS,
+      maxLogins: tuningParsed.data.LATCHKEY_API_MAX_LOGINS,
+    },
   };
   if (env.SUPERVISOR_TOKEN && !options.ha_url) {
     return {

@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     service: svc,
     journal,
     log,
+    tuning: config.tuning.api,
     // Built next to this bundle: addon/dist/ in a checkout, /app in the add-on image.
     panelFile: fileURLToPath(new URL("latchkey-panel.js", import.meta.url)),
     identify: async (hello, ingressUserId) => {

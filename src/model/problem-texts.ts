@@ -46,6 +46,12 @@ export const ERROR_TEXTS = {
   "error.login_refused":
     "Home Assistant did not accept your login for Latchkey. Reload the page and try again.",
   "error.internal": "Something went wrong in the Latchkey add-on; see its log.",
+  "error.start_with_hello": "Start with a hello message.",
+  "error.wait_for_welcome": "Wait for the add-on's welcome before sending requests.",
+  "error.message_too_large": "The message is too large: the add-on takes at most {max} KB at once.",
+  "error.rights_unknown":
+    "Latchkey cannot ask Home Assistant about your rights right now, so it does not do this. Try again shortly.",
+  "error.too_many_codes": "Latchkey holds at most {max} codes; delete one you no longer need first.",
 } as const;
 
 /** Why a code is not on a lock yet (a sync chip's tooltip). */

@@ -2,6 +2,12 @@ import { z } from "zod/mini";
 import { CodeChangesSchema, CodeDraftSchema } from "./code";
 import { CodeIdSchema, IntSchema, LockIdSchema, matches, SlotNumberSchema } from "./primitives";
 
+/**
+ * The most a client may send in one message. A card's largest (a code with every rule) is a few
+ * KB; the websocket itself refuses frames over 64 KiB (close code 1009).
+ */
+export const MAX_MESSAGE_BYTES = 32 * 1024;
+
 /** What a client sends: its hello, then requests. The add-on parses these; the card only builds them. */
 export const HelloSchema = z.object({
   type: z.literal("hello"),

@@ -27,6 +27,14 @@ const languages: Readonly<Record<string, Record<AddonProblem, string>>> = {
     "error.login_refused":
       "Home Assistant hat deine Anmeldung für Latchkey nicht angenommen. Lade die Seite neu und versuche es noch einmal.",
     "error.internal": "Im Latchkey-Add-on ist etwas schiefgegangen; sieh in sein Protokoll.",
+    "error.start_with_hello": "Beginne mit einer Hallo-Nachricht.",
+    "error.wait_for_welcome": "Warte auf die Begrüßung des Add-ons, bevor du Anfragen sendest.",
+    "error.message_too_large":
+      "Die Nachricht ist zu groß: Das Add-on nimmt höchstens {max} KB auf einmal an.",
+    "error.rights_unknown":
+      "Latchkey kann Home Assistant gerade nicht nach deinen Rechten fragen und tut das darum nicht. Versuche es gleich noch einmal.",
+    "error.too_many_codes":
+      "Latchkey verwaltet höchstens {max} Codes; lösche zuerst einen, den du nicht mehr brauchst.",
     "sync_reason.no_free_slot": "Das Schloss hat in Latchkeys Bereich keinen freien Platz.",
     "sync_reason.lock_unlisted":
       "Latchkey konnte die Codes auf diesem Schloss noch nicht auslesen und wählt dort darum keinen Platz; es fragt gleich noch einmal.",

@@ -6,7 +6,10 @@ import { freePort } from "../../stack/ha/free-port";
 
 export { freePort };
 
-export const ADDON_BUNDLE = resolve(import.meta.dirname, "../../../addon/dist/latchkey-addon.mjs");
+/** LATCHKEY_TEST_BUNDLE runs the tests against another build (e.g. main's, to see a defect first). */
+export const ADDON_BUNDLE = resolve(
+  process.env.LATCHKEY_TEST_BUNDLE ?? resolve(import.meta.dirname, "../../../addon/dist/latchkey-addon.mjs"),
+);
 
 /** Node's flags in the add-on image's CMD (addon/Dockerfile; a packaging test keeps them equal). */
 export const ADDON_NODE_FLAGS = ["--max-semi-space-size=2"] as const;
