@@ -13360,6 +13360,10 @@ class LoginGate {
 }
 const BUSY = Symbol("busy");
 
+/** What a share tells: the code, its doors by name, and how the household reads dates. */
+function shareDetails(code, lockName, timeZone, t) {
+    return { code, lockNames: code.lockIds.map(lockName), timeZone, t };
+}
 /**
  * The text an admin sends on purpose to give someone their code: the one place a PIN leaves
  * Latchkey besides the locks. It is built here and handed to the notify service only.
@@ -13387,10 +13391,10 @@ function formatDay(iso, { timeZone, t }) {
     return new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
 }
 /** Sends the share; the error a person sees never repeats the message (it holds the PIN). */
-async function sendShare(service, notifyService, recipients, message) {
+async function sendShare(notify, t, notifyService, recipients, message) {
     try {
-        await service.callNotify(notifyService, {
-            title: service.messages()("share.title"),
+        await notify(notifyService, {
+            title: t("share.title"),
             message,
             ...(recipients.length > 0 ? { target: recipients } : {}),
         });
@@ -13579,7 +13583,7 @@ const ADMIN_ONLY = new Set([
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
 async function handleRequest(service, journal, user, client, request, subscribe) {
     const record = (kind, codeId) => {
-        const code = service.publicCode(codeId);
+        const code = service.book.publicCode(codeId);
         return code ? journal.codeEvent(kind, code, user.name) : Promise.resolve();
     };
     if (ADMIN_ONLY.has(request.type) && !user.isAdmin) {
@@ -13600,7 +13604,7 @@ async function handleRequest(service, journal, user, client, request, subscribe)
             return { codeId, ...wireWarnings(warnings) };
         }
         case "codes/delete": {
-            const code = service.publicCode(request.codeId);
+            const code = service.book.publicCode(request.codeId);
             await service.deleteCode(request.codeId);
             if (code)
                 await journal.codeEvent("code_deleted", code, user.name);
@@ -13611,13 +13615,15 @@ async function handleRequest(service, journal, user, client, request, subscribe)
             await record(request.enabled ? "code_enabled" : "code_disabled", request.codeId);
             return { codeId: request.codeId };
         case "codes/reveal": {
-            const pin = service.revealPin(request.codeId);
+            const pin = service.book.requireCode(request.codeId).pin;
             await record("code_revealed", request.codeId);
             return { codeId: request.codeId, pin };
         }
         case "codes/share": {
-            const message = shareMessage(service.shareDetails(request.codeId), request.note);
-            await sendShare(service, request.service, request.recipients, message);
+            const t = service.messages();
+            const code = service.book.requireCode(request.codeId);
+            const details = shareDetails(code, (id) => service.locks.lockName(id), service.locks.timeZone, t);
+            await sendShare(service.notify, t, request.service, request.recipients, shareMessage(details, request.note));
             await record("code_shared", request.codeId);
             return { codeId: request.codeId, service: request.service };
         }
@@ -13630,7 +13636,7 @@ async function handleRequest(service, journal, user, client, request, subscribe)
             await service.clearUnmanaged(request.lockId, request.slot);
             return { lockId: request.lockId, slot: request.slot };
         case "held/resolve": {
-            const codeId = service.heldCodeId(request.lockId, request.slot);
+            const codeId = service.book.heldCodeId(request.lockId, request.slot);
             await service.resolveHeld(request.lockId, request.slot, request.keep);
             if (codeId)
                 await record("code_updated", codeId);
@@ -13806,11 +13812,7 @@ function throttle(fn, ms) {
     };
 }
 
-const CurrentUserSchema = object$1({ id: string$1(), name: string$1().nullable(), is_admin: boolean$1() })
-    .loose();
 const AuthListSchema = array$1(object$1({ id: string$1(), name: string$1().nullable(), group_ids: array$1(string$1()) }).loose());
-/** Only the Supervisor's ingress proxy may name the user in a header. */
-const INGRESS_PROXY_ADDRESS = "172.30.32.2";
 /** Every HA user with their name and role (`config/auth/list`, admins only: the add-on is one). */
 async function listUsers(client) {
     const users = await client.command(AuthListSchema, { type: "config/auth/list" });
@@ -13820,6 +13822,38 @@ async function listUsers(client) {
         isAdmin: user.group_ids.includes("system-admin"),
     }));
 }
+/** How often an unknown user id may send the add-on back to HA's user list. */
+const REFRESH_MS = 60_000;
+/** HA user ids → the names people gave them, for "Alex unlocked Back Door in Home Assistant". */
+class UserNames {
+    constructor(client, log, now = Date.now) {
+        this.client = client;
+        this.log = log;
+        this.now = now;
+        this.names = new Map();
+        this.listedAt = Number.NEGATIVE_INFINITY;
+    }
+    /** The user's name, or null for no user or one HA does not list (the list is read again at most once a minute). */
+    async nameOf(userId) {
+        if (userId === null)
+            return null;
+        if (!this.names.has(userId) && this.now() - this.listedAt >= REFRESH_MS) {
+            this.listedAt = this.now();
+            try {
+                this.names = new Map((await listUsers(this.client)).map((u) => [u.id, u.name]));
+            }
+            catch (error) {
+                this.log.warn("Could not read Home Assistant's users to name who moved a door.", error);
+            }
+        }
+        return this.names.get(userId) ?? null;
+    }
+}
+
+const CurrentUserSchema = object$1({ id: string$1(), name: string$1().nullable(), is_admin: boolean$1() })
+    .loose();
+/** Only the Supervisor's ingress proxy may name the user in a header. */
+const INGRESS_PROXY_ADDRESS = "172.30.32.2";
 /** Ingress: the proxy names the user; whether they are an admin we ask HA. */
 async function userFromIngress(client, userId) {
     return (await listUsers(client)).find((u) => u.id === userId) ?? null;
@@ -14356,6 +14390,32 @@ class HaClient {
     }
 }
 
+/**
+ * The one place HA's events come in: each event type is subscribed once and parsed once, and
+ * handed to every part that asked for it (a state change feeds the lock directory and the door
+ * activity alike). Handlers register before `start`.
+ */
+class HaEventIntake {
+    constructor() {
+        this.handlers = new Map();
+        this.started = false;
+    }
+    on(type, handler) {
+        if (this.started)
+            throw new Error(`Register handlers for ${type} before the intake starts.`);
+        this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+    }
+    /** Subscribes every type a handler asked for; home-assistant-js-websocket re-subscribes after a reconnect. */
+    async start(client) {
+        this.started = true;
+        for (const [type, handlers] of this.handlers)
+            await client.subscribeEvents(type, (event) => {
+                for (const handler of handlers)
+                    handler(event);
+            });
+    }
+}
+
 /** Leveled logging with a redaction layer: no PIN or token ever reaches a log line. */
 const ORDER = { debug: 10, info: 20, warn: 30, error: 40 };
 /** Keys whose values are secrets wherever they appear in logged objects. */
@@ -14755,8 +14815,8 @@ const REMOTE_MOVES = {
  * Turns the locks' Access Control notifications into activity entries, alerts and
  * `latchkey_*` events. Subscribing needs an admin token, which the add-on has.
  */
-async function watchDoorEvents(deps) {
-    await deps.client.subscribeEvents("zwave_js_notification", (event) => {
+function watchDoorEvents(deps) {
+    deps.intake.on("zwave_js_notification", (event) => {
         const parsed = ZwaveNotificationSchema.safeParse(event.data);
         if (!parsed.success)
             return;
@@ -14766,34 +14826,14 @@ async function watchDoorEvents(deps) {
                 deps.log.error("Handling a lock event failed.", error);
             });
     });
-    deps.service.onSyncFailure((op, rawReason, attempts) => {
-        // HA's error text goes into an event and a notification: make sure no PIN rides along.
-        const reason = redact(rawReason, deps.service.secrets());
-        const codeName = deps.service.codeName(op.codeId);
-        const lock = deps.service.lockName(op.lockId);
-        void deps.notifier.fire("latchkey_sync_failed", {
-            code_id: op.codeId,
-            code_name: codeName,
-            entity_id: op.lockId,
-            slot: op.slot,
-            operation: op.kind,
-            reason,
-            attempts,
-        });
-        if (deps.options.notify_sync_failures) {
-            const t = deps.service.messages();
-            const values = { code: codeName ?? t("who.a_code"), lock, attempts, reason };
-            void deps.notifier.notify(deps.options.notify_targets, "Latchkey", t(op.kind === "set" ? "notify.sync_failed_set" : "notify.sync_failed_clear", values));
-        }
-    });
     // "Lock it" tapped on a phone notification.
-    await deps.client.subscribeEvents("mobile_app_notification_action", (event) => {
+    deps.intake.on("mobile_app_notification_action", (event) => {
         const lockId = lockOfAction(event.data.action);
         if (!lockId || !deps.service.interpretContext().locks.some((l) => l.id === lockId))
             return;
-        deps.log.info(`Locking ${deps.service.lockName(lockId)} from a phone notification.`);
+        deps.log.info(`Locking ${deps.service.locks.lockName(lockId)} from a phone notification.`);
         void deps.client.callService("lock", "lock", {}, { entity_id: lockId }).catch((error) => {
-            deps.log.warn(`Could not lock ${deps.service.lockName(lockId)} from the notification.`, error);
+            deps.log.warn(`Could not lock ${deps.service.locks.lockName(lockId)} from the notification.`, error);
         });
     });
 }
@@ -14824,7 +14864,7 @@ async function handle(deps, seen) {
     };
     await deps.activity.append(entry);
     service.announceActivity();
-    const lockName = service.lockName(seen.lockId);
+    const lockName = service.locks.lockName(seen.lockId);
     deps.log.info(describeActivity(entry, lockName));
     const t = service.messages();
     const sentence = describeActivity(entry, lockName, t);
@@ -14930,13 +14970,15 @@ const stateOf = (raw) => StateSchema$1.safeParse(raw).data?.state;
  * Home Assistant; a move a notification already told ("Mom unlocked it with the keypad") is not
  * entered twice.
  */
-async function watchLockStates(deps) {
+function watchLockStates(deps) {
     const now = deps.now ?? Date.now;
     const resting = new Map();
-    await deps.client.subscribeEvents("state_changed", (event) => {
+    deps.intake.on("state_changed", (event) => {
         const entityId = event.data.entity_id;
         // Every state change in the home passes here: the cheap checks first.
-        if (typeof entityId !== "string" || !entityId.startsWith("lock.") || !deps.service.hasLock(entityId))
+        if (typeof entityId !== "string" ||
+            !entityId.startsWith("lock.") ||
+            !deps.service.locks.hasLock(entityId))
             return;
         const newState = stateOf(event.data.new_state);
         const move = doorMove(resting.get(entityId), stateOf(event.data.old_state), newState);
@@ -14973,7 +15015,7 @@ async function record(deps, lockId, move, changedAt) {
     };
     await deps.activity.append(entry);
     deps.service.announceActivity();
-    deps.log.info(describeActivity(entry, deps.service.lockName(lockId)));
+    deps.log.info(describeActivity(entry, deps.service.locks.lockName(lockId)));
     await deps.notifier.fire("latchkey_lock_activity", {
         entity_id: lockId,
         kind: move,
@@ -15080,48 +15122,32 @@ class Notifier {
     }
 }
 
+const ServicesSchema$1 = record$2(string$1(), record$2(string$1(), unknown()));
+const ResponseSchema = record$2(string$1(), record$2(string$1(), object$1({ usercode: string$1().nullable().optional(), in_use: boolean$1().nullable().optional() })
+    .loose()));
 /**
- * Gives every (code, lock) pair a slot. Existing claims never move (a slot stays stable across
- * edits); new pairs get the lowest slot that is neither claimed nor holding a code Latchkey
- * did not write. Pairs on locks not (yet) discovered wait: their slot count is unknown.
+ * A slot taken by a person enrolled at the lock with an RFID tag or a fingerprint and no PIN
+ * (User Credential locks): Latchkey must not use it, and it is no code to adopt or clear.
  */
-function allocateSlots(codes, claims, locks, range, occupiedByOthers) {
-    const result = [...claims];
-    const full = [];
-    const taken = new Map();
-    const takenOn = (lockId) => {
-        let set = taken.get(lockId);
-        if (!set) {
-            set = new Set([...(occupiedByOthers.get(lockId) ?? [])]);
-            taken.set(lockId, set);
+const NOT_A_PIN = Symbol("tag or fingerprint, no PIN");
+/**
+ * Newer HA answers `zwave_js.get_lock_usercode` (response-only) with the driver's cached codes
+ * of every slot; that is how Latchkey finds codes it did not write. Older HA has no way to list
+ * them, so unmanaged codes are then only learned from the lock's own events.
+ */
+async function detectCodeInventory(client) {
+    const services = await client.command(ServicesSchema$1, { type: "get_services" });
+    if (!services.zwave_js || !("get_lock_usercode" in services.zwave_js))
+        return null;
+    return async (lock) => {
+        const response = ResponseSchema.parse(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true));
+        const slots = new Map();
+        for (const [slot, entry] of Object.entries(response[lock.id] ?? {})) {
+            if (entry.in_use && entry.usercode && /^\d+$/.test(entry.usercode))
+                slots.set(Number(slot), entry.usercode);
         }
-        return set;
+        return slots;
     };
-    for (const claim of claims)
-        takenOn(claim.lockId).add(claim.slot);
-    const claimed = new Set(claims.map((c) => `${c.codeId}|${c.lockId}`));
-    for (const code of [...codes].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
-        for (const lockId of code.lockIds) {
-            const lock = locks.get(lockId);
-            if (!lock || claimed.has(`${code.id}|${lockId}`))
-                continue;
-            const slot = lowestFree(takenOn(lockId), range.first, Math.min(range.last ?? lock.slotCount, lock.slotCount));
-            if (slot === null) {
-                full.push({ codeId: code.id, lockId });
-                continue;
-            }
-            takenOn(lockId).add(slot);
-            claimed.add(`${code.id}|${lockId}`);
-            result.push({ lockId, slot, codeId: code.id, observed: { status: "unknown" } });
-        }
-    }
-    return { claims: result, full };
-}
-function lowestFree(taken, first, last) {
-    for (let slot = Math.max(1, first); slot <= last; slot++)
-        if (!taken.has(slot))
-            return slot;
-    return null;
 }
 
 /** PIN helpers shared by the card (generate, warn) and the add-on (validate). Pure. */
@@ -15304,6 +15330,167 @@ function check(doc, draft, ctx, editingId) {
     return result.warnings;
 }
 
+/** A claim on a slot whose code does not exist: the reconciler clears the slot, then frees it. */
+const CLEAR_ONLY = "cleared-by-user";
+/**
+ * The codes document — codes and the slots they claim — and the one queue every change of it
+ * goes through: a change runs after every earlier one, and is saved before it is acknowledged.
+ * Knows nothing of Home Assistant; the sync loop turns what it holds into lock writes.
+ */
+class CodeBook {
+    constructor(deps) {
+        this.deps = deps;
+        this.queue = Promise.resolve();
+        this.listeners = new Set();
+        this.doc = deps.document;
+    }
+    get document() {
+        return this.doc;
+    }
+    /** Called after every saved change. */
+    onCommit(listener) {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+    }
+    /** Runs `work` after every earlier change; only inside it may the document be committed. */
+    transact(work) {
+        const read = () => this.doc;
+        const tx = {
+            get doc() {
+                return read();
+            },
+            commit: (next) => this.commit(next),
+        };
+        const run = this.queue.then(() => work(tx), () => work(tx));
+        this.queue = run.catch(() => undefined);
+        return run;
+    }
+    /** Resolves once every change queued so far has run. */
+    settled() {
+        return this.queue.then(() => undefined);
+    }
+    findCode(codeId) {
+        return this.doc.codes.find((c) => c.id === codeId);
+    }
+    publicCode(codeId) {
+        const code = this.findCode(codeId);
+        return code ? withoutPin(code) : undefined;
+    }
+    codeName(codeId) {
+        return this.findCode(codeId)?.name ?? null;
+    }
+    /** The code, or the "code gone" error a person sees. */
+    requireCode(codeId) {
+        return findCode(this.doc, codeId);
+    }
+    pins() {
+        return this.doc.codes.map((c) => c.pin);
+    }
+    /** Which code owns a slot, for naming who used a keypad. */
+    codeAt() {
+        const owners = new Map(this.doc.claims.map((c) => [`${c.lockId}#${c.slot}`, c.codeId]));
+        return (lockId, slot) => owners.get(`${lockId}#${slot}`);
+    }
+    heldCodeId(lockId, slot) {
+        return this.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held)?.codeId;
+    }
+    isClaimed(lockId, slot) {
+        return this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot);
+    }
+    createCode(draft) {
+        return this.edit((doc, ctx) => createCode(doc, draft, ctx));
+    }
+    updateCode(codeId, changes) {
+        return this.edit((doc, ctx) => updateCode(doc, codeId, changes, ctx));
+    }
+    deleteCode(codeId) {
+        return this.edit((doc) => deleteCode(doc, codeId));
+    }
+    setEnabled(codeId, enabled) {
+        return this.edit((doc, ctx) => setEnabled(doc, codeId, enabled, ctx));
+    }
+    adoptCode(lockId, slot, pin, name) {
+        return this.edit((doc, ctx) => adoptCode(doc, lockId, slot, pin, name, ctx));
+    }
+    /** Counts a keypad use of a code (for `maxUses`); returns the code as it is now. */
+    async recordUse(codeId, counts) {
+        if (!counts || !this.findCode(codeId))
+            return this.findCode(codeId);
+        await this.edit((doc) => recordUse(doc, codeId));
+        return this.findCode(codeId);
+    }
+    /** Holds the given claims (changed at the keypad): nothing is written to them until an admin chooses. */
+    async hold(affected, reason) {
+        const since = this.deps.now().toISOString();
+        await this.transact(async (tx) => {
+            const held = new Set(affected);
+            await tx.commit({
+                ...tx.doc,
+                claims: tx.doc.claims.map((c) => held.has(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c),
+            });
+        });
+    }
+    /** An admin's choice for a held slot: restore Latchkey's code there, or let the lock keep its own. */
+    async resolveHeld(lockId, slot, keep) {
+        await this.transact(async (tx) => {
+            const claim = tx.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held);
+            if (!claim)
+                throw new LatchkeyError("not_found", "error.slot_not_held");
+            if (keep === "latchkey") {
+                await tx.commit({
+                    ...tx.doc,
+                    claims: tx.doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)),
+                });
+                return;
+            }
+            // The code leaves that lock; the slot stays as the lock has it and is no longer Latchkey's.
+            const codes = tx.doc.codes.map((code) => code.id === claim.codeId
+                ? {
+                    ...code,
+                    lockIds: code.lockIds.filter((id) => id !== lockId),
+                    updatedAt: this.deps.now().toISOString(),
+                }
+                : code);
+            await tx.commit({ ...tx.doc, codes, claims: tx.doc.claims.filter((c) => c !== claim) });
+        });
+    }
+    /** Claims a slot only to clear it (an unmanaged code an admin removes). */
+    async claimToClear(lockId, slot) {
+        await this.transact(async (tx) => {
+            if (tx.doc.claims.some((c) => c.lockId === lockId && c.slot === slot))
+                throw new LatchkeyError("conflict", "error.slot_managed");
+            await tx.commit({
+                ...tx.doc,
+                claims: [...tx.doc.claims, { lockId, slot, codeId: CLEAR_ONLY, observed: { status: "unknown" } }],
+            });
+        });
+    }
+    /** What a write found the slot to hold. */
+    async observe(lockId, slot, observed) {
+        await this.transact(async (tx) => {
+            const claims = tx.doc.claims.map((c) => c.lockId === lockId && c.slot === slot ? { ...c, observed } : c);
+            await tx.commit({ ...tx.doc, claims });
+        });
+    }
+    async edit(edit) {
+        return this.transact(async (tx) => {
+            const outcome = edit(tx.doc, {
+                locks: this.deps.locks(),
+                now: this.deps.now(),
+                newId: () => randomUUID(),
+            });
+            await tx.commit(outcome.document);
+            return outcome;
+        });
+    }
+    async commit(next) {
+        await this.deps.save(next);
+        this.doc = next;
+        for (const listener of this.listeners)
+            listener();
+    }
+}
+
 /**
  * Z-Wave JS locks in HA: `lock.*` entities of the `zwave_js` platform that are not disabled.
  * Pure; the registries and states come from `readHaSnapshot`.
@@ -15354,6 +15541,335 @@ function nodeIdOf(identifiers) {
 }
 function lockMap(locks) {
     return new Map(locks.map((l) => [l.id, l]));
+}
+
+/** zwave-js NodeStatus numbers as HA's `zwave_js/node_status` returns them. */
+const NODE_STATUS = {
+    0: "unknown",
+    1: "asleep",
+    2: "awake",
+    3: "dead",
+    4: "alive",
+};
+const NodeStatusResultSchema = object$1({ status: union$1([number$2(), string$1()]) }).loose();
+/** Asks HA for each lock device's node status; a lock HA cannot tell about stays "unknown". */
+async function readNodeStatuses(client, deviceIds) {
+    const statuses = new Map();
+    await Promise.all(deviceIds.map(async (deviceId) => {
+        try {
+            const result = await client.command(NodeStatusResultSchema, {
+                type: "zwave_js/node_status",
+                device_id: deviceId,
+            });
+            const status = typeof result.status === "number"
+                ? NODE_STATUS[result.status]
+                : _enum$1(["unknown", "asleep", "awake", "dead", "alive"]).safeParse(result.status).data;
+            statuses.set(deviceId, status ?? "unknown");
+        }
+        catch {
+            statuses.set(deviceId, "unknown");
+        }
+    }));
+    return statuses;
+}
+/**
+ * True when a state change can change what Latchkey may do with a lock: a known lock became
+ * (un)available, or a lock entity appeared or went away. Ordinary state changes of other
+ * locks (a template lock, say) do not count, so they never trigger a re-read of HA.
+ */
+function availabilityChanged(locks, entityId, newState, oldState) {
+    if (!entityId.startsWith("lock."))
+        return false;
+    const lock = locks.get(entityId);
+    if (lock === undefined)
+        return oldState === null || newState === null;
+    const state = object$1({ state: string$1() }).safeParse(newState);
+    const available = state.success && state.data.state !== "unavailable";
+    return lock.available !== available;
+}
+
+/** Only the registry fields Latchkey reads; HA sends more, and `loose` keeps parsing forward-compatible. */
+const EntityEntrySchema = object$1({
+    entity_id: string$1(),
+    platform: string$1(),
+    device_id: string$1().nullable(),
+    area_id: string$1().nullable().optional(),
+    disabled_by: string$1().nullable().optional(),
+    name: string$1().nullable().optional(),
+    original_name: string$1().nullable().optional(),
+})
+    .loose();
+const DeviceEntrySchema = object$1({
+    id: string$1(),
+    name: string$1().nullable(),
+    name_by_user: string$1().nullable().optional(),
+    area_id: string$1().nullable().optional(),
+    identifiers: array$1(tuple([string$1(), string$1()])),
+})
+    .loose();
+const AreaEntrySchema = object$1({ area_id: string$1(), name: string$1() }).loose();
+const StateSchema = object$1({
+    entity_id: string$1(),
+    state: string$1(),
+    attributes: record$2(string$1(), unknown()),
+    last_changed: string$1(),
+})
+    .loose();
+const ConfigSchema = object$1({
+    time_zone: string$1(),
+    version: string$1(),
+    state: string$1().optional(),
+    language: string$1().optional(),
+})
+    .loose();
+/** Everything discovery needs, read in parallel after every (re)connect. */
+async function readHaSnapshot(client) {
+    const [entities, devices, areas, states, config] = await Promise.all([
+        client.command(array$1(EntityEntrySchema), { type: "config/entity_registry/list" }),
+        client.command(array$1(DeviceEntrySchema), { type: "config/device_registry/list" }),
+        client.command(array$1(AreaEntrySchema), { type: "config/area_registry/list" }),
+        client.command(array$1(StateSchema), { type: "get_states" }),
+        client.command(ConfigSchema, { type: "get_config" }),
+    ]);
+    return {
+        entities,
+        devices,
+        areas,
+        states,
+        timeZone: config.time_zone,
+        language: config.language ?? "en",
+        running: (config.state ?? "RUNNING") === "RUNNING",
+    };
+}
+
+/** Everything Latchkey learns about the locks from HA, read after every (re)connect. */
+async function readLocks(sources, options, log) {
+    const ha = await readHaSnapshot(sources.client);
+    const deviceIds = ha.entities
+        .filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock."))
+        .flatMap((e) => (e.device_id ? [e.device_id] : []));
+    const nodeStatus = await readNodeStatuses(sources.client, deviceIds);
+    const settings = { defaultSlotCount: options.default_slot_count, slotCounts: options.lock_slot_counts };
+    let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, settings);
+    const ask = sources.slotCount;
+    if (ask) {
+        // A lock that cannot say now keeps the slot count from the settings.
+        const measured = await Promise.all(locks.map(async (lock) => [lock.deviceId, await ask(lock).catch(() => null)]));
+        const slotCounts = new Map(measured.flatMap(([deviceId, count]) => (count === null ? [] : [[deviceId, count]])));
+        locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
+    }
+    log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
+    const home = { locks, timeZone: ha.timeZone, language: ha.language, haRunning: ha.running };
+    if (!sources.inventory)
+        return { ...home, occupied: null, unlisted: new Set() };
+    return { ...home, ...(await readInventory(sources.inventory, locks, log)) };
+}
+async function readInventory(inventory, locks, log) {
+    const occupied = new Map();
+    const unlisted = new Set();
+    for (const lock of locks) {
+        try {
+            const found = await inventory(lock);
+            if (found)
+                occupied.set(lock.id, found);
+        }
+        catch (error) {
+            unlisted.add(lock.id);
+            log.warn(`Could not list the codes on ${lock.name}; no new slot is picked there until it can.`, error);
+        }
+    }
+    return { occupied, unlisted };
+}
+
+/** How often to read HA again while it reports that it is still starting. */
+const STARTUP_RECHECK_MS = 2_000;
+/**
+ * What Latchkey knows about the locks from Home Assistant: the locks themselves, the home's
+ * time zone and language, and the codes found on each lock. Re-read after every (re)connect,
+ * when a lock's availability changes, while HA is starting, and while a lock could not list
+ * its codes.
+ */
+class LockDirectory {
+    constructor(deps) {
+        this.deps = deps;
+        this.locks = new Map();
+        this.sources = null;
+        this.zone = "UTC";
+        this.lang = "en";
+        /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
+        this.occupied = new Map();
+        /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
+        this.unlistedLocks = new Set();
+        this.listeners = new Set();
+    }
+    /** Called after every read of HA, and awaited by it: the sync loop plans with the new facts. */
+    onRefreshed(listener) {
+        this.listeners.add(listener);
+    }
+    /** Reads HA through these sources from now on. */
+    connect(sources) {
+        this.sources = sources;
+    }
+    async refresh() {
+        const sources = this.sources;
+        if (!sources)
+            return;
+        const reading = await readLocks(sources, this.deps.options, this.deps.log);
+        this.locks = lockMap(reading.locks);
+        this.zone = reading.timeZone;
+        this.lang = reading.language;
+        if (reading.occupied)
+            this.takeInventory(reading.occupied, reading.unlisted);
+        this.recheckWhileStarting(reading.haRunning);
+        for (const listener of this.listeners)
+            await listener();
+    }
+    /** A state change in HA: re-read when it changes what Latchkey may do with a lock. */
+    stateChanged(entityId, newState, oldState) {
+        if (availabilityChanged(this.locks, entityId, newState, oldState))
+            this.refreshInBackground();
+    }
+    /** Refreshes, logging a failure instead of passing it on (timers, event handlers). */
+    refreshInBackground() {
+        void this.refresh().catch((e) => {
+            this.deps.log.error("Re-reading Home Assistant failed.", e);
+        });
+    }
+    get timeZone() {
+        return this.zone;
+    }
+    /** HA's language, for what the add-on tells the household (English until HA was read). */
+    get language() {
+        return this.lang;
+    }
+    get current() {
+        return this.locks;
+    }
+    list() {
+        return [...this.locks.values()];
+    }
+    lockOf(lockId) {
+        return this.locks.get(lockId);
+    }
+    /** Whether Latchkey knows this lock; cheap, for filters that see every state change in HA. */
+    hasLock(entityId) {
+        return this.locks.has(entityId);
+    }
+    lockName(lockId) {
+        return this.locks.get(lockId)?.name ?? lockId;
+    }
+    /** Locks whose codes could not be listed yet. */
+    get unlisted() {
+        return this.unlistedLocks;
+    }
+    /** What the last inventory found in a slot; undefined where it found nothing (or could not look). */
+    holding(lockId, slot) {
+        return this.occupied.get(lockId)?.get(slot);
+    }
+    /** The slots the inventory found taken, per lock. */
+    takenSlots() {
+        return new Map([...this.occupied].map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
+    }
+    /** Taken slots with a PIN or an unreadable code (not a tag or fingerprint), per lock. */
+    codeSlots() {
+        return [...this.occupied].flatMap(([lockId, slots]) => [...slots].filter(([, holding]) => holding !== NOT_A_PIN).map(([slot]) => ({ lockId, slot })));
+    }
+    /** PINs found on the locks: secrets too, though Latchkey did not set them. */
+    pins() {
+        return [...this.occupied.values()].flatMap((slots) => [...slots.values()].filter((pin) => typeof pin === "string"));
+    }
+    /** A write found a slot empty or holding a PIN: the inventory follows until it is read again. */
+    learn(lockId, slot, observed) {
+        const found = this.occupied.get(lockId);
+        if (found && observed.status === "set")
+            found.set(slot, observed.pin);
+        if (found && observed.status === "empty")
+            found.delete(slot);
+    }
+    stop() {
+        clearTimeout(this.relist);
+        clearTimeout(this.startupRecheck);
+    }
+    /**
+     * After a restart HA answers on its websocket before Z-Wave JS has set up its locks, and the
+     * events that would tell us about them can pass before our subscriptions are back: read again
+     * until HA says it is running.
+     */
+    recheckWhileStarting(running) {
+        clearTimeout(this.startupRecheck);
+        if (running)
+            return;
+        this.deps.log.info(`Home Assistant is still starting; reading the locks again in ${Math.round(STARTUP_RECHECK_MS / 1000)} s.`);
+        this.startupRecheck = setTimeout(() => {
+            this.refreshInBackground();
+        }, STARTUP_RECHECK_MS);
+        this.startupRecheck.unref();
+    }
+    /** A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
+    takeInventory(listed, failed) {
+        const next = new Map(listed);
+        const unlisted = new Set();
+        for (const lockId of failed) {
+            const before = this.occupied.get(lockId);
+            if (before)
+                next.set(lockId, before);
+            else
+                unlisted.add(lockId);
+        }
+        this.occupied = next;
+        this.unlistedLocks = unlisted;
+        clearTimeout(this.relist);
+        if (unlisted.size === 0)
+            return;
+        this.relist = setTimeout(() => {
+            this.refreshInBackground();
+        }, this.deps.relistMs ?? 60_000);
+        this.relist.unref();
+    }
+}
+
+/**
+ * Gives every (code, lock) pair a slot. Existing claims never move (a slot stays stable across
+ * edits); new pairs get the lowest slot that is neither claimed nor holding a code Latchkey
+ * did not write. Pairs on locks not (yet) discovered wait: their slot count is unknown.
+ */
+function allocateSlots(codes, claims, locks, range, occupiedByOthers) {
+    const result = [...claims];
+    const full = [];
+    const taken = new Map();
+    const takenOn = (lockId) => {
+        let set = taken.get(lockId);
+        if (!set) {
+            set = new Set([...(occupiedByOthers.get(lockId) ?? [])]);
+            taken.set(lockId, set);
+        }
+        return set;
+    };
+    for (const claim of claims)
+        takenOn(claim.lockId).add(claim.slot);
+    const claimed = new Set(claims.map((c) => `${c.codeId}|${c.lockId}`));
+    for (const code of [...codes].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
+        for (const lockId of code.lockIds) {
+            const lock = locks.get(lockId);
+            if (!lock || claimed.has(`${code.id}|${lockId}`))
+                continue;
+            const slot = lowestFree(takenOn(lockId), range.first, Math.min(range.last ?? lock.slotCount, lock.slotCount));
+            if (slot === null) {
+                full.push({ codeId: code.id, lockId });
+                continue;
+            }
+            takenOn(lockId).add(slot);
+            claimed.add(`${code.id}|${lockId}`);
+            result.push({ lockId, slot, codeId: code.id, observed: { status: "unknown" } });
+        }
+    }
+    return { claims: result, full };
+}
+function lowestFree(taken, first, last) {
+    for (let slot = Math.max(1, first); slot <= last; slot++)
+        if (!taken.has(slot))
+            return slot;
+    return null;
 }
 
 /** Capped exponential backoff: base, 2·base, 4·base … up to max. */
@@ -15502,170 +16018,113 @@ function sameOperation(a, b) {
     return (a.kind === b.kind && a.slot === b.slot && (a.kind === "clear" || (b.kind === "set" && a.pin === b.pin)));
 }
 
-const ServicesSchema$1 = record$2(string$1(), record$2(string$1(), unknown()));
-const ResponseSchema = record$2(string$1(), record$2(string$1(), object$1({ usercode: string$1().nullable().optional(), in_use: boolean$1().nullable().optional() })
-    .loose()));
-/**
- * A slot taken by a person enrolled at the lock with an RFID tag or a fingerprint and no PIN
- * (User Credential locks): Latchkey must not use it, and it is no code to adopt or clear.
- */
-const NOT_A_PIN = Symbol("tag or fingerprint, no PIN");
-/**
- * Newer HA answers `zwave_js.get_lock_usercode` (response-only) with the driver's cached codes
- * of every slot; that is how Latchkey finds codes it did not write. Older HA has no way to list
- * them, so unmanaged codes are then only learned from the lock's own events.
- */
-async function detectCodeInventory(client) {
-    const services = await client.command(ServicesSchema$1, { type: "get_services" });
-    if (!services.zwave_js || !("get_lock_usercode" in services.zwave_js))
-        return null;
-    return async (lock) => {
-        const response = ResponseSchema.parse(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true));
-        const slots = new Map();
-        for (const [slot, entry] of Object.entries(response[lock.id] ?? {})) {
-            if (entry.in_use && entry.usercode && /^\d+$/.test(entry.usercode))
-                slots.set(Number(slot), entry.usercode);
-        }
-        return slots;
-    };
-}
-
-/** zwave-js NodeStatus numbers as HA's `zwave_js/node_status` returns them. */
-const NODE_STATUS = {
-    0: "unknown",
-    1: "asleep",
-    2: "awake",
-    3: "dead",
-    4: "alive",
-};
-const NodeStatusResultSchema = object$1({ status: union$1([number$2(), string$1()]) }).loose();
-/** Asks HA for each lock device's node status; a lock HA cannot tell about stays "unknown". */
-async function readNodeStatuses(client, deviceIds) {
-    const statuses = new Map();
-    await Promise.all(deviceIds.map(async (deviceId) => {
-        try {
-            const result = await client.command(NodeStatusResultSchema, {
-                type: "zwave_js/node_status",
-                device_id: deviceId,
-            });
-            const status = typeof result.status === "number"
-                ? NODE_STATUS[result.status]
-                : _enum$1(["unknown", "asleep", "awake", "dead", "alive"]).safeParse(result.status).data;
-            statuses.set(deviceId, status ?? "unknown");
-        }
-        catch {
-            statuses.set(deviceId, "unknown");
-        }
-    }));
-    return statuses;
+/** After this many failed tries in a row, people and automations hear about it. */
+const SYNC_FAILURE_REPORT_AT = 3;
+function hasTimeRules(code) {
+    return (code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0);
 }
 /**
- * True when a state change can change what Latchkey may do with a lock: a known lock became
- * (un)available, or a lock entity appeared or went away. Ordinary state changes of other
- * locks (a template lock, say) do not count, so they never trigger a re-read of HA.
+ * Keeps the locks in step with the book: allocate slots → reconcile → the executor's per-lock
+ * queues, again after every change, every read of HA, every write's outcome and every clock tick
+ * while a code has time rules. Reports a slot that keeps failing.
  */
-function availabilityChanged(locks, entityId, newState, oldState) {
-    if (!entityId.startsWith("lock."))
-        return false;
-    const lock = locks.get(entityId);
-    if (lock === undefined)
-        return oldState === null || newState === null;
-    const state = object$1({ state: string$1() }).safeParse(newState);
-    const available = state.success && state.data.state !== "unavailable";
-    return lock.available !== available;
-}
-
-/** Only the registry fields Latchkey reads; HA sends more, and `loose` keeps parsing forward-compatible. */
-const EntityEntrySchema = object$1({
-    entity_id: string$1(),
-    platform: string$1(),
-    device_id: string$1().nullable(),
-    area_id: string$1().nullable().optional(),
-    disabled_by: string$1().nullable().optional(),
-    name: string$1().nullable().optional(),
-    original_name: string$1().nullable().optional(),
-})
-    .loose();
-const DeviceEntrySchema = object$1({
-    id: string$1(),
-    name: string$1().nullable(),
-    name_by_user: string$1().nullable().optional(),
-    area_id: string$1().nullable().optional(),
-    identifiers: array$1(tuple([string$1(), string$1()])),
-})
-    .loose();
-const AreaEntrySchema = object$1({ area_id: string$1(), name: string$1() }).loose();
-const StateSchema = object$1({
-    entity_id: string$1(),
-    state: string$1(),
-    attributes: record$2(string$1(), unknown()),
-    last_changed: string$1(),
-})
-    .loose();
-const ConfigSchema = object$1({
-    time_zone: string$1(),
-    version: string$1(),
-    state: string$1().optional(),
-    language: string$1().optional(),
-})
-    .loose();
-/** Everything discovery needs, read in parallel after every (re)connect. */
-async function readHaSnapshot(client) {
-    const [entities, devices, areas, states, config] = await Promise.all([
-        client.command(array$1(EntityEntrySchema), { type: "config/entity_registry/list" }),
-        client.command(array$1(DeviceEntrySchema), { type: "config/device_registry/list" }),
-        client.command(array$1(AreaEntrySchema), { type: "config/area_registry/list" }),
-        client.command(array$1(StateSchema), { type: "get_states" }),
-        client.command(ConfigSchema, { type: "get_config" }),
-    ]);
-    return {
-        entities,
-        devices,
-        areas,
-        states,
-        timeZone: config.time_zone,
-        language: config.language ?? "en",
-        running: (config.state ?? "RUNNING") === "RUNNING",
-    };
-}
-
-/** Everything Latchkey learns about the locks from HA, read after every (re)connect. */
-async function readLocks(sources, options, log) {
-    const ha = await readHaSnapshot(sources.client);
-    const deviceIds = ha.entities
-        .filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock."))
-        .flatMap((e) => (e.device_id ? [e.device_id] : []));
-    const nodeStatus = await readNodeStatuses(sources.client, deviceIds);
-    const settings = { defaultSlotCount: options.default_slot_count, slotCounts: options.lock_slot_counts };
-    let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, settings);
-    const ask = sources.slotCount;
-    if (ask) {
-        // A lock that cannot say now keeps the slot count from the settings.
-        const measured = await Promise.all(locks.map(async (lock) => [lock.deviceId, await ask(lock).catch(() => null)]));
-        const slotCounts = new Map(measured.flatMap(([deviceId, count]) => (count === null ? [] : [[deviceId, count]])));
-        locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
+class SyncLoop {
+    constructor(deps) {
+        this.deps = deps;
+        this.writer = null;
+        this.full = new Set();
+        this.executor = new Executor({
+            writer: (op, lock) => {
+                if (!this.writer)
+                    return Promise.reject(new LatchkeyError("unavailable", "error.ha_offline"));
+                return this.writer(op, lock);
+            },
+            lockOf: (id) => deps.directory.lockOf(id),
+            onObserved: (op, observed) => deps.onObserved(op, observed),
+            onChange: () => {
+                deps.onChange();
+            },
+            onFailure: (op, reason, attempts, delayMs) => {
+                deps.log.warn(`Could not ${op.kind} slot ${op.slot} on ${deps.directory.lockName(op.lockId)} (attempt ${attempts}): ${reason} Retrying in ${Math.round(delayMs / 1000)} s.`);
+                // Told once per stuck slot, not at every retry: a battery lock may stay away for hours.
+                if (attempts === SYNC_FAILURE_REPORT_AT)
+                    this.failureListener?.(op, reason, attempts);
+            },
+            onRetryDue: () => {
+                this.syncInBackground();
+            },
+            retry: deps.retry,
+            now: deps.now,
+            ...(deps.operationTimeoutMs === undefined ? {} : { operationTimeoutMs: deps.operationTimeoutMs }),
+        });
     }
-    log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
-    const home = { locks, timeZone: ha.timeZone, language: ha.language, haRunning: ha.running };
-    if (!sources.inventory)
-        return { ...home, occupied: null, unlisted: new Set() };
-    return { ...home, ...(await readInventory(sources.inventory, locks, log)) };
-}
-async function readInventory(inventory, locks, log) {
-    const occupied = new Map();
-    const unlisted = new Set();
-    for (const lock of locks) {
-        try {
-            const found = await inventory(lock);
-            if (found)
-                occupied.set(lock.id, found);
-        }
-        catch (error) {
-            unlisted.add(lock.id);
-            log.warn(`Could not list the codes on ${lock.name}; no new slot is picked there until it can.`, error);
-        }
+    /** Writes go through this writer from now on. */
+    connect(writer) {
+        this.writer = writer;
     }
-    return { occupied, unlisted };
+    /** After a read of HA: paused lanes may run again, and the plan may have changed. */
+    async afterRefresh() {
+        this.executor.resume();
+        const planned = await this.sync();
+        this.deps.log.info(planned === 0
+            ? "All locks are in step with the codes; nothing to write."
+            : `${planned} lock write(s) planned.`);
+    }
+    /** Plans and submits lock writes; returns how many. Serialized with every other change of the book. */
+    sync() {
+        const { book, directory, options } = this.deps;
+        return book.transact(async (tx) => {
+            const doc = tx.doc;
+            // A lock whose codes are unknown gets no new slot: a free-looking one may be someone's code.
+            const listed = new Map([...directory.current].filter(([lockId]) => !directory.unlisted.has(lockId)));
+            const allocation = allocateSlots(doc.codes, doc.claims, listed, { first: options.slot_first, last: options.slot_last }, directory.takenSlots());
+            this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
+            const plan = reconcile(doc.codes, allocation.claims, this.deps.now(), directory.timeZone);
+            const released = new Set(plan.release);
+            const claims = allocation.claims.filter((c) => !released.has(c));
+            if (claims.length !== doc.claims.length || allocation.claims.length !== doc.claims.length)
+                await tx.commit({ ...doc, claims });
+            this.executor.submit(plan.operations);
+            return plan.operations.length;
+        });
+    }
+    syncInBackground() {
+        void this.sync().catch((e) => {
+            this.deps.log.error("Planning lock writes failed.", e);
+        });
+    }
+    /** (code, lock) pairs that found no free slot at the last plan, as `codeId|lockId`. */
+    get fullPairs() {
+        return this.full;
+    }
+    runtime(lockId, slot) {
+        return this.executor.statusOf(lockId, slot);
+    }
+    /** Called once when a slot has failed a few times in a row. */
+    onSyncFailure(listener) {
+        this.failureListener = listener;
+    }
+    /**
+     * Time rules (validity, weekly windows) change what the locks should hold without anyone
+     * touching a code: re-plan every tick while any code has one. A plan with nothing to do
+     * costs a few milliseconds and writes nothing.
+     */
+    startClock(tickMs) {
+        this.clock ??= setInterval(() => {
+            if (this.deps.book.document.codes.some(hasTimeRules))
+                this.syncInBackground();
+        }, tickMs);
+        this.clock.unref();
+    }
+    /** Resolves when no lock write can make progress right now. */
+    idle() {
+        return this.executor.idle();
+    }
+    stop() {
+        if (this.clock)
+            clearInterval(this.clock);
+        this.executor.stop();
+    }
 }
 
 /**
@@ -15675,271 +16134,146 @@ async function readInventory(inventory, locks, log) {
 function isOwnEcho(claim, now, windowMs) {
     return (claim.observed.status !== "unknown" && now.getTime() - Date.parse(claim.observed.verifiedAt) < windowMs);
 }
-/** After this many failed tries in a row, people and automations hear about it. */
-const SYNC_FAILURE_REPORT_AT = 3;
-function hasTimeRules(code) {
-    return (code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0);
-}
-/** A claim on a slot whose code does not exist: the reconciler clears the slot, then frees it. */
-const CLEAR_ONLY = "cleared-by-user";
-/** How often to read HA again while it reports that it is still starting. */
-const STARTUP_RECHECK_MS = 2_000;
 /**
- * Holds the codes, keeps the locks in step with them and answers the API. Every change is
- * saved before it is acknowledged; lock writes follow from the reconciler, never directly.
+ * Latchkey's add-on side in one place for the API and the event handlers: the code book, the
+ * lock directory and the sync loop, wired so that every edit is followed by a plan, and the
+ * snapshots clients see. Lock writes follow from the plan, never from an edit directly.
  */
 class LatchkeyService {
     constructor(deps) {
         this.deps = deps;
-        this.locks = new Map();
-        this.link = null;
-        this.timeZone = "UTC";
-        this.language = "en";
-        this.full = new Set();
-        /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
-        this.occupied = new Map();
-        /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
-        this.unlisted = new Set();
-        this.queue = Promise.resolve();
+        this.client = null;
         this.listeners = new Set();
-        this.doc = deps.document;
+        /** Sends a notify service call (a share); its data holds a PIN, so nothing here logs it. */
+        this.notify = async (service, data) => {
+            if (!this.client)
+                throw new LatchkeyError("unavailable", "error.ha_offline");
+            await this.client.callService("notify", service.replace(/^notify\./, ""), data);
+        };
         this.now = deps.now ?? (() => new Date());
-        this.executor = new Executor({
-            writer: (op, lock) => {
-                if (!this.link)
-                    return Promise.reject(new LatchkeyError("unavailable", "error.ha_offline"));
-                return this.link.writer(op, lock);
+        this.locks = new LockDirectory({
+            options: deps.options,
+            log: deps.log,
+            ...(deps.relistMs === undefined ? {} : { relistMs: deps.relistMs }),
+        });
+        this.book = new CodeBook({
+            save: deps.save,
+            document: deps.document,
+            locks: () => this.locks.current,
+            now: this.now,
+        });
+        this.loop = new SyncLoop({
+            book: this.book,
+            directory: this.locks,
+            options: deps.options,
+            log: deps.log,
+            now: this.now,
+            retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
+            ...(deps.operationTimeoutMs === undefined ? {} : { operationTimeoutMs: deps.operationTimeoutMs }),
+            onObserved: async (op, observed) => {
+                this.locks.learn(op.lockId, op.slot, observed);
+                await this.book.observe(op.lockId, op.slot, observed);
+                await this.loop.sync();
             },
-            lockOf: (id) => this.locks.get(id),
-            onObserved: (op, observed) => this.recordObservation(op, observed),
             onChange: () => {
                 this.emit();
             },
-            onFailure: (op, reason, attempts, delayMs) => {
-                deps.log.warn(`Could not ${op.kind} slot ${op.slot} on ${this.lockName(op.lockId)} (attempt ${attempts}): ${reason} Retrying in ${Math.round(delayMs / 1000)} s.`);
-                // Told once per stuck slot, not at every retry: a battery lock may stay away for hours.
-                if (attempts === SYNC_FAILURE_REPORT_AT)
-                    this.syncFailureListener?.(op, reason, attempts);
-            },
-            onRetryDue: () => {
-                void this.sync().catch((e) => {
-                    deps.log.error("Planning lock writes failed.", e);
-                });
-            },
-            retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
-            now: this.now,
         });
+        this.book.onCommit(() => {
+            this.emit();
+        });
+        this.locks.onRefreshed(() => this.loop.afterRefresh());
     }
-    /** Connects the service to HA: discover, watch, sync; again after every reconnect. */
+    /** Connects the service to HA: read the locks and sync; again after every reconnect. */
     async attach(link) {
-        this.link = link;
+        this.client = link.client;
+        this.locks.connect(link);
+        this.loop.connect(link.writer);
         link.client.onReconnect(() => {
-            void this.refresh().catch((e) => {
-                this.deps.log.error("Re-reading Home Assistant failed.", e);
-            });
+            this.locks.refreshInBackground();
         });
         link.client.onDisconnect(() => {
             this.emit();
         });
-        await link.client.subscribeEvents("state_changed", (event) => {
-            const entityId = event.data.entity_id;
-            if (typeof entityId === "string" &&
-                availabilityChanged(this.locks, entityId, event.data.new_state, event.data.old_state))
-                void this.refresh().catch(() => undefined);
-        });
-        await this.refresh();
-    }
-    async refresh() {
-        const link = this.link;
-        if (!link)
-            return;
-        const reading = await readLocks(link, this.deps.options, this.deps.log);
-        this.locks = lockMap(reading.locks);
-        this.timeZone = reading.timeZone;
-        this.language = reading.language;
-        if (reading.occupied)
-            this.takeInventory(reading.occupied, reading.unlisted);
-        this.recheckWhileStarting(reading.haRunning);
-        this.executor.resume();
-        const planned = await this.sync();
-        this.deps.log.info(planned === 0
-            ? "All locks are in step with the codes; nothing to write."
-            : `${planned} lock write(s) planned.`);
-    }
-    /**
-     * After a restart HA answers on its websocket before Z-Wave JS has set up its locks, and the
-     * events that would tell us about them can pass before our subscriptions are back: read again
-     * until HA says it is running.
-     */
-    recheckWhileStarting(running) {
-        clearTimeout(this.startupRecheck);
-        if (running)
-            return;
-        this.deps.log.info(`Home Assistant is still starting; reading the locks again in ${Math.round(STARTUP_RECHECK_MS / 1000)} s.`);
-        this.startupRecheck = setTimeout(() => {
-            void this.refresh().catch((e) => {
-                this.deps.log.error("Re-reading Home Assistant failed.", e);
-            });
-        }, STARTUP_RECHECK_MS);
-        this.startupRecheck.unref();
-    }
-    /** A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
-    takeInventory(listed, failed) {
-        const next = new Map(listed);
-        const unlisted = new Set();
-        for (const lockId of failed) {
-            const before = this.occupied.get(lockId);
-            if (before)
-                next.set(lockId, before);
-            else
-                unlisted.add(lockId);
-        }
-        this.occupied = next;
-        this.unlisted = unlisted;
-        clearTimeout(this.relist);
-        if (unlisted.size === 0)
-            return;
-        this.relist = setTimeout(() => {
-            void this.refresh().catch((e) => {
-                this.deps.log.error("Re-reading Home Assistant failed.", e);
-            });
-        }, this.deps.relistMs ?? 60_000);
-        this.relist.unref();
-    }
-    /** Plans and submits lock writes; returns how many. Serialized with every other change of the document. */
-    sync() {
-        return this.serialized(async () => {
-            const others = new Map([...this.occupied].map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
-            const { options } = this.deps;
-            // A lock whose codes are unknown gets no new slot: a free-looking one may be someone's code.
-            const listed = new Map([...this.locks].filter(([lockId]) => !this.unlisted.has(lockId)));
-            const allocation = allocateSlots(this.doc.codes, this.doc.claims, listed, { first: options.slot_first, last: options.slot_last }, others);
-            this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
-            const plan = reconcile(this.doc.codes, allocation.claims, this.now(), this.timeZone);
-            const released = new Set(plan.release);
-            const claims = allocation.claims.filter((c) => !released.has(c));
-            if (claims.length !== this.doc.claims.length || allocation.claims.length !== this.doc.claims.length)
-                await this.commit({ ...this.doc, claims });
-            this.executor.submit(plan.operations);
-            return plan.operations.length;
-        });
+        await this.locks.refresh();
     }
     snapshot(user) {
-        const claimed = new Set(this.doc.claims.map((c) => `${c.lockId}#${c.slot}`));
+        const doc = this.book.document;
+        const claimed = new Set(doc.claims.map((c) => `${c.lockId}#${c.slot}`));
         // A person enrolled by tag or fingerprint is no code: Latchkey stays off that slot and says nothing.
-        const unmanaged = [...this.occupied].flatMap(([lockId, slots]) => [...slots]
-            .filter(([slot, holding]) => holding !== NOT_A_PIN && !claimed.has(`${lockId}#${slot}`))
-            .map(([slot]) => ({ lockId, slot })));
+        const unmanaged = this.locks.codeSlots().filter((s) => !claimed.has(`${s.lockId}#${s.slot}`));
         return buildSnapshot({
-            document: this.doc,
-            locks: [...this.locks.values()],
+            document: doc,
+            locks: this.locks.list(),
             unmanaged,
-            full: this.full,
-            unlisted: this.unlisted,
+            full: this.loop.fullPairs,
+            unlisted: this.locks.unlisted,
             user,
             now: this.now(),
-            timeZone: this.timeZone,
-            runtime: (lockId, slot) => this.executor.statusOf(lockId, slot),
-            connected: this.link?.client.connected ?? false,
+            timeZone: this.locks.timeZone,
+            runtime: (lockId, slot) => this.loop.runtime(lockId, slot),
+            connected: this.client?.connected ?? false,
             showNames: this.deps.options.show_code_names_to_everyone,
             lastDoorActivity: this.deps.lastDoorActivity?.() ?? [],
         });
     }
-    /** Called once when a slot has failed a few times in a row. */
-    onSyncFailure(listener) {
-        this.syncFailureListener = listener;
-    }
-    /** What the add-on says to the household, in HA's language (English until HA was read). */
-    messages() {
-        return messages(this.language);
-    }
-    codeName(codeId) {
-        return this.doc.codes.find((c) => c.id === codeId)?.name ?? null;
-    }
+    /** Called with every change clients would see. */
     onChange(listener) {
         this.listeners.add(listener);
         return () => this.listeners.delete(listener);
-    }
-    /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */
-    idle() {
-        return this.queue.then(() => this.executor.idle());
-    }
-    /** Every secret the service knows, for the log redaction layer. */
-    secrets() {
-        // PINs found on the locks (unmanaged codes) are secrets too, though Latchkey did not set them.
-        const onLocks = [...this.occupied.values()].flatMap((slots) => [...slots.values()].filter((pin) => typeof pin === "string"));
-        return [...this.doc.codes.map((c) => c.pin), ...onLocks];
-    }
-    createCode(draft) {
-        return this.change((doc, ctx) => createCode(doc, draft, ctx));
-    }
-    updateCode(codeId, changes) {
-        return this.change((doc, ctx) => updateCode(doc, codeId, changes, ctx));
-    }
-    deleteCode(codeId) {
-        return this.change((doc) => deleteCode(doc, codeId));
-    }
-    setEnabled(codeId, enabled) {
-        return this.change((doc, ctx) => setEnabled(doc, codeId, enabled, ctx));
-    }
-    publicCode(codeId) {
-        const code = this.doc.codes.find((c) => c.id === codeId);
-        return code ? withoutPin(code) : undefined;
-    }
-    revealPin(codeId) {
-        return findCode(this.doc, codeId).pin;
-    }
-    shareDetails(codeId) {
-        const code = findCode(this.doc, codeId);
-        return {
-            code,
-            lockNames: code.lockIds.map((id) => this.lockName(id)),
-            timeZone: this.timeZone,
-            t: this.messages(),
-        };
-    }
-    /** Calls a notify service directly (shares): not logged with its data, which holds a PIN. */
-    async callNotify(service, data) {
-        if (!this.link)
-            throw new LatchkeyError("unavailable", "error.ha_offline");
-        await this.link.client.callService("notify", service.replace(/^notify\./, ""), data);
-    }
-    /** Counts a keypad use of a code (for `maxUses`); returns the code as it is now. */
-    async recordUse(codeId, counts) {
-        if (!counts || !this.doc.codes.some((c) => c.id === codeId))
-            return this.doc.codes.find((c) => c.id === codeId);
-        await this.change((doc) => recordUse(doc, codeId));
-        return this.doc.codes.find((c) => c.id === codeId);
-    }
-    /** Whether Latchkey knows this lock; cheap, for filters that see every state change in HA. */
-    hasLock(entityId) {
-        return this.locks.has(entityId);
-    }
-    interpretContext() {
-        const owners = new Map(this.doc.claims.map((c) => [`${c.lockId}#${c.slot}`, c.codeId]));
-        return {
-            locks: [...this.locks.values()],
-            codes: this.doc.codes,
-            codeAt: (lockId, slot) => owners.get(`${lockId}#${slot}`),
-        };
-    }
-    namesVisibleToAll() {
-        return this.deps.options.show_code_names_to_everyone;
-    }
-    lockName(lockId) {
-        return this.locks.get(lockId)?.name ?? lockId;
     }
     /** New activity exists: clients re-read it. */
     announceActivity() {
         this.emit();
     }
+    /** What the add-on says to the household, in HA's language (English until HA was read). */
+    messages() {
+        return messages(this.locks.language);
+    }
+    /** Every secret the service knows, for the log redaction layer. */
+    secrets() {
+        return [...this.book.pins(), ...this.locks.pins()];
+    }
+    interpretContext() {
+        return { locks: this.locks.list(), codes: this.book.document.codes, codeAt: this.book.codeAt() };
+    }
+    namesVisibleToAll() {
+        return this.deps.options.show_code_names_to_everyone;
+    }
+    createCode(draft) {
+        return this.thenSync(this.book.createCode(draft));
+    }
+    updateCode(codeId, changes) {
+        return this.thenSync(this.book.updateCode(codeId, changes));
+    }
+    deleteCode(codeId) {
+        return this.thenSync(this.book.deleteCode(codeId));
+    }
+    setEnabled(codeId, enabled) {
+        return this.thenSync(this.book.setEnabled(codeId, enabled));
+    }
+    /** Counts a keypad use of a code (for `maxUses`); returns the code as it is now. */
+    recordUse(codeId, counts) {
+        return this.thenSync(this.book.recordUse(codeId, counts));
+    }
     adoptUnmanaged(lockId, slot, name) {
-        const pin = this.occupied.get(lockId)?.get(slot);
+        const pin = this.locks.holding(lockId, slot);
         if (pin === undefined || pin === NOT_A_PIN)
             throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
         if (pin === null)
             throw new LatchkeyError("conflict", "error.pin_unreadable");
-        return this.change((doc, ctx) => adoptCode(doc, lockId, slot, pin, name, ctx));
+        return this.thenSync(this.book.adoptCode(lockId, slot, pin, name));
+    }
+    async clearUnmanaged(lockId, slot) {
+        if (!this.locks.hasLock(lockId))
+            throw new LatchkeyError("not_found", "error.lock_gone");
+        if (this.locks.holding(lockId, slot) === NOT_A_PIN)
+            throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
+        await this.thenSync(this.book.claimToClear(lockId, slot));
+    }
+    /** An admin's choice for a held slot: restore Latchkey's code there, or let the lock keep its own. */
+    resolveHeld(lockId, slot, keep) {
+        return this.thenSync(this.book.resolveHeld(lockId, slot, keep));
     }
     /**
      * A lock reported a code changed at its own keypad. A slot Latchkey owns is held (nothing
@@ -15948,116 +16282,33 @@ class LatchkeyService {
      */
     async holdChangedSlots(lockId, slot, reason) {
         const now = this.now();
-        const touched = this.doc.claims.filter((c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held);
+        const doc = this.book.document;
+        const touched = doc.claims.filter((c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held);
         const affected = touched.filter((c) => !isOwnEcho(c, now, this.deps.ownEchoMs ?? 10_000));
         if (affected.length === 0)
             return { held: [], echo: touched.length > 0 };
-        const since = now.toISOString();
-        await this.serialized(async () => {
-            const held = new Set(affected);
-            await this.commit({
-                ...this.doc,
-                claims: this.doc.claims.map((c) => held.has(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c),
-            });
-        });
-        await this.sync();
-        return { held: this.doc.codes.filter((code) => affected.some((c) => c.codeId === code.id)), echo: false };
+        await this.thenSync(this.book.hold(affected, reason));
+        return {
+            held: this.book.document.codes.filter((code) => affected.some((c) => c.codeId === code.id)),
+            echo: false,
+        };
     }
-    heldCodeId(lockId, slot) {
-        return this.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held)?.codeId;
-    }
-    /** An admin's choice for a held slot: restore Latchkey's code there, or let the lock keep its own. */
-    async resolveHeld(lockId, slot, keep) {
-        await this.serialized(async () => {
-            const claim = this.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held);
-            if (!claim)
-                throw new LatchkeyError("not_found", "error.slot_not_held");
-            if (keep === "latchkey") {
-                await this.commit({
-                    ...this.doc,
-                    claims: this.doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)),
-                });
-                return;
-            }
-            // The code leaves that lock; the slot stays as the lock has it and is no longer Latchkey's.
-            const codes = this.doc.codes.map((code) => code.id === claim.codeId
-                ? {
-                    ...code,
-                    lockIds: code.lockIds.filter((id) => id !== lockId),
-                    updatedAt: this.now().toISOString(),
-                }
-                : code);
-            await this.commit({ ...this.doc, codes, claims: this.doc.claims.filter((c) => c !== claim) });
-        });
-        await this.sync();
-    }
-    async clearUnmanaged(lockId, slot) {
-        if (!this.locks.has(lockId))
-            throw new LatchkeyError("not_found", "error.lock_gone");
-        if (this.occupied.get(lockId)?.get(slot) === NOT_A_PIN)
-            throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
-        await this.serialized(async () => {
-            if (this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot))
-                throw new LatchkeyError("conflict", "error.slot_managed");
-            await this.commit({
-                ...this.doc,
-                claims: [...this.doc.claims, { lockId, slot, codeId: CLEAR_ONLY, observed: { status: "unknown" } }],
-            });
-        });
-        await this.sync();
-    }
-    /**
-     * Time rules (validity, weekly windows) change what the locks should hold without anyone
-     * touching a code: re-plan every tick while any code has one. A plan with nothing to do
-     * costs a few milliseconds and writes nothing.
-     */
     startClock(tickMs) {
-        this.clock ??= setInterval(() => {
-            if (!this.doc.codes.some(hasTimeRules))
-                return;
-            void this.sync().catch((e) => {
-                this.deps.log.error("Planning lock writes failed.", e);
-            });
-        }, tickMs);
-        this.clock.unref();
+        this.loop.startClock(tickMs);
+    }
+    /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */
+    async idle() {
+        await this.book.settled();
+        await this.loop.idle();
     }
     stop() {
-        if (this.clock)
-            clearInterval(this.clock);
-        clearTimeout(this.relist);
-        clearTimeout(this.startupRecheck);
-        this.executor.stop();
+        this.loop.stop();
+        this.locks.stop();
     }
-    async change(edit) {
-        const result = await this.serialized(async () => {
-            const outcome = edit(this.doc, { locks: this.locks, now: this.now(), newId: () => randomUUID() });
-            await this.commit(outcome.document);
-            return outcome;
-        });
-        await this.sync();
+    async thenSync(edit) {
+        const result = await edit;
+        await this.loop.sync();
         return result;
-    }
-    async recordObservation(op, observed) {
-        await this.serialized(async () => {
-            const claims = this.doc.claims.map((c) => c.lockId === op.lockId && c.slot === op.slot ? { ...c, observed } : c);
-            const found = this.occupied.get(op.lockId);
-            if (found && observed.status === "set")
-                found.set(op.slot, observed.pin);
-            if (found && observed.status === "empty")
-                found.delete(op.slot);
-            await this.commit({ ...this.doc, claims });
-        });
-        await this.sync();
-    }
-    async commit(next) {
-        await this.deps.store.save(next);
-        this.doc = next;
-        this.emit();
-    }
-    serialized(work) {
-        const run = this.queue.then(work, work);
-        this.queue = run.catch(() => undefined);
-        return run;
     }
     emit() {
         for (const listener of this.listeners)
@@ -16065,32 +16316,31 @@ class LatchkeyService {
     }
 }
 
-/** How often an unknown user id may send the add-on back to HA's user list. */
-const REFRESH_MS = 60_000;
-/** HA user ids → the names people gave them, for "Alex unlocked Back Door in Home Assistant". */
-class UserNames {
-    constructor(client, log, now = Date.now) {
-        this.client = client;
-        this.log = log;
-        this.now = now;
-        this.names = new Map();
-        this.listedAt = Number.NEGATIVE_INFINITY;
-    }
-    /** The user's name, or null for no user or one HA does not list (the list is read again at most once a minute). */
-    async nameOf(userId) {
-        if (userId === null)
-            return null;
-        if (!this.names.has(userId) && this.now() - this.listedAt >= REFRESH_MS) {
-            this.listedAt = this.now();
-            try {
-                this.names = new Map((await listUsers(this.client)).map((u) => [u.id, u.name]));
-            }
-            catch (error) {
-                this.log.warn("Could not read Home Assistant's users to name who moved a door.", error);
-            }
+/**
+ * What people and automations hear when a slot keeps failing: a `latchkey_sync_failed` event
+ * and, if the option is on, a notification. Once per stuck slot (the sync loop counts).
+ */
+function syncFailureReporter(deps) {
+    return (op, rawReason, attempts) => {
+        // HA's error text goes into an event and a notification: make sure no PIN rides along.
+        const reason = redact(rawReason, deps.secrets());
+        const codeName = deps.codeName(op.codeId);
+        const lock = deps.lockName(op.lockId);
+        void deps.notifier.fire("latchkey_sync_failed", {
+            code_id: op.codeId,
+            code_name: codeName,
+            entity_id: op.lockId,
+            slot: op.slot,
+            operation: op.kind,
+            reason,
+            attempts,
+        });
+        if (deps.options.notify_sync_failures) {
+            const t = deps.messages();
+            const values = { code: codeName ?? t("who.a_code"), lock, attempts, reason };
+            void deps.notifier.notify(deps.options.notify_targets, "Latchkey", t(op.kind === "set" ? "notify.sync_failed_set" : "notify.sync_failed_clear", values));
         }
-        return this.names.get(userId) ?? null;
-    }
+    };
 }
 
 // What the add-on stores per slot. Clients never see it: they get sync states (./slot).
@@ -16767,7 +17017,7 @@ async function main() {
     await activity.load();
     const journal = new Journal(activity);
     const svc = new LatchkeyService({
-        store,
+        save: (next) => store.save(next),
         document,
         log,
         options: config.options,
@@ -16826,8 +17076,16 @@ async function main() {
     // Who moved a door in HA: a lock's notification and its state change meet here (door-commands.ts).
     const doors = new DoorCommands();
     const users = new UserNames(ha, log);
-    await watchDoorEvents({
+    // Every HA event comes in once (ha/event-intake.ts) and goes to each part that needs it.
+    const intake = new HaEventIntake();
+    intake.on("state_changed", (event) => {
+        const entityId = event.data.entity_id;
+        if (typeof entityId === "string")
+            svc.locks.stateChanged(entityId, event.data.new_state, event.data.old_state);
+    });
+    watchDoorEvents({
         client: ha,
+        intake,
         service: svc,
         activity,
         notifier,
@@ -16837,8 +17095,8 @@ async function main() {
         users,
         graceMs: tuning.stateGraceMs,
     });
-    await watchLockStates({
-        client: ha,
+    watchLockStates({
+        intake,
         service: svc,
         activity,
         notifier,
@@ -16847,6 +17105,15 @@ async function main() {
         users,
         graceMs: tuning.stateGraceMs,
     });
+    svc.loop.onSyncFailure(syncFailureReporter({
+        notifier,
+        options: config.options,
+        codeName: (id) => svc.book.codeName(id),
+        lockName: (id) => svc.locks.lockName(id),
+        secrets: () => svc.secrets(),
+        messages: () => svc.messages(),
+    }));
+    await intake.start(ha);
     svc.startClock(tuning.clockTickMs);
     await svc.attach({
         client: ha,

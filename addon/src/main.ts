@@ -5,6 +5,7 @@ import { startApiServer } from "./api/server";
 import { userFromIngress, userFromToken } from "./api/identify";
 import { ConfigError, loadConfig, type RuntimeConfig } from "./config";
 import { HaClient } from "./ha/client";
+import { HaEventIntake } from "./ha/event-intake";
 import { FatalConfigError } from "./ha/errors";
 import { createLogger, type Logger } from "./log/logger";
 import { ActivityLog } from "./service/activity-log";
@@ -14,7 +15,8 @@ import { watchLockStates } from "./service/state-activity";
 import { Journal } from "./service/journal";
 import { Notifier } from "./service/notifier";
 import { LatchkeyService } from "./service/service";
-import { UserNames } from "./service/user-names";
+import { syncFailureReporter } from "./service/sync-failures";
+import { UserNames } from "./ha/users";
 import { FileStore } from "./store/file-store";
 import { backoffDelay } from "./sync/backoff";
 import { CcReader } from "./zwave/cc-reader";
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
   await activity.load();
   const journal = new Journal(activity);
   const svc = new LatchkeyService({
-    store,
+    save: (next) => store.save(next),
     document,
     log,
     options: config.options,
@@ -125,8 +127,16 @@ async function main(): Promise<void> {
   // Who moved a door in HA: a lock's notification and its state change meet here (door-commands.ts).
   const doors = new DoorCommands();
   const users = new UserNames(ha, log);
-  await watchDoorEvents({
+  // Every HA event comes in once (ha/event-intake.ts) and goes to each part that needs it.
+  const intake = new HaEventIntake();
+  intake.on("state_changed", (event) => {
+    const entityId = event.data.entity_id;
+    if (typeof entityId === "string")
+      svc.locks.stateChanged(entityId, event.data.new_state, event.data.old_state);
+  });
+  watchDoorEvents({
     client: ha,
+    intake,
     service: svc,
     activity,
     notifier,
@@ -136,8 +146,8 @@ async function main(): Promise<void> {
     users,
     graceMs: tuning.stateGraceMs,
   });
-  await watchLockStates({
-    client: ha,
+  watchLockStates({
+    intake,
     service: svc,
     activity,
     notifier,
@@ -146,6 +156,17 @@ async function main(): Promise<void> {
     users,
     graceMs: tuning.stateGraceMs,
   });
+  svc.loop.onSyncFailure(
+    syncFailureReporter({
+      notifier,
+      options: config.options,
+      codeName: (id) => svc.book.codeName(id),
+      lockName: (id) => svc.locks.lockName(id),
+      secrets: () => svc.secrets(),
+      messages: () => svc.messages(),
+    }),
+  );
+  await intake.start(ha);
   svc.startClock(tuning.clockTickMs);
   await svc.attach({
     client: ha,

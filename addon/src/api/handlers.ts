@@ -3,7 +3,7 @@ import { wireWarnings } from "../../../src/model/protocol";
 import { type Request } from "../../../src/model/requests";
 import type { ActivityKind } from "../../../src/model/activity";
 import type { Journal } from "../service/journal";
-import { sendShare, shareMessage } from "../service/share";
+import { sendShare, shareDetails, shareMessage } from "../service/share";
 import type { LatchkeyService } from "../service/service";
 import { withoutNames } from "../core/snapshot";
 import type { ClientView } from "./client-view";
@@ -31,7 +31,7 @@ export async function handleRequest(
   subscribe: () => void,
 ): Promise<unknown> {
   const record = (kind: ActivityKind, codeId: string) => {
-    const code = service.publicCode(codeId);
+    const code = service.book.publicCode(codeId);
     return code ? journal.codeEvent(kind, code, user.name) : Promise.resolve();
   };
   if (ADMIN_ONLY.has(request.type) && !user.isAdmin) {
@@ -52,7 +52,7 @@ export async function handleRequest(
       return { codeId, ...wireWarnings(warnings) };
     }
     case "codes/delete": {
-      const code = service.publicCode(request.codeId);
+      const code = service.book.publicCode(request.codeId);
       await service.deleteCode(request.codeId);
       if (code) await journal.codeEvent("code_deleted", code, user.name);
       return { codeId: request.codeId };
@@ -62,13 +62,21 @@ export async function handleRequest(
       await record(request.enabled ? "code_enabled" : "code_disabled", request.codeId);
       return { codeId: request.codeId };
     case "codes/reveal": {
-      const pin = service.revealPin(request.codeId);
+      const pin = service.book.requireCode(request.codeId).pin;
       await record("code_revealed", request.codeId);
       return { codeId: request.codeId, pin };
     }
     case "codes/share": {
-      const message = shareMessage(service.shareDetails(request.codeId), request.note);
-      await sendShare(service, request.service, request.recipients, message);
+      const t = service.messages();
+      const code = service.book.requireCode(request.codeId);
+      const details = shareDetails(code, (id) => service.locks.lockName(id), service.locks.timeZone, t);
+      await sendShare(
+        service.notify,
+        t,
+        request.service,
+        request.recipients,
+        shareMessage(details, request.note),
+      );
       await record("code_shared", request.codeId);
       return { codeId: request.codeId, service: request.service };
     }
@@ -81,7 +89,7 @@ export async function handleRequest(
       await service.clearUnmanaged(request.lockId, request.slot);
       return { lockId: request.lockId, slot: request.slot };
     case "held/resolve": {
-      const codeId = service.heldCodeId(request.lockId, request.slot);
+      const codeId = service.book.heldCodeId(request.lockId, request.slot);
       await service.resolveHeld(request.lockId, request.slot, request.keep);
       if (codeId) await record("code_updated", codeId);
       return { lockId: request.lockId, slot: request.slot };

@@ -2,6 +2,7 @@ import WebSocket from "ws";
 import { z } from "zod";
 import type { HaClient } from "../ha/client";
 import { parseJson, rawText } from "../ha/raw-text";
+import { listUsers } from "../ha/users";
 
 export interface ApiUser {
   id: string;
@@ -12,22 +13,9 @@ export interface ApiUser {
 const CurrentUserSchema = z
   .object({ id: z.string(), name: z.string().nullable(), is_admin: z.boolean() })
   .loose();
-const AuthListSchema = z.array(
-  z.object({ id: z.string(), name: z.string().nullable(), group_ids: z.array(z.string()) }).loose(),
-);
 
 /** Only the Supervisor's ingress proxy may name the user in a header. */
 export const INGRESS_PROXY_ADDRESS = "172.30.32.2";
-
-/** Every HA user with their name and role (`config/auth/list`, admins only: the add-on is one). */
-export async function listUsers(client: HaClient): Promise<ApiUser[]> {
-  const users = await client.command(AuthListSchema, { type: "config/auth/list" });
-  return users.map((user) => ({
-    id: user.id,
-    name: user.name ?? "Unknown",
-    isAdmin: user.group_ids.includes("system-admin"),
-  }));
-}
 
 /** Ingress: the proxy names the user; whether they are an admin we ask HA. */
 export async function userFromIngress(client: HaClient, userId: string): Promise<ApiUser | null> {

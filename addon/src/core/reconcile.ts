@@ -1,11 +1,7 @@
 import type { Code } from "../../../src/model/code";
-import type { CodeId, LockId } from "../../../src/model/primitives";
 import type { SlotClaim } from "../../../src/model/slot-claim";
+import type { Operation } from "./operations";
 import { codeActivity } from "./schedule";
-
-export type Operation =
-  | { kind: "set"; lockId: LockId; slot: number; codeId: CodeId; pin: string }
-  | { kind: "clear"; lockId: LockId; slot: number; codeId: CodeId };
 
 export interface Plan {
   operations: Operation[];

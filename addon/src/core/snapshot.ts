@@ -5,7 +5,7 @@ import type { LockId } from "../../../src/model/primitives";
 import type { Snapshot } from "../../../src/model/protocol";
 import { syncReason, type SyncStatus, type UnmanagedSlot } from "../../../src/model/slot";
 import { type SlotClaim } from "../../../src/model/slot-claim";
-import type { SlotRuntime } from "../sync/executor";
+import type { SlotRuntime } from "./operations";
 import type { StoreDocument } from "../store/schema";
 import { desiredSlot } from "./reconcile";
 

@@ -8,16 +8,18 @@ import {
   type Interpretation,
 } from "../core/interpret";
 import type { HaClient } from "../ha/client";
-import { redact, type Logger } from "../log/logger";
+import type { HaEventIntake } from "../ha/event-intake";
+import type { Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
 import type { DoorCommands, DoorMove } from "./door-commands";
 import { lockOfAction } from "./lock-action";
 import type { Notifier } from "./notifier";
 import type { LatchkeyService } from "./service";
-import type { UserNames } from "./user-names";
+import type { UserNames } from "../ha/users";
 
 interface Deps {
   client: HaClient;
+  intake: HaEventIntake;
   service: LatchkeyService;
   activity: ActivityLog;
   notifier: Notifier;
@@ -40,8 +42,8 @@ const REMOTE_MOVES: Partial<Record<Interpretation["kind"], DoorMove>> = {
  * Turns the locks' Access Control notifications into activity entries, alerts and
  * `latchkey_*` events. Subscribing needs an admin token, which the add-on has.
  */
-export async function watchDoorEvents(deps: Deps): Promise<void> {
-  await deps.client.subscribeEvents("zwave_js_notification", (event) => {
+export function watchDoorEvents(deps: Deps): void {
+  deps.intake.on("zwave_js_notification", (event) => {
     const parsed = ZwaveNotificationSchema.safeParse(event.data);
     if (!parsed.success) return;
     const seen = interpretNotification(parsed.data, deps.service.interpretContext());
@@ -50,37 +52,13 @@ export async function watchDoorEvents(deps: Deps): Promise<void> {
         deps.log.error("Handling a lock event failed.", error);
       });
   });
-  deps.service.onSyncFailure((op, rawReason, attempts) => {
-    // HA's error text goes into an event and a notification: make sure no PIN rides along.
-    const reason = redact(rawReason, deps.service.secrets());
-    const codeName = deps.service.codeName(op.codeId);
-    const lock = deps.service.lockName(op.lockId);
-    void deps.notifier.fire("latchkey_sync_failed", {
-      code_id: op.codeId,
-      code_name: codeName,
-      entity_id: op.lockId,
-      slot: op.slot,
-      operation: op.kind,
-      reason,
-      attempts,
-    });
-    if (deps.options.notify_sync_failures) {
-      const t = deps.service.messages();
-      const values = { code: codeName ?? t("who.a_code"), lock, attempts, reason };
-      void deps.notifier.notify(
-        deps.options.notify_targets,
-        "Latchkey",
-        t(op.kind === "set" ? "notify.sync_failed_set" : "notify.sync_failed_clear", values),
-      );
-    }
-  });
   // "Lock it" tapped on a phone notification.
-  await deps.client.subscribeEvents("mobile_app_notification_action", (event) => {
+  deps.intake.on("mobile_app_notification_action", (event) => {
     const lockId = lockOfAction(event.data.action);
     if (!lockId || !deps.service.interpretContext().locks.some((l) => l.id === lockId)) return;
-    deps.log.info(`Locking ${deps.service.lockName(lockId)} from a phone notification.`);
+    deps.log.info(`Locking ${deps.service.locks.lockName(lockId)} from a phone notification.`);
     void deps.client.callService("lock", "lock", {}, { entity_id: lockId }).catch((error: unknown) => {
-      deps.log.warn(`Could not lock ${deps.service.lockName(lockId)} from the notification.`, error);
+      deps.log.warn(`Could not lock ${deps.service.locks.lockName(lockId)} from the notification.`, error);
     });
   });
 }
@@ -113,7 +91,7 @@ async function handle(deps: Deps, seen: Interpretation): Promise<void> {
   };
   await deps.activity.append(entry);
   service.announceActivity();
-  const lockName = service.lockName(seen.lockId);
+  const lockName = service.locks.lockName(seen.lockId);
   deps.log.info(describeActivity(entry, lockName));
   const t = service.messages();
   const sentence = describeActivity(entry, lockName, t);

@@ -1,7 +1,6 @@
 import { LatchkeyError } from "../../../src/model/errors";
 import type { Code } from "../../../src/model/code";
 import type { Messages } from "../i18n/messages";
-import type { LatchkeyService } from "./service";
 
 export interface ShareDetails {
   code: Pick<Code, "name" | "pin" | "rules">;
@@ -10,6 +9,19 @@ export interface ShareDetails {
   timeZone: string;
   /** HA's language: the visitor reads the household's language. */
   t: Messages;
+}
+
+/** Calls a notify service (`notify.<name>` or `<name>`) with this data; the data holds a PIN. */
+export type NotifyFn = (service: string, data: Record<string, unknown>) => Promise<void>;
+
+/** What a share tells: the code, its doors by name, and how the household reads dates. */
+export function shareDetails(
+  code: Code,
+  lockName: (lockId: string) => string,
+  timeZone: string,
+  t: Messages,
+): ShareDetails {
+  return { code, lockNames: code.lockIds.map(lockName), timeZone, t };
 }
 
 /**
@@ -40,14 +52,15 @@ function formatDay(iso: string, { timeZone, t }: Pick<ShareDetails, "timeZone" |
 
 /** Sends the share; the error a person sees never repeats the message (it holds the PIN). */
 export async function sendShare(
-  service: LatchkeyService,
+  notify: NotifyFn,
+  t: Messages,
   notifyService: string,
   recipients: readonly string[],
   message: string,
 ): Promise<void> {
   try {
-    await service.callNotify(notifyService, {
-      title: service.messages()("share.title"),
+    await notify(notifyService, {
+      title: t("share.title"),
       message,
       ...(recipients.length > 0 ? { target: recipients } : {}),
     });

@@ -3,19 +3,19 @@ import { z } from "zod";
 import type { ActivityEntry } from "../../../src/model/activity";
 import { describeActivity } from "../core/interpret";
 import { alreadyTold, doorMove, restingState, type RestingState } from "../core/state-change";
-import type { HaClient } from "../ha/client";
+import type { HaEventIntake } from "../ha/event-intake";
 import type { Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
 import { DOOR_REPORT_WINDOW_MS, type DoorCommands } from "./door-commands";
 import type { Notifier } from "./notifier";
 import type { LatchkeyService } from "./service";
-import type { UserNames } from "./user-names";
+import type { UserNames } from "../ha/users";
 
 const StateSchema = z.object({ state: z.string() }).loose();
 const stateOf = (raw: unknown): string | undefined => StateSchema.safeParse(raw).data?.state;
 
 interface Deps {
-  client: HaClient;
+  intake: HaEventIntake;
   service: LatchkeyService;
   activity: ActivityLog;
   notifier: Notifier;
@@ -34,13 +34,17 @@ interface Deps {
  * Home Assistant; a move a notification already told ("Mom unlocked it with the keypad") is not
  * entered twice.
  */
-export async function watchLockStates(deps: Deps): Promise<void> {
+export function watchLockStates(deps: Deps): void {
   const now = deps.now ?? Date.now;
   const resting = new Map<string, RestingState>();
-  await deps.client.subscribeEvents("state_changed", (event) => {
+  deps.intake.on("state_changed", (event) => {
     const entityId = event.data.entity_id;
     // Every state change in the home passes here: the cheap checks first.
-    if (typeof entityId !== "string" || !entityId.startsWith("lock.") || !deps.service.hasLock(entityId))
+    if (
+      typeof entityId !== "string" ||
+      !entityId.startsWith("lock.") ||
+      !deps.service.locks.hasLock(entityId)
+    )
       return;
     const newState = stateOf(event.data.new_state);
     const move = doorMove(resting.get(entityId), stateOf(event.data.old_state), newState);
@@ -80,7 +84,7 @@ async function record(
   };
   await deps.activity.append(entry);
   deps.service.announceActivity();
-  deps.log.info(describeActivity(entry, deps.service.lockName(lockId)));
+  deps.log.info(describeActivity(entry, deps.service.locks.lockName(lockId)));
   await deps.notifier.fire("latchkey_lock_activity", {
     entity_id: lockId,
     kind: move,

@@ -3,19 +3,13 @@ import { isReachable } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
 import { syncReason } from "../../../src/model/slot";
 import { type SlotObservation } from "../../../src/model/slot-claim";
-import type { Operation } from "../core/reconcile";
+import type { Operation, SlotRuntime } from "../core/operations";
 import { withTimeout } from "../ha/timeout";
 import { redact } from "../log/logger";
 import { backoffDelay } from "./backoff";
 
 /** Carries out one operation on a lock and reports what the slot is then known to hold. */
 export type SlotWriter = (op: Operation, lock: Lock) => Promise<SlotObservation>;
-
-export type SlotRuntime =
-  | { state: "pending" }
-  | { state: "syncing" }
-  | ({ state: "waiting" } & ReturnType<typeof syncReason>)
-  | { state: "failed"; reason: string; attempts: number; nextRetryAt: Date };
 
 export interface ExecutorOptions {
   writer: SlotWriter;

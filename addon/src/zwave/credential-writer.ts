@@ -1,6 +1,6 @@
 import type { Lock } from "../../../src/model/lock";
 import type { SlotObservation } from "../../../src/model/slot-claim";
-import type { Operation } from "../core/reconcile";
+import type { Operation } from "../core/operations";
 import type { HaClient } from "../ha/client";
 import { HaCommandError } from "../ha/errors";
 import { withTimeout } from "../ha/timeout";

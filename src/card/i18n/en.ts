@@ -2,7 +2,7 @@
  * The card's own English texts; the form's problems (src/model/problem-texts.ts) and the card's
  * own (./card-problems.ts) join them when they load. What the add-on reports by key needs
  * no English here: its message is English. Also the texts for any language without its own.
- * Loaded on demand by ../i18n.ts: keep this file free of imports, it is a chunk of its own.
+ * Loaded on demand by ./card-translations.ts: keep this file free of imports, it is a chunk of its own.
  */
 export const en = {
   title: "Locks",

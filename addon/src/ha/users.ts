@@ -1,6 +1,27 @@
-import { listUsers } from "../api/identify";
-import type { HaClient } from "../ha/client";
+import { z } from "zod";
 import type { Logger } from "../log/logger";
+import type { HaClient } from "./client";
+
+/** An HA user as Latchkey needs them: who they are and whether they may change codes. */
+export interface HaUser {
+  id: string;
+  name: string;
+  isAdmin: boolean;
+}
+
+const AuthListSchema = z.array(
+  z.object({ id: z.string(), name: z.string().nullable(), group_ids: z.array(z.string()) }).loose(),
+);
+
+/** Every HA user with their name and role (`config/auth/list`, admins only: the add-on is one). */
+export async function listUsers(client: HaClient): Promise<HaUser[]> {
+  const users = await client.command(AuthListSchema, { type: "config/auth/list" });
+  return users.map((user) => ({
+    id: user.id,
+    name: user.name ?? "Unknown",
+    isAdmin: user.group_ids.includes("system-admin"),
+  }));
+}
 
 /** How often an unknown user id may send the add-on back to HA's user list. */
 const REFRESH_MS = 60_000;

@@ -1,0 +1,182 @@
+import type { Lock } from "../../../src/model/lock";
+import type { LockId } from "../../../src/model/primitives";
+import type { SlotObservation } from "../../../src/model/slot-claim";
+import type { Options } from "../config";
+import { lockMap } from "../core/discover";
+import type { Logger } from "../log/logger";
+import { NOT_A_PIN, type SlotHolding } from "../zwave/code-inventory";
+import { availabilityChanged } from "./lock-watch";
+import { readLocks, type LockSources } from "./read-locks";
+
+/** How often to read HA again while it reports that it is still starting. */
+const STARTUP_RECHECK_MS = 2_000;
+
+export interface LockDirectoryDeps {
+  options: Options;
+  log: Logger;
+  /** How soon to ask again for the codes of a lock that could not list them. */
+  relistMs?: number;
+}
+
+/**
+ * What Latchkey knows about the locks from Home Assistant: the locks themselves, the home's
+ * time zone and language, and the codes found on each lock. Re-read after every (re)connect,
+ * when a lock's availability changes, while HA is starting, and while a lock could not list
+ * its codes.
+ */
+export class LockDirectory {
+  private locks = new Map<LockId, Lock>();
+  private sources: LockSources | null = null;
+  private zone = "UTC";
+  private lang = "en";
+  /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
+  private occupied = new Map<LockId, Map<number, SlotHolding>>();
+  /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
+  private unlistedLocks = new Set<LockId>();
+  private relist: NodeJS.Timeout | undefined;
+  private startupRecheck: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<() => Promise<void>>();
+
+  constructor(private readonly deps: LockDirectoryDeps) {}
+
+  /** Called after every read of HA, and awaited by it: the sync loop plans with the new facts. */
+  onRefreshed(listener: () => Promise<void>): void {
+    this.listeners.add(listener);
+  }
+
+  /** Reads HA through these sources from now on. */
+  connect(sources: LockSources): void {
+    this.sources = sources;
+  }
+
+  async refresh(): Promise<void> {
+    const sources = this.sources;
+    if (!sources) return;
+    const reading = await readLocks(sources, this.deps.options, this.deps.log);
+    this.locks = lockMap(reading.locks);
+    this.zone = reading.timeZone;
+    this.lang = reading.language;
+    if (reading.occupied) this.takeInventory(reading.occupied, reading.unlisted);
+    this.recheckWhileStarting(reading.haRunning);
+    for (const listener of this.listeners) await listener();
+  }
+
+  /** A state change in HA: re-read when it changes what Latchkey may do with a lock. */
+  stateChanged(entityId: string, newState: unknown, oldState: unknown): void {
+    if (availabilityChanged(this.locks, entityId, newState, oldState)) this.refreshInBackground();
+  }
+
+  /** Refreshes, logging a failure instead of passing it on (timers, event handlers). */
+  refreshInBackground(): void {
+    void this.refresh().catch((e: unknown) => {
+      this.deps.log.error("Re-reading Home Assistant failed.", e);
+    });
+  }
+
+  get timeZone(): string {
+    return this.zone;
+  }
+
+  /** HA's language, for what the add-on tells the household (English until HA was read). */
+  get language(): string {
+    return this.lang;
+  }
+
+  get current(): ReadonlyMap<LockId, Lock> {
+    return this.locks;
+  }
+
+  list(): Lock[] {
+    return [...this.locks.values()];
+  }
+
+  lockOf(lockId: LockId): Lock | undefined {
+    return this.locks.get(lockId);
+  }
+
+  /** Whether Latchkey knows this lock; cheap, for filters that see every state change in HA. */
+  hasLock(entityId: string): boolean {
+    return this.locks.has(entityId);
+  }
+
+  lockName(lockId: LockId): string {
+    return this.locks.get(lockId)?.name ?? lockId;
+  }
+
+  /** Locks whose codes could not be listed yet. */
+  get unlisted(): ReadonlySet<LockId> {
+    return this.unlistedLocks;
+  }
+
+  /** What the last inventory found in a slot; undefined where it found nothing (or could not look). */
+  holding(lockId: LockId, slot: number): SlotHolding | undefined {
+    return this.occupied.get(lockId)?.get(slot);
+  }
+
+  /** The slots the inventory found taken, per lock. */
+  takenSlots(): Map<LockId, Set<number>> {
+    return new Map([...this.occupied].map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
+  }
+
+  /** Taken slots with a PIN or an unreadable code (not a tag or fingerprint), per lock. */
+  codeSlots(): { lockId: LockId; slot: number }[] {
+    return [...this.occupied].flatMap(([lockId, slots]) =>
+      [...slots].filter(([, holding]) => holding !== NOT_A_PIN).map(([slot]) => ({ lockId, slot })),
+    );
+  }
+
+  /** PINs found on the locks: secrets too, though Latchkey did not set them. */
+  pins(): string[] {
+    return [...this.occupied.values()].flatMap((slots) =>
+      [...slots.values()].filter((pin): pin is string => typeof pin === "string"),
+    );
+  }
+
+  /** A write found a slot empty or holding a PIN: the inventory follows until it is read again. */
+  learn(lockId: LockId, slot: number, observed: SlotObservation): void {
+    const found = this.occupied.get(lockId);
+    if (found && observed.status === "set") found.set(slot, observed.pin);
+    if (found && observed.status === "empty") found.delete(slot);
+  }
+
+  stop(): void {
+    clearTimeout(this.relist);
+    clearTimeout(this.startupRecheck);
+  }
+
+  /**
+   * After a restart HA answers on its websocket before Z-Wave JS has set up its locks, and the
+   * events that would tell us about them can pass before our subscriptions are back: read again
+   * until HA says it is running.
+   */
+  private recheckWhileStarting(running: boolean): void {
+    clearTimeout(this.startupRecheck);
+    if (running) return;
+    this.deps.log.info(
+      `Home Assistant is still starting; reading the locks again in ${Math.round(STARTUP_RECHECK_MS / 1000)} s.`,
+    );
+    this.startupRecheck = setTimeout(() => {
+      this.refreshInBackground();
+    }, STARTUP_RECHECK_MS);
+    this.startupRecheck.unref();
+  }
+
+  /** A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
+  private takeInventory(listed: Map<LockId, Map<number, SlotHolding>>, failed: ReadonlySet<LockId>): void {
+    const next = new Map(listed);
+    const unlisted = new Set<LockId>();
+    for (const lockId of failed) {
+      const before = this.occupied.get(lockId);
+      if (before) next.set(lockId, before);
+      else unlisted.add(lockId);
+    }
+    this.occupied = next;
+    this.unlistedLocks = unlisted;
+    clearTimeout(this.relist);
+    if (unlisted.size === 0) return;
+    this.relist = setTimeout(() => {
+      this.refreshInBackground();
+    }, this.deps.relistMs ?? 60_000);
+    this.relist.unref();
+  }
+}
