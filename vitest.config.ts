@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// Three tiers (DESIGN.md §4). Integration and e2e start processes, so they run one file at a time.
+// The tiers (DESIGN.md §4), and between unit and integration the orchestration tier: the add-on's
+// service in-process. Integration and e2e start processes, so they run one file at a time.
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +10,15 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           environment: "node",
+        },
+      },
+      {
+        // The add-on's service in-process against the HA fake: orchestration, no child processes.
+        test: {
+          name: "orchestration",
+          include: ["test/orchestration/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
         },
       },
       {

@@ -8,8 +8,8 @@ step() { printf '\n=== %s ===\n' "$1"; }
 step "lint";        npm run --silent lint
 step "typecheck";   npm run --silent typecheck
 step "build";       npm run --silent build
-step "unit + integration tests"
-npx vitest run --project unit --project integration
+step "unit + orchestration + integration tests"
+npx vitest run --project unit --project orchestration --project integration
 step "end-to-end tests (real Home Assistant + Z-Wave JS)"
 bash scripts/test-e2e.sh
 

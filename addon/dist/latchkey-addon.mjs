@@ -14390,32 +14390,6 @@ class HaClient {
     }
 }
 
-/**
- * The one place HA's events come in: each event type is subscribed once and parsed once, and
- * handed to every part that asked for it (a state change feeds the lock directory and the door
- * activity alike). Handlers register before `start`.
- */
-class HaEventIntake {
-    constructor() {
-        this.handlers = new Map();
-        this.started = false;
-    }
-    on(type, handler) {
-        if (this.started)
-            throw new Error(`Register handlers for ${type} before the intake starts.`);
-        this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
-    }
-    /** Subscribes every type a handler asked for; home-assistant-js-websocket re-subscribes after a reconnect. */
-    async start(client) {
-        this.started = true;
-        for (const [type, handlers] of this.handlers)
-            await client.subscribeEvents(type, (event) => {
-                for (const handler of handlers)
-                    handler(event);
-            });
-    }
-}
-
 /** Leveled logging with a redaction layer: no PIN or token ever reaches a log line. */
 const ORDER = { debug: 10, info: 20, warn: 30, error: 40 };
 /** Keys whose values are secrets wherever they appear in logged objects. */
@@ -14500,6 +14474,8 @@ class ActivityLog {
         /** Newest door entry per lock within the caps, rebuilt with them so snapshots need no scan. */
         this.lastAtDoor = new Map();
         this.linesOnDisk = 0;
+        /** Entries in memory whose append is still queued; a compaction writes them, and their append is then skipped. */
+        this.unwritten = new Set();
         this.writes = Promise.resolve();
         this.path = join(folder, "activity.jsonl");
     }
@@ -14537,8 +14513,11 @@ class ActivityLog {
         while (index > 0 && Date.parse(this.entries[index - 1]?.at ?? "") > time)
             index--;
         this.entries.splice(index, 0, entry);
+        this.unwritten.add(entry);
         this.trim();
         const write = this.writes.then(async () => {
+            if (!this.unwritten.delete(entry))
+                return;
             await appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
             this.linesOnDisk += 1;
             if (this.linesOnDisk > this.cap.count * 2)
@@ -14567,9 +14546,92 @@ class ActivityLog {
             if (entry.lockId !== null && DOOR_KINDS.has(entry.kind))
                 this.lastAtDoor.set(entry.lockId, entry);
     }
+    /**
+     * Rewrites the file with the entries in memory — also those whose append is still queued,
+     * which then append nothing (each entry is in the file once). An entry added while the file
+     * is being written is not in it, and appends as usual.
+     */
     async compact() {
-        await writeFileAtomic(this.path, this.entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
-        this.linesOnDisk = this.entries.length;
+        const kept = [...this.entries];
+        await writeFileAtomic(this.path, kept.map((e) => `${JSON.stringify(e)}\n`).join(""));
+        for (const entry of kept)
+            this.unwritten.delete(entry);
+        // Entries the caps dropped before their turn came need no line either.
+        const inMemory = new Set(this.entries);
+        for (const entry of this.unwritten)
+            if (!inMemory.has(entry))
+                this.unwritten.delete(entry);
+        this.linesOnDisk = kept.length;
+    }
+}
+
+const ACTION = {
+    code_created: "added",
+    code_updated: "updated",
+    code_deleted: "removed",
+    code_enabled: "enabled",
+    code_disabled: "disabled",
+};
+/**
+ * Records what people do to codes through Latchkey: an activity entry (reveals and shares
+ * too, as the design promises) and, for changes, a `latchkey_code_changed` event. No PIN.
+ */
+class Journal {
+    constructor(activity, now = () => new Date()) {
+        this.activity = activity;
+        this.now = now;
+        this.notifier = null;
+    }
+    /** Events can be fired once HA is connected. */
+    connect(notifier) {
+        this.notifier = notifier;
+    }
+    async codeEvent(kind, code, userName) {
+        const entry = {
+            id: randomUUID(),
+            at: this.now().toISOString(),
+            kind,
+            lockId: null,
+            codeId: code.id,
+            codeName: code.name,
+            slot: null,
+            userName,
+        };
+        await this.activity.append(entry);
+        const action = ACTION[kind];
+        if (action)
+            await this.notifier?.fire("latchkey_code_changed", {
+                action,
+                code_id: code.id,
+                code_name: code.name,
+                locks: code.lockIds,
+            });
+    }
+}
+
+/**
+ * The one place HA's events come in: each event type is subscribed once and parsed once, and
+ * handed to every part that asked for it (a state change feeds the lock directory and the door
+ * activity alike). Handlers register before `start`.
+ */
+class HaEventIntake {
+    constructor() {
+        this.handlers = new Map();
+        this.started = false;
+    }
+    on(type, handler) {
+        if (this.started)
+            throw new Error(`Register handlers for ${type} before the intake starts.`);
+        this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+    }
+    /** Subscribes every type a handler asked for; home-assistant-js-websocket re-subscribes after a reconnect. */
+    async start(client) {
+        this.started = true;
+        for (const [type, handlers] of this.handlers)
+            await client.subscribeEvents(type, (event) => {
+                for (const handler of handlers)
+                    handler(event);
+            });
     }
 }
 
@@ -14921,6 +14983,58 @@ async function handle(deps, seen) {
         await notifier.notify(options.notify_targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
 }
 
+/**
+ * Sends alerts to HA notify targets and fires `latchkey_*` events for automations. Callers
+ * pass finished sentences; nothing here ever receives a PIN. A failing target is logged,
+ * never retried in a loop and never blocks the others.
+ */
+class Notifier {
+    constructor(client, log, 
+    /** The household's language, for the button this adds ("Lock it"). */
+    messages) {
+        this.client = client;
+        this.log = log;
+        this.messages = messages;
+    }
+    /** `lockAction`: a lock to offer "Lock it" for on phone (mobile_app) notifications. */
+    async notify(targets, title, message, lockAction) {
+        await Promise.all([...new Set(targets)].map(async (target) => {
+            try {
+                if (target === "persistent_notification") {
+                    await this.client.callService("persistent_notification", "create", { title, message });
+                }
+                else {
+                    const actions = lockAction && target.startsWith("notify.mobile_app_")
+                        ? {
+                            data: {
+                                actions: [
+                                    { action: lockActionId(lockAction), title: this.messages()("notify.lock_it") },
+                                ],
+                            },
+                        }
+                        : {};
+                    await this.client.callService("notify", target.replace(/^notify\./, ""), {
+                        title,
+                        message,
+                        ...actions,
+                    });
+                }
+            }
+            catch (error) {
+                this.log.warn(`Could not notify ${target}.`, error);
+            }
+        }));
+    }
+    async fire(eventType, data) {
+        try {
+            await this.client.command(unknown(), { type: "fire_event", event_type: eventType, event_data: data });
+        }
+        catch (error) {
+            this.log.warn(`Could not fire ${eventType}.`, error);
+        }
+    }
+}
+
 const UNLOCKED_BY = new Set([
     "keypad_unlock",
     "manual_unlock",
@@ -15026,100 +15140,159 @@ async function record(deps, lockId, move, changedAt) {
     });
 }
 
-const ACTION = {
-    code_created: "added",
-    code_updated: "updated",
-    code_deleted: "removed",
-    code_enabled: "enabled",
-    code_disabled: "disabled",
-};
 /**
- * Records what people do to codes through Latchkey: an activity entry (reveals and shares
- * too, as the design promises) and, for changes, a `latchkey_code_changed` event. No PIN.
+ * What people and automations hear when a slot keeps failing: a `latchkey_sync_failed` event
+ * and, if the option is on, a notification. Once per stuck slot (the sync loop counts).
  */
-class Journal {
-    constructor(activity, now = () => new Date()) {
-        this.activity = activity;
-        this.now = now;
-        this.notifier = null;
-    }
-    /** Events can be fired once HA is connected. */
-    connect(notifier) {
-        this.notifier = notifier;
-    }
-    async codeEvent(kind, code, userName) {
-        const entry = {
-            id: randomUUID(),
-            at: this.now().toISOString(),
-            kind,
-            lockId: null,
-            codeId: code.id,
-            codeName: code.name,
-            slot: null,
-            userName,
-        };
-        await this.activity.append(entry);
-        const action = ACTION[kind];
-        if (action)
-            await this.notifier?.fire("latchkey_code_changed", {
-                action,
-                code_id: code.id,
-                code_name: code.name,
-                locks: code.lockIds,
-            });
-    }
+function syncFailureReporter(deps) {
+    return (op, rawReason, attempts) => {
+        // HA's error text goes into an event and a notification: make sure no PIN rides along.
+        const reason = redact(rawReason, deps.secrets());
+        const codeName = deps.codeName(op.codeId);
+        const lock = deps.lockName(op.lockId);
+        void deps.notifier.fire("latchkey_sync_failed", {
+            code_id: op.codeId,
+            code_name: codeName,
+            entity_id: op.lockId,
+            slot: op.slot,
+            operation: op.kind,
+            reason,
+            attempts,
+        });
+        if (deps.options.notify_sync_failures) {
+            const t = deps.messages();
+            const values = { code: codeName ?? t("who.a_code"), lock, attempts, reason };
+            void deps.notifier.notify(deps.options.notify_targets, "Latchkey", t(op.kind === "set" ? "notify.sync_failed_set" : "notify.sync_failed_clear", values));
+        }
+    };
 }
 
 /**
- * Sends alerts to HA notify targets and fires `latchkey_*` events for automations. Callers
- * pass finished sentences; nothing here ever receives a PIN. A failing target is logged,
- * never retried in a loop and never blocks the others.
+ * What Latchkey hears from HA and tells it: every HA event comes in once (ha/event-intake.ts)
+ * and goes to each part that needs it — the lock directory (availability), the door activity
+ * (notifications and state changes), "Lock it" from a phone — and sync failures and code
+ * changes go out as notifications and `latchkey_*` events.
  */
-class Notifier {
-    constructor(client, log, 
-    /** The household's language, for the button this adds ("Lock it"). */
-    messages) {
+async function wireHaEvents(wiring) {
+    const { ha, service, activity, options, log } = wiring;
+    const notifier = new Notifier(ha, log, () => service.messages());
+    wiring.journal.connect(notifier);
+    // Who moved a door in HA: a lock's notification and its state change meet here (door-commands.ts).
+    const doors = new DoorCommands();
+    const users = new UserNames(ha, log);
+    const intake = new HaEventIntake();
+    intake.on("state_changed", (event) => {
+        const entityId = event.data.entity_id;
+        if (typeof entityId === "string")
+            service.locks.stateChanged(entityId, event.data.new_state, event.data.old_state);
+    });
+    const shared = { intake, service, activity, notifier, log, doors, users, graceMs: wiring.stateGraceMs };
+    watchDoorEvents({ ...shared, client: ha, options });
+    watchLockStates(shared);
+    service.loop.onSyncFailure(syncFailureReporter({
+        notifier,
+        options,
+        codeName: (id) => service.book.codeName(id),
+        lockName: (id) => service.locks.lockName(id),
+        secrets: () => service.secrets(),
+        messages: () => service.messages(),
+    }));
+    await intake.start(ha);
+    return notifier;
+}
+
+/** User Code CC (99) as zwave-js exposes it: one `userIdStatus` and one `userCode` value per slot. */
+const USER_CODE_CC = 99;
+/** User ID status per the Z-Wave spec: 0 available, 1 enabled (occupied), 2 disabled, 3 messaging, 4 passage. */
+const USER_ID_AVAILABLE = 0;
+/** Combines the two per-slot values into what the slot holds. */
+function slotContent(userIdStatus, userCode) {
+    if (userCode !== undefined && /^\d+$/.test(userCode) && userIdStatus !== USER_ID_AVAILABLE) {
+        return { status: "set", pin: userCode };
+    }
+    // zwave-js reports a cleared slot as status 0 and/or an empty code.
+    if (userIdStatus === USER_ID_AVAILABLE || userCode === "")
+        return { status: "empty" };
+    return null;
+}
+/** Fields of HA's `zwave_js.value_updated` trigger variables that identify a user code value. */
+const ValueUpdatedTriggerSchema = object$1({
+    device_id: string$1(),
+    command_class: number$2(),
+    property: union$1([string$1(), number$2()]),
+    property_key: union$1([string$1(), number$2()]).nullable(),
+    current_value: unknown(),
+    current_value_raw: unknown().optional(),
+})
+    .loose();
+
+const UserCodeGetSchema = object$1({ userIdStatus: number$2(), userCode: string$1() }).loose();
+/**
+ * Reads a slot from the lock itself through ws `zwave_js/invoke_cc_api` (User Code `get`,
+ * wait_for_result). Only newer HA has the command; `detect` finds out once per connection.
+ */
+class CcReader {
+    constructor(client) {
         this.client = client;
-        this.log = log;
-        this.messages = messages;
     }
-    /** `lockAction`: a lock to offer "Lock it" for on phone (mobile_app) notifications. */
-    async notify(targets, title, message, lockAction) {
-        await Promise.all([...new Set(targets)].map(async (target) => {
-            try {
-                if (target === "persistent_notification") {
-                    await this.client.callService("persistent_notification", "create", { title, message });
-                }
-                else {
-                    const actions = lockAction && target.startsWith("notify.mobile_app_")
-                        ? {
-                            data: {
-                                actions: [
-                                    { action: lockActionId(lockAction), title: this.messages()("notify.lock_it") },
-                                ],
-                            },
-                        }
-                        : {};
-                    await this.client.callService("notify", target.replace(/^notify\./, ""), {
-                        title,
-                        message,
-                        ...actions,
-                    });
-                }
-            }
-            catch (error) {
-                this.log.warn(`Could not notify ${target}.`, error);
-            }
-        }));
-    }
-    async fire(eventType, data) {
+    static async detect(client, anyDeviceId) {
+        if (!anyDeviceId)
+            return null;
         try {
-            await this.client.command(unknown(), { type: "fire_event", event_type: eventType, event_data: data });
+            await client.command(unknown(), {
+                type: "zwave_js/invoke_cc_api",
+                device_id: anyDeviceId,
+                command_class: USER_CODE_CC,
+                method_name: "getUsersCount",
+                parameters: [],
+                wait_for_result: true,
+            });
+            return new CcReader(client);
         }
         catch (error) {
-            this.log.warn(`Could not fire ${eventType}.`, error);
+            if (error instanceof HaCommandError && error.code === "unknown_command")
+                return null;
+            // The command exists but this call failed (e.g. lock asleep): the path is still there.
+            return new CcReader(client);
         }
     }
+    async read(lock, slot) {
+        const raw = await this.client.command(unknown(), {
+            type: "zwave_js/invoke_cc_api",
+            device_id: lock.deviceId,
+            command_class: USER_CODE_CC,
+            method_name: "get",
+            parameters: [slot],
+            wait_for_result: true,
+        });
+        const parsed = UserCodeGetSchema.safeParse(unwrapEndpoint(raw));
+        return parsed.success ? slotContent(parsed.data.userIdStatus, parsed.data.userCode) : null;
+    }
+    /** The lock's own user slot count (User Code `getUsersCount`), or null when it cannot say. */
+    async slotCount(lock) {
+        try {
+            const raw = await this.client.command(unknown(), {
+                type: "zwave_js/invoke_cc_api",
+                device_id: lock.deviceId,
+                command_class: USER_CODE_CC,
+                method_name: "getUsersCount",
+                parameters: [],
+                wait_for_result: true,
+            });
+            const count = number$2().int().min(1).max(65535).safeParse(unwrapEndpoint(raw));
+            return count.success ? count.data : null;
+        }
+        catch {
+            return null;
+        }
+    }
+}
+/** Some HA versions key the result by endpoint index ({"0": result}); take the root endpoint's. */
+function unwrapEndpoint(raw) {
+    const keyed = record$2(string$1().regex(/^\d+$/), unknown()).safeParse(raw);
+    if (keyed.success && Object.keys(keyed.data).length > 0)
+        return keyed.data["0"] ?? Object.values(keyed.data)[0];
+    return raw;
 }
 
 const ServicesSchema$1 = record$2(string$1(), record$2(string$1(), unknown()));
@@ -15148,6 +15321,398 @@ async function detectCodeInventory(client) {
         }
         return slots;
     };
+}
+
+/** User Credential CC (0x83): users with typed credentials, the successor of User Code CC. */
+const USER_CREDENTIAL_CC = 131;
+/** ws `zwave_js/node_capabilities` (newer HA): endpoint index → the command classes it supports. */
+const CapabilitiesSchema = record$2(string$1(), array$1(object$1({ id: number$2().int() }).loose()));
+/** Which code-holding command classes a node has on any endpoint; null when the answer is unreadable. */
+function codeCommandClasses(capabilities) {
+    const parsed = CapabilitiesSchema.safeParse(capabilities);
+    if (!parsed.success)
+        return null;
+    const ids = new Set(Object.values(parsed.data).flatMap((classes) => classes.map((c) => c.id)));
+    return { userCode: ids.has(USER_CODE_CC), userCredential: ids.has(USER_CREDENTIAL_CC) };
+}
+/** Locks that keep codes only in the User Credential CC: HA's User Code services cannot reach them. */
+function isCredentialOnly(classes) {
+    return classes !== null && classes.userCredential && !classes.userCode;
+}
+
+const ServicesSchema = record$2(string$1(), record$2(string$1(), unknown()));
+/** HA's credential actions (2026.6+) Latchkey needs for a User Credential lock. */
+const CREDENTIAL_SERVICES = ["get_users", "set_user", "set_credential", "delete_credential"];
+/**
+ * Positive detection, once per device: the running HA offers the credential actions, and the
+ * lock's node lists the User Credential CC but not the User Code CC (ws
+ * `zwave_js/node_capabilities`). Anything less keeps the lock on the User Code path, which is
+ * also where older HA leaves every lock.
+ */
+async function detectCredentialLocks(client, log) {
+    const services = await client.command(ServicesSchema, { type: "get_services" });
+    const zwave = services.zwave_js ?? {};
+    if (!CREDENTIAL_SERVICES.every((service) => service in zwave))
+        return null;
+    const known = new Map();
+    return {
+        isCredentialOnly: async (lock) => {
+            const cached = known.get(lock.deviceId);
+            if (cached !== undefined)
+                return cached;
+            try {
+                const capabilities = await client.command(unknown(), {
+                    type: "zwave_js/node_capabilities",
+                    device_id: lock.deviceId,
+                });
+                const answer = isCredentialOnly(codeCommandClasses(capabilities));
+                known.set(lock.deviceId, answer);
+                if (answer)
+                    log.info(`${lock.name} keeps its codes in the User Credential command class; Latchkey manages them with Home Assistant's credential actions.`);
+                return answer;
+            }
+            catch (error) {
+                // Without the command this HA cannot tell: the User Code path, for good.
+                if (error instanceof HaCommandError && error.code === "unknown_command") {
+                    known.set(lock.deviceId, false);
+                    return false;
+                }
+                // Anything else is asked again. Guessing "User Code" here could read the lock's users as
+                // all free and later write a PIN onto someone's user record.
+                log.debug(`Could not learn which command classes ${lock.name} supports.`, error);
+                throw new HaCommandError("unavailable", `Could not learn how ${lock.name} keeps its codes; Latchkey asks again shortly.`);
+            }
+        },
+    };
+}
+
+/**
+ * The access-control users of a lock as HA's response-only `zwave_js.get_users` returns them
+ * (2026.6+): `{max_users, users: [{user_id, user_name, active, user_type, credential_rule,
+ * credentials: [{type, slot, data}]}]}`. `data` is the PIN where the lock allows reading it back,
+ * else null. Credential slots are numbered per credential type, apart from the user index.
+ */
+const CredentialSchema = object$1({ type: string$1(), slot: number$2().int(), data: string$1().nullable().optional() })
+    .loose();
+const UserSchema = object$1({
+    user_id: number$2().int().min(1),
+    active: boolean$1().optional(),
+    credentials: array$1(CredentialSchema),
+})
+    .loose();
+const LockUsersSchema = object$1({ max_users: number$2().int().min(1).max(65535).optional(), users: array$1(UserSchema) })
+    .loose();
+/** An entity service's response is keyed by entity id; take this lock's part. */
+function usersOfLock(response, entityId) {
+    const byEntity = record$2(string$1(), unknown()).safeParse(response);
+    if (!byEntity.success)
+        return null;
+    const parsed = LockUsersSchema.safeParse(byEntity.data[entityId]);
+    return parsed.success ? parsed.data : null;
+}
+const PIN_CODE = "pin_code";
+/** Credential slots of the PIN credentials user `userId` holds. */
+function pinSlotsOf(users, userId) {
+    const user = users.users.find((u) => u.user_id === userId);
+    return (user?.credentials ?? []).filter((c) => c.type === PIN_CODE).map((c) => c.slot);
+}
+/** Whether the user has a credential other than a PIN (an RFID tag, a fingerprint): a person's record. */
+function hasOtherCredentials(users, userId) {
+    return (users.users.find((u) => u.user_id === userId)?.credentials ?? []).some((c) => c.type !== PIN_CODE);
+}
+/**
+ * What a user index holds, read as one Latchkey slot: its first PIN (null when the lock does not
+ * let it be read back), or undefined when the user has no PIN.
+ */
+function pinOf(users, userId) {
+    const pin = users.users.find((u) => u.user_id === userId)?.credentials.find((c) => c.type === PIN_CODE);
+    if (!pin)
+        return undefined;
+    return typeof pin.data === "string" && /^\d+$/.test(pin.data) ? pin.data : null;
+}
+/**
+ * User indexes taken by someone: every user with at least one credential of any type (a user
+ * with only an RFID tag or a fingerprint is someone's too, but holds no code). A user record
+ * without credentials is free: that is what Latchkey leaves behind when it clears a code.
+ */
+function occupiedUsers(users) {
+    const occupied = new Map();
+    for (const user of users.users) {
+        if (user.credentials.length === 0)
+            continue;
+        const pin = pinOf(users, user.user_id);
+        occupied.set(user.user_id, pin === undefined ? NOT_A_PIN : pin);
+    }
+    return occupied;
+}
+
+/** The lock's users and credentials through the response-only `zwave_js.get_users` (the driver's cache). */
+async function readLockUsers(client, lock) {
+    const response = await client.callService("zwave_js", "get_users", {}, { entity_id: lock.id }, true);
+    const users = usersOfLock(response, lock.id);
+    if (!users)
+        throw new HaCommandError("unexpected_response", `Home Assistant answered get_users for ${lock.name} in an unexpected shape.`);
+    return users;
+}
+/** Taken user indexes of a User Credential lock → what each holds (see `SlotHolding`). */
+async function credentialInventory(client, lock) {
+    return occupiedUsers(await readLockUsers(client, lock));
+}
+/** How many users the lock has room for; Latchkey's slots on it are its user indexes. */
+async function credentialUserCount(client, lock) {
+    try {
+        return (await readLockUsers(client, lock)).max_users ?? null;
+    }
+    catch {
+        return null;
+    }
+}
+
+/**
+ * Writes a slot of a User Credential lock with HA's credential actions. Latchkey's slot is the
+ * user index: a code is that user's PIN credential. Clearing deletes the user's PIN credentials
+ * but keeps the user, so an RFID tag or fingerprint enrolled at the lock for that user survives.
+ * Each write is read back with `get_users`; the lock's own answer to the write has updated it.
+ */
+function createCredentialWriter(options) {
+    const now = options.now ?? (() => new Date());
+    // Errors that quote the PIN are masked where every write failure is handled (the executor).
+    const call = async (lock, service, data, returnResponse = false) => {
+        const sending = options.client.callService("zwave_js", service, data, { entity_id: lock.id }, returnResponse);
+        await withTimeout(sending, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`);
+    };
+    const writePin = async (lock, user, pin, before) => {
+        // Latchkey's users only ever hold PINs; one with a tag or fingerprint is a person enrolled at the lock.
+        if (hasOtherCredentials(before, user)) {
+            throw new HaCommandError("conflict", `User ${user} on ${lock.name} has an RFID tag or fingerprint enrolled at the lock; Latchkey does not add a PIN to that person.`);
+        }
+        if (!before.users.some((u) => u.user_id === user))
+            await call(lock, "set_user", { user_id: user }, true);
+        // Change the user's PIN in place; a user without one gets the first free PIN slot from HA.
+        const existing = pinSlotsOf(before, user)[0];
+        const slot = existing === undefined ? {} : { credential_slot: existing };
+        await call(lock, "set_credential", { user_id: user, credential_type: PIN_CODE, credential_data: pin, ...slot }, true);
+    };
+    const clearPins = async (lock, user, before) => {
+        for (const slot of pinSlotsOf(before, user)) {
+            await call(lock, "delete_credential", {
+                user_id: user,
+                credential_type: PIN_CODE,
+                credential_slot: slot,
+            });
+        }
+    };
+    return async (op, lock) => {
+        const before = await readLockUsers(options.client, lock);
+        if (op.kind === "set")
+            await writePin(lock, op.slot, op.pin, before);
+        else
+            await clearPins(lock, op.slot, before);
+        const held = pinOf(await readLockUsers(options.client, lock), op.slot);
+        const verifiedAt = now().toISOString();
+        options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} the PIN of user ${op.slot} on ${lock.name}${held === null ? " (the lock does not let it be read back)" : ""}.`);
+        if (op.kind === "clear") {
+            if (held !== undefined)
+                throw new HaCommandError("verify_mismatch", `${lock.name} still holds a PIN for user ${op.slot} after the clear.`);
+            return { status: "empty", confirmed: true, verifiedAt, via: "lock_report" };
+        }
+        if (held === undefined || (held !== null && held !== op.pin))
+            throw new HaCommandError("verify_mismatch", `${lock.name} holds something else for user ${op.slot} after the write.`);
+        // A PIN the lock keeps unreadable proves only that the user has a PIN, not which: unverified.
+        return held === null
+            ? { status: "set", pin: op.pin, confirmed: false, verifiedAt, via: "none" }
+            : { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
+    };
+}
+
+/**
+ * Picks, per lock, the User Credential path (credential actions) or the User Code path. Without
+ * credential detection every lock stays on the User Code path exactly as before.
+ */
+function routeWriter(credentialLocks, credentialWriter, userCodeWriter) {
+    if (!credentialLocks)
+        return userCodeWriter;
+    return async (op, lock) => (await credentialLocks.isCredentialOnly(lock)) ? credentialWriter(op, lock) : userCodeWriter(op, lock);
+}
+function routeInventory(credentialLocks, client, userCodeInventory) {
+    if (!credentialLocks)
+        return userCodeInventory;
+    return async (lock) => {
+        if (await credentialLocks.isCredentialOnly(lock))
+            return credentialInventory(client, lock);
+        return userCodeInventory ? userCodeInventory(lock) : null;
+    };
+}
+function routeSlotCount(credentialLocks, client, userCodeSlotCount) {
+    if (!credentialLocks)
+        return userCodeSlotCount;
+    return async (lock) => {
+        if (await credentialLocks.isCredentialOnly(lock))
+            return credentialUserCount(client, lock);
+        return userCodeSlotCount ? userCodeSlotCount(lock) : null;
+    };
+}
+
+/**
+ * Watches one slot's User Code values through HA's `zwave_js.value_updated` trigger (admin),
+ * which every HA Latchkey supports. HA only attaches the trigger to an existing value id, so
+ * each slot needs its own trigger with `property_key`; a slot is watched only around a write.
+ * The watch starts before the write, so only reports caused after it are seen.
+ */
+async function watchSlot(client, lock, slot, log) {
+    let userIdStatus;
+    let userCode;
+    let notify = () => undefined;
+    const onReport = (variables) => {
+        const report = ValueUpdatedTriggerSchema.safeParse(variables);
+        log?.debug(`Report for slot ${slot} on ${lock.name}: ${report.success ? `${String(report.data.property)} changed` : "unreadable"}.`);
+        if (!report.success || Number(report.data.property_key) !== slot)
+            return;
+        // For userIdStatus HA gives the state label as current_value and the number as current_value_raw.
+        const raw = report.data.current_value_raw ?? report.data.current_value;
+        if (report.data.property === "userIdStatus" && typeof raw === "number")
+            userIdStatus = raw;
+        if (report.data.property === "userCode" && typeof raw === "string")
+            userCode = raw;
+        notify();
+    };
+    const unsubscribers = await Promise.all(["userCode", "userIdStatus"].map((property) => client.subscribeTrigger({
+        platform: "zwave_js.value_updated",
+        device_id: lock.deviceId,
+        command_class: USER_CODE_CC,
+        property,
+        property_key: slot,
+    }, onReport)));
+    const matches = (expected) => {
+        const content = slotContent(userIdStatus, userCode);
+        return (content !== null &&
+            content.status === expected.status &&
+            (content.status === "empty" || (expected.status === "set" && content.pin === expected.pin)));
+    };
+    return {
+        wait: (expected, timeoutMs) => new Promise((resolve) => {
+            if (matches(expected)) {
+                resolve(true);
+                return;
+            }
+            const timer = setTimeout(() => {
+                resolve(false);
+            }, timeoutMs);
+            notify = () => {
+                if (!matches(expected))
+                    return;
+                clearTimeout(timer);
+                resolve(true);
+            };
+        }),
+        close: async () => {
+            await Promise.all(unsubscribers.map((unsubscribe) => unsubscribe().catch(() => undefined)));
+        },
+    };
+}
+
+/**
+ * Writes one slot with the Z-Wave JS lock services, then confirms it by the best path the
+ * running HA offers: a direct User Code Get, else the lock's own report. An accepted write
+ * that nothing confirmed is returned as unconfirmed — never as synced.
+ */
+function createZwaveWriter(options) {
+    const now = options.now ?? (() => new Date());
+    return async (op, lock) => {
+        const target = { entity_id: lock.id };
+        const watch = await watchSlot(options.client, lock, op.slot, options.log);
+        try {
+            return await writeAndVerify(op, lock, target, watch);
+        }
+        finally {
+            await watch.close();
+        }
+    };
+    async function writeAndVerify(op, lock, target, watch) {
+        const call = op.kind === "set"
+            ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: op.pin }, target)
+            : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
+        await withTimeout(call, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`).catch((error) => {
+            throw explainMissingSlot(error, lock, op.slot);
+        });
+        const expected = op.kind === "set" ? { status: "set", pin: op.pin } : { status: "empty" };
+        let via = "none";
+        if (options.ccReader) {
+            const read = await options.ccReader.read(lock, op.slot);
+            if (read && sameContent(read, expected))
+                via = "cc_read";
+            else if (read)
+                throw new HaCommandError("verify_mismatch", `${lock.name} holds something else in slot ${op.slot} after the write.`);
+        }
+        if (via === "none" &&
+            (await confirmByReport(lock, op.slot, expected, watch, options.client, options.verifyTimeoutMs)))
+            via = "lock_report";
+        options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${via === "none" ? "no confirmation within the wait" : `confirmed (${via})`}.`);
+        const at = now().toISOString();
+        if (expected.status === "empty")
+            return { status: "empty", confirmed: via !== "none", verifiedAt: at, via };
+        return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt: at, via };
+    }
+}
+/**
+ * The lock's own report usually follows a write by itself. It does not reach HA's trigger
+ * when the driver had never read that slot (the report is then a "value added"), so if none
+ * came, ask the lock to read the slot again (User Code Get through the invoke_cc_api
+ * service, available on every HA Latchkey supports) and wait for that report.
+ */
+async function confirmByReport(lock, slot, expected, watch, client, timeoutMs) {
+    if (await watch.wait(expected, Math.min(REPORT_GRACE_MS, timeoutMs)))
+        return true;
+    await client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
+    return watch.wait(expected, timeoutMs);
+}
+/** How long a write's own report gets before Latchkey asks the lock to read the slot back. */
+const REPORT_GRACE_MS = 2_000;
+/**
+ * HA says "not found" when the driver has no User Code value for the slot: the slot is beyond the
+ * lock's range, or the lock has no User Code CC at all (a User Credential-only lock, which the
+ * User Code services can never reach). Say so, instead of passing on the driver's wording.
+ */
+function explainMissingSlot(error, lock, slot) {
+    if (!(error instanceof HaCommandError) ||
+        error.code !== "home_assistant_error" ||
+        !/not found/i.test(error.message))
+        return error;
+    return new HaCommandError("slot_not_found", `${lock.name} has no User Code slot ${slot} in Home Assistant. If the lock keeps its codes in the User Credential command class, Latchkey needs Home Assistant 2026.6 or newer (its credential actions) to manage it.`);
+}
+function sameContent(a, b) {
+    return a.status === b.status && (a.status === "empty" || (b.status === "set" && a.pin === b.pin));
+}
+
+/**
+ * Finds out what the running HA offers for reading and writing lock codes, and builds the
+ * service's link to it: the best read-back path, User Credential locks where HA has the
+ * credential actions, an inventory where HA can list codes.
+ */
+async function openHaLink(ha, log, timing) {
+    const callTimeoutMs = timing.callTimeoutMs ?? 30_000;
+    const ccReader = await CcReader.detect(ha, await firstZwaveLockDevice(ha));
+    const credentialLocks = await detectCredentialLocks(ha, log);
+    const userCodeWriter = createZwaveWriter({
+        client: ha,
+        log,
+        ccReader,
+        callTimeoutMs,
+        verifyTimeoutMs: timing.verifyTimeoutMs,
+    });
+    const link = {
+        client: ha,
+        writer: routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs }), userCodeWriter),
+        inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
+        slotCount: routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null),
+    };
+    const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}`;
+    return { link, description };
+}
+async function firstZwaveLockDevice(client) {
+    const entries = await client.command(array$1(object$1({ entity_id: string$1(), platform: string$1(), device_id: string$1().nullable() }).loose()), { type: "config/entity_registry/list" });
+    return (entries.find((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id)
+        ?.device_id ?? undefined);
 }
 
 /** PIN helpers shared by the card (generate, warn) and the add-on (validate). Pure. */
@@ -16316,33 +16881,6 @@ class LatchkeyService {
     }
 }
 
-/**
- * What people and automations hear when a slot keeps failing: a `latchkey_sync_failed` event
- * and, if the option is on, a notification. Once per stuck slot (the sync loop counts).
- */
-function syncFailureReporter(deps) {
-    return (op, rawReason, attempts) => {
-        // HA's error text goes into an event and a notification: make sure no PIN rides along.
-        const reason = redact(rawReason, deps.secrets());
-        const codeName = deps.codeName(op.codeId);
-        const lock = deps.lockName(op.lockId);
-        void deps.notifier.fire("latchkey_sync_failed", {
-            code_id: op.codeId,
-            code_name: codeName,
-            entity_id: op.lockId,
-            slot: op.slot,
-            operation: op.kind,
-            reason,
-            attempts,
-        });
-        if (deps.options.notify_sync_failures) {
-            const t = deps.messages();
-            const values = { code: codeName ?? t("who.a_code"), lock, attempts, reason };
-            void deps.notifier.notify(deps.options.notify_targets, "Latchkey", t(op.kind === "set" ? "notify.sync_failed_set" : "notify.sync_failed_clear", values));
-        }
-    };
-}
-
 // What the add-on stores per slot. Clients never see it: they get sync states (./slot).
 /** What a lock slot is known to hold. `pin` is kept only for slots Latchkey claims. */
 const SlotObservationSchema = discriminatedUnion("status", [
@@ -16530,461 +17068,6 @@ function isMissing(error) {
     return error instanceof Error && "code" in error && error.code === "ENOENT";
 }
 
-/** User Code CC (99) as zwave-js exposes it: one `userIdStatus` and one `userCode` value per slot. */
-const USER_CODE_CC = 99;
-/** User ID status per the Z-Wave spec: 0 available, 1 enabled (occupied), 2 disabled, 3 messaging, 4 passage. */
-const USER_ID_AVAILABLE = 0;
-/** Combines the two per-slot values into what the slot holds. */
-function slotContent(userIdStatus, userCode) {
-    if (userCode !== undefined && /^\d+$/.test(userCode) && userIdStatus !== USER_ID_AVAILABLE) {
-        return { status: "set", pin: userCode };
-    }
-    // zwave-js reports a cleared slot as status 0 and/or an empty code.
-    if (userIdStatus === USER_ID_AVAILABLE || userCode === "")
-        return { status: "empty" };
-    return null;
-}
-/** Fields of HA's `zwave_js.value_updated` trigger variables that identify a user code value. */
-const ValueUpdatedTriggerSchema = object$1({
-    device_id: string$1(),
-    command_class: number$2(),
-    property: union$1([string$1(), number$2()]),
-    property_key: union$1([string$1(), number$2()]).nullable(),
-    current_value: unknown(),
-    current_value_raw: unknown().optional(),
-})
-    .loose();
-
-const UserCodeGetSchema = object$1({ userIdStatus: number$2(), userCode: string$1() }).loose();
-/**
- * Reads a slot from the lock itself through ws `zwave_js/invoke_cc_api` (User Code `get`,
- * wait_for_result). Only newer HA has the command; `detect` finds out once per connection.
- */
-class CcReader {
-    constructor(client) {
-        this.client = client;
-    }
-    static async detect(client, anyDeviceId) {
-        if (!anyDeviceId)
-            return null;
-        try {
-            await client.command(unknown(), {
-                type: "zwave_js/invoke_cc_api",
-                device_id: anyDeviceId,
-                command_class: USER_CODE_CC,
-                method_name: "getUsersCount",
-                parameters: [],
-                wait_for_result: true,
-            });
-            return new CcReader(client);
-        }
-        catch (error) {
-            if (error instanceof HaCommandError && error.code === "unknown_command")
-                return null;
-            // The command exists but this call failed (e.g. lock asleep): the path is still there.
-            return new CcReader(client);
-        }
-    }
-    async read(lock, slot) {
-        const raw = await this.client.command(unknown(), {
-            type: "zwave_js/invoke_cc_api",
-            device_id: lock.deviceId,
-            command_class: USER_CODE_CC,
-            method_name: "get",
-            parameters: [slot],
-            wait_for_result: true,
-        });
-        const parsed = UserCodeGetSchema.safeParse(unwrapEndpoint(raw));
-        return parsed.success ? slotContent(parsed.data.userIdStatus, parsed.data.userCode) : null;
-    }
-    /** The lock's own user slot count (User Code `getUsersCount`), or null when it cannot say. */
-    async slotCount(lock) {
-        try {
-            const raw = await this.client.command(unknown(), {
-                type: "zwave_js/invoke_cc_api",
-                device_id: lock.deviceId,
-                command_class: USER_CODE_CC,
-                method_name: "getUsersCount",
-                parameters: [],
-                wait_for_result: true,
-            });
-            const count = number$2().int().min(1).max(65535).safeParse(unwrapEndpoint(raw));
-            return count.success ? count.data : null;
-        }
-        catch {
-            return null;
-        }
-    }
-}
-/** Some HA versions key the result by endpoint index ({"0": result}); take the root endpoint's. */
-function unwrapEndpoint(raw) {
-    const keyed = record$2(string$1().regex(/^\d+$/), unknown()).safeParse(raw);
-    if (keyed.success && Object.keys(keyed.data).length > 0)
-        return keyed.data["0"] ?? Object.values(keyed.data)[0];
-    return raw;
-}
-
-/** User Credential CC (0x83): users with typed credentials, the successor of User Code CC. */
-const USER_CREDENTIAL_CC = 131;
-/** ws `zwave_js/node_capabilities` (newer HA): endpoint index → the command classes it supports. */
-const CapabilitiesSchema = record$2(string$1(), array$1(object$1({ id: number$2().int() }).loose()));
-/** Which code-holding command classes a node has on any endpoint; null when the answer is unreadable. */
-function codeCommandClasses(capabilities) {
-    const parsed = CapabilitiesSchema.safeParse(capabilities);
-    if (!parsed.success)
-        return null;
-    const ids = new Set(Object.values(parsed.data).flatMap((classes) => classes.map((c) => c.id)));
-    return { userCode: ids.has(USER_CODE_CC), userCredential: ids.has(USER_CREDENTIAL_CC) };
-}
-/** Locks that keep codes only in the User Credential CC: HA's User Code services cannot reach them. */
-function isCredentialOnly(classes) {
-    return classes !== null && classes.userCredential && !classes.userCode;
-}
-
-const ServicesSchema = record$2(string$1(), record$2(string$1(), unknown()));
-/** HA's credential actions (2026.6+) Latchkey needs for a User Credential lock. */
-const CREDENTIAL_SERVICES = ["get_users", "set_user", "set_credential", "delete_credential"];
-/**
- * Positive detection, once per device: the running HA offers the credential actions, and the
- * lock's node lists the User Credential CC but not the User Code CC (ws
- * `zwave_js/node_capabilities`). Anything less keeps the lock on the User Code path, which is
- * also where older HA leaves every lock.
- */
-async function detectCredentialLocks(client, log) {
-    const services = await client.command(ServicesSchema, { type: "get_services" });
-    const zwave = services.zwave_js ?? {};
-    if (!CREDENTIAL_SERVICES.every((service) => service in zwave))
-        return null;
-    const known = new Map();
-    return {
-        isCredentialOnly: async (lock) => {
-            const cached = known.get(lock.deviceId);
-            if (cached !== undefined)
-                return cached;
-            try {
-                const capabilities = await client.command(unknown(), {
-                    type: "zwave_js/node_capabilities",
-                    device_id: lock.deviceId,
-                });
-                const answer = isCredentialOnly(codeCommandClasses(capabilities));
-                known.set(lock.deviceId, answer);
-                if (answer)
-                    log.info(`${lock.name} keeps its codes in the User Credential command class; Latchkey manages them with Home Assistant's credential actions.`);
-                return answer;
-            }
-            catch (error) {
-                // Without the command this HA cannot tell: the User Code path, for good.
-                if (error instanceof HaCommandError && error.code === "unknown_command") {
-                    known.set(lock.deviceId, false);
-                    return false;
-                }
-                // Anything else is asked again. Guessing "User Code" here could read the lock's users as
-                // all free and later write a PIN onto someone's user record.
-                log.debug(`Could not learn which command classes ${lock.name} supports.`, error);
-                throw new HaCommandError("unavailable", `Could not learn how ${lock.name} keeps its codes; Latchkey asks again shortly.`);
-            }
-        },
-    };
-}
-
-/**
- * The access-control users of a lock as HA's response-only `zwave_js.get_users` returns them
- * (2026.6+): `{max_users, users: [{user_id, user_name, active, user_type, credential_rule,
- * credentials: [{type, slot, data}]}]}`. `data` is the PIN where the lock allows reading it back,
- * else null. Credential slots are numbered per credential type, apart from the user index.
- */
-const CredentialSchema = object$1({ type: string$1(), slot: number$2().int(), data: string$1().nullable().optional() })
-    .loose();
-const UserSchema = object$1({
-    user_id: number$2().int().min(1),
-    active: boolean$1().optional(),
-    credentials: array$1(CredentialSchema),
-})
-    .loose();
-const LockUsersSchema = object$1({ max_users: number$2().int().min(1).max(65535).optional(), users: array$1(UserSchema) })
-    .loose();
-/** An entity service's response is keyed by entity id; take this lock's part. */
-function usersOfLock(response, entityId) {
-    const byEntity = record$2(string$1(), unknown()).safeParse(response);
-    if (!byEntity.success)
-        return null;
-    const parsed = LockUsersSchema.safeParse(byEntity.data[entityId]);
-    return parsed.success ? parsed.data : null;
-}
-const PIN_CODE = "pin_code";
-/** Credential slots of the PIN credentials user `userId` holds. */
-function pinSlotsOf(users, userId) {
-    const user = users.users.find((u) => u.user_id === userId);
-    return (user?.credentials ?? []).filter((c) => c.type === PIN_CODE).map((c) => c.slot);
-}
-/** Whether the user has a credential other than a PIN (an RFID tag, a fingerprint): a person's record. */
-function hasOtherCredentials(users, userId) {
-    return (users.users.find((u) => u.user_id === userId)?.credentials ?? []).some((c) => c.type !== PIN_CODE);
-}
-/**
- * What a user index holds, read as one Latchkey slot: its first PIN (null when the lock does not
- * let it be read back), or undefined when the user has no PIN.
- */
-function pinOf(users, userId) {
-    const pin = users.users.find((u) => u.user_id === userId)?.credentials.find((c) => c.type === PIN_CODE);
-    if (!pin)
-        return undefined;
-    return typeof pin.data === "string" && /^\d+$/.test(pin.data) ? pin.data : null;
-}
-/**
- * User indexes taken by someone: every user with at least one credential of any type (a user
- * with only an RFID tag or a fingerprint is someone's too, but holds no code). A user record
- * without credentials is free: that is what Latchkey leaves behind when it clears a code.
- */
-function occupiedUsers(users) {
-    const occupied = new Map();
-    for (const user of users.users) {
-        if (user.credentials.length === 0)
-            continue;
-        const pin = pinOf(users, user.user_id);
-        occupied.set(user.user_id, pin === undefined ? NOT_A_PIN : pin);
-    }
-    return occupied;
-}
-
-/** The lock's users and credentials through the response-only `zwave_js.get_users` (the driver's cache). */
-async function readLockUsers(client, lock) {
-    const response = await client.callService("zwave_js", "get_users", {}, { entity_id: lock.id }, true);
-    const users = usersOfLock(response, lock.id);
-    if (!users)
-        throw new HaCommandError("unexpected_response", `Home Assistant answered get_users for ${lock.name} in an unexpected shape.`);
-    return users;
-}
-/** Taken user indexes of a User Credential lock → what each holds (see `SlotHolding`). */
-async function credentialInventory(client, lock) {
-    return occupiedUsers(await readLockUsers(client, lock));
-}
-/** How many users the lock has room for; Latchkey's slots on it are its user indexes. */
-async function credentialUserCount(client, lock) {
-    try {
-        return (await readLockUsers(client, lock)).max_users ?? null;
-    }
-    catch {
-        return null;
-    }
-}
-
-/**
- * Writes a slot of a User Credential lock with HA's credential actions. Latchkey's slot is the
- * user index: a code is that user's PIN credential. Clearing deletes the user's PIN credentials
- * but keeps the user, so an RFID tag or fingerprint enrolled at the lock for that user survives.
- * Each write is read back with `get_users`; the lock's own answer to the write has updated it.
- */
-function createCredentialWriter(options) {
-    const now = options.now ?? (() => new Date());
-    // Errors that quote the PIN are masked where every write failure is handled (the executor).
-    const call = async (lock, service, data, returnResponse = false) => {
-        const sending = options.client.callService("zwave_js", service, data, { entity_id: lock.id }, returnResponse);
-        await withTimeout(sending, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`);
-    };
-    const writePin = async (lock, user, pin, before) => {
-        // Latchkey's users only ever hold PINs; one with a tag or fingerprint is a person enrolled at the lock.
-        if (hasOtherCredentials(before, user)) {
-            throw new HaCommandError("conflict", `User ${user} on ${lock.name} has an RFID tag or fingerprint enrolled at the lock; Latchkey does not add a PIN to that person.`);
-        }
-        if (!before.users.some((u) => u.user_id === user))
-            await call(lock, "set_user", { user_id: user }, true);
-        // Change the user's PIN in place; a user without one gets the first free PIN slot from HA.
-        const existing = pinSlotsOf(before, user)[0];
-        const slot = existing === undefined ? {} : { credential_slot: existing };
-        await call(lock, "set_credential", { user_id: user, credential_type: PIN_CODE, credential_data: pin, ...slot }, true);
-    };
-    const clearPins = async (lock, user, before) => {
-        for (const slot of pinSlotsOf(before, user)) {
-            await call(lock, "delete_credential", {
-                user_id: user,
-                credential_type: PIN_CODE,
-                credential_slot: slot,
-            });
-        }
-    };
-    return async (op, lock) => {
-        const before = await readLockUsers(options.client, lock);
-        if (op.kind === "set")
-            await writePin(lock, op.slot, op.pin, before);
-        else
-            await clearPins(lock, op.slot, before);
-        const held = pinOf(await readLockUsers(options.client, lock), op.slot);
-        const verifiedAt = now().toISOString();
-        options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} the PIN of user ${op.slot} on ${lock.name}${held === null ? " (the lock does not let it be read back)" : ""}.`);
-        if (op.kind === "clear") {
-            if (held !== undefined)
-                throw new HaCommandError("verify_mismatch", `${lock.name} still holds a PIN for user ${op.slot} after the clear.`);
-            return { status: "empty", confirmed: true, verifiedAt, via: "lock_report" };
-        }
-        if (held === undefined || (held !== null && held !== op.pin))
-            throw new HaCommandError("verify_mismatch", `${lock.name} holds something else for user ${op.slot} after the write.`);
-        // A PIN the lock keeps unreadable proves only that the user has a PIN, not which: unverified.
-        return held === null
-            ? { status: "set", pin: op.pin, confirmed: false, verifiedAt, via: "none" }
-            : { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
-    };
-}
-
-/**
- * Picks, per lock, the User Credential path (credential actions) or the User Code path. Without
- * credential detection every lock stays on the User Code path exactly as before.
- */
-function routeWriter(credentialLocks, credentialWriter, userCodeWriter) {
-    if (!credentialLocks)
-        return userCodeWriter;
-    return async (op, lock) => (await credentialLocks.isCredentialOnly(lock)) ? credentialWriter(op, lock) : userCodeWriter(op, lock);
-}
-function routeInventory(credentialLocks, client, userCodeInventory) {
-    if (!credentialLocks)
-        return userCodeInventory;
-    return async (lock) => {
-        if (await credentialLocks.isCredentialOnly(lock))
-            return credentialInventory(client, lock);
-        return userCodeInventory ? userCodeInventory(lock) : null;
-    };
-}
-function routeSlotCount(credentialLocks, client, userCodeSlotCount) {
-    if (!credentialLocks)
-        return userCodeSlotCount;
-    return async (lock) => {
-        if (await credentialLocks.isCredentialOnly(lock))
-            return credentialUserCount(client, lock);
-        return userCodeSlotCount ? userCodeSlotCount(lock) : null;
-    };
-}
-
-/**
- * Watches one slot's User Code values through HA's `zwave_js.value_updated` trigger (admin),
- * which every HA Latchkey supports. HA only attaches the trigger to an existing value id, so
- * each slot needs its own trigger with `property_key`; a slot is watched only around a write.
- * The watch starts before the write, so only reports caused after it are seen.
- */
-async function watchSlot(client, lock, slot, log) {
-    let userIdStatus;
-    let userCode;
-    let notify = () => undefined;
-    const onReport = (variables) => {
-        const report = ValueUpdatedTriggerSchema.safeParse(variables);
-        log?.debug(`Report for slot ${slot} on ${lock.name}: ${report.success ? `${String(report.data.property)} changed` : "unreadable"}.`);
-        if (!report.success || Number(report.data.property_key) !== slot)
-            return;
-        // For userIdStatus HA gives the state label as current_value and the number as current_value_raw.
-        const raw = report.data.current_value_raw ?? report.data.current_value;
-        if (report.data.property === "userIdStatus" && typeof raw === "number")
-            userIdStatus = raw;
-        if (report.data.property === "userCode" && typeof raw === "string")
-            userCode = raw;
-        notify();
-    };
-    const unsubscribers = await Promise.all(["userCode", "userIdStatus"].map((property) => client.subscribeTrigger({
-        platform: "zwave_js.value_updated",
-        device_id: lock.deviceId,
-        command_class: USER_CODE_CC,
-        property,
-        property_key: slot,
-    }, onReport)));
-    const matches = (expected) => {
-        const content = slotContent(userIdStatus, userCode);
-        return (content !== null &&
-            content.status === expected.status &&
-            (content.status === "empty" || (expected.status === "set" && content.pin === expected.pin)));
-    };
-    return {
-        wait: (expected, timeoutMs) => new Promise((resolve) => {
-            if (matches(expected)) {
-                resolve(true);
-                return;
-            }
-            const timer = setTimeout(() => {
-                resolve(false);
-            }, timeoutMs);
-            notify = () => {
-                if (!matches(expected))
-                    return;
-                clearTimeout(timer);
-                resolve(true);
-            };
-        }),
-        close: async () => {
-            await Promise.all(unsubscribers.map((unsubscribe) => unsubscribe().catch(() => undefined)));
-        },
-    };
-}
-
-/**
- * Writes one slot with the Z-Wave JS lock services, then confirms it by the best path the
- * running HA offers: a direct User Code Get, else the lock's own report. An accepted write
- * that nothing confirmed is returned as unconfirmed — never as synced.
- */
-function createZwaveWriter(options) {
-    const now = options.now ?? (() => new Date());
-    return async (op, lock) => {
-        const target = { entity_id: lock.id };
-        const watch = await watchSlot(options.client, lock, op.slot, options.log);
-        try {
-            return await writeAndVerify(op, lock, target, watch);
-        }
-        finally {
-            await watch.close();
-        }
-    };
-    async function writeAndVerify(op, lock, target, watch) {
-        const call = op.kind === "set"
-            ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: op.pin }, target)
-            : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
-        await withTimeout(call, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`).catch((error) => {
-            throw explainMissingSlot(error, lock, op.slot);
-        });
-        const expected = op.kind === "set" ? { status: "set", pin: op.pin } : { status: "empty" };
-        let via = "none";
-        if (options.ccReader) {
-            const read = await options.ccReader.read(lock, op.slot);
-            if (read && sameContent(read, expected))
-                via = "cc_read";
-            else if (read)
-                throw new HaCommandError("verify_mismatch", `${lock.name} holds something else in slot ${op.slot} after the write.`);
-        }
-        if (via === "none" &&
-            (await confirmByReport(lock, op.slot, expected, watch, options.client, options.verifyTimeoutMs)))
-            via = "lock_report";
-        options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${via === "none" ? "no confirmation within the wait" : `confirmed (${via})`}.`);
-        const at = now().toISOString();
-        if (expected.status === "empty")
-            return { status: "empty", confirmed: via !== "none", verifiedAt: at, via };
-        return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt: at, via };
-    }
-}
-/**
- * The lock's own report usually follows a write by itself. It does not reach HA's trigger
- * when the driver had never read that slot (the report is then a "value added"), so if none
- * came, ask the lock to read the slot again (User Code Get through the invoke_cc_api
- * service, available on every HA Latchkey supports) and wait for that report.
- */
-async function confirmByReport(lock, slot, expected, watch, client, timeoutMs) {
-    if (await watch.wait(expected, Math.min(REPORT_GRACE_MS, timeoutMs)))
-        return true;
-    await client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
-    return watch.wait(expected, timeoutMs);
-}
-/** How long a write's own report gets before Latchkey asks the lock to read the slot back. */
-const REPORT_GRACE_MS = 2_000;
-/**
- * HA says "not found" when the driver has no User Code value for the slot: the slot is beyond the
- * lock's range, or the lock has no User Code CC at all (a User Credential-only lock, which the
- * User Code services can never reach). Say so, instead of passing on the driver's wording.
- */
-function explainMissingSlot(error, lock, slot) {
-    if (!(error instanceof HaCommandError) ||
-        error.code !== "home_assistant_error" ||
-        !/not found/i.test(error.message))
-        return error;
-    return new HaCommandError("slot_not_found", `${lock.name} has no User Code slot ${slot} in Home Assistant. If the lock keeps its codes in the User Credential command class, Latchkey needs Home Assistant 2026.6 or newer (its credential actions) to manage it.`);
-}
-function sameContent(a, b) {
-    return a.status === b.status && (a.status === "empty" || (b.status === "set" && a.pin === b.pin));
-}
-
 // The shared model is zod/mini, which carries no message texts; zod's English ones make the
 // add-on's validation errors readable ("Too small: expected …" rather than "Invalid input").
 config(en$1());
@@ -17059,68 +17142,19 @@ async function main() {
     ha.onAuthLost(() => {
         exit(log, "Home Assistant no longer accepts Latchkey's token. Check ha_token (or restart the add-on).");
     });
-    const lockDevice = await firstZwaveLockDevice(ha);
-    const ccReader = await CcReader.detect(ha, lockDevice);
-    const credentialLocks = await detectCredentialLocks(ha, log);
-    log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}.`);
-    const userCodeWriter = createZwaveWriter({
-        client: ha,
-        log,
-        ccReader,
-        callTimeoutMs: 30_000,
-        verifyTimeoutMs: tuning.verifyTimeoutMs,
-    });
-    const writer = routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs: 30_000 }), userCodeWriter);
-    const notifier = new Notifier(ha, log, () => svc.messages());
-    journal.connect(notifier);
-    // Who moved a door in HA: a lock's notification and its state change meet here (door-commands.ts).
-    const doors = new DoorCommands();
-    const users = new UserNames(ha, log);
-    // Every HA event comes in once (ha/event-intake.ts) and goes to each part that needs it.
-    const intake = new HaEventIntake();
-    intake.on("state_changed", (event) => {
-        const entityId = event.data.entity_id;
-        if (typeof entityId === "string")
-            svc.locks.stateChanged(entityId, event.data.new_state, event.data.old_state);
-    });
-    watchDoorEvents({
-        client: ha,
-        intake,
+    const { link, description } = await openHaLink(ha, log, { verifyTimeoutMs: tuning.verifyTimeoutMs });
+    log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); ${description}.`);
+    await wireHaEvents({
+        ha,
         service: svc,
         activity,
-        notifier,
+        journal,
         options: config.options,
         log,
-        doors,
-        users,
-        graceMs: tuning.stateGraceMs,
+        stateGraceMs: tuning.stateGraceMs,
     });
-    watchLockStates({
-        intake,
-        service: svc,
-        activity,
-        notifier,
-        log,
-        doors,
-        users,
-        graceMs: tuning.stateGraceMs,
-    });
-    svc.loop.onSyncFailure(syncFailureReporter({
-        notifier,
-        options: config.options,
-        codeName: (id) => svc.book.codeName(id),
-        lockName: (id) => svc.locks.lockName(id),
-        secrets: () => svc.secrets(),
-        messages: () => svc.messages(),
-    }));
-    await intake.start(ha);
     svc.startClock(tuning.clockTickMs);
-    await svc.attach({
-        client: ha,
-        writer,
-        inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
-        slotCount: routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null),
-    });
+    await svc.attach(link);
 }
 /** HA may be starting or restarting: retry with capped backoff, but stop on a token HA rejects. */
 async function connectWithRetry(ha, log) {
@@ -17142,11 +17176,6 @@ async function connectWithRetry(ha, log) {
             await new Promise((resolve) => setTimeout(resolve, delay));
         }
     }
-}
-async function firstZwaveLockDevice(client) {
-    const entries = await client.command(array$1(object$1({ entity_id: string$1(), platform: string$1(), device_id: string$1().nullable() }).loose()), { type: "config/entity_registry/list" });
-    return (entries.find((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id)
-        ?.device_id ?? undefined);
 }
 function exit(log, message) {
     log.error(message);

@@ -5,26 +5,15 @@ import { startApiServer } from "./api/server";
 import { userFromIngress, userFromToken } from "./api/identify";
 import { ConfigError, loadConfig, type RuntimeConfig } from "./config";
 import { HaClient } from "./ha/client";
-import { HaEventIntake } from "./ha/event-intake";
 import { FatalConfigError } from "./ha/errors";
 import { createLogger, type Logger } from "./log/logger";
 import { ActivityLog } from "./service/activity-log";
-import { DoorCommands } from "./service/door-commands";
-import { watchDoorEvents } from "./service/door-events";
-import { watchLockStates } from "./service/state-activity";
 import { Journal } from "./service/journal";
-import { Notifier } from "./service/notifier";
+import { wireHaEvents } from "./service/events-wiring";
+import { openHaLink } from "./service/ha-link";
 import { LatchkeyService } from "./service/service";
-import { syncFailureReporter } from "./service/sync-failures";
-import { UserNames } from "./ha/users";
 import { FileStore } from "./store/file-store";
 import { backoffDelay } from "./sync/backoff";
-import { CcReader } from "./zwave/cc-reader";
-import { detectCodeInventory } from "./zwave/code-inventory";
-import { detectCredentialLocks } from "./zwave/credential-locks";
-import { createCredentialWriter } from "./zwave/credential-writer";
-import { routeInventory, routeSlotCount, routeWriter } from "./zwave/lock-routes";
-import { createZwaveWriter } from "./zwave/writer";
 
 // The shared model is zod/mini, which carries no message texts; zod's English ones make the
 // add-on's validation errors readable ("Too small: expected …" rather than "Invalid input").
@@ -104,76 +93,19 @@ async function main(): Promise<void> {
   ha.onAuthLost(() => {
     exit(log, "Home Assistant no longer accepts Latchkey's token. Check ha_token (or restart the add-on).");
   });
-  const lockDevice = await firstZwaveLockDevice(ha);
-  const ccReader = await CcReader.detect(ha, lockDevice);
-  const credentialLocks = await detectCredentialLocks(ha, log);
-  log.info(
-    `Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}.`,
-  );
-  const userCodeWriter = createZwaveWriter({
-    client: ha,
-    log,
-    ccReader,
-    callTimeoutMs: 30_000,
-    verifyTimeoutMs: tuning.verifyTimeoutMs,
-  });
-  const writer = routeWriter(
-    credentialLocks,
-    createCredentialWriter({ client: ha, log, callTimeoutMs: 30_000 }),
-    userCodeWriter,
-  );
-  const notifier = new Notifier(ha, log, () => svc.messages());
-  journal.connect(notifier);
-  // Who moved a door in HA: a lock's notification and its state change meet here (door-commands.ts).
-  const doors = new DoorCommands();
-  const users = new UserNames(ha, log);
-  // Every HA event comes in once (ha/event-intake.ts) and goes to each part that needs it.
-  const intake = new HaEventIntake();
-  intake.on("state_changed", (event) => {
-    const entityId = event.data.entity_id;
-    if (typeof entityId === "string")
-      svc.locks.stateChanged(entityId, event.data.new_state, event.data.old_state);
-  });
-  watchDoorEvents({
-    client: ha,
-    intake,
+  const { link, description } = await openHaLink(ha, log, { verifyTimeoutMs: tuning.verifyTimeoutMs });
+  log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); ${description}.`);
+  await wireHaEvents({
+    ha,
     service: svc,
     activity,
-    notifier,
+    journal,
     options: config.options,
     log,
-    doors,
-    users,
-    graceMs: tuning.stateGraceMs,
+    stateGraceMs: tuning.stateGraceMs,
   });
-  watchLockStates({
-    intake,
-    service: svc,
-    activity,
-    notifier,
-    log,
-    doors,
-    users,
-    graceMs: tuning.stateGraceMs,
-  });
-  svc.loop.onSyncFailure(
-    syncFailureReporter({
-      notifier,
-      options: config.options,
-      codeName: (id) => svc.book.codeName(id),
-      lockName: (id) => svc.locks.lockName(id),
-      secrets: () => svc.secrets(),
-      messages: () => svc.messages(),
-    }),
-  );
-  await intake.start(ha);
   svc.startClock(tuning.clockTickMs);
-  await svc.attach({
-    client: ha,
-    writer,
-    inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
-    slotCount: routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null),
-  });
+  await svc.attach(link);
 }
 
 /** HA may be starting or restarting: retry with capped backoff, but stop on a token HA rejects. */
@@ -203,19 +135,6 @@ async function connectWithRetry(ha: RuntimeConfig["ha"], log: Logger): Promise<H
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
-}
-
-async function firstZwaveLockDevice(client: HaClient): Promise<string | undefined> {
-  const entries = await client.command(
-    z.array(
-      z.object({ entity_id: z.string(), platform: z.string(), device_id: z.string().nullable() }).loose(),
-    ),
-    { type: "config/entity_registry/list" },
-  );
-  return (
-    entries.find((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id)
-      ?.device_id ?? undefined
-  );
 }
 
 function exit(log: Logger, message: string): never {

@@ -1,0 +1,60 @@
+import type { Options } from "../config";
+import type { HaClient } from "../ha/client";
+import { HaEventIntake } from "../ha/event-intake";
+import { UserNames } from "../ha/users";
+import type { Logger } from "../log/logger";
+import type { ActivityLog } from "./activity-log";
+import { DoorCommands } from "./door-commands";
+import { watchDoorEvents } from "./door-events";
+import type { Journal } from "./journal";
+import { Notifier } from "./notifier";
+import type { LatchkeyService } from "./service";
+import { watchLockStates } from "./state-activity";
+import { syncFailureReporter } from "./sync-failures";
+
+export interface EventsWiring {
+  ha: HaClient;
+  service: LatchkeyService;
+  activity: ActivityLog;
+  journal: Journal;
+  options: Options;
+  log: Logger;
+  /** How long a lock's state change and its notification wait for each other. */
+  stateGraceMs: number;
+}
+
+/**
+ * What Latchkey hears from HA and tells it: every HA event comes in once (ha/event-intake.ts)
+ * and goes to each part that needs it — the lock directory (availability), the door activity
+ * (notifications and state changes), "Lock it" from a phone — and sync failures and code
+ * changes go out as notifications and `latchkey_*` events.
+ */
+export async function wireHaEvents(wiring: EventsWiring): Promise<Notifier> {
+  const { ha, service, activity, options, log } = wiring;
+  const notifier = new Notifier(ha, log, () => service.messages());
+  wiring.journal.connect(notifier);
+  // Who moved a door in HA: a lock's notification and its state change meet here (door-commands.ts).
+  const doors = new DoorCommands();
+  const users = new UserNames(ha, log);
+  const intake = new HaEventIntake();
+  intake.on("state_changed", (event) => {
+    const entityId = event.data.entity_id;
+    if (typeof entityId === "string")
+      service.locks.stateChanged(entityId, event.data.new_state, event.data.old_state);
+  });
+  const shared = { intake, service, activity, notifier, log, doors, users, graceMs: wiring.stateGraceMs };
+  watchDoorEvents({ ...shared, client: ha, options });
+  watchLockStates(shared);
+  service.loop.onSyncFailure(
+    syncFailureReporter({
+      notifier,
+      options,
+      codeName: (id) => service.book.codeName(id),
+      lockName: (id) => service.locks.lockName(id),
+      secrets: () => service.secrets(),
+      messages: () => service.messages(),
+    }),
+  );
+  await intake.start(ha);
+  return notifier;
+}

@@ -1,0 +1,57 @@
+import type { HaClient } from "../ha/client";
+import type { Logger } from "../log/logger";
+import { CcReader } from "../zwave/cc-reader";
+import { detectCodeInventory } from "../zwave/code-inventory";
+import { detectCredentialLocks } from "../zwave/credential-locks";
+import { createCredentialWriter } from "../zwave/credential-writer";
+import { routeInventory, routeSlotCount, routeWriter } from "../zwave/lock-routes";
+import { createZwaveWriter } from "../zwave/writer";
+import { z } from "zod";
+import type { HaLink } from "./service";
+
+/**
+ * Finds out what the running HA offers for reading and writing lock codes, and builds the
+ * service's link to it: the best read-back path, User Credential locks where HA has the
+ * credential actions, an inventory where HA can list codes.
+ */
+export async function openHaLink(
+  ha: HaClient,
+  log: Logger,
+  timing: { verifyTimeoutMs: number; callTimeoutMs?: number },
+): Promise<{ link: HaLink; description: string }> {
+  const callTimeoutMs = timing.callTimeoutMs ?? 30_000;
+  const ccReader = await CcReader.detect(ha, await firstZwaveLockDevice(ha));
+  const credentialLocks = await detectCredentialLocks(ha, log);
+  const userCodeWriter = createZwaveWriter({
+    client: ha,
+    log,
+    ccReader,
+    callTimeoutMs,
+    verifyTimeoutMs: timing.verifyTimeoutMs,
+  });
+  const link: HaLink = {
+    client: ha,
+    writer: routeWriter(
+      credentialLocks,
+      createCredentialWriter({ client: ha, log, callTimeoutMs }),
+      userCodeWriter,
+    ),
+    inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
+    slotCount: routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null),
+  };
+  const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}`;
+  return { link, description };
+}
+
+async function firstZwaveLockDevice(client: HaClient): Promise<string | undefined> {
+  const entries = await client.command(
+    z.array(
+      z.object({ entity_id: z.string(), platform: z.string(), device_id: z.string().nullable() }).loose(),
+    ),
+    { type: "config/entity_registry/list" },
+  );
+  return (
+    entries.find((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id)
+      ?.device_id ?? undefined
+  );
+}
