@@ -21,6 +21,8 @@ export class ActivityLog {
   private readonly lastAtDoor = new Map<string, ActivityEntry>();
   private readonly path: string;
   private linesOnDisk = 0;
+  /** Entries in memory whose append is still queued; a compaction writes them, and their append is then skipped. */
+  private readonly unwritten = new Set<ActivityEntry>();
   private writes: Promise<void> = Promise.resolve();
 
   constructor(
@@ -63,8 +65,10 @@ export class ActivityLog {
     let index = this.entries.length;
     while (index > 0 && Date.parse(this.entries[index - 1]?.at ?? "") > time) index--;
     this.entries.splice(index, 0, entry);
+    this.unwritten.add(entry);
     this.trim();
     const write = this.writes.then(async () => {
+      if (!this.unwritten.delete(entry)) return;
       await appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
       this.linesOnDisk += 1;
       if (this.linesOnDisk > this.cap.count * 2) await this.compact();
@@ -98,8 +102,18 @@ export class ActivityLog {
       if (entry.lockId !== null && DOOR_KINDS.has(entry.kind)) this.lastAtDoor.set(entry.lockId, entry);
   }
 
+  /**
+   * Rewrites the file with the entries in memory — also those whose append is still queued,
+   * which then append nothing (each entry is in the file once). An entry added while the file
+   * is being written is not in it, and appends as usual.
+   */
   private async compact(): Promise<void> {
-    await writeFileAtomic(this.path, this.entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
-    this.linesOnDisk = this.entries.length;
+    const kept = [...this.entries];
+    await writeFileAtomic(this.path, kept.map((e) => `${JSON.stringify(e)}\n`).join(""));
+    for (const entry of kept) this.unwritten.delete(entry);
+    // Entries the caps dropped before their turn came need no line either.
+    const inMemory = new Set(this.entries);
+    for (const entry of this.unwritten) if (!inMemory.has(entry)) this.unwritten.delete(entry);
+    this.linesOnDisk = kept.length;
   }
 }
