@@ -5,7 +5,7 @@ import type { Options } from "../config";
 import { lockMap } from "../core/discover";
 import type { Logger } from "../log/logger";
 import { NOT_A_PIN, type SlotHolding } from "../zwave/code-inventory";
-import { availabilityChanged } from "./lock-watch";
+import { availabilityChanged, availabilityMoved } from "./lock-watch";
 import { readLocks, type LockSources } from "./read-locks";
 
 /** How often to read HA again while it reports that it is still starting. */
@@ -36,6 +36,9 @@ export class LockDirectory {
   private relist: NodeJS.Timeout | undefined;
   private startupRecheck: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<() => Promise<void>>();
+  /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
+  private reading: Promise<void> | null = null;
+  private following: Promise<void> | null = null;
 
   constructor(private readonly deps: LockDirectoryDeps) {}
 
@@ -49,7 +52,28 @@ export class LockDirectory {
     this.sources = sources;
   }
 
-  async refresh(): Promise<void> {
+  /**
+   * Reads HA. One read at a time: asked while one is in flight, one more read follows it
+   * (shared by everyone who asks meanwhile), so the facts always come from the newest read —
+   * an older read that finished last once left a lock that was back marked unavailable.
+   */
+  refresh(): Promise<void> {
+    if (!this.reading) {
+      this.reading = this.readOnce().finally(() => {
+        this.reading = null;
+      });
+      return this.reading;
+    }
+    this.following ??= this.reading
+      .catch(() => undefined)
+      .then(() => {
+        this.following = null;
+        return this.refresh();
+      });
+    return this.following;
+  }
+
+  private async readOnce(): Promise<void> {
     const sources = this.sources;
     if (!sources) return;
     const reading = await readLocks(sources, this.deps.options, this.deps.log);
@@ -63,7 +87,10 @@ export class LockDirectory {
 
   /** A state change in HA: re-read when it changes what Latchkey may do with a lock. */
   stateChanged(entityId: string, newState: unknown, oldState: unknown): void {
-    if (availabilityChanged(this.locks, entityId, newState, oldState)) this.refreshInBackground();
+    // While a read is in flight the facts it compares with are about to change: any move of a
+    // lock into or out of "unavailable" (or of HA's entity list) then asks for the read after it.
+    const moved = this.reading !== null && availabilityMoved(entityId, newState, oldState);
+    if (moved || availabilityChanged(this.locks, entityId, newState, oldState)) this.refreshInBackground();
   }
 
   /** Refreshes, logging a failure instead of passing it on (timers, event handlers). */

@@ -56,3 +56,11 @@ export function availabilityChanged(
   const available = state.success && state.data.state !== "unavailable";
   return lock.available !== available;
 }
+
+/** True when a lock entity appeared, went away, or went into or out of "unavailable". */
+export function availabilityMoved(entityId: string, newState: unknown, oldState: unknown): boolean {
+  if (!entityId.startsWith("lock.")) return false;
+  if (newState === null || oldState === null) return true;
+  const stateOf = (raw: unknown) => z.object({ state: z.string() }).safeParse(raw).data?.state;
+  return (stateOf(newState) === "unavailable") !== (stateOf(oldState) === "unavailable");
+}
