@@ -4,12 +4,14 @@ import type { LockId } from "../../../src/model/primitives";
 import { syncReason } from "../../../src/model/slot";
 import { type SlotObservation } from "../../../src/model/slot-claim";
 import type { Operation, SlotRuntime } from "../core/operations";
-import { withTimeout } from "../ha/timeout";
 import { redact } from "../log/logger";
 import { backoffDelay } from "./backoff";
 
-/** Carries out one operation on a lock and reports what the slot is then known to hold. */
-export type SlotWriter = (op: Operation, lock: Lock) => Promise<SlotObservation>;
+/**
+ * Carries out one operation on a lock and reports what the slot is then known to hold. Once
+ * `signal` is aborted (the operation overran its time) it should take no further step.
+ */
+export type SlotWriter = (op: Operation, lock: Lock, signal?: AbortSignal) => Promise<SlotObservation>;
 
 export interface ExecutorOptions {
   writer: SlotWriter;
@@ -30,6 +32,8 @@ export interface ExecutorOptions {
 interface LockLane {
   queue: Operation[];
   running: Operation | null;
+  /** The running operation overran its time: reported as failed, but still in flight. */
+  overdue: boolean;
   failures: Map<number, { reason: string; attempts: number; nextRetryAt: Date }>;
   /** After a failure the whole lane rests, so an unreachable battery lock is not hammered. */
   restUntil: number;
@@ -66,8 +70,8 @@ export class Executor {
   statusOf(lockId: LockId, slot: number): SlotRuntime | undefined {
     const lane = this.lanes.get(lockId);
     if (!lane) return undefined;
-    if (lane.running?.slot === slot) return { state: "syncing" };
     const failure = lane.failures.get(slot);
+    if (lane.running?.slot === slot && !(lane.overdue && failure)) return { state: "syncing" };
     if (failure) return { state: "failed", ...failure };
     if (!lane.queue.some((op) => op.slot === slot)) return undefined;
     const lock = this.options.lockOf(lockId);
@@ -97,7 +101,7 @@ export class Executor {
   private lane(lockId: LockId): LockLane {
     let lane = this.lanes.get(lockId);
     if (!lane) {
-      lane = { queue: [], running: null, failures: new Map(), restUntil: 0, timer: null };
+      lane = { queue: [], running: null, overdue: false, failures: new Map(), restUntil: 0, timer: null };
       this.lanes.set(lockId, lane);
     }
     return lane;
@@ -122,41 +126,61 @@ export class Executor {
     void this.run(lockId, lane, next, lock);
   }
 
+  /**
+   * Runs one operation. One that overran its time counts as failed (shown, and retried after
+   * the backoff), but a write to HA cannot be called back: the lane stays taken until it ends,
+   * so no other write reaches that lock meanwhile. If it landed after all, that is recorded.
+   */
   private async run(lockId: LockId, lane: LockLane, op: Operation, lock: Lock): Promise<void> {
-    try {
-      const limit = this.options.operationTimeoutMs ?? 120_000;
-      const observed = await withTimeout(
-        this.options.writer(op, lock),
-        limit,
-        `${lock.name} did not finish the change within ${Math.round(limit / 1000)} s.`,
+    const limit = this.options.operationTimeoutMs ?? 120_000;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      lane.overdue = true;
+      controller.abort();
+      this.fail(
+        lockId,
+        lane,
+        op,
+        new Error(`${lock.name} did not finish the change within ${Math.round(limit / 1000)} s.`),
       );
+      this.options.onChange();
+    }, limit);
+    try {
+      const observed = await this.options.writer(op, lock, controller.signal);
+      clearTimeout(timer);
       lane.failures.delete(op.slot);
       lane.restUntil = 0;
       await this.options.onObserved(op, observed);
     } catch (error) {
-      const attempts = (lane.failures.get(op.slot)?.attempts ?? 0) + 1;
-      const delay = backoffDelay(attempts, this.options.retry.baseMs, this.options.retry.maxMs);
-      const nextRetryAt = new Date(this.now() + delay);
-      // HA and driver errors may quote what was sent; the reason reaches the card and the log.
-      const reason = redact(
-        error instanceof Error ? error.message : "The write failed.",
-        op.kind === "set" ? [op.pin] : [],
-      );
-      lane.failures.set(op.slot, { reason, attempts, nextRetryAt });
-      this.options.onFailure?.(op, reason, attempts, delay);
-      lane.restUntil = nextRetryAt.getTime();
-      if (lane.timer) clearTimeout(lane.timer);
-      lane.timer = setTimeout(() => {
-        lane.timer = null;
-        this.options.onRetryDue();
-        this.pump(lockId);
-      }, delay);
+      clearTimeout(timer);
+      if (!lane.overdue) this.fail(lockId, lane, op, error);
     } finally {
       lane.running = null;
+      lane.overdue = false;
       this.options.onChange();
       this.pump(lockId);
       this.notifyIfIdle();
     }
+  }
+
+  private fail(lockId: LockId, lane: LockLane, op: Operation, error: unknown): void {
+    const attempts = (lane.failures.get(op.slot)?.attempts ?? 0) + 1;
+    const delay = backoffDelay(attempts, this.options.retry.baseMs, this.options.retry.maxMs);
+    const nextRetryAt = new Date(this.now() + delay);
+    // HA and driver errors may quote what was sent; the reason reaches the card and the log.
+    const reason = redact(
+      error instanceof Error ? error.message : "The write failed.",
+      op.kind === "set" ? [op.pin] : [],
+    );
+    lane.failures.set(op.slot, { reason, attempts, nextRetryAt });
+    this.options.onFailure?.(op, reason, attempts, delay);
+    lane.restUntil = nextRetryAt.getTime();
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = setTimeout(() => {
+      lane.timer = null;
+      this.options.onRetryDue();
+      this.pump(lockId);
+    }, delay);
   }
 
   private notifyIfIdle(): void {

@@ -75,8 +75,11 @@ export function createCredentialWriter(options: CredentialWriterOptions): SlotWr
     }
   };
 
-  return async (op: Operation, lock: Lock): Promise<SlotObservation> => {
+  return async (op: Operation, lock: Lock, signal?: AbortSignal): Promise<SlotObservation> => {
     const before = await readLockUsers(options.client, lock);
+    // Overran its time while reading: the executor has given up on it, so nothing is written.
+    if (signal?.aborted)
+      throw new HaCommandError("aborted", `${lock.name} took too long; nothing was written.`);
     if (op.kind === "set") await writePin(lock, op.slot, op.pin, before);
     else await clearPins(lock, op.slot, before);
 

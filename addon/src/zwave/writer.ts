@@ -26,11 +26,11 @@ export interface WriterOptions {
  */
 export function createZwaveWriter(options: WriterOptions) {
   const now = options.now ?? (() => new Date());
-  return async (op: Operation, lock: Lock): Promise<SlotObservation> => {
+  return async (op: Operation, lock: Lock, signal?: AbortSignal): Promise<SlotObservation> => {
     const target = { entity_id: lock.id };
     const watch = await watchSlot(options.client, lock, op.slot, options.log);
     try {
-      return await writeAndVerify(op, lock, target, watch);
+      return await writeAndVerify(op, lock, target, watch, signal);
     } finally {
       await watch.close();
     }
@@ -41,7 +41,10 @@ export function createZwaveWriter(options: WriterOptions) {
     lock: Lock,
     target: { entity_id: string },
     watch: SlotWatch,
+    signal: AbortSignal | undefined,
   ): Promise<SlotObservation> {
+    if (signal?.aborted)
+      throw new HaCommandError("aborted", `${lock.name} took too long; nothing was written.`);
     const call =
       op.kind === "set"
         ? options.client.callService(
@@ -61,6 +64,8 @@ export function createZwaveWriter(options: WriterOptions) {
     const expected: SlotContent = op.kind === "set" ? { status: "set", pin: op.pin } : { status: "empty" };
 
     let via: "cc_read" | "lock_report" | "none" = "none";
+    // The executor gave up waiting: the write was accepted, so it is reported as such, unconfirmed.
+    if (signal?.aborted) return observation(expected, "none", now());
     if (options.ccReader) {
       const read = await options.ccReader.read(lock, op.slot);
       if (read && sameContent(read, expected)) via = "cc_read";
@@ -79,11 +84,18 @@ export function createZwaveWriter(options: WriterOptions) {
     options.log.debug(
       `${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${via === "none" ? "no confirmation within the wait" : `confirmed (${via})`}.`,
     );
-    const at = now().toISOString();
-    if (expected.status === "empty")
-      return { status: "empty", confirmed: via !== "none", verifiedAt: at, via };
-    return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt: at, via };
+    return observation(expected, via, now());
   }
+}
+
+function observation(
+  expected: SlotContent,
+  via: "cc_read" | "lock_report" | "none",
+  at: Date,
+): SlotObservation {
+  const verifiedAt = at.toISOString();
+  if (expected.status === "empty") return { status: "empty", confirmed: via !== "none", verifiedAt, via };
+  return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt, via };
 }
 
 /**
