@@ -15502,8 +15502,11 @@ function createCredentialWriter(options) {
             });
         }
     };
-    return async (op, lock) => {
+    return async (op, lock, signal) => {
         const before = await readLockUsers(options.client, lock);
+        // Overran its time while reading: the executor has given up on it, so nothing is written.
+        if (signal?.aborted)
+            throw new HaCommandError("aborted", `${lock.name} took too long; nothing was written.`);
         if (op.kind === "set")
             await writePin(lock, op.slot, op.pin, before);
         else
@@ -15618,17 +15621,19 @@ async function watchSlot(client, lock, slot, log) {
  */
 function createZwaveWriter(options) {
     const now = options.now ?? (() => new Date());
-    return async (op, lock) => {
+    return async (op, lock, signal) => {
         const target = { entity_id: lock.id };
         const watch = await watchSlot(options.client, lock, op.slot, options.log);
         try {
-            return await writeAndVerify(op, lock, target, watch);
+            return await writeAndVerify(op, lock, target, watch, signal);
         }
         finally {
             await watch.close();
         }
     };
-    async function writeAndVerify(op, lock, target, watch) {
+    async function writeAndVerify(op, lock, target, watch, signal) {
+        if (signal?.aborted)
+            throw new HaCommandError("aborted", `${lock.name} took too long; nothing was written.`);
         const call = op.kind === "set"
             ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: op.pin }, target)
             : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
@@ -15637,6 +15642,9 @@ function createZwaveWriter(options) {
         });
         const expected = op.kind === "set" ? { status: "set", pin: op.pin } : { status: "empty" };
         let via = "none";
+        // The executor gave up waiting: the write was accepted, so it is reported as such, unconfirmed.
+        if (signal?.aborted)
+            return observation(expected, "none", now());
         if (options.ccReader) {
             const read = await options.ccReader.read(lock, op.slot);
             if (read && sameContent(read, expected))
@@ -15648,11 +15656,14 @@ function createZwaveWriter(options) {
             (await confirmByReport(lock, op.slot, expected, watch, options.client, options.verifyTimeoutMs)))
             via = "lock_report";
         options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${via === "none" ? "no confirmation within the wait" : `confirmed (${via})`}.`);
-        const at = now().toISOString();
-        if (expected.status === "empty")
-            return { status: "empty", confirmed: via !== "none", verifiedAt: at, via };
-        return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt: at, via };
+        return observation(expected, via, now());
     }
+}
+function observation(expected, via, at) {
+    const verifiedAt = at.toISOString();
+    if (expected.status === "empty")
+        return { status: "empty", confirmed: via !== "none", verifiedAt, via };
+    return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt, via };
 }
 /**
  * The lock's own report usually follows a write by itself. It does not reach HA's trigger
@@ -15984,15 +15995,26 @@ class CodeBook {
         await this.edit((doc) => recordUse(doc, codeId));
         return this.findCode(codeId);
     }
-    /** Holds the given claims (changed at the keypad): nothing is written to them until an admin chooses. */
-    async hold(affected, reason) {
-        const since = this.deps.now().toISOString();
-        await this.transact(async (tx) => {
-            const held = new Set(affected);
+    /**
+     * A lock reported a slot (or all of them) changed at its keypad: the claims there are held,
+     * nothing is written to them until an admin chooses. The claims are picked inside the queue,
+     * from the document as it is then, and held by lock and slot. A claim whose write has just
+     * been confirmed (`isEcho`) is left alone: the report is the echo of Latchkey's own write.
+     */
+    async holdChanged(lockId, slot, reason, isEcho) {
+        return this.transact(async (tx) => {
+            const touched = tx.doc.claims.filter((c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held);
+            const affected = new Set(touched.filter((c) => !isEcho(c)).map((c) => c.slot));
+            if (affected.size === 0)
+                return { held: [], echo: touched.length > 0 };
+            const since = this.deps.now().toISOString();
+            const holds = (c) => c.lockId === lockId && affected.has(c.slot) && !c.held;
+            const owners = new Set(tx.doc.claims.filter(holds).map((c) => c.codeId));
             await tx.commit({
                 ...tx.doc,
-                claims: tx.doc.claims.map((c) => held.has(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c),
+                claims: tx.doc.claims.map((c) => holds(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c),
             });
+            return { held: tx.doc.codes.filter((code) => owners.has(code.id)), echo: false };
         });
     }
     /** An admin's choice for a held slot: restore Latchkey's code there, or let the lock keep its own. */
@@ -16152,6 +16174,15 @@ function availabilityChanged(locks, entityId, newState, oldState) {
     const available = state.success && state.data.state !== "unavailable";
     return lock.available !== available;
 }
+/** True when a lock entity appeared, went away, or went into or out of "unavailable". */
+function availabilityMoved(entityId, newState, oldState) {
+    if (!entityId.startsWith("lock."))
+        return false;
+    if (newState === null || oldState === null)
+        return true;
+    const stateOf = (raw) => object$1({ state: string$1() }).safeParse(raw).data?.state;
+    return (stateOf(newState) === "unavailable") !== (stateOf(oldState) === "unavailable");
+}
 
 /** Only the registry fields Latchkey reads; HA sends more, and `loose` keeps parsing forward-compatible. */
 const EntityEntrySchema = object$1({
@@ -16266,6 +16297,9 @@ class LockDirectory {
         /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
         this.unlistedLocks = new Set();
         this.listeners = new Set();
+        /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
+        this.reading = null;
+        this.following = null;
     }
     /** Called after every read of HA, and awaited by it: the sync loop plans with the new facts. */
     onRefreshed(listener) {
@@ -16275,7 +16309,27 @@ class LockDirectory {
     connect(sources) {
         this.sources = sources;
     }
-    async refresh() {
+    /**
+     * Reads HA. One read at a time: asked while one is in flight, one more read follows it
+     * (shared by everyone who asks meanwhile), so the facts always come from the newest read —
+     * an older read that finished last once left a lock that was back marked unavailable.
+     */
+    refresh() {
+        if (!this.reading) {
+            this.reading = this.readOnce().finally(() => {
+                this.reading = null;
+            });
+            return this.reading;
+        }
+        this.following ??= this.reading
+            .catch(() => undefined)
+            .then(() => {
+            this.following = null;
+            return this.refresh();
+        });
+        return this.following;
+    }
+    async readOnce() {
         const sources = this.sources;
         if (!sources)
             return;
@@ -16291,7 +16345,10 @@ class LockDirectory {
     }
     /** A state change in HA: re-read when it changes what Latchkey may do with a lock. */
     stateChanged(entityId, newState, oldState) {
-        if (availabilityChanged(this.locks, entityId, newState, oldState))
+        // While a read is in flight the facts it compares with are about to change: any move of a
+        // lock into or out of "unavailable" (or of HA's entity list) then asks for the read after it.
+        const moved = this.reading !== null && availabilityMoved(entityId, newState, oldState);
+        if (moved || availabilityChanged(this.locks, entityId, newState, oldState))
             this.refreshInBackground();
     }
     /** Refreshes, logging a failure instead of passing it on (timers, event handlers). */
@@ -16474,9 +16531,9 @@ class Executor {
         const lane = this.lanes.get(lockId);
         if (!lane)
             return undefined;
-        if (lane.running?.slot === slot)
-            return { state: "syncing" };
         const failure = lane.failures.get(slot);
+        if (lane.running?.slot === slot && !(lane.overdue && failure))
+            return { state: "syncing" };
         if (failure)
             return { state: "failed", ...failure };
         if (!lane.queue.some((op) => op.slot === slot))
@@ -16509,7 +16566,7 @@ class Executor {
     lane(lockId) {
         let lane = this.lanes.get(lockId);
         if (!lane) {
-            lane = { queue: [], running: null, failures: new Map(), restUntil: 0, timer: null };
+            lane = { queue: [], running: null, overdue: false, failures: new Map(), restUntil: 0, timer: null };
             this.lanes.set(lockId, lane);
         }
         return lane;
@@ -16532,37 +16589,56 @@ class Executor {
         this.options.onChange();
         void this.run(lockId, lane, next, lock);
     }
+    /**
+     * Runs one operation. One that overran its time counts as failed (shown, and retried after
+     * the backoff), but a write to HA cannot be called back: the lane stays taken until it ends,
+     * so no other write reaches that lock meanwhile. If it landed after all, that is recorded.
+     */
     async run(lockId, lane, op, lock) {
+        const limit = this.options.operationTimeoutMs ?? 120_000;
+        const controller = new AbortController();
+        const timer = setTimeout(() => {
+            lane.overdue = true;
+            controller.abort();
+            this.fail(lockId, lane, op, new Error(`${lock.name} did not finish the change within ${Math.round(limit / 1000)} s.`));
+            this.options.onChange();
+        }, limit);
         try {
-            const limit = this.options.operationTimeoutMs ?? 120_000;
-            const observed = await withTimeout(this.options.writer(op, lock), limit, `${lock.name} did not finish the change within ${Math.round(limit / 1000)} s.`);
+            const observed = await this.options.writer(op, lock, controller.signal);
+            clearTimeout(timer);
             lane.failures.delete(op.slot);
             lane.restUntil = 0;
             await this.options.onObserved(op, observed);
         }
         catch (error) {
-            const attempts = (lane.failures.get(op.slot)?.attempts ?? 0) + 1;
-            const delay = backoffDelay(attempts, this.options.retry.baseMs, this.options.retry.maxMs);
-            const nextRetryAt = new Date(this.now() + delay);
-            // HA and driver errors may quote what was sent; the reason reaches the card and the log.
-            const reason = redact(error instanceof Error ? error.message : "The write failed.", op.kind === "set" ? [op.pin] : []);
-            lane.failures.set(op.slot, { reason, attempts, nextRetryAt });
-            this.options.onFailure?.(op, reason, attempts, delay);
-            lane.restUntil = nextRetryAt.getTime();
-            if (lane.timer)
-                clearTimeout(lane.timer);
-            lane.timer = setTimeout(() => {
-                lane.timer = null;
-                this.options.onRetryDue();
-                this.pump(lockId);
-            }, delay);
+            clearTimeout(timer);
+            if (!lane.overdue)
+                this.fail(lockId, lane, op, error);
         }
         finally {
             lane.running = null;
+            lane.overdue = false;
             this.options.onChange();
             this.pump(lockId);
             this.notifyIfIdle();
         }
+    }
+    fail(lockId, lane, op, error) {
+        const attempts = (lane.failures.get(op.slot)?.attempts ?? 0) + 1;
+        const delay = backoffDelay(attempts, this.options.retry.baseMs, this.options.retry.maxMs);
+        const nextRetryAt = new Date(this.now() + delay);
+        // HA and driver errors may quote what was sent; the reason reaches the card and the log.
+        const reason = redact(error instanceof Error ? error.message : "The write failed.", op.kind === "set" ? [op.pin] : []);
+        lane.failures.set(op.slot, { reason, attempts, nextRetryAt });
+        this.options.onFailure?.(op, reason, attempts, delay);
+        lane.restUntil = nextRetryAt.getTime();
+        if (lane.timer)
+            clearTimeout(lane.timer);
+        lane.timer = setTimeout(() => {
+            lane.timer = null;
+            this.options.onRetryDue();
+            this.pump(lockId);
+        }, delay);
     }
     notifyIfIdle() {
         const busy = [...this.lanes.entries()].some(([lockId, lane]) => {
@@ -16847,16 +16923,8 @@ class LatchkeyService {
      */
     async holdChangedSlots(lockId, slot, reason) {
         const now = this.now();
-        const doc = this.book.document;
-        const touched = doc.claims.filter((c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held);
-        const affected = touched.filter((c) => !isOwnEcho(c, now, this.deps.ownEchoMs ?? 10_000));
-        if (affected.length === 0)
-            return { held: [], echo: touched.length > 0 };
-        await this.thenSync(this.book.hold(affected, reason));
-        return {
-            held: this.book.document.codes.filter((code) => affected.some((c) => c.codeId === code.id)),
-            echo: false,
-        };
+        const windowMs = this.deps.ownEchoMs ?? 10_000;
+        return this.thenSync(this.book.holdChanged(lockId, slot, reason, (c) => isOwnEcho(c, now, windowMs)));
     }
     startClock(tickMs) {
         this.loop.startClock(tickMs);

@@ -137,17 +137,34 @@ export class CodeBook {
     return this.findCode(codeId);
   }
 
-  /** Holds the given claims (changed at the keypad): nothing is written to them until an admin chooses. */
-  async hold(affected: readonly SlotClaim[], reason: HoldReason): Promise<void> {
-    const since = this.deps.now().toISOString();
-    await this.transact(async (tx) => {
-      const held = new Set(affected);
+  /**
+   * A lock reported a slot (or all of them) changed at its keypad: the claims there are held,
+   * nothing is written to them until an admin chooses. The claims are picked inside the queue,
+   * from the document as it is then, and held by lock and slot. A claim whose write has just
+   * been confirmed (`isEcho`) is left alone: the report is the echo of Latchkey's own write.
+   */
+  async holdChanged(
+    lockId: LockId,
+    slot: number | "all",
+    reason: HoldReason,
+    isEcho: (claim: SlotClaim) => boolean,
+  ): Promise<{ held: Code[]; echo: boolean }> {
+    return this.transact(async (tx) => {
+      const touched = tx.doc.claims.filter(
+        (c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held,
+      );
+      const affected = new Set(touched.filter((c) => !isEcho(c)).map((c) => c.slot));
+      if (affected.size === 0) return { held: [], echo: touched.length > 0 };
+      const since = this.deps.now().toISOString();
+      const holds = (c: SlotClaim) => c.lockId === lockId && affected.has(c.slot) && !c.held;
+      const owners = new Set(tx.doc.claims.filter(holds).map((c) => c.codeId));
       await tx.commit({
         ...tx.doc,
         claims: tx.doc.claims.map((c) =>
-          held.has(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c,
+          holds(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c,
         ),
       });
+      return { held: tx.doc.codes.filter((code) => owners.has(code.id)), echo: false };
     });
   }
 

@@ -220,17 +220,8 @@ export class LatchkeyService {
     reason: HoldReason,
   ): Promise<{ held: Code[]; echo: boolean }> {
     const now = this.now();
-    const doc = this.book.document;
-    const touched = doc.claims.filter(
-      (c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held,
-    );
-    const affected = touched.filter((c) => !isOwnEcho(c, now, this.deps.ownEchoMs ?? 10_000));
-    if (affected.length === 0) return { held: [], echo: touched.length > 0 };
-    await this.thenSync(this.book.hold(affected, reason));
-    return {
-      held: this.book.document.codes.filter((code) => affected.some((c) => c.codeId === code.id)),
-      echo: false,
-    };
+    const windowMs = this.deps.ownEchoMs ?? 10_000;
+    return this.thenSync(this.book.holdChanged(lockId, slot, reason, (c) => isOwnEcho(c, now, windowMs)));
   }
 
   startClock(tickMs: number): void {

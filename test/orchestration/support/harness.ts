@@ -31,6 +31,8 @@ export interface HarnessOptions {
   /** A store document to start from (written to the data folder first). */
   document?: StoreDocument;
   operationTimeoutMs?: number;
+  /** How soon after a write a keypad report counts as its echo (default 10 s). */
+  ownEchoMs?: number;
   /** Don't attach to HA yet: the test calls `attach()` itself. */
   detached?: boolean;
 }
@@ -82,7 +84,7 @@ export async function startLatchkey(harness: HarnessOptions = {}): Promise<Harne
     log,
     options,
     retry: { baseMs: 100, maxMs: 2_000 },
-    ownEchoMs: 10_000,
+    ownEchoMs: harness.ownEchoMs ?? 10_000,
     relistMs: 200,
     ...(harness.operationTimeoutMs === undefined ? {} : { operationTimeoutMs: harness.operationTimeoutMs }),
     lastDoorActivity: () => activity.lastDoorActivity(),
