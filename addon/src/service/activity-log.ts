@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { ActivityEntrySchema, DOOR_KINDS, type ActivityEntry } from "../../../src/model/activity";
 import { parseJson } from "../ha/raw-text";
 import type { Logger } from "../log/logger";
-import { writeFileAtomic } from "../store/atomic-write";
+import { removeLeftoverTemps, writeFileAtomic } from "../store/atomic-write";
 
 export interface ActivityQuery {
   lockId?: string | undefined;
@@ -35,6 +35,7 @@ export class ActivityLog {
   }
 
   async load(): Promise<void> {
+    await removeLeftoverTemps(this.path);
     let text = "";
     try {
       text = await readFile(this.path, "utf8");

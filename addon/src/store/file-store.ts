@@ -1,20 +1,27 @@
-import { copyFile, mkdir, readFile, rename } from "node:fs/promises";
+import { mkdir, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "../log/logger";
-import { writeFileAtomic } from "./atomic-write";
+import { removeLeftoverTemps, writeFileAtomic } from "./atomic-write";
 import { migrate } from "./migrate";
 import { emptyStore, type StoreDocument } from "./schema";
 
 export type LoadSource = "main" | "backup" | "new";
 
+type ReadResult =
+  | { kind: "ok"; document: StoreDocument; text: string }
+  | { kind: "missing" }
+  | { kind: "bad"; reason: string };
+
 /**
- * One JSON document in the data folder. Saves are atomic (temp file, fsync, rename, fsync of
- * the folder) so a kill at any moment leaves either the old or the new document. The previous
- * good document is kept as a backup and used when the main file is unreadable.
+ * One JSON document in the data folder, kept twice: the main file and a copy. A save writes
+ * both (each atomically: temp file, fsync, rename, fsync of the folder) before it returns, so
+ * when a change is acknowledged both files hold it, and the loss or tearing of either one
+ * loses nothing. A kill mid-save leaves the main file old or new and the copy old; the next
+ * start takes the main file and writes the copy again.
  */
 export class FileStore {
   readonly path: string;
-  private readonly backupPath: string;
+  readonly backupPath: string;
 
   constructor(
     private readonly folder: string,
@@ -26,19 +33,25 @@ export class FileStore {
 
   async load(): Promise<{ document: StoreDocument; source: LoadSource }> {
     await mkdir(this.folder, { recursive: true, mode: 0o700 });
+    const leftovers = (await removeLeftoverTemps(this.path)) + (await removeLeftoverTemps(this.backupPath));
+    if (leftovers > 0)
+      this.log.info(`Removed ${leftovers} temporary file(s) of store writes cut short earlier.`);
     const main = await this.read(this.path);
-    if (main.kind === "ok") return { document: main.document, source: "main" };
     const backup = await this.read(this.backupPath);
+    if (main.kind === "ok") {
+      if (backup.kind !== "ok" || backup.text !== main.text) {
+        if (backup.kind === "bad") await this.moveAside(this.backupPath);
+        await writeFileAtomic(this.backupPath, main.text);
+      }
+      return { document: main.document, source: "main" };
+    }
     if (main.kind === "missing" && backup.kind === "missing")
       return { document: emptyStore(), source: "new" };
     if (backup.kind === "ok") {
       const why = main.kind === "bad" ? main.reason : "it is missing";
-      this.log.warn(
-        `Store file ${this.path} could not be used (${why}); using the last good copy ${this.backupPath}.`,
-      );
-      // Move the bad file aside (kept for inspection) so the save below cannot back it up.
-      if (main.kind === "bad") await rename(this.path, `${this.path}.unreadable-${Date.now()}`);
-      await this.save(backup.document);
+      this.log.warn(`Store file ${this.path} could not be used (${why}); using its copy ${this.backupPath}.`);
+      if (main.kind === "bad") await this.moveAside(this.path);
+      await writeFileAtomic(this.path, backup.text);
       return { document: backup.document, source: "backup" };
     }
     const reasons = [main, backup].map((r) => (r.kind === "bad" ? r.reason : "missing")).join("; ");
@@ -48,19 +61,17 @@ export class FileStore {
   }
 
   async save(document: StoreDocument): Promise<void> {
-    await writeFileAtomic(this.path, JSON.stringify(document), async () => {
-      // The current main file is good (it was read or written by us): it becomes the backup.
-      await copyFile(this.path, this.backupPath).catch((error: unknown) => {
-        if (!isMissing(error)) throw error;
-      });
-    });
+    const text = JSON.stringify(document);
+    await writeFileAtomic(this.path, text);
+    await writeFileAtomic(this.backupPath, text);
   }
 
-  private async read(
-    path: string,
-  ): Promise<
-    { kind: "ok"; document: StoreDocument } | { kind: "missing" } | { kind: "bad"; reason: string }
-  > {
+  /** A bad file is kept for inspection (mode 0600 as written), out of the way of the next save. */
+  private async moveAside(path: string): Promise<void> {
+    await rename(path, `${path}.unreadable-${Date.now()}`);
+  }
+
+  private async read(path: string): Promise<ReadResult> {
     let text: string;
     try {
       text = await readFile(path, "utf8");
@@ -76,7 +87,7 @@ export class FileStore {
       return { kind: "bad", reason: "it is not complete JSON (torn or edited by hand)" };
     }
     try {
-      return { kind: "ok", document: migrate(raw) };
+      return { kind: "ok", document: migrate(raw), text };
     } catch (error) {
       return { kind: "bad", reason: error instanceof Error ? error.message : "unreadable" };
     }

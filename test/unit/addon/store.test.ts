@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -34,22 +34,60 @@ describe("FileStore", () => {
     expect((await store.load()).source).toBe("new");
   });
 
-  it("uses the last good copy when the main file is torn, says so, and leaks no PIN", async () => {
+  it("keeps an acknowledged change when the main file is torn after it, says so, and leaks no PIN", async () => {
     const dir = await mkdtemp(join(tmpdir(), "lk-store-"));
     const { log, lines } = setup();
     const store = new FileStore(dir, log);
     await store.save(doc("4821"));
     await store.save(doc("5930"));
     const full = await readFile(store.path, "utf8");
-    await writeFile(store.path, full.slice(0, full.length / 2)); // a torn write
+    await writeFile(store.path, full.slice(0, full.length / 2)); // torn after the save returned
     const loaded = await store.load();
     expect(loaded.source).toBe("backup");
-    expect(loaded.document.codes[0]?.pin).toBe("4821");
+    expect(loaded.document.codes[0]?.pin).toBe("5930");
     expect(lines.join("\n")).toMatch(/could not be used \(it is not complete JSON/);
     expect(lines.join("\n")).not.toContain("5930");
     // The bad file is kept for inspection, and the recovered document is the main file again.
     expect((await readdir(dir)).some((f) => f.includes("unreadable"))).toBe(true);
     expect((await new FileStore(dir, log).load()).source).toBe("main");
+  });
+
+  it.each([
+    ["the main file is lost", (s: FileStore) => rm(s.path)],
+    ["the copy is lost", (s: FileStore) => rm(s.backupPath)],
+    [
+      "the copy is torn",
+      async (s: FileStore) => writeFile(s.backupPath, (await readFile(s.backupPath, "utf8")).slice(0, 30)),
+    ],
+    ["the main file is emptied", (s: FileStore) => writeFile(s.path, "")],
+  ])(
+    "keeps the last acknowledged change when %s, and has both files again after the start",
+    async (_what, damage) => {
+      const dir = await mkdtemp(join(tmpdir(), "lk-store-"));
+      const store = new FileStore(dir, setup().log);
+      await store.save(doc("4821"));
+      await store.save(doc("5930"));
+      await damage(store);
+      expect((await new FileStore(dir, setup().log).load()).document).toEqual(doc("5930"));
+      expect(JSON.parse(await readFile(store.path, "utf8"))).toEqual(doc("5930"));
+      expect(JSON.parse(await readFile(store.backupPath, "utf8"))).toEqual(doc("5930"));
+      expect((await stat(store.backupPath)).mode & 0o777).toBe(0o600);
+    },
+  );
+
+  it("removes the temp files of writes cut short, which hold full copies with PINs, and nothing else", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lk-store-"));
+    const { log, lines } = setup();
+    for (const name of [
+      "latchkey.json.4242.7.tmp",
+      "latchkey.backup.json.4242.8.tmp",
+      "notes.tmp",
+      "latchkey.json.x.tmp",
+    ])
+      await writeFile(join(dir, name), JSON.stringify(doc("7777")));
+    await new FileStore(dir, log).load();
+    expect((await readdir(dir)).sort()).toEqual(["latchkey.json.x.tmp", "notes.tmp"]);
+    expect(lines.join("\n")).toMatch(/Removed 2 temporary file\(s\) of store writes cut short/);
   });
 
   it("refuses to start (rather than lose codes) when neither copy can be read", async () => {
