@@ -12,8 +12,8 @@ import require$$8 from 'url';
 import require$$0$1 from 'zlib';
 import require$$0$2 from 'buffer';
 import require$$2 from 'util';
-import { readFile, open as open$1, rename, appendFile, mkdir, copyFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, readdir, unlink, open as open$1, rename, appendFile, mkdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { constants as constants$1 } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 
@@ -12522,7 +12522,10 @@ const CLOSE = {
     /** A limit was reached; trying again later may work (the card reconnects with backoff). */
     tryAgainLater: 1013,
     /** After a `fatal` message: the add-on will not take this client as it is; the card stops. */
-    refused: 4000};
+    refused: 4000,
+    /** The person's rights changed in HA or their login lapsed: the card connects afresh. */
+    sessionEnded: 4001,
+};
 /** A close reason fits the 123 bytes a close frame allows. */
 function closeReason(text) {
     const bytes = Buffer.from(text, "utf8");
@@ -13580,14 +13583,21 @@ const ADMIN_ONLY = new Set([
     "held/resolve",
     "unmanaged/clear",
 ]);
+/** What shows a PIN to someone: rights are asked of HA at the moment these run. */
+const CHECKED_AT_THE_MOMENT = new Set(["codes/reveal", "codes/share"]);
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
-async function handleRequest(service, journal, user, client, request, subscribe) {
+async function handleRequest(service, journal, user, client, request, subscribe, 
+/** The user as HA says they are now (throws when HA cannot be asked, or they are not who logged in). */
+confirmUser) {
     const record = (kind, codeId) => {
         const code = service.book.publicCode(codeId);
         return code ? journal.codeEvent(kind, code, user.name) : Promise.resolve();
     };
-    if (ADMIN_ONLY.has(request.type) && !user.isAdmin) {
-        throw new LatchkeyError("forbidden", "error.admins_only");
+    if (ADMIN_ONLY.has(request.type)) {
+        // Rights as of the last check (at most one interval old), and HA's word for what shows a PIN.
+        const now = user.isAdmin && CHECKED_AT_THE_MOMENT.has(request.type) ? await confirmUser() : user;
+        if (!now.isAdmin)
+            throw new LatchkeyError("forbidden", "error.admins_only");
     }
     switch (request.type) {
         case "state/subscribe":
@@ -13663,6 +13673,8 @@ class ApiConnection {
         this.deps = deps;
         this.phase = "hello";
         this.user = null;
+        this.leaveRights = null;
+        this.confirmUser = () => Promise.reject(new Error("not logged in"));
         this.view = new ClientView(undefined);
         this.unsubscribe = null;
         this.helloTimer = setTimeout(() => {
@@ -13678,6 +13690,7 @@ class ApiConnection {
             this.phase = "closed";
             clearTimeout(this.helloTimer);
             this.unsubscribe?.();
+            this.leaveRights?.();
         });
     }
     get closed() {
@@ -13741,7 +13754,7 @@ class ApiConnection {
                 this.unsubscribe?.();
                 this.unsubscribe = this.deps.service.onChange(throttle(sendSnapshot, 100));
                 queueMicrotask(sendSnapshot);
-            });
+            }, this.confirmUser);
             this.send({ type: "result", id, ok: true, result });
         }
         catch (error) {
@@ -13764,19 +13777,28 @@ class ApiConnection {
             this.fatal(this.view.error(wireError("unsupported_protocol", "error.protocol_mismatch", { protocol: PROTOCOL_VERSION })));
             return;
         }
-        const user = await this.deps.logins.run(() => this.deps.identify(hello.data, this.ingressUserId));
+        const identity = await this.deps.logins.run(() => this.deps.identify(hello.data, this.ingressUserId));
         if (this.closed)
             return;
-        if (user === BUSY) {
+        if (identity === BUSY) {
             this.end(CLOSE.tryAgainLater, "Latchkey is checking other logins with Home Assistant; try again in a moment.");
             return;
         }
-        if (!user) {
+        if (!identity) {
             this.fatal(this.view.error(wireError("unauthenticated", "error.login_refused")));
             return;
         }
+        const { user } = identity;
         this.user = user;
         this.phase = "ready";
+        const session = {
+            identity,
+            end: (reason) => {
+                this.end(CLOSE.sessionEnded, reason);
+            },
+        };
+        this.leaveRights = this.deps.rights.add(session);
+        this.confirmUser = () => this.deps.rights.confirm(session);
         this.send({
             type: "welcome",
             protocol: PROTOCOL_VERSION,
@@ -13812,7 +13834,13 @@ function throttle(fn, ms) {
     };
 }
 
-const AuthListSchema = array$1(object$1({ id: string$1(), name: string$1().nullable(), group_ids: array$1(string$1()) }).loose());
+const AuthListSchema = array$1(object$1({
+    id: string$1(),
+    name: string$1().nullable(),
+    group_ids: array$1(string$1()),
+    is_active: boolean$1().default(true),
+})
+    .loose());
 /** Every HA user with their name and role (`config/auth/list`, admins only: the add-on is one). */
 async function listUsers(client) {
     const users = await client.command(AuthListSchema, { type: "config/auth/list" });
@@ -13820,6 +13848,7 @@ async function listUsers(client) {
         id: user.id,
         name: user.name ?? "Unknown",
         isAdmin: user.group_ids.includes("system-admin"),
+        active: user.is_active,
     }));
 }
 /** How often an unknown user id may send the add-on back to HA's user list. */
@@ -13856,27 +13885,32 @@ const CurrentUserSchema = object$1({ id: string$1(), name: string$1().nullable()
 const INGRESS_PROXY_ADDRESS = "172.30.32.2";
 /** Ingress: the proxy names the user; whether they are an admin we ask HA. */
 async function userFromIngress(client, userId) {
-    return (await listUsers(client)).find((u) => u.id === userId) ?? null;
+    const user = (await listUsers(client)).find((u) => u.id === userId && u.active);
+    return user ? { id: user.id, name: user.name, isAdmin: user.isAdmin } : null;
 }
 /**
  * Standalone: the card sends the user's own HA access token; HA tells us who that is
- * (`auth/current_user`). The token is used for this one check and never stored or logged.
+ * (`auth/current_user`). "refused" only when HA said so (auth_invalid); anything else —
+ * HA away, too slow, an odd answer — is "unreachable", which says nothing about the token.
  */
-function userFromToken(haWsUrl, accessToken, timeoutMs = 10_000) {
+function checkToken(haWsUrl, accessToken, timeoutMs = 10_000) {
     return new Promise((resolve) => {
         const socket = new WebSocket$1(haWsUrl);
-        const done = (user) => {
+        const done = (result) => {
             clearTimeout(timer);
             socket.removeAllListeners();
             socket.on("error", () => undefined);
             socket.close();
-            resolve(user);
+            resolve(result);
         };
         const timer = setTimeout(() => {
-            done(null);
+            done({ kind: "unreachable" });
         }, timeoutMs);
         socket.on("error", () => {
-            done(null);
+            done({ kind: "unreachable" });
+        });
+        socket.on("close", () => {
+            done({ kind: "unreachable" });
         });
         socket.on("message", (data) => {
             const frame = object$1({ type: string$1(), result: unknown().optional(), success: boolean$1().optional() })
@@ -13886,17 +13920,125 @@ function userFromToken(haWsUrl, accessToken, timeoutMs = 10_000) {
             if (frame.data.type === "auth_required")
                 socket.send(JSON.stringify({ type: "auth", access_token: accessToken }));
             else if (frame.data.type === "auth_invalid")
-                done(null);
+                done({ kind: "refused" });
             else if (frame.data.type === "auth_ok")
                 socket.send(JSON.stringify({ id: 1, type: "auth/current_user" }));
             else if (frame.data.type === "result") {
                 const user = CurrentUserSchema.safeParse(frame.data.result);
                 done(frame.data.success && user.success
-                    ? { id: user.data.id, name: user.data.name ?? "Unknown", isAdmin: user.data.is_admin }
-                    : null);
+                    ? {
+                        kind: "accepted",
+                        user: { id: user.data.id, name: user.data.name ?? "Unknown", isAdmin: user.data.is_admin },
+                    }
+                    : { kind: "unreachable" });
             }
         });
     });
+}
+
+const REMOVED = "Your Home Assistant account was removed or deactivated.";
+const CHANGED = "Your rights in Home Assistant changed; connecting again with them.";
+const TOKEN_REFUSED = "Home Assistant no longer accepts this login; connecting again with a fresh one.";
+/**
+ * Rights follow HA, not the hello: every `intervalMs` each open session is held to HA's user
+ * list (one `config/auth/list` for all) and standalone tokens are tried again. A session whose
+ * user was removed, deactivated, promoted or demoted, or whose token HA refuses, is ended.
+ * Reveal and share ask HA at the moment they run (`confirm`).
+ */
+class Rights {
+    constructor(source, log, intervalMs) {
+        this.source = source;
+        this.log = log;
+        this.intervalMs = intervalMs;
+        this.sessions = new Set();
+        this.checking = false;
+    }
+    add(session) {
+        this.sessions.add(session);
+        this.timer ??= setInterval(() => {
+            void this.checkAll();
+        }, this.intervalMs);
+        this.timer.unref();
+        return () => {
+            this.sessions.delete(session);
+            if (this.sessions.size === 0) {
+                clearInterval(this.timer);
+                this.timer = undefined;
+            }
+        };
+    }
+    /** The session's user as HA says they are now; ends the session and throws if that is not who logged in. */
+    async confirm(session) {
+        let users;
+        try {
+            users = await this.source.listUsers();
+        }
+        catch {
+            throw new LatchkeyError("unavailable", "error.rights_unknown");
+        }
+        const verdict = this.judge(session, users);
+        const token = session.identity.token;
+        if (verdict === null && token !== undefined) {
+            const check = await this.source.checkToken(token);
+            if (check.kind === "unreachable")
+                throw new LatchkeyError("unavailable", "error.rights_unknown");
+            if (check.kind === "refused")
+                return this.refuse(session, TOKEN_REFUSED);
+        }
+        if (verdict !== null)
+            return this.refuse(session, verdict);
+        return session.identity.user;
+    }
+    refuse(session, reason) {
+        this.log.info(`An API session of ${session.identity.user.name} ended: ${reason}`);
+        this.sessions.delete(session);
+        // The refusal is answered first, then the connection ends.
+        setTimeout(() => {
+            session.end(reason);
+        }, 0);
+        throw new LatchkeyError("forbidden", "error.admins_only");
+    }
+    /** Why the session must end, or null while its user is as they logged in. */
+    judge(session, users) {
+        const logged = session.identity.user;
+        const now = users.find((u) => u.id === logged.id);
+        if (!now?.active)
+            return REMOVED;
+        return now.isAdmin === logged.isAdmin ? null : CHANGED;
+    }
+    async checkAll() {
+        if (this.checking || this.sessions.size === 0)
+            return;
+        this.checking = true;
+        try {
+            const users = await this.source.listUsers();
+            for (const session of [...this.sessions]) {
+                const verdict = this.judge(session, users);
+                if (verdict !== null)
+                    this.endSession(session, verdict);
+            }
+            // One login at a time: the add-on's own address must not look like a flood to HA.
+            for (const session of [...this.sessions]) {
+                const token = session.identity.token;
+                if (token === undefined)
+                    continue;
+                if ((await this.source.checkToken(token)).kind === "refused")
+                    this.endSession(session, TOKEN_REFUSED);
+            }
+        }
+        catch (error) {
+            this.log.debug("Could not read Home Assistant's users to check who may do what; trying again later.", error);
+        }
+        finally {
+            this.checking = false;
+        }
+    }
+    endSession(session, reason) {
+        if (!this.sessions.delete(session))
+            return;
+        this.log.info(`An API session of ${session.identity.user.name} ended: ${reason}`);
+        session.end(reason);
+    }
 }
 
 /** The panel's script, served next to the page; the page names it relatively (see INDEX_HTML). */
@@ -13980,6 +14122,7 @@ async function startApiServer(options) {
     const wss = new WebSocketServer({ server, path: "/api/ws", maxPayload: MAX_FRAME_BYTES });
     const gate = new ConnectionGate(tuning);
     const logins = new LoginGate(tuning.maxLogins);
+    const rights = new Rights(options.rights, log, tuning.rightsCheckMs);
     const alive = new WeakSet();
     server.on("clientError", (error, socket) => {
         log.debug(`A malformed HTTP request was refused: ${error.message}`);
@@ -14019,6 +14162,7 @@ async function startApiServer(options) {
             journal: options.journal,
             log,
             logins,
+            rights,
             helloTimeoutMs: tuning.helloTimeoutMs,
             identify: options.identify,
         });
@@ -14435,11 +14579,15 @@ function safeJson(value) {
 }
 
 let writes = 0;
+/** `<file>.<pid>.<n>.tmp`: the temp names writeFileAtomic uses for `file`. */
+function isTempOf(name, file) {
+    return name.startsWith(`${file}.`) && /^\.\d+\.\d+\.tmp$/.test(name.slice(file.length));
+}
 /**
  * Replaces a file so that a crash at any moment leaves either the old or the new content:
  * write a temp file, fsync it, rename it over the target, fsync the folder. Mode 0600.
  */
-async function writeFileAtomic(path, text, beforeRename) {
+async function writeFileAtomic(path, text) {
     // A temp name of its own per write: two writers of one file must not rename each other's.
     const tempPath = `${path}.${process.pid}.${++writes}.tmp`;
     const handle = await open$1(tempPath, constants$1.O_WRONLY | constants$1.O_CREAT | constants$1.O_TRUNC, 0o600);
@@ -14450,7 +14598,6 @@ async function writeFileAtomic(path, text, beforeRename) {
     finally {
         await handle.close();
     }
-    await beforeRename?.();
     await rename(tempPath, path);
     const folder = await open$1(dirname(path), constants$1.O_RDONLY);
     try {
@@ -14459,6 +14606,19 @@ async function writeFileAtomic(path, text, beforeRename) {
     finally {
         await folder.close();
     }
+}
+/**
+ * Deletes what writes of `path` cut short by a crash left behind. Each is a full copy of what
+ * was being written — PINs of deleted codes included — and would otherwise stay for ever.
+ * Call before the first write of this process. Returns how many were removed.
+ */
+async function removeLeftoverTemps(path) {
+    const file = basename(path);
+    const names = await readdir(dirname(path)).catch(() => []);
+    const leftovers = names.filter((name) => isTempOf(name, file));
+    for (const name of leftovers)
+        await unlink(join(dirname(path), name)).catch(() => undefined);
+    return leftovers.length;
 }
 
 /**
@@ -14480,6 +14640,7 @@ class ActivityLog {
         this.path = join(folder, "activity.jsonl");
     }
     async load() {
+        await removeLeftoverTemps(this.path);
         let text = "";
         try {
             text = await readFile(this.path, "utf8");
@@ -17066,9 +17227,11 @@ function migrate(raw) {
 }
 
 /**
- * One JSON document in the data folder. Saves are atomic (temp file, fsync, rename, fsync of
- * the folder) so a kill at any moment leaves either the old or the new document. The previous
- * good document is kept as a backup and used when the main file is unreadable.
+ * One JSON document in the data folder, kept twice: the main file and a copy. A save writes
+ * both (each atomically: temp file, fsync, rename, fsync of the folder) before it returns, so
+ * when a change is acknowledged both files hold it, and the loss or tearing of either one
+ * loses nothing. A kill mid-save leaves the main file old or new and the copy old; the next
+ * start takes the main file and writes the copy again.
  */
 class FileStore {
     constructor(folder, log) {
@@ -17079,32 +17242,40 @@ class FileStore {
     }
     async load() {
         await mkdir(this.folder, { recursive: true, mode: 0o700 });
+        const leftovers = (await removeLeftoverTemps(this.path)) + (await removeLeftoverTemps(this.backupPath));
+        if (leftovers > 0)
+            this.log.info(`Removed ${leftovers} temporary file(s) of store writes cut short earlier.`);
         const main = await this.read(this.path);
-        if (main.kind === "ok")
-            return { document: main.document, source: "main" };
         const backup = await this.read(this.backupPath);
+        if (main.kind === "ok") {
+            if (backup.kind !== "ok" || backup.text !== main.text) {
+                if (backup.kind === "bad")
+                    await this.moveAside(this.backupPath);
+                await writeFileAtomic(this.backupPath, main.text);
+            }
+            return { document: main.document, source: "main" };
+        }
         if (main.kind === "missing" && backup.kind === "missing")
             return { document: emptyStore(), source: "new" };
         if (backup.kind === "ok") {
             const why = main.kind === "bad" ? main.reason : "it is missing";
-            this.log.warn(`Store file ${this.path} could not be used (${why}); using the last good copy ${this.backupPath}.`);
-            // Move the bad file aside (kept for inspection) so the save below cannot back it up.
+            this.log.warn(`Store file ${this.path} could not be used (${why}); using its copy ${this.backupPath}.`);
             if (main.kind === "bad")
-                await rename(this.path, `${this.path}.unreadable-${Date.now()}`);
-            await this.save(backup.document);
+                await this.moveAside(this.path);
+            await writeFileAtomic(this.path, backup.text);
             return { document: backup.document, source: "backup" };
         }
         const reasons = [main, backup].map((r) => (r.kind === "bad" ? r.reason : "missing")).join("; ");
         throw new Error(`Neither the store file nor its backup can be read (${reasons}). Latchkey will not start rather than lose codes; fix or remove ${this.path}.`);
     }
     async save(document) {
-        await writeFileAtomic(this.path, JSON.stringify(document), async () => {
-            // The current main file is good (it was read or written by us): it becomes the backup.
-            await copyFile(this.path, this.backupPath).catch((error) => {
-                if (!isMissing(error))
-                    throw error;
-            });
-        });
+        const text = JSON.stringify(document);
+        await writeFileAtomic(this.path, text);
+        await writeFileAtomic(this.backupPath, text);
+    }
+    /** A bad file is kept for inspection (mode 0600 as written), out of the way of the next save. */
+    async moveAside(path) {
+        await rename(path, `${path}.unreadable-${Date.now()}`);
     }
     async read(path) {
         let text;
@@ -17125,7 +17296,7 @@ class FileStore {
             return { kind: "bad", reason: "it is not complete JSON (torn or edited by hand)" };
         }
         try {
-            return { kind: "ok", document: migrate(raw) };
+            return { kind: "ok", document: migrate(raw), text };
         }
         catch (error) {
             return { kind: "bad", reason: error instanceof Error ? error.message : "unreadable" };
@@ -17190,9 +17361,18 @@ async function main() {
         // Built next to this bundle: addon/dist/ in a checkout, /app in the add-on image.
         panelFile: fileURLToPath(new URL("latchkey-panel.js", import.meta.url)),
         identify: async (hello, ingressUserId) => {
-            if (ingressUserId && client)
-                return userFromIngress(client, ingressUserId);
-            return hello.accessToken ? userFromToken(haConfig.wsUrl, hello.accessToken) : null;
+            if (ingressUserId && client) {
+                const user = await userFromIngress(client, ingressUserId);
+                return user ? { user } : null;
+            }
+            if (!hello.accessToken)
+                return null;
+            const check = await checkToken(haConfig.wsUrl, hello.accessToken);
+            return check.kind === "accepted" ? { user: check.user, token: hello.accessToken } : null;
+        },
+        rights: {
+            listUsers: () => (client ? listUsers(client) : Promise.reject(new Error("not connected to HA"))),
+            checkToken: (accessToken) => checkToken(haConfig.wsUrl, accessToken),
         },
     });
     log.info(`Latchkey API listening on port ${config.options.api_port}.`);

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { ERR_INVALID_AUTH } from "home-assistant-js-websocket";
 import { z } from "zod";
 import { startApiServer } from "./api/server";
-import { userFromIngress, userFromToken } from "./api/identify";
+import { checkToken, userFromIngress } from "./api/identify";
 import { ConfigError, loadConfig, type RuntimeConfig } from "./config";
 import { HaClient } from "./ha/client";
 import { FatalConfigError } from "./ha/errors";
@@ -12,6 +12,7 @@ import { Journal } from "./service/journal";
 import { wireHaEvents } from "./service/events-wiring";
 import { openHaLink } from "./service/ha-link";
 import { LatchkeyService } from "./service/service";
+import { listUsers } from "./ha/users";
 import { FileStore } from "./store/file-store";
 import { backoffDelay } from "./sync/backoff";
 
@@ -72,8 +73,17 @@ async function main(): Promise<void> {
     // Built next to this bundle: addon/dist/ in a checkout, /app in the add-on image.
     panelFile: fileURLToPath(new URL("latchkey-panel.js", import.meta.url)),
     identify: async (hello, ingressUserId) => {
-      if (ingressUserId && client) return userFromIngress(client, ingressUserId);
-      return hello.accessToken ? userFromToken(haConfig.wsUrl, hello.accessToken) : null;
+      if (ingressUserId && client) {
+        const user = await userFromIngress(client, ingressUserId);
+        return user ? { user } : null;
+      }
+      if (!hello.accessToken) return null;
+      const check = await checkToken(haConfig.wsUrl, hello.accessToken);
+      return check.kind === "accepted" ? { user: check.user, token: hello.accessToken } : null;
+    },
+    rights: {
+      listUsers: () => (client ? listUsers(client) : Promise.reject(new Error("not connected to HA"))),
+      checkToken: (accessToken) => checkToken(haConfig.wsUrl, accessToken),
     },
   });
   log.info(`Latchkey API listening on port ${config.options.api_port}.`);

@@ -10,15 +10,17 @@ import { ClientView } from "./client-view";
 import { CLOSE, closeReason, type CloseCode } from "./close-codes";
 import { BUSY, type LoginGate } from "./connection-gate";
 import { handleRequest } from "./handlers";
-import type { ApiUser } from "./identify";
+import type { ApiUser, Identity } from "./identify";
+import type { Rights } from "./rights";
 
 export interface ConnectionDeps {
   service: LatchkeyService;
   journal: Journal;
   log: Logger;
   logins: LoginGate;
+  rights: Rights;
   helloTimeoutMs: number;
-  identify: (hello: { accessToken?: string }, ingressUserId: string | null) => Promise<ApiUser | null>;
+  identify: (hello: { accessToken?: string }, ingressUserId: string | null) => Promise<Identity | null>;
 }
 
 type Phase = "hello" | "identifying" | "ready" | "closed";
@@ -31,6 +33,8 @@ type Phase = "hello" | "identifying" | "ready" | "closed";
 export class ApiConnection {
   private phase: Phase = "hello";
   private user: ApiUser | null = null;
+  private leaveRights: (() => void) | null = null;
+  private confirmUser: () => Promise<ApiUser> = () => Promise.reject(new Error("not logged in"));
   private view = new ClientView(undefined);
   private unsubscribe: (() => void) | null = null;
   private readonly helloTimer: NodeJS.Timeout;
@@ -54,6 +58,7 @@ export class ApiConnection {
       this.phase = "closed";
       clearTimeout(this.helloTimer);
       this.unsubscribe?.();
+      this.leaveRights?.();
     });
   }
 
@@ -130,6 +135,7 @@ export class ApiConnection {
           this.unsubscribe = this.deps.service.onChange(throttle(sendSnapshot, 100));
           queueMicrotask(sendSnapshot);
         },
+        this.confirmUser,
       );
       this.send({ type: "result", id, ok: true, result });
     } catch (error) {
@@ -158,21 +164,30 @@ export class ApiConnection {
       );
       return;
     }
-    const user = await this.deps.logins.run(() => this.deps.identify(hello.data, this.ingressUserId));
+    const identity = await this.deps.logins.run(() => this.deps.identify(hello.data, this.ingressUserId));
     if (this.closed) return;
-    if (user === BUSY) {
+    if (identity === BUSY) {
       this.end(
         CLOSE.tryAgainLater,
         "Latchkey is checking other logins with Home Assistant; try again in a moment.",
       );
       return;
     }
-    if (!user) {
+    if (!identity) {
       this.fatal(this.view.error(wireError("unauthenticated", "error.login_refused")));
       return;
     }
+    const { user } = identity;
     this.user = user;
     this.phase = "ready";
+    const session = {
+      identity,
+      end: (reason: string) => {
+        this.end(CLOSE.sessionEnded, reason);
+      },
+    };
+    this.leaveRights = this.deps.rights.add(session);
+    this.confirmUser = () => this.deps.rights.confirm(session);
     this.send({
       type: "welcome",
       protocol: PROTOCOL_VERSION,

@@ -21,6 +21,9 @@ const ADMIN_ONLY: ReadonlySet<Request["type"]> = new Set([
   "unmanaged/clear",
 ]);
 
+/** What shows a PIN to someone: rights are asked of HA at the moment these run. */
+const CHECKED_AT_THE_MOMENT: ReadonlySet<Request["type"]> = new Set(["codes/reveal", "codes/share"]);
+
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
 export async function handleRequest(
   service: LatchkeyService,
@@ -29,13 +32,17 @@ export async function handleRequest(
   client: ClientView,
   request: Request,
   subscribe: () => void,
+  /** The user as HA says they are now (throws when HA cannot be asked, or they are not who logged in). */
+  confirmUser: () => Promise<ApiUser>,
 ): Promise<unknown> {
   const record = (kind: ActivityKind, codeId: string) => {
     const code = service.book.publicCode(codeId);
     return code ? journal.codeEvent(kind, code, user.name) : Promise.resolve();
   };
-  if (ADMIN_ONLY.has(request.type) && !user.isAdmin) {
-    throw new LatchkeyError("forbidden", "error.admins_only");
+  if (ADMIN_ONLY.has(request.type)) {
+    // Rights as of the last check (at most one interval old), and HA's word for what shows a PIN.
+    const now = user.isAdmin && CHECKED_AT_THE_MOMENT.has(request.type) ? await confirmUser() : user;
+    if (!now.isAdmin) throw new LatchkeyError("forbidden", "error.admins_only");
   }
   switch (request.type) {
     case "state/subscribe":

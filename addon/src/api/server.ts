@@ -8,7 +8,8 @@ import type { LatchkeyService } from "../service/service";
 import { CLOSE, closeReason } from "./close-codes";
 import { ApiConnection } from "./connection";
 import { ConnectionGate, LoginGate } from "./connection-gate";
-import { INGRESS_PROXY_ADDRESS, type ApiUser } from "./identify";
+import { INGRESS_PROXY_ADDRESS, type Identity } from "./identify";
+import { Rights, type RightsSource } from "./rights";
 import { createStaticFiles } from "./static-files";
 
 export interface ApiOptions {
@@ -21,7 +22,9 @@ export interface ApiOptions {
   /** The built panel script (latchkey-panel.js), served with the ingress page at `/`. */
   panelFile: string;
   /** Who is on the other end of a new connection, from the hello message and the HTTP request. */
-  identify: (hello: { accessToken?: string }, ingressUserId: string | null) => Promise<ApiUser | null>;
+  identify: (hello: { accessToken?: string }, ingressUserId: string | null) => Promise<Identity | null>;
+  /** Where the rights of logged-in people are read again (rights.ts). */
+  rights: RightsSource;
 }
 
 /** The websocket refuses larger frames itself (close 1009) before any of our code sees them. */
@@ -41,6 +44,7 @@ export async function startApiServer(
   const wss = new WebSocketServer({ server, path: "/api/ws", maxPayload: MAX_FRAME_BYTES });
   const gate = new ConnectionGate(tuning);
   const logins = new LoginGate(tuning.maxLogins);
+  const rights = new Rights(options.rights, log, tuning.rightsCheckMs);
   const alive = new WeakSet<WebSocket>();
 
   server.on("clientError", (error, socket: Socket) => {
@@ -79,6 +83,7 @@ export async function startApiServer(
       journal: options.journal,
       log,
       logins,
+      rights,
       helloTimeoutMs: tuning.helloTimeoutMs,
       identify: options.identify,
     });

@@ -7,10 +7,19 @@ export interface HaUser {
   id: string;
   name: string;
   isAdmin: boolean;
+  /** An inactive user cannot log in (HA's user settings: "Active" off). */
+  active: boolean;
 }
 
 const AuthListSchema = z.array(
-  z.object({ id: z.string(), name: z.string().nullable(), group_ids: z.array(z.string()) }).loose(),
+  z
+    .object({
+      id: z.string(),
+      name: z.string().nullable(),
+      group_ids: z.array(z.string()),
+      is_active: z.boolean().default(true),
+    })
+    .loose(),
 );
 
 /** Every HA user with their name and role (`config/auth/list`, admins only: the add-on is one). */
@@ -20,6 +29,7 @@ export async function listUsers(client: HaClient): Promise<HaUser[]> {
     id: user.id,
     name: user.name ?? "Unknown",
     isAdmin: user.group_ids.includes("system-admin"),
+    active: user.is_active,
   }));
 }
 
