@@ -90,14 +90,15 @@ export function syncedClaims(
   byCode: ReadonlyMap<string, Code>,
 ): SlotClaim[] {
   return fromAllocation.map((claim) => {
-    const code = byCode.get(claim.codeId);
-    if (!code) throw new Error(`bench: claim for unknown code ${claim.codeId}`);
+    const codeId = claim.owner.kind === "code" ? claim.owner.codeId : "";
+    const code = byCode.get(codeId);
+    if (!code) throw new Error(`bench: claim for unknown code ${codeId}`);
     return { ...claim, observed: setObserved(code.pin) };
   });
 }
 
 export function syncedDocument(allCodes: Code[], claims: SlotClaim[]): StoreDocument {
-  return { version: 1, codes: allCodes, claims };
+  return { version: 2, codes: allCodes, claims };
 }
 
 /** slot → PIN per lock, to pre-fill the HA fake's locks so they hold what the store says. */

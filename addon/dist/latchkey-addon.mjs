@@ -13460,55 +13460,78 @@ function insideWindow(window, at) {
         (window.days.includes(previousDay) && at.minute < end));
 }
 
-function desiredSlot(claim, code, now, timeZone) {
-    const wanted = code !== undefined && code.lockIds.includes(claim.lockId);
-    if (wanted && codeActivity(code, now, timeZone).active)
-        return { status: "set", pin: code.pin };
-    return { status: "empty", keepClaim: wanted };
+/** The code a claim is for, if that code exists and lists the claim's lock. */
+function owningCode(claim, codes) {
+    if (claim.owner.kind !== "code")
+        return undefined;
+    const code = codes.get(claim.owner.codeId);
+    return code?.lockIds.includes(claim.lockId) ? code : undefined;
 }
-/**
- * The minimum operations that take the locks from what they are known to hold to what the
- * codes say they should hold. Pure: a slot already right yields nothing, so re-running after
- * a restart or crash sends only what is still missing.
- */
-function reconcile(codes, claims, now, timeZone) {
-    const byId = new Map(codes.map((c) => [c.id, c]));
-    const operations = [];
-    const release = [];
-    for (const claim of claims) {
+/** What an owned slot should hold right now: its code's PIN while the code is active, else nothing. */
+function desiredPin(code, now, timeZone) {
+    return codeActivity(code, now, timeZone).active ? code.pin : null;
+}
+/** The rule for one claim; pure, so the same claim always gets the same answer. */
+function claimRule(claim, codes, now, timeZone) {
+    const code = owningCode(claim, codes);
+    const { observed } = claim;
+    if (code) {
         if (claim.held)
-            continue;
-        const desired = desiredSlot(claim, byId.get(claim.codeId), now, timeZone);
-        const { observed } = claim;
-        const target = { lockId: claim.lockId, slot: claim.slot, codeId: claim.codeId };
-        if (desired.status === "set") {
+            return { state: "held", action: { kind: "none" }, listing: "held" };
+        // Reserved on a lock that cannot list its codes: read even for a disabled code, so the slot
+        // it will use is known to be free.
+        if (claim.readFirst)
+            return { state: "owned", action: { kind: "read" }, listing: "code" };
+        const pin = desiredPin(code, now, timeZone);
+        if (pin !== null) {
             // An accepted-but-unconfirmed write of the same PIN is not re-sent: that would loop on
             // locks that cannot confirm. It stays visible as "unverified" instead.
-            if (observed.status !== "set" || observed.pin !== desired.pin)
-                operations.push({ kind: "set", ...target, pin: desired.pin });
+            const inStep = observed.status === "set" && observed.pin === pin;
+            return { state: "owned", action: inStep ? { kind: "none" } : { kind: "set", pin }, listing: "code" };
         }
-        else if (observed.status === "empty") {
-            if (!desired.keepClaim)
-                release.push(claim);
-        }
-        else {
-            operations.push({ kind: "clear", ...target });
-        }
+        return {
+            state: "owned",
+            action: observed.status === "empty" ? { kind: "none" } : { kind: "clear" },
+            listing: "code",
+        };
     }
-    return { operations, release };
+    const state = claim.owner.kind === "clear" ? "clear-only" : "orphaned";
+    if (claim.held) {
+        // Emptied at the keypad: nothing is left to clear. Changed there: a person's code now.
+        if (claim.held.reason === "removed_at_lock")
+            return { state, action: { kind: "release" }, listing: "clearing" };
+        return { state: "foreign", action: { kind: "none" }, listing: "unmanaged" };
+    }
+    // Latchkey never wrote a slot it still had to read: there is nothing of its own to clear.
+    if (claim.readFirst || observed.status === "empty")
+        return { state, action: { kind: "release" }, listing: "clearing" };
+    return { state, action: { kind: "clear" }, listing: "clearing" };
 }
 
 /** What clients see. Never a PIN; non-admins may also be denied names (add-on option). */
 function buildSnapshot(input) {
     const slots = {};
     const sync = {};
+    const held = [];
+    const clearing = [];
     const codesById = new Map(input.document.codes.map((c) => [c.id, c]));
+    const present = new Set(input.locks.map((l) => l.id));
+    const unmanaged = new Map(input.unmanaged.map((u) => [`${u.lockId}#${u.slot}`, u]));
+    // Every claim is listed in exactly one place (its rule says where).
     for (const claim of input.document.claims) {
-        const code = codesById.get(claim.codeId);
-        if (!code?.lockIds.includes(claim.lockId))
-            continue;
-        (slots[code.id] ??= {})[claim.lockId] = claim.slot;
-        (sync[code.id] ??= {})[claim.lockId] = statusOf(claim, input);
+        const rule = claimRule(claim, codesById, input.now, input.timeZone);
+        const at = { lockId: claim.lockId, slot: claim.slot };
+        const code = owningCode(claim, codesById);
+        if (rule.listing === "unmanaged")
+            unmanaged.set(`${claim.lockId}#${claim.slot}`, at);
+        else if (rule.listing === "clearing")
+            clearing.push(at);
+        else if (code) {
+            if (rule.listing === "held" && claim.held)
+                held.push({ ...at, codeId: code.id, ...claim.held });
+            (slots[code.id] ??= {})[claim.lockId] = claim.slot;
+            (sync[code.id] ??= {})[claim.lockId] = statusOf(claim, code, present, input);
+        }
     }
     for (const code of input.document.codes) {
         for (const lockId of code.lockIds) {
@@ -13532,15 +13555,14 @@ function buildSnapshot(input) {
         })),
         slots,
         sync,
-        unmanaged: [...input.unmanaged],
+        unmanaged: [...unmanaged.values()],
         lastActivity: Object.fromEntries(input.lastDoorActivity.flatMap((e) => e.lockId === null ? [] : [[e.lockId, hideNames ? withoutNames(e) : e]])),
-        held: input.document.claims.flatMap((c) => c.held && codesById.has(c.codeId)
-            ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }]
-            : []),
+        held,
+        clearing,
         connected: input.connected,
     };
 }
-function statusOf(claim, input) {
+function statusOf(claim, code, present, input) {
     if (claim.held) {
         return {
             state: "waiting",
@@ -13549,18 +13571,21 @@ function statusOf(claim, input) {
                 : "sync_reason.changed_at_lock"),
         };
     }
+    // A lock that left HA (entity disabled, node re-interviewed) is not shown as in step: nobody
+    // can tell what it holds now.
+    if (!present.has(claim.lockId))
+        return { state: "waiting", ...syncReason("sync_reason.lock_gone") };
     const runtime = input.runtime(claim.lockId, claim.slot);
     if (runtime) {
         if (runtime.state === "failed")
             return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };
         return runtime;
     }
-    const desired = desiredSlot(claim, input.document.codes.find((c) => c.id === claim.codeId), input.now, input.timeZone);
     const { observed } = claim;
-    if (observed.status === "unknown")
+    if (observed.status === "unknown" || claim.readFirst)
         return { state: "pending" };
-    const matches = desired.status === observed.status &&
-        (desired.status === "empty" || (observed.status === "set" && observed.pin === desired.pin));
+    const pin = desiredPin(code, input.now, input.timeZone);
+    const matches = pin === null ? observed.status === "empty" : observed.status === "set" && observed.pin === pin;
     if (!matches)
         return { state: "pending" };
     return observed.confirmed
@@ -15309,21 +15334,22 @@ function syncFailureReporter(deps) {
     return (op, rawReason, attempts) => {
         // HA's error text goes into an event and a notification: make sure no PIN rides along.
         const reason = redact(rawReason, deps.secrets());
-        const codeName = deps.codeName(op.codeId);
+        const codeName = op.codeId === null ? null : deps.codeName(op.codeId);
         const lock = deps.lockName(op.lockId);
         void deps.notifier.fire("latchkey_sync_failed", {
             code_id: op.codeId,
             code_name: codeName,
             entity_id: op.lockId,
             slot: op.slot,
-            operation: op.kind,
+            // A slot read before writing is part of putting the code on.
+            operation: op.kind === "clear" ? "clear" : "set",
             reason,
             attempts,
         });
         if (deps.options.notify_sync_failures) {
             const t = deps.messages();
             const values = { code: codeName ?? t("who.a_code"), lock, attempts, reason };
-            void deps.notifier.notify(deps.options.notify_targets, "Latchkey", t(op.kind === "set" ? "notify.sync_failed_set" : "notify.sync_failed_clear", values));
+            void deps.notifier.notify(deps.options.notify_targets, "Latchkey", t(op.kind === "clear" ? "notify.sync_failed_clear" : "notify.sync_failed_set", values));
         }
     };
 }
@@ -15629,6 +15655,21 @@ async function credentialUserCount(client, lock) {
     }
 }
 
+/** What a user index holds, from the lock's users as just read. */
+function readUser(users, user, at) {
+    const pin = pinOf(users, user);
+    const verifiedAt = at.toISOString();
+    if (pin === undefined && !hasOtherCredentials(users, user))
+        return { status: "empty", confirmed: true, verifiedAt, via: "lock_report" };
+    // A PIN the lock keeps unreadable, or a tag or fingerprint: taken, by someone.
+    return {
+        status: "set",
+        pin: pin ?? "",
+        confirmed: pin !== null && pin !== undefined,
+        verifiedAt,
+        via: "lock_report",
+    };
+}
 /**
  * Writes a slot of a User Credential lock with HA's credential actions. Latchkey's slot is the
  * user index: a code is that user's PIN credential. Clearing deletes the user's PIN credentials
@@ -15665,6 +15706,8 @@ function createCredentialWriter(options) {
     };
     return async (op, lock, signal) => {
         const before = await readLockUsers(options.client, lock);
+        if (op.kind === "read")
+            return readUser(before, op.slot, now());
         // Overran its time while reading: the executor has given up on it, so nothing is written.
         if (signal?.aborted)
             throw new HaCommandError("aborted", `${lock.name} took too long; nothing was written.`);
@@ -15738,6 +15781,7 @@ async function watchSlot(client, lock, slot, log) {
             userIdStatus = raw;
         if (report.data.property === "userCode" && typeof raw === "string")
             userCode = raw;
+        reported = true;
         notify();
     };
     const unsubscribers = await Promise.all(["userCode", "userIdStatus"].map((property) => client.subscribeTrigger({
@@ -15747,6 +15791,7 @@ async function watchSlot(client, lock, slot, log) {
         property,
         property_key: slot,
     }, onReport)));
+    let reported = false;
     const matches = (expected) => {
         const content = slotContent(userIdStatus, userCode);
         return (content !== null &&
@@ -15769,6 +15814,24 @@ async function watchSlot(client, lock, slot, log) {
                 resolve(true);
             };
         }),
+        content: (timeoutMs) => new Promise((resolve) => {
+            const known = () => (reported ? slotContent(userIdStatus, userCode) : null);
+            const now = known();
+            if (now) {
+                resolve(now);
+                return;
+            }
+            const timer = setTimeout(() => {
+                resolve(null);
+            }, timeoutMs);
+            notify = () => {
+                const found = known();
+                if (!found)
+                    return;
+                clearTimeout(timer);
+                resolve(found);
+            };
+        }),
         close: async () => {
             await Promise.all(unsubscribers.map((unsubscribe) => unsubscribe().catch(() => undefined)));
         },
@@ -15782,6 +15845,7 @@ async function watchSlot(client, lock, slot, log) {
  */
 function createZwaveWriter(options) {
     const now = options.now ?? (() => new Date());
+    const readSlot = createSlotReader(options, now);
     return async (op, lock, signal) => {
         const target = { entity_id: lock.id };
         const watch = await watchSlot(options.client, lock, op.slot, options.log);
@@ -15795,6 +15859,9 @@ function createZwaveWriter(options) {
     async function writeAndVerify(op, lock, target, watch, signal) {
         if (signal?.aborted)
             throw new HaCommandError("aborted", `${lock.name} took too long; nothing was written.`);
+        // A read writes nothing: it is never turned into a clear by falling through.
+        if (op.kind === "read")
+            return readSlot(lock, op.slot, watch);
         const call = op.kind === "set"
             ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: op.pin }, target)
             : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
@@ -15825,6 +15892,22 @@ function observation(expected, via, at) {
     if (expected.status === "empty")
         return { status: "empty", confirmed: via !== "none", verifiedAt, via };
     return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt, via };
+}
+/**
+ * What a slot holds, before Latchkey writes to a slot HA cannot list: the lock's answer to a
+ * User Code Get, directly where HA has the command, else through the lock's report.
+ */
+function createSlotReader(options, now) {
+    return async (lock, slot, watch) => {
+        const direct = options.ccReader ? await options.ccReader.read(lock, slot) : null;
+        if (direct)
+            return observation(direct, "cc_read", now());
+        await options.client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
+        const reported = await watch.content(options.verifyTimeoutMs);
+        if (!reported)
+            throw new HaCommandError("unreadable", `${lock.name} did not report what slot ${slot} holds, so nothing is written there yet. (A lock that keeps its codes in the User Credential command class needs Home Assistant 2026.6 or newer, with its credential actions.)`);
+        return observation(reported, "lock_report", now());
+    };
 }
 /**
  * The lock's own report usually follows a write by itself. It does not reach HA's trigger
@@ -15887,6 +15970,60 @@ async function firstZwaveLockDevice(client) {
         ?.device_id ?? undefined);
 }
 
+// What the add-on stores per slot. Clients never see it: they get sync states (./slot).
+/** What a lock slot is known to hold. `pin` is kept only for slots Latchkey claims. */
+const SlotObservationSchema = discriminatedUnion("status", [
+    object({ status: literal("unknown") }),
+    object({
+        status: literal("empty"),
+        confirmed: boolean(),
+        verifiedAt: IsoTimeSchema,
+        via: VerificationPathSchema,
+    }),
+    object({
+        status: literal("set"),
+        pin: string(),
+        /** False after an accepted write nobody confirmed: never shown as "synced". */
+        confirmed: boolean(),
+        verifiedAt: IsoTimeSchema,
+        via: VerificationPathSchema,
+    }),
+]);
+/**
+ * Who a claimed slot is for: a code (the slot holds its PIN while the code is active there), or
+ * nobody — an admin asked Latchkey to clear what it found in the slot.
+ */
+const SlotOwnerSchema = discriminatedUnion("kind", [
+    object({ kind: literal("code"), codeId: CodeIdSchema }),
+    object({ kind: literal("clear") }),
+]);
+/**
+ * A slot Latchkey looks after on a lock. A code's claim stays while the code lists the lock
+ * (also while disabled, so re-enabling reuses the slot); once the code is gone or left the lock
+ * the claim is orphaned, and the slot is cleared and released. What happens in each state is
+ * one rule of the reconciler (addon/src/core/claim-rules.ts).
+ */
+const SlotClaimSchema = object({
+    lockId: LockIdSchema,
+    slot: SlotNumberSchema,
+    owner: SlotOwnerSchema,
+    observed: SlotObservationSchema,
+    /**
+     * Someone changed this slot at the lock's own keypad. Nothing is written to it (no silent
+     * overwrite, no write loop) until an admin keeps the lock's code or restores Latchkey's.
+     */
+    held: optional(object({ reason: HoldReasonSchema, since: IsoTimeSchema })),
+    /**
+     * Picked on a lock whose codes HA cannot list: the slot may hold a code someone set at the
+     * keypad, so it is read before anything is written to it.
+     */
+    readFirst: optional(literal(true)),
+});
+/** The code a claim is for, if it is a code's. */
+function ownerCodeId(claim) {
+    return claim.owner.kind === "code" ? claim.owner.codeId : undefined;
+}
+
 /** PIN helpers shared by the card (generate, warn) and the add-on (validate). Pure. */
 const COMMON_PINS = new Set([
     "1212",
@@ -15938,9 +16075,11 @@ function pinLengthLimits(locks) {
 }
 /**
  * Checks a draft against the other codes and the locks it is ticked onto. Messages never
- * contain a PIN: they may end up in logs or toasts.
+ * contain a PIN: they may end up in logs or toasts. `keptLockIds`: locks the code is already
+ * on, which may be missing from HA for a while (entity disabled, node re-interviewed); they
+ * stay accepted, and the edit waits for them like for any offline lock.
  */
-function validateCode(draft, others, locks, editingId) {
+function validateCode(draft, others, locks, editingId, keptLockIds = []) {
     const errors = [];
     const warnings = [];
     const rivals = others.filter((c) => c.id !== editingId);
@@ -15952,7 +16091,7 @@ function validateCode(draft, others, locks, editingId) {
     const sameName = rivals.find((c) => c.name.trim().toLocaleLowerCase() === name.toLocaleLowerCase());
     if (sameName)
         errors.push(validationIssue("name", "validation.name_taken", { name: sameName.name }));
-    const unknown = draft.lockIds.filter((id) => !locks.has(id));
+    const unknown = draft.lockIds.filter((id) => !locks.has(id) && !keptLockIds.includes(id));
     if (unknown.length > 0)
         errors.push(validationIssue("lockIds", "validation.lock_unknown", { locks: unknown.join(", ") }));
     if (new Set(draft.lockIds).size !== draft.lockIds.length)
@@ -16030,17 +16169,26 @@ function deleteCode(doc, codeId) {
 }
 /** Takes over a code Latchkey found on a lock: it becomes a named code that owns that slot. */
 function adoptCode(doc, lockId, slot, pin, name, ctx) {
-    if (doc.claims.some((c) => c.lockId === lockId && c.slot === slot))
+    const here = (c) => c.lockId === lockId && c.slot === slot;
+    const existing = doc.claims.find(here);
+    // A slot changed at the keypad after its code was deleted (or its clear was asked) is a
+    // person's code again: that claim gives way. Any other claim means Latchkey manages the slot.
+    if (existing && !isForeign(existing, doc.codes))
         throw new LatchkeyError("conflict", "error.slot_already_managed");
     const created = createCode(doc, CodeDraftSchema.parse({ name, pin, lockIds: [lockId] }), ctx);
     const at = ctx.now.toISOString();
     const claim = {
         lockId,
         slot,
-        codeId: created.codeId,
+        owner: { kind: "code", codeId: created.codeId },
         observed: { status: "set", pin, confirmed: true, verifiedAt: at, via: "lock_report" },
     };
-    return { ...created, document: { ...created.document, claims: [...created.document.claims, claim] } };
+    const others = created.document.claims.filter((c) => !here(c));
+    return { ...created, document: { ...created.document, claims: [...others, claim] } };
+}
+/** A claim whose slot holds what a person set at the keypad, and no Latchkey code owns. */
+function isForeign(claim, codes) {
+    return claim.held !== undefined && owningCode(claim, new Map(codes.map((c) => [c.id, c]))) === undefined;
 }
 /** One more keypad use; at `maxUses` the reconciler takes the code off every lock. */
 function recordUse(doc, codeId) {
@@ -16060,15 +16208,14 @@ function replace(doc, code) {
     return { ...doc, codes: doc.codes.map((c) => (c.id === code.id ? code : c)) };
 }
 function check(doc, draft, ctx, editingId) {
-    const result = validateCode(draft, doc.codes, ctx.locks, editingId);
+    const kept = editingId === undefined ? [] : (doc.codes.find((c) => c.id === editingId)?.lockIds ?? []);
+    const result = validateCode(draft, doc.codes, ctx.locks, editingId, kept);
     if (result.errors.length > 0) {
         throw LatchkeyError.validationFailed(result.errors);
     }
     return result.warnings;
 }
 
-/** A claim on a slot whose code does not exist: the reconciler clears the slot, then frees it. */
-const CLEAR_ONLY = "cleared-by-user";
 /**
  * The codes document — codes and the slots they claim — and the one queue every change of it
  * goes through: a change runs after every earlier one, and is saved before it is acknowledged.
@@ -16123,13 +16270,15 @@ class CodeBook {
     pins() {
         return this.doc.codes.map((c) => c.pin);
     }
-    /** Which code owns a slot, for naming who used a keypad. */
+    /** Which code a slot is for, for naming who used a keypad. */
     codeAt() {
-        const owners = new Map(this.doc.claims.map((c) => [`${c.lockId}#${c.slot}`, c.codeId]));
+        const owners = new Map(this.doc.claims.map((c) => [`${c.lockId}#${c.slot}`, ownerCodeId(c)]));
         return (lockId, slot) => owners.get(`${lockId}#${slot}`);
     }
+    /** The code whose slot is held there, waiting for an admin's choice. */
     heldCodeId(lockId, slot) {
-        return this.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held)?.codeId;
+        const claim = this.heldClaim(this.doc, lockId, slot);
+        return claim ? ownerCodeId(claim) : undefined;
     }
     isClaimed(lockId, slot) {
         return this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot);
@@ -16164,13 +16313,16 @@ class CodeBook {
      */
     async holdChanged(lockId, slot, reason, isEcho) {
         return this.transact(async (tx) => {
-            const touched = tx.doc.claims.filter((c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held);
+            // A slot still to be read was never written: the read finds out what is there now.
+            const touched = tx.doc.claims.filter((c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held && !c.readFirst);
             const affected = new Set(touched.filter((c) => !isEcho(c)).map((c) => c.slot));
             if (affected.size === 0)
                 return { held: [], echo: touched.length > 0 };
             const since = this.deps.now().toISOString();
-            const holds = (c) => c.lockId === lockId && affected.has(c.slot) && !c.held;
-            const owners = new Set(tx.doc.claims.filter(holds).map((c) => c.codeId));
+            const holds = (c) => c.lockId === lockId && affected.has(c.slot) && !c.held && !c.readFirst;
+            const codes = new Map(tx.doc.codes.map((c) => [c.id, c]));
+            // Only a code's slot is reported held; a clear-only or orphaned slot becomes a person's code.
+            const owners = new Set(tx.doc.claims.filter(holds).flatMap((c) => owningCode(c, codes)?.id ?? []));
             await tx.commit({
                 ...tx.doc,
                 claims: tx.doc.claims.map((c) => holds(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c),
@@ -16181,8 +16333,9 @@ class CodeBook {
     /** An admin's choice for a held slot: restore Latchkey's code there, or let the lock keep its own. */
     async resolveHeld(lockId, slot, keep) {
         await this.transact(async (tx) => {
-            const claim = tx.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held);
-            if (!claim)
+            const claim = this.heldClaim(tx.doc, lockId, slot);
+            const codeId = claim ? ownerCodeId(claim) : undefined;
+            if (!claim || codeId === undefined)
                 throw new LatchkeyError("not_found", "error.slot_not_held");
             if (keep === "latchkey") {
                 await tx.commit({
@@ -16192,7 +16345,7 @@ class CodeBook {
                 return;
             }
             // The code leaves that lock; the slot stays as the lock has it and is no longer Latchkey's.
-            const codes = tx.doc.codes.map((code) => code.id === claim.codeId
+            const codes = tx.doc.codes.map((code) => code.id === codeId
                 ? {
                     ...code,
                     lockIds: code.lockIds.filter((id) => id !== lockId),
@@ -16202,15 +16355,18 @@ class CodeBook {
             await tx.commit({ ...tx.doc, codes, claims: tx.doc.claims.filter((c) => c !== claim) });
         });
     }
-    /** Claims a slot only to clear it (an unmanaged code an admin removes). */
+    /**
+     * Claims a slot only to clear it: a code Latchkey found there (unmanaged), or one a person
+     * set at the keypad in a slot whose Latchkey code is gone.
+     */
     async claimToClear(lockId, slot) {
         await this.transact(async (tx) => {
-            if (tx.doc.claims.some((c) => c.lockId === lockId && c.slot === slot))
+            const here = (c) => c.lockId === lockId && c.slot === slot;
+            const existing = tx.doc.claims.find(here);
+            if (existing && !isForeign(existing, tx.doc.codes))
                 throw new LatchkeyError("conflict", "error.slot_managed");
-            await tx.commit({
-                ...tx.doc,
-                claims: [...tx.doc.claims, { lockId, slot, codeId: CLEAR_ONLY, observed: { status: "unknown" } }],
-            });
+            const claim = { lockId, slot, owner: { kind: "clear" }, observed: { status: "unknown" } };
+            await tx.commit({ ...tx.doc, claims: [...tx.doc.claims.filter((c) => !here(c)), claim] });
         });
     }
     /** What a write found the slot to hold. */
@@ -16219,6 +16375,28 @@ class CodeBook {
             const claims = tx.doc.claims.map((c) => c.lockId === lockId && c.slot === slot ? { ...c, observed } : c);
             await tx.commit({ ...tx.doc, claims });
         });
+    }
+    /**
+     * What a slot picked on a lock that cannot list its codes was read to hold. Empty: it is the
+     * code's, and written next. Anything else: someone's code is there, and the claim goes (the
+     * code gets another slot). Returns whether the claim was kept.
+     */
+    async readFirstResult(lockId, slot, observed) {
+        return this.transact(async (tx) => {
+            const claim = tx.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.readFirst);
+            if (!claim)
+                return false;
+            const keep = observed.status === "empty";
+            const claims = keep
+                ? tx.doc.claims.map((c) => (c === claim ? { ...c, observed, readFirst: undefined } : c))
+                : tx.doc.claims.filter((c) => c !== claim);
+            await tx.commit({ ...tx.doc, claims });
+            return keep;
+        });
+    }
+    heldClaim(doc, lockId, slot) {
+        const codes = new Map(doc.codes.map((c) => [c.id, c]));
+        return doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held && owningCode(c, codes));
     }
     async edit(edit) {
         return this.transact(async (tx) => {
@@ -16455,6 +16633,11 @@ class LockDirectory {
         this.lang = "en";
         /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
         this.occupied = new Map();
+        /**
+         * Where HA cannot list a lock's codes: what reading single slots found there (slot → PIN,
+         * null if unreadable). Kept until Latchkey restarts; a slot it forgot is read again.
+         */
+        this.learned = new Map();
         /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
         this.unlistedLocks = new Set();
         this.listeners = new Set();
@@ -16545,29 +16728,53 @@ class LockDirectory {
     get unlisted() {
         return this.unlistedLocks;
     }
-    /** What the last inventory found in a slot; undefined where it found nothing (or could not look). */
+    /** What the last inventory (or a read of the slot) found in a slot; undefined where nothing was found. */
     holding(lockId, slot) {
-        return this.occupied.get(lockId)?.get(slot);
+        return this.found(lockId)?.get(slot);
     }
-    /** The slots the inventory found taken, per lock. */
+    /** Locks whose codes HA cannot list: a slot picked there is read before anything is written to it. */
+    unlistable() {
+        return new Set([...this.locks.keys()].filter((id) => !this.occupied.has(id) && !this.unlistedLocks.has(id)));
+    }
+    /** The slots found taken, per lock. */
     takenSlots() {
-        return new Map([...this.occupied].map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
+        return new Map(this.everyLock().map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
     }
     /** Taken slots with a PIN or an unreadable code (not a tag or fingerprint), per lock. */
     codeSlots() {
-        return [...this.occupied].flatMap(([lockId, slots]) => [...slots].filter(([, holding]) => holding !== NOT_A_PIN).map(([slot]) => ({ lockId, slot })));
+        return this.everyLock().flatMap(([lockId, slots]) => [...slots].filter(([, holding]) => holding !== NOT_A_PIN).map(([slot]) => ({ lockId, slot })));
     }
     /** PINs found on the locks: secrets too, though Latchkey did not set them. */
     pins() {
-        return [...this.occupied.values()].flatMap((slots) => [...slots.values()].filter((pin) => typeof pin === "string"));
+        return this.everyLock().flatMap(([, slots]) => [...slots.values()].filter((pin) => typeof pin === "string"));
     }
-    /** A write found a slot empty or holding a PIN: the inventory follows until it is read again. */
+    /** A write found a slot empty or holding its PIN: the inventory follows until the lock is listed again. */
     learn(lockId, slot, observed) {
-        const found = this.occupied.get(lockId);
-        if (found && observed.status === "set")
-            found.set(slot, observed.pin);
-        if (found && observed.status === "empty")
-            found.delete(slot);
+        const listed = this.occupied.get(lockId);
+        if (listed && observed.status === "set")
+            listed.set(slot, observed.pin);
+        if (listed && observed.status === "empty")
+            listed.delete(slot);
+        // Where nothing lists the lock, only what reads found is kept: Latchkey's own slots are in its claims.
+        if (!listed)
+            this.learned.get(lockId)?.delete(slot);
+    }
+    /** A read found a slot taken, on a lock HA cannot list: someone's code (null: its PIN cannot be read). */
+    learnTaken(lockId, slot, pin) {
+        const listed = this.occupied.get(lockId);
+        if (listed) {
+            listed.set(slot, pin);
+            return;
+        }
+        const found = this.learned.get(lockId) ?? new Map();
+        found.set(slot, pin);
+        this.learned.set(lockId, found);
+    }
+    found(lockId) {
+        return this.occupied.get(lockId) ?? this.learned.get(lockId);
+    }
+    everyLock() {
+        return [...this.occupied, ...[...this.learned].filter(([lockId]) => !this.occupied.has(lockId))];
     }
     stop() {
         clearTimeout(this.relist);
@@ -16614,9 +16821,11 @@ class LockDirectory {
 /**
  * Gives every (code, lock) pair a slot. Existing claims never move (a slot stays stable across
  * edits); new pairs get the lowest slot that is neither claimed nor holding a code Latchkey
- * did not write. Pairs on locks not (yet) discovered wait: their slot count is unknown.
+ * did not write. Pairs on locks not (yet) discovered wait: their slot count is unknown. On a
+ * lock whose codes cannot be listed (`unlistable`) a free-looking slot may hold a code set at
+ * the keypad: the new claim is marked to be read before anything is written to it.
  */
-function allocateSlots(codes, claims, locks, range, occupiedByOthers) {
+function allocateSlots(codes, claims, locks, range, occupiedByOthers, unlistable = new Set()) {
     const result = [...claims];
     const full = [];
     const taken = new Map();
@@ -16630,7 +16839,7 @@ function allocateSlots(codes, claims, locks, range, occupiedByOthers) {
     };
     for (const claim of claims)
         takenOn(claim.lockId).add(claim.slot);
-    const claimed = new Set(claims.map((c) => `${c.codeId}|${c.lockId}`));
+    const claimed = new Set(claims.flatMap((c) => (c.owner.kind === "code" ? [`${c.owner.codeId}|${c.lockId}`] : [])));
     for (const code of [...codes].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
         for (const lockId of code.lockIds) {
             const lock = locks.get(lockId);
@@ -16643,7 +16852,13 @@ function allocateSlots(codes, claims, locks, range, occupiedByOthers) {
             }
             takenOn(lockId).add(slot);
             claimed.add(`${code.id}|${lockId}`);
-            result.push({ lockId, slot, codeId: code.id, observed: { status: "unknown" } });
+            result.push({
+                lockId,
+                slot,
+                owner: { kind: "code", codeId: code.id },
+                observed: { status: "unknown" },
+                ...(unlistable.has(lockId) ? { readFirst: true } : {}),
+            });
         }
     }
     return { claims: result, full };
@@ -16653,6 +16868,32 @@ function lowestFree(taken, first, last) {
         if (!taken.has(slot))
             return slot;
     return null;
+}
+
+/**
+ * The minimum operations that take the locks from what they are known to hold to what the
+ * codes say they should hold: each claim's rule (./claim-rules.ts). Pure: a slot already right
+ * yields nothing, so re-running after a restart or crash sends only what is still missing.
+ */
+function reconcile(codes, claims, now, timeZone) {
+    const byId = new Map(codes.map((c) => [c.id, c]));
+    const operations = [];
+    const release = [];
+    for (const claim of claims) {
+        const { action } = claimRule(claim, byId, now, timeZone);
+        const target = {
+            lockId: claim.lockId,
+            slot: claim.slot,
+            codeId: claim.owner.kind === "code" ? claim.owner.codeId : null,
+        };
+        if (action.kind === "set")
+            operations.push({ kind: "set", ...target, pin: action.pin });
+        else if (action.kind === "clear" || action.kind === "read")
+            operations.push({ kind: action.kind, ...target });
+        else if (action.kind === "release")
+            release.push(claim);
+    }
+    return { operations, release };
 }
 
 /** Capped exponential backoff: base, 2·base, 4·base … up to max. */
@@ -16817,7 +17058,9 @@ class Executor {
     }
 }
 function sameOperation(a, b) {
-    return (a.kind === b.kind && a.slot === b.slot && (a.kind === "clear" || (b.kind === "set" && a.pin === b.pin)));
+    if (a.kind !== b.kind || a.slot !== b.slot)
+        return false;
+    return a.kind !== "set" || (b.kind === "set" && a.pin === b.pin);
 }
 
 /** After this many failed tries in a row, people and automations hear about it. */
@@ -16879,7 +17122,7 @@ class SyncLoop {
             const doc = tx.doc;
             // A lock whose codes are unknown gets no new slot: a free-looking one may be someone's code.
             const listed = new Map([...directory.current].filter(([lockId]) => !directory.unlisted.has(lockId)));
-            const allocation = allocateSlots(doc.codes, doc.claims, listed, { first: options.slot_first, last: options.slot_last }, directory.takenSlots());
+            const allocation = allocateSlots(doc.codes, doc.claims, listed, { first: options.slot_first, last: options.slot_last }, directory.takenSlots(), directory.unlistable());
             this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
             const plan = reconcile(doc.codes, allocation.claims, this.deps.now(), directory.timeZone);
             const released = new Set(plan.release);
@@ -16973,8 +17216,16 @@ class LatchkeyService {
             retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
             ...(deps.operationTimeoutMs === undefined ? {} : { operationTimeoutMs: deps.operationTimeoutMs }),
             onObserved: async (op, observed) => {
-                this.locks.learn(op.lockId, op.slot, observed);
-                await this.book.observe(op.lockId, op.slot, observed);
+                if (op.kind === "read") {
+                    const kept = await this.book.readFirstResult(op.lockId, op.slot, observed);
+                    // An empty PIN: the slot is someone's, with a PIN the lock does not give out.
+                    if (!kept && observed.status === "set")
+                        this.locks.learnTaken(op.lockId, op.slot, observed.pin === "" ? null : observed.pin);
+                }
+                else {
+                    this.locks.learn(op.lockId, op.slot, observed);
+                    await this.book.observe(op.lockId, op.slot, observed);
+                }
                 await this.loop.sync();
             },
             onChange: () => {
@@ -17110,42 +17361,6 @@ class LatchkeyService {
     }
 }
 
-// What the add-on stores per slot. Clients never see it: they get sync states (./slot).
-/** What a lock slot is known to hold. `pin` is kept only for slots Latchkey claims. */
-const SlotObservationSchema = discriminatedUnion("status", [
-    object({ status: literal("unknown") }),
-    object({
-        status: literal("empty"),
-        confirmed: boolean(),
-        verifiedAt: IsoTimeSchema,
-        via: VerificationPathSchema,
-    }),
-    object({
-        status: literal("set"),
-        pin: string(),
-        /** False after an accepted write nobody confirmed: never shown as "synced". */
-        confirmed: boolean(),
-        verifiedAt: IsoTimeSchema,
-        via: VerificationPathSchema,
-    }),
-]);
-/**
- * A slot Latchkey owns on a lock. It stays claimed by its code while the code lists the lock
- * (also while disabled, so re-enabling reuses the slot) and is released once the slot is
- * observed empty after the code left the lock.
- */
-const SlotClaimSchema = object({
-    lockId: LockIdSchema,
-    slot: SlotNumberSchema,
-    codeId: CodeIdSchema,
-    observed: SlotObservationSchema,
-    /**
-     * Someone changed this slot at the lock's own keypad. Nothing is written to it (no silent
-     * overwrite, no write loop) until an admin keeps the lock's code or restores Latchkey's.
-     */
-    held: optional(object({ reason: HoldReasonSchema, since: IsoTimeSchema })),
-});
-
 /**
  * The model's schemas are zod/mini (small in the card), and mini objects parse field by field.
  * A store holds thousands of claims: the same shapes, with the same checks inside, rebuilt as
@@ -17158,22 +17373,50 @@ const StoredObservationSchema = discriminatedUnion$1("status", [
     object$1(emptyObservation.def.shape),
     object$1(setObservation.def.shape),
 ]);
+const [codeOwner, clearOwner] = SlotOwnerSchema.def.options;
 const StoredClaimSchema = object$1({
     ...SlotClaimSchema.def.shape,
+    owner: discriminatedUnion$1("kind", [object$1(codeOwner.def.shape), object$1(clearOwner.def.shape)]),
     observed: StoredObservationSchema,
 });
 /**
  * The store document. Every version keeps its schema here, and `migrate` lifts any older
- * document to the current one step by step; add a `StoreV2Schema` and a `v1 → v2` step when
- * the shape changes, never edit an old schema. What spans records (`claimedTwice`) is checked
- * after the parse: a check on the document object itself made zod's parse of a 5,000-claim
- * store several milliseconds slower than the check's own work.
+ * document to the current one step by step; add a schema and a step when the shape changes,
+ * never edit an old schema. What spans records (`claimedTwice`) is checked after the parse: a
+ * check on the document object itself made zod's parse of a 5,000-claim store several
+ * milliseconds slower than the check's own work.
  */
+/** Version 1 (frozen): a claim named its code by id; "cleared-by-user" meant "clear this slot". */
 const StoreV1Schema = object$1({
     version: literal$1(1),
     codes: array$1(CodeSchema),
+    claims: array$1(object$1({
+        lockId: LockIdSchema,
+        slot: SlotNumberSchema,
+        codeId: CodeIdSchema,
+        observed: StoredObservationSchema,
+        held: optional$1(object$1({ reason: HoldReasonSchema, since: IsoTimeSchema })),
+    })),
+});
+/** Version 2: a claim names its owner (a code, or "clear this slot"), and may have to be read first. */
+const StoreV2Schema = object$1({
+    version: literal$1(2),
+    codes: array$1(CodeSchema),
     claims: array$1(StoredClaimSchema),
 });
+/** The magic code id version 1 used for a slot an admin asked to clear. */
+const V1_CLEAR_ONLY = "cleared-by-user";
+/** v1 → v2: each claim's `codeId` becomes its owner. */
+function storeV1ToV2(doc) {
+    return {
+        version: 2,
+        codes: doc.codes,
+        claims: doc.claims.map(({ codeId, ...claim }) => ({
+            ...claim,
+            owner: codeId === V1_CLEAR_ONLY ? { kind: "clear" } : { kind: "code", codeId },
+        })),
+    };
+}
 /** A slot two claims hold, said for a person ("slot 3 on lock.front_door is claimed twice"); null when none is. */
 function claimedTwice(doc) {
     const seen = new Set();
@@ -17185,10 +17428,10 @@ function claimedTwice(doc) {
     }
     return null;
 }
-const CURRENT_STORE_VERSION = 1;
-const StoreDocumentSchema = StoreV1Schema;
+const CURRENT_STORE_VERSION = 2;
+const StoreDocumentSchema = StoreV2Schema;
 function emptyStore() {
-    return { version: 1, codes: [], claims: [] };
+    return { version: 2, codes: [], claims: [] };
 }
 
 class StoreFormatError extends Error {
@@ -17198,8 +17441,15 @@ class StoreFormatError extends Error {
     }
 }
 const VersionedSchema = object$1({ version: number$2().int().min(1) });
-/** Steps that lift a document of version N to N+1. Empty while only version 1 exists. */
-const steps = {};
+/** Steps that lift a document of version N to N+1; each parses what it lifts with that version's schema. */
+const steps = {
+    1: (doc) => {
+        const parsed = StoreV1Schema.safeParse(doc);
+        if (!parsed.success)
+            throw new StoreFormatError(describeZodError(parsed.error, "The store file (format 1) is not valid"));
+        return storeV1ToV2(parsed.data);
+    },
+};
 /** Parses a store document of any known version into the current one. Throws StoreFormatError. */
 function migrate(raw) {
     const versioned = VersionedSchema.safeParse(raw);

@@ -190,6 +190,7 @@ function snapshotOf(lockIds: readonly string[], codeCount: number): Snapshot {
     sync,
     unmanaged: [],
     held: [],
+    clearing: [],
     lastActivity,
     connected: true,
   };

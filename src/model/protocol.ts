@@ -34,6 +34,8 @@ export const SnapshotSchema = z.object({
   lastActivity: z._default(z.record(z.string(), ActivityEntrySchema), {}),
   /** Slots changed at a lock's keypad, waiting for an admin's choice. */
   held: z._default(z.array(HeldSlotSchema), []),
+  /** Slots Latchkey is clearing (an admin's request, a deleted code), until they are empty. */
+  clearing: z._default(z.array(UnmanagedSlotSchema), []),
   connected: z.boolean(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

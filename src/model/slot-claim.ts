@@ -25,19 +25,40 @@ export const SlotObservationSchema = z.discriminatedUnion("status", [
 export type SlotObservation = z.infer<typeof SlotObservationSchema>;
 
 /**
- * A slot Latchkey owns on a lock. It stays claimed by its code while the code lists the lock
- * (also while disabled, so re-enabling reuses the slot) and is released once the slot is
- * observed empty after the code left the lock.
+ * Who a claimed slot is for: a code (the slot holds its PIN while the code is active there), or
+ * nobody — an admin asked Latchkey to clear what it found in the slot.
+ */
+export const SlotOwnerSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("code"), codeId: CodeIdSchema }),
+  z.object({ kind: z.literal("clear") }),
+]);
+export type SlotOwner = z.infer<typeof SlotOwnerSchema>;
+
+/**
+ * A slot Latchkey looks after on a lock. A code's claim stays while the code lists the lock
+ * (also while disabled, so re-enabling reuses the slot); once the code is gone or left the lock
+ * the claim is orphaned, and the slot is cleared and released. What happens in each state is
+ * one rule of the reconciler (addon/src/core/claim-rules.ts).
  */
 export const SlotClaimSchema = z.object({
   lockId: LockIdSchema,
   slot: SlotNumberSchema,
-  codeId: CodeIdSchema,
+  owner: SlotOwnerSchema,
   observed: SlotObservationSchema,
   /**
    * Someone changed this slot at the lock's own keypad. Nothing is written to it (no silent
    * overwrite, no write loop) until an admin keeps the lock's code or restores Latchkey's.
    */
   held: z.optional(z.object({ reason: HoldReasonSchema, since: IsoTimeSchema })),
+  /**
+   * Picked on a lock whose codes HA cannot list: the slot may hold a code someone set at the
+   * keypad, so it is read before anything is written to it.
+   */
+  readFirst: z.optional(z.literal(true)),
 });
 export type SlotClaim = z.infer<typeof SlotClaimSchema>;
+
+/** The code a claim is for, if it is a code's. */
+export function ownerCodeId(claim: Pick<SlotClaim, "owner">): string | undefined {
+  return claim.owner.kind === "code" ? claim.owner.codeId : undefined;
+}

@@ -48,13 +48,16 @@ export function pinLengthLimits(locks: readonly Lock[]): { min: number; max: num
 
 /**
  * Checks a draft against the other codes and the locks it is ticked onto. Messages never
- * contain a PIN: they may end up in logs or toasts.
+ * contain a PIN: they may end up in logs or toasts. `keptLockIds`: locks the code is already
+ * on, which may be missing from HA for a while (entity disabled, node re-interviewed); they
+ * stay accepted, and the edit waits for them like for any offline lock.
  */
 export function validateCode(
   draft: Pick<CodeDraft, "name" | "pin" | "lockIds">,
   others: readonly ExistingCode[],
   locks: ReadonlyMap<LockId, Lock>,
   editingId?: string,
+  keptLockIds: readonly LockId[] = [],
 ): CodeValidation {
   const errors: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
@@ -67,7 +70,7 @@ export function validateCode(
   const sameName = rivals.find((c) => c.name.trim().toLocaleLowerCase() === name.toLocaleLowerCase());
   if (sameName) errors.push(validationIssue("name", "validation.name_taken", { name: sameName.name }));
 
-  const unknown = draft.lockIds.filter((id) => !locks.has(id));
+  const unknown = draft.lockIds.filter((id) => !locks.has(id) && !keptLockIds.includes(id));
   if (unknown.length > 0)
     errors.push(validationIssue("lockIds", "validation.lock_unknown", { locks: unknown.join(", ") }));
   if (new Set(draft.lockIds).size !== draft.lockIds.length)

@@ -13,7 +13,14 @@ import {
 import { until } from "./support/watch-ha";
 
 /** Every PIN this file uses; none may show up anywhere but the locks and Latchkey's store. */
-const PINS = { mom: "480213", momNew: "739154", dad: "602847", solo: "915372" };
+const PINS = {
+  mom: "480213",
+  momNew: "739154",
+  dad: "602847",
+  solo: "915372",
+  household: "258013",
+  guest: "364728",
+};
 
 let world: StackWorld;
 let api: ApiClient;
@@ -198,6 +205,29 @@ describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
     );
     const snap = await api.waitForSnapshot((s) => s.codes.length === 1, 30_000);
     expect(snap.slots[momId]).toBeUndefined();
+  });
+
+  it("a code set at the keypad survives: on HA 2024.3, which cannot list codes, the add-on reads a slot before writing it", async () => {
+    // Someone sets a household code at the front door's keypad, in the slot Latchkey would pick first.
+    await world.stack.zwave.control.keypadCode({ node: 2, slot: 1, code: PINS.household });
+    await until(
+      async () => (await slotsWith(world, "lock.front_door", PINS.household)).length === 1,
+      30_000,
+      "keypad code set",
+    );
+    const guest = await api.request("codes/create", {
+      draft: { name: "Guest", pin: PINS.guest, lockIds: ["lock.front_door"] },
+    });
+    if (!guest.ok) throw new Error(guest.error.message);
+    const snap = await synced(guest.result.codeId);
+    const slot = snap.slots[guest.result.codeId]?.["lock.front_door"];
+    expect(slot).not.toBe(1);
+    expect(await slotsWith(world, "lock.front_door", PINS.guest)).toEqual([slot]);
+    expect(await slotsWith(world, "lock.front_door", PINS.household)).toEqual([1]);
+    // The household's code is shown as one Latchkey did not set (adopt / clear).
+    expect(snap.unmanaged).toContainEqual({ lockId: "lock.front_door", slot: 1 });
+    await api.request("codes/delete", { codeId: guest.result.codeId });
+    await api.waitForSnapshot((s) => s.codes.length === 1 && s.clearing.length === 0, 60_000);
   });
 
   it("no PIN appears in the add-on's log, HA's log, HA's states and attributes, or HA's recorded events", async () => {

@@ -56,3 +56,29 @@ describe("the lock directory", () => {
     expect(slotsHolding(ha, "lock.front_door", "4821")).toEqual([1]);
   });
 });
+
+describe("a lock that leaves HA for a while", () => {
+  it("its codes no longer show as in step there, and edits are accepted and reach it when it is back", async () => {
+    h = await startLatchkey();
+    const { codeId } = await h.service.createCode(
+      draft("Mom", "4821", ["lock.front_door", "lock.back_door"]),
+    );
+    await h.until((s) => Object.values(s.sync[codeId] ?? {}).every((st) => st.state === "synced"));
+    // Someone disables the front door's entity in HA (or its node is re-interviewed).
+    h.ha.setEntityDisabled("lock.front_door", true);
+    const away = await h.until((s) => !s.locks.some((l) => l.id === "lock.front_door"));
+    expect(away.sync[codeId]?.["lock.front_door"]).toMatchObject({
+      state: "waiting",
+      problem: "sync_reason.lock_gone",
+    });
+    expect(away.sync[codeId]?.["lock.back_door"]?.state).toBe("synced");
+    // A new PIN is accepted now, like for any offline lock, and waits for the front door.
+    await h.service.updateCode(codeId, { pin: "7391" });
+    await h.until((s) => s.sync[codeId]?.["lock.back_door"]?.state === "synced");
+    expect(slotsHolding(h.ha, "lock.back_door", "7391")).toEqual([1]);
+    expect(slotsHolding(h.ha, "lock.front_door", "4821")).toEqual([1]);
+    h.ha.setEntityDisabled("lock.front_door", false);
+    await h.until((s) => Object.values(s.sync[codeId] ?? {}).every((st) => st.state === "synced"));
+    expect(slotsHolding(h.ha, "lock.front_door", "7391")).toEqual([1]);
+  });
+});

@@ -42,7 +42,7 @@ export function claim(
   codeId: string,
   observed: SlotClaim["observed"] = { status: "unknown" },
 ): SlotClaim {
-  return { lockId, slot, codeId, observed };
+  return { lockId, slot, owner: { kind: "code", codeId }, observed };
 }
 
 export const AT = "2026-01-01T00:00:00.000Z";

@@ -18,7 +18,9 @@ export interface Allocation {
 /**
  * Gives every (code, lock) pair a slot. Existing claims never move (a slot stays stable across
  * edits); new pairs get the lowest slot that is neither claimed nor holding a code Latchkey
- * did not write. Pairs on locks not (yet) discovered wait: their slot count is unknown.
+ * did not write. Pairs on locks not (yet) discovered wait: their slot count is unknown. On a
+ * lock whose codes cannot be listed (`unlistable`) a free-looking slot may hold a code set at
+ * the keypad: the new claim is marked to be read before anything is written to it.
  */
 export function allocateSlots(
   codes: readonly Code[],
@@ -26,6 +28,7 @@ export function allocateSlots(
   locks: ReadonlyMap<LockId, Lock>,
   range: ManagedRange,
   occupiedByOthers: ReadonlyMap<LockId, ReadonlySet<number>>,
+  unlistable: ReadonlySet<LockId> = new Set(),
 ): Allocation {
   const result = [...claims];
   const full: Allocation["full"] = [];
@@ -39,7 +42,9 @@ export function allocateSlots(
     return set;
   };
   for (const claim of claims) takenOn(claim.lockId).add(claim.slot);
-  const claimed = new Set(claims.map((c) => `${c.codeId}|${c.lockId}`));
+  const claimed = new Set(
+    claims.flatMap((c) => (c.owner.kind === "code" ? [`${c.owner.codeId}|${c.lockId}`] : [])),
+  );
 
   for (const code of [...codes].sort(
     (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
@@ -58,7 +63,13 @@ export function allocateSlots(
       }
       takenOn(lockId).add(slot);
       claimed.add(`${code.id}|${lockId}`);
-      result.push({ lockId, slot, codeId: code.id, observed: { status: "unknown" } });
+      result.push({
+        lockId,
+        slot,
+        owner: { kind: "code", codeId: code.id },
+        observed: { status: "unknown" },
+        ...(unlistable.has(lockId) ? { readFirst: true as const } : {}),
+      });
     }
   }
   return { claims: result, full };

@@ -3,7 +3,9 @@ import { LatchkeyError } from "../../../src/model/errors";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
 import { validateCode, type ValidationIssue } from "../../../src/model/validate-code";
+import type { SlotClaim } from "../../../src/model/slot-claim";
 import type { StoreDocument } from "../store/schema";
+import { owningCode } from "./claim-rules";
 
 export interface CommandContext {
   locks: ReadonlyMap<LockId, Lock>;
@@ -83,17 +85,27 @@ export function adoptCode(
   name: string,
   ctx: CommandContext,
 ): CommandResult {
-  if (doc.claims.some((c) => c.lockId === lockId && c.slot === slot))
+  const here = (c: SlotClaim) => c.lockId === lockId && c.slot === slot;
+  const existing = doc.claims.find(here);
+  // A slot changed at the keypad after its code was deleted (or its clear was asked) is a
+  // person's code again: that claim gives way. Any other claim means Latchkey manages the slot.
+  if (existing && !isForeign(existing, doc.codes))
     throw new LatchkeyError("conflict", "error.slot_already_managed");
   const created = createCode(doc, CodeDraftSchema.parse({ name, pin, lockIds: [lockId] }), ctx);
   const at = ctx.now.toISOString();
-  const claim = {
+  const claim: SlotClaim = {
     lockId,
     slot,
-    codeId: created.codeId,
-    observed: { status: "set" as const, pin, confirmed: true, verifiedAt: at, via: "lock_report" as const },
+    owner: { kind: "code", codeId: created.codeId },
+    observed: { status: "set", pin, confirmed: true, verifiedAt: at, via: "lock_report" },
   };
-  return { ...created, document: { ...created.document, claims: [...created.document.claims, claim] } };
+  const others = created.document.claims.filter((c) => !here(c));
+  return { ...created, document: { ...created.document, claims: [...others, claim] } };
+}
+
+/** A claim whose slot holds what a person set at the keypad, and no Latchkey code owns. */
+export function isForeign(claim: SlotClaim, codes: readonly Code[]): boolean {
+  return claim.held !== undefined && owningCode(claim, new Map(codes.map((c) => [c.id, c]))) === undefined;
 }
 
 /** One more keypad use; at `maxUses` the reconciler takes the code off every lock. */
@@ -122,7 +134,8 @@ function check(
   ctx: CommandContext,
   editingId?: CodeId,
 ): ValidationIssue[] {
-  const result = validateCode(draft, doc.codes, ctx.locks, editingId);
+  const kept = editingId === undefined ? [] : (doc.codes.find((c) => c.id === editingId)?.lockIds ?? []);
+  const result = validateCode(draft, doc.codes, ctx.locks, editingId, kept);
   if (result.errors.length > 0) {
     throw LatchkeyError.validationFailed(result.errors);
   }

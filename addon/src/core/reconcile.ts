@@ -1,32 +1,18 @@
 import type { Code } from "../../../src/model/code";
 import type { SlotClaim } from "../../../src/model/slot-claim";
+import { claimRule } from "./claim-rules";
 import type { Operation } from "./operations";
-import { codeActivity } from "./schedule";
 
 export interface Plan {
   operations: Operation[];
-  /** Claims whose slot is known empty and no longer wanted: drop them, the slot is free. */
+  /** Claims to drop: their slot is free again, or Latchkey never wrote it. */
   release: SlotClaim[];
-}
-
-/** What a claimed slot should hold right now. */
-export type DesiredSlot = { status: "set"; pin: string } | { status: "empty"; keepClaim: boolean };
-
-export function desiredSlot(
-  claim: SlotClaim,
-  code: Code | undefined,
-  now: Date,
-  timeZone: string,
-): DesiredSlot {
-  const wanted = code !== undefined && code.lockIds.includes(claim.lockId);
-  if (wanted && codeActivity(code, now, timeZone).active) return { status: "set", pin: code.pin };
-  return { status: "empty", keepClaim: wanted };
 }
 
 /**
  * The minimum operations that take the locks from what they are known to hold to what the
- * codes say they should hold. Pure: a slot already right yields nothing, so re-running after
- * a restart or crash sends only what is still missing.
+ * codes say they should hold: each claim's rule (./claim-rules.ts). Pure: a slot already right
+ * yields nothing, so re-running after a restart or crash sends only what is still missing.
  */
 export function reconcile(
   codes: readonly Code[],
@@ -38,20 +24,16 @@ export function reconcile(
   const operations: Operation[] = [];
   const release: SlotClaim[] = [];
   for (const claim of claims) {
-    if (claim.held) continue;
-    const desired = desiredSlot(claim, byId.get(claim.codeId), now, timeZone);
-    const { observed } = claim;
-    const target = { lockId: claim.lockId, slot: claim.slot, codeId: claim.codeId };
-    if (desired.status === "set") {
-      // An accepted-but-unconfirmed write of the same PIN is not re-sent: that would loop on
-      // locks that cannot confirm. It stays visible as "unverified" instead.
-      if (observed.status !== "set" || observed.pin !== desired.pin)
-        operations.push({ kind: "set", ...target, pin: desired.pin });
-    } else if (observed.status === "empty") {
-      if (!desired.keepClaim) release.push(claim);
-    } else {
-      operations.push({ kind: "clear", ...target });
-    }
+    const { action } = claimRule(claim, byId, now, timeZone);
+    const target = {
+      lockId: claim.lockId,
+      slot: claim.slot,
+      codeId: claim.owner.kind === "code" ? claim.owner.codeId : null,
+    };
+    if (action.kind === "set") operations.push({ kind: "set", ...target, pin: action.pin });
+    else if (action.kind === "clear" || action.kind === "read")
+      operations.push({ kind: action.kind, ...target });
+    else if (action.kind === "release") release.push(claim);
   }
   return { operations, release };
 }

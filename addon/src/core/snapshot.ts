@@ -1,5 +1,5 @@
 import type { ActivityEntry } from "../../../src/model/activity";
-import { withoutPin } from "../../../src/model/code";
+import { withoutPin, type Code } from "../../../src/model/code";
 import type { Lock } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
 import type { Snapshot } from "../../../src/model/protocol";
@@ -7,7 +7,7 @@ import { syncReason, type SyncStatus, type UnmanagedSlot } from "../../../src/mo
 import { type SlotClaim } from "../../../src/model/slot-claim";
 import type { SlotRuntime } from "./operations";
 import type { StoreDocument } from "../store/schema";
-import { desiredSlot } from "./reconcile";
+import { claimRule, desiredPin, owningCode } from "./claim-rules";
 
 export interface SnapshotInput {
   document: StoreDocument;
@@ -30,12 +30,23 @@ export interface SnapshotInput {
 export function buildSnapshot(input: SnapshotInput): Snapshot {
   const slots: Snapshot["slots"] = {};
   const sync: Snapshot["sync"] = {};
+  const held: Snapshot["held"] = [];
+  const clearing: Snapshot["clearing"] = [];
   const codesById = new Map(input.document.codes.map((c) => [c.id, c]));
+  const present = new Set(input.locks.map((l) => l.id));
+  const unmanaged = new Map(input.unmanaged.map((u) => [`${u.lockId}#${u.slot}`, u]));
+  // Every claim is listed in exactly one place (its rule says where).
   for (const claim of input.document.claims) {
-    const code = codesById.get(claim.codeId);
-    if (!code?.lockIds.includes(claim.lockId)) continue;
-    (slots[code.id] ??= {})[claim.lockId] = claim.slot;
-    (sync[code.id] ??= {})[claim.lockId] = statusOf(claim, input);
+    const rule = claimRule(claim, codesById, input.now, input.timeZone);
+    const at = { lockId: claim.lockId, slot: claim.slot };
+    const code = owningCode(claim, codesById);
+    if (rule.listing === "unmanaged") unmanaged.set(`${claim.lockId}#${claim.slot}`, at);
+    else if (rule.listing === "clearing") clearing.push(at);
+    else if (code) {
+      if (rule.listing === "held" && claim.held) held.push({ ...at, codeId: code.id, ...claim.held });
+      (slots[code.id] ??= {})[claim.lockId] = claim.slot;
+      (sync[code.id] ??= {})[claim.lockId] = statusOf(claim, code, present, input);
+    }
   }
   for (const code of input.document.codes) {
     for (const lockId of code.lockIds) {
@@ -58,22 +69,24 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     })),
     slots,
     sync,
-    unmanaged: [...input.unmanaged],
+    unmanaged: [...unmanaged.values()],
     lastActivity: Object.fromEntries(
       input.lastDoorActivity.flatMap((e) =>
         e.lockId === null ? [] : [[e.lockId, hideNames ? withoutNames(e) : e]],
       ),
     ),
-    held: input.document.claims.flatMap((c) =>
-      c.held && codesById.has(c.codeId)
-        ? [{ lockId: c.lockId, slot: c.slot, codeId: c.codeId, ...c.held }]
-        : [],
-    ),
+    held,
+    clearing,
     connected: input.connected,
   };
 }
 
-function statusOf(claim: SlotClaim, input: SnapshotInput): SyncStatus {
+function statusOf(
+  claim: SlotClaim,
+  code: Code,
+  present: ReadonlySet<LockId>,
+  input: SnapshotInput,
+): SyncStatus {
   if (claim.held) {
     return {
       state: "waiting",
@@ -84,22 +97,19 @@ function statusOf(claim: SlotClaim, input: SnapshotInput): SyncStatus {
       ),
     };
   }
+  // A lock that left HA (entity disabled, node re-interviewed) is not shown as in step: nobody
+  // can tell what it holds now.
+  if (!present.has(claim.lockId)) return { state: "waiting", ...syncReason("sync_reason.lock_gone") };
   const runtime = input.runtime(claim.lockId, claim.slot);
   if (runtime) {
     if (runtime.state === "failed") return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };
     return runtime;
   }
-  const desired = desiredSlot(
-    claim,
-    input.document.codes.find((c) => c.id === claim.codeId),
-    input.now,
-    input.timeZone,
-  );
   const { observed } = claim;
-  if (observed.status === "unknown") return { state: "pending" };
+  if (observed.status === "unknown" || claim.readFirst) return { state: "pending" };
+  const pin = desiredPin(code, input.now, input.timeZone);
   const matches =
-    desired.status === observed.status &&
-    (desired.status === "empty" || (observed.status === "set" && observed.pin === desired.pin));
+    pin === null ? observed.status === "empty" : observed.status === "set" && observed.pin === pin;
   if (!matches) return { state: "pending" };
   return observed.confirmed
     ? { state: "synced", via: observed.via, at: observed.verifiedAt }

@@ -10,12 +10,11 @@ import { LatchkeyError } from "../../../src/model/errors";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
 import type { HoldReason } from "../../../src/model/slot";
-import type { SlotClaim, SlotObservation } from "../../../src/model/slot-claim";
+import { ownerCodeId, type SlotClaim, type SlotObservation } from "../../../src/model/slot-claim";
+import { owningCode } from "../core/claim-rules";
 import * as commands from "../core/commands";
+import { isForeign } from "../core/commands";
 import type { StoreDocument } from "../store/schema";
-
-/** A claim on a slot whose code does not exist: the reconciler clears the slot, then frees it. */
-const CLEAR_ONLY = "cleared-by-user";
 
 export interface CodeBookDeps {
   /** Saves a document; the book moves on to it only once it is saved. */
@@ -100,14 +99,16 @@ export class CodeBook {
     return this.doc.codes.map((c) => c.pin);
   }
 
-  /** Which code owns a slot, for naming who used a keypad. */
+  /** Which code a slot is for, for naming who used a keypad. */
   codeAt(): (lockId: LockId, slot: number) => CodeId | undefined {
-    const owners = new Map(this.doc.claims.map((c) => [`${c.lockId}#${c.slot}`, c.codeId]));
+    const owners = new Map(this.doc.claims.map((c) => [`${c.lockId}#${c.slot}`, ownerCodeId(c)]));
     return (lockId, slot) => owners.get(`${lockId}#${slot}`);
   }
 
+  /** The code whose slot is held there, waiting for an admin's choice. */
   heldCodeId(lockId: LockId, slot: number): CodeId | undefined {
-    return this.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held)?.codeId;
+    const claim = this.heldClaim(this.doc, lockId, slot);
+    return claim ? ownerCodeId(claim) : undefined;
   }
 
   isClaimed(lockId: LockId, slot: number): boolean {
@@ -150,14 +151,17 @@ export class CodeBook {
     isEcho: (claim: SlotClaim) => boolean,
   ): Promise<{ held: Code[]; echo: boolean }> {
     return this.transact(async (tx) => {
+      // A slot still to be read was never written: the read finds out what is there now.
       const touched = tx.doc.claims.filter(
-        (c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held,
+        (c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held && !c.readFirst,
       );
       const affected = new Set(touched.filter((c) => !isEcho(c)).map((c) => c.slot));
       if (affected.size === 0) return { held: [], echo: touched.length > 0 };
       const since = this.deps.now().toISOString();
-      const holds = (c: SlotClaim) => c.lockId === lockId && affected.has(c.slot) && !c.held;
-      const owners = new Set(tx.doc.claims.filter(holds).map((c) => c.codeId));
+      const holds = (c: SlotClaim) => c.lockId === lockId && affected.has(c.slot) && !c.held && !c.readFirst;
+      const codes = new Map(tx.doc.codes.map((c) => [c.id, c]));
+      // Only a code's slot is reported held; a clear-only or orphaned slot becomes a person's code.
+      const owners = new Set(tx.doc.claims.filter(holds).flatMap((c) => owningCode(c, codes)?.id ?? []));
       await tx.commit({
         ...tx.doc,
         claims: tx.doc.claims.map((c) =>
@@ -171,8 +175,9 @@ export class CodeBook {
   /** An admin's choice for a held slot: restore Latchkey's code there, or let the lock keep its own. */
   async resolveHeld(lockId: LockId, slot: number, keep: "lock" | "latchkey"): Promise<void> {
     await this.transact(async (tx) => {
-      const claim = tx.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held);
-      if (!claim) throw new LatchkeyError("not_found", "error.slot_not_held");
+      const claim = this.heldClaim(tx.doc, lockId, slot);
+      const codeId = claim ? ownerCodeId(claim) : undefined;
+      if (!claim || codeId === undefined) throw new LatchkeyError("not_found", "error.slot_not_held");
       if (keep === "latchkey") {
         await tx.commit({
           ...tx.doc,
@@ -182,7 +187,7 @@ export class CodeBook {
       }
       // The code leaves that lock; the slot stays as the lock has it and is no longer Latchkey's.
       const codes = tx.doc.codes.map((code) =>
-        code.id === claim.codeId
+        code.id === codeId
           ? {
               ...code,
               lockIds: code.lockIds.filter((id) => id !== lockId),
@@ -194,15 +199,18 @@ export class CodeBook {
     });
   }
 
-  /** Claims a slot only to clear it (an unmanaged code an admin removes). */
+  /**
+   * Claims a slot only to clear it: a code Latchkey found there (unmanaged), or one a person
+   * set at the keypad in a slot whose Latchkey code is gone.
+   */
   async claimToClear(lockId: LockId, slot: number): Promise<void> {
     await this.transact(async (tx) => {
-      if (tx.doc.claims.some((c) => c.lockId === lockId && c.slot === slot))
+      const here = (c: SlotClaim) => c.lockId === lockId && c.slot === slot;
+      const existing = tx.doc.claims.find(here);
+      if (existing && !isForeign(existing, tx.doc.codes))
         throw new LatchkeyError("conflict", "error.slot_managed");
-      await tx.commit({
-        ...tx.doc,
-        claims: [...tx.doc.claims, { lockId, slot, codeId: CLEAR_ONLY, observed: { status: "unknown" } }],
-      });
+      const claim: SlotClaim = { lockId, slot, owner: { kind: "clear" }, observed: { status: "unknown" } };
+      await tx.commit({ ...tx.doc, claims: [...tx.doc.claims.filter((c) => !here(c)), claim] });
     });
   }
 
@@ -214,6 +222,29 @@ export class CodeBook {
       );
       await tx.commit({ ...tx.doc, claims });
     });
+  }
+
+  /**
+   * What a slot picked on a lock that cannot list its codes was read to hold. Empty: it is the
+   * code's, and written next. Anything else: someone's code is there, and the claim goes (the
+   * code gets another slot). Returns whether the claim was kept.
+   */
+  async readFirstResult(lockId: LockId, slot: number, observed: SlotObservation): Promise<boolean> {
+    return this.transact(async (tx) => {
+      const claim = tx.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.readFirst);
+      if (!claim) return false;
+      const keep = observed.status === "empty";
+      const claims = keep
+        ? tx.doc.claims.map((c) => (c === claim ? { ...c, observed, readFirst: undefined } : c))
+        : tx.doc.claims.filter((c) => c !== claim);
+      await tx.commit({ ...tx.doc, claims });
+      return keep;
+    });
+  }
+
+  private heldClaim(doc: StoreDocument, lockId: LockId, slot: number): SlotClaim | undefined {
+    const codes = new Map(doc.codes.map((c) => [c.id, c]));
+    return doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held && owningCode(c, codes));
   }
 
   private async edit(

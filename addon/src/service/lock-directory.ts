@@ -31,6 +31,11 @@ export class LockDirectory {
   private lang = "en";
   /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
   private occupied = new Map<LockId, Map<number, SlotHolding>>();
+  /**
+   * Where HA cannot list a lock's codes: what reading single slots found there (slot → PIN,
+   * null if unreadable). Kept until Latchkey restarts; a slot it forgot is read again.
+   */
+  private readonly learned = new Map<LockId, Map<number, SlotHolding>>();
   /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
   private unlistedLocks = new Set<LockId>();
   private relist: NodeJS.Timeout | undefined;
@@ -135,35 +140,64 @@ export class LockDirectory {
     return this.unlistedLocks;
   }
 
-  /** What the last inventory found in a slot; undefined where it found nothing (or could not look). */
+  /** What the last inventory (or a read of the slot) found in a slot; undefined where nothing was found. */
   holding(lockId: LockId, slot: number): SlotHolding | undefined {
-    return this.occupied.get(lockId)?.get(slot);
+    return this.found(lockId)?.get(slot);
   }
 
-  /** The slots the inventory found taken, per lock. */
+  /** Locks whose codes HA cannot list: a slot picked there is read before anything is written to it. */
+  unlistable(): Set<LockId> {
+    return new Set(
+      [...this.locks.keys()].filter((id) => !this.occupied.has(id) && !this.unlistedLocks.has(id)),
+    );
+  }
+
+  /** The slots found taken, per lock. */
   takenSlots(): Map<LockId, Set<number>> {
-    return new Map([...this.occupied].map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
+    return new Map(this.everyLock().map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
   }
 
   /** Taken slots with a PIN or an unreadable code (not a tag or fingerprint), per lock. */
   codeSlots(): { lockId: LockId; slot: number }[] {
-    return [...this.occupied].flatMap(([lockId, slots]) =>
+    return this.everyLock().flatMap(([lockId, slots]) =>
       [...slots].filter(([, holding]) => holding !== NOT_A_PIN).map(([slot]) => ({ lockId, slot })),
     );
   }
 
   /** PINs found on the locks: secrets too, though Latchkey did not set them. */
   pins(): string[] {
-    return [...this.occupied.values()].flatMap((slots) =>
+    return this.everyLock().flatMap(([, slots]) =>
       [...slots.values()].filter((pin): pin is string => typeof pin === "string"),
     );
   }
 
-  /** A write found a slot empty or holding a PIN: the inventory follows until it is read again. */
+  /** A write found a slot empty or holding its PIN: the inventory follows until the lock is listed again. */
   learn(lockId: LockId, slot: number, observed: SlotObservation): void {
-    const found = this.occupied.get(lockId);
-    if (found && observed.status === "set") found.set(slot, observed.pin);
-    if (found && observed.status === "empty") found.delete(slot);
+    const listed = this.occupied.get(lockId);
+    if (listed && observed.status === "set") listed.set(slot, observed.pin);
+    if (listed && observed.status === "empty") listed.delete(slot);
+    // Where nothing lists the lock, only what reads found is kept: Latchkey's own slots are in its claims.
+    if (!listed) this.learned.get(lockId)?.delete(slot);
+  }
+
+  /** A read found a slot taken, on a lock HA cannot list: someone's code (null: its PIN cannot be read). */
+  learnTaken(lockId: LockId, slot: number, pin: string | null): void {
+    const listed = this.occupied.get(lockId);
+    if (listed) {
+      listed.set(slot, pin);
+      return;
+    }
+    const found = this.learned.get(lockId) ?? new Map<number, SlotHolding>();
+    found.set(slot, pin);
+    this.learned.set(lockId, found);
+  }
+
+  private found(lockId: LockId): Map<number, SlotHolding> | undefined {
+    return this.occupied.get(lockId) ?? this.learned.get(lockId);
+  }
+
+  private everyLock(): [LockId, Map<number, SlotHolding>][] {
+    return [...this.occupied, ...[...this.learned].filter(([lockId]) => !this.occupied.has(lockId))];
   }
 
   stop(): void {

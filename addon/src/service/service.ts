@@ -87,8 +87,15 @@ export class LatchkeyService {
       retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
       ...(deps.operationTimeoutMs === undefined ? {} : { operationTimeoutMs: deps.operationTimeoutMs }),
       onObserved: async (op, observed) => {
-        this.locks.learn(op.lockId, op.slot, observed);
-        await this.book.observe(op.lockId, op.slot, observed);
+        if (op.kind === "read") {
+          const kept = await this.book.readFirstResult(op.lockId, op.slot, observed);
+          // An empty PIN: the slot is someone's, with a PIN the lock does not give out.
+          if (!kept && observed.status === "set")
+            this.locks.learnTaken(op.lockId, op.slot, observed.pin === "" ? null : observed.pin);
+        } else {
+          this.locks.learn(op.lockId, op.slot, observed);
+          await this.book.observe(op.lockId, op.slot, observed);
+        }
         await this.loop.sync();
       },
       onChange: () => {

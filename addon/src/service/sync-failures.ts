@@ -21,14 +21,15 @@ export function syncFailureReporter(deps: SyncFailureDeps) {
   return (op: Operation, rawReason: string, attempts: number): void => {
     // HA's error text goes into an event and a notification: make sure no PIN rides along.
     const reason = redact(rawReason, deps.secrets());
-    const codeName = deps.codeName(op.codeId);
+    const codeName = op.codeId === null ? null : deps.codeName(op.codeId);
     const lock = deps.lockName(op.lockId);
     void deps.notifier.fire("latchkey_sync_failed", {
       code_id: op.codeId,
       code_name: codeName,
       entity_id: op.lockId,
       slot: op.slot,
-      operation: op.kind,
+      // A slot read before writing is part of putting the code on.
+      operation: op.kind === "clear" ? "clear" : "set",
       reason,
       attempts,
     });
@@ -38,7 +39,7 @@ export function syncFailureReporter(deps: SyncFailureDeps) {
       void deps.notifier.notify(
         deps.options.notify_targets,
         "Latchkey",
-        t(op.kind === "set" ? "notify.sync_failed_set" : "notify.sync_failed_clear", values),
+        t(op.kind === "clear" ? "notify.sync_failed_clear" : "notify.sync_failed_set", values),
       );
     }
   };

@@ -103,6 +103,7 @@ export class SyncLoop {
         listed,
         { first: options.slot_first, last: options.slot_last },
         directory.takenSlots(),
+        directory.unlistable(),
       );
       this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
       const plan = reconcile(doc.codes, allocation.claims, this.deps.now(), directory.timeZone);

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { describeZodError } from "../../../src/model/errors";
-import { claimedTwice, CURRENT_STORE_VERSION, StoreDocumentSchema, type StoreDocument } from "./schema";
+import {
+  claimedTwice,
+  CURRENT_STORE_VERSION,
+  StoreDocumentSchema,
+  storeV1ToV2,
+  StoreV1Schema,
+  type StoreDocument,
+} from "./schema";
 
 export class StoreFormatError extends Error {
   override name = "StoreFormatError";
@@ -8,8 +15,15 @@ export class StoreFormatError extends Error {
 
 const VersionedSchema = z.object({ version: z.number().int().min(1) });
 
-/** Steps that lift a document of version N to N+1. Empty while only version 1 exists. */
-const steps: Record<number, (doc: unknown) => unknown> = {};
+/** Steps that lift a document of version N to N+1; each parses what it lifts with that version's schema. */
+const steps: Record<number, (doc: unknown) => unknown> = {
+  1: (doc) => {
+    const parsed = StoreV1Schema.safeParse(doc);
+    if (!parsed.success)
+      throw new StoreFormatError(describeZodError(parsed.error, "The store file (format 1) is not valid"));
+    return storeV1ToV2(parsed.data);
+  },
+};
 
 /** Parses a store document of any known version into the current one. Throws StoreFormatError. */
 export function migrate(raw: unknown): StoreDocument {

@@ -196,7 +196,6 @@ export class Executor {
 }
 
 function sameOperation(a: Operation, b: Operation): boolean {
-  return (
-    a.kind === b.kind && a.slot === b.slot && (a.kind === "clear" || (b.kind === "set" && a.pin === b.pin))
-  );
+  if (a.kind !== b.kind || a.slot !== b.slot) return false;
+  return a.kind !== "set" || (b.kind === "set" && a.pin === b.pin);
 }

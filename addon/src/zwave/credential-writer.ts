@@ -16,6 +16,22 @@ export interface CredentialWriterOptions {
   now?: () => Date;
 }
 
+/** What a user index holds, from the lock's users as just read. */
+function readUser(users: LockUsers, user: number, at: Date): SlotObservation {
+  const pin = pinOf(users, user);
+  const verifiedAt = at.toISOString();
+  if (pin === undefined && !hasOtherCredentials(users, user))
+    return { status: "empty", confirmed: true, verifiedAt, via: "lock_report" };
+  // A PIN the lock keeps unreadable, or a tag or fingerprint: taken, by someone.
+  return {
+    status: "set",
+    pin: pin ?? "",
+    confirmed: pin !== null && pin !== undefined,
+    verifiedAt,
+    via: "lock_report",
+  };
+}
+
 /**
  * Writes a slot of a User Credential lock with HA's credential actions. Latchkey's slot is the
  * user index: a code is that user's PIN credential. Clearing deletes the user's PIN credentials
@@ -77,6 +93,7 @@ export function createCredentialWriter(options: CredentialWriterOptions): SlotWr
 
   return async (op: Operation, lock: Lock, signal?: AbortSignal): Promise<SlotObservation> => {
     const before = await readLockUsers(options.client, lock);
+    if (op.kind === "read") return readUser(before, op.slot, now());
     // Overran its time while reading: the executor has given up on it, so nothing is written.
     if (signal?.aborted)
       throw new HaCommandError("aborted", `${lock.name} took too long; nothing was written.`);

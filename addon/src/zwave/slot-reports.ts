@@ -7,6 +7,8 @@ import { slotContent, USER_CODE_CC, ValueUpdatedTriggerSchema, type SlotContent 
 export interface SlotWatch {
   /** Resolves true once the lock reported `expected`, false after `timeoutMs`. */
   wait(expected: SlotContent, timeoutMs: number): Promise<boolean>;
+  /** Resolves with what the slot reported since the watch began, or null after `timeoutMs`. */
+  content(timeoutMs: number): Promise<SlotContent | null>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function watchSlot(
     const raw = report.data.current_value_raw ?? report.data.current_value;
     if (report.data.property === "userIdStatus" && typeof raw === "number") userIdStatus = raw;
     if (report.data.property === "userCode" && typeof raw === "string") userCode = raw;
+    reported = true;
     notify();
   };
   const unsubscribers = await Promise.all(
@@ -51,6 +54,7 @@ export async function watchSlot(
       ),
     ),
   );
+  let reported = false;
   const matches = (expected: SlotContent) => {
     const content = slotContent(userIdStatus, userCode);
     return (
@@ -73,6 +77,24 @@ export async function watchSlot(
           if (!matches(expected)) return;
           clearTimeout(timer);
           resolve(true);
+        };
+      }),
+    content: (timeoutMs) =>
+      new Promise((resolve) => {
+        const known = () => (reported ? slotContent(userIdStatus, userCode) : null);
+        const now = known();
+        if (now) {
+          resolve(now);
+          return;
+        }
+        const timer = setTimeout(() => {
+          resolve(null);
+        }, timeoutMs);
+        notify = () => {
+          const found = known();
+          if (!found) return;
+          clearTimeout(timer);
+          resolve(found);
         };
       }),
     close: async () => {

@@ -26,6 +26,7 @@ export interface WriterOptions {
  */
 export function createZwaveWriter(options: WriterOptions) {
   const now = options.now ?? (() => new Date());
+  const readSlot = createSlotReader(options, now);
   return async (op: Operation, lock: Lock, signal?: AbortSignal): Promise<SlotObservation> => {
     const target = { entity_id: lock.id };
     const watch = await watchSlot(options.client, lock, op.slot, options.log);
@@ -45,6 +46,8 @@ export function createZwaveWriter(options: WriterOptions) {
   ): Promise<SlotObservation> {
     if (signal?.aborted)
       throw new HaCommandError("aborted", `${lock.name} took too long; nothing was written.`);
+    // A read writes nothing: it is never turned into a clear by falling through.
+    if (op.kind === "read") return readSlot(lock, op.slot, watch);
     const call =
       op.kind === "set"
         ? options.client.callService(
@@ -96,6 +99,30 @@ function observation(
   const verifiedAt = at.toISOString();
   if (expected.status === "empty") return { status: "empty", confirmed: via !== "none", verifiedAt, via };
   return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt, via };
+}
+
+/**
+ * What a slot holds, before Latchkey writes to a slot HA cannot list: the lock's answer to a
+ * User Code Get, directly where HA has the command, else through the lock's report.
+ */
+function createSlotReader(options: WriterOptions, now: () => Date) {
+  return async (lock: Lock, slot: number, watch: SlotWatch): Promise<SlotObservation> => {
+    const direct = options.ccReader ? await options.ccReader.read(lock, slot) : null;
+    if (direct) return observation(direct, "cc_read", now());
+    await options.client.callService(
+      "zwave_js",
+      "invoke_cc_api",
+      { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] },
+      { entity_id: lock.id },
+    );
+    const reported = await watch.content(options.verifyTimeoutMs);
+    if (!reported)
+      throw new HaCommandError(
+        "unreadable",
+        `${lock.name} did not report what slot ${slot} holds, so nothing is written there yet. (A lock that keeps its codes in the User Credential command class needs Home Assistant 2026.6 or newer, with its credential actions.)`,
+      );
+    return observation(reported, "lock_report", now());
+  };
 }
 
 /**

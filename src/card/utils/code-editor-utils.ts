@@ -35,7 +35,9 @@ export function checkDraft(
     pin: knownPins.get(c.id) ?? "",
     lockIds: c.lockIds,
   }));
-  const result = validateCode(draft, others, new Map(locks.map((l) => [l.id, l])), editingId);
+  // A lock the code is on that is missing from HA right now stays on it (the add-on waits for it).
+  const kept = codes.find((c) => c.id === editingId)?.lockIds ?? [];
+  const result = validateCode(draft, others, new Map(locks.map((l) => [l.id, l])), editingId, kept);
   if (draft.pin !== "") return result;
   // No PIN typed: nothing to compare, and while editing it means "keep the current one".
   const errors = result.errors.filter((e) => e.field !== "pin");

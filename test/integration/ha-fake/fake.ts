@@ -50,6 +50,8 @@ export interface HaFake {
   dropConnections(): void;
   /** What get_config says about HA's start-up (real HA serves its websocket before it is RUNNING). */
   setHaState(state: "STARTING" | "RUNNING"): void;
+  /** An admin disables (or enables) an entity in HA's settings: it leaves HA's states. */
+  setEntityDisabled(entityId: string, disabled: boolean): void;
   setAcceptingConnections(accept: boolean): Promise<void>;
   /** Auth messages received so far: every HA login anyone tried. */
   readonly loginAttempts: number;
@@ -207,6 +209,9 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     },
     setNodeStatus: (entityId, status) => {
       driver.setNodeStatus(lockOf(entityId), status);
+    },
+    setEntityDisabled: (entityId, disabled) => {
+      home.setEntityDisabled(entityId, disabled);
     },
     setHaState: (state) => {
       core.haState = state;

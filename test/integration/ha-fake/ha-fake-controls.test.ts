@@ -216,6 +216,33 @@ describe("faults and injection", () => {
     expect(fake.slots(LOCK).get(3)).toEqual({ status: "available", code: "" });
   });
 
+  it("a disabled entity leaves HA's states (state_changed to null) and keeps its registry entry, marked disabled", async () => {
+    fake = await startHaFake(base);
+    const client = await admin(fake);
+    const sub = client.send("subscribe_events", { event_type: "state_changed" });
+    await client.next((f) => f.id === sub && f.type === "result");
+    fake.setEntityDisabled(LOCK, true);
+    const ev = z
+      .looseObject({
+        event: z.looseObject({ data: z.looseObject({ entity_id: z.string(), new_state: z.null() }) }),
+      })
+      .parse(await client.next((f) => f.id === sub && f.type === "event"));
+    expect(ev.event.data.entity_id).toBe(LOCK);
+    const states = z
+      .array(z.looseObject({ entity_id: z.string() }))
+      .parse(resultSchema.parse(await client.command("get_states")).result);
+    expect(states.some((st) => st.entity_id === LOCK)).toBe(false);
+    const entries = z
+      .array(z.looseObject({ entity_id: z.string(), disabled_by: z.string().nullable() }))
+      .parse(resultSchema.parse(await client.command("config/entity_registry/list")).result);
+    expect(entries.find((e) => e.entity_id === LOCK)?.disabled_by).toBe("user");
+    fake.setEntityDisabled(LOCK, false);
+    const back = z
+      .array(z.looseObject({ entity_id: z.string() }))
+      .parse(resultSchema.parse(await client.command("get_states")).result);
+    expect(back.some((st) => st.entity_id === LOCK)).toBe(true);
+  });
+
   it("keypad and manual operations change the lock state and fire events", async () => {
     fake = await startHaFake(base);
     fake.pressKeypad(LOCK, 1, "unlock");

@@ -158,6 +158,29 @@ export class Home {
     return lock;
   }
 
+  /**
+   * An admin disables a lock entity in HA (or enables it again): the registry entry keeps
+   * `disabled_by: "user"` and the entity's state goes away (state_changed with new_state null).
+   * Real HA re-adds an enabled entity after reloading the integration; the fake does it at once.
+   */
+  setEntityDisabled(entityId: string, disabled: boolean): void {
+    const entry = this.entityRegistry.find((e) => e.entity_id === entityId);
+    if (!entry) throw new Error(`no entity ${entityId}`);
+    entry.disabled_by = disabled ? "user" : null;
+    const lock = this.locks.get(entityId);
+    if (!disabled) {
+      if (lock) this.publishLockStates(lock);
+      return;
+    }
+    const old = this.states.get(entityId) ?? null;
+    this.states.delete(entityId);
+    this.bus.fire(
+      "state_changed",
+      { entity_id: entityId, old_state: old, new_state: null },
+      newContext(null),
+    );
+  }
+
   /** ZWaveBaseEntity.available is false for a dead node; HA then writes "unavailable". */
   publishLockStates(lock: FakeLock, context?: HaContext): void {
     const dead = lock.node.status === "dead";

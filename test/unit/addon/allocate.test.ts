@@ -16,7 +16,7 @@ describe("allocateSlots", () => {
       code("code-bbb", { lockIds: ["lock.front"], createdAt: "2026-01-02T00:00:00.000Z" }),
     ];
     const { claims } = allocateSlots(codes, [], locks, allRange, new Map());
-    expect(claims.map((c) => [c.codeId, c.lockId, c.slot])).toEqual([
+    expect(claims.map((c) => [c.owner.kind === "code" ? c.owner.codeId : null, c.lockId, c.slot])).toEqual([
       ["code-aaa", "lock.front", 1],
       ["code-aaa", "lock.back", 1],
       ["code-bbb", "lock.front", 2],

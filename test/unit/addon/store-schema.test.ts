@@ -6,7 +6,7 @@ const AT = "2026-01-01T00:00:00.000Z";
 const claim = (change: Record<string, unknown> = {}) => ({
   lockId: "lock.back_door",
   slot: 3,
-  codeId: "code-mom-1",
+  owner: { kind: "code", codeId: "code-mom-1" },
   observed: { status: "set", pin: "4821", confirmed: true, verifiedAt: AT, via: "lock_report" },
   ...change,
 });
@@ -17,6 +17,12 @@ const CASES: [string, unknown][] = [
   ["an empty slot", claim({ observed: { status: "empty", confirmed: false, verifiedAt: AT, via: "none" } })],
   ["nothing known yet", claim({ observed: { status: "unknown" } })],
   ["held at the keypad", claim({ held: { reason: "changed_at_lock", since: AT } })],
+  ["a slot to clear", claim({ owner: { kind: "clear" }, observed: { status: "unknown" } })],
+  ["a slot to read first", claim({ readFirst: true, observed: { status: "unknown" } })],
+  ["readFirst false", claim({ readFirst: false })],
+  ["an owner of an unknown kind", claim({ owner: { kind: "neighbour" } })],
+  ["a code owner without its id", claim({ owner: { kind: "code" } })],
+  ["the version 1 code id instead of an owner", claim({ owner: undefined, codeId: "code-mom-1" })],
   ["an extra key (dropped)", claim({ note: "hand edit" })],
   ["an extra key inside observed (dropped)", claim({ observed: { status: "unknown", pin: "9999" } })],
   ["a lock id that is no entity", claim({ lockId: "front door" })],
@@ -36,6 +42,10 @@ const CASES: [string, unknown][] = [
 ];
 
 describe("the store's compiled claim schema", () => {
+  it("accepts a valid claim (the cases below are not all refusals)", () => {
+    expect(StoredClaimSchema.safeParse(claim()).success).toBe(true);
+  });
+
   it.each(CASES)("answers as the model does for %s", (_what, input) => {
     const model = SlotClaimSchema.safeParse(input);
     const stored = StoredClaimSchema.safeParse(input);

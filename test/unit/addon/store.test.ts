@@ -6,7 +6,7 @@ import { createLogger } from "../../../addon/src/log/logger";
 import { FileStore } from "../../../addon/src/store/file-store";
 import { migrate, StoreFormatError } from "../../../addon/src/store/migrate";
 import type { StoreDocument } from "../../../addon/src/store/schema";
-import { claim, code, setTo } from "../fixtures";
+import { AT, claim, code, setTo } from "../fixtures";
 
 function setup() {
   const lines: string[] = [];
@@ -14,7 +14,7 @@ function setup() {
   return { lines, log };
 }
 const doc = (pin = "4821"): StoreDocument => ({
-  version: 1,
+  version: 2,
   codes: [code("code-mom", { pin, lockIds: ["lock.front"] })],
   claims: [claim("lock.front", 1, "code-mom", setTo(pin))],
 });
@@ -100,6 +100,39 @@ describe("FileStore", () => {
 });
 
 describe("migrate", () => {
+  it('lifts format 1: a claim\'s code id becomes its owner, and the magic id for a cleared slot becomes "clear this slot"', () => {
+    const held = { reason: "changed_at_lock", since: AT };
+    const v1 = {
+      version: 1,
+      codes: [code("code-mom", { lockIds: ["lock.front"] })],
+      claims: [
+        { lockId: "lock.front", slot: 1, codeId: "code-mom", observed: setTo("4821") },
+        { lockId: "lock.front", slot: 2, codeId: "code-mom-gone", observed: { status: "unknown" }, held },
+        { lockId: "lock.front", slot: 7, codeId: "cleared-by-user", observed: { status: "unknown" } },
+      ],
+    };
+    expect(migrate(JSON.parse(JSON.stringify(v1)))).toEqual({
+      version: 2,
+      codes: v1.codes,
+      claims: [
+        {
+          lockId: "lock.front",
+          slot: 1,
+          owner: { kind: "code", codeId: "code-mom" },
+          observed: setTo("4821"),
+        },
+        {
+          lockId: "lock.front",
+          slot: 2,
+          owner: { kind: "code", codeId: "code-mom-gone" },
+          observed: { status: "unknown" },
+          held,
+        },
+        { lockId: "lock.front", slot: 7, owner: { kind: "clear" }, observed: { status: "unknown" } },
+      ],
+    });
+  });
+
   it("accepts the current format", () => {
     expect(migrate(JSON.parse(JSON.stringify(doc())))).toEqual(doc());
   });
@@ -107,11 +140,24 @@ describe("migrate", () => {
   it.each([
     [{ codes: [] }, /no valid version/],
     [{ version: 9, codes: [], claims: [] }, /written by a newer Latchkey \(format 9/],
-    [{ version: 1, codes: [{ id: "x" }], claims: [] }, /The store file is not valid — codes\.0/],
+    [{ version: 2, codes: [{ id: "x" }], claims: [] }, /The store file is not valid — codes\.0/],
+    [{ version: 1, codes: [{ id: "x" }], claims: [] }, /The store file \(format 1\) is not valid — codes\.0/],
     [
-      { version: 1, codes: [], claims: [claim("lock.a", 1, "code-aaa"), claim("lock.a", 1, "code-bbb")] },
+      { version: 2, codes: [], claims: [claim("lock.a", 1, "code-aaa"), claim("lock.a", 1, "code-bbb")] },
       /claimed twice/,
     ],
+    [
+      {
+        version: 1,
+        codes: [],
+        claims: [
+          { lockId: "lock.a", slot: 1, codeId: "code-aaa", observed: { status: "unknown" } },
+          { lockId: "lock.a", slot: 1, codeId: "cleared-by-user", observed: { status: "unknown" } },
+        ],
+      },
+      /claimed twice/,
+    ],
+    [{ version: 1, codes: [], claims: [claim("lock.a", 1, "code-aaa")] }, /format 1.*claims\.0\.codeId/],
   ])("rejects %j with a clear message", (raw, message) => {
     expect(() => migrate(raw)).toThrow(StoreFormatError);
     expect(() => migrate(raw)).toThrow(message);

@@ -64,6 +64,7 @@ export function snapshotFixture(isAdmin = true): Snapshot {
       },
     },
     held: [],
+    clearing: [],
     connected: true,
   };
 }

@@ -62,3 +62,15 @@ describe("validateCode", () => {
     ).toEqual(["validation.pin_weak_repeated"]);
   });
 });
+
+describe("validateCode while a lock is missing from HA", () => {
+  const draft = { name: "Mom", pin: "4821", lockIds: ["lock.front", "lock.garage"] };
+  it("a lock the code is already on is still accepted (the edit waits for it)", () => {
+    expect(validateCode(draft, others, locks, "code-mom", ["lock.garage"]).errors).toEqual([]);
+  });
+  it("a lock newly ticked that HA does not know is refused", () => {
+    expect(
+      validateCode(draft, others, locks, "code-mom", ["lock.front"]).errors.map((e) => e.message),
+    ).toEqual(["Unknown lock: lock.garage."]);
+  });
+});
