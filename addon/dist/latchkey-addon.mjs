@@ -12773,6 +12773,10 @@ const VALIDATION_TEXTS = {
     "validation.name_missing": "Give the code a name.",
     "validation.name_too_long": "A name has at most {max} characters.",
     "validation.name_taken": "There is already a code named “{name}”.",
+    "validation.name_unseen_characters": "A name may not contain invisible or text-direction characters.",
+    "validation.too_many_windows": "A code has at most {max} time windows.",
+    "validation.window_days_twice": "A time window lists a day twice.",
+    "validation.too_many_targets": "A code notifies at most {max} targets.",
     "validation.lock_unknown": "Unknown lock: {locks}.",
     "validation.lock_twice": "A lock is listed twice.",
     "validation.pin_missing": "Enter a PIN or generate one.",
@@ -12996,9 +13000,13 @@ const nameMissing = VALIDATION_TEXTS["validation.name_missing"];
 const NameSchema = string({ error: nameMissing }).check(_trim(), _minLength(1, { error: nameMissing }), _maxLength(MAX_NAME_LENGTH, {
     error: fillPlaceholders(VALIDATION_TEXTS["validation.name_too_long"], { max: MAX_NAME_LENGTH }),
 }));
+/** A name as a person sends it: NFC first (normalize, then trim), so "é" typed either way is one name. */
+const InputNameSchema = string({ error: nameMissing }).check(_normalize("NFC"), _trim(), _minLength(1, { error: nameMissing }), _maxLength(MAX_NAME_LENGTH, {
+    error: fillPlaceholders(VALIDATION_TEXTS["validation.name_too_long"], { max: MAX_NAME_LENGTH }),
+}));
 /** What a person edits: the code as the card sends it for create and update. */
 const CodeDraftSchema = object({
-    name: NameSchema,
+    name: InputNameSchema,
     pin: PinSchema,
     lockIds: array(LockIdSchema),
     enabled: _default(boolean(), true),
@@ -13011,7 +13019,7 @@ const CodeDraftSchema = object({
  * defaults, so renaming a disabled code does not enable it or wipe its rules.
  */
 const CodeChangesSchema = object({
-    name: optional(NameSchema),
+    name: optional(InputNameSchema),
     pin: optional(PinSchema),
     lockIds: optional(array(LockIdSchema)),
     enabled: optional(boolean()),
@@ -13137,7 +13145,7 @@ const RequestSchema = discriminatedUnion("type", [
         /** A greeting the person wrote; Latchkey adds the PIN, the doors and the validity. */
         note: _default(string().check(_maxLength(200)), ""),
     }),
-    request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: string() }),
+    request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: InputNameSchema }),
     request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
     /** A slot changed at the lock's keypad: keep what the lock now has, or put Latchkey's code back. */
     request("held/resolve", {
@@ -16024,6 +16032,36 @@ function ownerCodeId(claim) {
     return claim.owner.kind === "code" ? claim.owner.codeId : undefined;
 }
 
+/**
+ * What makes a code's name one a person can read and tell apart from the others. Names show in
+ * notifications, on lock chips and in HA events, where an invisible or direction-changing
+ * character would hide or disguise what it says, and a look-alike ("Ｍｏｍ" beside "Mom")
+ * would pass for another person's code.
+ */
+/**
+ * Control characters, format characters (bidi overrides and isolates, zero-width spaces and
+ * joiners, the byte-order mark, soft hyphens) and line or paragraph separators. A zero-width
+ * joiner inside an emoji sequence ("👩‍🔧") is the one format character allowed.
+ */
+const UNSEEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const EMOJI_JOINER = /(?<=\p{Extended_Pictographic}\p{M}*)\u200D(?=\p{Extended_Pictographic})/gu;
+/** How a name is kept: Unicode NFC (one code point for "é" however it was typed), trimmed. */
+function normalizeName(name) {
+    return name.normalize("NFC").trim();
+}
+/** Whether the name holds a character that is not shown, or that changes the direction of what follows. */
+function hasUnseenCharacters(name) {
+    return UNSEEN.test(name.replace(EMOJI_JOINER, ""));
+}
+/**
+ * The form two names are compared in: compatibility-folded (full-width and styled letters
+ * become plain ones), case-folded, with runs of spaces made one. Names with the same key are
+ * the same name to a person reading them.
+ */
+function nameKey(name) {
+    return name.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFKC").replace(/\s+/gu, " ").trim();
+}
+
 /** PIN helpers shared by the card (generate, warn) and the add-on (validate). Pure. */
 const COMMON_PINS = new Set([
     "1212",
@@ -16083,12 +16121,16 @@ function validateCode(draft, others, locks, editingId, keptLockIds = []) {
     const errors = [];
     const warnings = [];
     const rivals = others.filter((c) => c.id !== editingId);
-    const name = draft.name.trim();
+    const name = normalizeName(draft.name);
     if (name.length === 0)
         errors.push(validationIssue("name", "validation.name_missing"));
     else if (name.length > MAX_NAME_LENGTH)
         errors.push(validationIssue("name", "validation.name_too_long", { max: MAX_NAME_LENGTH }));
-    const sameName = rivals.find((c) => c.name.trim().toLocaleLowerCase() === name.toLocaleLowerCase());
+    if (hasUnseenCharacters(name))
+        errors.push(validationIssue("name", "validation.name_unseen_characters"));
+    // "Ｍｏｍ" beside "Mom", "MOM" beside "mom": the same name to whoever reads a notification.
+    const key = nameKey(name);
+    const sameName = rivals.find((c) => nameKey(c.name) === key);
     if (sameName)
         errors.push(validationIssue("name", "validation.name_taken", { name: sameName.name }));
     const unknown = draft.lockIds.filter((id) => !locks.has(id) && !keptLockIds.includes(id));
@@ -16124,8 +16166,32 @@ function validateCode(draft, others, locks, editingId, keptLockIds = []) {
     return { errors, warnings };
 }
 
+/**
+ * How much one household's Latchkey holds. Every snapshot carries every code to every open
+ * card, so the store must not grow without bound: the largest common keypad locks have 250
+ * slots, a week has 7 days (two windows a day is plenty), and a code is rarely announced in
+ * more than a few places.
+ */
+const MAX_CODES = 250;
+const MAX_WEEKLY_WINDOWS = 14;
+const MAX_NOTIFY_TARGETS = 10;
+/** A draft's rules and notify targets past the limits, as form problems. */
+function limitIssues(draft) {
+    const issues = [];
+    if (draft.rules.weekly.length > MAX_WEEKLY_WINDOWS)
+        issues.push(validationIssue("rules", "validation.too_many_windows", { max: MAX_WEEKLY_WINDOWS }));
+    if (draft.rules.weekly.some((w) => new Set(w.days).size !== w.days.length))
+        issues.push(validationIssue("rules", "validation.window_days_twice"));
+    if (new Set(draft.notify.targets).size > MAX_NOTIFY_TARGETS ||
+        draft.notify.targets.length > MAX_NOTIFY_TARGETS)
+        issues.push(validationIssue("notify", "validation.too_many_targets", { max: MAX_NOTIFY_TARGETS }));
+    return issues;
+}
+
 /** Pure edits of the store document. The reconciler turns the result into lock writes. */
 function createCode(doc, draft, ctx) {
+    if (doc.codes.length >= MAX_CODES)
+        throw new LatchkeyError("conflict", "error.too_many_codes", { max: MAX_CODES });
     const warnings = check(doc, draft, ctx);
     const at = ctx.now.toISOString();
     const code = {
@@ -16210,8 +16276,9 @@ function replace(doc, code) {
 function check(doc, draft, ctx, editingId) {
     const kept = editingId === undefined ? [] : (doc.codes.find((c) => c.id === editingId)?.lockIds ?? []);
     const result = validateCode(draft, doc.codes, ctx.locks, editingId, kept);
-    if (result.errors.length > 0) {
-        throw LatchkeyError.validationFailed(result.errors);
+    const errors = [...result.errors, ...limitIssues(draft)];
+    if (errors.length > 0) {
+        throw LatchkeyError.validationFailed(errors);
     }
     return result.warnings;
 }

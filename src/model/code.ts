@@ -20,9 +20,19 @@ const NameSchema = z.string({ error: nameMissing }).check(
   }),
 );
 
+/** A name as a person sends it: NFC first (normalize, then trim), so "é" typed either way is one name. */
+export const InputNameSchema = z.string({ error: nameMissing }).check(
+  z.normalize("NFC"),
+  z.trim(),
+  z.minLength(1, { error: nameMissing }),
+  z.maxLength(MAX_NAME_LENGTH, {
+    error: fillPlaceholders(VALIDATION_TEXTS["validation.name_too_long"], { max: MAX_NAME_LENGTH }),
+  }),
+);
+
 /** What a person edits: the code as the card sends it for create and update. */
 export const CodeDraftSchema = z.object({
-  name: NameSchema,
+  name: InputNameSchema,
   pin: PinSchema,
   lockIds: z.array(LockIdSchema),
   enabled: z._default(z.boolean(), true),
@@ -37,7 +47,7 @@ export type CodeDraft = z.infer<typeof CodeDraftSchema>;
  * defaults, so renaming a disabled code does not enable it or wipe its rules.
  */
 export const CodeChangesSchema = z.object({
-  name: z.optional(NameSchema),
+  name: z.optional(InputNameSchema),
   pin: z.optional(PinSchema),
   lockIds: z.optional(z.array(LockIdSchema)),
   enabled: z.optional(z.boolean()),

@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { CodeChangesSchema, CodeDraftSchema } from "./code";
+import { CodeChangesSchema, CodeDraftSchema, InputNameSchema } from "./code";
 import { CodeIdSchema, IntSchema, LockIdSchema, matches, SlotNumberSchema } from "./primitives";
 
 /**
@@ -43,7 +43,7 @@ export const RequestSchema = z.discriminatedUnion("type", [
     /** A greeting the person wrote; Latchkey adds the PIN, the doors and the validity. */
     note: z._default(z.string().check(z.maxLength(200)), ""),
   }),
-  request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: z.string() }),
+  request("unmanaged/adopt", { lockId: LockIdSchema, slot: SlotNumberSchema, name: InputNameSchema }),
   request("unmanaged/clear", { lockId: LockIdSchema, slot: SlotNumberSchema }),
   /** A slot changed at the lock's keypad: keep what the lock now has, or put Latchkey's code back. */
   request("held/resolve", {

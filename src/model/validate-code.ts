@@ -1,12 +1,13 @@
 import { MAX_NAME_LENGTH, type CodeDraft } from "./code";
 import { DEFAULT_PIN_LENGTH, type Lock } from "./lock";
+import { hasUnseenCharacters, nameKey, normalizeName } from "./names";
 import { pinWeakness } from "./pin";
 import { fillPlaceholders } from "./placeholders";
 import type { LockId } from "./primitives";
 import { VALIDATION_TEXTS, type ProblemValues, type ValidationProblem } from "./problem-texts";
 
 export interface ValidationIssue {
-  field: "name" | "pin" | "lockIds";
+  field: "name" | "pin" | "lockIds" | "rules" | "notify";
   problem: ValidationProblem;
   values: ProblemValues;
   /** The English text, for logs and for clients that do not translate. */
@@ -62,12 +63,15 @@ export function validateCode(
   const errors: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
   const rivals = others.filter((c) => c.id !== editingId);
-  const name = draft.name.trim();
+  const name = normalizeName(draft.name);
 
   if (name.length === 0) errors.push(validationIssue("name", "validation.name_missing"));
   else if (name.length > MAX_NAME_LENGTH)
     errors.push(validationIssue("name", "validation.name_too_long", { max: MAX_NAME_LENGTH }));
-  const sameName = rivals.find((c) => c.name.trim().toLocaleLowerCase() === name.toLocaleLowerCase());
+  if (hasUnseenCharacters(name)) errors.push(validationIssue("name", "validation.name_unseen_characters"));
+  // "Ｍｏｍ" beside "Mom", "MOM" beside "mom": the same name to whoever reads a notification.
+  const key = nameKey(name);
+  const sameName = rivals.find((c) => nameKey(c.name) === key);
   if (sameName) errors.push(validationIssue("name", "validation.name_taken", { name: sameName.name }));
 
   const unknown = draft.lockIds.filter((id) => !locks.has(id) && !keptLockIds.includes(id));

@@ -2,6 +2,7 @@ import { CodeDraftSchema, type Code, type CodeChanges, type CodeDraft } from "..
 import { LatchkeyError } from "../../../src/model/errors";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
+import { limitIssues, MAX_CODES } from "../../../src/model/limits";
 import { validateCode, type ValidationIssue } from "../../../src/model/validate-code";
 import type { SlotClaim } from "../../../src/model/slot-claim";
 import type { StoreDocument } from "../store/schema";
@@ -22,6 +23,8 @@ export interface CommandResult {
 
 /** Pure edits of the store document. The reconciler turns the result into lock writes. */
 export function createCode(doc: StoreDocument, draft: CodeDraft, ctx: CommandContext): CommandResult {
+  if (doc.codes.length >= MAX_CODES)
+    throw new LatchkeyError("conflict", "error.too_many_codes", { max: MAX_CODES });
   const warnings = check(doc, draft, ctx);
   const at = ctx.now.toISOString();
   const code: Code = {
@@ -130,14 +133,15 @@ function replace(doc: StoreDocument, code: Code): StoreDocument {
 
 function check(
   doc: StoreDocument,
-  draft: Pick<CodeDraft, "name" | "pin" | "lockIds">,
+  draft: Pick<CodeDraft, "name" | "pin" | "lockIds" | "rules" | "notify">,
   ctx: CommandContext,
   editingId?: CodeId,
 ): ValidationIssue[] {
   const kept = editingId === undefined ? [] : (doc.codes.find((c) => c.id === editingId)?.lockIds ?? []);
   const result = validateCode(draft, doc.codes, ctx.locks, editingId, kept);
-  if (result.errors.length > 0) {
-    throw LatchkeyError.validationFailed(result.errors);
+  const errors = [...result.errors, ...limitIssues(draft)];
+  if (errors.length > 0) {
+    throw LatchkeyError.validationFailed(errors);
   }
   return result.warnings;
 }

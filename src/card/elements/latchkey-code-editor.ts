@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from "lit";
 import type { PublicCode } from "../../model/code";
+import { MAX_NOTIFY_TARGETS } from "../../model/limits";
 import type { Lock } from "../../model/lock";
 import { generatePin } from "../../model/pin";
 import type { WireIssue } from "../../model/errors";
@@ -121,17 +122,20 @@ export class LatchkeyCodeEditor extends LitElement {
   /** Where "used" notifications go; an unticked list means the add-on's defaults. */
   private renderTargets() {
     const choices = notifyTargetChoices(this.services, this.notifyTargets);
+    // A card must not build what the add-on refuses: past the limit, only unticking is possible.
+    const full = this.notifyTargets.length >= MAX_NOTIFY_TARGETS;
     return html`<fieldset class="targets">
       <legend>${this.t("editor.notify_to")}</legend>
       ${choices.map(
         (
           target,
         ) => html`<label><input type="checkbox" name="target" value=${target} .checked=${this.notifyTargets.includes(target)}
+          ?disabled=${full && !this.notifyTargets.includes(target)}
           @change=${() => {
             this.notifyTargets = toggled(this.notifyTargets, target);
           }} />${target === "persistent_notification" ? this.t("editor.notify_ha") : target}</label>`,
       )}
-      <p class="hint">${this.t("editor.notify_default")}</p>
+      <p class="hint">${this.t(full ? "editor.notify_limit" : "editor.notify_default", { max: MAX_NOTIFY_TARGETS })}</p>
     </fieldset>`;
   }
 

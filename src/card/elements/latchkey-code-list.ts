@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from "lit";
 import type { PublicCode } from "../../model/code";
+import { MAX_CODES } from "../../model/limits";
 import type { Snapshot } from "../../model/protocol";
 import type { AddonClient } from "../data/addon-client";
 import { toast } from "../dom/events";
@@ -85,11 +86,13 @@ export class LatchkeyCodeList extends LitElement {
       <header>
         <h2>${this.t("codes.title")}</h2>
         ${
-          admin
-            ? html`<button class="primary add" @click=${() => {
-                this.editing = null;
-              }}>${this.t("codes.add")}</button>`
-            : nothing
+          admin && snapshot.codes.length >= MAX_CODES
+            ? html`<p class="hint codes-limit">${this.t("codes.limit", { max: MAX_CODES })}</p>`
+            : admin
+              ? html`<button class="primary add" @click=${() => {
+                  this.editing = null;
+                }}>${this.t("codes.add")}</button>`
+              : nothing
         }
       </header>
       ${

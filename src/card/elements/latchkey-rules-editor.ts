@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from "lit";
+import { MAX_WEEKLY_WINDOWS } from "../../model/limits";
 import type { WeeklyWindow } from "../../model/rules";
 import type { Translate } from "../i18n/card-translations";
 import { fireEvent } from "../dom/events";
@@ -81,7 +82,11 @@ export class LatchkeyRulesEditor extends LitElement {
           <legend>${this.t("rules.weekly")}</legend>
           ${form.weekly.length === 0 ? html`<p class="hint">${this.t("rules.weekly_none")}</p>` : nothing}
           ${form.weekly.map((w, i) => this.windowField(w, i))}
-          <button type="button" class="add-window" @click=${this.addWindow}>${this.t("rules.add_window")}</button>
+          ${
+            form.weekly.length >= MAX_WEEKLY_WINDOWS
+              ? html`<p class="hint windows-limit">${this.t("rules.windows_limit", { max: MAX_WEEKLY_WINDOWS })}</p>`
+              : html`<button type="button" class="add-window" @click=${this.addWindow}>${this.t("rules.add_window")}</button>`
+          }
         </fieldset>
         <label class="field" for="max-uses">${this.t("rules.max_uses")}</label>
         <input id="max-uses" type="number" inputmode="numeric" min="1" max="10000" step="1" .value=${form.maxUses}

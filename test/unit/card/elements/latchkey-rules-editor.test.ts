@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import "../../../../src/card/latchkey-card";
 import type { LatchkeyCard } from "../../../../src/card/latchkey-card";
 import { localToIso } from "../../../../src/card/utils/rules-utils";
+import { MAX_CODES, MAX_WEEKLY_WINDOWS } from "../../../../src/model/limits";
 import { FakeAddon, snapshotFixture } from "../fake-addon";
 import { fakeHass } from "../fake-hass";
 import { settle, shadow, textOf } from "../mount";
@@ -246,5 +247,37 @@ describe("access rules in the code editor", () => {
         expect(named || textOf(input.closest("label")), `input ${input.id || input.outerHTML}`).not.toBe("");
       }
     }
+  });
+});
+
+describe("the limits of one code", () => {
+  it("offers no more time windows than the add-on takes, and says so", async () => {
+    const card = await mount(new FakeAddon());
+    const { rules } = await openEditor(card);
+    for (let i = 0; i < MAX_WEEKLY_WINDOWS; i++) {
+      click(rules, "button.add-window");
+      await settle(card);
+    }
+    expect(rules.querySelectorAll("fieldset.window")).toHaveLength(MAX_WEEKLY_WINDOWS);
+    expect(rules.querySelector("button.add-window")).toBeNull();
+    expect(textOf(rules.querySelector(".windows-limit"))).toBe(
+      `At most ${MAX_WEEKLY_WINDOWS} time windows per code.`,
+    );
+  });
+
+  it("offers no “Add code” once the add-on holds as many codes as it takes", async () => {
+    const snapshot = snapshotFixture();
+    const first = snapshot.codes[0];
+    if (!first) throw new Error("fixture has codes");
+    snapshot.codes = Array.from({ length: MAX_CODES }, (_, i) => ({
+      ...first,
+      id: `code-${i}`,
+      name: `Person ${i}`,
+    }));
+    const card = await mount(new FakeAddon(snapshot));
+    expect(codeList(card).querySelector("button.add")).toBeNull();
+    expect(textOf(codeList(card).querySelector(".codes-limit"))).toBe(
+      `Latchkey holds at most ${MAX_CODES} codes; delete one to add another.`,
+    );
   });
 });
