@@ -51,13 +51,15 @@ export interface Received {
   close: { code: number; reason: string } | null;
   /** Pings the server sent (not answered: this peer plays a vanished one). */
   pings: number;
+  /** Pongs the server sent (answers to our pings). */
+  pongs: number;
   /** The TCP connection ended. */
   ended: boolean;
 }
 
 /** A TCP connection upgraded to a websocket by hand; reads what the server sends. */
 export class RawPeer {
-  readonly received: Received = { texts: [], close: null, pings: 0, ended: false };
+  readonly received: Received = { texts: [], close: null, pings: 0, pongs: 0, ended: false };
   private buffer = Buffer.alloc(0);
   private upgraded = false;
   private readonly watchers = new Set<() => void>();
@@ -158,6 +160,7 @@ export class RawPeer {
           reason: payload.subarray(2).toString("utf8"),
         };
       else if (opcode === 9) this.received.pings++;
+      else if (opcode === 10) this.received.pongs++;
     }
   }
 }
