@@ -1,33 +1,77 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe } from "vitest";
+import { z } from "zod";
 import { protocolContractCases } from "../integration/ha-fake/contract-cases";
-import { startFullStack, type FullStack } from "../stack/full-stack";
+import type { ContractTarget } from "../integration/ha-fake/contract-support";
+import { startFullStack } from "../stack/full-stack";
+import { haTarget } from "../stack/ha/target";
+import { readCredentials } from "../stack/ha/tokens-file";
+import { createControlClient } from "../stack/zwave/control-client";
 
 /**
- * The protocol cases the HA fake answers in the integration tier, run against real Home
- * Assistant 2024.3.3 with the real zwave_js integration: where the two disagree, the fake is
- * wrong and gets fixed.
+ * The protocol cases the HA fake answers in the integration tier, run against the real Home
+ * Assistant of this run (LATCHKEY_HA_TARGET) with the real zwave_js integration: where the two
+ * disagree, the fake is wrong and gets fixed.
+ *
+ * LATCHKEY_CONTRACT_ON_DEMO=1 runs them against a running `npm run demo` instead of a stack of
+ * their own (seconds instead of a minute, while working on the fake).
  */
-let stack: FullStack;
+const target = haTarget();
+let contract: Omit<ContractTarget, "profile"> | undefined;
+let stop: () => Promise<void> = () => Promise.resolve();
+
+const DemoFile = z.object({ controlUrl: z.string(), haUrl: z.string(), haConfigDir: z.string() });
+
+async function onDemo(): Promise<Omit<ContractTarget, "profile">> {
+  const demo = DemoFile.parse(
+    JSON.parse(await readFile(resolve(import.meta.dirname, "../../.cache/demo/stack.json"), "utf8")),
+  );
+  const credentials = await readCredentials(demo.haConfigDir);
+  if (!credentials) throw new Error(`no credentials in ${demo.haConfigDir}: is the demo running?`);
+  const control = createControlClient(demo.controlUrl);
+  return {
+    wsUrl: `${demo.haUrl.replace(/^http/, "ws")}/api/websocket`,
+    adminToken: credentials.admin.token,
+    userToken: credentials.nonAdmin.token,
+    lockEntityId: "lock.back_door",
+    testSlot: 7,
+    ...(target.hasCredentialServices ? { credentialLockEntityId: "lock.shed_door" } : {}),
+    pressKeypad: async (slot, action) => {
+      await control.keypad({ node: 3, slot, action });
+    },
+  };
+}
 
 beforeAll(async () => {
-  stack = await startFullStack({ workDir: await mkdtemp(join(tmpdir(), "latchkey-contract-")) });
-});
-afterAll(async () => {
-  await stack.stop();
-});
-
-describe("HA protocol contract, against real Home Assistant", () => {
-  protocolContractCases(() => ({
+  if (process.env.LATCHKEY_CONTRACT_ON_DEMO === "1") {
+    contract = await onDemo();
+    return;
+  }
+  const stack = await startFullStack({ workDir: await mkdtemp(join(tmpdir(), "latchkey-contract-")) });
+  stop = () => stack.stop();
+  process.stdout.write(`Home Assistant ${stack.haVersion} (target ${target.name})\n`);
+  contract = {
     wsUrl: `${stack.ha.url.replace(/^http/, "ws")}/api/websocket`,
     adminToken: stack.credentials.admin.token,
     userToken: stack.credentials.nonAdmin.token,
     lockEntityId: "lock.back_door",
     testSlot: 7,
+    ...(target.hasCredentialServices ? { credentialLockEntityId: "lock.shed_door" } : {}),
     pressKeypad: async (slot, action) => {
       await stack.zwave.control.keypad({ node: 3, slot, action });
     },
-  }));
+  };
+});
+afterAll(async () => {
+  await stop();
+});
+
+describe(`HA protocol contract, against real Home Assistant ${target.version}`, () => {
+  protocolContractCases(() => {
+    if (!contract) throw new Error("the stack did not start");
+    // The fake's profiles model exactly these two releases.
+    return { ...contract, profile: target.name === "2024.3" ? "pinned" : "newest" };
+  });
 });

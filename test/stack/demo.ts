@@ -21,7 +21,15 @@ const stack = await startFullStack({
     console.log(line);
   },
 });
-await writeFile(join(workDir, "stack.json"), JSON.stringify({ controlUrl: stack.zwave.controlUrl }));
+// For `npm run demo:keypad` and for tests that attach to the running demo.
+await writeFile(
+  join(workDir, "stack.json"),
+  JSON.stringify({
+    controlUrl: stack.zwave.controlUrl,
+    haUrl: stack.ha.url,
+    haConfigDir: stack.ha.configDir,
+  }),
+);
 
 const { admin, nonAdmin } = stack.credentials;
 console.log(`

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { z } from "zod";
 import { ADDON_BUNDLE, startAddon, type AddonProcess } from "../integration/support/addon-process";
 import {
   addCardResourceAndDashboard,
@@ -13,7 +14,8 @@ import {
   type HaCredentials,
   type HaInstance,
 } from "./ha/index";
-import { nameDemoLocks } from "./name-locks";
+import { demoLocksFor, nameDemoLocks, type DemoLock } from "./name-locks";
+import { haTarget } from "./ha/target";
 import { startZwaveStack, type ZwaveStack } from "./zwave/zwave-stack";
 
 export const CARD_FILE = resolve(import.meta.dirname, "../../dist/latchkey-card.js");
@@ -31,6 +33,10 @@ export interface FullStackOptions {
 export interface FullStack {
   zwave: ZwaveStack;
   ha: HaInstance;
+  /** What the running Home Assistant says it is (get_config), e.g. "2026.11.0". */
+  haVersion: string;
+  /** The simulated locks, as HA names them. */
+  locks: readonly DemoLock[];
   credentials: HaCredentials;
   addon: AddonProcess;
   addonPort: number;
@@ -56,26 +62,31 @@ export async function startFullStack(options: FullStackOptions): Promise<FullSta
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
   };
+  const target = haTarget();
+  const locks = demoLocksFor(target);
   try {
     say("Starting the simulated Z-Wave network and the Z-Wave JS server…");
     const zwave = await startZwaveStack({
       workDir: join(options.workDir, "zwave"),
       slowDelayMs: options.slowDelayMs ?? 150,
+      nodeIds: locks.map((l) => l.nodeId),
     });
     stops.push(() => zwave.stop());
     timings.zwaveReadyMs = Date.now() - started;
 
-    say("Starting Home Assistant (the first start on a machine takes longer)…");
+    say(`Starting Home Assistant ${target.version} (the first start on a machine takes longer)…`);
     const configDir = join(options.workDir, "ha");
     await mkdir(configDir, { recursive: true });
-    const ha = await startHomeAssistant({ configDir, port: options.haPort ?? (await freePort()) });
+    const ha = await startHomeAssistant({ configDir, port: options.haPort ?? (await freePort()), target });
     stops.push(() => ha.stop());
     const credentials = await onboard(ha);
     await addZwaveJsEntry(ha, credentials.admin.token, zwave.wsUrl);
     await waitForZwaveJsLoaded(ha, credentials.admin.token);
     const ws = await haWs(ha.url, credentials.admin.token);
+    let haVersion: string;
     try {
-      await nameDemoLocks(ws);
+      await nameDemoLocks(ws, locks);
+      haVersion = (await ws.callParsed(z.object({ version: z.string() }).loose(), "get_config")).version;
     } finally {
       await ws.close();
     }
@@ -108,6 +119,8 @@ export async function startFullStack(options: FullStackOptions): Promise<FullSta
     return {
       zwave,
       ha,
+      haVersion,
+      locks,
       credentials,
       addonPort,
       timings,

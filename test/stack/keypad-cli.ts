@@ -4,6 +4,7 @@
 //   npm run demo:keypad -- --lock garage --manual [--action lock]   thumb turn
 //   npm run demo:keypad -- --lock back --rf                         RF/app unlock
 //   npm run demo:keypad -- --lock front --jam | --battery 15
+//   npm run demo:keypad -- --lock shed --slot 1             the User Credential lock: --slot is the user
 // The mock's control URL comes from LATCHKEY_DEMO_CONTROL or .cache/demo/stack.json.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -17,7 +18,7 @@ const STATE_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../../.cach
 const StackFile = z.object({ controlUrl: z.string() });
 
 const Args = z.object({
-  lock: z.enum(["front", "back", "garage"]).default("front"),
+  lock: z.enum(["front", "back", "garage", "shed"]).default("front"),
   slot: z.coerce.number().int().min(1).max(255).optional(),
   action: z.enum(["unlock", "lock"]).default("unlock"),
   manual: z.boolean().default(false),

@@ -1,12 +1,27 @@
 import { z } from "zod";
 import type { HaWs } from "./ha/index";
+import type { HaTarget } from "./ha/target";
+import { findLock } from "./zwave/mock-locks";
 
 /** How the simulated nodes appear once set up: what a family would have called them. */
-export const DEMO_LOCKS = [
+const ALL_DEMO_LOCKS = [
   { nodeId: 2, entityId: "lock.front_door", name: "Front Door", area: "Hallway" },
   { nodeId: 3, entityId: "lock.back_door", name: "Back Door", area: "Kitchen" },
   { nodeId: 4, entityId: "lock.garage_side_door", name: "Garage Side Door", area: "Garage" },
+  { nodeId: 5, entityId: "lock.shed_door", name: "Shed Door", area: "Garden" },
 ] as const;
+
+export type DemoLock = (typeof ALL_DEMO_LOCKS)[number];
+
+/**
+ * The locks a stack on this Home Assistant simulates. A lock that keeps its codes only in the
+ * User Credential CC needs HA's credential actions (2026.6+): the 2024.3 stack leaves it out.
+ */
+export function demoLocksFor(target: HaTarget): readonly DemoLock[] {
+  return ALL_DEMO_LOCKS.filter(
+    (lock) => target.hasCredentialServices || findLock(lock.nodeId)?.codes === "user_code",
+  );
+}
 
 const EntitySchema = z.array(
   z.object({ entity_id: z.string(), platform: z.string(), device_id: z.string().nullable() }).loose(),
@@ -19,25 +34,29 @@ const AreaSchema = z.array(z.object({ area_id: z.string(), name: z.string() }).l
 /**
  * Gives the Z-Wave JS locks HA discovered ("Node 2", lock.node_2) the names, entity ids and
  * areas a person would, through the same registry commands HA's settings pages use.
- * Idempotent; resolves once all three locks exist under their new ids.
+ * Idempotent; resolves once all the locks exist under their new ids.
  */
-export async function nameDemoLocks(ws: HaWs, timeoutMs = 60_000): Promise<void> {
+export async function nameDemoLocks(
+  ws: HaWs,
+  demoLocks: readonly DemoLock[],
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const entities = await ws.callParsed(EntitySchema, "config/entity_registry/list");
     const locks = entities.filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock."));
-    if (DEMO_LOCKS.every((d) => locks.some((l) => l.entity_id === d.entityId))) return;
-    if (locks.length >= DEMO_LOCKS.length) break;
+    if (demoLocks.every((d) => locks.some((l) => l.entity_id === d.entityId))) return;
+    if (locks.length >= demoLocks.length) break;
     if (Date.now() > deadline)
       throw new Error(
-        `HA shows ${locks.length} Z-Wave lock(s) after ${timeoutMs} ms; expected ${DEMO_LOCKS.length}.`,
+        `HA shows ${locks.length} Z-Wave lock(s) after ${timeoutMs} ms; expected ${demoLocks.length}.`,
       );
     await new Promise((r) => setTimeout(r, 500));
   }
   const devices = await ws.callParsed(DeviceSchema, "config/device_registry/list");
   const areas = await ws.callParsed(AreaSchema, "config/area_registry/list");
   const entities = await ws.callParsed(EntitySchema, "config/entity_registry/list");
-  for (const demo of DEMO_LOCKS) {
+  for (const demo of demoLocks) {
     const device = devices.find((d) =>
       d.identifiers.some(
         ([domain, id]) => domain === "zwave_js" && new RegExp(`^\\d+-${demo.nodeId}$`).test(id),

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { haWs } from "../../stack/ha/index";
 import type { StackWorld } from "./stack-world";
 import { pinsShown } from "../../integration/support/pins";
+import { CODE_WRITES } from "./watch-ha";
 
-const HA_PYTHON = resolve(import.meta.dirname, "../../../.cache/ha-venv/bin/python");
 const RowsSchema = z.array(z.object({ table: z.string(), kind: z.string(), text: z.string() }));
 
 export interface SecretScan {
@@ -16,7 +16,7 @@ export interface SecretScan {
   /**
    * Recorded `call_service` events of the Z-Wave JS code services. HA itself echoes every
    * service call, with its data, on the bus and the recorder stores it: the PIN Latchkey must
-   * hand to `zwave_js.set_lock_usercode` lands there whatever Latchkey does (see README).
+   * hand to `zwave_js.set_lock_usercode` (or `set_credential`) lands there whatever Latchkey does (see README).
    */
   haServiceEchoes: number;
 }
@@ -47,7 +47,8 @@ export async function scanForSecrets(world: StackWorld, pins: readonly string[])
   // The recorder commits about once a second; give it time to write what just happened.
   await new Promise((r) => setTimeout(r, 3000));
   const { stdout } = await promisify(execFile)(
-    HA_PYTHON,
+    // The host's own Python reads the database (sqlite3 is in its standard library).
+    "python3",
     [resolve(import.meta.dirname, "recorder-rows.py"), join(configDir, "home-assistant_v2.db")],
     { maxBuffer: 64 * 1024 * 1024 },
   );
@@ -57,7 +58,7 @@ export async function scanForSecrets(world: StackWorld, pins: readonly string[])
       row.table === "events" &&
       row.kind === "call_service" &&
       /"domain":\s*"zwave_js"/.test(row.text) &&
-      /_lock_usercode"/.test(row.text);
+      [...CODE_WRITES].some((service) => row.text.includes(`"${service}"`));
     if (echo) haServiceEchoes += pinsShown(row.text, pins).length > 0 ? 1 : 0;
     else check(`HA recorder ${row.table} (${row.kind})`, row.text);
   }

@@ -3,10 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connectApi, type ApiClient } from "../../integration/support/api-client";
 import { startFullStack, type FullStack } from "../../stack/full-stack";
-import { DEMO_LOCKS } from "../../stack/name-locks";
+import { haTarget } from "../../stack/ha/target";
+import { demoLocksFor } from "../../stack/name-locks";
 import { HaWatch } from "./watch-ha";
 
-export const LOCK_IDS = DEMO_LOCKS.map((l) => l.entityId);
+/** The locks of this run's stack (the 2024.3 stack has no User Credential lock). */
+export const STACK_LOCKS = demoLocksFor(haTarget());
+export const LOCK_IDS = STACK_LOCKS.map((l) => l.entityId);
+/** Front, back and the slow garage lock: User Code locks on every HA, what the 1 → 3 figure measures. */
+export const THREE_USER_CODE_LOCKS = ["lock.front_door", "lock.back_door", "lock.garage_side_door"];
 
 export interface StackWorld {
   stack: FullStack;
@@ -23,13 +28,13 @@ export async function startStackWorld(): Promise<StackWorld> {
   const watch = await HaWatch.start(stack.ha.url, stack.credentials.admin.token);
   const api = await connectApi(stack.addon.apiUrl, stack.credentials.admin.token);
   await api.request("state/subscribe", {});
-  await api.waitForSnapshot((s) => s.locks.length === 3);
+  await api.waitForSnapshot((s) => s.locks.length === STACK_LOCKS.length);
   return {
     stack,
     watch,
     api,
     memory: async (entityId) => {
-      const node = DEMO_LOCKS.find((l) => l.entityId === entityId)?.nodeId;
+      const node = STACK_LOCKS.find((l) => l.entityId === entityId)?.nodeId;
       const state = await stack.zwave.control.state();
       const slots = state.nodes.find((n) => n.node === node)?.slots ?? {};
       return new Map(

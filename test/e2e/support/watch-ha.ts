@@ -23,6 +23,18 @@ const NotificationsSchema = z
   })
   .loose();
 
+/** zwave_js actions that change what a lock holds: User Code, and the credential actions (2026.6+). */
+export const CODE_WRITES: ReadonlySet<string> = new Set([
+  "set_lock_usercode",
+  "clear_lock_usercode",
+  "set_user",
+  "set_credential",
+  "delete_user",
+  "delete_all_users",
+  "delete_credential",
+  "delete_all_credentials",
+]);
+
 /**
  * Watches real HA as an admin client: every Z-Wave JS code write (HA echoes each service call
  * on its bus), the events Latchkey fires, and persistent notifications as they appear.
@@ -38,8 +50,7 @@ export class HaWatch {
     const watch = new HaWatch(await haWs(url, token));
     await watch.ws.subscribeEvents("call_service", (event) => {
       const call = CallServiceSchema.safeParse(event.data);
-      if (!call.success || call.data.domain !== "zwave_js" || !call.data.service.endsWith("_lock_usercode"))
-        return;
+      if (!call.success || call.data.domain !== "zwave_js" || !CODE_WRITES.has(call.data.service)) return;
       const entity = call.data.service_data?.entity_id;
       watch.writes.push({
         service: call.data.service,

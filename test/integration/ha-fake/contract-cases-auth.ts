@@ -4,7 +4,7 @@
 // protocolContractCases). Each case puts back what it changed.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { ContractTarget } from "./contract-cases.js";
+import { contractSession, type ContractTarget } from "./contract-support.js";
 import { RawClient, errorSchema, resultSchema, type Frame } from "./raw-client.js";
 
 const userInfo = z.looseObject({
@@ -19,10 +19,11 @@ const currentUser = z.looseObject({ id: z.string(), is_admin: z.boolean() });
 const resultOf = (frame: Frame): unknown => resultSchema.parse(frame).result;
 const errorCode = (frame: Frame): string => errorSchema.parse(frame).error.code;
 
-export function authContractCases(getTarget: () => ContractTarget, open: RawClient[]): void {
+export function authContractCases(getTarget: () => ContractTarget): void {
+  const { track } = contractSession(getTarget);
   const login = async (token: string): Promise<{ client: RawClient; answer: Frame }> => {
     const authed = await RawClient.authed(getTarget().wsUrl, token);
-    open.push(authed.client);
+    track(authed.client);
     return authed;
   };
   const listUsers = async (admin: RawClient) =>

@@ -1,45 +1,61 @@
-// Runs the shared protocol contract against the fake, plus fake-only behaviours
-// (profiles, faults, injection) that real HA cannot be driven into on demand.
+// Runs the shared protocol contract against the fake in both of its profiles: "pinned" (the
+// oldest HA Latchkey supports, 2024.3) and "newest" (2026.11). The same cases run against the
+// real releases in the end-to-end tier.
 import { afterAll, beforeAll, describe } from "vitest";
 import { protocolContractCases } from "./contract-cases.js";
 import { startHaFake, type HaFake } from "./index.js";
+import type { HaProfile } from "./options.js";
 
-let fake: HaFake;
+for (const profile of ["pinned", "newest"] satisfies HaProfile[]) {
+  describe(`ha-fake honours the HA protocol contract (${profile})`, () => {
+    let fake: HaFake;
+    beforeAll(async () => {
+      fake = await startHaFake({
+        profile,
+        users: [
+          { id: "admin-user-id", name: "Admin", isAdmin: true, token: "admin-token" },
+          { id: "plain-user-id", name: "Kid", isAdmin: false, token: "user-token" },
+        ],
+        locks: [
+          {
+            entityId: "lock.front_door",
+            name: "Front Door",
+            nodeId: 5,
+            slotCount: 10,
+            area: "hallway",
+            battery: 80,
+            supervision: true,
+          },
+          ...(profile === "newest"
+            ? [
+                {
+                  entityId: "lock.shed_door",
+                  name: "Shed Door",
+                  nodeId: 6,
+                  slotCount: 10,
+                  commandClass: "user_credential" as const,
+                },
+              ]
+            : []),
+        ],
+        notifyServices: ["mobile_app_phone"],
+      });
+    });
+    afterAll(async () => {
+      await fake.stop();
+    });
 
-beforeAll(async () => {
-  fake = await startHaFake({
-    users: [
-      { id: "admin-user-id", name: "Admin", isAdmin: true, token: "admin-token" },
-      { id: "plain-user-id", name: "Kid", isAdmin: false, token: "user-token" },
-    ],
-    locks: [
-      {
-        entityId: "lock.front_door",
-        name: "Front Door",
-        nodeId: 5,
-        slotCount: 10,
-        area: "hallway",
-        battery: 80,
-        supervision: true,
+    protocolContractCases(() => ({
+      wsUrl: fake.wsUrl,
+      adminToken: "admin-token",
+      userToken: "user-token",
+      profile,
+      lockEntityId: "lock.front_door",
+      ...(profile === "newest" ? { credentialLockEntityId: "lock.shed_door" } : {}),
+      pressKeypad: (slot, action) => {
+        fake.pressKeypad("lock.front_door", slot, action);
+        return Promise.resolve();
       },
-    ],
-    notifyServices: ["mobile_app_phone"],
+    }));
   });
-});
-
-afterAll(async () => {
-  await fake.stop();
-});
-
-describe("ha-fake honours the HA protocol contract", () => {
-  protocolContractCases(() => ({
-    wsUrl: fake.wsUrl,
-    adminToken: "admin-token",
-    userToken: "user-token",
-    lockEntityId: "lock.front_door",
-    pressKeypad: (slot, action) => {
-      fake.pressKeypad("lock.front_door", slot, action);
-      return Promise.resolve();
-    },
-  }));
-});
+}

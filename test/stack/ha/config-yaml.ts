@@ -13,7 +13,6 @@ export interface ConfigYamlOptions {
 }
 
 export function configurationYaml(opts: ConfigYamlOptions): string {
-  const db = join(opts.configDir, "home-assistant_v2.db");
   return [
     "homeassistant:",
     `  name: ${JSON.stringify(opts.name ?? "Latchkey Test")}`,
@@ -29,8 +28,8 @@ export function configurationYaml(opts: ConfigYamlOptions): string {
     "api:",
     "lovelace:",
     "  mode: storage",
+    // No db_url: HA's default is home-assistant_v2.db in the config folder, wherever HA sees it.
     "recorder:",
-    `  db_url: ${JSON.stringify(`sqlite:///${db}`)}`,
     "  commit_interval: 1",
     "logbook:",
     "history:",

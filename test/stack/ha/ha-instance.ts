@@ -1,10 +1,10 @@
-// Start real Home Assistant core from .cache/ha-venv against a config dir, and stop it.
+// Start real Home Assistant core (the target of target.ts) against a config dir, and stop it.
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ensureConfigYaml } from "./config-yaml.js";
 import { probeStatus } from "./http.js";
 import { seedOnboardingStore } from "./onboarding-seed.js";
-import { assertHaInstalled, hassBin } from "./paths.js";
+import { haTarget, type HaTarget } from "./target.js";
 import { type GroupProcess, spawnGroup } from "./process.js";
 
 export interface StartOptions {
@@ -16,10 +16,13 @@ export interface StartOptions {
   readonly zwaveServerUrl?: string;
   /** How long to wait for HTTP to answer. Default 180 s (first start migrates the DB). */
   readonly startTimeoutMs?: number;
+  /** Which Home Assistant; default: LATCHKEY_HA_TARGET, else the primary target. */
+  readonly target?: HaTarget;
 }
 
 export interface HaInstance {
   readonly url: string;
+  readonly target: HaTarget;
   readonly configDir: string;
   readonly logFile: string;
   readonly zwaveServerUrl: string | undefined;
@@ -50,29 +53,17 @@ async function waitForHttp(
 }
 
 export async function startHomeAssistant(opts: StartOptions): Promise<HaInstance> {
-  assertHaInstalled();
+  const target = opts.target ?? haTarget();
+  target.assertInstalled();
   await ensureConfigYaml({ configDir: opts.configDir, port: opts.port });
   await seedOnboardingStore(opts.configDir);
   const url = `http://127.0.0.1:${opts.port}`;
   const logFile = opts.logFile ?? join(opts.configDir, "hass-stdout.log");
   const timeoutMs = opts.startTimeoutMs ?? 180_000;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    // Everything HA needs is pinned in requirements.txt: a missing one must fail loudly
-    // in the log, not be downloaded silently at startup.
-    PIP_NO_INDEX: "1",
-    PIP_DISABLE_PIP_VERSION_CHECK: "1",
-    PYTHONUNBUFFERED: "1",
-  };
+  const command = target.launch(opts.configDir);
 
   const launch = async (): Promise<GroupProcess> => {
-    const proc = spawnGroup({
-      cmd: hassBin,
-      args: ["-c", opts.configDir],
-      logFile,
-      cwd: opts.configDir,
-      env,
-    });
+    const proc = spawnGroup({ ...command, logFile, cwd: opts.configDir });
     await waitForHttp(url, proc, logFile, timeoutMs);
     return proc;
   };
@@ -80,6 +71,7 @@ export async function startHomeAssistant(opts: StartOptions): Promise<HaInstance
   let proc = await launch();
   return {
     url,
+    target,
     configDir: opts.configDir,
     logFile,
     zwaveServerUrl: opts.zwaveServerUrl,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AuthCode, CreatedUser, EmptyObject, OnboardingSteps } from "./auth-schemas.js";
 import type { HaInstance } from "./ha-instance.js";
 import { haWs } from "./ha-ws.js";
+import { confirmHttpConfig } from "./http-config.js";
 import { haRequest, HaHttpError } from "./http.js";
 import { clientIdFor, exchangeCode, loginWithPassword } from "./login.js";
 import { type HaCredentials, credentialsPath, readCredentials, writeCredentials } from "./tokens-file.js";
@@ -82,6 +83,7 @@ export async function onboard(instance: HaInstance, opts: OnboardOptions = {}): 
   const userStepDone = steps === undefined || steps.some((s) => s.step === "user" && s.done);
   if (stored !== undefined && userStepDone) {
     await userId(url, stored.admin.token); // fails loudly if the stored token is no longer valid
+    await confirmHttpConfig(url, stored.admin.token);
     return { ...stored, url };
   }
   if (userStepDone) {
@@ -115,6 +117,7 @@ export async function onboard(instance: HaInstance, opts: OnboardOptions = {}): 
     });
   }
   const adminToken = await longLivedToken(url, bearer, "latchkey-tests-admin");
+  await confirmHttpConfig(url, adminToken);
 
   const guest = {
     username: opts.nonAdminUsername ?? "guest",

@@ -63,7 +63,7 @@ const routes: Record<string, Route> = {
   },
   "/keypad-code": async (body, net) => {
     const r = parse(KeypadCodeRequest, body);
-    await act.keypadCode(lockOf(net, r.node, r.slot).node, r.slot, r.code);
+    await act.keypadCode(lockOf(net, r.node, r.slot), r.slot, r.code);
     return r.code === null
       ? `deleted slot ${r.slot} at node ${r.node}'s keypad`
       : `set slot ${r.slot} at node ${r.node}'s keypad`;
@@ -71,7 +71,7 @@ const routes: Record<string, Route> = {
   "/reset-codes": (body, net) => {
     const r = parse(ResetCodesRequest, body ?? {});
     const targets = r.node === undefined ? [...net.locks.values()] : [lockOf(net, r.node)];
-    for (const { node, spec } of targets) clearUserCodes(node, spec.numUsers);
+    for (const { node, spec } of targets) clearUserCodes(node, spec);
     return Promise.resolve(`cleared codes on node(s) ${targets.map((t) => t.spec.nodeId).join(", ")}`);
   },
 };
@@ -81,7 +81,7 @@ export function snapshot(net: MockNetwork): StateResponse {
     nodes: [...net.locks.values()].map(({ spec, node }) => ({
       node: spec.nodeId,
       name: spec.name,
-      slots: readUserCodes(node, spec.numUsers),
+      slots: readUserCodes(node, spec),
       doorLock: readDoorLockMode(node) === DoorLockMode.Secured ? "locked" : "unlocked",
       battery: readBattery(node),
     })),

@@ -4,10 +4,25 @@ import { DoorLockMode } from "@zwave-js/cc";
 import { BatteryCCReport } from "@zwave-js/cc/BatteryCC";
 import { DoorLockCCOperationReport } from "@zwave-js/cc/DoorLockCC";
 import { NotificationCCReport } from "@zwave-js/cc/NotificationCC";
+import { UserCredentialCCCredentialReport, UserCredentialCCUserReport } from "@zwave-js/cc/UserCredentialCC";
+import {
+  UserCredentialCredentialReportType,
+  UserCredentialModifierType,
+  UserCredentialType,
+  UserCredentialUserReportType,
+} from "@zwave-js/cc";
+import { Bytes } from "@zwave-js/shared";
 import { type MockNode, createMockZWaveRequestFrame } from "@zwave-js/testing";
 import type { CommandClass } from "@zwave-js/cc";
 import { ACCESS_CONTROL, AccessEvent } from "./mock-locks.js";
-import { readDoorLockMode, writeBattery, writeDoorLockMode, writeUserCode } from "./mock-state.js";
+import type { MockLock } from "./mock-build.js";
+import {
+  KEYPAD_USER,
+  readDoorLockMode,
+  writeBattery,
+  writeDoorLockMode,
+  writeUserCode,
+} from "./mock-state.js";
 
 async function send(node: MockNode, cc: CommandClass): Promise<void> {
   await node.sendToController(createMockZWaveRequestFrame(cc, { ackRequested: false }));
@@ -61,8 +76,66 @@ export async function battery(node: MockNode, level: number): Promise<void> {
   await send(node, new BatteryCCReport({ nodeId: node.controller.ownNodeId, level }));
 }
 
-/** A code added/changed (0x0E) or deleted (0x0D) at the lock's own keypad. */
-export async function keypadCode(node: MockNode, slot: number, code: string | null): Promise<void> {
-  writeUserCode(node, slot, code);
+/**
+ * A code added/changed (0x0E) or deleted (0x0D) at the lock's own keypad. A User Credential lock
+ * also tells the controller what changed (User and Credential Reports to its lifeline), which is
+ * what keeps the driver's user list right.
+ */
+export async function keypadCode({ node, spec }: MockLock, slot: number, code: string | null): Promise<void> {
+  writeUserCode(node, spec, slot, code);
+  if (spec.codes === "user_credential") await reportCredentialChange(node, slot, code);
   await sendAccessEvent(node, code === null ? AccessEvent.singleCodeDeleted : AccessEvent.newCodeAdded, slot);
+}
+
+async function reportCredentialChange(node: MockNode, user: number, code: string | null): Promise<void> {
+  const byKeypad = { modifierType: UserCredentialModifierType.Locally, modifierNodeId: 0 };
+  const credential = {
+    userId: user,
+    credentialType: UserCredentialType.PINCode,
+    credentialSlot: user,
+    ...byKeypad,
+  };
+  const nodeId = node.controller.ownNodeId;
+  if (code === null) {
+    await send(
+      node,
+      new UserCredentialCCCredentialReport({
+        nodeId,
+        reportType: UserCredentialCredentialReportType.CredentialDeleted,
+        credentialReadBack: false,
+        ...credential,
+      }),
+    );
+    await send(
+      node,
+      new UserCredentialCCUserReport({
+        nodeId,
+        reportType: UserCredentialUserReportType.UserDeleted,
+        userId: user,
+        ...KEYPAD_USER,
+        ...byKeypad,
+      }),
+    );
+    return;
+  }
+  await send(
+    node,
+    new UserCredentialCCUserReport({
+      nodeId,
+      reportType: UserCredentialUserReportType.UserAdded,
+      userId: user,
+      ...KEYPAD_USER,
+      ...byKeypad,
+    }),
+  );
+  await send(
+    node,
+    new UserCredentialCCCredentialReport({
+      nodeId,
+      reportType: UserCredentialCredentialReportType.CredentialAdded,
+      credentialReadBack: true,
+      credentialData: Bytes.from(code, "ascii"),
+      ...credential,
+    }),
+  );
 }

@@ -32,7 +32,11 @@ export interface MockNetwork {
   port: MockPort;
 }
 
-export async function buildMockNetwork(timing: MockTiming): Promise<MockNetwork> {
+/** `nodeIds`: which of LOCKS to simulate (default: all). */
+export async function buildMockNetwork(
+  timing: MockTiming,
+  nodeIds?: readonly number[],
+): Promise<MockNetwork> {
   const { serial, port } = await createAndOpenMockedZWaveSerialPort();
   const controller = await MockController.create({
     homeId: 0x4c4b0001,
@@ -43,7 +47,7 @@ export async function buildMockNetwork(timing: MockTiming): Promise<MockNetwork>
   controller.defineBehavior(...createDefaultMockControllerBehaviors());
 
   const locks = new Map<number, MockLock>();
-  for (const spec of LOCKS) {
+  for (const spec of LOCKS.filter((l) => nodeIds?.includes(l.nodeId) ?? true)) {
     const node = await MockNode.create({
       id: spec.nodeId,
       controller,

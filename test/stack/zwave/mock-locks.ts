@@ -1,26 +1,76 @@
 // The three simulated locks: what each one is, in zwave-js MockNode capability terms.
 // Why these CCs/versions: they are what a typical Z-Wave Plus keypad deadbolt reports and
 // what Home Assistant's zwave_js lock platform and the code services need.
-import { DoorLockMode, DoorLockOperationType } from "@zwave-js/cc";
+import {
+  DoorLockMode,
+  DoorLockOperationType,
+  UserCredentialRule,
+  UserCredentialType,
+  UserCredentialUserType,
+  type UserCredentialCapability,
+} from "@zwave-js/cc";
 import { CommandClasses } from "@zwave-js/core";
 import { ccCaps, type PartialCCCapabilities } from "@zwave-js/testing";
+
+/**
+ * Where a lock keeps its codes. "user_code": the User Code CC (99), one PIN per slot, what most
+ * Z-Wave locks in homes have. "user_credential": only the User Credential CC (131, newer locks):
+ * users with typed credentials; Latchkey's slot is the user index.
+ */
+export type CodeCommandClass = "user_code" | "user_credential";
 
 export interface LockSpec {
   readonly nodeId: number;
   readonly name: string;
   /** Short name used by the demo CLI (`--lock back`). */
-  readonly slug: "front" | "back" | "garage";
+  readonly slug: "front" | "back" | "garage" | "shed";
+  readonly codes: CodeCommandClass;
+  /** User Code slots, or User Credential users (with as many PIN credential slots). */
   readonly numUsers: number;
   readonly supervision: boolean;
   readonly slow: boolean;
 }
 
 export const LOCKS: readonly LockSpec[] = [
-  { nodeId: 2, name: "Front Door", slug: "front", numUsers: 30, supervision: true, slow: false },
+  {
+    nodeId: 2,
+    name: "Front Door",
+    slug: "front",
+    codes: "user_code",
+    numUsers: 30,
+    supervision: true,
+    slow: false,
+  },
   // No Supervision: zwave-js must verify writes by reading back, like many older locks.
-  { nodeId: 3, name: "Back Door", slug: "back", numUsers: 30, supervision: false, slow: false },
+  {
+    nodeId: 3,
+    name: "Back Door",
+    slug: "back",
+    codes: "user_code",
+    numUsers: 30,
+    supervision: false,
+    slow: false,
+  },
   // Many slots and slow radio, like a battery lock far from the controller.
-  { nodeId: 4, name: "Garage Side Door", slug: "garage", numUsers: 250, supervision: true, slow: true },
+  {
+    nodeId: 4,
+    name: "Garage Side Door",
+    slug: "garage",
+    codes: "user_code",
+    numUsers: 250,
+    supervision: true,
+    slow: true,
+  },
+  // A newer lock with only the User Credential CC: HA's credential actions are its only path.
+  {
+    nodeId: 5,
+    name: "Shed Door",
+    slug: "shed",
+    codes: "user_credential",
+    numUsers: 10,
+    supervision: true,
+    slow: false,
+  },
 ];
 
 /** Access Control (type 6) events every lock advertises; numbers from the Z-Wave spec. */
@@ -59,12 +109,14 @@ export function lockPlainCommandClasses(lock: LockSpec): { ccId: CommandClasses;
 /** CCs whose mock behaviour reads CC-specific capabilities (slot count, modes, events). */
 export function lockCommandClasses(lock: LockSpec): PartialCCCapabilities[] {
   return [
-    ccCaps({
-      ccId: CommandClasses["User Code"],
-      version: 2,
-      numUsers: lock.numUsers,
-      supportsUserCodeChecksum: true,
-    }),
+    lock.codes === "user_code"
+      ? ccCaps({
+          ccId: CommandClasses["User Code"],
+          version: 2,
+          numUsers: lock.numUsers,
+          supportsUserCodeChecksum: true,
+        })
+      : userCredentialCaps(lock.numUsers),
     ccCaps({
       ccId: CommandClasses["Door Lock"],
       version: 4,
@@ -78,6 +130,29 @@ export function lockCommandClasses(lock: LockSpec): PartialCCCapabilities[] {
       notificationTypesAndEvents: { [ACCESS_CONTROL]: SUPPORTED_ACCESS_EVENTS },
     }),
   ];
+}
+
+/**
+ * A PIN-only User Credential lock: one credential per user, PINs of 4–10 digits that the lock lets
+ * the controller read back (no hashing: maxCredentialHashLength 0), general users only.
+ */
+function userCredentialCaps(users: number): PartialCCCapabilities {
+  const pin: UserCredentialCapability = {
+    numberOfCredentialSlots: users,
+    minCredentialLength: 4,
+    maxCredentialLength: 10,
+    maxCredentialHashLength: 0,
+    supportsCredentialLearn: false,
+  };
+  return ccCaps({
+    ccId: CommandClasses["User Credential"],
+    version: 1,
+    numberOfSupportedUsers: users,
+    supportedCredentialRules: [UserCredentialRule.Single],
+    maxUserNameLength: 32,
+    supportedUserTypes: [UserCredentialUserType.General],
+    supportedCredentialTypes: new Map([[UserCredentialType.PINCode, pin]]),
+  });
 }
 
 export function findLock(nodeId: number): LockSpec | undefined {

@@ -17,6 +17,12 @@ const Options = z.object({
   // Per-frame radio delay of the slow lock; capped because the mock's ACK timeout is 1000 ms.
   slowTxMs: z.coerce.number().int().min(0).max(450).default(40),
   slowResponseMs: z.coerce.number().int().min(0).max(10000).default(300),
+  /** Comma-separated node ids of the locks to simulate; all when empty. */
+  nodes: z
+    .string()
+    .regex(/^(\d+(,\d+)*)?$/, "nodes is a comma-separated list of node ids")
+    .default("")
+    .transform((list) => (list === "" ? undefined : list.split(",").map(Number))),
 });
 
 function readOptions(): z.infer<typeof Options> {
@@ -26,6 +32,7 @@ function readOptions(): z.infer<typeof Options> {
       "control-port": { type: "string" },
       "slow-tx-ms": { type: "string" },
       "slow-response-ms": { type: "string" },
+      nodes: { type: "string" },
     },
   });
   const env = process.env;
@@ -34,6 +41,7 @@ function readOptions(): z.infer<typeof Options> {
     controlPort: values["control-port"] ?? env.LATCHKEY_MOCK_CONTROL_PORT,
     slowTxMs: values["slow-tx-ms"] ?? env.LATCHKEY_MOCK_SLOW_TX_MS,
     slowResponseMs: values["slow-response-ms"] ?? env.LATCHKEY_MOCK_SLOW_RESPONSE_MS,
+    nodes: values.nodes,
   });
 }
 
@@ -87,11 +95,14 @@ function listen(server: Server, portNumber: number): Promise<number> {
 
 async function main(): Promise<void> {
   const opts = readOptions();
-  const net = await buildMockNetwork({
-    normalTxDelayMs: 10,
-    slowTxDelayMs: opts.slowTxMs,
-    slowResponseDelayMs: opts.slowResponseMs,
-  });
+  const net = await buildMockNetwork(
+    {
+      normalTxDelayMs: 10,
+      slowTxDelayMs: opts.slowTxMs,
+      slowResponseDelayMs: opts.slowResponseMs,
+    },
+    opts.nodes,
+  );
   const serialServer = createSerialServer(net);
   const controlServer = createControlServer(net);
   const serialPort = await listen(serialServer, opts.serialPort);

@@ -1,14 +1,27 @@
 // Reads and writes a mock lock's memory (`MockNode.state`, a Map<string, unknown>).
 // Why this file exists: the state keys below are private to zwave-js's mock behaviours
-// (mockCCBehaviors/UserCode.js and DoorLock.js in zwave-js 15.29); keeping them in one place
+// (mockCCBehaviors/UserCode.js, UserCredential.js and DoorLock.js in zwave-js 15.29); keeping them in one place
 // means an upgrade that renames them breaks exactly here. Values are `unknown`, so every
 // read narrows at runtime instead of casting.
-import { DoorLockMode, UserIDStatus } from "@zwave-js/cc";
+import {
+  DoorLockMode,
+  UserCredentialModifierType,
+  UserCredentialNameEncoding,
+  UserCredentialRule,
+  UserCredentialType,
+  UserCredentialUserType,
+  UserIDStatus,
+} from "@zwave-js/cc";
+import { Bytes } from "@zwave-js/shared";
 import type { MockNode } from "@zwave-js/testing";
+import { z } from "zod";
+import type { LockSpec } from "./mock-locks.js";
 
 const Keys = {
   userCode: (slot: number) => `UserCode_userCode_${slot}`,
   userIdStatus: (slot: number) => `UserCode_userIdStatus_${slot}`,
+  credentialUser: (user: number) => `UserCredential_user_${user}`,
+  pinCredential: (slot: number) => `UserCredential_cred_${UserCredentialType.PINCode}_${slot}`,
   doorLockMode: "DoorLock_currentMode",
   // Our own key: the stock mock keeps no battery level.
   battery: "Latchkey_battery",
@@ -33,8 +46,35 @@ function codeToString(raw: unknown): string {
   return "";
 }
 
-/** Occupied slots only; an available (empty) slot is absent from the result. */
-export function readUserCodes(node: MockNode, numUsers: number): Record<string, SlotState> {
+/** What the User Credential mock keeps per user and per credential (the fields read here). */
+const CredentialUser = z.looseObject({ active: z.boolean() });
+const PinCredential = z.looseObject({ userId: z.number(), credentialData: z.instanceof(Uint8Array) });
+
+/**
+ * Occupied slots only; an available (empty) slot is absent from the result. On a User Credential
+ * lock a "slot" is a user index and its code is that user's PIN credential.
+ */
+export function readUserCodes(node: MockNode, lock: LockSpec): Record<string, SlotState> {
+  return lock.codes === "user_code"
+    ? readUserCodeSlots(node, lock.numUsers)
+    : readCredentialUsers(node, lock.numUsers);
+}
+
+function readCredentialUsers(node: MockNode, numUsers: number): Record<string, SlotState> {
+  const slots: Record<string, SlotState> = {};
+  for (let slot = 1; slot <= numUsers; slot++) {
+    const pin = PinCredential.safeParse(node.state.get(Keys.pinCredential(slot)));
+    if (!pin.success) continue;
+    const user = CredentialUser.safeParse(node.state.get(Keys.credentialUser(pin.data.userId)));
+    slots[String(pin.data.userId)] = {
+      status: user.success && !user.data.active ? "disabled" : "enabled",
+      code: Buffer.from(pin.data.credentialData).toString("ascii"),
+    };
+  }
+  return slots;
+}
+
+function readUserCodeSlots(node: MockNode, numUsers: number): Record<string, SlotState> {
   const slots: Record<string, SlotState> = {};
   for (let slot = 1; slot <= numUsers; slot++) {
     const rawStatus = node.state.get(Keys.userIdStatus(slot));
@@ -45,8 +85,15 @@ export function readUserCodes(node: MockNode, numUsers: number): Record<string, 
   return slots;
 }
 
-/** Stores a code as enabled, or empties the slot when `code` is null. */
-export function writeUserCode(node: MockNode, slot: number, code: string | null): void {
+/**
+ * Stores a code as enabled, or empties the slot when `code` is null, as a person does at the
+ * lock's own keypad. On a User Credential lock: user `slot` with PIN credential `slot`.
+ */
+export function writeUserCode(node: MockNode, lock: LockSpec, slot: number, code: string | null): void {
+  if (lock.codes === "user_credential") {
+    writeCredentialUser(node, slot, code);
+    return;
+  }
   if (code === null) {
     node.state.set(Keys.userIdStatus(slot), UserIDStatus.Available);
     node.state.set(Keys.userCode(slot), undefined);
@@ -56,8 +103,33 @@ export function writeUserCode(node: MockNode, slot: number, code: string | null)
   node.state.set(Keys.userCode(slot), code);
 }
 
-export function clearUserCodes(node: MockNode, numUsers: number): void {
-  for (let slot = 1; slot <= numUsers; slot++) writeUserCode(node, slot, null);
+/** A user enrolled at the keypad: what the lock then reports about them. */
+export const KEYPAD_USER = {
+  userType: UserCredentialUserType.General,
+  active: true,
+  credentialRule: UserCredentialRule.Single,
+  expiringTimeoutMinutes: 0,
+  nameEncoding: UserCredentialNameEncoding.ASCII,
+  userName: "",
+} as const;
+
+function writeCredentialUser(node: MockNode, user: number, code: string | null): void {
+  if (code === null) {
+    node.state.delete(Keys.pinCredential(user));
+    node.state.delete(Keys.credentialUser(user));
+    return;
+  }
+  const byKeypad = { modifierType: UserCredentialModifierType.Locally, modifierNodeId: 0 };
+  node.state.set(Keys.credentialUser(user), { ...KEYPAD_USER, ...byKeypad });
+  node.state.set(Keys.pinCredential(user), {
+    userId: user,
+    credentialData: Bytes.from(code, "ascii"),
+    ...byKeypad,
+  });
+}
+
+export function clearUserCodes(node: MockNode, lock: LockSpec): void {
+  for (let slot = 1; slot <= lock.numUsers; slot++) writeUserCode(node, lock, slot, null);
 }
 
 export function readDoorLockMode(node: MockNode): DoorLockMode {

@@ -28,6 +28,8 @@ export interface ZwaveStackOptions {
   slowDelayMs?: number;
   /** Per-frame radio delay of the slow lock (default 40 ms, max 450). */
   slowTxMs?: number;
+  /** Which locks of LOCKS to simulate (default: all). */
+  nodeIds?: readonly number[];
   /** How long to wait for the driver and all nodes (default 60 s). */
   readyTimeoutMs?: number;
 }
@@ -64,6 +66,7 @@ function startMock(opts: ZwaveStackOptions): ChildProcess {
   if (opts.controlPort !== undefined) args.push("--control-port", String(opts.controlPort));
   if (opts.slowDelayMs !== undefined) args.push("--slow-response-ms", String(opts.slowDelayMs));
   if (opts.slowTxMs !== undefined) args.push("--slow-tx-ms", String(opts.slowTxMs));
+  if (opts.nodeIds !== undefined) args.push("--nodes", opts.nodeIds.join(","));
   return spawnGroup(process.execPath, args, {
     cwd: REPO,
     logFile: join(opts.workDir, "mock.log"),
@@ -75,6 +78,9 @@ function startServer(workDir: string, serialPort: number, wsPort: number): Child
   const bin = join(REPO, "node_modules/@zwave-js/server/dist-esm/bin/server.js");
   const args = [
     ...NODE_FLAGS,
+    // Home Assistant 2026.11 needs server schema 51; see the shim for why and until when.
+    "--import",
+    pathToFileURL(join(HERE, "server-schema-shim.ts")).href,
     bin,
     `tcp://127.0.0.1:${serialPort}`,
     "--config",
@@ -115,11 +121,7 @@ export async function startZwaveStack(opts: ZwaveStackOptions): Promise<ZwaveSta
     const wsPort = opts.wsPort ?? (await freePort());
     children.push(startServer(opts.workDir, ready.serialPort, wsPort));
     const wsUrl = `ws://127.0.0.1:${wsPort}`;
-    const times = await waitForNodesReady(
-      wsUrl,
-      LOCKS.map((l) => l.nodeId),
-      timeoutMs,
-    );
+    const times = await waitForNodesReady(wsUrl, opts.nodeIds ?? LOCKS.map((l) => l.nodeId), timeoutMs);
 
     const controlUrl = `http://127.0.0.1:${ready.controlPort}`;
     return {
