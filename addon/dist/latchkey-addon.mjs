@@ -15583,12 +15583,12 @@ async function detectCredentialLocks(client, log) {
 
 /**
  * The access-control users of a lock as HA's response-only `zwave_js.get_users` returns them
- * (2026.6+): `{max_users, users: [{user_id, user_name, active, user_type, credential_rule,
- * credentials: [{type, slot, data}]}]}`. `data` is the PIN where the lock allows reading it back,
- * else null. Credential slots are numbered per credential type, apart from the user index.
+ * (2026.6+, checked against 2026.11): `{max_users, users: [{user_id, user_name, active,
+ * user_type, credential_rule, credentials: [{type, slot}]}]}`. A credential names its type and
+ * slot, never its PIN: HA hands no PIN back this way. Credential slots are numbered per
+ * credential type, apart from the user index.
  */
-const CredentialSchema = object$1({ type: string$1(), slot: number$2().int(), data: string$1().nullable().optional() })
-    .loose();
+const CredentialSchema = object$1({ type: string$1(), slot: number$2().int() }).loose();
 const UserSchema = object$1({
     user_id: number$2().int().min(1),
     active: boolean$1().optional(),
@@ -15615,28 +15615,21 @@ function pinSlotsOf(users, userId) {
 function hasOtherCredentials(users, userId) {
     return (users.users.find((u) => u.user_id === userId)?.credentials ?? []).some((c) => c.type !== PIN_CODE);
 }
-/**
- * What a user index holds, read as one Latchkey slot: its first PIN (null when the lock does not
- * let it be read back), or undefined when the user has no PIN.
- */
-function pinOf(users, userId) {
-    const pin = users.users.find((u) => u.user_id === userId)?.credentials.find((c) => c.type === PIN_CODE);
-    if (!pin)
-        return undefined;
-    return typeof pin.data === "string" && /^\d+$/.test(pin.data) ? pin.data : null;
+/** Whether the user holds a PIN credential (which one, HA does not say). */
+function hasPin(users, userId) {
+    return pinSlotsOf(users, userId).length > 0;
 }
 /**
- * User indexes taken by someone: every user with at least one credential of any type (a user
- * with only an RFID tag or a fingerprint is someone's too, but holds no code). A user record
- * without credentials is free: that is what Latchkey leaves behind when it clears a code.
+ * User indexes taken by someone: every user with at least one credential of any type. A user
+ * with a PIN holds a code whose digits cannot be read (null); one with only an RFID tag or a
+ * fingerprint is someone's too, but holds no code. A user record without credentials is free.
  */
 function occupiedUsers(users) {
     const occupied = new Map();
     for (const user of users.users) {
         if (user.credentials.length === 0)
             continue;
-        const pin = pinOf(users, user.user_id);
-        occupied.set(user.user_id, pin === undefined ? NOT_A_PIN : pin);
+        occupied.set(user.user_id, hasPin(users, user.user_id) ? null : NOT_A_PIN);
     }
     return occupied;
 }
@@ -15680,9 +15673,15 @@ function readUser(users, user, at) {
 }
 /**
  * Writes a slot of a User Credential lock with HA's credential actions. Latchkey's slot is the
- * user index: a code is that user's PIN credential. Clearing deletes the user's PIN credentials
- * but keeps the user, so an RFID tag or fingerprint enrolled at the lock for that user survives.
- * Each write is read back with `get_users`; the lock's own answer to the write has updated it.
+ * user index: a code is that user's PIN credential.
+ *
+ * What confirms a write: HA cannot hand a PIN back on these locks (`get_users` lists credentials
+ * by slot only, and `invoke_cc_api` cannot reach the User Credential CC). But `set_credential`
+ * succeeds only when the lock itself answered that very write with a Credential Report of
+ * "added" or "modified" (zwave-js maps anything else, or no answer, to an error), and the lock's
+ * user list then shows the PIN: together that is the lock's own confirmation, reported as
+ * `lock_report`. Clearing removes a user Latchkey made entirely; a user who also has an RFID
+ * tag or fingerprint enrolled at the lock keeps it and loses only the PIN.
  */
 function createCredentialWriter(options) {
     const now = options.now ?? (() => new Date());
@@ -15696,21 +15695,36 @@ function createCredentialWriter(options) {
         if (hasOtherCredentials(before, user)) {
             throw new HaCommandError("conflict", `User ${user} on ${lock.name} has an RFID tag or fingerprint enrolled at the lock; Latchkey does not add a PIN to that person.`);
         }
-        if (!before.users.some((u) => u.user_id === user))
-            await call(lock, "set_user", { user_id: user }, true);
-        // Change the user's PIN in place; a user without one gets the first free PIN slot from HA.
+        const credential = { user_id: user, credential_type: PIN_CODE, credential_data: pin };
         const existing = pinSlotsOf(before, user)[0];
-        const slot = existing === undefined ? {} : { credential_slot: existing };
-        await call(lock, "set_credential", { user_id: user, credential_type: PIN_CODE, credential_data: pin, ...slot }, true);
+        if (before.users.some((u) => u.user_id === user)) {
+            // Change the user's PIN in place; a user without one gets the first free PIN slot from HA.
+            await call(lock, "set_credential", { ...credential, ...(existing === undefined ? {} : { credential_slot: existing }) }, true);
+            return;
+        }
+        // A new user with its PIN in one action. HA keeps the user when the lock refuses the PIN
+        // (a duplicate, say): take it away again, so no empty user of Latchkey's is left behind.
+        try {
+            await call(lock, "set_user", credential, true);
+        }
+        catch (error) {
+            await call(lock, "delete_user", { user_id: user }).catch(() => undefined);
+            throw error;
+        }
     };
     const clearPins = async (lock, user, before) => {
-        for (const slot of pinSlotsOf(before, user)) {
+        if (!before.users.some((u) => u.user_id === user))
+            return;
+        if (!hasOtherCredentials(before, user)) {
+            await call(lock, "delete_user", { user_id: user });
+            return;
+        }
+        for (const slot of pinSlotsOf(before, user))
             await call(lock, "delete_credential", {
                 user_id: user,
                 credential_type: PIN_CODE,
                 credential_slot: slot,
             });
-        }
     };
     return async (op, lock, signal) => {
         const before = await readLockUsers(options.client, lock);
@@ -15723,20 +15737,17 @@ function createCredentialWriter(options) {
             await writePin(lock, op.slot, op.pin, before);
         else
             await clearPins(lock, op.slot, before);
-        const held = pinOf(await readLockUsers(options.client, lock), op.slot);
+        const holdsPin = hasPin(await readLockUsers(options.client, lock), op.slot);
         const verifiedAt = now().toISOString();
-        options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} the PIN of user ${op.slot} on ${lock.name}${held === null ? " (the lock does not let it be read back)" : ""}.`);
+        options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} the PIN of user ${op.slot} on ${lock.name}.`);
         if (op.kind === "clear") {
-            if (held !== undefined)
+            if (holdsPin)
                 throw new HaCommandError("verify_mismatch", `${lock.name} still holds a PIN for user ${op.slot} after the clear.`);
             return { status: "empty", confirmed: true, verifiedAt, via: "lock_report" };
         }
-        if (held === undefined || (held !== null && held !== op.pin))
-            throw new HaCommandError("verify_mismatch", `${lock.name} holds something else for user ${op.slot} after the write.`);
-        // A PIN the lock keeps unreadable proves only that the user has a PIN, not which: unverified.
-        return held === null
-            ? { status: "set", pin: op.pin, confirmed: false, verifiedAt, via: "none" }
-            : { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
+        if (!holdsPin)
+            throw new HaCommandError("verify_mismatch", `${lock.name} shows no PIN for user ${op.slot} after the write.`);
+        return { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
     };
 }
 

@@ -3,13 +3,12 @@ import { NOT_A_PIN, type SlotHolding } from "./code-inventory";
 
 /**
  * The access-control users of a lock as HA's response-only `zwave_js.get_users` returns them
- * (2026.6+): `{max_users, users: [{user_id, user_name, active, user_type, credential_rule,
- * credentials: [{type, slot, data}]}]}`. `data` is the PIN where the lock allows reading it back,
- * else null. Credential slots are numbered per credential type, apart from the user index.
+ * (2026.6+, checked against 2026.11): `{max_users, users: [{user_id, user_name, active,
+ * user_type, credential_rule, credentials: [{type, slot}]}]}`. A credential names its type and
+ * slot, never its PIN: HA hands no PIN back this way. Credential slots are numbered per
+ * credential type, apart from the user index.
  */
-const CredentialSchema = z
-  .object({ type: z.string(), slot: z.number().int(), data: z.string().nullable().optional() })
-  .loose();
+const CredentialSchema = z.object({ type: z.string(), slot: z.number().int() }).loose();
 const UserSchema = z
   .object({
     user_id: z.number().int().min(1),
@@ -43,27 +42,21 @@ export function hasOtherCredentials(users: LockUsers, userId: number): boolean {
   return (users.users.find((u) => u.user_id === userId)?.credentials ?? []).some((c) => c.type !== PIN_CODE);
 }
 
-/**
- * What a user index holds, read as one Latchkey slot: its first PIN (null when the lock does not
- * let it be read back), or undefined when the user has no PIN.
- */
-export function pinOf(users: LockUsers, userId: number): string | null | undefined {
-  const pin = users.users.find((u) => u.user_id === userId)?.credentials.find((c) => c.type === PIN_CODE);
-  if (!pin) return undefined;
-  return typeof pin.data === "string" && /^\d+$/.test(pin.data) ? pin.data : null;
+/** Whether the user holds a PIN credential (which one, HA does not say). */
+export function hasPin(users: LockUsers, userId: number): boolean {
+  return pinSlotsOf(users, userId).length > 0;
 }
 
 /**
- * User indexes taken by someone: every user with at least one credential of any type (a user
- * with only an RFID tag or a fingerprint is someone's too, but holds no code). A user record
- * without credentials is free: that is what Latchkey leaves behind when it clears a code.
+ * User indexes taken by someone: every user with at least one credential of any type. A user
+ * with a PIN holds a code whose digits cannot be read (null); one with only an RFID tag or a
+ * fingerprint is someone's too, but holds no code. A user record without credentials is free.
  */
 export function occupiedUsers(users: LockUsers): Map<number, SlotHolding> {
   const occupied = new Map<number, SlotHolding>();
   for (const user of users.users) {
     if (user.credentials.length === 0) continue;
-    const pin = pinOf(users, user.user_id);
-    occupied.set(user.user_id, pin === undefined ? NOT_A_PIN : pin);
+    occupied.set(user.user_id, hasPin(users, user.user_id) ? null : NOT_A_PIN);
   }
   return occupied;
 }

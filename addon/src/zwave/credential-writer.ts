@@ -7,7 +7,7 @@ import { withTimeout } from "../ha/timeout";
 import type { Logger } from "../log/logger";
 import type { SlotWriter } from "../sync/executor";
 import { readLockUsers } from "./credential-reader";
-import { hasOtherCredentials, PIN_CODE, pinOf, pinSlotsOf, type LockUsers } from "./credential-users";
+import { hasOtherCredentials, hasPin, PIN_CODE, pinSlotsOf, type LockUsers } from "./credential-users";
 
 export interface CredentialWriterOptions {
   client: HaClient;
@@ -34,9 +34,15 @@ function readUser(users: LockUsers, user: number, at: Date): SlotObservation {
 
 /**
  * Writes a slot of a User Credential lock with HA's credential actions. Latchkey's slot is the
- * user index: a code is that user's PIN credential. Clearing deletes the user's PIN credentials
- * but keeps the user, so an RFID tag or fingerprint enrolled at the lock for that user survives.
- * Each write is read back with `get_users`; the lock's own answer to the write has updated it.
+ * user index: a code is that user's PIN credential.
+ *
+ * What confirms a write: HA cannot hand a PIN back on these locks (`get_users` lists credentials
+ * by slot only, and `invoke_cc_api` cannot reach the User Credential CC). But `set_credential`
+ * succeeds only when the lock itself answered that very write with a Credential Report of
+ * "added" or "modified" (zwave-js maps anything else, or no answer, to an error), and the lock's
+ * user list then shows the PIN: together that is the lock's own confirmation, reported as
+ * `lock_report`. Clearing removes a user Latchkey made entirely; a user who also has an RFID
+ * tag or fingerprint enrolled at the lock keeps it and loses only the PIN.
  */
 export function createCredentialWriter(options: CredentialWriterOptions): SlotWriter {
   const now = options.now ?? (() => new Date());
@@ -69,26 +75,40 @@ export function createCredentialWriter(options: CredentialWriterOptions): SlotWr
         `User ${user} on ${lock.name} has an RFID tag or fingerprint enrolled at the lock; Latchkey does not add a PIN to that person.`,
       );
     }
-    if (!before.users.some((u) => u.user_id === user)) await call(lock, "set_user", { user_id: user }, true);
-    // Change the user's PIN in place; a user without one gets the first free PIN slot from HA.
+    const credential = { user_id: user, credential_type: PIN_CODE, credential_data: pin };
     const existing = pinSlotsOf(before, user)[0];
-    const slot = existing === undefined ? {} : { credential_slot: existing };
-    await call(
-      lock,
-      "set_credential",
-      { user_id: user, credential_type: PIN_CODE, credential_data: pin, ...slot },
-      true,
-    );
+    if (before.users.some((u) => u.user_id === user)) {
+      // Change the user's PIN in place; a user without one gets the first free PIN slot from HA.
+      await call(
+        lock,
+        "set_credential",
+        { ...credential, ...(existing === undefined ? {} : { credential_slot: existing }) },
+        true,
+      );
+      return;
+    }
+    // A new user with its PIN in one action. HA keeps the user when the lock refuses the PIN
+    // (a duplicate, say): take it away again, so no empty user of Latchkey's is left behind.
+    try {
+      await call(lock, "set_user", credential, true);
+    } catch (error) {
+      await call(lock, "delete_user", { user_id: user }).catch(() => undefined);
+      throw error;
+    }
   };
 
   const clearPins = async (lock: Lock, user: number, before: LockUsers): Promise<void> => {
-    for (const slot of pinSlotsOf(before, user)) {
+    if (!before.users.some((u) => u.user_id === user)) return;
+    if (!hasOtherCredentials(before, user)) {
+      await call(lock, "delete_user", { user_id: user });
+      return;
+    }
+    for (const slot of pinSlotsOf(before, user))
       await call(lock, "delete_credential", {
         user_id: user,
         credential_type: PIN_CODE,
         credential_slot: slot,
       });
-    }
   };
 
   return async (op: Operation, lock: Lock, signal?: AbortSignal): Promise<SlotObservation> => {
@@ -100,27 +120,24 @@ export function createCredentialWriter(options: CredentialWriterOptions): SlotWr
     if (op.kind === "set") await writePin(lock, op.slot, op.pin, before);
     else await clearPins(lock, op.slot, before);
 
-    const held = pinOf(await readLockUsers(options.client, lock), op.slot);
+    const holdsPin = hasPin(await readLockUsers(options.client, lock), op.slot);
     const verifiedAt = now().toISOString();
     options.log.debug(
-      `${op.kind === "set" ? "Wrote" : "Cleared"} the PIN of user ${op.slot} on ${lock.name}${held === null ? " (the lock does not let it be read back)" : ""}.`,
+      `${op.kind === "set" ? "Wrote" : "Cleared"} the PIN of user ${op.slot} on ${lock.name}.`,
     );
     if (op.kind === "clear") {
-      if (held !== undefined)
+      if (holdsPin)
         throw new HaCommandError(
           "verify_mismatch",
           `${lock.name} still holds a PIN for user ${op.slot} after the clear.`,
         );
       return { status: "empty", confirmed: true, verifiedAt, via: "lock_report" };
     }
-    if (held === undefined || (held !== null && held !== op.pin))
+    if (!holdsPin)
       throw new HaCommandError(
         "verify_mismatch",
-        `${lock.name} holds something else for user ${op.slot} after the write.`,
+        `${lock.name} shows no PIN for user ${op.slot} after the write.`,
       );
-    // A PIN the lock keeps unreadable proves only that the user has a PIN, not which: unverified.
-    return held === null
-      ? { status: "set", pin: op.pin, confirmed: false, verifiedAt, via: "none" }
-      : { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
+    return { status: "set", pin: op.pin, confirmed: true, verifiedAt, via: "lock_report" };
   };
 }

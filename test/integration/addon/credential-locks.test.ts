@@ -21,7 +21,13 @@ function withCredentialBackDoor(
   );
 }
 
-const CREDENTIAL_SERVICES = new Set(["get_users", "set_user", "set_credential", "delete_credential"]);
+const CREDENTIAL_SERVICES = new Set([
+  "get_users",
+  "set_user",
+  "set_credential",
+  "delete_credential",
+  "delete_user",
+]);
 
 let world: World | null = null;
 afterEach(async () => {
@@ -63,8 +69,9 @@ describe("locks that only speak the User Credential CC, on the newest HA (creden
     expect(slotsHolding(w.ha, "lock.back_door", "4821")).toEqual([1]);
     // The User Code services never touch the credential lock; the credential actions only it.
     expect(lockWrites(w.ha).map((c) => c.entityId)).toEqual(["lock.front_door"]);
-    expect(credentialWrites(w).map((c) => c.service)).toEqual(["set_user", "set_credential"]);
-    expect(credentialWrites(w)[1]?.data).toMatchObject({
+    // A new user and its PIN in one action.
+    expect(credentialWrites(w).map((c) => c.service)).toEqual(["set_user"]);
+    expect(credentialWrites(w)[0]?.data).toMatchObject({
       entity_id: ["lock.back_door"],
       user_id: 1,
       credential_type: "pin_code",
@@ -77,21 +84,17 @@ describe("locks that only speak the User Credential CC, on the newest HA (creden
         slotsHolding(w.ha, "lock.front_door", "4821").length === 0,
     );
     await w.api.waitForSnapshot(allSynced);
-    expect(credentialWrites(w).map((c) => c.service)).toEqual([
-      "set_user",
-      "set_credential",
-      "delete_credential",
-    ]);
+    // Latchkey's user held nothing but the PIN: the whole user goes, none is left empty in HA's list.
+    expect(credentialWrites(w).map((c) => c.service)).toEqual(["set_user", "delete_user"]);
 
-    // Re-enabling reuses user 1, which still exists: only its PIN is written again.
     await w.api.request("codes/set_enabled", { codeId, enabled: true });
     await w.api.waitForSnapshot(() => slotsHolding(w.ha, "lock.back_door", "4821").length === 1);
     await w.api.waitForSnapshot(allSynced);
     expect(
       credentialWrites(w)
         .map((c) => c.service)
-        .slice(3),
-    ).toEqual(["set_credential"]);
+        .slice(2),
+    ).toEqual(["set_user"]);
 
     await w.api.request("codes/delete", { codeId });
     await w.api.waitForSnapshot(
@@ -120,7 +123,7 @@ describe("locks that only speak the User Credential CC, on the newest HA (creden
     world = await startWorld({ profile: "newest", locks: withCredentialBackDoor() });
     const w = world;
     w.ha.faults.failNext({
-      service: "set_credential",
+      service: "set_user",
       entityId: "lock.back_door",
       times: 2,
       message: "Credential 4821 was rejected by the lock",
@@ -139,7 +142,7 @@ describe("locks that only speak the User Credential CC, on the newest HA (creden
     expect(slotsHolding(w.ha, "lock.back_door", "4821")).toEqual([1]);
   });
 
-  it("reports PINs it did not write as unmanaged, goes around them, and adopts on request", async () => {
+  it("reports PINs it did not write as unmanaged and goes around them; adopting needs a PIN HA cannot read there, clearing works", async () => {
     world = await startWorld({ profile: "newest", locks: withCredentialBackDoor({ 1: "7391" }) });
     const w = world;
     const first = await w.api.waitForSnapshot((s) => s.unmanaged.length === 1);
@@ -156,12 +159,16 @@ describe("locks that only speak the User Credential CC, on the newest HA (creden
       slot: 1,
       name: "Grandpa",
     });
-    expect(adopted.ok).toBe(true);
-    const after = await w.api.waitForSnapshot(
-      (s) => s.unmanaged.length === 0 && s.codes.length === 2 && allSynced(s),
-    );
-    expect(after.codes.map((c) => c.name).sort()).toEqual(["Grandpa", "Mom"]);
+    expect(adopted).toMatchObject({
+      ok: false,
+      error: { code: "conflict", problem: "error.pin_unreadable" },
+    });
     expect(slotsHolding(w.ha, "lock.back_door", "7391")).toEqual([1]);
+    const cleared = await w.api.request("unmanaged/clear", { lockId: "lock.back_door", slot: 1 });
+    expect(cleared.ok).toBe(true);
+    await w.api.waitForSnapshot((s) => s.unmanaged.length === 0 && allSynced(s));
+    expect(slotsHolding(w.ha, "lock.back_door", "7391")).toEqual([]);
+    expect(slotsHolding(w.ha, "lock.back_door", "4821")).toEqual([2]);
   });
 
   it("stays off a person enrolled with a tag only, and does not offer them as a code to adopt or clear", async () => {
@@ -183,31 +190,6 @@ describe("locks that only speak the User Credential CC, on the newest HA (creden
       });
     }
     expect(credentialWrites(w).filter((c) => c.data["user_id"] === 2)).toEqual([]);
-  });
-});
-
-describe("a User Credential lock that keeps PINs unreadable", () => {
-  it("shows a written code as unverified, never as synced, and writes it only once", async () => {
-    const locks = threeLocks().map((l) =>
-      l.entityId === "lock.back_door"
-        ? { ...l, commandClass: "user_credential" as const, maskedPins: true }
-        : l,
-    );
-    world = await startWorld({ profile: "newest", locks });
-    const w = world;
-    await w.api.request("codes/create", {
-      draft: { name: "Mom", pin: "4821", lockIds: ["lock.front_door", "lock.back_door"] },
-    });
-    const settled = await w.api.waitForSnapshot((s) => {
-      const perLock = Object.values(s.sync)[0];
-      return (
-        perLock?.["lock.front_door"]?.state === "synced" && perLock["lock.back_door"]?.state === "unverified"
-      );
-    });
-    expect(Object.values(settled.sync)[0]?.["lock.back_door"]).toMatchObject({ state: "unverified" });
-    expect(slotsHolding(w.ha, "lock.back_door", "4821")).toEqual([1]);
-    await new Promise((r) => setTimeout(r, 1_000));
-    expect(credentialWrites(w).filter((c) => c.service === "set_credential")).toHaveLength(1);
   });
 });
 

@@ -177,6 +177,7 @@ export const CORE_COMMANDS: Record<string, CommandDef> = {
         msg.return_response,
         conn.user.id,
         context,
+        conn.user.isAdmin,
       );
       conn.send(resultFrame(msg.id, msg.return_response ? { context, response } : { context }));
     },

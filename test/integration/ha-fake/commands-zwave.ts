@@ -155,6 +155,12 @@ export const NEWEST_ZWAVE_COMMANDS: Record<string, CommandDef> = {
     }),
     true,
     async (core, conn, msg) => {
+      // zwave_js_server's CommandClass enum has no User Credential (131): HA's schema refuses it.
+      if (msg.command_class === 131)
+        throw new HaError(
+          "invalid_format",
+          "expected CommandClass or one of 0, …, 163 at 'command_class'. Got 131",
+        );
       const lock = nodeOf(core, msg.device_id);
       // zwave-js refuses a CC API the node does not have; the exact error text is not modelled.
       if (lock.credentials && msg.command_class === 99)

@@ -166,6 +166,24 @@ export function credentialCases(getTarget: () => ContractTarget): void {
       if (!newestOnly(ctx)) return;
       if (!credentialLock) return ctx.skip();
       const client = await connect(true);
+      const classes = z
+        .record(z.string(), z.array(z.looseObject({ id: z.number() })))
+        .parse(
+          resultSchema.parse(
+            await client.command("zwave_js/node_capabilities", {
+              device_id: await deviceIdOf(client, credentialLock),
+            }),
+          ).result,
+        )
+        ["0"]?.map((cc) => cc.id);
+      expect(classes).toContain(131);
+      expect(classes).not.toContain(99);
+      // The User Code actions cannot reach it: there is no User Code value to write.
+      expect(
+        fullErrorOf(
+          await zwave(client, "set_lock_usercode", credentialLock, { code_slot: 2, usercode: "60713" }),
+        ),
+      ).toMatchObject({ code: "home_assistant_error", translation_key: "set_lock_usercode_failed" });
       const user = 9;
       expect(
         responseFor(await zwave(client, "set_user", credentialLock, { user_id: user }, true), credentialLock),
@@ -182,6 +200,14 @@ export function credentialCases(getTarget: () => ContractTarget): void {
       expect(fullErrorOf(await zwave(client, "set_credential", credentialLock, pin))).toMatchObject({
         code: "service_validation_error",
         translation_key: "service_lacks_response_request",
+      });
+      expect(
+        fullErrorOf(
+          await zwave(client, "set_credential", credentialLock, { ...pin, credential_data: "60ab" }, true),
+        ),
+      ).toMatchObject({
+        code: "service_validation_error",
+        translation_key: "credential_data_pin_not_digits",
       });
       expect(
         responseFor(await zwave(client, "set_credential", credentialLock, pin, true), credentialLock),

@@ -55,19 +55,19 @@ export function responseFor(frame: Frame, entityId: string): unknown {
 }
 
 export interface ContractSession {
-  connect(admin: boolean): Promise<RawClient>;
+  connect: (admin: boolean) => Promise<RawClient>;
   /** Closes a client opened by hand after the case. */
-  track(client: RawClient): void;
-  deviceIdOf(client: RawClient, entityId: string): Promise<string>;
-  lockDeviceId(client: RawClient): Promise<string>;
+  track: (client: RawClient) => void;
+  deviceIdOf: (client: RawClient, entityId: string) => Promise<string>;
+  lockDeviceId: (client: RawClient) => Promise<string>;
   /** `call_service` on zwave_js, targeting one entity. */
-  zwave(
+  zwave: (
     client: RawClient,
     service: string,
     entityId: string,
     data?: Record<string, unknown>,
     returnResponse?: boolean,
-  ): Promise<Frame>;
+  ) => Promise<Frame>;
 }
 
 /** Opens clients on demand and closes them after every case. Call inside a describe. */

@@ -189,6 +189,10 @@ export function zwaveCases(getTarget: () => ContractTarget): void {
           "type",
         ].sort(),
       );
+      if (getTarget().profile === "newest")
+        expect(event.data.home_id_hex).toBe(
+          `0x${z.number().parse(event.data.home_id).toString(16).padStart(8, "0")}`,
+        );
     });
   });
 }

@@ -1,12 +1,15 @@
 // The users and PIN credentials of a lock that speaks the User Credential CC (131), as the
-// zwave-js access-control API caches them and HA's `zwave_js.get_users` returns them
-// (access_control_helpers.py async_get_users: UsersResult / UserEntry / Credential).
+// zwave-js access-control API caches them. HA's `zwave_js.get_users` (lock_helpers.py
+// async_get_users: UsersResult / UserEntry / Credential) lists credentials by type and slot
+// only: no PIN ever leaves HA this way.
 import type { JsonObject } from "./protocol.js";
 
 export interface LockUser {
   name: string | null;
   active: boolean;
   userType: string;
+  /** "single" on a User Credential lock; null on a User Code lock (it has no credential rules). */
+  credentialRule: string | null;
   /** PIN credentials of this user: credential slot → PIN. */
   pins: Map<number, string>;
   /** RFID credential slots (a tag enrolled at the lock); never readable. */
@@ -23,16 +26,15 @@ export class CredentialStore {
     readonly maxUsers: number,
     /** PIN credential slots; real locks usually have as many as users. */
     readonly pinSlots: number,
-    /** Locks that never let a PIN be read back report `data: null` for it. */
-    readonly maskedPins = false,
   ) {}
 
   /** A pre-filled code: user `index` with its PIN in credential slot `index`. */
   seed(index: number, pin: string): void {
     this.users.set(index, {
-      name: `User ${index}`,
+      name: `User-${index}`,
       active: true,
       userType: "general",
+      credentialRule: "single",
       pins: new Map([[index, pin]]),
       tags: [],
     });
@@ -41,9 +43,10 @@ export class CredentialStore {
   /** A person enrolled at the lock with an RFID tag only: user `index`, tag in RFID slot `index`. */
   seedTag(index: number): void {
     this.users.set(index, {
-      name: `Tag ${index}`,
+      name: `User-${index}`,
       active: true,
       userType: "general",
+      credentialRule: "single",
       pins: new Map(),
       tags: [index],
     });
@@ -67,26 +70,24 @@ export class CredentialStore {
       [...u.pins].some(([slot, p]) => p === pin && slot !== exceptSlot),
     );
   }
+}
 
-  /** The `get_users` response for this lock: `data` is the PIN, or null on a lock that masks PINs. */
-  view(): JsonObject {
-    const users = [...this.users.entries()]
+/** One lock's `get_users` response: users by index, each credential as {type, slot}. */
+export function usersView(maxUsers: number, users: Map<number, LockUser>): JsonObject {
+  return {
+    max_users: maxUsers,
+    users: [...users.entries()]
       .sort(([a], [b]) => a - b)
       .map(([userId, user]) => ({
         user_id: userId,
         user_name: user.name,
         active: user.active,
         user_type: user.userType,
-        credential_rule: "single",
+        credential_rule: user.credentialRule,
         credentials: [
-          ...[...user.pins.entries()].map(([slot, pin]) => ({
-            type: "pin_code",
-            slot,
-            data: this.maskedPins ? null : pin,
-          })),
-          ...user.tags.map((slot) => ({ type: "rfid_code", slot, data: null })),
+          ...[...user.pins.keys()].map((slot) => ({ type: "pin_code", slot })),
+          ...user.tags.map((slot) => ({ type: "rfid_code", slot })),
         ],
-      }));
-    return { max_users: this.maxUsers, users };
-  }
+      })),
+  };
 }

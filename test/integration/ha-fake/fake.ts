@@ -14,7 +14,7 @@ import { Faults } from "./faults.js";
 import { Home, type FakeLock } from "./home.js";
 import { LockDriver } from "./lock-driver.js";
 import type { HaFakeOptions, HaProfile } from "./options.js";
-import { HA_VERSION_PINNED, type JsonObject } from "./protocol.js";
+import { HA_VERSION_NEWEST, HA_VERSION_PINNED, type JsonObject } from "./protocol.js";
 import { registerServices, type Notifications } from "./service-defs.js";
 import { ServiceRegistry } from "./services.js";
 
@@ -74,11 +74,11 @@ function listen(server: Server, port: number): Promise<number> {
 
 export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
   const profile = options.profile ?? "pinned";
-  const haVersion = options.haVersion ?? HA_VERSION_PINNED;
+  const haVersion = options.haVersion ?? (profile === "newest" ? HA_VERSION_NEWEST : HA_VERSION_PINNED);
   const home = new Home(options.homeId ?? 3967092953);
   const faults = new Faults();
-  const driver = new LockDriver(home, faults, options.valueReportDelayMs ?? 30);
-  const services = new ServiceRegistry(home, faults);
+  const driver = new LockDriver(home, faults, options.valueReportDelayMs ?? 30, profile === "newest");
+  const services = new ServiceRegistry(home, faults, profile);
   const notifications: Notifications = { persistent: new Map(), sent: [] };
   registerServices(services, driver, profile, options.notifyServices ?? [], notifications);
   for (const lock of options.locks ?? []) home.addLock(lock);

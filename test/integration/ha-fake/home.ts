@@ -106,9 +106,7 @@ export class Home {
       states: DOOR_LOCK_MODE_STATES,
     });
     const credentials =
-      cfg.commandClass === "user_credential"
-        ? new CredentialStore(cfg.slotCount, cfg.slotCount, cfg.maskedPins === true)
-        : null;
+      cfg.commandClass === "user_credential" ? new CredentialStore(cfg.slotCount, cfg.slotCount) : null;
     // A User Credential lock has no User Code values at all; its codes live in the credential store.
     for (const [slot, code] of Object.entries(cfg.codes ?? {})) credentials?.seed(Number(slot), code);
     for (const index of cfg.tagUsers ?? []) credentials?.seedTag(index);

@@ -32,6 +32,8 @@ export class LockDriver {
     private readonly home: Home,
     private readonly faults: Faults,
     private readonly reportDelayMs: number,
+    /** HA 2026 adds the home id as hex text (helpers.py format_home_id_for_display) to notification events. */
+    private readonly homeIdHex = false,
   ) {}
 
   /** Resolves when the node can take a command (immediately unless asleep). */
@@ -59,11 +61,11 @@ export class LockDriver {
    * Supervised writes resolve after the lock confirmed and the value was updated; unsupervised
    * ones resolve once sent and the value arrives later with the driver's verification get.
    */
-  async writeSlot(lock: FakeLock, slot: number, code: string | null): Promise<void> {
+  async writeSlot(lock: FakeLock, slot: number, code: string | null, status: 1 | 2 = 1): Promise<void> {
     await this.reachable(lock);
     const report = async (): Promise<void> => {
       await delay(this.reportDelayMs);
-      this.reportSlot(lock, slot, code);
+      this.reportSlot(lock, slot, code, status);
     };
     if (lock.config.supervision === true) await report();
     else void report();
@@ -80,14 +82,14 @@ export class LockDriver {
   }
 
   /** UserCodeCCReport persists userIdStatus, then userCode. */
-  reportSlot(lock: FakeLock, slot: number, code: string | null): void {
+  reportSlot(lock: FakeLock, slot: number, code: string | null, status: 1 | 2 = 1): void {
     if (lock.credentials) {
       // A code changed at a User Credential lock's keypad: user `slot`'s PIN in its own slot.
       if (code === null) lock.credentials.users.delete(slot);
       else lock.credentials.seed(slot, code);
       return;
     }
-    lock.node.update(99, "userIdStatus", slot, code === null ? 0 : 1);
+    lock.node.update(99, "userIdStatus", slot, code === null ? 0 : status);
     lock.node.update(99, "userCode", slot, code ?? "");
   }
 
@@ -130,6 +132,7 @@ export class LockDriver {
         domain: "zwave_js",
         node_id: lock.config.nodeId,
         home_id: this.home.homeId,
+        ...(this.homeIdHex ? { home_id_hex: `0x${this.home.homeId.toString(16).padStart(8, "0")}` } : {}),
         endpoint: 0,
         device_id: lock.deviceId,
         command_class: 113,

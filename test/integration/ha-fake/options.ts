@@ -36,8 +36,6 @@ export interface FakeLockConfig {
    * HA, and only the credential services (newest profile) can manage it. Default "user_code".
    */
   commandClass?: "user_code" | "user_credential";
-  /** User Credential locks only: the lock keeps PINs unreadable (`get_users` reports `data: null`). */
-  maskedPins?: boolean;
   /** False: a lock that sends no Access Control notification for lock and unlock (only its state changes). */
   accessControlNotifications?: boolean;
   /** User Credential locks only: user indexes of people enrolled at the lock with an RFID tag and no PIN. */

@@ -4,6 +4,8 @@
 import { z } from "zod";
 
 export const HA_VERSION_PINNED = "2024.3.3";
+/** What the "newest" profile models (the real-stack's primary target). */
+export const HA_VERSION_NEWEST = "2026.11.0";
 
 /** Error codes from websocket_api/const.py (ERR_*). */
 export type HaErrorCode =

@@ -1,9 +1,10 @@
-// The credential services of newer HA (2026.6+, "newest" profile): entity services on zwave_js
-// locks, names and fields per home-assistant.io/actions/zwave_js.* and zwave_js/lock.py; the
-// checks and error keys in HA's order (access_control_helpers.py). What the README marks [I]
-// (response support, validator texts, messages) was not checked against a running HA.
+// The credential actions of HA 2026.6+ ("newest" profile): entity services on zwave_js locks,
+// with the fields, checks, responses and error keys of HA 2026.11's zwave_js/lock.py and
+// lock_helpers.py, held to the real release by contract-credentials.ts. They serve User Code
+// locks too, through zwave-js' access-control API (access-control.ts).
 import { z } from "zod";
-import { FAKE_PIN_LENGTH, type CredentialStore } from "./credential-store.js";
+import { lockAccess, type LockAccess } from "./access-control.js";
+import { FAKE_PIN_LENGTH, usersView } from "./credential-store.js";
 import type { FakeLock } from "./home.js";
 import type { LockDriver } from "./lock-driver.js";
 import { HaError, type JsonObject } from "./protocol.js";
@@ -40,47 +41,63 @@ const target = { entity: [{ domain: ["lock"], integration: "zwave_js" }] };
 const num = (v: unknown): number => (typeof v === "number" ? v : 0);
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
-/** ServiceValidationError: a bad request, reported before anything is sent to the lock. */
+/** ServiceValidationError: a bad request, refused before anything is sent to the lock. */
 const invalid = (key: string, message: string, placeholders: Record<string, string> = {}) =>
-  new HaError("service_validation_error", message, { key, domain: "zwave_js", placeholders });
-/** HomeAssistantError from a status the lock answered (SetUserResult / SetCredentialResult). */
-const rejected = (key: string, message: string) =>
-  new HaError("home_assistant_error", message, { key, domain: "zwave_js", placeholders: {} });
-
-/** The fake models credential writes on User Credential locks only; see the README. */
-function writable(lock: FakeLock): CredentialStore {
-  if (!lock.credentials)
-    throw new HaError(
-      "not_supported",
-      `ha-fake models credential writes only on user_credential locks, not ${lock.config.entityId}`,
-    );
-  return lock.credentials;
-}
-
-/** zwave-js' access-control API also covers User Code locks: each occupied slot is a user with one PIN. */
-function userCodeView(lock: FakeLock): JsonObject {
-  const users: JsonObject[] = [];
-  for (let slot = 1; slot <= lock.config.slotCount; slot++) {
-    const code = lock.node.get(99, "userCode", slot)?.value;
-    if (lock.node.get(99, "userIdStatus", slot)?.value !== 1 || typeof code !== "string") continue;
-    users.push({
-      user_id: slot,
-      user_name: null,
-      active: true,
-      user_type: "general",
-      credential_rule: null,
-      credentials: [{ type: "pin_code", slot, data: code }],
-    });
-  }
-  return { max_users: lock.config.slotCount, users };
-}
+  new HaError("service_validation_error", `Validation error: ${message}`, {
+    key,
+    domain: "zwave_js",
+    placeholders,
+  });
 
 function firstFree(count: number, used: (n: number) => boolean): number | undefined {
   for (let n = 1; n <= count; n++) if (!used(n)) return n;
   return undefined;
 }
 
+/** lock_helpers.py _validate_credential_data: type, length, ASCII digits. */
+function checkPin(type: string, data: string): void {
+  if (type !== "pin_code")
+    throw invalid(
+      "credential_type_not_supported",
+      `Credential type ${type} is not supported by this device`,
+      {
+        credential_type: type,
+      },
+    );
+  if (data.length < FAKE_PIN_LENGTH.min || data.length > FAKE_PIN_LENGTH.max)
+    throw invalid(
+      "credential_data_invalid_length",
+      `The ${type} must be between ${FAKE_PIN_LENGTH.min} and ${FAKE_PIN_LENGTH.max} characters long`,
+      {
+        credential_type: type,
+        min_length: String(FAKE_PIN_LENGTH.min),
+        max_length: String(FAKE_PIN_LENGTH.max),
+      },
+    );
+  if (!/^[0-9]+$/.test(data))
+    throw invalid("credential_data_pin_not_digits", "A PIN code must contain only digits");
+}
+
+function usedPinSlots(access: LockAccess): Set<number> {
+  return new Set([...access.users().values()].flatMap((u) => [...u.pins.keys()]));
+}
+
+/** _async_resolve_credential_slot: an explicit slot as asked; else the first free one, or the user's own. */
+function resolveSlot(access: LockAccess, userId: number, asked: unknown): number {
+  if (asked !== undefined) return num(asked);
+  if (!access.usersWithoutCredentials) return userId;
+  const used = usedPinSlots(access);
+  const slot = firstFree(access.pinSlots, (n) => used.has(n));
+  if (slot === undefined)
+    throw invalid("no_available_credential_slots", "No available pin_code slots on this device", {
+      credential_type: "pin_code",
+    });
+  return slot;
+}
+
 export function registerCredentialServices(reg: ServiceRegistry, driver: LockDriver): void {
+  const access = (lock: FakeLock) => lockAccess(lock, driver);
+
   reg.register("zwave_js", "get_users", {
     schema: entity({}),
     supports: "only",
@@ -89,9 +106,43 @@ export function registerCredentialServices(reg: ServiceRegistry, driver: LockDri
       description: "Lists the access-control users of a lock.",
       fields: {},
       target,
-      response: { optional: false },
     },
-    run: (_call, lock) => Promise.resolve(lock ? (lock.credentials?.view() ?? userCodeView(lock)) : {}),
+    run: (_call, lock) => {
+      if (!lock) return Promise.resolve({});
+      const view = access(lock);
+      return Promise.resolve(usersView(view.maxUsers, view.users()));
+    },
+  });
+
+  reg.register("zwave_js", "get_credential_capabilities", {
+    schema: entity({}),
+    supports: "only",
+    description: {
+      name: "Get credential capabilities",
+      description: "Returns what users and credentials a lock supports.",
+      fields: {},
+      target,
+    },
+    run: (_call, lock) => {
+      if (!lock) return Promise.resolve({});
+      const view = access(lock);
+      const result: JsonObject = {
+        supports_user_management: true,
+        max_users: view.maxUsers,
+        supported_user_types: ["general"],
+        max_user_name_length: view.usersWithoutCredentials ? 32 : 0,
+        supported_credential_rules: view.usersWithoutCredentials ? ["single"] : [],
+        supported_credential_types: {
+          pin_code: {
+            num_slots: view.pinSlots,
+            min_length: FAKE_PIN_LENGTH.min,
+            max_length: FAKE_PIN_LENGTH.max,
+            supports_learn: false,
+          },
+        },
+      };
+      return Promise.resolve(result);
+    },
   });
 
   reg.register("zwave_js", "set_user", {
@@ -103,39 +154,60 @@ export function registerCredentialServices(reg: ServiceRegistry, driver: LockDri
         user_type: oneOf(USER_TYPES),
         credential_rule: oneOf(["single", "dual", "triple"]),
         active: cvBoolean,
+        credential_type: oneOf(CREDENTIAL_TYPES),
+        credential_data: cvString,
+        credential_slot: positiveInt,
       },
     ),
     supports: "optional",
+    adminOnly: true,
     description: {
       name: "Set user",
-      description: "Creates or updates an access-control user on a lock.",
+      description: "Creates or updates an access-control user.",
       fields: {},
       target,
-      response: { optional: true },
     },
     run: async (call, lock) => {
       if (!lock) return null;
-      const store = writable(lock);
-      const userId =
-        call.data.user_id === undefined
-          ? firstFree(store.maxUsers, (n) => store.users.has(n))
-          : num(call.data.user_id);
-      if (userId === undefined)
-        throw invalid("no_available_user_slots", "No available user slots on this lock");
-      return driver.writeCredential(lock, () => {
-        if (userId > store.maxUsers)
-          throw rejected("user_rejected_unknown", "The lock rejected the user change");
-        const existing = store.users.get(userId);
-        store.users.set(userId, {
-          name: typeof call.data.user_name === "string" ? call.data.user_name : (existing?.name ?? null),
-          active: typeof call.data.active === "boolean" ? call.data.active : (existing?.active ?? true),
-          userType:
-            typeof call.data.user_type === "string" ? call.data.user_type : (existing?.userType ?? "general"),
-          pins: existing?.pins ?? new Map<number, string>(),
-          tags: existing?.tags ?? [],
-        });
-        return { user_id: userId };
-      });
+      const view = access(lock);
+      const pin =
+        call.data.credential_type !== undefined && call.data.credential_data !== undefined
+          ? { type: str(call.data.credential_type), data: str(call.data.credential_data) }
+          : null;
+      const changes = {
+        ...(typeof call.data.user_name === "string" ? { name: call.data.user_name } : {}),
+        ...(typeof call.data.active === "boolean" ? { active: call.data.active } : {}),
+        ...(typeof call.data.user_type === "string" ? { userType: call.data.user_type } : {}),
+      };
+      if (call.data.user_id === undefined) {
+        // A new user, created together with its credential where the lock needs one (addUser).
+        const users = view.users();
+        const userId = firstFree(view.maxUsers, (n) => users.has(n));
+        if (userId === undefined)
+          throw invalid("no_available_user_slots", "No available user slots on this device");
+        if (!pin && !view.usersWithoutCredentials)
+          throw invalid("credential_required", "This device requires a credential when adding a user");
+        if (pin) checkPin(pin.type, pin.data);
+        const slot = pin ? resolveSlot(view, userId, call.data.credential_slot) : null;
+        if (view.usersWithoutCredentials) await view.setUser(userId, changes);
+        if (pin && slot !== null) {
+          try {
+            await view.setPin(userId, slot, pin.data);
+          } catch (error) {
+            // addUser rolls the user back when its credential is refused.
+            if (view.usersWithoutCredentials) await view.deleteUser(userId);
+            throw error;
+          }
+        }
+        return { user_id: userId, credential_slot: slot };
+      }
+      const userId = num(call.data.user_id);
+      await view.setUser(userId, changes);
+      if (!pin) return { user_id: userId, credential_slot: null };
+      checkPin(pin.type, pin.data);
+      const slot = resolveSlot(view, userId, call.data.credential_slot);
+      await view.setPin(userId, slot, pin.data);
+      return { user_id: userId, credential_slot: slot };
     },
   });
 
@@ -144,101 +216,64 @@ export function registerCredentialServices(reg: ServiceRegistry, driver: LockDri
       { user_id: positiveInt, credential_type: oneOf(CREDENTIAL_TYPES), credential_data: cvString },
       { credential_slot: positiveInt },
     ),
-    supports: "optional",
+    supports: "only",
+    adminOnly: true,
     description: {
       name: "Set credential",
       description: "Adds or updates a credential of an existing user.",
       fields: {},
       target,
-      response: { optional: true },
+      response: { optional: false },
     },
     run: async (call, lock) => {
       if (!lock) return null;
-      const store = writable(lock);
+      const view = access(lock);
       const userId = num(call.data.user_id);
-      const type = str(call.data.credential_type);
       const data = str(call.data.credential_data);
-      if (type !== "pin_code")
-        throw invalid(
-          "credential_type_not_supported",
-          `Credential type ${type} is not supported by this lock`,
-          { credential_type: type },
-        );
-      if (data.length < FAKE_PIN_LENGTH.min || data.length > FAKE_PIN_LENGTH.max) {
-        throw invalid(
-          "credential_data_invalid_length",
-          `The pin_code must be between ${FAKE_PIN_LENGTH.min} and ${FAKE_PIN_LENGTH.max} characters long`,
-          {
-            credential_type: type,
-            min_length: String(FAKE_PIN_LENGTH.min),
-            max_length: String(FAKE_PIN_LENGTH.max),
-          },
-        );
+      checkPin(str(call.data.credential_type), data);
+      let slot: number;
+      if (call.data.credential_slot !== undefined) slot = num(call.data.credential_slot);
+      else {
+        const used = usedPinSlots(view);
+        const free = firstFree(view.pinSlots, (n) => used.has(n));
+        if (free === undefined)
+          throw invalid("no_available_credential_slots", "No available pin_code slots on this device", {
+            credential_type: "pin_code",
+          });
+        slot = free;
       }
-      if (!/^\d+$/.test(data))
-        throw invalid("credential_data_pin_not_digits", "A PIN code must contain only digits");
-      const slot =
-        call.data.credential_slot === undefined
-          ? firstFree(store.pinSlots, (n) => store.ownerOfPinSlot(n) !== undefined)
-          : num(call.data.credential_slot);
-      if (slot === undefined)
-        throw invalid("no_available_credential_slots", "No available pin_code slots on this lock", {
-          credential_type: type,
-        });
-      if (slot > store.pinSlots)
-        throw invalid(
-          "credential_slot_out_of_range",
-          `Credential slot must be between 1 and ${store.pinSlots}`,
-          { credential_type: type, max_slot: String(store.pinSlots) },
-        );
-      return driver.writeCredential(lock, () => {
-        const user = store.users.get(userId);
-        // Real locks answer a credential for a missing user with a rejection status.
-        if (!user) throw rejected("credential_rejected_unknown", "The lock rejected the credential");
-        const owner = store.ownerOfPinSlot(slot);
-        if (owner !== undefined && owner !== userId)
-          throw rejected(
-            "credential_rejected_add_occupied",
-            "The lock rejected the credential: the slot is occupied",
-          );
-        if (store.holdsPinElsewhere(data, slot))
-          throw rejected(
-            "credential_rejected_duplicate",
-            "The lock rejected the credential: it is a duplicate",
-          );
-        user.pins.set(slot, data);
-        return { credential_slot: slot, user_id: userId };
-      });
+      await view.setPin(userId, slot, data);
+      return { credential_slot: slot, user_id: userId };
     },
   });
 
-  reg.register("zwave_js", "delete_credential", {
-    schema: entity({
-      user_id: positiveInt,
-      credential_type: oneOf(CREDENTIAL_TYPES),
-      credential_slot: positiveInt,
-    }),
-    supports: "none",
-    description: {
-      name: "Delete credential",
-      description: "Removes one credential of a user.",
-      fields: {},
-      target,
-    },
-    run: async (call, lock) => {
-      if (!lock) return null;
-      const store = writable(lock);
-      const slot = num(call.data.credential_slot);
-      return driver.writeCredential(lock, () => {
-        const user = store.users.get(num(call.data.user_id));
-        if (call.data.credential_type !== "pin_code" || !user?.pins.has(slot))
-          throw rejected(
-            "credential_rejected_modify_empty",
-            "The lock rejected the change: the credential slot is empty",
-          );
-        user.pins.delete(slot);
+  const deleteService = (
+    service: string,
+    fields: ServiceSchema["required"],
+    run: (view: LockAccess, data: JsonObject) => Promise<void>,
+  ) => {
+    reg.register("zwave_js", service, {
+      schema: entity(fields),
+      supports: "none",
+      adminOnly: true,
+      description: { name: service, description: `zwave_js.${service}`, fields: {}, target },
+      run: async (call, lock) => {
+        if (lock) await run(access(lock), call.data);
         return null;
-      });
-    },
+      },
+    });
+  };
+  deleteService(
+    "delete_credential",
+    { user_id: positiveInt, credential_type: oneOf(CREDENTIAL_TYPES), credential_slot: positiveInt },
+    (view, data) => view.deletePin(num(data.user_id), num(data.credential_slot)),
+  );
+  deleteService("delete_user", { user_id: positiveInt }, (view, data) => view.deleteUser(num(data.user_id)));
+  deleteService("delete_all_users", {}, async (view) => {
+    for (const userId of [...view.users().keys()]) await view.deleteUser(userId);
+  });
+  deleteService("delete_all_credentials", { user_id: positiveInt }, async (view, data) => {
+    const userId = num(data.user_id);
+    for (const slot of [...(view.users().get(userId)?.pins.keys() ?? [])]) await view.deletePin(userId, slot);
   });
 }

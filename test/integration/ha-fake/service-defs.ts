@@ -37,9 +37,30 @@ export function registerServices(
     optional: ServiceSchema["optional"] = {},
   ): ServiceSchema => ({ required, optional, entity: true });
 
+  const newest = profile === "newest";
+  /** HA 2026 words a failed code action with a translation of its own. */
+  const codeActionFailed = (
+    action: "set" | "clear",
+    lock: { config: { entityId: string } },
+    slot: number,
+    error: string,
+  ) =>
+    new HaError(
+      "home_assistant_error",
+      `Unable to ${action} lock usercode on lock ${lock.config.entityId} code_slot ${slot}: ${error}`,
+      newest
+        ? {
+            key: `${action}_lock_usercode_failed`,
+            domain: "zwave_js",
+            placeholders: { entity_id: lock.config.entityId, code_slot: String(slot), error },
+          }
+        : undefined,
+    );
+
   reg.register("zwave_js", "set_lock_usercode", {
     schema: entity({ code_slot: coerceInt, usercode: cvString }),
     supports: "none",
+    adminOnly: true,
     description: {
       name: "Set lock user code",
       description: "Sets a user code on a lock.",
@@ -51,13 +72,13 @@ export function registerServices(
       const slot = num(call.data.code_slot);
       const code = str(call.data.usercode);
       // zwave_js_server util/lock.py set_usercode: the slot lookup comes before the length check.
-      if (!lock.node.get(99, "userCode", slot)) {
-        throw new HaError(
-          "home_assistant_error",
-          `Unable to set lock usercode on lock ${lock.config.entityId} code_slot ${slot}: userCode for code slot ${slot} not found`,
-        );
+      if (!lock.node.get(99, "userCode", slot))
+        throw codeActionFailed("set", lock, slot, `userCode for code slot ${slot} not found`);
+      if (code.length < 4) {
+        // 2026.11 answers success and the lock keeps what it had; 2024.3 raised a ValueError.
+        if (newest) return null;
+        throw new HaError("unknown_error", "User code must be at least 4 digits");
       }
-      if (code.length < 4) throw new HaError("unknown_error", "User code must be at least 4 digits");
       await driver.writeSlot(lock, slot, code);
       return null;
     },
@@ -72,14 +93,12 @@ export function registerServices(
       fields: {},
       target: { entity: [{ domain: ["lock"], integration: "zwave_js" }] },
     },
+    adminOnly: true,
     run: async (call, lock) => {
       if (!lock) return null;
       const slot = num(call.data.code_slot);
       if (!lock.node.get(99, "userIdStatus", slot)) {
-        throw new HaError(
-          "home_assistant_error",
-          `Unable to clear lock usercode on lock ${lock.config.entityId} code_slot ${slot}: userIdStatus for code slot ${slot} not found`,
-        );
+        throw codeActionFailed("clear", lock, slot, `userIdStatus for code slot ${slot} not found`);
       }
       await driver.writeSlot(lock, slot, null);
       return null;
@@ -122,9 +141,11 @@ export function registerServices(
         fields: {},
         response: { optional: false },
       },
+      adminOnly: true,
       run: (call, lock) => {
         const out: JsonObject = {};
-        if (!lock) return Promise.resolve(out);
+        // A User Credential lock has no User Code values: nothing to list.
+        if (!lock || lock.credentials) return Promise.resolve(out);
         const only = call.data.code_slot;
         for (let slot = 1; slot <= lock.config.slotCount; slot++) {
           if (only !== undefined && only !== slot) continue;

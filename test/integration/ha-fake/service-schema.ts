@@ -1,6 +1,7 @@
 // Service-data validation with voluptuous' observable behaviour: the same coercions
 // (vol.Coerce(int), cv.string, cv.comp_entity_ids) and the same str(vol.Invalid) texts that
-// websocket_api/commands.py handle_call_service sends back as invalid_format.
+// websocket_api/commands.py handle_call_service sends back as invalid_format. HA 2026 validates
+// with probatio, which words the path differently ("at 'key'" instead of "@ data['key']").
 import type { z } from "zod";
 import { HaError, type JsonObject } from "./protocol.js";
 
@@ -74,7 +75,28 @@ const ENTITY_FIELDS: Record<string, Check> = {
   area_id: stringList,
 };
 
-export function validateServiceData(schema: ServiceSchema, data: JsonObject): JsonObject {
+/** How a release words a bad field: 2024.3's voluptuous or 2026's probatio. */
+export type ValidationWording = "voluptuous" | "probatio";
+
+const WORDING = {
+  voluptuous: {
+    invalid: (text: string, key: string) => `${text} for dictionary value @ data['${key}']`,
+    extra: (key: string) => `extra keys not allowed @ data['${key}']`,
+    missing: (key: string) => `required key not provided @ data['${key}']`,
+  },
+  probatio: {
+    invalid: (text: string, key: string) => `${text} at '${key}'`,
+    extra: (key: string) => `not a valid option at '${key}'`,
+    missing: (key: string) => `required key not provided at '${key}'`,
+  },
+} as const;
+
+export function validateServiceData(
+  schema: ServiceSchema,
+  data: JsonObject,
+  wording: ValidationWording = "voluptuous",
+): JsonObject {
+  const words = WORDING[wording];
   const optional = schema.entity ? { ...schema.optional, ...ENTITY_FIELDS } : schema.optional;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(data)) {
@@ -85,17 +107,17 @@ export function validateServiceData(schema: ServiceSchema, data: JsonObject): Js
         out[key] = value;
         continue;
       }
-      throw new HaError("invalid_format", `extra keys not allowed @ data['${key}']`);
+      throw new HaError("invalid_format", words.extra(key));
     }
     try {
       out[key] = check(value);
     } catch (err) {
       const text = err instanceof FieldInvalid ? err.message : "invalid value";
-      throw new HaError("invalid_format", `${text} for dictionary value @ data['${key}']`);
+      throw new HaError("invalid_format", words.invalid(text, key));
     }
   }
   for (const key of Object.keys(schema.required)) {
-    if (!(key in data)) throw new HaError("invalid_format", `required key not provided @ data['${key}']`);
+    if (!(key in data)) throw new HaError("invalid_format", words.missing(key));
   }
   if (schema.entity && !Object.keys(ENTITY_FIELDS).some((k) => k in out)) {
     throw new HaError("invalid_format", "must contain at least one of entity_id, device_id, area_id.");

@@ -1,7 +1,9 @@
-// call_service as HA 2024.3 runs it: core.py ServiceRegistry.async_call (lookup, response
-// checks, target merge, schema) and helpers/service.py entity_service_call (target
-// resolution; missing or unavailable entities are skipped silently, not errors).
+// call_service as HA runs it: core.py ServiceRegistry.async_call (lookup, response checks,
+// target merge, schema) and helpers/service.py entity_service_call (target resolution; missing
+// or unavailable entities are skipped silently, not errors). Where 2026.11 differs (admin-only
+// zwave_js actions, response checks as validation errors, probatio's wording) the profile says.
 import type { Faults } from "./faults.js";
+import type { HaProfile } from "./options.js";
 import type { FakeLock, Home } from "./home.js";
 import { HaError, type HaContext, type JsonObject } from "./protocol.js";
 import { referencedIds, validateServiceData, type ServiceSchema } from "./service-schema.js";
@@ -19,10 +21,29 @@ export interface ServiceCall {
 export interface ServiceDef {
   schema: ServiceSchema;
   supports: SupportsResponse;
+  /** Refused to non-admins ("Unauthorized") in the newest profile, as 2026.11's zwave_js code actions are. */
+  adminOnly?: boolean;
   /** Entity services run once per targeted available lock; others run once. */
   run: (call: ServiceCall, lock: FakeLock | null) => Promise<JsonObject | null>;
   /** The service's description for get_services. */
   description: JsonObject;
+}
+
+/** 2026.11: a response mismatch is a ServiceValidationError with a translation. */
+function checkResponseRequest(supports: SupportsResponse, returnResponse: boolean): void {
+  const placeholders = { return_response: "return_response=True" };
+  if (returnResponse && supports === "none")
+    throw new HaError(
+      "service_validation_error",
+      "Validation error: An action which does not return responses can't be called with return_response=True",
+      { key: "service_does_not_support_response", domain: "homeassistant", placeholders },
+    );
+  if (!returnResponse && supports === "only")
+    throw new HaError(
+      "service_validation_error",
+      "Validation error: The action requires responses and must be called with return_response=True",
+      { key: "service_lacks_response_request", domain: "homeassistant", placeholders },
+    );
 }
 
 export class ServiceRegistry {
@@ -32,6 +53,7 @@ export class ServiceRegistry {
   constructor(
     private readonly home: Home,
     private readonly faults: Faults,
+    private readonly profile: HaProfile,
   ) {}
 
   register(domain: string, service: string, def: ServiceDef): void {
@@ -48,6 +70,7 @@ export class ServiceRegistry {
     returnResponse: boolean,
     userId: string | null,
     context: HaContext,
+    isAdmin = true,
   ): Promise<JsonObject | null> {
     let domain = domainIn;
     let service = serviceIn;
@@ -65,6 +88,10 @@ export class ServiceRegistry {
         placeholders: { domain, service },
       });
     }
+    const newest = this.profile === "newest";
+    if (newest && def.adminOnly === true && !isAdmin)
+      throw new HaError("home_assistant_error", "Unauthorized");
+    if (newest) checkResponseRequest(def.supports, returnResponse);
     // core.py raises ValueError here, which call_service reports as unknown_error.
     if (returnResponse && def.supports === "none") {
       throw new HaError(
@@ -78,7 +105,11 @@ export class ServiceRegistry {
         "Service call requires responses but caller did not ask for responses",
       );
     }
-    const data = validateServiceData(def.schema, { ...serviceData, ...(target ?? {}) });
+    const data = validateServiceData(
+      def.schema,
+      { ...serviceData, ...(target ?? {}) },
+      newest ? "probatio" : "voluptuous",
+    );
     const call: ServiceCall = { domain, service, data, userId, context };
     this.calls.push(call);
     this.home.bus.fire(

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { NOT_A_PIN } from "../../../addon/src/zwave/code-inventory";
 import {
+  hasPin,
   occupiedUsers,
-  pinOf,
   pinSlotsOf,
   usersOfLock,
   type LockUsers,
 } from "../../../addon/src/zwave/credential-users";
 
-const pin = (slot: number, data: string | null) => ({ type: "pin_code", slot, data });
-const user = (user_id: number, credentials: { type: string; slot: number; data: string | null }[]) => ({
+// The shape HA 2026.11's get_users answers with (contract-credentials.ts): credentials by type and slot.
+const pin = (slot: number) => ({ type: "pin_code", slot });
+const user = (user_id: number, credentials: { type: string; slot: number }[]) => ({
   user_id,
-  user_name: null,
+  user_name: `User-${user_id}`,
   active: true,
   user_type: "general",
   credential_rule: "single",
@@ -21,11 +22,11 @@ const user = (user_id: number, credentials: { type: string; slot: number; data: 
 const users: LockUsers = {
   max_users: 20,
   users: [
-    user(1, [pin(1, "7391")]),
-    user(2, [pin(5, null)]), // the lock keeps this PIN unreadable
-    user(3, [{ type: "rfid_code", slot: 1, data: null }]),
-    user(4, []), // what Latchkey leaves after clearing a code
-    user(6, [pin(6, "12ab"), pin(9, "2604")]),
+    user(1, [pin(1)]),
+    user(2, [pin(5)]),
+    user(3, [{ type: "rfid_code", slot: 1 }]),
+    user(4, []), // a user record without credentials
+    user(6, [pin(6), pin(9)]),
   ],
 };
 
@@ -40,14 +41,14 @@ describe("get_users answers", () => {
   });
 
   it.each([
-    [1, "7391"],
-    [2, null],
-    [3, undefined],
-    [4, undefined],
-    [5, undefined],
-    [6, null], // the first PIN is not digits: unreadable as a code
-  ])("user %i holds %s as its PIN", (userId, expected) => {
-    expect(pinOf(users, userId)).toBe(expected);
+    [1, true],
+    [2, true],
+    [3, false],
+    [4, false],
+    [5, false],
+    [6, true],
+  ])("user %i holds a PIN: %s", (userId, expected) => {
+    expect(hasPin(users, userId)).toBe(expected);
   });
 
   it("lists the PIN credential slots of a user, apart from other credential types", () => {
@@ -56,10 +57,9 @@ describe("get_users answers", () => {
     expect(pinSlotsOf(users, 7)).toEqual([]);
   });
 
-  it("counts every user with any credential as taken, a user without credentials as free", () => {
-    // User 3 has only a tag: taken, but no code.
+  it("counts every user with any credential as taken (a PIN unreadable, a tag no code), one without credentials as free", () => {
     expect([...occupiedUsers(users)]).toEqual([
-      [1, "7391"],
+      [1, null],
       [2, null],
       [3, NOT_A_PIN],
       [6, null],
