@@ -3,9 +3,11 @@
 // removing a token (auth/delete_refresh_token) fires its revoke callbacks, which close the
 // websocket connections that logged in with it (websocket_api/auth.py `_cancel_ws`). Removing a
 // user drops their tokens from the store without those callbacks (async_remove_user), so their
-// open connections stay open — but no new login with their tokens succeeds.
+// open connections stay open — but no new login with their tokens succeeds. Deactivating a
+// user: 2024.3 only marks them inactive (their tokens work again once reactivated); 2026.11
+// removes every token of theirs like a deletion in the profile, ending their sessions.
 import { randomUUID } from "node:crypto";
-import type { FakeUser } from "./options.js";
+import type { FakeUser, HaProfile } from "./options.js";
 
 export interface FakeToken {
   id: string;
@@ -30,7 +32,10 @@ export class Accounts {
   loginAttempts = 0;
   private readonly revokeCallbacks = new Map<string, Set<() => void>>();
 
-  constructor(configured: readonly FakeUser[]) {
+  constructor(
+    configured: readonly FakeUser[],
+    private readonly profile: HaProfile = "pinned",
+  ) {
     // Copies: a test's user constants must not change when a test demotes someone.
     this.users = configured.map((u) => ({
       ...u,
@@ -82,6 +87,8 @@ export class Accounts {
       user.isAdmin = changes.groupIds.includes("system-admin");
     }
     if (changes.isActive !== undefined) user.isActive = changes.isActive;
+    if (changes.isActive === false && this.profile === "newest")
+      for (const token of [...user.tokens]) this.revoke(user, token);
   }
 
   remove(user: FakeAccount): void {

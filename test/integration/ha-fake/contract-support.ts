@@ -10,6 +10,8 @@ export interface ContractTarget {
   adminToken: string;
   /** A non-admin user's token. */
   userToken: string;
+  /** Another non-admin's token, which cases may end for good; those cases are skipped without it. */
+  spareUserToken?: string;
   /**
    * Which Home Assistant the target is: "pinned" is the oldest release Latchkey supports (2024.3),
    * "newest" the current one (2026.11). Cases that differ between them say so.

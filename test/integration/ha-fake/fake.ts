@@ -84,7 +84,7 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
   for (const lock of options.locks ?? []) home.addLock(lock);
   const core: FakeCore = {
     home,
-    accounts: new Accounts(options.users),
+    accounts: new Accounts(options.users, profile),
     services,
     driver,
     profile,

@@ -15,6 +15,7 @@ for (const profile of ["pinned", "newest"] satisfies HaProfile[]) {
         users: [
           { id: "admin-user-id", name: "Admin", isAdmin: true, token: "admin-token" },
           { id: "plain-user-id", name: "Kid", isAdmin: false, token: "user-token" },
+          { id: "spare-user-id", name: "Spare", isAdmin: false, token: "spare-token" },
         ],
         locks: [
           {
@@ -49,6 +50,7 @@ for (const profile of ["pinned", "newest"] satisfies HaProfile[]) {
       wsUrl: fake.wsUrl,
       adminToken: "admin-token",
       userToken: "user-token",
+      spareUserToken: "spare-token",
       profile,
       lockEntityId: "lock.front_door",
       ...(profile === "newest" ? { credentialLockEntityId: "lock.shed_door" } : {}),

@@ -44,13 +44,14 @@ async function onboardingSteps(url: string): Promise<z.infer<typeof OnboardingSt
 async function createNonAdmin(
   url: string,
   adminToken: string,
+  name: string,
   username: string,
   password: string,
 ): Promise<string> {
   const ws = await haWs(url, adminToken);
   try {
     const created = await ws.callParsed(CreatedUser, "config/auth/create", {
-      name: "Latchkey Guest",
+      name,
       group_ids: ["system-users"],
     });
     await ws.call("config/auth_provider/homeassistant/create", {
@@ -123,9 +124,13 @@ export async function onboard(instance: HaInstance, opts: OnboardOptions = {}): 
     username: opts.nonAdminUsername ?? "guest",
     password: opts.nonAdminPassword ?? "latchkey-guest-pw",
   };
-  const guestId = await createNonAdmin(url, adminToken, guest.username, guest.password);
+  const guestId = await createNonAdmin(url, adminToken, "Latchkey Guest", guest.username, guest.password);
   const guestTokens = await loginWithPassword(url, clientId, guest.username, guest.password);
   const guestToken = await longLivedToken(url, guestTokens.access_token, "latchkey-tests-guest");
+  const spare = { username: "spare", password: "latchkey-spare-pw" };
+  const spareId = await createNonAdmin(url, adminToken, "Latchkey Spare", spare.username, spare.password);
+  const spareTokens = await loginWithPassword(url, clientId, spare.username, spare.password);
+  const spareToken = await longLivedToken(url, spareTokens.access_token, "latchkey-tests-spare");
 
   const creds: HaCredentials = {
     version: 1,
@@ -138,6 +143,7 @@ export async function onboard(instance: HaInstance, opts: OnboardOptions = {}): 
       refreshToken: adminTokens.refresh_token ?? "",
     },
     nonAdmin: { userId: guestId, ...guest, token: guestToken, refreshToken: guestTokens.refresh_token ?? "" },
+    spare: { userId: spareId, ...spare, token: spareToken },
   };
   await writeCredentials(configDir, creds);
   return creds;

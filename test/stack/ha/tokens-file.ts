@@ -26,6 +26,8 @@ export const HaCredentials = z.object({
     token: z.string(),
     refreshToken: z.string(),
   }),
+  /** A second non-admin whose tokens contract cases may end (deactivating a user removes them in 2026). */
+  spare: z.object({ userId: z.string(), username: z.string(), password: z.string(), token: z.string() }),
 });
 export type HaCredentials = z.infer<typeof HaCredentials>;
 
