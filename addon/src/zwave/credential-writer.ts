@@ -18,18 +18,11 @@ export interface CredentialWriterOptions {
 
 /** What a user index holds, from the lock's users as just read. */
 function readUser(users: LockUsers, user: number, at: Date): SlotObservation {
-  const pin = pinOf(users, user);
   const verifiedAt = at.toISOString();
-  if (pin === undefined && !hasOtherCredentials(users, user))
+  if (!hasPin(users, user) && !hasOtherCredentials(users, user))
     return { status: "empty", confirmed: true, verifiedAt, via: "lock_report" };
-  // A PIN the lock keeps unreadable, or a tag or fingerprint: taken, by someone.
-  return {
-    status: "set",
-    pin: pin ?? "",
-    confirmed: pin !== null && pin !== undefined,
-    verifiedAt,
-    via: "lock_report",
-  };
+  // A PIN HA cannot read back, or a tag or fingerprint: taken, by someone.
+  return { status: "set", pin: "", confirmed: false, verifiedAt, via: "lock_report" };
 }
 
 /**
