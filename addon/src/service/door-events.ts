@@ -13,12 +13,14 @@ import type { Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
 import type { DoorCommands, DoorMove } from "./door-commands";
 import { lockOfAction } from "./lock-action";
+import type { Journal } from "./journal";
 import type { Notifier } from "./notifier";
 import type { LatchkeyService } from "./service";
 import type { UserNames } from "../ha/users";
 
 interface Deps {
   client: HaClient;
+  journal: Journal;
   intake: HaEventIntake;
   service: LatchkeyService;
   activity: ActivityLog;
@@ -118,6 +120,8 @@ async function handle(deps: Deps, seen: Interpretation): Promise<void> {
     if (code?.rules.burner && seen.kind === "keypad_unlock") {
       // A burner code is for one emergency: it is retired at its first use, and people are told.
       await service.setEnabled(code.id, false);
+      // The activity says who: Latchkey itself ("Latchkey disabled Emergency's code").
+      await deps.journal.codeEvent("code_disabled", code, "Latchkey");
       await notifier.notify(targets, "Latchkey", t("notify.burner", { sentence }), seen.lockId);
       return;
     }

@@ -32,6 +32,7 @@ export class Journal {
   async codeEvent(
     kind: ActivityKind,
     code: Pick<PublicCode, "id" | "name" | "lockIds">,
+    /** Who did it: an HA user, or "Latchkey" when it acted by itself (a burner code retired at its first use). */
     userName: string,
   ): Promise<void> {
     const entry: ActivityEntry = {
