@@ -14780,7 +14780,9 @@ class Journal {
     connect(notifier) {
         this.notifier = notifier;
     }
-    async codeEvent(kind, code, userName) {
+    async codeEvent(kind, code, 
+    /** Who did it: an HA user, or "Latchkey" when it acted by itself (a burner code retired at its first use). */
+    userName) {
         const entry = {
             id: randomUUID(),
             at: this.now().toISOString(),
@@ -15146,6 +15148,8 @@ async function handle(deps, seen) {
         if (code?.rules.burner && seen.kind === "keypad_unlock") {
             // A burner code is for one emergency: it is retired at its first use, and people are told.
             await service.setEnabled(code.id, false);
+            // The activity says who: Latchkey itself ("Latchkey disabled Emergency's code").
+            await deps.journal.codeEvent("code_disabled", code, "Latchkey");
             await notifier.notify(targets, "Latchkey", t("notify.burner", { sentence }), seen.lockId);
             return;
         }
@@ -15177,10 +15181,13 @@ async function handle(deps, seen) {
         await notifier.notify(options.notify_targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
 }
 
+/** How many events wait for HA at most; past that the oldest goes (with a log line). */
+const MAX_WAITING_EVENTS = 500;
 /**
  * Sends alerts to HA notify targets and fires `latchkey_*` events for automations. Callers
  * pass finished sentences; nothing here ever receives a PIN. A failing target is logged,
- * never retried in a loop and never blocks the others.
+ * never retried in a loop and never blocks the others. Events raised while HA is away wait,
+ * in order, and are fired once it is back: an automation hears of every edit.
  */
 class Notifier {
     constructor(client, log, 
@@ -15189,6 +15196,11 @@ class Notifier {
         this.client = client;
         this.log = log;
         this.messages = messages;
+        this.waiting = [];
+        this.flushing = false;
+        client.onReconnect(() => {
+            void this.flush();
+        });
     }
     /** `lockAction`: a lock to offer "Lock it" for on phone (mobile_app) notifications. */
     async notify(targets, title, message, lockAction) {
@@ -15220,12 +15232,56 @@ class Notifier {
         }));
     }
     async fire(eventType, data) {
+        // Behind events still waiting, so automations hear them in the order they happened.
+        if (!this.client.connected || this.flushing || this.waiting.length > 0) {
+            this.hold({ eventType, data });
+            return;
+        }
+        if (!(await this.send({ eventType, data })))
+            this.hold({ eventType, data });
+    }
+    /** Fires the waiting events in order; stops (and keeps the rest) if HA goes away again. */
+    async flush() {
+        if (this.flushing)
+            return;
+        this.flushing = true;
         try {
-            await this.client.command(unknown(), { type: "fire_event", event_type: eventType, event_data: data });
+            while (this.waiting.length > 0 && this.client.connected) {
+                const next = this.waiting[0];
+                if (!next || !(await this.send(next)))
+                    break;
+                this.waiting.shift();
+            }
+        }
+        finally {
+            this.flushing = false;
+        }
+    }
+    /** True once HA took the event (or refused it for good: logged, not retried); false if HA went away. */
+    async send(event) {
+        try {
+            await this.client.command(unknown(), {
+                type: "fire_event",
+                event_type: event.eventType,
+                event_data: event.data,
+            });
+            return true;
         }
         catch (error) {
-            this.log.warn(`Could not fire ${eventType}.`, error);
+            if (error instanceof HaCommandError && error.code === "connection_lost")
+                return false;
+            this.log.warn(`Could not fire ${event.eventType}.`, error);
+            return true;
         }
+    }
+    hold(event) {
+        this.waiting.push(event);
+        if (this.waiting.length === 1)
+            this.log.info(`Home Assistant is away; ${event.eventType} waits until it is back.`);
+        if (this.waiting.length <= MAX_WAITING_EVENTS)
+            return;
+        const dropped = this.waiting.shift();
+        this.log.warn(`Too many events waiting for Home Assistant; dropped the oldest (${dropped?.eventType ?? "?"}).`);
     }
 }
 
@@ -15382,7 +15438,7 @@ async function wireHaEvents(wiring) {
             service.locks.stateChanged(entityId, event.data.new_state, event.data.old_state);
     });
     const shared = { intake, service, activity, notifier, log, doors, users, graceMs: wiring.stateGraceMs };
-    watchDoorEvents({ ...shared, client: ha, options });
+    watchDoorEvents({ ...shared, client: ha, options, journal: wiring.journal });
     watchLockStates(shared);
     service.loop.onSyncFailure(syncFailureReporter({
         notifier,

@@ -30,6 +30,11 @@ export class EventBus {
     return () => this.listeners.delete(entry);
   }
 
+  /** How many listeners take events of this type (subscriptions of every connection). */
+  listenerCount(type: string): number {
+    return [...this.listeners].filter((l) => l.type === type).length;
+  }
+
   fire(
     eventType: string,
     data: JsonObject,

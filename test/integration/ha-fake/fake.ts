@@ -50,6 +50,8 @@ export interface HaFake {
   dropConnections(): void;
   /** What get_config says about HA's start-up (real HA serves its websocket before it is RUNNING). */
   setHaState(state: "STARTING" | "RUNNING"): void;
+  /** How many subscriptions (of every connection) take events of this type. */
+  subscriptions(eventType: string): number;
   /** An admin disables (or enables) an entity in HA's settings: it leaves HA's states. */
   setEntityDisabled(entityId: string, disabled: boolean): void;
   setAcceptingConnections(accept: boolean): Promise<void>;
@@ -210,6 +212,7 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     setNodeStatus: (entityId, status) => {
       driver.setNodeStatus(lockOf(entityId), status);
     },
+    subscriptions: (eventType) => home.bus.listenerCount(eventType),
     setEntityDisabled: (entityId, disabled) => {
       home.setEntityDisabled(entityId, disabled);
     },
