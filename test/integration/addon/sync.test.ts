@@ -77,6 +77,8 @@ describe("the add-on keeps the locks in step with the codes", () => {
     await w.api.waitForSnapshot(
       (s) =>
         s.codes.length === 0 &&
+        // Freed once each clear is confirmed: no slot is still being cleared.
+        s.clearing.length === 0 &&
         w.writes().length === 12 &&
         LOCKS.every((lock) => slotsHolding(w.ha, lock, "4821").length === 0),
       20_000,
