@@ -16343,6 +16343,82 @@ function check(doc, draft, ctx, editingId) {
     return result.warnings;
 }
 
+/** Pure edits of the claims in the store document; the code book runs them in its queue. */
+const at = (lockId, slot) => (c) => c.lockId === lockId && c.slot === slot;
+/**
+ * Some locks also report a code written over Z-Wave as "added at the keypad", within a moment
+ * of the write: such an echo of Latchkey's own write is not a change by a person.
+ */
+function isOwnEcho(claim, now, windowMs) {
+    return (claim.observed.status !== "unknown" && now.getTime() - Date.parse(claim.observed.verifiedAt) < windowMs);
+}
+/** The claim of a code's slot held at the keypad, waiting for an admin's choice. */
+function heldClaim(doc, lockId, slot) {
+    const codes = new Map(doc.codes.map((c) => [c.id, c]));
+    return doc.claims.find((c) => at(lockId, slot)(c) && c.held && owningCode(c, codes));
+}
+/**
+ * A lock reported a slot (or all of them) changed at its keypad: the claims there are held,
+ * matched by lock and slot. A claim whose write has just been confirmed (`isEcho`) is left
+ * alone; one still to be read was never written (the read finds out what is there now).
+ */
+function holdChanged(doc, lockId, slot, reason, isEcho, since) {
+    const touched = doc.claims.filter((c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held && !c.readFirst);
+    const affected = new Set(touched.filter((c) => !isEcho(c)).map((c) => c.slot));
+    if (affected.size === 0)
+        return { document: null, held: [], echo: touched.length > 0 };
+    const holds = (c) => c.lockId === lockId && affected.has(c.slot) && !c.held && !c.readFirst;
+    const codes = new Map(doc.codes.map((c) => [c.id, c]));
+    // Only a code's slot is reported held; a clear-only or orphaned slot becomes a person's code.
+    const owners = new Set(doc.claims.filter(holds).flatMap((c) => owningCode(c, codes)?.id ?? []));
+    const claims = doc.claims.map((c) => holds(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c);
+    return { document: { ...doc, claims }, held: doc.codes.filter((c) => owners.has(c.id)), echo: false };
+}
+/** An admin's choice for a held slot: restore Latchkey's code there, or let the lock keep its own. */
+function resolveHeld(doc, lockId, slot, keep, now) {
+    const claim = heldClaim(doc, lockId, slot);
+    const codeId = claim ? ownerCodeId(claim) : undefined;
+    if (!claim || codeId === undefined)
+        throw new LatchkeyError("not_found", "error.slot_not_held");
+    if (keep === "latchkey")
+        return { ...doc, claims: doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)) };
+    // The code leaves that lock; the slot stays as the lock has it and is no longer Latchkey's.
+    const codes = doc.codes.map((code) => code.id === codeId
+        ? { ...code, lockIds: code.lockIds.filter((id) => id !== lockId), updatedAt: now }
+        : code);
+    return { ...doc, codes, claims: doc.claims.filter((c) => c !== claim) };
+}
+/**
+ * Claims a slot only to clear it: a code Latchkey found there (unmanaged), or one a person set
+ * at the keypad in a slot whose Latchkey code is gone (that claim gives way).
+ */
+function claimToClear(doc, lockId, slot) {
+    const existing = doc.claims.find(at(lockId, slot));
+    if (existing && !isForeign(existing, doc.codes))
+        throw new LatchkeyError("conflict", "error.slot_managed");
+    const claim = { lockId, slot, owner: { kind: "clear" }, observed: { status: "unknown" } };
+    return { ...doc, claims: [...doc.claims.filter((c) => !at(lockId, slot)(c)), claim] };
+}
+/** What a write found the slot to hold. */
+function observe(doc, lockId, slot, observed) {
+    return { ...doc, claims: doc.claims.map((c) => (at(lockId, slot)(c) ? { ...c, observed } : c)) };
+}
+/**
+ * What a slot picked on a lock that cannot list its codes was read to hold. Empty: it is the
+ * code's, and written next. Anything else: someone's code is there, and the claim goes (the
+ * code gets another slot). Null when no such claim is waiting for its read.
+ */
+function readFirstResult(doc, lockId, slot, observed) {
+    const claim = doc.claims.find((c) => at(lockId, slot)(c) && c.readFirst);
+    if (!claim)
+        return null;
+    const kept = observed.status === "empty";
+    const claims = kept
+        ? doc.claims.map((c) => (c === claim ? { ...c, observed, readFirst: undefined } : c))
+        : doc.claims.filter((c) => c !== claim);
+    return { document: { ...doc, claims }, kept };
+}
+
 /**
  * The codes document — codes and the slots they claim — and the one queue every change of it
  * goes through: a change runs after every earlier one, and is saved before it is acknowledged.
@@ -16404,11 +16480,8 @@ class CodeBook {
     }
     /** The code whose slot is held there, waiting for an admin's choice. */
     heldCodeId(lockId, slot) {
-        const claim = this.heldClaim(this.doc, lockId, slot);
+        const claim = heldClaim(this.doc, lockId, slot);
         return claim ? ownerCodeId(claim) : undefined;
-    }
-    isClaimed(lockId, slot) {
-        return this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot);
     }
     createCode(draft) {
         return this.edit((doc, ctx) => createCode(doc, draft, ctx));
@@ -16433,97 +16506,39 @@ class CodeBook {
         return this.findCode(codeId);
     }
     /**
-     * A lock reported a slot (or all of them) changed at its keypad: the claims there are held,
-     * nothing is written to them until an admin chooses. The claims are picked inside the queue,
-     * from the document as it is then, and held by lock and slot. A claim whose write has just
-     * been confirmed (`isEcho`) is left alone: the report is the echo of Latchkey's own write.
+     * A lock reported a slot (or all of them) changed at its keypad: the claims there are held
+     * (core/claim-edits.ts). They are picked inside the queue, from the document as it is then.
      */
-    async holdChanged(lockId, slot, reason, isEcho) {
+    holdChanged(lockId, slot, reason, isEcho) {
         return this.transact(async (tx) => {
-            // A slot still to be read was never written: the read finds out what is there now.
-            const touched = tx.doc.claims.filter((c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held && !c.readFirst);
-            const affected = new Set(touched.filter((c) => !isEcho(c)).map((c) => c.slot));
-            if (affected.size === 0)
-                return { held: [], echo: touched.length > 0 };
-            const since = this.deps.now().toISOString();
-            const holds = (c) => c.lockId === lockId && affected.has(c.slot) && !c.held && !c.readFirst;
-            const codes = new Map(tx.doc.codes.map((c) => [c.id, c]));
-            // Only a code's slot is reported held; a clear-only or orphaned slot becomes a person's code.
-            const owners = new Set(tx.doc.claims.filter(holds).flatMap((c) => owningCode(c, codes)?.id ?? []));
-            await tx.commit({
-                ...tx.doc,
-                claims: tx.doc.claims.map((c) => holds(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c),
-            });
-            return { held: tx.doc.codes.filter((code) => owners.has(code.id)), echo: false };
+            const outcome = holdChanged(tx.doc, lockId, slot, reason, isEcho, this.deps.now().toISOString());
+            if (outcome.document)
+                await tx.commit(outcome.document);
+            return { held: outcome.held, echo: outcome.echo };
         });
     }
-    /** An admin's choice for a held slot: restore Latchkey's code there, or let the lock keep its own. */
-    async resolveHeld(lockId, slot, keep) {
-        await this.transact(async (tx) => {
-            const claim = this.heldClaim(tx.doc, lockId, slot);
-            const codeId = claim ? ownerCodeId(claim) : undefined;
-            if (!claim || codeId === undefined)
-                throw new LatchkeyError("not_found", "error.slot_not_held");
-            if (keep === "latchkey") {
-                await tx.commit({
-                    ...tx.doc,
-                    claims: tx.doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)),
-                });
-                return;
-            }
-            // The code leaves that lock; the slot stays as the lock has it and is no longer Latchkey's.
-            const codes = tx.doc.codes.map((code) => code.id === codeId
-                ? {
-                    ...code,
-                    lockIds: code.lockIds.filter((id) => id !== lockId),
-                    updatedAt: this.deps.now().toISOString(),
-                }
-                : code);
-            await tx.commit({ ...tx.doc, codes, claims: tx.doc.claims.filter((c) => c !== claim) });
-        });
+    resolveHeld(lockId, slot, keep) {
+        return this.apply((doc) => resolveHeld(doc, lockId, slot, keep, this.deps.now().toISOString()));
     }
-    /**
-     * Claims a slot only to clear it: a code Latchkey found there (unmanaged), or one a person
-     * set at the keypad in a slot whose Latchkey code is gone.
-     */
-    async claimToClear(lockId, slot) {
-        await this.transact(async (tx) => {
-            const here = (c) => c.lockId === lockId && c.slot === slot;
-            const existing = tx.doc.claims.find(here);
-            if (existing && !isForeign(existing, tx.doc.codes))
-                throw new LatchkeyError("conflict", "error.slot_managed");
-            const claim = { lockId, slot, owner: { kind: "clear" }, observed: { status: "unknown" } };
-            await tx.commit({ ...tx.doc, claims: [...tx.doc.claims.filter((c) => !here(c)), claim] });
-        });
+    claimToClear(lockId, slot) {
+        return this.apply((doc) => claimToClear(doc, lockId, slot));
     }
-    /** What a write found the slot to hold. */
-    async observe(lockId, slot, observed) {
-        await this.transact(async (tx) => {
-            const claims = tx.doc.claims.map((c) => c.lockId === lockId && c.slot === slot ? { ...c, observed } : c);
-            await tx.commit({ ...tx.doc, claims });
-        });
+    observe(lockId, slot, observed) {
+        return this.apply((doc) => observe(doc, lockId, slot, observed));
     }
-    /**
-     * What a slot picked on a lock that cannot list its codes was read to hold. Empty: it is the
-     * code's, and written next. Anything else: someone's code is there, and the claim goes (the
-     * code gets another slot). Returns whether the claim was kept.
-     */
-    async readFirstResult(lockId, slot, observed) {
+    /** What a slot to be read first holds; returns whether its claim was kept (the slot was empty). */
+    readFirstResult(lockId, slot, observed) {
         return this.transact(async (tx) => {
-            const claim = tx.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.readFirst);
-            if (!claim)
-                return false;
-            const keep = observed.status === "empty";
-            const claims = keep
-                ? tx.doc.claims.map((c) => (c === claim ? { ...c, observed, readFirst: undefined } : c))
-                : tx.doc.claims.filter((c) => c !== claim);
-            await tx.commit({ ...tx.doc, claims });
-            return keep;
+            const outcome = readFirstResult(tx.doc, lockId, slot, observed);
+            if (outcome)
+                await tx.commit(outcome.document);
+            return outcome?.kept ?? false;
         });
     }
-    heldClaim(doc, lockId, slot) {
-        const codes = new Map(doc.codes.map((c) => [c.id, c]));
-        return doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held && owningCode(c, codes));
+    apply(edit) {
+        return this.transact(async (tx) => {
+            await tx.commit(edit(tx.doc));
+        });
     }
     async edit(edit) {
         return this.transact(async (tx) => {
@@ -16594,6 +16609,91 @@ function nodeIdOf(identifiers) {
 }
 function lockMap(locks) {
     return new Map(locks.map((l) => [l.id, l]));
+}
+
+/**
+ * The codes found on each lock, Latchkey's or not: what HA's inventory listed (slot → PIN, null
+ * if unreadable), and where HA cannot list a lock's codes, what reading single slots found.
+ * What is read is kept until Latchkey restarts; a slot it forgot is read again.
+ */
+class FoundCodes {
+    constructor(
+    /** Reads HA again, for a lock that could not list its codes. */
+    relistLater, relistMs = 60_000) {
+        this.relistLater = relistLater;
+        this.relistMs = relistMs;
+        this.listed = new Map();
+        this.read = new Map();
+        /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
+        this.failed = new Set();
+    }
+    /** A new inventory. A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
+    take(listed, failed) {
+        const next = new Map(listed);
+        const never = new Set();
+        for (const lockId of failed) {
+            const before = this.listed.get(lockId);
+            if (before)
+                next.set(lockId, before);
+            else
+                never.add(lockId);
+        }
+        this.listed = next;
+        this.failed = never;
+        clearTimeout(this.relist);
+        if (never.size === 0)
+            return;
+        this.relist = setTimeout(this.relistLater, this.relistMs);
+        this.relist.unref();
+    }
+    /** Locks whose codes could not be listed yet. */
+    get unlisted() {
+        return this.failed;
+    }
+    /** Of these locks, those whose codes HA cannot list: a slot picked there is read before it is written. */
+    unlistable(lockIds) {
+        return new Set([...lockIds].filter((id) => !this.listed.has(id) && !this.failed.has(id)));
+    }
+    /** What was found in a slot; undefined where nothing was found. */
+    holding(lockId, slot) {
+        return (this.listed.get(lockId) ?? this.read.get(lockId))?.get(slot);
+    }
+    /** The slots found taken, per lock. */
+    takenSlots() {
+        return new Map(this.everyLock().map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
+    }
+    /** Taken slots with a PIN or an unreadable code (not a tag or fingerprint). */
+    codeSlots() {
+        return this.everyLock().flatMap(([lockId, slots]) => [...slots].filter(([, holding]) => holding !== NOT_A_PIN).map(([slot]) => ({ lockId, slot })));
+    }
+    /** PINs found on the locks: secrets too, though Latchkey did not set them. */
+    pins() {
+        return this.everyLock().flatMap(([, slots]) => [...slots.values()].filter((pin) => typeof pin === "string"));
+    }
+    /** A write found a slot empty or holding its PIN: the inventory follows until the lock is listed again. */
+    learn(lockId, slot, observed) {
+        const listed = this.listed.get(lockId);
+        if (listed && observed.status === "set")
+            listed.set(slot, observed.pin);
+        if (listed && observed.status === "empty")
+            listed.delete(slot);
+        // Where nothing lists the lock, only what reads found is kept: Latchkey's own slots are in its claims.
+        if (!listed)
+            this.read.get(lockId)?.delete(slot);
+    }
+    /** A read found a slot taken: someone's code (null: its PIN cannot be read). */
+    learnTaken(lockId, slot, pin) {
+        const slots = this.listed.get(lockId) ?? this.read.get(lockId) ?? new Map();
+        slots.set(slot, pin);
+        if (!this.listed.has(lockId))
+            this.read.set(lockId, slots);
+    }
+    stop() {
+        clearTimeout(this.relist);
+    }
+    everyLock() {
+        return [...this.listed, ...[...this.read].filter(([lockId]) => !this.listed.has(lockId))];
+    }
 }
 
 /** zwave-js NodeStatus numbers as HA's `zwave_js/node_status` returns them. */
@@ -16758,19 +16858,13 @@ class LockDirectory {
         this.sources = null;
         this.zone = "UTC";
         this.lang = "en";
-        /** Codes found on each lock (slot → PIN, null if unreadable) by the last inventory; empty where HA cannot list them. */
-        this.occupied = new Map();
-        /**
-         * Where HA cannot list a lock's codes: what reading single slots found there (slot → PIN,
-         * null if unreadable). Kept until Latchkey restarts; a slot it forgot is read again.
-         */
-        this.learned = new Map();
-        /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
-        this.unlistedLocks = new Set();
         this.listeners = new Set();
         /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
         this.reading = null;
         this.following = null;
+        this.found = new FoundCodes(() => {
+            this.refreshInBackground();
+        }, deps.relistMs);
     }
     /** Called after every read of HA, and awaited by it: the sync loop plans with the new facts. */
     onRefreshed(listener) {
@@ -16809,7 +16903,7 @@ class LockDirectory {
         this.zone = reading.timeZone;
         this.lang = reading.language;
         if (reading.occupied)
-            this.takeInventory(reading.occupied, reading.unlisted);
+            this.found.take(reading.occupied, reading.unlisted);
         this.recheckWhileStarting(reading.haRunning);
         for (const listener of this.listeners)
             await listener();
@@ -16851,60 +16945,12 @@ class LockDirectory {
     lockName(lockId) {
         return this.locks.get(lockId)?.name ?? lockId;
     }
-    /** Locks whose codes could not be listed yet. */
-    get unlisted() {
-        return this.unlistedLocks;
-    }
-    /** What the last inventory (or a read of the slot) found in a slot; undefined where nothing was found. */
-    holding(lockId, slot) {
-        return this.found(lockId)?.get(slot);
-    }
     /** Locks whose codes HA cannot list: a slot picked there is read before anything is written to it. */
     unlistable() {
-        return new Set([...this.locks.keys()].filter((id) => !this.occupied.has(id) && !this.unlistedLocks.has(id)));
-    }
-    /** The slots found taken, per lock. */
-    takenSlots() {
-        return new Map(this.everyLock().map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
-    }
-    /** Taken slots with a PIN or an unreadable code (not a tag or fingerprint), per lock. */
-    codeSlots() {
-        return this.everyLock().flatMap(([lockId, slots]) => [...slots].filter(([, holding]) => holding !== NOT_A_PIN).map(([slot]) => ({ lockId, slot })));
-    }
-    /** PINs found on the locks: secrets too, though Latchkey did not set them. */
-    pins() {
-        return this.everyLock().flatMap(([, slots]) => [...slots.values()].filter((pin) => typeof pin === "string"));
-    }
-    /** A write found a slot empty or holding its PIN: the inventory follows until the lock is listed again. */
-    learn(lockId, slot, observed) {
-        const listed = this.occupied.get(lockId);
-        if (listed && observed.status === "set")
-            listed.set(slot, observed.pin);
-        if (listed && observed.status === "empty")
-            listed.delete(slot);
-        // Where nothing lists the lock, only what reads found is kept: Latchkey's own slots are in its claims.
-        if (!listed)
-            this.learned.get(lockId)?.delete(slot);
-    }
-    /** A read found a slot taken, on a lock HA cannot list: someone's code (null: its PIN cannot be read). */
-    learnTaken(lockId, slot, pin) {
-        const listed = this.occupied.get(lockId);
-        if (listed) {
-            listed.set(slot, pin);
-            return;
-        }
-        const found = this.learned.get(lockId) ?? new Map();
-        found.set(slot, pin);
-        this.learned.set(lockId, found);
-    }
-    found(lockId) {
-        return this.occupied.get(lockId) ?? this.learned.get(lockId);
-    }
-    everyLock() {
-        return [...this.occupied, ...[...this.learned].filter(([lockId]) => !this.occupied.has(lockId))];
+        return this.found.unlistable(this.locks.keys());
     }
     stop() {
-        clearTimeout(this.relist);
+        this.found.stop();
         clearTimeout(this.startupRecheck);
     }
     /**
@@ -16921,27 +16967,6 @@ class LockDirectory {
             this.refreshInBackground();
         }, STARTUP_RECHECK_MS);
         this.startupRecheck.unref();
-    }
-    /** A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
-    takeInventory(listed, failed) {
-        const next = new Map(listed);
-        const unlisted = new Set();
-        for (const lockId of failed) {
-            const before = this.occupied.get(lockId);
-            if (before)
-                next.set(lockId, before);
-            else
-                unlisted.add(lockId);
-        }
-        this.occupied = next;
-        this.unlistedLocks = unlisted;
-        clearTimeout(this.relist);
-        if (unlisted.size === 0)
-            return;
-        this.relist = setTimeout(() => {
-            this.refreshInBackground();
-        }, this.deps.relistMs ?? 60_000);
-        this.relist.unref();
     }
 }
 
@@ -17212,7 +17237,7 @@ class SyncLoop {
                 return this.writer(op, lock);
             },
             lockOf: (id) => deps.directory.lockOf(id),
-            onObserved: (op, observed) => deps.onObserved(op, observed),
+            onObserved: (op, observed) => this.recordOutcome(op, observed),
             onChange: () => {
                 deps.onChange();
             },
@@ -17234,6 +17259,21 @@ class SyncLoop {
     connect(writer) {
         this.writer = writer;
     }
+    /** What a write (or a read) found the slot to hold goes into the book and the directory; then plan again. */
+    async recordOutcome(op, observed) {
+        const { book, directory } = this.deps;
+        if (op.kind === "read") {
+            const kept = await book.readFirstResult(op.lockId, op.slot, observed);
+            // An empty PIN: the slot is someone's, with a PIN the lock does not give out.
+            if (!kept && observed.status === "set")
+                directory.found.learnTaken(op.lockId, op.slot, observed.pin === "" ? null : observed.pin);
+        }
+        else {
+            directory.found.learn(op.lockId, op.slot, observed);
+            await book.observe(op.lockId, op.slot, observed);
+        }
+        await this.sync();
+    }
     /** After a read of HA: paused lanes may run again, and the plan may have changed. */
     async afterRefresh() {
         this.executor.resume();
@@ -17248,8 +17288,8 @@ class SyncLoop {
         return book.transact(async (tx) => {
             const doc = tx.doc;
             // A lock whose codes are unknown gets no new slot: a free-looking one may be someone's code.
-            const listed = new Map([...directory.current].filter(([lockId]) => !directory.unlisted.has(lockId)));
-            const allocation = allocateSlots(doc.codes, doc.claims, listed, { first: options.slot_first, last: options.slot_last }, directory.takenSlots(), directory.unlistable());
+            const listed = new Map([...directory.current].filter(([lockId]) => !directory.found.unlisted.has(lockId)));
+            const allocation = allocateSlots(doc.codes, doc.claims, listed, { first: options.slot_first, last: options.slot_last }, directory.found.takenSlots(), directory.unlistable());
             this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
             const plan = reconcile(doc.codes, allocation.claims, this.deps.now(), directory.timeZone);
             const released = new Set(plan.release);
@@ -17300,13 +17340,6 @@ class SyncLoop {
 }
 
 /**
- * Some locks also report a code written over Z-Wave as "added at the keypad", within a moment
- * of the write: such an echo of Latchkey's own write is not a change by a person.
- */
-function isOwnEcho(claim, now, windowMs) {
-    return (claim.observed.status !== "unknown" && now.getTime() - Date.parse(claim.observed.verifiedAt) < windowMs);
-}
-/**
  * Latchkey's add-on side in one place for the API and the event handlers: the code book, the
  * lock directory and the sync loop, wired so that every edit is followed by a plan, and the
  * snapshots clients see. Lock writes follow from the plan, never from an edit directly.
@@ -17342,19 +17375,6 @@ class LatchkeyService {
             now: this.now,
             retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
             ...(deps.operationTimeoutMs === undefined ? {} : { operationTimeoutMs: deps.operationTimeoutMs }),
-            onObserved: async (op, observed) => {
-                if (op.kind === "read") {
-                    const kept = await this.book.readFirstResult(op.lockId, op.slot, observed);
-                    // An empty PIN: the slot is someone's, with a PIN the lock does not give out.
-                    if (!kept && observed.status === "set")
-                        this.locks.learnTaken(op.lockId, op.slot, observed.pin === "" ? null : observed.pin);
-                }
-                else {
-                    this.locks.learn(op.lockId, op.slot, observed);
-                    await this.book.observe(op.lockId, op.slot, observed);
-                }
-                await this.loop.sync();
-            },
             onChange: () => {
                 this.emit();
             },
@@ -17381,13 +17401,13 @@ class LatchkeyService {
         const doc = this.book.document;
         const claimed = new Set(doc.claims.map((c) => `${c.lockId}#${c.slot}`));
         // A person enrolled by tag or fingerprint is no code: Latchkey stays off that slot and says nothing.
-        const unmanaged = this.locks.codeSlots().filter((s) => !claimed.has(`${s.lockId}#${s.slot}`));
+        const unmanaged = this.locks.found.codeSlots().filter((s) => !claimed.has(`${s.lockId}#${s.slot}`));
         return buildSnapshot({
             document: doc,
             locks: this.locks.list(),
             unmanaged,
             full: this.loop.fullPairs,
-            unlisted: this.locks.unlisted,
+            unlisted: this.locks.found.unlisted,
             user,
             now: this.now(),
             timeZone: this.locks.timeZone,
@@ -17412,7 +17432,7 @@ class LatchkeyService {
     }
     /** Every secret the service knows, for the log redaction layer. */
     secrets() {
-        return [...this.book.pins(), ...this.locks.pins()];
+        return [...this.book.pins(), ...this.locks.found.pins()];
     }
     interpretContext() {
         return { locks: this.locks.list(), codes: this.book.document.codes, codeAt: this.book.codeAt() };
@@ -17437,7 +17457,7 @@ class LatchkeyService {
         return this.thenSync(this.book.recordUse(codeId, counts));
     }
     adoptUnmanaged(lockId, slot, name) {
-        const pin = this.locks.holding(lockId, slot);
+        const pin = this.locks.found.holding(lockId, slot);
         if (pin === undefined || pin === NOT_A_PIN)
             throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
         if (pin === null)
@@ -17447,7 +17467,7 @@ class LatchkeyService {
     async clearUnmanaged(lockId, slot) {
         if (!this.locks.hasLock(lockId))
             throw new LatchkeyError("not_found", "error.lock_gone");
-        if (this.locks.holding(lockId, slot) === NOT_A_PIN)
+        if (this.locks.found.holding(lockId, slot) === NOT_A_PIN)
             throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
         await this.thenSync(this.book.claimToClear(lockId, slot));
     }
@@ -17464,9 +17484,6 @@ class LatchkeyService {
         const now = this.now();
         const windowMs = this.deps.ownEchoMs ?? 10_000;
         return this.thenSync(this.book.holdChanged(lockId, slot, reason, (c) => isOwnEcho(c, now, windowMs)));
-    }
-    startClock(tickMs) {
-        this.loop.startClock(tickMs);
     }
     /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */
     async idle() {
@@ -17778,7 +17795,7 @@ async function main() {
         log,
         stateGraceMs: tuning.stateGraceMs,
     });
-    svc.startClock(tuning.clockTickMs);
+    svc.loop.startClock(tuning.clockTickMs);
     await svc.attach(link);
 }
 /** HA may be starting or restarting: retry with capped backoff, but stop on a token HA rejects. */

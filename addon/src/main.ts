@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     log,
     stateGraceMs: tuning.stateGraceMs,
   });
-  svc.startClock(tuning.clockTickMs);
+  svc.loop.startClock(tuning.clockTickMs);
   await svc.attach(link);
 }
 

@@ -6,14 +6,12 @@ import {
   type CodeDraft,
   type PublicCode,
 } from "../../../src/model/code";
-import { LatchkeyError } from "../../../src/model/errors";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
 import type { HoldReason } from "../../../src/model/slot";
 import { ownerCodeId, type SlotClaim, type SlotObservation } from "../../../src/model/slot-claim";
-import { owningCode } from "../core/claim-rules";
 import * as commands from "../core/commands";
-import { isForeign } from "../core/commands";
+import * as edits from "../core/claim-edits";
 import type { StoreDocument } from "../store/schema";
 
 export interface CodeBookDeps {
@@ -107,12 +105,8 @@ export class CodeBook {
 
   /** The code whose slot is held there, waiting for an admin's choice. */
   heldCodeId(lockId: LockId, slot: number): CodeId | undefined {
-    const claim = this.heldClaim(this.doc, lockId, slot);
+    const claim = edits.heldClaim(this.doc, lockId, slot);
     return claim ? ownerCodeId(claim) : undefined;
-  }
-
-  isClaimed(lockId: LockId, slot: number): boolean {
-    return this.doc.claims.some((c) => c.lockId === lockId && c.slot === slot);
   }
 
   createCode(draft: CodeDraft) {
@@ -139,112 +133,47 @@ export class CodeBook {
   }
 
   /**
-   * A lock reported a slot (or all of them) changed at its keypad: the claims there are held,
-   * nothing is written to them until an admin chooses. The claims are picked inside the queue,
-   * from the document as it is then, and held by lock and slot. A claim whose write has just
-   * been confirmed (`isEcho`) is left alone: the report is the echo of Latchkey's own write.
+   * A lock reported a slot (or all of them) changed at its keypad: the claims there are held
+   * (core/claim-edits.ts). They are picked inside the queue, from the document as it is then.
    */
-  async holdChanged(
+  holdChanged(
     lockId: LockId,
     slot: number | "all",
     reason: HoldReason,
     isEcho: (claim: SlotClaim) => boolean,
   ): Promise<{ held: Code[]; echo: boolean }> {
     return this.transact(async (tx) => {
-      // A slot still to be read was never written: the read finds out what is there now.
-      const touched = tx.doc.claims.filter(
-        (c) => c.lockId === lockId && (slot === "all" || c.slot === slot) && !c.held && !c.readFirst,
-      );
-      const affected = new Set(touched.filter((c) => !isEcho(c)).map((c) => c.slot));
-      if (affected.size === 0) return { held: [], echo: touched.length > 0 };
-      const since = this.deps.now().toISOString();
-      const holds = (c: SlotClaim) => c.lockId === lockId && affected.has(c.slot) && !c.held && !c.readFirst;
-      const codes = new Map(tx.doc.codes.map((c) => [c.id, c]));
-      // Only a code's slot is reported held; a clear-only or orphaned slot becomes a person's code.
-      const owners = new Set(tx.doc.claims.filter(holds).flatMap((c) => owningCode(c, codes)?.id ?? []));
-      await tx.commit({
-        ...tx.doc,
-        claims: tx.doc.claims.map((c) =>
-          holds(c) ? { ...c, held: { reason, since }, observed: { status: "unknown" } } : c,
-        ),
-      });
-      return { held: tx.doc.codes.filter((code) => owners.has(code.id)), echo: false };
+      const outcome = edits.holdChanged(tx.doc, lockId, slot, reason, isEcho, this.deps.now().toISOString());
+      if (outcome.document) await tx.commit(outcome.document);
+      return { held: outcome.held, echo: outcome.echo };
     });
   }
 
-  /** An admin's choice for a held slot: restore Latchkey's code there, or let the lock keep its own. */
-  async resolveHeld(lockId: LockId, slot: number, keep: "lock" | "latchkey"): Promise<void> {
-    await this.transact(async (tx) => {
-      const claim = this.heldClaim(tx.doc, lockId, slot);
-      const codeId = claim ? ownerCodeId(claim) : undefined;
-      if (!claim || codeId === undefined) throw new LatchkeyError("not_found", "error.slot_not_held");
-      if (keep === "latchkey") {
-        await tx.commit({
-          ...tx.doc,
-          claims: tx.doc.claims.map((c) => (c === claim ? { ...c, held: undefined } : c)),
-        });
-        return;
-      }
-      // The code leaves that lock; the slot stays as the lock has it and is no longer Latchkey's.
-      const codes = tx.doc.codes.map((code) =>
-        code.id === codeId
-          ? {
-              ...code,
-              lockIds: code.lockIds.filter((id) => id !== lockId),
-              updatedAt: this.deps.now().toISOString(),
-            }
-          : code,
-      );
-      await tx.commit({ ...tx.doc, codes, claims: tx.doc.claims.filter((c) => c !== claim) });
-    });
+  resolveHeld(lockId: LockId, slot: number, keep: "lock" | "latchkey"): Promise<void> {
+    return this.apply((doc) => edits.resolveHeld(doc, lockId, slot, keep, this.deps.now().toISOString()));
   }
 
-  /**
-   * Claims a slot only to clear it: a code Latchkey found there (unmanaged), or one a person
-   * set at the keypad in a slot whose Latchkey code is gone.
-   */
-  async claimToClear(lockId: LockId, slot: number): Promise<void> {
-    await this.transact(async (tx) => {
-      const here = (c: SlotClaim) => c.lockId === lockId && c.slot === slot;
-      const existing = tx.doc.claims.find(here);
-      if (existing && !isForeign(existing, tx.doc.codes))
-        throw new LatchkeyError("conflict", "error.slot_managed");
-      const claim: SlotClaim = { lockId, slot, owner: { kind: "clear" }, observed: { status: "unknown" } };
-      await tx.commit({ ...tx.doc, claims: [...tx.doc.claims.filter((c) => !here(c)), claim] });
-    });
+  claimToClear(lockId: LockId, slot: number): Promise<void> {
+    return this.apply((doc) => edits.claimToClear(doc, lockId, slot));
   }
 
-  /** What a write found the slot to hold. */
-  async observe(lockId: LockId, slot: number, observed: SlotObservation): Promise<void> {
-    await this.transact(async (tx) => {
-      const claims = tx.doc.claims.map((c) =>
-        c.lockId === lockId && c.slot === slot ? { ...c, observed } : c,
-      );
-      await tx.commit({ ...tx.doc, claims });
-    });
+  observe(lockId: LockId, slot: number, observed: SlotObservation): Promise<void> {
+    return this.apply((doc) => edits.observe(doc, lockId, slot, observed));
   }
 
-  /**
-   * What a slot picked on a lock that cannot list its codes was read to hold. Empty: it is the
-   * code's, and written next. Anything else: someone's code is there, and the claim goes (the
-   * code gets another slot). Returns whether the claim was kept.
-   */
-  async readFirstResult(lockId: LockId, slot: number, observed: SlotObservation): Promise<boolean> {
+  /** What a slot to be read first holds; returns whether its claim was kept (the slot was empty). */
+  readFirstResult(lockId: LockId, slot: number, observed: SlotObservation): Promise<boolean> {
     return this.transact(async (tx) => {
-      const claim = tx.doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.readFirst);
-      if (!claim) return false;
-      const keep = observed.status === "empty";
-      const claims = keep
-        ? tx.doc.claims.map((c) => (c === claim ? { ...c, observed, readFirst: undefined } : c))
-        : tx.doc.claims.filter((c) => c !== claim);
-      await tx.commit({ ...tx.doc, claims });
-      return keep;
+      const outcome = edits.readFirstResult(tx.doc, lockId, slot, observed);
+      if (outcome) await tx.commit(outcome.document);
+      return outcome?.kept ?? false;
     });
   }
 
-  private heldClaim(doc: StoreDocument, lockId: LockId, slot: number): SlotClaim | undefined {
-    const codes = new Map(doc.codes.map((c) => [c.id, c]));
-    return doc.claims.find((c) => c.lockId === lockId && c.slot === slot && c.held && owningCode(c, codes));
+  private apply(edit: (doc: StoreDocument) => StoreDocument): Promise<void> {
+    return this.transact(async (tx) => {
+      await tx.commit(edit(tx.doc));
+    });
   }
 
   private async edit(

@@ -4,7 +4,7 @@ import { LatchkeyError } from "../../../src/model/errors";
 import type { CodeId, LockId } from "../../../src/model/primitives";
 import type { Snapshot } from "../../../src/model/protocol";
 import type { HoldReason } from "../../../src/model/slot";
-import type { SlotClaim } from "../../../src/model/slot-claim";
+import { isOwnEcho } from "../core/claim-edits";
 import type { InterpretContext } from "../core/interpret";
 import { buildSnapshot } from "../core/snapshot";
 import type { Options } from "../config";
@@ -19,16 +19,6 @@ import { LockDirectory } from "./lock-directory";
 import type { LockSources } from "./read-locks";
 import type { NotifyFn } from "./share";
 import { SyncLoop } from "./sync-loop";
-
-/**
- * Some locks also report a code written over Z-Wave as "added at the keypad", within a moment
- * of the write: such an echo of Latchkey's own write is not a change by a person.
- */
-function isOwnEcho(claim: SlotClaim, now: Date, windowMs: number): boolean {
-  return (
-    claim.observed.status !== "unknown" && now.getTime() - Date.parse(claim.observed.verifiedAt) < windowMs
-  );
-}
 
 export interface ServiceDeps {
   save: (next: StoreDocument) => Promise<void>;
@@ -86,18 +76,6 @@ export class LatchkeyService {
       now: this.now,
       retry: deps.retry ?? { baseMs: 5_000, maxMs: 15 * 60_000 },
       ...(deps.operationTimeoutMs === undefined ? {} : { operationTimeoutMs: deps.operationTimeoutMs }),
-      onObserved: async (op, observed) => {
-        if (op.kind === "read") {
-          const kept = await this.book.readFirstResult(op.lockId, op.slot, observed);
-          // An empty PIN: the slot is someone's, with a PIN the lock does not give out.
-          if (!kept && observed.status === "set")
-            this.locks.learnTaken(op.lockId, op.slot, observed.pin === "" ? null : observed.pin);
-        } else {
-          this.locks.learn(op.lockId, op.slot, observed);
-          await this.book.observe(op.lockId, op.slot, observed);
-        }
-        await this.loop.sync();
-      },
       onChange: () => {
         this.emit();
       },
@@ -132,13 +110,13 @@ export class LatchkeyService {
     const doc = this.book.document;
     const claimed = new Set(doc.claims.map((c) => `${c.lockId}#${c.slot}`));
     // A person enrolled by tag or fingerprint is no code: Latchkey stays off that slot and says nothing.
-    const unmanaged = this.locks.codeSlots().filter((s) => !claimed.has(`${s.lockId}#${s.slot}`));
+    const unmanaged = this.locks.found.codeSlots().filter((s) => !claimed.has(`${s.lockId}#${s.slot}`));
     return buildSnapshot({
       document: doc,
       locks: this.locks.list(),
       unmanaged,
       full: this.loop.fullPairs,
-      unlisted: this.locks.unlisted,
+      unlisted: this.locks.found.unlisted,
       user,
       now: this.now(),
       timeZone: this.locks.timeZone,
@@ -167,7 +145,7 @@ export class LatchkeyService {
 
   /** Every secret the service knows, for the log redaction layer. */
   secrets(): string[] {
-    return [...this.book.pins(), ...this.locks.pins()];
+    return [...this.book.pins(), ...this.locks.found.pins()];
   }
 
   interpretContext(): InterpretContext {
@@ -197,7 +175,7 @@ export class LatchkeyService {
   }
 
   adoptUnmanaged(lockId: LockId, slot: number, name: string) {
-    const pin = this.locks.holding(lockId, slot);
+    const pin = this.locks.found.holding(lockId, slot);
     if (pin === undefined || pin === NOT_A_PIN)
       throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
     if (pin === null) throw new LatchkeyError("conflict", "error.pin_unreadable");
@@ -206,7 +184,7 @@ export class LatchkeyService {
 
   async clearUnmanaged(lockId: LockId, slot: number): Promise<void> {
     if (!this.locks.hasLock(lockId)) throw new LatchkeyError("not_found", "error.lock_gone");
-    if (this.locks.holding(lockId, slot) === NOT_A_PIN)
+    if (this.locks.found.holding(lockId, slot) === NOT_A_PIN)
       throw new LatchkeyError("not_found", "error.slot_not_unmanaged");
     await this.thenSync(this.book.claimToClear(lockId, slot));
   }
@@ -229,10 +207,6 @@ export class LatchkeyService {
     const now = this.now();
     const windowMs = this.deps.ownEchoMs ?? 10_000;
     return this.thenSync(this.book.holdChanged(lockId, slot, reason, (c) => isOwnEcho(c, now, windowMs)));
-  }
-
-  startClock(tickMs: number): void {
-    this.loop.startClock(tickMs);
   }
 
   /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */

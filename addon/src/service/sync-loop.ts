@@ -27,8 +27,6 @@ export interface SyncLoopDeps {
   log: Logger;
   now: () => Date;
   retry: { baseMs: number; maxMs: number };
-  /** Carries out a write and reports what the slot then holds (recorded in the book and the directory). */
-  onObserved: (op: Operation, observed: SlotObservation) => Promise<void>;
   /** The lock writes' status changed (for snapshot pushes). */
   onChange: () => void;
   /** How long one write may take before it counts as failed. */
@@ -54,7 +52,7 @@ export class SyncLoop {
         return this.writer(op, lock);
       },
       lockOf: (id) => deps.directory.lockOf(id),
-      onObserved: (op, observed) => deps.onObserved(op, observed),
+      onObserved: (op, observed) => this.recordOutcome(op, observed),
       onChange: () => {
         deps.onChange();
       },
@@ -79,6 +77,21 @@ export class SyncLoop {
     this.writer = writer;
   }
 
+  /** What a write (or a read) found the slot to hold goes into the book and the directory; then plan again. */
+  private async recordOutcome(op: Operation, observed: SlotObservation): Promise<void> {
+    const { book, directory } = this.deps;
+    if (op.kind === "read") {
+      const kept = await book.readFirstResult(op.lockId, op.slot, observed);
+      // An empty PIN: the slot is someone's, with a PIN the lock does not give out.
+      if (!kept && observed.status === "set")
+        directory.found.learnTaken(op.lockId, op.slot, observed.pin === "" ? null : observed.pin);
+    } else {
+      directory.found.learn(op.lockId, op.slot, observed);
+      await book.observe(op.lockId, op.slot, observed);
+    }
+    await this.sync();
+  }
+
   /** After a read of HA: paused lanes may run again, and the plan may have changed. */
   async afterRefresh(): Promise<void> {
     this.executor.resume();
@@ -96,13 +109,15 @@ export class SyncLoop {
     return book.transact(async (tx) => {
       const doc = tx.doc;
       // A lock whose codes are unknown gets no new slot: a free-looking one may be someone's code.
-      const listed = new Map([...directory.current].filter(([lockId]) => !directory.unlisted.has(lockId)));
+      const listed = new Map(
+        [...directory.current].filter(([lockId]) => !directory.found.unlisted.has(lockId)),
+      );
       const allocation = allocateSlots(
         doc.codes,
         doc.claims,
         listed,
         { first: options.slot_first, last: options.slot_last },
-        directory.takenSlots(),
+        directory.found.takenSlots(),
         directory.unlistable(),
       );
       this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
