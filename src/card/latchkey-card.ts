@@ -14,7 +14,6 @@ import "./elements/latchkey-code-list";
 import "./elements/latchkey-unmanaged";
 import "./elements/latchkey-held";
 import "./elements/latchkey-activity";
-import "./latchkey-card-editor";
 import { loadHaForm } from "./ha/load-ha-form";
 import { notifyServices } from "./utils/share-utils";
 import { TranslationController } from "./controllers/translation-controller";
@@ -97,7 +96,8 @@ export class LatchkeyCard extends LitElement {
 
   /** The visual editor: HA's own form with the card's options. */
   static async getConfigElement(): Promise<HTMLElement> {
-    await loadHaForm();
+    // Only someone editing the dashboard needs it: a chunk of its own.
+    await Promise.all([loadHaForm(), import("./latchkey-card-editor")]);
     return document.createElement("latchkey-card-editor");
   }
 

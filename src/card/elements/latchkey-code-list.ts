@@ -10,8 +10,11 @@ import { errorMessage } from "../utils/problem-text";
 import { summarizeRules } from "../utils/rules-utils";
 import { sharedStyles } from "./styles";
 import { chipTitle, lockChips, syncKey } from "../utils/sync-utils";
-import "./latchkey-code-editor";
-import "./latchkey-share-form";
+import { loadElement, type ElementModule } from "../dom/lazy-element";
+
+// Only admins open these, and not on every visit: each is a chunk of its own.
+const codeEditorModule: ElementModule = () => import("./latchkey-code-editor");
+const shareFormModule: ElementModule = () => import("./latchkey-share-form");
 
 const REVEAL_MS = 10_000;
 
@@ -90,7 +93,7 @@ export class LatchkeyCodeList extends LitElement {
             ? html`<p class="hint codes-limit">${this.t("codes.limit", { max: MAX_CODES })}</p>`
             : admin
               ? html`<button class="primary add" @click=${() => {
-                  this.editing = null;
+                  this.openEditor(null);
                 }}>${this.t("codes.add")}</button>`
               : nothing
         }
@@ -174,7 +177,7 @@ export class LatchkeyCodeList extends LitElement {
         this.toggleShare(code.id);
       }}>${this.t("share.open")}</button>
       <button class="edit" @click=${() => {
-        this.editing = code;
+        this.openEditor(code);
       }}>${this.t("codes.edit")}</button>
       <button class="toggle" @click=${() => void this.run(() => this.client?.request("codes/set_enabled", { codeId: code.id, enabled: !code.enabled }))}>
         ${this.t(code.enabled ? "codes.disable" : "codes.enable")}
@@ -193,8 +196,31 @@ export class LatchkeyCodeList extends LitElement {
     focusAfterRender(this, opener);
   }
 
+  private openEditor(code: PublicCode | null): void {
+    this.whenLoaded("latchkey-code-editor", codeEditorModule, () => {
+      this.editing = code;
+    });
+  }
+
   private toggleShare(codeId: string): void {
-    this.sharing = this.sharing === codeId ? null : codeId;
+    if (this.sharing === codeId) this.sharing = null;
+    else
+      this.whenLoaded("latchkey-share-form", shareFormModule, () => {
+        this.sharing = codeId;
+      });
+  }
+
+  /** Opens a part at once when it is loaded, else once its chunk arrived; says so when it cannot. */
+  private whenLoaded(tag: string, module: ElementModule, open: () => void): void {
+    const loading = loadElement(tag, module);
+    if (!loading) {
+      open();
+      return;
+    }
+    loading.then(open, (error: unknown) => {
+      console.error(`Latchkey could not load ${tag}`, error);
+      toast(this, this.t("common.load_failed"));
+    });
   }
 
   private async reveal(code: PublicCode): Promise<void> {

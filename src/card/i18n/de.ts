@@ -51,6 +51,8 @@ export const de: Record<TranslationKey, string> = {
   "common.cancel": "Abbrechen",
   "common.save": "Speichern",
   "common.delete": "Löschen",
+  "common.load_failed":
+    "Dieser Teil der Karte konnte nicht geladen werden. Prüfe die Verbindung und versuche es erneut.",
   "addon.set_url":
     "Trage in der Kartenkonfiguration unter addon_url die Websocket-URL des Latchkey-Add-ons ein (zum Beispiel ws://homeassistant.local:8099/api/ws), um hier Codes zu verwalten.",
   "editor_card.title": "Titel",

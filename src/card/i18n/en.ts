@@ -28,6 +28,7 @@ export const en = {
   "common.cancel": "Cancel",
   "common.save": "Save",
   "common.delete": "Delete",
+  "common.load_failed": "This part of the card could not be loaded. Check the connection and try again.",
   "addon.set_url":
     "Set addon_url in the card configuration to the Latchkey add-on's websocket URL (for example ws://homeassistant.local:8099/api/ws) to manage codes here.",
   "editor_card.title": "Title",

@@ -56,7 +56,8 @@ function deepFocus(p: Page): Promise<string | null> {
 async function languagesFetchedDuring(p: Page, action: () => Promise<void>): Promise<string[]> {
   const fetched: string[] = [];
   const onRequest = (request: { url(): string }) => {
-    const language = /\/latchkey-card-([a-z]+)-[\w-]+\.js$/.exec(new URL(request.url()).pathname)?.[1];
+    // A language's chunk, not the card's main chunk (latchkey-card-main-<hash>.js) or a lazy part.
+    const language = /\/latchkey-card-([a-z]{2})-[\w-]{8}\.js$/.exec(new URL(request.url()).pathname)?.[1];
     if (language) fetched.push(language);
   };
   p.on("request", onRequest);

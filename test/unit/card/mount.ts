@@ -1,5 +1,9 @@
 import type { LitElement } from "lit";
 import "../../../src/card/latchkey-card";
+// The parts the card fetches when someone first opens them, loaded up front here so that tests
+// open them at once (test/unit/card/lazy-parts.test.ts opens them the way a browser does).
+import "../../../src/card/elements/latchkey-code-editor";
+import "../../../src/card/elements/latchkey-share-form";
 import { cardTranslations } from "../../../src/card/i18n/card-translations";
 import type { HomeAssistant } from "../../../src/card/ha/types";
 import { languageOf } from "../../../src/i18n/make-translator";

@@ -364,18 +364,33 @@ describe("hacs.json", () => {
     expect(existsSync(`${root}dist/${hacs.filename ?? ""}`)).toBe(true);
   });
 
-  it("ships each language's texts as a chunk that imports nothing", () => {
+  it("ships each language's texts as a chunk that imports nothing, and the card's parts import only its main chunk", () => {
     // HA loads the card as /hacsfiles/latchkey/latchkey-card.js?hacstag=…: a chunk importing
     // "./latchkey-card.js" would name another URL, and the browser would run the whole card twice.
     const chunks = readdirSync(`${root}dist`)
       .filter((name) => name !== "latchkey-card.js")
       .sort();
-    expect(chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, ""))).toEqual([
+    const kind = (name: string) => name.replace(/-[\w-]{8}\.js$/, "");
+    expect(chunks.map(kind)).toEqual([
+      "latchkey-card-card-editor",
+      "latchkey-card-code-editor",
       "latchkey-card-de",
       "latchkey-card-en",
+      "latchkey-card-main",
+      "latchkey-card-share-form",
     ]);
-    for (const name of chunks) expect(read(`dist/${name}`)).not.toMatch(/\bimport\b/);
-    const card = read("dist/latchkey-card.js");
-    for (const name of chunks) expect(card).toContain(`import("./${name}")`);
+    const main = chunks.find((name) => kind(name) === "latchkey-card-main") ?? "";
+    const imports = (name: string) =>
+      [...read(`dist/${name}`).matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)"(\.\/[^"]+\.js)"/g)].map(
+        (m) => m[1],
+      );
+    // The entry is one line that loads the main chunk; the main chunk loads the others on demand.
+    expect(imports("latchkey-card.js")).toEqual([`./${main}`]);
+    for (const name of chunks) {
+      if (name === main) continue;
+      const language = /^latchkey-card-[a-z]{2}$/.test(kind(name));
+      expect(imports(name), name).toEqual(language ? [] : [`./${main}`]);
+      expect(read(`dist/${main}`)).toContain(`import("./${name}")`);
+    }
   });
 });

@@ -1,0 +1,15 @@
+/**
+ * Parts of the card that only some people open (an admin's code editor and share form, the
+ * dashboard's visual editor) are chunks of their own, fetched the first time they are needed:
+ * everyone else never downloads them, and the card stays within its size budget.
+ */
+export type ElementModule = () => Promise<unknown>;
+
+/**
+ * Null when `tag` is already defined (nothing to wait for: open it now); otherwise a promise
+ * that settles once its module has loaded and defined it, and rejects when the download failed.
+ */
+export function loadElement(tag: string, load: ElementModule): Promise<void> | null {
+  if (customElements.get(tag)) return null;
+  return load().then(() => customElements.whenDefined(tag).then(() => undefined));
+}
