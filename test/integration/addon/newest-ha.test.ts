@@ -55,7 +55,8 @@ describe("on the newest HA (invoke_cc_api, get_lock_usercode)", () => {
     expect(adopted.ok).toBe(true);
     await w.api.request("unmanaged/clear", { lockId: "lock.back_door", slot: 2 });
     const after = await w.api.waitForSnapshot(
-      (s) => s.unmanaged.length === 0 && s.codes.length === 2 && allSynced(s),
+      // The cleared slot leaves the unmanaged list at once; it is empty once it leaves "clearing".
+      (s) => s.unmanaged.length === 0 && s.clearing.length === 0 && s.codes.length === 2 && allSynced(s),
     );
     expect(after.codes.map((c) => c.name).sort()).toEqual(["Grandpa", "Mom"]);
     expect(after.slots[adopted.ok ? adopted.result.codeId : ""]).toEqual({ "lock.back_door": 1 });
