@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   ActionResponse,
   ErrorResponse,
+  FramesResponse,
   StateResponse,
   type ActionRequest,
   type BatteryRequest,
@@ -22,6 +23,9 @@ export interface ControlClient {
   keypadCode(req: KeypadCodeRequest): Promise<ActionResponse>;
   resetCodes(req?: ResetCodesRequest): Promise<ActionResponse>;
   state(): Promise<StateResponse>;
+  /** Radio frames per (node, direction, command class) since the mock started or `resetFrames`. */
+  frames(): Promise<FramesResponse>;
+  resetFrames(): Promise<ActionResponse>;
 }
 
 async function call<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
@@ -54,5 +58,7 @@ export function createControlClient(controlUrl: string): ControlClient {
     keypadCode: (req) => post("/keypad-code", req),
     resetCodes: (req = {}) => post("/reset-codes", req),
     state: () => call(`${base}/state`, StateResponse),
+    frames: () => call(`${base}/frames`, FramesResponse),
+    resetFrames: () => post("/frames/reset", {}),
   };
 }

@@ -49,6 +49,20 @@ export const StateResponse = z.object({ nodes: z.array(NodeState) });
 export type NodeState = z.infer<typeof NodeState>;
 export type StateResponse = z.infer<typeof StateResponse>;
 
+/** "to_node": controller → lock; "from_node": lock → controller. */
+export const FrameDirection = z.enum(["to_node", "from_node"]);
+export type FrameDirection = z.infer<typeof FrameDirection>;
+/** Radio frames counted in one (node, direction, command class); ACK frames count as "ACK". */
+export const FrameCount = z.object({
+  node: z.number().int(),
+  direction: FrameDirection,
+  commandClass: z.string(),
+  frames: z.number().int().min(0),
+});
+export type FrameCount = z.infer<typeof FrameCount>;
+export const FramesResponse = z.object({ frames: z.array(FrameCount) });
+export type FramesResponse = z.infer<typeof FramesResponse>;
+
 /** The single JSON line the mock prints on stdout once both ports listen. */
 export const ReadyLine = z.object({
   ready: z.literal(true),

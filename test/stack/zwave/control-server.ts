@@ -9,6 +9,7 @@ import {
   KeypadCodeRequest,
   KeypadRequest,
   ResetCodesRequest,
+  type FramesResponse,
   type StateResponse,
 } from "./control-schema.js";
 import type { MockLock, MockNetwork } from "./mock-build.js";
@@ -68,6 +69,10 @@ const routes: Record<string, Route> = {
       ? `deleted slot ${r.slot} at node ${r.node}'s keypad`
       : `set slot ${r.slot} at node ${r.node}'s keypad`;
   },
+  "/frames/reset": (_body, net) => {
+    net.frames.reset();
+    return Promise.resolve("frame counts reset");
+  },
   "/reset-codes": (body, net) => {
     const r = parse(ResetCodesRequest, body ?? {});
     const targets = r.node === undefined ? [...net.locks.values()] : [lockOf(net, r.node)];
@@ -117,6 +122,10 @@ async function route(net: MockNetwork, req: IncomingMessage): Promise<Reply> {
   const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
   if (path === "/state") {
     return req.method === "GET" ? [200, snapshot(net)] : [405, { ok: false, error: "use GET /state" }];
+  }
+  if (path === "/frames") {
+    const frames: FramesResponse = { frames: net.frames.counts() };
+    return req.method === "GET" ? [200, frames] : [405, { ok: false, error: "use GET /frames" }];
   }
   const handler = routes[path];
   if (!handler) return [404, { ok: false, error: `no such endpoint: ${path}` }];

@@ -9,6 +9,7 @@ import { createDefaultMockControllerBehaviors, createDefaultMockNodeBehaviors } 
 import { LOCKS, type LockSpec, lockCommandClasses, lockPlainCommandClasses } from "./mock-locks.js";
 import { lockBehaviors } from "./mock-behaviors.js";
 import { writeDoorLockMode } from "./mock-state.js";
+import { countFrames, type FrameCounter } from "./mock-frames.js";
 
 export interface MockTiming {
   /** Per-frame radio delay of a normal lock (zwave-js mock default is 10 ms). */
@@ -30,6 +31,8 @@ export interface MockNetwork {
   /** Driver-side end of the in-memory serial port: write host bytes here, read controller frames. */
   serial: ZWaveSerialStream;
   port: MockPort;
+  /** Radio frames between the controller and each lock since start or the last reset. */
+  frames: FrameCounter;
 }
 
 /** `nodeIds`: which of LOCKS to simulate (default: all). */
@@ -75,7 +78,11 @@ export async function buildMockNetwork(
     writeDoorLockMode(node, DoorLockMode.Secured);
     locks.set(spec.nodeId, { spec, node });
   }
-  return { controller, locks, serial, port };
+  const frames = countFrames(
+    controller,
+    [...locks.values()].map((lock) => lock.node),
+  );
+  return { controller, locks, serial, port, frames };
 }
 
 export async function destroyMockNetwork(network: MockNetwork): Promise<void> {
