@@ -1,1 +1,1 @@
-export{L as LatchkeyCard}from"./latchkey-card-main-nY02dFuT.js";
+export{L as LatchkeyCard}from"./latchkey-card-main-DiWrcogB.js";

@@ -12815,6 +12815,8 @@ const SYNC_REASON_TEXTS = {
     "sync_reason.lock_unlisted": "Latchkey could not yet list the codes on this lock, so it does not pick a slot there; it asks again shortly.",
     "sync_reason.lock_gone": "The lock is not in Home Assistant right now.",
     "sync_reason.lock_offline": "The lock is offline; the change is sent when it is back.",
+    "sync_reason.changed_in_ha": "This code was changed by someone else in Home Assistant. Keep that version or restore Latchkey's.",
+    "sync_reason.removed_in_ha": "This code was removed by someone else in Home Assistant. Keep it removed or restore Latchkey's.",
     "sync_reason.removed_at_lock": "This code was removed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
     "sync_reason.changed_at_lock": "This code was changed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
 };
@@ -12922,6 +12924,9 @@ const ActivityKindSchema = _enum([
     "code_added_at_lock",
     "code_deleted_at_lock",
     "all_codes_deleted_at_lock",
+    // Someone else changed what a lock holds through Home Assistant (not through Latchkey).
+    "code_changed_in_ha",
+    "code_removed_in_ha",
     "duplicate_code_rejected",
     "code_created",
     "code_updated",
@@ -12944,6 +12949,11 @@ const DOOR_KINDS = new Set([
     "unlocked",
     "locked",
     "jammed",
+]);
+/** Kinds a card understands only when its hello lists the "ha_code_changes" feature. */
+const HA_CODE_CHANGE_KINDS = new Set([
+    "code_changed_in_ha",
+    "code_removed_in_ha",
 ]);
 /** Door kinds a card understands only when its hello lists the "state_activity" feature. */
 const STATE_ACTIVITY_KINDS = new Set(["unlocked", "locked"]);
@@ -13076,8 +13086,17 @@ const VerificationPathSchema = _enum([
     "driver_cache", // the Z-Wave JS driver's cached value, not re-read from the lock
     "none", // the write was accepted but nothing confirmed it
 ]);
-/** Why Latchkey stopped writing a slot until a person decides. */
-const HoldReasonSchema = _enum(["changed_at_lock", "removed_at_lock"]);
+/**
+ * Why Latchkey stopped writing a slot until a person decides: the code there was changed or
+ * removed at the lock's keypad, or by someone else through Home Assistant (its own Manage
+ * access dialog, a script calling the zwave_js code actions).
+ */
+const HoldReasonSchema = _enum([
+    "changed_at_lock",
+    "removed_at_lock",
+    "changed_in_ha",
+    "removed_in_ha",
+]);
 /** Per (code, lock) sync state as users see it. */
 // A plain union, not a discriminated one: the card parses this, and no other schema it bundles
 // needs zod's discriminated-union code (about 0.4 KB gzipped of the card's size budget).
@@ -13257,6 +13276,8 @@ const languages = {
         "sync_reason.lock_unlisted": "Latchkey konnte die Codes auf diesem Schloss noch nicht auslesen und wählt dort darum keinen Platz; es fragt gleich noch einmal.",
         "sync_reason.lock_gone": "Das Schloss ist gerade nicht in Home Assistant.",
         "sync_reason.lock_offline": "Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.",
+        "sync_reason.changed_in_ha": "Dieser Code wurde von jemand anderem in Home Assistant geändert. Behalte diese Version oder stelle die von Latchkey wieder her.",
+        "sync_reason.removed_in_ha": "Dieser Code wurde von jemand anderem in Home Assistant entfernt. Lass ihn entfernt oder stelle den von Latchkey wieder her.",
         "sync_reason.removed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses gelöscht. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
         "sync_reason.changed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses geändert. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
     },
@@ -13277,20 +13298,34 @@ function problemTexts(language) {
  * its parser would refuse (it would drop the whole snapshot otherwise), and what the add-on
  * reports by key reads in the language the card named.
  */
+/** For a card from before "ha_code_changes": the nearest reason it knows. */
+const KEYPAD_REASON = {
+    changed_at_lock: "changed_at_lock",
+    removed_at_lock: "removed_at_lock",
+    changed_in_ha: "changed_at_lock",
+    removed_in_ha: "removed_at_lock",
+};
 class ClientView {
     constructor(features, language) {
         this.stateActivity = features?.includes("state_activity") ?? false;
+        this.haCodeChanges = features?.includes("ha_code_changes") ?? false;
         this.problems = problemTexts(language);
     }
     entries(entries) {
-        return this.stateActivity ? entries : entries.filter((e) => !STATE_ACTIVITY_KINDS.has(e.kind));
+        return entries.filter((e) => this.understands(e));
     }
     snapshot(snapshot) {
         const sync = Object.fromEntries(Object.entries(snapshot.sync).map(([codeId, perLock]) => [codeId, this.syncStatuses(perLock)]));
-        if (this.stateActivity)
-            return { ...snapshot, sync };
-        const lastActivity = Object.fromEntries(Object.entries(snapshot.lastActivity).filter(([, entry]) => !STATE_ACTIVITY_KINDS.has(entry.kind)));
-        return { ...snapshot, sync, lastActivity };
+        const lastActivity = Object.fromEntries(Object.entries(snapshot.lastActivity).filter(([, entry]) => this.understands(entry)));
+        const held = this.haCodeChanges
+            ? snapshot.held
+            : snapshot.held.map((slot) => ({ ...slot, reason: KEYPAD_REASON[slot.reason] }));
+        return { ...snapshot, sync, lastActivity, held };
+    }
+    understands(entry) {
+        if (!this.stateActivity && STATE_ACTIVITY_KINDS.has(entry.kind))
+            return false;
+        return this.haCodeChanges || !HA_CODE_CHANGE_KINDS.has(entry.kind);
     }
     /** An error in the client's language where the add-on reported it by key. */
     error(error) {
@@ -13574,9 +13609,7 @@ function statusOf(claim, code, present, input) {
     if (claim.held) {
         return {
             state: "waiting",
-            ...syncReason(claim.held.reason === "removed_at_lock"
-                ? "sync_reason.removed_at_lock"
-                : "sync_reason.changed_at_lock"),
+            ...syncReason(`sync_reason.${claim.held.reason}`),
         };
     }
     // A lock that left HA (entity disabled, node re-interviewed) is not shown as in step: nobody
@@ -14277,6 +14310,8 @@ const TuningSchema = object$1({
     LATCHKEY_RELIST_MS: number$1().int().min(50).default(60_000),
     /** How long a lock's state change waits for the notification that explains it. */
     LATCHKEY_STATE_GRACE_MS: number$1().int().min(10).default(3_000),
+    /** How long after another client's zwave_js code action a lock's codes are listed again. */
+    LATCHKEY_CODE_ACTION_RELIST_MS: number$1().int().min(10).default(3_000),
     /** A connection that has not said hello by then is closed. */
     LATCHKEY_API_HELLO_TIMEOUT_MS: number$1().int().min(10).default(10_000),
     /** How often the API pings its clients; one that did not answer the last ping is dropped. */
@@ -14327,6 +14362,7 @@ async function loadConfig(env) {
         ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS,
         relistMs: tuningParsed.data.LATCHKEY_RELIST_MS,
         stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS,
+        codeActionRelistMs: tuningParsed.data.LATCHKEY_CODE_ACTION_RELIST_MS,
         api: {
             helloTimeoutMs: tuningParsed.data.LATCHKEY_API_HELLO_TIMEOUT_MS,
             heartbeatMs: tuningParsed.data.LATCHKEY_API_HEARTBEAT_MS,
@@ -14478,6 +14514,9 @@ const HaEventSchema = object$1({
     context: object$1({ user_id: string$1().nullable().optional() }).loose().optional(),
 })
     .transform(({ context, ...event }) => ({ ...event, userId: context?.user_id ?? null }));
+function callKey(domain, service, entityId) {
+    return `${domain}.${service}|${entityId ?? ""}`;
+}
 /**
  * The add-on's only door to HA: commands go through zod schemas, errors come back as
  * HaCommandError. home-assistant-js-websocket keeps the socket alive, reconnects and
@@ -14487,6 +14526,8 @@ class HaClient {
     constructor(connection, haVersion) {
         this.connection = connection;
         this.haVersion = haVersion;
+        /** Service calls this client has sent and HA has not answered yet, by "domain.service|entity". */
+        this.callsInFlight = new Map();
     }
     static async connect(wsUrl, token, log) {
         const createSocket = createSocketFactory(wsUrl, token);
@@ -14524,15 +14565,34 @@ class HaClient {
         return parsed.data;
     }
     async callService(domain, service, data, target, returnResponse = false) {
-        const result = await this.command(object$1({ response: unknown().optional() }).loose(), {
-            type: "call_service",
-            domain,
-            service,
-            service_data: data,
-            ...(target ? { target } : {}),
-            ...(returnResponse ? { return_response: true } : {}),
-        });
-        return result.response;
+        const key = callKey(domain, service, target?.entity_id);
+        this.callsInFlight.set(key, (this.callsInFlight.get(key) ?? 0) + 1);
+        try {
+            const result = await this.command(object$1({ response: unknown().optional() }).loose(), {
+                type: "call_service",
+                domain,
+                service,
+                service_data: data,
+                ...(target ? { target } : {}),
+                ...(returnResponse ? { return_response: true } : {}),
+            });
+            return result.response;
+        }
+        finally {
+            const left = (this.callsInFlight.get(key) ?? 1) - 1;
+            if (left === 0)
+                this.callsInFlight.delete(key);
+            else
+                this.callsInFlight.set(key, left);
+        }
+    }
+    /**
+     * Whether HA's `call_service` echo of a call is one of this client's own: HA fires the echo
+     * when the call starts and answers it when the call is done, in that order on this one socket,
+     * so the call is still in flight when its echo arrives.
+     */
+    isOwnCallInFlight(domain, service, entityId) {
+        return this.callsInFlight.has(callKey(domain, service, entityId));
     }
     async subscribeEvents(eventType, callback) {
         return this.connection.subscribeEvents((raw) => {
@@ -14886,6 +14946,8 @@ const en = {
     "activity.code_added_at_lock": "A code was added at the {lock} keypad{slot}.",
     "activity.code_deleted_at_lock": "A code was removed at the {lock} keypad{slot}.",
     "activity.all_codes_deleted_at_lock": "All codes were removed at the {lock} keypad.",
+    "activity.code_changed_in_ha": "{who} changed a code on {lock} in Home Assistant{slot}.",
+    "activity.code_removed_in_ha": "{who} removed a code from {lock} in Home Assistant{slot}.",
     "activity.duplicate_code_rejected": "{lock} rejected a code because it already has it.",
     "activity.code_created": "{who} was added to {lock}.",
     "activity.code_updated": "{who} was changed.",
@@ -14930,6 +14992,8 @@ const de = {
     "activity.code_added_at_lock": "Am Tastenfeld von {lock} wurde ein Code hinzugefügt{slot}.",
     "activity.code_deleted_at_lock": "Am Tastenfeld von {lock} wurde ein Code gelöscht{slot}.",
     "activity.all_codes_deleted_at_lock": "Am Tastenfeld von {lock} wurden alle Codes gelöscht.",
+    "activity.code_changed_in_ha": "{who} hat in Home Assistant einen Code an {lock} geändert{slot}.",
+    "activity.code_removed_in_ha": "{who} hat in Home Assistant einen Code von {lock} entfernt{slot}.",
     "activity.duplicate_code_rejected": "{lock} hat einen Code abgelehnt, den es schon hat.",
     "activity.code_created": "{who} wurde zu {lock} hinzugefügt.",
     "activity.code_updated": "{who} wurde geändert.",
@@ -15044,7 +15108,11 @@ function describeActivity(entry, lockName, t = logMessages) {
     const byUser = entry.userName ? USER_MOVES[entry.kind] : undefined;
     if (byUser && entry.userName)
         return t(byUser, { who: entry.userName, lock: lockName });
-    const who = entry.codeName ?? (entry.slot === null ? t("who.someone") : t("who.unknown_slot", { slot: entry.slot }));
+    // A change made through HA is told by who made it there (an automation names nobody).
+    const who = HA_CODE_CHANGE_KINDS.has(entry.kind)
+        ? (entry.userName ?? t("who.someone"))
+        : (entry.codeName ??
+            (entry.slot === null ? t("who.someone") : t("who.unknown_slot", { slot: entry.slot })));
     const slot = entry.slot === null ? "" : t("slot", { slot: entry.slot });
     return t(`activity.${entry.kind}`, { who, lock: lockName, slot });
 }
@@ -15080,7 +15148,7 @@ function watchDoorEvents(deps) {
             return;
         const seen = interpretNotification(parsed.data, deps.service.interpretContext());
         if (seen)
-            void handle(deps, seen).catch((error) => {
+            void handle$1(deps, seen).catch((error) => {
                 deps.log.error("Handling a lock event failed.", error);
             });
     });
@@ -15106,7 +15174,7 @@ async function commanderOf(deps, seen, at) {
     deps.doors.notificationEntered(seen.lockId);
     return deps.users.nameOf(deps.doors.commander(seen.lockId, move, at.getTime()));
 }
-async function handle(deps, seen) {
+async function handle$1(deps, seen) {
     const { service, notifier, options } = deps;
     const now = (deps.now ?? (() => new Date()))();
     const userName = await commanderOf(deps, seen, now);
@@ -15285,6 +15353,127 @@ class Notifier {
     }
 }
 
+const ids = union$1([string$1(), array$1(string$1())])
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : value.split(",")));
+const slotNumber = number$1().int().min(1).max(65535);
+const CallServiceSchema = object$1({
+    domain: literal$1("zwave_js"),
+    service: string$1(),
+    service_data: object$1({
+        entity_id: ids,
+        device_id: ids,
+        code_slot: slotNumber.optional(),
+        user_id: slotNumber.optional(),
+        credential_data: unknown().optional(),
+        active: boolean$1().optional(),
+    })
+        .loose(),
+})
+    .loose();
+/** Which field names the slot, and what the action does to it. */
+const ACTIONS = {
+    set_lock_usercode: { slot: "code_slot", change: "set" },
+    clear_lock_usercode: { slot: "code_slot", change: "removed" },
+    set_user: { slot: "user_id", change: "set" },
+    set_credential: { slot: "user_id", change: "set" },
+    delete_user: { slot: "user_id", change: "removed" },
+    delete_credential: { slot: "user_id", change: "removed" },
+    delete_all_credentials: { slot: "user_id", change: "removed" },
+    delete_all_users: { slot: "all", change: "removed" },
+};
+/** The code action in a `call_service` event's data, or null for any other call. */
+function codeActionOf(eventData) {
+    const parsed = CallServiceSchema.safeParse(eventData);
+    if (!parsed.success)
+        return null;
+    const action = ACTIONS[parsed.data.service];
+    if (!action)
+        return null;
+    const data = parsed.data.service_data;
+    // A user renamed (or retyped) keeps their code: nothing a lock lets in has changed.
+    if (parsed.data.service === "set_user" && data.credential_data === undefined && data.active === undefined)
+        return null;
+    const slot = action.slot === "all" ? "all" : (data[action.slot] ?? null);
+    return {
+        service: parsed.data.service,
+        entityIds: data.entity_id.map((id) => id.trim()),
+        deviceIds: data.device_id,
+        slot,
+        change: action.change,
+    };
+}
+
+/**
+ * Codes changed on a lock through Home Assistant by someone else — its own Manage access dialog,
+ * a script or an automation calling the zwave_js code actions — are a change outside Latchkey,
+ * like one at the keypad: a slot Latchkey owns is held (nothing written over it) until an admin
+ * chooses, the household is told, and the lock's codes are listed again so a new code shows as
+ * unmanaged. HA echoes every service call on its bus (`call_service`, admin), which is how they
+ * are seen; Latchkey's own calls are told apart by being in flight on its own connection.
+ */
+function watchHaCodeChanges(deps) {
+    deps.intake.on("call_service", (event) => {
+        const action = codeActionOf(event.data);
+        if (!action)
+            return;
+        for (const lock of targetedLocks(deps, action)) {
+            if (deps.client.isOwnCallInFlight("zwave_js", action.service, lock.id))
+                continue;
+            void handle(deps, action, lock, event.userId).catch((error) => {
+                deps.log.error("Handling a code change made in Home Assistant failed.", error);
+            });
+        }
+    });
+}
+function targetedLocks(deps, action) {
+    return deps.service.locks
+        .list()
+        .filter((lock) => action.entityIds.includes(lock.id) || action.deviceIds.includes(lock.deviceId));
+}
+async function handle(deps, action, lock, userId) {
+    const { service, notifier, options } = deps;
+    // The echo comes before the action ran: list the lock's codes once it is done.
+    setTimeout(() => {
+        service.locks.refreshInBackground();
+    }, deps.relistAfterMs).unref();
+    const reason = action.change === "set" ? "changed_in_ha" : "removed_in_ha";
+    const { held } = action.slot === null
+        ? { held: [] }
+        : await service.holdChangedSlots(lock.id, action.slot, reason, { ownEchoes: false });
+    const code = held.length === 1 ? held[0] : undefined;
+    const entry = {
+        id: randomUUID(),
+        at: (deps.now ?? (() => new Date()))().toISOString(),
+        kind: action.change === "set" ? "code_changed_in_ha" : "code_removed_in_ha",
+        lockId: lock.id,
+        codeId: code?.id ?? null,
+        codeName: code?.name ?? null,
+        slot: typeof action.slot === "number" ? action.slot : null,
+        userName: await deps.users.nameOf(userId),
+    };
+    await deps.activity.append(entry);
+    service.announceActivity();
+    deps.log.info(describeActivity(entry, lock.name));
+    const t = service.messages();
+    const sentence = describeActivity(entry, lock.name, t);
+    await notifier.fire("latchkey_lock_activity", {
+        entity_id: lock.id,
+        kind: entry.kind,
+        code_id: entry.codeId,
+        code_name: entry.codeName,
+        slot: entry.slot,
+        user_name: entry.userName,
+    });
+    if (held.length > 0) {
+        const names = held.map((c) => c.name).join(", ");
+        await notifier.notify(options.notify_targets, "Latchkey", t("notify.held", { sentence, names }));
+        return;
+    }
+    if (options.notify_keypad_code_changes)
+        await notifier.notify(options.notify_targets, "Latchkey", sentence);
+}
+
 const UNLOCKED_BY = new Set([
     "keypad_unlock",
     "manual_unlock",
@@ -15440,6 +15629,12 @@ async function wireHaEvents(wiring) {
     const shared = { intake, service, activity, notifier, log, doors, users, graceMs: wiring.stateGraceMs };
     watchDoorEvents({ ...shared, client: ha, options, journal: wiring.journal });
     watchLockStates(shared);
+    watchHaCodeChanges({
+        ...shared,
+        client: ha,
+        options,
+        relistAfterMs: wiring.relistAfterCodeActionMs,
+    });
     service.loop.onSyncFailure(syncFailureReporter({
         notifier,
         options,
@@ -17480,10 +17675,15 @@ class LatchkeyService {
      * written) until an admin chooses; an echo of Latchkey's own recent write is ignored.
      * Returns the codes whose slots are now held, and whether the report was only such an echo.
      */
-    async holdChangedSlots(lockId, slot, reason) {
+    /**
+     * `ownEchoes`: a keypad report right after Latchkey's own write may be its echo (some locks
+     * report a code written over Z-Wave as "added at the keypad"); a change whose origin is known
+     * to be someone else's (HA's echo of another client's call) is never one.
+     */
+    async holdChangedSlots(lockId, slot, reason, { ownEchoes = true } = {}) {
         const now = this.now();
         const windowMs = this.deps.ownEchoMs ?? 10_000;
-        return this.thenSync(this.book.holdChanged(lockId, slot, reason, (c) => isOwnEcho(c, now, windowMs)));
+        return this.thenSync(this.book.holdChanged(lockId, slot, reason, (c) => ownEchoes && isOwnEcho(c, now, windowMs)));
     }
     /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */
     async idle() {
@@ -17794,6 +17994,7 @@ async function main() {
         options: config.options,
         log,
         stateGraceMs: tuning.stateGraceMs,
+        relistAfterCodeActionMs: tuning.codeActionRelistMs,
     });
     svc.loop.startClock(tuning.clockTickMs);
     await svc.attach(link);

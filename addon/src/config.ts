@@ -44,6 +44,8 @@ const TuningSchema = z.object({
   LATCHKEY_RELIST_MS: z.coerce.number().int().min(50).default(60_000),
   /** How long a lock's state change waits for the notification that explains it. */
   LATCHKEY_STATE_GRACE_MS: z.coerce.number().int().min(10).default(3_000),
+  /** How long after another client's zwave_js code action a lock's codes are listed again. */
+  LATCHKEY_CODE_ACTION_RELIST_MS: z.coerce.number().int().min(10).default(3_000),
   /** A connection that has not said hello by then is closed. */
   LATCHKEY_API_HELLO_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
   /** How often the API pings its clients; one that did not answer the last ping is dropped. */
@@ -65,6 +67,7 @@ export interface RuntimeConfig {
     ownEchoMs: number;
     relistMs: number;
     stateGraceMs: number;
+    codeActionRelistMs: number;
     api: ApiTuning;
   };
   dataDir: string;
@@ -121,6 +124,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<RuntimeConfig>
     ownEchoMs: tuningParsed.data.LATCHKEY_OWN_ECHO_MS,
     relistMs: tuningParsed.data.LATCHKEY_RELIST_MS,
     stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS,
+    codeActionRelistMs: tuningParsed.data.LATCHKEY_CODE_ACTION_RELIST_MS,
     api: {
       helloTimeoutMs: tuningParsed.data.LATCHKEY_API_HELLO_TIMEOUT_MS,
       heartbeatMs: tuningParsed.data.LATCHKEY_API_HEARTBEAT_MS,

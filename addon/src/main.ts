@@ -113,6 +113,7 @@ async function main(): Promise<void> {
     options: config.options,
     log,
     stateGraceMs: tuning.stateGraceMs,
+    relistAfterCodeActionMs: tuning.codeActionRelistMs,
   });
   svc.loop.startClock(tuning.clockTickMs);
   await svc.attach(link);

@@ -17,6 +17,9 @@ export const ActivityKindSchema = z.enum([
   "code_added_at_lock",
   "code_deleted_at_lock",
   "all_codes_deleted_at_lock",
+  // Someone else changed what a lock holds through Home Assistant (not through Latchkey).
+  "code_changed_in_ha",
+  "code_removed_in_ha",
   "duplicate_code_rejected",
   "code_created",
   "code_updated",
@@ -41,6 +44,12 @@ export const DOOR_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>([
   "unlocked",
   "locked",
   "jammed",
+]);
+
+/** Kinds a card understands only when its hello lists the "ha_code_changes" feature. */
+export const HA_CODE_CHANGE_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>([
+  "code_changed_in_ha",
+  "code_removed_in_ha",
 ]);
 
 /** Door kinds a card understands only when its hello lists the "state_activity" feature. */

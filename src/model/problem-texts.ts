@@ -65,6 +65,10 @@ export const SYNC_REASON_TEXTS = {
     "Latchkey could not yet list the codes on this lock, so it does not pick a slot there; it asks again shortly.",
   "sync_reason.lock_gone": "The lock is not in Home Assistant right now.",
   "sync_reason.lock_offline": "The lock is offline; the change is sent when it is back.",
+  "sync_reason.changed_in_ha":
+    "This code was changed by someone else in Home Assistant. Keep that version or restore Latchkey's.",
+  "sync_reason.removed_in_ha":
+    "This code was removed by someone else in Home Assistant. Keep it removed or restore Latchkey's.",
   "sync_reason.removed_at_lock":
     "This code was removed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
   "sync_reason.changed_at_lock":

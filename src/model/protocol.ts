@@ -18,8 +18,10 @@ export const PROTOCOL_VERSION = 1;
  * What a client understands beyond protocol 1's first release, named in its hello (an add-on
  * that does not know the field drops it). "state_activity": the activity kinds "unlocked" and
  * "locked"; an older card, whose parser would refuse them, never receives those entries.
+ * "ha_code_changes": codes changed by someone else through HA (hold reasons changed_in_ha /
+ * removed_in_ha and their activity kinds); an older card sees them as changes at the keypad.
  */
-export const CLIENT_FEATURES = ["state_activity"] as const;
+export const CLIENT_FEATURES = ["state_activity", "ha_code_changes"] as const;
 
 export const SnapshotSchema = z.object({
   user: z.object({ name: z.string(), isAdmin: z.boolean() }),

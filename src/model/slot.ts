@@ -13,8 +13,17 @@ export const VerificationPathSchema = z.enum([
 ]);
 export type VerificationPath = z.infer<typeof VerificationPathSchema>;
 
-/** Why Latchkey stopped writing a slot until a person decides. */
-export const HoldReasonSchema = z.enum(["changed_at_lock", "removed_at_lock"]);
+/**
+ * Why Latchkey stopped writing a slot until a person decides: the code there was changed or
+ * removed at the lock's keypad, or by someone else through Home Assistant (its own Manage
+ * access dialog, a script calling the zwave_js code actions).
+ */
+export const HoldReasonSchema = z.enum([
+  "changed_at_lock",
+  "removed_at_lock",
+  "changed_in_ha",
+  "removed_in_ha",
+]);
 export type HoldReason = z.infer<typeof HoldReasonSchema>;
 
 /** Per (code, lock) sync state as users see it. */

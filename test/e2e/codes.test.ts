@@ -11,7 +11,8 @@ import {
   THREE_USER_CODE_LOCKS,
   type StackWorld,
 } from "./support/stack-world";
-import { until } from "./support/watch-ha";
+import { haWs } from "../stack/ha/index";
+import { HaWatch, until } from "./support/watch-ha";
 
 /** Every PIN this file uses; none may show up anywhere but the locks and Latchkey's store. */
 const PINS = {
@@ -21,6 +22,7 @@ const PINS = {
   solo: "915372",
   household: "258013",
   guest: "364728",
+  dialog: "517294",
 };
 
 let world: StackWorld;
@@ -189,6 +191,84 @@ describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
     );
     await api.waitForSnapshot((s) => s.codes.length === 2 && allSynced(s) && s.connected, 120_000);
     await world.watch.close();
+  });
+
+  it("a code changed in HA's own Manage access dialog (the credential actions) is held like a keypad change, never overwritten", async () => {
+    const snap = api.snapshot();
+    const dadId = snap?.codes.find((c) => c.name === "Dad")?.id ?? "";
+    const frontSlot = snap?.slots[dadId]?.["lock.front_door"] ?? 0;
+    const shedSlot = snap?.slots[dadId]?.["lock.shed_door"];
+    const ha = await haWs(world.stack.ha.url, world.stack.credentials.admin.token);
+    // HA restarted in the case before: watch its notifications afresh.
+    const watch = await HaWatch.start(world.stack.ha.url, world.stack.credentials.admin.token);
+    try {
+      // What the dialog sends when a person types a new PIN for that user.
+      await ha.call("call_service", {
+        domain: "zwave_js",
+        service: "set_credential",
+        service_data: {
+          user_id: frontSlot,
+          credential_type: "pin_code",
+          credential_data: PINS.dialog,
+          credential_slot: frontSlot,
+        },
+        target: { entity_id: "lock.front_door" },
+        return_response: true,
+      });
+      const held = await api.waitForSnapshot((s) => s.held.length === 1, 20_000);
+      expect(held.held[0]).toMatchObject({
+        lockId: "lock.front_door",
+        slot: frontSlot,
+        codeId: dadId,
+        reason: "changed_in_ha",
+      });
+      await until(
+        () =>
+          watch.notifications.some((n) =>
+            n.message.includes("changed a code on Front Door in Home Assistant"),
+          ),
+        20_000,
+        "the notification",
+      );
+      // Latchkey writes nothing over it.
+      await new Promise((r) => setTimeout(r, 3_000));
+      expect(await slotsWith(world, "lock.front_door", PINS.dialog)).toEqual([frontSlot]);
+      await api.request("held/resolve", { lockId: "lock.front_door", slot: frontSlot, keep: "latchkey" });
+      await until(
+        async () => (await slotsWith(world, "lock.front_door", PINS.dad)).length === 1,
+        30_000,
+        "Dad restored",
+      );
+
+      if (shedSlot !== undefined) {
+        // Removed there: held as removed; the admin keeps it removed, so Dad leaves that lock.
+        await ha.call("call_service", {
+          domain: "zwave_js",
+          service: "delete_user",
+          service_data: { user_id: shedSlot },
+          target: { entity_id: "lock.shed_door" },
+        });
+        const removed = await api.waitForSnapshot(
+          (s) => s.held.some((h) => h.reason === "removed_in_ha"),
+          20_000,
+        );
+        expect(removed.held).toEqual([
+          expect.objectContaining({
+            lockId: "lock.shed_door",
+            slot: shedSlot,
+            codeId: dadId,
+            reason: "removed_in_ha",
+          }),
+        ]);
+        await api.request("held/resolve", { lockId: "lock.shed_door", slot: shedSlot, keep: "lock" });
+        const after = await api.waitForSnapshot((s) => s.held.length === 0 && allSynced(s), 30_000);
+        expect(after.codes.find((c) => c.id === dadId)?.lockIds).not.toContain("lock.shed_door");
+        expect(await slotsWith(world, "lock.shed_door", PINS.dad)).toEqual([]);
+      }
+    } finally {
+      await watch.close();
+      await ha.close();
+    }
   });
 
   it("a non-admin HA user cannot reveal, change or delete codes", async () => {

@@ -1,8 +1,8 @@
-import { STATE_ACTIVITY_KINDS, type ActivityEntry } from "../../../src/model/activity";
+import { HA_CODE_CHANGE_KINDS, STATE_ACTIVITY_KINDS, type ActivityEntry } from "../../../src/model/activity";
 import type { WireError } from "../../../src/model/errors";
 import type { ProblemValues } from "../../../src/model/problem-texts";
 import type { Snapshot } from "../../../src/model/protocol";
-import type { SyncStatus } from "../../../src/model/slot";
+import type { HeldSlot, HoldReason, SyncStatus } from "../../../src/model/slot";
 import { problemTexts } from "../i18n/problems";
 
 /**
@@ -10,28 +10,45 @@ import { problemTexts } from "../i18n/problems";
  * its parser would refuse (it would drop the whole snapshot otherwise), and what the add-on
  * reports by key reads in the language the card named.
  */
+/** For a card from before "ha_code_changes": the nearest reason it knows. */
+const KEYPAD_REASON: Record<HoldReason, HoldReason> = {
+  changed_at_lock: "changed_at_lock",
+  removed_at_lock: "removed_at_lock",
+  changed_in_ha: "changed_at_lock",
+  removed_in_ha: "removed_at_lock",
+};
+
 export class ClientView {
   private readonly stateActivity: boolean;
+  private readonly haCodeChanges: boolean;
   private readonly problems: ReturnType<typeof problemTexts>;
 
   constructor(features: readonly string[] | undefined, language?: string) {
     this.stateActivity = features?.includes("state_activity") ?? false;
+    this.haCodeChanges = features?.includes("ha_code_changes") ?? false;
     this.problems = problemTexts(language);
   }
 
   entries(entries: ActivityEntry[]): ActivityEntry[] {
-    return this.stateActivity ? entries : entries.filter((e) => !STATE_ACTIVITY_KINDS.has(e.kind));
+    return entries.filter((e) => this.understands(e));
   }
 
   snapshot(snapshot: Snapshot): Snapshot {
     const sync = Object.fromEntries(
       Object.entries(snapshot.sync).map(([codeId, perLock]) => [codeId, this.syncStatuses(perLock)]),
     );
-    if (this.stateActivity) return { ...snapshot, sync };
     const lastActivity = Object.fromEntries(
-      Object.entries(snapshot.lastActivity).filter(([, entry]) => !STATE_ACTIVITY_KINDS.has(entry.kind)),
+      Object.entries(snapshot.lastActivity).filter(([, entry]) => this.understands(entry)),
     );
-    return { ...snapshot, sync, lastActivity };
+    const held: HeldSlot[] = this.haCodeChanges
+      ? snapshot.held
+      : snapshot.held.map((slot) => ({ ...slot, reason: KEYPAD_REASON[slot.reason] }));
+    return { ...snapshot, sync, lastActivity, held };
+  }
+
+  private understands(entry: ActivityEntry): boolean {
+    if (!this.stateActivity && STATE_ACTIVITY_KINDS.has(entry.kind)) return false;
+    return this.haCodeChanges || !HA_CODE_CHANGE_KINDS.has(entry.kind);
   }
 
   /** An error in the client's language where the add-on reported it by key. */

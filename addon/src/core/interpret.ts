@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { logMessages, type Messages } from "../i18n/messages";
-import type { ActivityEntry, ActivityKind } from "../../../src/model/activity";
+import { HA_CODE_CHANGE_KINDS, type ActivityEntry, type ActivityKind } from "../../../src/model/activity";
 import type { Code } from "../../../src/model/code";
 import type { Lock } from "../../../src/model/lock";
 import type { CodeId, LockId } from "../../../src/model/primitives";
@@ -119,8 +119,11 @@ export function describeActivity(
 ): string {
   const byUser = entry.userName ? USER_MOVES[entry.kind] : undefined;
   if (byUser && entry.userName) return t(byUser, { who: entry.userName, lock: lockName });
-  const who =
-    entry.codeName ?? (entry.slot === null ? t("who.someone") : t("who.unknown_slot", { slot: entry.slot }));
+  // A change made through HA is told by who made it there (an automation names nobody).
+  const who = HA_CODE_CHANGE_KINDS.has(entry.kind)
+    ? (entry.userName ?? t("who.someone"))
+    : (entry.codeName ??
+      (entry.slot === null ? t("who.someone") : t("who.unknown_slot", { slot: entry.slot })));
   const slot = entry.slot === null ? "" : t("slot", { slot: entry.slot });
   return t(`activity.${entry.kind}`, { who, lock: lockName, slot });
 }

@@ -90,11 +90,7 @@ function statusOf(
   if (claim.held) {
     return {
       state: "waiting",
-      ...syncReason(
-        claim.held.reason === "removed_at_lock"
-          ? "sync_reason.removed_at_lock"
-          : "sync_reason.changed_at_lock",
-      ),
+      ...syncReason(`sync_reason.${claim.held.reason}`),
     };
   }
   // A lock that left HA (entity disabled, node re-interviewed) is not shown as in step: nobody

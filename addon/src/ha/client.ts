@@ -21,12 +21,19 @@ const HaEventSchema = z
   })
   .transform(({ context, ...event }) => ({ ...event, userId: context?.user_id ?? null }));
 
+function callKey(domain: string, service: string, entityId: string | undefined): string {
+  return `${domain}.${service}|${entityId ?? ""}`;
+}
+
 /**
  * The add-on's only door to HA: commands go through zod schemas, errors come back as
  * HaCommandError. home-assistant-js-websocket keeps the socket alive, reconnects and
  * re-subscribes; this class adds typing and a reconnect hook.
  */
 export class HaClient {
+  /** Service calls this client has sent and HA has not answered yet, by "domain.service|entity". */
+  private readonly callsInFlight = new Map<string, number>();
+
   private constructor(
     private readonly connection: Connection,
     readonly haVersion: string,
@@ -90,15 +97,32 @@ export class HaClient {
     target?: { entity_id: string },
     returnResponse = false,
   ): Promise<unknown> {
-    const result = await this.command(z.object({ response: z.unknown().optional() }).loose(), {
-      type: "call_service",
-      domain,
-      service,
-      service_data: data,
-      ...(target ? { target } : {}),
-      ...(returnResponse ? { return_response: true } : {}),
-    });
-    return result.response;
+    const key = callKey(domain, service, target?.entity_id);
+    this.callsInFlight.set(key, (this.callsInFlight.get(key) ?? 0) + 1);
+    try {
+      const result = await this.command(z.object({ response: z.unknown().optional() }).loose(), {
+        type: "call_service",
+        domain,
+        service,
+        service_data: data,
+        ...(target ? { target } : {}),
+        ...(returnResponse ? { return_response: true } : {}),
+      });
+      return result.response;
+    } finally {
+      const left = (this.callsInFlight.get(key) ?? 1) - 1;
+      if (left === 0) this.callsInFlight.delete(key);
+      else this.callsInFlight.set(key, left);
+    }
+  }
+
+  /**
+   * Whether HA's `call_service` echo of a call is one of this client's own: HA fires the echo
+   * when the call starts and answers it when the call is done, in that order on this one socket,
+   * so the call is still in flight when its echo arrives.
+   */
+  isOwnCallInFlight(domain: string, service: string, entityId: string): boolean {
+    return this.callsInFlight.has(callKey(domain, service, entityId));
   }
 
   async subscribeEvents(eventType: string, callback: (event: HaEvent) => void): Promise<() => Promise<void>> {

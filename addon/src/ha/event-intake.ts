@@ -1,7 +1,8 @@
 import type { HaClient, HaEvent } from "./client";
 
 /** The HA event types Latchkey listens to. */
-export type HaEventType = "state_changed" | "zwave_js_notification" | "mobile_app_notification_action";
+export type HaEventType =
+  "state_changed" | "zwave_js_notification" | "mobile_app_notification_action" | "call_service";
 
 /**
  * The one place HA's events come in: each event type is subscribed once and parsed once, and

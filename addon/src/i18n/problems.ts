@@ -41,6 +41,10 @@ const languages: Readonly<Record<string, Record<AddonProblem, string>>> = {
     "sync_reason.lock_gone": "Das Schloss ist gerade nicht in Home Assistant.",
     "sync_reason.lock_offline":
       "Das Schloss ist offline; die Änderung wird gesendet, sobald es wieder da ist.",
+    "sync_reason.changed_in_ha":
+      "Dieser Code wurde von jemand anderem in Home Assistant geändert. Behalte diese Version oder stelle die von Latchkey wieder her.",
+    "sync_reason.removed_in_ha":
+      "Dieser Code wurde von jemand anderem in Home Assistant entfernt. Lass ihn entfernt oder stelle den von Latchkey wieder her.",
     "sync_reason.removed_at_lock":
       "Dieser Code wurde am Tastenfeld des Schlosses gelöscht. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
     "sync_reason.changed_at_lock":

@@ -9,6 +9,7 @@ import { watchDoorEvents } from "./door-events";
 import type { Journal } from "./journal";
 import { Notifier } from "./notifier";
 import type { LatchkeyService } from "./service";
+import { watchHaCodeChanges } from "./ha-code-changes";
 import { watchLockStates } from "./state-activity";
 import { syncFailureReporter } from "./sync-failures";
 
@@ -21,6 +22,8 @@ export interface EventsWiring {
   log: Logger;
   /** How long a lock's state change and its notification wait for each other. */
   stateGraceMs: number;
+  /** How long after another client's code action the lock's codes are listed again. */
+  relistAfterCodeActionMs: number;
 }
 
 /**
@@ -45,6 +48,12 @@ export async function wireHaEvents(wiring: EventsWiring): Promise<Notifier> {
   const shared = { intake, service, activity, notifier, log, doors, users, graceMs: wiring.stateGraceMs };
   watchDoorEvents({ ...shared, client: ha, options, journal: wiring.journal });
   watchLockStates(shared);
+  watchHaCodeChanges({
+    ...shared,
+    client: ha,
+    options,
+    relistAfterMs: wiring.relistAfterCodeActionMs,
+  });
   service.loop.onSyncFailure(
     syncFailureReporter({
       notifier,

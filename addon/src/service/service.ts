@@ -199,14 +199,22 @@ export class LatchkeyService {
    * written) until an admin chooses; an echo of Latchkey's own recent write is ignored.
    * Returns the codes whose slots are now held, and whether the report was only such an echo.
    */
+  /**
+   * `ownEchoes`: a keypad report right after Latchkey's own write may be its echo (some locks
+   * report a code written over Z-Wave as "added at the keypad"); a change whose origin is known
+   * to be someone else's (HA's echo of another client's call) is never one.
+   */
   async holdChangedSlots(
     lockId: LockId,
     slot: number | "all",
     reason: HoldReason,
+    { ownEchoes = true }: { ownEchoes?: boolean } = {},
   ): Promise<{ held: Code[]; echo: boolean }> {
     const now = this.now();
     const windowMs = this.deps.ownEchoMs ?? 10_000;
-    return this.thenSync(this.book.holdChanged(lockId, slot, reason, (c) => isOwnEcho(c, now, windowMs)));
+    return this.thenSync(
+      this.book.holdChanged(lockId, slot, reason, (c) => ownEchoes && isOwnEcho(c, now, windowMs)),
+    );
   }
 
   /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */

@@ -1,11 +1,20 @@
 import { css, html } from "lit";
 import type { Snapshot } from "../../model/protocol";
-import type { HeldSlot } from "../../model/slot";
+import type { HeldSlot, HoldReason } from "../../model/slot";
 import { lockName } from "../utils/activity-utils";
 import { SlotSection } from "./slot-section";
 
+/** What a held slot says, by why it is held. */
+const HELD_TEXTS = {
+  changed_at_lock: "held.changed",
+  removed_at_lock: "held.removed",
+  changed_in_ha: "held.changed_in_ha",
+  removed_in_ha: "held.removed_in_ha",
+} as const satisfies Record<HoldReason, string>;
+
 /**
- * Slots someone changed at a lock's own keypad. Latchkey writes nothing there until an admin
+ * Slots someone changed outside Latchkey: at a lock's own keypad, or through Home Assistant
+ * (its Manage access dialog, an automation). Latchkey writes nothing there until an admin
  * chooses: keep what the lock now has (the code leaves that lock) or restore Latchkey's code.
  *
  * @fires hass-notification - {message} after the choice or a failed request
@@ -25,7 +34,7 @@ export class LatchkeyHeld extends SlotSection<HeldSlot> {
     const code = snapshot.codes.find((c) => c.id === held.codeId)?.name ?? "?";
     const vars = { code, lock: lockName(held.lockId, snapshot.locks, this.t), slot: held.slot };
     return html`<li class="row" data-lock=${held.lockId} data-slot=${held.slot}>
-      <span class="slot what dot">${this.t(held.reason === "removed_at_lock" ? "held.removed" : "held.changed", vars)}</span>
+      <span class="slot what dot">${this.t(HELD_TEXTS[held.reason], vars)}</span>
       <button class="keep-lock" ?disabled=${this.busy} @click=${() => void this.resolve(held, row, "lock")}>${this.t("held.keep_lock")}</button>
       <button class="primary restore" ?disabled=${this.busy} @click=${() => void this.resolve(held, row, "latchkey")}>${this.t("held.restore", { code })}</button>
     </li>`;

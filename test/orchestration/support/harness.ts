@@ -93,7 +93,16 @@ export async function startLatchkey(harness: HarnessOptions = {}): Promise<Harne
   const client = await HaClient.connect(ha.wsUrl, ADMIN.token, log);
   const opened = await openHaLink(client, log, { verifyTimeoutMs: 1_000 });
   const link = harness.link ? harness.link(opened.link) : opened.link;
-  await wireHaEvents({ ha: client, service: svc, activity, journal, options, log, stateGraceMs: 200 });
+  await wireHaEvents({
+    ha: client,
+    service: svc,
+    activity,
+    journal,
+    options,
+    log,
+    stateGraceMs: 200,
+    relistAfterCodeActionMs: 200,
+  });
   const snapshot = () => svc.snapshot(ADMIN_USER);
   const attach = () => svc.attach(link);
   if (!harness.detached) await attach();

@@ -41,7 +41,7 @@ describe("codes view", () => {
     expect(addon.received[0]).toEqual({
       type: "hello",
       protocol: 1,
-      features: ["state_activity"],
+      features: ["state_activity", "ha_code_changes"],
       accessToken: "token-abc",
       language: "en",
     });
