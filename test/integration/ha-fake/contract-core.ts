@@ -136,6 +136,32 @@ export function protocolCases(getTarget: () => ContractTarget): void {
       expect(errorOf(await user.command("config/auth/list")).code).toBe("unauthorized");
     });
 
+    // How Latchkey sees a code changed in HA's own Manage access dialog (service/ha-code-changes.ts).
+    it("echoes every service call on the bus (call_service), the target merged into its data", async () => {
+      const client = await connect(true);
+      const lockId = getTarget().lockEntityId;
+      const subId = client.send("subscribe_events", { event_type: "call_service" });
+      await client.next((f) => f.id === subId && f.type === "result");
+      const called = resultSchema.parse(
+        await client.command(
+          "call_service",
+          { domain: "lock", service: "lock", target: { entity_id: lockId } },
+          20_000,
+        ),
+      );
+      const caller = z.strictObject({ context: contextSchema }).parse(called.result).context;
+      const echo = z
+        .looseObject({
+          event_type: z.literal("call_service"),
+          data: z.strictObject({ domain: z.string(), service: z.string(), service_data: z.unknown() }),
+          context: contextSchema,
+        })
+        .parse(eventSchema.parse(await client.next((f) => f.id === subId && f.type === "event")).event);
+      expect(echo.data).toEqual({ domain: "lock", service: "lock", service_data: { entity_id: lockId } });
+      expect(echo.context.id).toBe(caller.id);
+      expect(echo.context.user_id).toBe(caller.user_id);
+    });
+
     it("the lock's state change after a lock service call carries the caller's context", async () => {
       const client = await connect(true);
       const lockId = getTarget().lockEntityId;
