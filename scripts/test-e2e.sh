@@ -1,10 +1,45 @@
 #!/usr/bin/env bash
-# End-to-end tier: real Home Assistant (pinned, in .cache/ha-venv) + real Z-Wave JS server on
-# simulated locks + the built add-on and card in headless Chromium. Installs what it needs.
+# End-to-end tiers: real Home Assistant + the real Z-Wave JS server on simulated locks + the
+# built add-on and card in headless Chromium. Installs what it needs (scripts/setup-*.sh).
+#
+#   primary: every e2e test on Home Assistant 2026.11 (what users run)
+#   minimum: the contract and the code tests on Home Assistant 2024.3, the oldest release
+#            Latchkey declares (hacs.json, addon/config.yaml); LATCHKEY_E2E_MINIMUM=0 skips it
+#
+# Each tier's duration is printed, and appended to $LATCHKEY_TIMINGS_FILE when scripts/test.sh
+# collects them for its table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup-ha.sh
-bash scripts/setup-chromium.sh
-# The card loads its language chunks (dist/latchkey-card-<lang>-<hash>.js) next to itself.
-compgen -G "dist/latchkey-card-en-*.js" >/dev/null && [[ -f dist/latchkey-card.js && -f addon/dist/latchkey-addon.mjs && -f addon/dist/latchkey-panel.js ]] || npm run --silent build
-npx vitest run --project e2e
+
+record() {
+  local line
+  line="$(printf '%-58s %4d s%s' "$1" "$2" "$3")"
+  printf '\n[e2e] %s\n' "$line"
+  [[ -z "${LATCHKEY_TIMINGS_FILE:-}" ]] || printf '%s\n' "$line" >>"$LATCHKEY_TIMINGS_FILE"
+}
+tier() {
+  local name="$1" started=$SECONDS status=0
+  shift
+  printf '\n=== %s ===\n' "$name"
+  "$@" || status=$?
+  record "$name" $((SECONDS - started)) "$([[ $status -eq 0 ]] || echo '  FAILED')"
+  return $status
+}
+
+setup_primary() {
+  bash scripts/setup-ha.sh 2026.11
+  bash scripts/setup-chromium.sh
+  # The card loads its chunks (dist/latchkey-card-*.js) next to itself.
+  compgen -G "dist/latchkey-card-en-*.js" >/dev/null && [[ -f dist/latchkey-card.js && -f addon/dist/latchkey-addon.mjs && -f addon/dist/latchkey-panel.js ]] || npm run --silent build
+}
+
+tier "e2e setup: HA 2026.11 root, Chromium" setup_primary
+tier "e2e primary: every test on HA 2026.11" env LATCHKEY_HA_TARGET=2026.11 npx vitest run --project e2e
+
+if [[ "${LATCHKEY_E2E_MINIMUM:-1}" != "0" ]]; then
+  tier "e2e setup: HA 2024.3 venv (oldest supported)" bash scripts/setup-ha.sh 2024.3
+  tier "e2e minimum: contract + codes on HA 2024.3" env LATCHKEY_HA_TARGET=2024.3 \
+    npx vitest run --project e2e test/e2e/contract.test.ts test/e2e/codes.test.ts
+else
+  echo "[e2e] LATCHKEY_E2E_MINIMUM=0: the HA 2024.3 tier is skipped"
+fi
