@@ -114,7 +114,7 @@ export class ServiceRegistry {
     this.calls.push(call);
     this.home.bus.fire(
       "call_service",
-      { domain, service, service_data: { ...serviceData, ...(target ?? {}) } },
+      { domain, service, service_data: { ...serviceData, ...targetAsLists(target) } },
       context,
     );
 
@@ -157,4 +157,12 @@ export class ServiceRegistry {
       return hit && lock.node.status !== "dead";
     });
   }
+}
+
+/** The websocket's call_service schema (cv.ENTITY_SERVICE_FIELDS) turns each target id into a list. */
+function targetAsLists(target: JsonObject | undefined): JsonObject {
+  const lists: JsonObject = {};
+  for (const [key, value] of Object.entries(target ?? {}))
+    lists[key] = typeof value === "string" ? [value] : value;
+  return lists;
 }
