@@ -12,6 +12,7 @@ import {
   type StackWorld,
 } from "./support/stack-world";
 import { haWs } from "../stack/ha/index";
+import { haTarget } from "../stack/ha/target";
 import { HaWatch, until } from "./support/watch-ha";
 
 /** Every PIN this file uses; none may show up anywhere but the locks and Latchkey's store. */
@@ -193,7 +194,7 @@ describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
     await world.watch.close();
   });
 
-  it("a code changed in HA's own Manage access dialog (the credential actions) is held like a keypad change, never overwritten", async () => {
+  it("a code changed in HA's own Manage access dialog (the credential actions) or by a script is held like a keypad change, never overwritten", async () => {
     const snap = api.snapshot();
     const dadId = snap?.codes.find((c) => c.name === "Dad")?.id ?? "";
     const frontSlot = snap?.slots[dadId]?.["lock.front_door"] ?? 0;
@@ -202,19 +203,30 @@ describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
     // HA restarted in the case before: watch its notifications afresh.
     const watch = await HaWatch.start(world.stack.ha.url, world.stack.credentials.admin.token);
     try {
-      // What the dialog sends when a person types a new PIN for that user.
-      await ha.call("call_service", {
-        domain: "zwave_js",
-        service: "set_credential",
-        service_data: {
-          user_id: frontSlot,
-          credential_type: "pin_code",
-          credential_data: PINS.dialog,
-          credential_slot: frontSlot,
-        },
-        target: { entity_id: "lock.front_door" },
-        return_response: true,
-      });
+      // What the dialog sends when a person types a new PIN for that user; before the dialog
+      // (2024.3), what a script or another app calls.
+      await ha.call(
+        "call_service",
+        haTarget().hasCredentialServices
+          ? {
+              domain: "zwave_js",
+              service: "set_credential",
+              service_data: {
+                user_id: frontSlot,
+                credential_type: "pin_code",
+                credential_data: PINS.dialog,
+                credential_slot: frontSlot,
+              },
+              target: { entity_id: "lock.front_door" },
+              return_response: true,
+            }
+          : {
+              domain: "zwave_js",
+              service: "set_lock_usercode",
+              service_data: { code_slot: frontSlot, usercode: PINS.dialog },
+              target: { entity_id: "lock.front_door" },
+            },
+      );
       const held = await api.waitForSnapshot((s) => s.held.length === 1, 20_000);
       expect(held.held[0]).toMatchObject({
         lockId: "lock.front_door",

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { OptionsSchema } from "../../../addon/src/config";
 import { ADDON_NODE_FLAGS } from "../../integration/support/addon-process";
+import { haTarget } from "../../stack/ha/target";
 
 // Packaging checks for the add-on repository (repository.yaml, addon/) and the HACS card
 // (hacs.json): what the Supervisor, the add-on linter and HACS would reject, caught here.
@@ -338,6 +339,18 @@ describe("add-on repository files", () => {
     expect(pngSize("addon/icon.png")).toEqual([128, 128]);
     const [width, height] = pngSize("addon/logo.png");
     expect(width).toBeGreaterThan(height);
+  });
+});
+
+describe("the oldest Home Assistant Latchkey supports", () => {
+  it("is declared alike in hacs.json, addon/config.yaml and the README, and is the release the oldest real-stack tier runs", () => {
+    const declared = z.strictObject({ homeassistant: z.string() });
+    const hacs = z.looseObject(declared.shape).parse(JSON.parse(read("hacs.json"))).homeassistant;
+    const addon = z.looseObject(declared.shape).parse(readYaml("addon/config.yaml")).homeassistant;
+    expect(addon).toBe(hacs);
+    expect(read("README.md")).toContain(`Home Assistant ${hacs} or newer`);
+    const [year, month] = hacs.split(".");
+    expect(haTarget("2024.3").version.startsWith(`${year}.${month}.`)).toBe(true);
   });
 });
 
