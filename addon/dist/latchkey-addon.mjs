@@ -15672,6 +15672,8 @@ const ValueUpdatedTriggerSchema = object$1({
 })
     .loose();
 
+/** A device id HA's registry never hands out (its ids are 32 hex digits). */
+const NO_SUCH_DEVICE = "latchkey-probe-no-such-device";
 const UserCodeGetSchema = object$1({ userIdStatus: number$2(), userCode: string$1() }).loose();
 /**
  * Reads a slot from the lock itself through ws `zwave_js/invoke_cc_api` (User Code `get`,
@@ -15681,13 +15683,18 @@ class CcReader {
     constructor(client) {
         this.client = client;
     }
+    /**
+     * Asks about a device that does not exist, so no frame goes on the air (a real lock would
+     * be woken by every reconnect otherwise): HA without the command answers `unknown_command`;
+     * HA with it looks the device up first and answers `not_found`.
+     */
     static async detect(client, anyDeviceId) {
         if (!anyDeviceId)
             return null;
         try {
             await client.command(unknown(), {
                 type: "zwave_js/invoke_cc_api",
-                device_id: anyDeviceId,
+                device_id: NO_SUCH_DEVICE,
                 command_class: USER_CODE_CC,
                 method_name: "getUsersCount",
                 parameters: [],
@@ -15698,7 +15705,7 @@ class CcReader {
         catch (error) {
             if (error instanceof HaCommandError && error.code === "unknown_command")
                 return null;
-            // The command exists but this call failed (e.g. lock asleep): the path is still there.
+            // Any other answer (not_found, expected) means the command is there.
             return new CcReader(client);
         }
     }
@@ -16022,6 +16029,25 @@ function routeSlotCount(credentialLocks, client, userCodeSlotCount) {
         return userCodeSlotCount ? userCodeSlotCount(lock) : null;
     };
 }
+/**
+ * A lock's slot count does not change while it stays the same device, and asking costs a
+ * round trip on the radio (a battery lock wakes for it): each device is asked once per add-on
+ * run, not after every reconnect. Only answers are kept; a lock that could not say is asked again.
+ */
+function rememberSlotCounts(reader) {
+    if (!reader)
+        return null;
+    const known = new Map();
+    return async (lock) => {
+        const remembered = known.get(lock.deviceId);
+        if (remembered !== undefined)
+            return remembered;
+        const count = await reader(lock);
+        if (count !== null)
+            known.set(lock.deviceId, count);
+        return count;
+    };
+}
 
 /**
  * Watches one slot's User Code values through HA's `zwave_js.value_updated` trigger (admin),
@@ -16110,21 +16136,15 @@ function createZwaveWriter(options) {
     const now = options.now ?? (() => new Date());
     const readSlot = createSlotReader(options, now);
     return async (op, lock, signal) => {
-        const target = { entity_id: lock.id };
-        const watch = await watchSlot(options.client, lock, op.slot, options.log);
-        try {
-            return await writeAndVerify(op, lock, target, watch, signal);
-        }
-        finally {
-            await watch.close();
-        }
-    };
-    async function writeAndVerify(op, lock, target, watch, signal) {
         if (signal?.aborted)
             throw new HaCommandError("aborted", `${lock.name} took too long; nothing was written.`);
         // A read writes nothing: it is never turned into a clear by falling through.
         if (op.kind === "read")
-            return readSlot(lock, op.slot, watch);
+            return readSlot(lock, op.slot);
+        return writeAndVerify(op, lock, signal);
+    };
+    async function writeAndVerify(op, lock, signal) {
+        const target = { entity_id: lock.id };
         const call = op.kind === "set"
             ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: op.pin }, target)
             : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
@@ -16143,8 +16163,7 @@ function createZwaveWriter(options) {
             else if (read)
                 throw new HaCommandError("verify_mismatch", `${lock.name} holds something else in slot ${op.slot} after the write.`);
         }
-        if (via === "none" &&
-            (await confirmByReport(lock, op.slot, expected, watch, options.client, options.verifyTimeoutMs)))
+        if (via === "none" && (await confirmByReport(lock, op.slot, expected, options)))
             via = "lock_report";
         options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${via === "none" ? "no confirmation within the wait" : `confirmed (${via})`}.`);
         return observation(expected, via, now());
@@ -16161,31 +16180,43 @@ function observation(expected, via, at) {
  * User Code Get, directly where HA has the command, else through the lock's report.
  */
 function createSlotReader(options, now) {
-    return async (lock, slot, watch) => {
+    return async (lock, slot) => {
         const direct = options.ccReader ? await options.ccReader.read(lock, slot) : null;
         if (direct)
             return observation(direct, "cc_read", now());
-        await options.client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
-        const reported = await watch.content(options.verifyTimeoutMs);
+        const reported = await askAndWatch(lock, slot, options, (watch) => watch.content(options.verifyTimeoutMs));
         if (!reported)
             throw new HaCommandError("unreadable", `${lock.name} did not report what slot ${slot} holds, so nothing is written there yet. (A lock that keeps its codes in the User Credential command class needs Home Assistant 2026.6 or newer, with its credential actions.)`);
         return observation(reported, "lock_report", now());
     };
 }
 /**
- * The lock's own report usually follows a write by itself. It does not reach HA's trigger
- * when the driver had never read that slot (the report is then a "value added"), so if none
- * came, ask the lock to read the slot again (User Code Get through the invoke_cc_api
- * service, available on every HA Latchkey supports) and wait for that report.
+ * Asks the lock for one slot (User Code Get through the invoke_cc_api service, which every HA
+ * Latchkey supports has) and waits for its report through HA's value trigger. The watch starts
+ * before the Get, so the report it causes is always seen.
  */
-async function confirmByReport(lock, slot, expected, watch, client, timeoutMs) {
-    if (await watch.wait(expected, Math.min(REPORT_GRACE_MS, timeoutMs)))
-        return true;
-    await client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
-    return watch.wait(expected, timeoutMs);
+async function askAndWatch(lock, slot, options, until) {
+    const watch = await watchSlot(options.client, lock, slot, options.log);
+    try {
+        await options.client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
+        return await until(watch);
+    }
+    finally {
+        await watch.close();
+    }
 }
-/** How long a write's own report gets before Latchkey asks the lock to read the slot back. */
-const REPORT_GRACE_MS = 2_000;
+/**
+ * Where HA cannot read a slot on demand, the lock's report confirms the write. The driver reads
+ * the slot back by itself only about a second after the write, and HA's trigger misses that
+ * report when the driver had never read the slot (it is then a "value added"): so Latchkey asks
+ * the lock for the slot right after the write (User Code Get through the invoke_cc_api service,
+ * available on every HA Latchkey supports) and takes the first report that matches: no fixed
+ * wait. zwave-js cancels its own read-back when a report updates the slot to the value it
+ * expected, so on a slot it had read before this is the only read-back on the air.
+ */
+async function confirmByReport(lock, slot, expected, options) {
+    return askAndWatch(lock, slot, options, (watch) => watch.wait(expected, options.verifyTimeoutMs));
+}
 /**
  * HA says "not found" when the driver has no User Code value for the slot: the slot is beyond the
  * lock's range, or the lock has no User Code CC at all (a User Credential-only lock, which the
@@ -16222,7 +16253,7 @@ async function openHaLink(ha, log, timing) {
         client: ha,
         writer: routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs }), userCodeWriter),
         inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
-        slotCount: routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null),
+        slotCount: rememberSlotCounts(routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null)),
     };
     const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}`;
     return { link, description };

@@ -4,7 +4,7 @@ import { CcReader } from "../zwave/cc-reader";
 import { detectCodeInventory } from "../zwave/code-inventory";
 import { detectCredentialLocks } from "../zwave/credential-locks";
 import { createCredentialWriter } from "../zwave/credential-writer";
-import { routeInventory, routeSlotCount, routeWriter } from "../zwave/lock-routes";
+import { rememberSlotCounts, routeInventory, routeSlotCount, routeWriter } from "../zwave/lock-routes";
 import { createZwaveWriter } from "../zwave/writer";
 import { z } from "zod";
 import type { HaLink } from "./service";
@@ -37,7 +37,9 @@ export async function openHaLink(
       userCodeWriter,
     ),
     inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
-    slotCount: routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null),
+    slotCount: rememberSlotCounts(
+      routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null),
+    ),
   };
   const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}`;
   return { link, description };

@@ -4,6 +4,9 @@ import type { HaClient } from "../ha/client";
 import { HaCommandError } from "../ha/errors";
 import { slotContent, USER_CODE_CC, type SlotContent } from "./user-code-values";
 
+/** A device id HA's registry never hands out (its ids are 32 hex digits). */
+const NO_SUCH_DEVICE = "latchkey-probe-no-such-device";
+
 const UserCodeGetSchema = z.object({ userIdStatus: z.number(), userCode: z.string() }).loose();
 
 /**
@@ -13,12 +16,17 @@ const UserCodeGetSchema = z.object({ userIdStatus: z.number(), userCode: z.strin
 export class CcReader {
   private constructor(private readonly client: HaClient) {}
 
+  /**
+   * Asks about a device that does not exist, so no frame goes on the air (a real lock would
+   * be woken by every reconnect otherwise): HA without the command answers `unknown_command`;
+   * HA with it looks the device up first and answers `not_found`.
+   */
   static async detect(client: HaClient, anyDeviceId: string | undefined): Promise<CcReader | null> {
     if (!anyDeviceId) return null;
     try {
       await client.command(z.unknown(), {
         type: "zwave_js/invoke_cc_api",
-        device_id: anyDeviceId,
+        device_id: NO_SUCH_DEVICE,
         command_class: USER_CODE_CC,
         method_name: "getUsersCount",
         parameters: [],
@@ -27,7 +35,7 @@ export class CcReader {
       return new CcReader(client);
     } catch (error) {
       if (error instanceof HaCommandError && error.code === "unknown_command") return null;
-      // The command exists but this call failed (e.g. lock asleep): the path is still there.
+      // Any other answer (not_found, expected) means the command is there.
       return new CcReader(client);
     }
   }

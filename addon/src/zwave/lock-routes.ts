@@ -44,3 +44,20 @@ export function routeSlotCount(
     return userCodeSlotCount ? userCodeSlotCount(lock) : null;
   };
 }
+
+/**
+ * A lock's slot count does not change while it stays the same device, and asking costs a
+ * round trip on the radio (a battery lock wakes for it): each device is asked once per add-on
+ * run, not after every reconnect. Only answers are kept; a lock that could not say is asked again.
+ */
+export function rememberSlotCounts(reader: SlotCountReader | null): SlotCountReader | null {
+  if (!reader) return null;
+  const known = new Map<string, number>();
+  return async (lock) => {
+    const remembered = known.get(lock.deviceId);
+    if (remembered !== undefined) return remembered;
+    const count = await reader(lock);
+    if (count !== null) known.set(lock.deviceId, count);
+    return count;
+  };
+}

@@ -28,26 +28,19 @@ export function createZwaveWriter(options: WriterOptions) {
   const now = options.now ?? (() => new Date());
   const readSlot = createSlotReader(options, now);
   return async (op: Operation, lock: Lock, signal?: AbortSignal): Promise<SlotObservation> => {
-    const target = { entity_id: lock.id };
-    const watch = await watchSlot(options.client, lock, op.slot, options.log);
-    try {
-      return await writeAndVerify(op, lock, target, watch, signal);
-    } finally {
-      await watch.close();
-    }
-  };
-
-  async function writeAndVerify(
-    op: Operation,
-    lock: Lock,
-    target: { entity_id: string },
-    watch: SlotWatch,
-    signal: AbortSignal | undefined,
-  ): Promise<SlotObservation> {
     if (signal?.aborted)
       throw new HaCommandError("aborted", `${lock.name} took too long; nothing was written.`);
     // A read writes nothing: it is never turned into a clear by falling through.
-    if (op.kind === "read") return readSlot(lock, op.slot, watch);
+    if (op.kind === "read") return readSlot(lock, op.slot);
+    return writeAndVerify(op, lock, signal);
+  };
+
+  async function writeAndVerify(
+    op: Exclude<Operation, { kind: "read" }>,
+    lock: Lock,
+    signal: AbortSignal | undefined,
+  ): Promise<SlotObservation> {
+    const target = { entity_id: lock.id };
     const call =
       op.kind === "set"
         ? options.client.callService(
@@ -78,11 +71,7 @@ export function createZwaveWriter(options: WriterOptions) {
           `${lock.name} holds something else in slot ${op.slot} after the write.`,
         );
     }
-    if (
-      via === "none" &&
-      (await confirmByReport(lock, op.slot, expected, watch, options.client, options.verifyTimeoutMs))
-    )
-      via = "lock_report";
+    if (via === "none" && (await confirmByReport(lock, op.slot, expected, options))) via = "lock_report";
 
     options.log.debug(
       `${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${via === "none" ? "no confirmation within the wait" : `confirmed (${via})`}.`,
@@ -106,16 +95,12 @@ function observation(
  * User Code Get, directly where HA has the command, else through the lock's report.
  */
 function createSlotReader(options: WriterOptions, now: () => Date) {
-  return async (lock: Lock, slot: number, watch: SlotWatch): Promise<SlotObservation> => {
+  return async (lock: Lock, slot: number): Promise<SlotObservation> => {
     const direct = options.ccReader ? await options.ccReader.read(lock, slot) : null;
     if (direct) return observation(direct, "cc_read", now());
-    await options.client.callService(
-      "zwave_js",
-      "invoke_cc_api",
-      { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] },
-      { entity_id: lock.id },
+    const reported = await askAndWatch(lock, slot, options, (watch) =>
+      watch.content(options.verifyTimeoutMs),
     );
-    const reported = await watch.content(options.verifyTimeoutMs);
     if (!reported)
       throw new HaCommandError(
         "unreadable",
@@ -126,31 +111,47 @@ function createSlotReader(options: WriterOptions, now: () => Date) {
 }
 
 /**
- * The lock's own report usually follows a write by itself. It does not reach HA's trigger
- * when the driver had never read that slot (the report is then a "value added"), so if none
- * came, ask the lock to read the slot again (User Code Get through the invoke_cc_api
- * service, available on every HA Latchkey supports) and wait for that report.
+ * Asks the lock for one slot (User Code Get through the invoke_cc_api service, which every HA
+ * Latchkey supports has) and waits for its report through HA's value trigger. The watch starts
+ * before the Get, so the report it causes is always seen.
+ */
+async function askAndWatch<T>(
+  lock: Lock,
+  slot: number,
+  options: WriterOptions,
+  until: (watch: SlotWatch) => Promise<T>,
+): Promise<T> {
+  const watch = await watchSlot(options.client, lock, slot, options.log);
+  try {
+    await options.client.callService(
+      "zwave_js",
+      "invoke_cc_api",
+      { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] },
+      { entity_id: lock.id },
+    );
+    return await until(watch);
+  } finally {
+    await watch.close();
+  }
+}
+
+/**
+ * Where HA cannot read a slot on demand, the lock's report confirms the write. The driver reads
+ * the slot back by itself only about a second after the write, and HA's trigger misses that
+ * report when the driver had never read the slot (it is then a "value added"): so Latchkey asks
+ * the lock for the slot right after the write (User Code Get through the invoke_cc_api service,
+ * available on every HA Latchkey supports) and takes the first report that matches: no fixed
+ * wait. zwave-js cancels its own read-back when a report updates the slot to the value it
+ * expected, so on a slot it had read before this is the only read-back on the air.
  */
 async function confirmByReport(
   lock: Lock,
   slot: number,
   expected: SlotContent,
-  watch: SlotWatch,
-  client: HaClient,
-  timeoutMs: number,
+  options: WriterOptions,
 ): Promise<boolean> {
-  if (await watch.wait(expected, Math.min(REPORT_GRACE_MS, timeoutMs))) return true;
-  await client.callService(
-    "zwave_js",
-    "invoke_cc_api",
-    { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] },
-    { entity_id: lock.id },
-  );
-  return watch.wait(expected, timeoutMs);
+  return askAndWatch(lock, slot, options, (watch) => watch.wait(expected, options.verifyTimeoutMs));
 }
-
-/** How long a write's own report gets before Latchkey asks the lock to read the slot back. */
-const REPORT_GRACE_MS = 2_000;
 
 /**
  * HA says "not found" when the driver has no User Code value for the slot: the slot is beyond the

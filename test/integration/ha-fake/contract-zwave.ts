@@ -139,6 +139,18 @@ export function zwaveCases(getTarget: () => ContractTarget): void {
       expect(errorOf(capabilities)).toEqual({ code: "unknown_command", message: "Unknown command." });
     });
 
+    it("zwave_js/invoke_cc_api on a device that does not exist: unknown_command on 2024.3, not_found where the command exists (no lock is asked)", async () => {
+      const client = await connect(true);
+      const probe = await client.command("zwave_js/invoke_cc_api", {
+        device_id: "latchkey-probe-no-such-device",
+        command_class: 99,
+        method_name: "getUsersCount",
+        parameters: [],
+        wait_for_result: true,
+      });
+      expect(errorOf(probe).code).toBe(getTarget().profile === "pinned" ? "unknown_command" : "not_found");
+    });
+
     it("fires zwave_js_notification for a keypad unlock with the user id", async (ctx) => {
       const press = getTarget().pressKeypad;
       if (!press) return ctx.skip();
