@@ -1,1 +1,1 @@
-export{L as LatchkeyCard}from"./latchkey-card-main-DiWrcogB.js";
+export{L as LatchkeyCard}from"./latchkey-card-main-BMpkzsFA.js";

@@ -12955,6 +12955,12 @@ const HA_CODE_CHANGE_KINDS = new Set([
     "code_changed_in_ha",
     "code_removed_in_ha",
 ]);
+/**
+ * How far apart a lock's notification of a move and the state change of the same move may be:
+ * the add-on enters them as one move, and a card reads a state change that close to an entry as
+ * the move that entry tells.
+ */
+const DOOR_REPORT_WINDOW_MS = 10_000;
 /** Door kinds a card understands only when its hello lists the "state_activity" feature. */
 const STATE_ACTIVITY_KINDS = new Set(["unlocked", "locked"]);
 /** One thing that happened at a door or to a code. Never carries a PIN. */
@@ -13450,6 +13456,60 @@ async function sendShare(notify, t, notifyService, recipients, message) {
     }
 }
 
+// What the add-on stores per slot. Clients never see it: they get sync states (./slot).
+/** What a lock slot is known to hold. `pin` is kept only for slots Latchkey claims. */
+const SlotObservationSchema = discriminatedUnion("status", [
+    object({ status: literal("unknown") }),
+    object({
+        status: literal("empty"),
+        confirmed: boolean(),
+        verifiedAt: IsoTimeSchema,
+        via: VerificationPathSchema,
+    }),
+    object({
+        status: literal("set"),
+        pin: string(),
+        /** False after an accepted write nobody confirmed: never shown as "synced". */
+        confirmed: boolean(),
+        verifiedAt: IsoTimeSchema,
+        via: VerificationPathSchema,
+    }),
+]);
+/**
+ * Who a claimed slot is for: a code (the slot holds its PIN while the code is active there), or
+ * nobody — an admin asked Latchkey to clear what it found in the slot.
+ */
+const SlotOwnerSchema = discriminatedUnion("kind", [
+    object({ kind: literal("code"), codeId: CodeIdSchema }),
+    object({ kind: literal("clear") }),
+]);
+/**
+ * A slot Latchkey looks after on a lock. A code's claim stays while the code lists the lock
+ * (also while disabled, so re-enabling reuses the slot); once the code is gone or left the lock
+ * the claim is orphaned, and the slot is cleared and released. What happens in each state is
+ * one rule of the reconciler (addon/src/core/claim-rules.ts).
+ */
+const SlotClaimSchema = object({
+    lockId: LockIdSchema,
+    slot: SlotNumberSchema,
+    owner: SlotOwnerSchema,
+    observed: SlotObservationSchema,
+    /**
+     * Someone changed this slot at the lock's own keypad. Nothing is written to it (no silent
+     * overwrite, no write loop) until an admin keeps the lock's code or restores Latchkey's.
+     */
+    held: optional(object({ reason: HoldReasonSchema, since: IsoTimeSchema })),
+    /**
+     * Picked on a lock whose codes HA cannot list: the slot may hold a code someone set at the
+     * keypad, so it is read before anything is written to it.
+     */
+    readFirst: optional(literal(true)),
+});
+/** The code a claim is for, if it is a code's. */
+function ownerCodeId(claim) {
+    return claim.owner.kind === "code" ? claim.owner.codeId : undefined;
+}
+
 /**
  * Whether a code should be loaded on its locks at `now`. Weekly windows are read in the
  * given IANA time zone (HA's), on wall-clock time, so they stay right across DST changes.
@@ -13567,8 +13627,10 @@ function buildSnapshot(input) {
         const code = owningCode(claim, codesById);
         if (rule.listing === "unmanaged")
             unmanaged.set(`${claim.lockId}#${claim.slot}`, at);
-        else if (rule.listing === "clearing")
-            clearing.push(at);
+        else if (rule.listing === "clearing") {
+            const codeId = ownerCodeId(claim);
+            clearing.push({ ...at, ...(codeId ? { codeId } : {}), status: clearingStatus(claim, present, input) });
+        }
         else if (code) {
             if (rule.listing === "held" && claim.held)
                 held.push({ ...at, codeId: code.id, ...claim.held });
@@ -13588,6 +13650,12 @@ function buildSnapshot(input) {
                     : { state: "waiting", ...syncReason("sync_reason.lock_gone") };
         }
     }
+    const offLocks = {};
+    for (const code of input.document.codes) {
+        const activity = codeActivity(code, input.now, input.timeZone);
+        if (!activity.active)
+            offLocks[code.id] = activity.reason;
+    }
     const hideNames = !input.user.isAdmin && !input.showNames;
     return {
         user: input.user,
@@ -13602,6 +13670,7 @@ function buildSnapshot(input) {
         lastActivity: Object.fromEntries(input.lastDoorActivity.flatMap((e) => e.lockId === null ? [] : [[e.lockId, hideNames ? withoutNames(e) : e]])),
         held,
         clearing,
+        offLocks,
         connected: input.connected,
     };
 }
@@ -13612,16 +13681,9 @@ function statusOf(claim, code, present, input) {
             ...syncReason(`sync_reason.${claim.held.reason}`),
         };
     }
-    // A lock that left HA (entity disabled, node re-interviewed) is not shown as in step: nobody
-    // can tell what it holds now.
-    if (!present.has(claim.lockId))
-        return { state: "waiting", ...syncReason("sync_reason.lock_gone") };
-    const runtime = input.runtime(claim.lockId, claim.slot);
-    if (runtime) {
-        if (runtime.state === "failed")
-            return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };
-        return runtime;
-    }
+    const working = workStatus(claim, present, input);
+    if (working)
+        return working;
     const { observed } = claim;
     if (observed.status === "unknown" || claim.readFirst)
         return { state: "pending" };
@@ -13632,6 +13694,21 @@ function statusOf(claim, code, present, input) {
     return observed.confirmed
         ? { state: "synced", via: observed.via, at: observed.verifiedAt }
         : { state: "unverified", at: observed.verifiedAt };
+}
+/** What the sync engine is doing about a slot, if anything; a lock gone from HA waits. */
+function workStatus(claim, present, input) {
+    // A lock that left HA (entity disabled, node re-interviewed) is not shown as in step: nobody
+    // can tell what it holds now.
+    if (!present.has(claim.lockId))
+        return { state: "waiting", ...syncReason("sync_reason.lock_gone") };
+    const runtime = input.runtime(claim.lockId, claim.slot);
+    if (runtime?.state === "failed")
+        return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };
+    return runtime;
+}
+/** A slot being emptied: what the engine is doing about it, else waiting its turn. */
+function clearingStatus(claim, present, input) {
+    return workStatus(claim, present, input) ?? { state: "pending" };
 }
 /** An activity entry for someone who may not see names: neither the code's nor the person's. */
 function withoutNames(entry) {
@@ -14891,8 +14968,6 @@ class HaEventIntake {
     }
 }
 
-/** How far apart a lock's notification of a move and the state change of the same move may be. */
-const DOOR_REPORT_WINDOW_MS = 10_000;
 class DoorCommands {
     constructor(windowMs = DOOR_REPORT_WINDOW_MS) {
         this.windowMs = windowMs;
@@ -16262,60 +16337,6 @@ async function firstZwaveLockDevice(client) {
     const entries = await client.command(array$1(object$1({ entity_id: string$1(), platform: string$1(), device_id: string$1().nullable() }).loose()), { type: "config/entity_registry/list" });
     return (entries.find((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock.") && e.device_id)
         ?.device_id ?? undefined);
-}
-
-// What the add-on stores per slot. Clients never see it: they get sync states (./slot).
-/** What a lock slot is known to hold. `pin` is kept only for slots Latchkey claims. */
-const SlotObservationSchema = discriminatedUnion("status", [
-    object({ status: literal("unknown") }),
-    object({
-        status: literal("empty"),
-        confirmed: boolean(),
-        verifiedAt: IsoTimeSchema,
-        via: VerificationPathSchema,
-    }),
-    object({
-        status: literal("set"),
-        pin: string(),
-        /** False after an accepted write nobody confirmed: never shown as "synced". */
-        confirmed: boolean(),
-        verifiedAt: IsoTimeSchema,
-        via: VerificationPathSchema,
-    }),
-]);
-/**
- * Who a claimed slot is for: a code (the slot holds its PIN while the code is active there), or
- * nobody — an admin asked Latchkey to clear what it found in the slot.
- */
-const SlotOwnerSchema = discriminatedUnion("kind", [
-    object({ kind: literal("code"), codeId: CodeIdSchema }),
-    object({ kind: literal("clear") }),
-]);
-/**
- * A slot Latchkey looks after on a lock. A code's claim stays while the code lists the lock
- * (also while disabled, so re-enabling reuses the slot); once the code is gone or left the lock
- * the claim is orphaned, and the slot is cleared and released. What happens in each state is
- * one rule of the reconciler (addon/src/core/claim-rules.ts).
- */
-const SlotClaimSchema = object({
-    lockId: LockIdSchema,
-    slot: SlotNumberSchema,
-    owner: SlotOwnerSchema,
-    observed: SlotObservationSchema,
-    /**
-     * Someone changed this slot at the lock's own keypad. Nothing is written to it (no silent
-     * overwrite, no write loop) until an admin keeps the lock's code or restores Latchkey's.
-     */
-    held: optional(object({ reason: HoldReasonSchema, since: IsoTimeSchema })),
-    /**
-     * Picked on a lock whose codes HA cannot list: the slot may hold a code someone set at the
-     * keypad, so it is read before anything is written to it.
-     */
-    readFirst: optional(literal(true)),
-});
-/** The code a claim is for, if it is a code's. */
-function ownerCodeId(claim) {
-    return claim.owner.kind === "code" ? claim.owner.codeId : undefined;
 }
 
 /**

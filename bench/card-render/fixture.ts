@@ -191,6 +191,7 @@ function snapshotOf(lockIds: readonly string[], codeCount: number): Snapshot {
     unmanaged: [],
     held: [],
     clearing: [],
+    offLocks: {},
     lastActivity,
     connected: true,
   };

@@ -59,7 +59,9 @@ export class LatchkeyCard extends LitElement {
       h1 {
         margin: 0;
         padding: 12px 16px 4px;
+        font-family: var(--ha-card-header-font-family, inherit);
         font-size: var(--ha-card-header-font-size, 1.5em);
+        color: var(--ha-card-header-color, var(--primary-text-color));
         font-weight: var(--ha-font-weight-normal, 400);
       }
       .codes { border-top: 1px solid var(--divider-color, #e0e0e0); }

@@ -52,6 +52,13 @@ export const HA_CODE_CHANGE_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityK
   "code_removed_in_ha",
 ]);
 
+/**
+ * How far apart a lock's notification of a move and the state change of the same move may be:
+ * the add-on enters them as one move, and a card reads a state change that close to an entry as
+ * the move that entry tells.
+ */
+export const DOOR_REPORT_WINDOW_MS = 10_000;
+
 /** Door kinds a card understands only when its hello lists the "state_activity" feature. */
 export const STATE_ACTIVITY_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>(["unlocked", "locked"]);
 

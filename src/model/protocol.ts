@@ -5,7 +5,8 @@ import { WireErrorSchema, WireIssueSchema, type WireIssue } from "./errors";
 import { LockSchema } from "./lock";
 import { CodeIdSchema, IntSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
 import type { RequestType } from "./requests";
-import { HeldSlotSchema, SyncStatusSchema, UnmanagedSlotSchema } from "./slot";
+import { OffReasonSchema } from "./rules";
+import { ClearingSlotSchema, HeldSlotSchema, SyncStatusSchema, UnmanagedSlotSchema } from "./slot";
 
 /**
  * Card ↔ add-on protocol: what the add-on sends (what clients send is in ./requests, so each side
@@ -37,7 +38,12 @@ export const SnapshotSchema = z.object({
   /** Slots changed at a lock's keypad, waiting for an admin's choice. */
   held: z._default(z.array(HeldSlotSchema), []),
   /** Slots Latchkey is clearing (an admin's request, a deleted code), until they are empty. */
-  clearing: z._default(z.array(UnmanagedSlotSchema), []),
+  clearing: z._default(z.array(ClearingSlotSchema), []),
+  /**
+   * codeId → why that code is off its locks now (disabled, outside its hours, …): its slots are
+   * emptied, so "synced" means the lock no longer holds it. Codes on their locks are absent.
+   */
+  offLocks: z._default(z.record(z.string(), OffReasonSchema), {}),
   connected: z.boolean(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -36,6 +36,16 @@ export const AccessRulesSchema = z
   );
 export type AccessRules = z.infer<typeof AccessRulesSchema>;
 
+/** Why a code is off its locks right now (its slots are emptied until that changes). */
+export const OffReasonSchema = z.enum([
+  "disabled",
+  "not_yet_valid",
+  "expired",
+  "outside_window",
+  "uses_exhausted",
+]);
+export type OffReason = z.infer<typeof OffReasonSchema>;
+
 export const NotifySettingsSchema = z.object({
   /** "Tell me when this code is used." */
   onUse: z._default(z.boolean(), true),

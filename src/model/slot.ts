@@ -67,3 +67,15 @@ export type HeldSlot = z.infer<typeof HeldSlotSchema>;
 /** A code on a lock that Latchkey did not put there. Its PIN is never reported. */
 export const UnmanagedSlotSchema = z.object({ lockId: LockIdSchema, slot: SlotNumberSchema });
 export type UnmanagedSlot = z.infer<typeof UnmanagedSlotSchema>;
+
+/**
+ * A slot Latchkey is emptying: with the code it held (a deleted code, or a lock taken off a
+ * code), and how far the clear is — so a card can show a delete's progress lock by lock.
+ */
+export const ClearingSlotSchema = z.object({
+  lockId: LockIdSchema,
+  slot: SlotNumberSchema,
+  codeId: z.optional(CodeIdSchema),
+  status: z.optional(SyncStatusSchema),
+});
+export type ClearingSlot = z.infer<typeof ClearingSlotSchema>;

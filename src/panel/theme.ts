@@ -2,7 +2,7 @@
  * Theme variables the card's styles use. An iframe inherits no CSS from Home Assistant's page,
  * so the panel copies the current values across (light/dark and user themes follow HA).
  */
-const THEME_VARIABLES = [
+export const THEME_VARIABLES = [
   "--primary-color",
   "--primary-text-color",
   "--secondary-text-color",
@@ -18,6 +18,12 @@ const THEME_VARIABLES = [
   "--success-color",
   "--ha-font-family-body",
   "--ha-font-weight-normal",
+  "--ha-font-weight-medium",
+  "--ha-font-family-code",
+  "--ha-card-header-color",
+  "--ha-card-header-font-family",
+  "--ha-card-header-font-size",
+  "--mdc-dialog-scrim-color",
 ];
 
 export function copyTheme(from: Element, to: HTMLElement): void {

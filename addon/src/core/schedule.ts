@@ -1,10 +1,8 @@
 import type { Code } from "../../../src/model/code";
-import type { WeeklyWindow } from "../../../src/model/rules";
+import type { OffReason, WeeklyWindow } from "../../../src/model/rules";
 
 /** Why a code is or is not on the locks right now. */
-export type Activity =
-  | { active: true }
-  | { active: false; reason: "disabled" | "not_yet_valid" | "expired" | "outside_window" | "uses_exhausted" };
+export type Activity = { active: true } | { active: false; reason: OffReason };
 
 /**
  * Whether a code should be loaded on its locks at `now`. Weekly windows are read in the

@@ -3,11 +3,12 @@ import { withoutPin, type Code } from "../../../src/model/code";
 import type { Lock } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
 import type { Snapshot } from "../../../src/model/protocol";
-import { syncReason, type SyncStatus, type UnmanagedSlot } from "../../../src/model/slot";
-import { type SlotClaim } from "../../../src/model/slot-claim";
+import { syncReason, type ClearingSlot, type SyncStatus, type UnmanagedSlot } from "../../../src/model/slot";
+import { ownerCodeId, type SlotClaim } from "../../../src/model/slot-claim";
 import type { SlotRuntime } from "./operations";
 import type { StoreDocument } from "../store/schema";
 import { claimRule, desiredPin, owningCode } from "./claim-rules";
+import { codeActivity } from "./schedule";
 
 export interface SnapshotInput {
   document: StoreDocument;
@@ -31,7 +32,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   const slots: Snapshot["slots"] = {};
   const sync: Snapshot["sync"] = {};
   const held: Snapshot["held"] = [];
-  const clearing: Snapshot["clearing"] = [];
+  const clearing: ClearingSlot[] = [];
   const codesById = new Map(input.document.codes.map((c) => [c.id, c]));
   const present = new Set(input.locks.map((l) => l.id));
   const unmanaged = new Map(input.unmanaged.map((u) => [`${u.lockId}#${u.slot}`, u]));
@@ -41,8 +42,10 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     const at = { lockId: claim.lockId, slot: claim.slot };
     const code = owningCode(claim, codesById);
     if (rule.listing === "unmanaged") unmanaged.set(`${claim.lockId}#${claim.slot}`, at);
-    else if (rule.listing === "clearing") clearing.push(at);
-    else if (code) {
+    else if (rule.listing === "clearing") {
+      const codeId = ownerCodeId(claim);
+      clearing.push({ ...at, ...(codeId ? { codeId } : {}), status: clearingStatus(claim, present, input) });
+    } else if (code) {
       if (rule.listing === "held" && claim.held) held.push({ ...at, codeId: code.id, ...claim.held });
       (slots[code.id] ??= {})[claim.lockId] = claim.slot;
       (sync[code.id] ??= {})[claim.lockId] = statusOf(claim, code, present, input);
@@ -58,6 +61,11 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
           ? { state: "waiting", ...syncReason("sync_reason.lock_unlisted") }
           : { state: "waiting", ...syncReason("sync_reason.lock_gone") };
     }
+  }
+  const offLocks: Snapshot["offLocks"] = {};
+  for (const code of input.document.codes) {
+    const activity = codeActivity(code, input.now, input.timeZone);
+    if (!activity.active) offLocks[code.id] = activity.reason;
   }
   const hideNames = !input.user.isAdmin && !input.showNames;
   return {
@@ -77,6 +85,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     ),
     held,
     clearing,
+    offLocks,
     connected: input.connected,
   };
 }
@@ -93,14 +102,8 @@ function statusOf(
       ...syncReason(`sync_reason.${claim.held.reason}`),
     };
   }
-  // A lock that left HA (entity disabled, node re-interviewed) is not shown as in step: nobody
-  // can tell what it holds now.
-  if (!present.has(claim.lockId)) return { state: "waiting", ...syncReason("sync_reason.lock_gone") };
-  const runtime = input.runtime(claim.lockId, claim.slot);
-  if (runtime) {
-    if (runtime.state === "failed") return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };
-    return runtime;
-  }
+  const working = workStatus(claim, present, input);
+  if (working) return working;
   const { observed } = claim;
   if (observed.status === "unknown" || claim.readFirst) return { state: "pending" };
   const pin = desiredPin(code, input.now, input.timeZone);
@@ -110,6 +113,25 @@ function statusOf(
   return observed.confirmed
     ? { state: "synced", via: observed.via, at: observed.verifiedAt }
     : { state: "unverified", at: observed.verifiedAt };
+}
+
+/** What the sync engine is doing about a slot, if anything; a lock gone from HA waits. */
+function workStatus(
+  claim: SlotClaim,
+  present: ReadonlySet<LockId>,
+  input: SnapshotInput,
+): SyncStatus | undefined {
+  // A lock that left HA (entity disabled, node re-interviewed) is not shown as in step: nobody
+  // can tell what it holds now.
+  if (!present.has(claim.lockId)) return { state: "waiting", ...syncReason("sync_reason.lock_gone") };
+  const runtime = input.runtime(claim.lockId, claim.slot);
+  if (runtime?.state === "failed") return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };
+  return runtime;
+}
+
+/** A slot being emptied: what the engine is doing about it, else waiting its turn. */
+function clearingStatus(claim: SlotClaim, present: ReadonlySet<LockId>, input: SnapshotInput): SyncStatus {
+  return workStatus(claim, present, input) ?? { state: "pending" };
 }
 
 /** An activity entry for someone who may not see names: neither the code's nor the person's. */

@@ -1,3 +1,5 @@
+import { DOOR_REPORT_WINDOW_MS } from "../../../src/model/activity";
+
 /**
  * Who in Home Assistant moved a door. HA gives a lock's state change the context of the
  * service call that caused it, with the caller's user id; the lock's own notification of the
@@ -7,8 +9,7 @@
  */
 export type DoorMove = "unlocked" | "locked";
 
-/** How far apart a lock's notification of a move and the state change of the same move may be. */
-export const DOOR_REPORT_WINDOW_MS = 10_000;
+export { DOOR_REPORT_WINDOW_MS };
 
 export class DoorCommands {
   /** The newest state change per lock, with the user behind it. */

@@ -79,14 +79,14 @@ export class LatchkeyCodeEditor extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      .backdrop { position: fixed; inset: 0; z-index: 10; display: flex; align-items: center; justify-content: center; background: rgba(0, 0, 0, 0.4); }
+      .backdrop { position: fixed; inset: 0; z-index: 10; display: flex; align-items: center; justify-content: center; background: var(--mdc-dialog-scrim-color, rgba(0, 0, 0, 0.32)); }
       .dialog {
         box-sizing: border-box; width: min(100vw - 16px, 480px); max-height: calc(100vh - 16px); overflow-y: auto;
         padding: 16px; border-radius: var(--ha-card-border-radius, 12px);
         background: var(--card-background-color, var(--ha-card-background, #fff)); color: var(--primary-text-color);
       }
-      h2 { margin: 0 0 12px; font-size: 1.2em; font-weight: 500; }
-      label.field { display: block; margin-top: 12px; font-weight: 500; }
+      h2 { margin: 0 0 12px; font-size: 1.2em; font-weight: var(--ha-font-weight-medium, 500); }
+      label.field { display: block; margin-top: 12px; font-weight: var(--ha-font-weight-medium, 500); }
       input[type="text"] { width: 100%; }
       .pin-row { display: flex; gap: 8px; }
       .pin-row input { flex: 1; letter-spacing: 0.1em; }

@@ -8,15 +8,18 @@ import { focusAfterRender } from "../dom/focus";
 import type { Translate } from "../i18n/card-translations";
 import { errorMessage } from "../utils/problem-text";
 import { summarizeRules } from "../utils/rules-utils";
-import { sharedStyles } from "./styles";
-import { chipTitle, lockChips, syncKey } from "../utils/sync-utils";
-import { loadElement, type ElementModule } from "../dom/lazy-element";
+import { chipStyles, sharedStyles } from "./styles";
+import { lockChips } from "../utils/sync-utils";
+import { chipList } from "./chips";
+import { copyText } from "../dom/clipboard";
+import { deletionDone, type DeletedCode } from "../utils/deletion-utils";
+import { openWhenLoaded, type ElementModule } from "../dom/lazy-element";
+import { PinReveal } from "../controllers/pin-reveal";
+import "./latchkey-deletions";
 
 // Only admins open these, and not on every visit: each is a chunk of its own.
 const codeEditorModule: ElementModule = () => import("./latchkey-code-editor");
 const shareFormModule: ElementModule = () => import("./latchkey-share-form");
-
-const REVEAL_MS = 10_000;
 
 /** "Mon–Fri 08:00–17:00 · until 12 Dec · 2 uses left", or nothing for an always-on code. */
 function rulesLine(code: PublicCode, t: Translate) {
@@ -38,8 +41,8 @@ export class LatchkeyCodeList extends LitElement {
     editing: { state: true },
     deleting: { state: true },
     services: { attribute: false },
-    revealed: { state: true },
     sharing: { state: true },
+    deleted: { state: true },
   };
 
   snapshot?: Snapshot;
@@ -53,32 +56,32 @@ export class LatchkeyCodeList extends LitElement {
   /** The code in the editor: null for a new one, undefined when the editor is closed. */
   private editing: PublicCode | null | undefined = undefined;
   private deleting: string | null = null;
-  private revealed = new Map<string, string>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Codes deleted in this card whose slots are still being emptied. */
+  private deleted: DeletedCode[] = [];
+  private readonly revealed = new PinReveal(this);
 
   static override styles = [
     sharedStyles,
+    chipStyles,
     css`
       header { display: flex; align-items: center; justify-content: space-between; padding: 8px 16px 0; }
       li.code { padding: 8px 16px; border-bottom: 1px solid var(--divider-color, #e0e0e0); }
       li.code.disabled .name { color: var(--secondary-text-color); text-decoration: line-through; }
-      .name { font-weight: 500; }
-      .pin { font-family: monospace; font-size: 1.2em; letter-spacing: 0.15em; }
-      .chips { display: flex; flex-wrap: wrap; gap: 4px; margin: 4px 0; }
-      .chip { font-size: 0.8em; padding: 2px 8px; border-radius: 10px; background: var(--secondary-background-color, #eee); }
-      .chip.synced { --dot-color: var(--success-color, #43a047); }
-      .chip.failed { --dot-color: var(--error-color); }
-      .chip.waiting, .chip.unverified, .chip.pending, .chip.syncing { --dot-color: var(--warning-color, #ffa600); }
+      .name { font-weight: var(--ha-font-weight-medium, 500); }
+      .pin { font-family: var(--ha-font-family-code, monospace); font-size: 1.2em; letter-spacing: 0.15em; }
+      .countdown { font-size: 0.85em; color: var(--secondary-text-color); }
       .badge { font-size: 0.8em; color: var(--secondary-text-color); }
       .rules { font-size: 0.85em; color: var(--secondary-text-color); }
     `,
   ];
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
-    this.revealed = new Map();
+  protected override willUpdate(): void {
+    const snapshot = this.snapshot;
+    if (!snapshot || this.deleted.length === 0) return;
+    const done = this.deleted.filter((d) => deletionDone(d, snapshot));
+    if (done.length === 0) return;
+    this.deleted = this.deleted.filter((d) => !done.includes(d));
+    for (const d of done) toast(this, this.t("codes.removed", { name: d.name }));
   }
 
   override render() {
@@ -103,6 +106,7 @@ export class LatchkeyCodeList extends LitElement {
           ? html`<p class="notice">${this.t("codes.none")}</p>`
           : html`<ul>${snapshot.codes.map((code) => this.renderCode(code, snapshot, admin))}</ul>`
       }
+      <latchkey-deletions .deleted=${this.deleted} .snapshot=${snapshot} .t=${this.t}></latchkey-deletions>
       ${
         admin && this.editing !== undefined && this.client
           ? html`<latchkey-code-editor
@@ -122,25 +126,23 @@ export class LatchkeyCodeList extends LitElement {
   }
 
   private renderCode(code: PublicCode, snapshot: Snapshot, admin: boolean) {
-    const pin = this.revealed.get(code.id);
+    const pin = this.revealed.pin(code.id);
+    // An add-on from before offLocks still says which codes are disabled.
+    const off = snapshot.offLocks[code.id] ?? (code.enabled ? undefined : "disabled");
     return html`<li class="code ${code.enabled ? "" : "disabled"}" data-code=${code.id}>
       <div class="row">
         <span class="name">${code.name}</span>
-        ${code.enabled ? nothing : html`<span class="badge">${this.t("codes.disabled")}</span>`}
+        ${off === undefined ? nothing : html`<span class="badge">${this.t(`codes.off_${off}`)}</span>`}
         ${
           pin === undefined
             ? nothing
             : html`<span class="pin" aria-label=${this.t("editor.pin")}>${pin}</span>
-              <button class="copy" @click=${() => void this.copy(pin)}>${this.t("codes.copy")}</button>`
+              <button class="copy" @click=${() => void this.copy(pin)}>${this.t("codes.copy")}</button>
+              <span class="countdown" role="timer">${this.t("codes.hides_in", { n: this.revealed.secondsLeft(code.id) })}</span>`
         }
       </div>
       ${rulesLine(code, this.t)}
-      <div class="chips">
-        ${lockChips(code, snapshot).map(
-          (chip) =>
-            html`<span class="chip dot ${chip.state}" data-lock=${chip.lockId} title=${chipTitle(chip, this.t)}>${chip.lockName} · ${this.t(syncKey(chip.state))}</span>`,
-        )}
-      </div>
+      ${chipList(lockChips(code, snapshot), this.t)}
       ${admin ? this.renderActions(code) : nothing}
       ${
         admin && this.sharing === code.id
@@ -172,7 +174,13 @@ export class LatchkeyCodeList extends LitElement {
       </div>`;
     }
     return html`<div class="row actions">
-      <button class="reveal" @click=${() => void this.reveal(code)}>${this.t("codes.reveal")}</button>
+      ${
+        this.revealed.pin(code.id) === undefined
+          ? html`<button class="reveal" @click=${() => void this.reveal(code)}>${this.t("codes.reveal")}</button>`
+          : html`<button class="reveal" @click=${() => {
+              this.revealed.hide(code.id);
+            }}>${this.t("codes.hide")}</button>`
+      }
       <button class="share" aria-expanded=${this.sharing === code.id ? "true" : "false"} @click=${() => {
         this.toggleShare(code.id);
       }}>${this.t("share.open")}</button>
@@ -197,66 +205,50 @@ export class LatchkeyCodeList extends LitElement {
   }
 
   private openEditor(code: PublicCode | null): void {
-    this.whenLoaded("latchkey-code-editor", codeEditorModule, () => {
-      this.editing = code;
-    });
+    openWhenLoaded(
+      this,
+      "latchkey-code-editor",
+      codeEditorModule,
+      () => {
+        this.editing = code;
+      },
+      this.t("common.load_failed"),
+    );
   }
 
   private toggleShare(codeId: string): void {
     if (this.sharing === codeId) this.sharing = null;
     else
-      this.whenLoaded("latchkey-share-form", shareFormModule, () => {
-        this.sharing = codeId;
-      });
-  }
-
-  /** Opens a part at once when it is loaded, else once its chunk arrived; says so when it cannot. */
-  private whenLoaded(tag: string, module: ElementModule, open: () => void): void {
-    const loading = loadElement(tag, module);
-    if (!loading) {
-      open();
-      return;
-    }
-    loading.then(open, (error: unknown) => {
-      console.error(`Latchkey could not load ${tag}`, error);
-      toast(this, this.t("common.load_failed"));
-    });
+      openWhenLoaded(
+        this,
+        "latchkey-share-form",
+        shareFormModule,
+        () => {
+          this.sharing = codeId;
+        },
+        this.t("common.load_failed"),
+      );
   }
 
   private async reveal(code: PublicCode): Promise<void> {
     const client = this.client;
     if (!client) return;
     try {
-      const pin = await client.reveal(code.id);
-      this.revealed = new Map(this.revealed).set(code.id, pin);
-      clearTimeout(this.timers.get(code.id));
-      this.timers.set(
-        code.id,
-        setTimeout(() => {
-          const next = new Map(this.revealed);
-          next.delete(code.id);
-          this.revealed = next;
-          this.timers.delete(code.id);
-        }, REVEAL_MS),
-      );
+      this.revealed.show(code.id, await client.reveal(code.id));
     } catch (error) {
       toast(this, errorMessage(error, this.t));
     }
   }
 
-  /** The Clipboard API exists only on https (or localhost); elsewhere the PIN stays selectable. */
+  /** Where the browser refuses (no https), the PIN stays on screen to select. */
   private async copy(pin: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(pin);
-      toast(this, this.t("codes.copied"));
-    } catch {
-      toast(this, this.t("codes.copy_failed"));
-    }
+    toast(this, this.t((await copyText(pin)) ? "codes.copied" : "codes.copy_failed"));
   }
 
   private async deleteCode(code: PublicCode): Promise<void> {
     this.deleting = null;
     if (await this.run(() => this.client?.request("codes/delete", { codeId: code.id }))) {
+      this.deleted = [...this.deleted, { codeId: code.id, name: code.name, lockIds: [...code.lockIds] }];
       toast(this, this.t("codes.deleted", { name: code.name }));
       // The code's row is going away with the next snapshot; Add is the nearest steady place.
       focusAfterRender(this, "button.add");

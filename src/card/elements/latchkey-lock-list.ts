@@ -1,18 +1,19 @@
 import { LitElement, css, html, nothing } from "lit";
 import type { Snapshot } from "../../model/protocol";
-import { activitySentence, relativeTime } from "../utils/activity-utils";
+import { activitySentence, doorLineSource, relativeTime } from "../utils/activity-utils";
 import { fireEvent, toast } from "../dom/events";
 import { focusAfterRender } from "../dom/focus";
 import type { HomeAssistant } from "../ha/types";
 import type { Translate } from "../i18n/card-translations";
-import { lockAll, type LockResult } from "../ha/lock-actions";
 import { errorMessage } from "../utils/problem-text";
-import { failedCodesOn, lockViews, stateKey, type LockView } from "../utils/lock-utils";
+import { failedCodesOn, lockViews, type LockView } from "../utils/lock-utils";
 import { MinuteTicker } from "../controllers/minute-ticker";
 import { sharedStyles } from "./styles";
+import "./latchkey-lock-all";
 
 /**
- * Every lock with its state and battery, lock/unlock buttons and "Lock all".
+ * Every lock with its state (worded by HA), battery (a warning when low) and last activity,
+ * lock/unlock buttons and "Lock all".
  *
  * @fires hass-more-info - {entityId} when a lock's name is tapped
  * @fires hass-notification - {message} with the outcome of "Lock all" or a failed call
@@ -24,8 +25,6 @@ export class LatchkeyLockList extends LitElement {
     t: { attribute: false },
     snapshot: { attribute: false },
     confirming: { state: true },
-    results: { state: true },
-    busy: { state: true },
   };
 
   hass?: HomeAssistant;
@@ -37,8 +36,6 @@ export class LatchkeyLockList extends LitElement {
   /** "Mom unlocked it · 2 min ago" keeps counting. */
   protected readonly ticker = new MinuteTicker(this);
   private confirming: string | null = null;
-  private results: LockResult[] | null = null;
-  private busy = false;
 
   static override styles = [
     sharedStyles,
@@ -48,24 +45,21 @@ export class LatchkeyLockList extends LitElement {
       .name span { display: block; }
       .state { font-size: 0.9em; color: var(--secondary-text-color); }
       .state.locked { --dot-color: var(--success-color, #43a047); }
-      .state.jammed, .state.unavailable, .state.unlocked, .state.open { --dot-color: var(--error-color); font-weight: 500; color: var(--primary-text-color); }
+      .state.jammed, .state.unavailable, .state.unlocked, .state.open { --dot-color: var(--error-color); font-weight: var(--ha-font-weight-medium, 500); color: var(--primary-text-color); }
       .battery, .last { font-size: 0.85em; color: var(--secondary-text-color); }
+      .battery.low { --dot-color: var(--warning-color, #ffa600); color: var(--primary-text-color); font-weight: var(--ha-font-weight-medium, 500); }
       .trouble { font-size: 0.85em; --dot-color: var(--error-color); }
       .confirm { width: 100%; justify-content: flex-end; }
-      .footer { padding: 8px 16px; }
     `,
   ];
 
   override render() {
     if (!this.hass) return nothing;
-    const locks = lockViews(this.hass, this.lockIds);
+    const locks = lockViews(this.hass, this.lockIds, this.t);
     if (locks.length === 0) return html`<p class="notice">${this.t("lock.no_locks")}</p>`;
     return html`
       <ul>${locks.map((lock) => this.renderLock(lock))}</ul>
-      <div class="footer row">
-        <button class="primary lock-all" ?disabled=${this.busy} @click=${() => void this.lockAll(locks)}>${this.t("lock.lock_all")}</button>
-        ${this.results ? this.renderResults(this.results) : nothing}
-      </div>
+      <latchkey-lock-all .hass=${this.hass} .locks=${locks} .t=${this.t}></latchkey-lock-all>
     `;
   }
 
@@ -76,10 +70,10 @@ export class LatchkeyLockList extends LitElement {
         fireEvent(this, "hass-more-info", { entityId: lock.entityId });
       }}>
         <span>${lock.name}</span>
-        <span class="state dot ${lock.state}">${this.t(stateKey(lock.state))}</span>
-        ${this.renderAddonLines(lock.entityId)}
+        <span class="state dot ${lock.state}">${lock.stateText}</span>
+        ${this.renderAddonLines(lock)}
       </button>
-      ${lock.battery === null ? nothing : html`<span class="battery">${this.t("lock.battery", { value: lock.battery })}</span>`}
+      ${this.renderBattery(lock)}
       ${
         isLocked
           ? html`<button class="unlock" ?disabled=${lock.state === "locking"} @click=${() => {
@@ -103,26 +97,31 @@ export class LatchkeyLockList extends LitElement {
     </li>`;
   }
 
-  /** "Mom unlocked Back door with the keypad · 2 min ago" and codes this lock has not taken. */
-  private renderAddonLines(entityId: string) {
-    const snapshot = this.snapshot;
-    if (!snapshot) return nothing;
-    const last = snapshot.lastActivity[entityId];
-    const failed = failedCodesOn(snapshot, entityId);
-    return html`${
-      last
-        ? html`<span class="last">${activitySentence(last, snapshot.locks, this.t)} · ${relativeTime(last.at, Date.now(), this.t)}</span>`
-        : nothing
-    }${failed > 0 ? html`<span class="trouble dot">${this.t("lock.sync_trouble", { count: failed })}</span>` : nothing}`;
+  private renderBattery({ battery }: LockView) {
+    if (!battery) return nothing;
+    return battery.low
+      ? html`<span class="battery low dot">${this.t("lock.battery_low", { level: battery.text })}</span>`
+      : html`<span class="battery">${this.t("lock.battery", { level: battery.text })}</span>`;
   }
 
-  private renderResults(results: LockResult[]) {
-    const failed = results.filter((r) => !r.ok);
-    if (failed.length === 0)
-      return html`<span class="result" role="status">${this.t("lock.all_locked", { count: results.length })}</span>`;
-    return html`<ul class="result error" role="status">
-      ${failed.map((r) => html`<li data-entity=${r.entityId}>${this.t("lock.failed_one", { name: r.name, reason: r.reason ?? "" })}</li>`)}
-    </ul>`;
+  /** "Mom unlocked Back door with the keypad · 2 min ago" and codes this lock has not taken. */
+  private renderAddonLines(lock: LockView) {
+    const snapshot = this.snapshot;
+    if (!snapshot) return nothing;
+    const last = snapshot.lastActivity[lock.entityId];
+    const failed = failedCodesOn(snapshot, lock.entityId);
+    const source = doorLineSource(last, lock);
+    const line =
+      last && source === "entry"
+        ? `${activitySentence(last, snapshot.locks, this.t)} · ${relativeTime(last.at, Date.now(), this.t)}`
+        : source === "state" && lock.changedAt !== null
+          ? `${lock.stateText} · ${relativeTime(lock.changedAt, Date.now(), this.t)}`
+          : null;
+    return html`${line === null ? nothing : html`<span class="last">${line}</span>`}${
+      failed > 0
+        ? html`<span class="trouble dot">${this.t("lock.sync_trouble", { count: failed })}</span>`
+        : nothing
+    }`;
   }
 
   private async call(lock: LockView, service: "lock" | "unlock"): Promise<void> {
@@ -134,26 +133,6 @@ export class LatchkeyLockList extends LitElement {
     } catch (error) {
       toast(this, `${lock.name}: ${errorMessage(error, this.t)}`);
     }
-  }
-
-  private async lockAll(locks: LockView[]): Promise<void> {
-    if (!this.hass) return;
-    this.busy = true;
-    this.results = null;
-    const results = await lockAll(this.hass, locks, this.t);
-    this.busy = false;
-    this.results = results;
-    const failed = results.filter((r) => !r.ok);
-    toast(
-      this,
-      failed.length === 0
-        ? this.t("lock.all_locked", { count: results.length })
-        : this.t("lock.some_failed", {
-            failed: failed.length,
-            count: results.length,
-            names: failed.map((r) => r.name).join(", "),
-          }),
-    );
   }
 }
 

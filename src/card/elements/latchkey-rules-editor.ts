@@ -47,18 +47,18 @@ export class LatchkeyRulesEditor extends LitElement {
     sharedStyles,
     css`
       details { margin-top: 12px; border: 1px solid var(--divider-color, #ccc); border-radius: 4px; }
-      summary { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; min-height: 40px; padding: 8px; cursor: pointer; font-weight: 500; }
+      summary { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; min-height: 40px; padding: 8px; cursor: pointer; font-weight: var(--ha-font-weight-medium, 500); }
       summary:focus-visible { outline: 2px solid var(--primary-color); outline-offset: 2px; }
-      summary .summary { font-weight: 400; color: var(--secondary-text-color); }
+      summary .summary { font-weight: var(--ha-font-weight-normal, 400); color: var(--secondary-text-color); }
       .body { padding: 0 8px 8px; }
-      label.field { display: block; margin-top: 8px; font-weight: 500; }
+      label.field { display: block; margin-top: 8px; font-weight: var(--ha-font-weight-medium, 500); }
       .line { display: flex; gap: 8px; align-items: center; }
       .line input { flex: 1; }
       input[type="number"] { width: 100%; }
       fieldset { margin: 8px 0 0; padding: 8px; border: 1px solid var(--divider-color, #ccc); border-radius: 4px; min-width: 0; }
-      legend { font-weight: 500; }
+      legend { font-weight: var(--ha-font-weight-medium, 500); }
       .days { display: flex; flex-wrap: wrap; gap: 4px; margin: 0; padding: 0; border: none; }
-      .days legend { font-weight: 400; padding: 0; margin-bottom: 4px; }
+      .days legend { font-weight: var(--ha-font-weight-normal, 400); padding: 0; margin-bottom: 4px; }
       .day { display: inline-flex; align-items: center; gap: 4px; min-height: 36px; padding: 0 8px; border: 1px solid var(--divider-color, #ccc); border-radius: 18px; }
       .day:has(input:checked) { border-color: var(--primary-color); background: color-mix(in srgb, var(--primary-color) 12%, transparent); }
       .times { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; margin-top: 8px; }

@@ -22,7 +22,7 @@ export const sharedStyles = css`
   }
   button.primary {
     border-width: 2px;
-    font-weight: 500;
+    font-weight: var(--ha-font-weight-medium, 500);
     background: color-mix(in srgb, var(--primary-color) 18%, transparent);
   }
   button.danger {
@@ -78,7 +78,7 @@ export const sharedStyles = css`
   h2 {
     margin: 0;
     font-size: 1.1em;
-    font-weight: 500;
+    font-weight: var(--ha-font-weight-medium, 500);
   }
   ul,
   ol {
@@ -91,5 +91,35 @@ export const sharedStyles = css`
     align-items: center;
     gap: 8px;
     flex-wrap: wrap;
+  }
+`;
+
+/** A lock's sync chip: the lock's name and what it holds of the code, with a status dot. */
+export const chipStyles = css`
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    margin: 4px 0;
+  }
+  .chip {
+    font-size: 0.8em;
+    padding: 2px 8px;
+    border-radius: 10px;
+    background: var(--secondary-background-color, #eee);
+  }
+  .chip.synced {
+    --dot-color: var(--success-color, #43a047);
+  }
+  .chip.failed {
+    --dot-color: var(--error-color);
+  }
+  .chip.waiting,
+  .chip.unverified,
+  .chip.off_unverified,
+  .chip.pending,
+  .chip.syncing,
+  .chip.removing {
+    --dot-color: var(--warning-color, #ffa600);
   }
 `;

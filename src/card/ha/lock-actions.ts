@@ -22,9 +22,9 @@ export async function lockAll(
   t: Translate,
 ): Promise<LockResult[]> {
   return Promise.all(
-    locks.map(async ({ entityId, name, state }): Promise<LockResult> => {
+    locks.map(async ({ entityId, name, state, stateText }): Promise<LockResult> => {
       if (state === "locked") return { entityId, name, ok: true };
-      if (state === "unavailable") return { entityId, name, ok: false, reason: t("state.unavailable") };
+      if (state === "unavailable") return { entityId, name, ok: false, reason: stateText };
       try {
         await hass.callService("lock", "lock", { entity_id: entityId });
         return { entityId, name, ok: true };

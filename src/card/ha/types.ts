@@ -35,6 +35,8 @@ export interface HomeAssistant {
   services?: Record<string, Record<string, unknown> | undefined>;
   /** Loaded integrations; `hassio` means a Supervisor runs the add-ons. */
   config?: { components?: string[] };
+  /** An entity's state worded by HA in the person's language, units and number format included. */
+  formatEntityState?(entity: HassEntity, state?: string): string;
   callService(domain: string, service: string, data?: Record<string, unknown>): Promise<unknown>;
   /** One websocket command; the card reaches the Supervisor through it. */
   callWS?(message: Record<string, unknown>): Promise<unknown>;

@@ -1,7 +1,8 @@
 /** Pure helpers for the activity feed: sentences and relative times. No DOM, no Lit. */
-import type { ActivityEntry, ActivityKind } from "../../model/activity";
+import { DOOR_REPORT_WINDOW_MS, type ActivityEntry, type ActivityKind } from "../../model/activity";
 import type { Lock } from "../../model/lock";
 import type { Translate, TranslationKey } from "../i18n/card-translations";
+import type { LockState, LockView } from "./lock-utils";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -41,8 +42,8 @@ export function activitySentence(entry: ActivityEntry, locks: readonly Lock[], t
 }
 
 /** "just now", "2 min ago", "3 h ago", "5 d ago"; older than a week: the date. */
-export function relativeTime(at: string, now: number, t: Translate): string {
-  const time = Date.parse(at);
+export function relativeTime(at: string | number, now: number, t: Translate): string {
+  const time = typeof at === "number" ? at : Date.parse(at);
   const elapsed = Math.max(0, now - time);
   if (elapsed < MINUTE) return t("time.now");
   if (elapsed < HOUR) return t("time.minutes", { n: Math.floor(elapsed / MINUTE) });
@@ -63,4 +64,38 @@ export function activityFilter(
   limit: number,
 ): { lockId?: string; codeId?: string; limit: number } {
   return { limit, ...(lockId ? { lockId } : {}), ...(codeId ? { codeId } : {}) };
+}
+
+/** The state each door activity leaves its lock in. */
+const LEAVES: Partial<Record<ActivityKind, LockState>> = {
+  keypad_unlock: "unlocked",
+  manual_unlock: "unlocked",
+  rf_unlock: "unlocked",
+  unlocked: "unlocked",
+  keypad_lock: "locked",
+  manual_lock: "locked",
+  rf_lock: "locked",
+  auto_lock: "locked",
+  locked: "locked",
+  jammed: "jammed",
+};
+/** States a door rests in; in between (locking, unavailable) the state line says enough. */
+const RESTING: ReadonlySet<LockState> = new Set(["locked", "unlocked", "open", "jammed"]);
+
+/**
+ * What a lock's "last activity" line tells: the add-on's newest entry while it still tells what
+ * the door did last, else HA's state with the time it changed. The add-on enters a move a moment
+ * after HA shows it (it waits 1–4 s for the lock's report of how it moved): meanwhile, and
+ * whenever HA saw the door move after the entry, the line follows HA rather than lag behind.
+ */
+export function doorLineSource(
+  entry: ActivityEntry | undefined,
+  lock: Pick<LockView, "state" | "changedAt">,
+): "entry" | "state" | null {
+  if (!entry) return null;
+  const changedAt = lock.changedAt;
+  if (changedAt === null || !RESTING.has(lock.state)) return "entry";
+  const since = changedAt - Date.parse(entry.at);
+  if (since > DOOR_REPORT_WINDOW_MS) return "state";
+  return LEAVES[entry.kind] !== lock.state && since > -DOOR_REPORT_WINDOW_MS ? "state" : "entry";
 }

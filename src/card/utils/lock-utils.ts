@@ -1,7 +1,7 @@
 /** Pure helpers for the locks view: which entities, their state, their battery. */
 import type { Snapshot } from "../../model/protocol";
 import type { HassEntity, HomeAssistant } from "../ha/types";
-import type { TranslationKey } from "../i18n/card-translations";
+import type { Translate, TranslationKey } from "../i18n/card-translations";
 
 export type LockState =
   "locked" | "unlocked" | "jammed" | "unavailable" | "unknown" | "locking" | "unlocking" | "open" | "opening";
@@ -22,8 +22,22 @@ export interface LockView {
   entityId: string;
   name: string;
   state: LockState;
-  battery: number | null;
+  /** The state as Home Assistant words it for this person ("Locked", "Verriegelt"). */
+  stateText: string;
+  /** When HA last saw the state change (ms), if it says. */
+  changedAt: number | null;
+  battery: BatteryView | null;
 }
+
+export interface BatteryView {
+  level: number;
+  /** The level as Home Assistant formats it ("15 %", "15 %"). */
+  text: string;
+  low: boolean;
+}
+
+/** At or below this a lock's battery is shown as a warning: it needs replacing soon. */
+export const LOW_BATTERY_PERCENT = 20;
 
 /** Identifies one slot on one lock, e.g. for a list row: "lock.front_door:3". */
 export function slotKey(slot: { lockId: string; slot: number }): string {
@@ -48,6 +62,15 @@ export function lockStateOf(entity: HassEntity | undefined): LockState {
 
 export function stateKey(state: LockState): TranslationKey {
   return `state.${state}`;
+}
+
+/** HA's own wording of an entity's state in the person's language; ours where HA offers none. */
+function haStateText(hass: Pick<HomeAssistant, "formatEntityState">, entity: HassEntity): string | null {
+  try {
+    return hass.formatEntityState?.(entity) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** HA 2024.3 joins device and entity name with a space even when the entity name is empty. */
@@ -101,19 +124,38 @@ export function statesChanged(
 }
 
 export function lockViews(
-  hass: Pick<HomeAssistant, "entities" | "states">,
+  hass: Pick<HomeAssistant, "entities" | "states" | "formatEntityState">,
   lockIds: readonly string[],
+  t: Translate,
 ): LockView[] {
   return lockIds.map((entityId) => {
     const entity = hass.states[entityId];
-    const battery = batteryEntityId(hass, entityId);
+    const state = lockStateOf(entity);
+    const changedAt = entity ? Date.parse(entity.last_changed) : Number.NaN;
     return {
       entityId,
       name: friendlyName(entity, entityId),
-      state: lockStateOf(entity),
-      battery: battery ? batteryLevel(hass.states[battery]) : null,
+      state,
+      stateText: (entity && haStateText(hass, entity)) ?? t(stateKey(state)),
+      changedAt: Number.isFinite(changedAt) ? changedAt : null,
+      battery: batteryView(hass, entityId),
     };
   });
+}
+
+function batteryView(
+  hass: Pick<HomeAssistant, "entities" | "states" | "formatEntityState">,
+  lockId: string,
+): BatteryView | null {
+  const id = batteryEntityId(hass, lockId);
+  const entity = id ? hass.states[id] : undefined;
+  const level = batteryLevel(entity);
+  if (!entity || level === null) return null;
+  return {
+    level,
+    text: haStateText(hass, entity) ?? `${String(level)} %`,
+    low: level <= LOW_BATTERY_PERCENT,
+  };
 }
 
 /** How many codes this lock has not taken (their write failed), for a warning on the lock. */

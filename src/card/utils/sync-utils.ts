@@ -1,14 +1,20 @@
 /** Pure helpers for showing a code's per-lock sync state. */
 import type { PublicCode } from "../../model/code";
 import type { Snapshot } from "../../model/protocol";
-import type { SyncStatus } from "../../model/slot";
+import type { ClearingSlot, SyncStatus } from "../../model/slot";
 import type { Translate, TranslationKey } from "../i18n/card-translations";
 import { problemText } from "./problem-text";
+
+/**
+ * What a chip says about one lock. A code that is off its locks (disabled, outside its hours)
+ * is synced when the lock no longer holds it: that reads "off the lock", never "synced".
+ */
+export type ChipState = SyncStatus["state"] | "off" | "off_unverified" | "removing" | "removed";
 
 export interface LockChip {
   lockId: string;
   lockName: string;
-  state: SyncStatus["state"];
+  state: ChipState;
   /** Why it is not synced, when the add-on says: English, and by key where Latchkey found it. */
   detail: {
     message: string;
@@ -19,7 +25,7 @@ export interface LockChip {
   slot: number | null;
 }
 
-export function syncKey(state: SyncStatus["state"]): TranslationKey {
+export function syncKey(state: ChipState): TranslationKey {
   return `sync.${state}`;
 }
 
@@ -36,19 +42,57 @@ function detailOf(status: SyncStatus): LockChip["detail"] {
   }
 }
 
-/** One chip per lock the code is on; a lock without a reported status counts as pending. */
+/** A status of a slot that should be empty: the lock no longer holds it, or it is on its way off. */
+function emptyingState(state: SyncStatus["state"]): ChipState {
+  switch (state) {
+    case "synced":
+      return "off";
+    case "unverified":
+      return "off_unverified";
+    case "pending":
+    case "syncing":
+      return "removing";
+    case "failed":
+    case "waiting":
+      return state;
+  }
+}
+
+const lockNameIn = (snapshot: Snapshot, lockId: string) =>
+  snapshot.locks.find((l) => l.id === lockId)?.name ?? lockId;
+
+/** A slot being cleared, as a chip: "removing", or why it is not empty yet. */
+export function clearingChip(entry: ClearingSlot, snapshot: Snapshot): LockChip {
+  const status: SyncStatus = entry.status ?? { state: "pending" };
+  return {
+    lockId: entry.lockId,
+    lockName: lockNameIn(snapshot, entry.lockId),
+    state: status.state === "failed" || status.state === "waiting" ? status.state : "removing",
+    detail: detailOf(status),
+    slot: entry.slot,
+  };
+}
+
+/**
+ * One chip per lock the code is on (a lock without a reported status counts as pending), and
+ * one per lock it was just taken off while that lock is being emptied.
+ */
 export function lockChips(code: PublicCode, snapshot: Snapshot): LockChip[] {
-  return code.lockIds.map((lockId) => {
+  const off = code.id in snapshot.offLocks || !code.enabled;
+  const on = code.lockIds.map((lockId): LockChip => {
     const status: SyncStatus = snapshot.sync[code.id]?.[lockId] ?? { state: "pending" };
-    const lockName = snapshot.locks.find((l) => l.id === lockId)?.name ?? lockId;
     return {
       lockId,
-      lockName,
-      state: status.state,
+      lockName: lockNameIn(snapshot, lockId),
+      state: off ? emptyingState(status.state) : status.state,
       detail: detailOf(status),
       slot: snapshot.slots[code.id]?.[lockId] ?? null,
     };
   });
+  const leaving = snapshot.clearing
+    .filter((entry) => entry.codeId === code.id && !code.lockIds.includes(entry.lockId))
+    .map((entry) => clearingChip(entry, snapshot));
+  return [...on, ...leaving];
 }
 
 /** The chip's tooltip: the slot it uses on that lock (handy at the keypad), and why it is not synced. */

@@ -4,6 +4,7 @@ import type { Code } from "../../../src/model/code";
 import { SnapshotSchema } from "../../../src/model/protocol";
 import { buildSnapshot, type SnapshotInput } from "../../../addon/src/core/snapshot";
 import { emptyStore } from "../../../addon/src/store/schema";
+import { claim, lock, setTo } from "../fixtures";
 
 const AT = "2026-11-27T10:00:00.000Z";
 const MOM: Code = {
@@ -64,5 +65,66 @@ describe("snapshot for clients", () => {
     expect(
       buildSnapshot(input({ name: "Kim", isAdmin: false }, true)).lastActivity["lock.back_door"]?.codeName,
     ).toBe("Mom");
+  });
+});
+
+describe("what a card needs to tell the truth about codes off their locks", () => {
+  const base = (document: SnapshotInput["document"], extra: Partial<SnapshotInput> = {}) =>
+    buildSnapshot({
+      ...input({ name: "Alex", isAdmin: true }, true),
+      document,
+      locks: [lock("lock.back_door"), lock("lock.front_door")],
+      ...extra,
+    });
+
+  it("says which codes are off their locks now, and why", () => {
+    const snapshot = base({
+      ...emptyStore(),
+      codes: [
+        MOM,
+        { ...MOM, id: "code-off", name: "Off", enabled: false },
+        { ...MOM, id: "code-old", name: "Old", rules: { weekly: [], burner: false, validUntil: AT } },
+        { ...MOM, id: "code-used", name: "Used", uses: 2, rules: { weekly: [], burner: false, maxUses: 2 } },
+      ],
+    });
+    expect(SnapshotSchema.parse(snapshot).offLocks).toEqual({
+      "code-off": "disabled",
+      "code-old": "expired",
+      "code-used": "uses_exhausted",
+    });
+  });
+
+  it("names the code of each slot being cleared and how far the clear is, lock by lock", () => {
+    // Mom was deleted: her slots on both locks are being emptied; one lock's clear failed once.
+    const claims = [
+      claim("lock.back_door", 3, "code-mom", setTo("4821")),
+      claim("lock.front_door", 5, "code-mom", setTo("4821")),
+    ];
+    const retry = new Date("2026-11-27T10:01:00.000Z");
+    const snapshot = base(
+      { ...emptyStore(), codes: [], claims },
+      {
+        runtime: (lockId) =>
+          lockId === "lock.front_door"
+            ? { state: "failed", reason: "Lock did not answer", attempts: 1, nextRetryAt: retry }
+            : undefined,
+      },
+    );
+    expect(SnapshotSchema.parse(snapshot).clearing).toEqual([
+      { lockId: "lock.back_door", slot: 3, codeId: "code-mom", status: { state: "pending" } },
+      {
+        lockId: "lock.front_door",
+        slot: 5,
+        codeId: "code-mom",
+        status: {
+          state: "failed",
+          reason: "Lock did not answer",
+          attempts: 1,
+          nextRetryAt: retry.toISOString(),
+        },
+      },
+    ]);
+    const gone = base({ ...emptyStore(), codes: [], claims }, { locks: [lock("lock.back_door")] });
+    expect(gone.clearing[1]?.status).toMatchObject({ state: "waiting", problem: "sync_reason.lock_gone" });
   });
 });

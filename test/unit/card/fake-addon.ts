@@ -65,6 +65,7 @@ export function snapshotFixture(isAdmin = true): Snapshot {
     },
     held: [],
     clearing: [],
+    offLocks: { "code-guest": "disabled" },
     connected: true,
   };
 }

@@ -10,13 +10,14 @@ export function entity(
   entityId: string,
   state: string,
   attributes: Record<string, unknown> = {},
+  changedAt = "2026-01-01T00:00:00Z",
 ): HassEntity {
   return {
     entity_id: entityId,
     state,
     attributes,
-    last_changed: "2026-01-01T00:00:00Z",
-    last_updated: "2026-01-01T00:00:00Z",
+    last_changed: changedAt,
+    last_updated: changedAt,
   };
 }
 
@@ -63,7 +64,11 @@ export function withState(
   hass: HomeAssistant & { calls: ServiceCall[] },
   entityId: string,
   state: string,
+  changedAt?: string,
 ): HomeAssistant & { calls: ServiceCall[] } {
   const old = hass.states[entityId];
-  return { ...hass, states: { ...hass.states, [entityId]: entity(entityId, state, old?.attributes ?? {}) } };
+  return {
+    ...hass,
+    states: { ...hass.states, [entityId]: entity(entityId, state, old?.attributes ?? {}, changedAt) },
+  };
 }

@@ -138,13 +138,17 @@ describe("latchkey-card locks view", () => {
     card.addEventListener("hass-notification", (event) => {
       toasts.push(event.detail.message);
     });
-    lockList(card).querySelector<HTMLButtonElement>("button.lock-all")?.click();
+    shadow(lockList(card).querySelector("latchkey-lock-all"))
+      .querySelector<HTMLButtonElement>("button.lock-all")
+      ?.click();
     await settle(card);
     expect(hass.calls.map((c) => `${c.service} ${String(c.data?.["entity_id"])}`)).toEqual([
       "lock lock.back_door",
       "lock lock.garage",
     ]);
-    expect(textOf(lockList(card).querySelector(".result"))).toBe("Garage did not lock: Lock is jammed");
+    expect(textOf(shadow(lockList(card).querySelector("latchkey-lock-all")).querySelector(".result"))).toBe(
+      "Garage did not lock: Lock is jammed",
+    );
     expect(toasts).toEqual(["1 of 3 locks did not lock: Garage."]);
   });
 });

@@ -4,7 +4,9 @@ import "../../../../src/card/latchkey-card";
 import type { LatchkeyCard } from "../../../../src/card/latchkey-card";
 import { FakeAddon, snapshotFixture } from "../fake-addon";
 import { fakeHass } from "../fake-hass";
-import { settle, shadow, textOf } from "../mount";
+import { mountCard, settle, shadow, textOf } from "../mount";
+
+const AT = "2026-01-01T10:00:00Z";
 
 const URL = "ws://127.0.0.1:8099/api/ws";
 
@@ -56,7 +58,45 @@ describe("codes view", () => {
     expect(chips.map((c) => textOf(c))).toEqual(["Front door · synced", "Back door · failed"]);
     // The slot (to try the code at the keypad) and, when not synced, why.
     expect(chips.map((c) => c.getAttribute("title"))).toEqual(["Slot 1", "Slot 1 · Lock did not answer"]);
-    expect(textOf(rows[1])).toMatch(/^Guest Disabled Front door · pending/);
+    // Guest is disabled: its slot is on its way off the lock, not "pending" as if it were coming.
+    expect(textOf(rows[1])).toMatch(/^Guest Disabled Front door · removing/);
+  });
+
+  it("says a code that is off its locks is off the lock, never synced in green", async () => {
+    const snapshot = snapshotFixture();
+    snapshot.sync["code-guest"] = { "lock.front_door": { state: "synced", via: "cc_read", at: AT } };
+    // Ada is outside her weekly hours: her slots are emptied too; Back door is being cleared still.
+    snapshot.offLocks["code-ada"] = "outside_window";
+    snapshot.sync["code-ada"] = {
+      "lock.front_door": { state: "synced", via: "cc_read", at: AT },
+      "lock.back_door": { state: "syncing" },
+    };
+    const card = await mount(new FakeAddon(snapshot));
+    const chips = (code: string) =>
+      [...codeList(card).querySelectorAll(`li[data-code="${code}"] .chip`)].map((c) => ({
+        text: textOf(c),
+        green: c.classList.contains("synced"),
+      }));
+    expect(chips("code-guest")).toEqual([{ text: "Front door · off the lock", green: false }]);
+    expect(chips("code-ada")).toEqual([
+      { text: "Front door · off the lock", green: false },
+      { text: "Back door · removing", green: false },
+    ]);
+    expect(textOf(codeList(card).querySelector('li[data-code="code-ada"] .badge'))).toBe("Outside its hours");
+  });
+
+  it("shows a lock just taken off a code as removing until its slot is empty", async () => {
+    const snapshot = snapshotFixture();
+    const ada = snapshot.codes[0];
+    if (ada) ada.lockIds = ["lock.front_door"];
+    snapshot.clearing = [
+      { lockId: "lock.back_door", slot: 1, codeId: "code-ada", status: { state: "syncing" } },
+    ];
+    const card = await mount(new FakeAddon(snapshot));
+    const chips = [...codeList(card).querySelectorAll('li[data-code="code-ada"] .chip')].map((c) =>
+      textOf(c),
+    );
+    expect(chips).toEqual(["Front door · synced", "Back door · removing"]);
   });
 
   it("gives non-admins the list without any edit controls", async () => {
@@ -128,17 +168,32 @@ describe("codes view", () => {
     expect(codeList(card).querySelector("latchkey-code-editor")).toBeNull();
   });
 
-  it("reveals a PIN for ten seconds", async () => {
+  it("reveals a PIN for ten seconds with a countdown, or until Hide PIN", async () => {
     vi.useFakeTimers();
     const addon = new FakeAddon();
     addon.respond = () => ({ ok: true, result: { codeId: "code-ada", pin: "482913" } });
     const card = await mount(addon);
+    const row = () => codeList(card).querySelector('li[data-code="code-ada"]');
     click(codeList(card), 'li[data-code="code-ada"] button.reveal');
     await settle(card);
-    expect(textOf(codeList(card).querySelector(".pin"))).toBe("482913");
-    vi.advanceTimersByTime(10_000);
+    expect(textOf(row()?.querySelector(".pin"))).toBe("482913");
+    expect(textOf(row()?.querySelector(".countdown"))).toBe("Hides in 10 s");
+    expect(textOf(row()?.querySelector("button.reveal"))).toBe("Hide PIN");
+    vi.advanceTimersByTime(3_000);
     await settle(card);
-    expect(codeList(card).querySelector(".pin")).toBeNull();
+    expect(textOf(row()?.querySelector(".countdown"))).toBe("Hides in 7 s");
+    vi.advanceTimersByTime(7_000);
+    await settle(card);
+    expect(row()?.querySelector(".pin")).toBeNull();
+    expect(textOf(row()?.querySelector("button.reveal"))).toBe("Show PIN");
+
+    click(codeList(card), 'li[data-code="code-ada"] button.reveal');
+    await settle(card);
+    expect(textOf(row()?.querySelector(".pin"))).toBe("482913");
+    click(codeList(card), 'li[data-code="code-ada"] button.reveal');
+    await settle(card);
+    expect(row()?.querySelector(".pin")).toBeNull();
+    expect(addon.requests("codes/reveal")).toHaveLength(2);
   });
 
   it("copies a revealed PIN to the clipboard and says so; without a clipboard it says what to do", async () => {
@@ -182,6 +237,43 @@ describe("codes view", () => {
       { type: "codes/set_enabled", id: 2, codeId: "code-ada", enabled: false },
       { type: "codes/delete", id: 3, codeId: "code-guest" },
     ]);
+  });
+
+  it("shows a deleted code leaving each of its locks, then says it is off every lock", async () => {
+    const addon = new FakeAddon();
+    addon.respond = () => ({ ok: true, result: { codeId: "code-ada" } });
+    const { card, toasts } = await mountCard(addon);
+    click(codeList(card), 'li[data-code="code-ada"] button.delete');
+    await settle(card);
+    click(codeList(card), 'li[data-code="code-ada"] button.confirm-delete');
+    await settle(card);
+    const progress = () => shadow(codeList(card).querySelector("latchkey-deletions"));
+    const chips = () => [...progress().querySelectorAll(".chip")].map((c) => textOf(c));
+    // The add-on's next snapshot: Ada is gone, her two slots are being emptied, one clear failed.
+    const snapshot = snapshotFixture();
+    snapshot.codes = snapshot.codes.filter((c) => c.id !== "code-ada");
+    snapshot.clearing = [
+      { lockId: "lock.front_door", slot: 1, codeId: "code-ada", status: { state: "syncing" } },
+      {
+        lockId: "lock.back_door",
+        slot: 1,
+        codeId: "code-ada",
+        status: { state: "failed", reason: "Lock did not answer", attempts: 1, nextRetryAt: null },
+      },
+    ];
+    addon.push({ type: "snapshot", snapshot });
+    await settle(card);
+    expect(textOf(progress().querySelector("li"))).toMatch(/^Removing “Ada” from its locks/);
+    expect(chips()).toEqual(["Front door · removing", "Back door · failed"]);
+    snapshot.clearing = snapshot.clearing.slice(1);
+    addon.push({ type: "snapshot", snapshot });
+    await settle(card);
+    expect(chips()).toEqual(["Front door · removed", "Back door · failed"]);
+    snapshot.clearing = [];
+    addon.push({ type: "snapshot", snapshot });
+    await settle(card);
+    expect(progress().querySelector("li")).toBeNull();
+    expect(toasts).toEqual(["“Ada” deleted.", "“Ada” is off every lock."]);
   });
 });
 
