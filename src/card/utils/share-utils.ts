@@ -23,3 +23,26 @@ export function notifyServices(services: Services | undefined): string[] {
     .map((name) => `notify.${name}`);
   return lastNotify;
 }
+
+/** What a browser tells about itself that decides how a code can leave it. */
+export interface DeviceTraits {
+  userAgent: string;
+  /** `navigator.userAgentData.mobile` where the browser offers it (Chromium). */
+  mobile?: boolean;
+}
+
+/**
+ * Whether an `sms:` link can send a text here: phones and tablets open their messages app;
+ * a desktop browser has nothing to open it with and would only navigate away from the card.
+ */
+export function canTextFrom(device: DeviceTraits): boolean {
+  if (device.mobile !== undefined) return device.mobile;
+  return /Android|iPhone|iPad|iPod|Mobile/i.test(device.userAgent);
+}
+
+/** This browser's traits, for canTextFrom. */
+export function thisDevice(): DeviceTraits {
+  const data: unknown = Reflect.get(navigator, "userAgentData");
+  const mobile: unknown = typeof data === "object" && data !== null ? Reflect.get(data, "mobile") : undefined;
+  return { userAgent: navigator.userAgent, ...(typeof mobile === "boolean" ? { mobile } : {}) };
+}

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import "../../../../src/card/latchkey-card";
 import type { LatchkeyCard } from "../../../../src/card/latchkey-card";
-import { notifyServices, smsLink } from "../../../../src/card/utils/share-utils";
+import { canTextFrom, notifyServices, smsLink } from "../../../../src/card/utils/share-utils";
 import { FakeAddon, snapshotFixture } from "../fake-addon";
 import { fakeHass } from "../fake-hass";
 import { settle, shadow } from "../mount";
@@ -99,7 +99,122 @@ describe("sharing a code from the card", () => {
   });
 });
 
+const DESKTOP = { userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/142.0", mobile: false };
+const PHONE = { userAgent: "Mozilla/5.0 (Linux; Android 15; Pixel 9) Mobile Chrome/142.0", mobile: true };
+const ADA_TEXT = "Hi Ada, your door code is 482913 (Front door, Back door).";
+
+/** A card whose add-on reveals Ada's PIN, with Ada's share form open on a device like `device`. */
+async function openShare(device: typeof DESKTOP, respond?: FakeAddon["respond"]) {
+  const addon = new FakeAddon();
+  addon.respond =
+    respond ??
+    ((request) => ({
+      ok: true,
+      result: request.type === "codes/reveal" ? { codeId: "code-ada", pin: "482913" } : {},
+    }));
+  const card = await mount(addon);
+  const toasts: string[] = [];
+  card.addEventListener("hass-notification", (event) => {
+    toasts.push(event.detail.message);
+  });
+  const list = shadow(shadow(card).querySelector("latchkey-code-list"));
+  list.querySelector<HTMLButtonElement>('li[data-code="code-ada"] button.share')?.click();
+  await settle(card);
+  const element = list.querySelector("latchkey-share-form");
+  if (!element) throw new Error("no share form");
+  element.device = device;
+  const form = shadow(element);
+  const click = async (selector: string) => {
+    form.querySelector<HTMLElement>(selector)?.click();
+    await settle(card);
+  };
+  const status = () => form.querySelector("[role=status]")?.textContent ?? null;
+  return { card, addon, list, form, toasts, click, status };
+}
+
+describe("sharing from a device without a share sheet", () => {
+  it("on a desktop shows the message with Copy and stays on the page: no sms: link, a word in every case", async () => {
+    const href = window.location.href;
+    const { form, click, status, list } = await openShare(DESKTOP);
+    await click("button.phone");
+    expect(window.location.href).toBe(href);
+    expect(list.querySelector("latchkey-share-form")).not.toBeNull();
+    expect(form.querySelector<HTMLTextAreaElement>("textarea.message")?.value).toBe(ADA_TEXT);
+    expect(form.querySelector("a.sms")).toBeNull();
+    expect(status()).toBe("Copy the message and send it to Ada yourself.");
+    const copied: string[] = [];
+    const writeText = vi.spyOn(navigator.clipboard, "writeText").mockImplementation((text) => {
+      copied.push(text);
+      return Promise.resolve();
+    });
+    try {
+      await click("button.copy-message");
+      expect(copied).toEqual([ADA_TEXT]);
+      expect(status()).toBe("Message copied. Paste it into a text or an e-mail.");
+      writeText.mockRejectedValueOnce(new Error("NotAllowedError"));
+      await click("button.copy-message");
+      expect(status()).toBe(
+        "This browser did not allow copying (it needs https); select the message instead.",
+      );
+    } finally {
+      writeText.mockRestore();
+    }
+  });
+
+  it("on a phone also offers the messages app through an sms: link with the message", async () => {
+    const { form, click, status } = await openShare(PHONE);
+    await click("button.phone");
+    expect(form.querySelector("a.sms")?.getAttribute("href")).toBe(smsLink(ADA_TEXT));
+    expect(status()).toBe("Copy the message, or open it in your messages app.");
+  });
+
+  it("keeps the message to send by hand when the share sheet is closed unshared, and says so", async () => {
+    const outcomes = [new DOMException("Share canceled", "AbortError")];
+    Object.defineProperty(navigator, "share", {
+      configurable: true,
+      value: () => Promise.reject(outcomes.shift() ?? new Error("no more")),
+    });
+    try {
+      const { form, click, status, toasts } = await openShare(DESKTOP);
+      await click("button.phone");
+      expect(status()).toBe("Not shared. You can copy the message instead.");
+      expect(form.querySelector<HTMLTextAreaElement>("textarea.message")?.value).toBe(ADA_TEXT);
+      expect(toasts).toEqual([]);
+    } finally {
+      Reflect.deleteProperty(navigator, "share");
+    }
+  });
+
+  it("says when a share went through and when the notify service failed, in the form", async () => {
+    Object.defineProperty(navigator, "share", { configurable: true, value: () => Promise.resolve() });
+    try {
+      const shared = await openShare(DESKTOP);
+      await shared.click("button.phone");
+      expect(shared.toasts).toEqual(["“Ada” shared."]);
+      expect(shared.list.querySelector("latchkey-share-form")).toBeNull();
+    } finally {
+      Reflect.deleteProperty(navigator, "share");
+    }
+    document.body.innerHTML = "";
+    const failing = await openShare(DESKTOP, (request) =>
+      request.type === "codes/share"
+        ? { ok: false, error: { code: "unavailable", message: "notify.sms_gateway did not answer" } }
+        : { ok: true, result: {} },
+    );
+    await failing.click("button.send");
+    expect(failing.status()).toBe("notify.sms_gateway did not answer");
+    expect(failing.toasts).toEqual(["notify.sms_gateway did not answer"]);
+  });
+});
+
 describe("share helpers", () => {
+  it("texts from phones and tablets only", () => {
+    expect(canTextFrom(DESKTOP)).toBe(false);
+    expect(canTextFrom(PHONE)).toBe(true);
+    expect(canTextFrom({ userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)" })).toBe(true);
+    expect(canTextFrom({ userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/140.0" })).toBe(false);
+  });
+
   it("builds an sms: link that survives any character", () => {
     const text = "Hi Dog walker & co, your door code is 4821 (Back Door, Gate). #1?";
     expect(smsLink(text)).toBe(`sms:?&body=${encodeURIComponent(text)}`);
