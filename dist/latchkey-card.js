@@ -1,1 +1,1 @@
-export{L as LatchkeyCard}from"./latchkey-card-main-C64X3ZmO.js";
+export{L as LatchkeyCard}from"./latchkey-card-main-C30oFRVS.js";

@@ -163,20 +163,19 @@ export class LatchkeyCodeEditor extends LitElement {
         <h2 id="title">${title}</h2>
         <form novalidate @submit=${this.onSubmit}>
           <label class="field" for="name">${this.t("editor.name")}</label>
-          <input id="name" type="text" autocomplete="off" maxlength="40" .value=${this.draft.name} @input=${(
-            e: Event,
-          ) => {
+          <input id="name" type="text" autocomplete="off" .value=${this.draft.name} @input=${(e: Event) => {
             this.onInput("name", e);
           }} />
           ${this.issues(shown("name"), "error")}
           <label class="field" for="pin">${this.t("editor.pin")}</label>
           <div class="pin-row">
             <input id="pin" type="text" inputmode="numeric" autocomplete="off" .value=${this.draft.pin}
-              placeholder=${this.code ? this.t("editor.pin_keep") : ""} @input=${(e: Event) => {
+              aria-describedby=${this.code ? "pin-keep" : nothing} @input=${(e: Event) => {
                 this.onInput("pin", e);
               }} />
             <button type="button" class="generate" @click=${this.generate}>${this.t("editor.generate")}</button>
           </div>
+          ${this.code ? html`<p class="hint" id="pin-keep">${this.t("editor.pin_keep")}</p>` : nothing}
           ${this.issues(shown("pin"), "error")} ${this.issues(
             warnings.filter((w) => w.field === "pin"),
             "warning",

@@ -48,6 +48,11 @@ export class LatchkeyRulesEditor extends LitElement {
     css`
       details { margin-top: 12px; border: 1px solid var(--divider-color, #ccc); border-radius: 4px; }
       summary { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; min-height: 40px; padding: 8px; cursor: pointer; font-weight: var(--ha-font-weight-medium, 500); }
+      summary { list-style: none; }
+      summary::-webkit-details-marker { display: none; }
+      /* A chevron that turns when the rules open: a summary laid out as flex shows no marker of its own. */
+      .marker { flex: none; align-self: center; width: 0.45em; height: 0.45em; margin: 0 4px; border: solid currentColor; border-width: 0 2px 2px 0; transform: rotate(-45deg); transition: transform 0.15s; }
+      details[open] .marker { transform: rotate(45deg); }
       summary:focus-visible { outline: 2px solid var(--primary-color); outline-offset: 2px; }
       summary .summary { font-weight: var(--ha-font-weight-normal, 400); color: var(--secondary-text-color); }
       .body { padding: 0 8px 8px; }
@@ -74,7 +79,7 @@ export class LatchkeyRulesEditor extends LitElement {
     const form = this.form;
     const summary = summarizeRules(formToRules(form), this.t, { firstDay: this.firstDay });
     return html`<details ?open=${this.open}>
-      <summary>${this.t("rules.title")} <span class="summary">${summary === "" ? this.t("rules.always") : summary}</span></summary>
+      <summary><span class="marker" aria-hidden="true"></span>${this.t("rules.title")} <span class="summary">${summary === "" ? this.t("rules.always") : summary}</span></summary>
       <div class="body">
         ${this.dateField("from", this.t("rules.from"), this.t("rules.clear_from"))}
         ${this.dateField("until", this.t("rules.until"), this.t("rules.clear_until"))}

@@ -147,8 +147,8 @@ export const de: Record<TranslationKey, string> = {
   "editor.notify": "Benachrichtige mich, wenn er benutzt wird",
   "editor.notify_to": "Senden an",
   "editor.notify_ha": "Home-Assistant-Benachrichtigungen",
-  "editor.notify_default": "Nichts angehakt: die Standardziele des Add-ons.",
-  "editor.notify_limit": "Höchstens {max} Ziele pro Code.",
+  "editor.notify_default":
+    "Wähle, wohin die Meldung geht. Ist nichts angehakt, geht sie an die Ziele aus den Einstellungen des Add-ons.",
   "editor.notify_limit": "Höchstens {max} Ziele pro Code.",
   "rules.title": "Zugangsregeln",
   "rules.always": "Immer",

@@ -120,8 +120,8 @@ export const en = {
   "editor.notify": "Notify me when it is used",
   "editor.notify_to": "Send to",
   "editor.notify_ha": "Home Assistant notifications",
-  "editor.notify_default": "Nothing ticked: the add-on's default targets.",
-  "editor.notify_limit": "At most {max} targets per code.",
+  "editor.notify_default":
+    "Tick where the alert goes. With none ticked, it goes to the targets set in the add-on's options.",
   "editor.notify_limit": "At most {max} targets per code.",
   "rules.title": "Access rules",
   "rules.always": "Always",

@@ -160,7 +160,7 @@ describe("access rules in the code editor", () => {
       "notify.old_phone",
     ]);
     expect(textOf(editor.querySelector("fieldset.targets .hint"))).toBe(
-      "Nothing ticked: the add-on's default targets.",
+      "Tick where the alert goes. With none ticked, it goes to the targets set in the add-on's options.",
     );
     toggle(editor, 'input[name="target"][value="notify.old_phone"]');
     toggle(editor, 'input[name="target"][value="persistent_notification"]');
@@ -279,5 +279,56 @@ describe("the limits of one code", () => {
     expect(textOf(codeList(card).querySelector(".codes-limit"))).toBe(
       `Latchkey holds at most ${MAX_CODES} codes; delete one to add another.`,
     );
+    // 250 rows rendered in happy-dom take several seconds on a loaded 2-core machine.
+  }, 30_000);
+});
+
+describe("the code form says what it needs while the admin types", () => {
+  it("keeps a name past the limit as typed and says why it is too long, before Save", async () => {
+    const addon = new FakeAddon();
+    const card = await mount(addon);
+    const { editor } = await openEditor(card);
+    const long = "Grandma and Grandpa from the lake house 2"; // 41 characters
+    type(editor, "#name", long);
+    await settle(card);
+    expect(el(editor, "#name", HTMLInputElement).value).toBe(long);
+    expect(el(editor, "#name", HTMLInputElement).maxLength).toBeLessThan(0);
+    expect([...editor.querySelectorAll(".issue.error")].map((i) => textOf(i))).toEqual([
+      "A name has at most 40 characters.",
+    ]);
+    expect(addon.requests("codes/create")).toEqual([]);
+  });
+
+  it("warns about a weak PIN while it is typed, and the warning goes with a better one", async () => {
+    const card = await mount(new FakeAddon());
+    const { editor } = await openEditor(card);
+    type(editor, "#name", "Walker");
+    type(editor, "#pin", "123456");
+    await settle(card);
+    expect(textOf(editor.querySelector(".issue.warning"))).toBe(
+      "This PIN is easy to guess: it is a straight run of digits.",
+    );
+    type(editor, "#pin", "582913");
+    await settle(card);
+    expect(editor.querySelector(".issue.warning")).toBeNull();
+  });
+
+  it("says under the PIN field (not inside it) that an empty PIN keeps the current one", async () => {
+    const card = await mount(new FakeAddon());
+    const { editor } = await openEditor(card, 'li[data-code="code-ada"] button.edit');
+    const pin = el(editor, "#pin", HTMLInputElement);
+    expect(pin.placeholder).toBe("");
+    expect(pin.getAttribute("aria-describedby")).toBe("pin-keep");
+    expect(textOf(editor.querySelector("#pin-keep"))).toBe("Leave empty to keep the current PIN");
+    const fresh = await openEditor(card);
+    expect(fresh.editor.querySelector("#pin-keep")).toBeNull();
+  });
+
+  it("marks the Access rules disclosure with a chevron that turns when it opens", async () => {
+    const card = await mount(new FakeAddon());
+    const { rules } = await openEditor(card);
+    const summary = rules.querySelector("summary");
+    expect(summary?.querySelector(".marker[aria-hidden=true]")).not.toBeNull();
+    expect(textOf(summary)).toBe("Access rules Always");
   });
 });
