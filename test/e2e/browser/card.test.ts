@@ -13,6 +13,7 @@ import { until } from "../support/watch-ha";
 import { loginThroughHa, openBrowser, overflowing, screenshot, type BrowserSession } from "./browser-session";
 import { seriousViolationsInCard } from "./accessibility";
 import { callLockService, lockStates, waitForLockStates } from "./ha-locks";
+import { addSectionsView, gridPlacement, screenshotSize } from "./dashboard-views";
 
 /** The card inside HA's real frontend (Debian Chromium via playwright-core) on the full real stack. */
 const PIN = "582913";
@@ -353,6 +354,176 @@ describe("the card in Home Assistant's real frontend", () => {
       await p.evaluate(() => {
         localStorage.removeItem("selectedLanguage");
       });
+    }
+  });
+});
+
+describe("what a family sees: the form, a share on a desktop, states that tell the truth (1280×800 and 360×640)", () => {
+  const WALKER_PIN = "730146";
+  const front = STACK_LOCKS.find((l) => l.entityId === "lock.front_door")?.name ?? "lock.front_door";
+  const dialog = () => page().locator("latchkey-code-editor [role=dialog]");
+  const shareForm = () => codeRow("Dog walker").locator("latchkey-share-form");
+
+  it("the form says a name is too long and a PIN is weak while typing, and marks its Access rules", async () => {
+    const p = page();
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await p.reload();
+    await expectLocksShown("Locked");
+    await p.locator("latchkey-code-list button.add").click();
+    const long = "Dog walker from the agency down the road!";
+    expect(long).toHaveLength(41);
+    await dialog().locator("#name").fill(long);
+    expect(await dialog().locator("#name").inputValue()).toBe(long);
+    await dialog().locator(".issue.error", { hasText: "A name has at most 40 characters." }).waitFor();
+    await dialog().locator("#name").fill("Dog walker");
+    await dialog().locator("#pin").fill("123456");
+    await dialog().locator(".issue.warning", { hasText: "easy to guess" }).waitFor();
+    expect(await dialog().locator("latchkey-rules-editor summary .marker").isVisible()).toBe(true);
+    await screenshot(p, "form-while-typing-1280x800.png");
+    await dialog().locator("#pin").fill(WALKER_PIN);
+    expect(await dialog().locator(".issue.warning").count()).toBe(0);
+    for (const lock of LOCK_IDS)
+      await dialog()
+        .locator(`input[name=lock][value="${lock}"]`)
+        .setChecked(lock === "lock.front_door");
+    await dialog().locator("button.save").click();
+    await dialog().waitFor({ state: "detached", timeout: 30_000 });
+    await expect
+      .poll(() => codeRow("Dog walker").locator(".chip").getAttribute("class"), { timeout: 60_000 })
+      .toContain("synced");
+  });
+
+  it("Share on a desktop shows the message with Copy and stays on the page, with a word of what to do", async () => {
+    const p = page();
+    const before = p.url();
+    await codeRow("Dog walker").locator("button.share").click();
+    await shareForm().locator("button.phone").click();
+    const text = `Hi Dog walker, your door code is ${WALKER_PIN} (${front}).`;
+    await expect
+      .poll(() => shareForm().locator("textarea.message").inputValue(), { timeout: 15_000 })
+      .toBe(text);
+    expect(p.url()).toBe(before);
+    expect(await shareForm().locator("a.sms").count()).toBe(0);
+    expect(await shareForm().locator("[role=status]").textContent()).toBe(
+      "Copy the message and send it to Dog walker yourself.",
+    );
+    await screenshot(p, "share-desktop-1280x800.png");
+    await p.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await shareForm().locator("button.copy-message").click();
+    await expect
+      .poll(() => shareForm().locator("[role=status]").textContent())
+      .toBe("Message copied. Paste it into a text or an e-mail.");
+    expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    await shareForm().locator("button.cancel").click();
+    // HA lays the dashboard out again for a phone-sized window (the card is made anew): open it again.
+    await p.setViewportSize({ width: 360, height: 640 });
+    await codeRow("Dog walker").locator("button.share").click({ timeout: 30_000 });
+    await shareForm().locator("button.phone").click();
+    await expect
+      .poll(() => shareForm().locator("textarea.message").inputValue(), { timeout: 15_000 })
+      .toBe(text);
+    expect(
+      await overflowing(
+        p,
+        "latchkey-share-form textarea, latchkey-share-form button, latchkey-share-form input",
+        360,
+      ),
+    ).toEqual([]);
+    await screenshot(p, "share-360x640.png");
+    await shareForm().locator("button.cancel").click();
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await p.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it("Show PIN turns into Hide PIN with a countdown; a disabled code reads off the lock, never synced in green", async () => {
+    const row = codeRow("Dog walker");
+    await row.locator("button.reveal").click();
+    await expect.poll(() => row.locator(".pin").textContent(), { timeout: 10_000 }).toBe(WALKER_PIN);
+    expect((await row.locator("button.reveal").textContent())?.trim()).toBe("Hide PIN");
+    expect(await row.locator(".countdown").textContent()).toMatch(/^Hides in \d+ s$/);
+    await row.locator("button.reveal").click();
+    expect(await row.locator(".pin").count()).toBe(0);
+
+    await row.locator("button.toggle").click();
+    await until(
+      async () => (await holders(WALKER_PIN)).length === 0,
+      60_000,
+      "the walker's PIN off Front Door",
+    );
+    await expect
+      .poll(() => row.locator(".chip").textContent(), { timeout: 30_000 })
+      .toBe(`${front} · off the lock`);
+    expect(await row.locator(".chip.synced").count()).toBe(0);
+    await screenshot(page(), "disabled-code-1280x800.png");
+  });
+
+  it("at 360×640 the edit dialog says under the PIN field that empty keeps it, all of it in view", async () => {
+    const p = page();
+    await p.setViewportSize({ width: 360, height: 640 });
+    await codeRow("Dog walker").locator("button.edit").click();
+    await dialog().locator("#pin-keep", { hasText: "Leave empty to keep the current PIN" }).waitFor();
+    expect(await dialog().locator("#pin").getAttribute("placeholder")).toBeNull();
+    expect(
+      await overflowing(
+        p,
+        "latchkey-code-editor #pin, latchkey-code-editor #pin-keep, latchkey-code-editor summary",
+        360,
+      ),
+    ).toEqual([]);
+    await screenshot(p, "editor-edit-360x640.png");
+    await dialog().locator("button.cancel").click();
+    const row = codeRow("Dog walker");
+    await row.locator("button.delete").click();
+    await row.locator("button.confirm-delete").click();
+    await expect.poll(() => codeRow("Dog walker").count(), { timeout: 30_000 }).toBe(0);
+  });
+
+  it("All N locks locked is taken back once a lock is unlocked", async () => {
+    const haWsConn = ws ?? fail("no HA websocket");
+    const p = page();
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await p.locator("latchkey-lock-list button.lock-all").click();
+    await waitForLockStates(haWsConn, LOCK_IDS, "locked");
+    const result = p.locator("latchkey-lock-list .result", {
+      hasText: `All ${LOCK_IDS.length} locks locked.`,
+    });
+    await result.waitFor({ timeout: 15_000 });
+    await callLockService(haWsConn, "unlock", ["lock.back_door"]);
+    await waitForLockStates(haWsConn, ["lock.back_door"], "unlocked");
+    await result.waitFor({ state: "detached", timeout: 15_000 });
+    await callLockService(haWsConn, "lock", ["lock.back_door"]);
+    await waitForLockStates(haWsConn, ["lock.back_door"], "locked");
+  });
+});
+
+describe("the card in HA 2026.11's dashboards: a sections view", () => {
+  it("in a sections view HA gives the card its section's full width and all the height it needs, at 1280×800 and 360×640", async () => {
+    const p = page();
+    const sectionsUrl = await addSectionsView(ws ?? fail("no HA websocket"), stack().stack.dashboardUrl);
+    for (const [width, height] of [
+      [1280, 800],
+      [360, 640],
+    ] as const) {
+      await p.setViewportSize({ width, height });
+      await p.goto(sectionsUrl);
+      await expectLocksShown("Locked");
+      const placement = await gridPlacement(p);
+      figure(
+        `sections view ${width}×${height}: card cell / section width, cell / card height`,
+        JSON.stringify(placement),
+      );
+      // getGridOptions: 12 columns (the section's full width), rows "auto" (as tall as it is).
+      expect(placement.columns).toBe("12");
+      expect(placement.fixedRows).toBe(false);
+      expect(Math.abs(placement.cellWidth - placement.sectionWidth)).toBeLessThanOrEqual(1);
+      expect(placement.cellHeight).toBeGreaterThanOrEqual(placement.cardHeight - 1);
+      const name = `sections-${width}x${height}.png`;
+      await screenshot(p, name);
+      expect((await screenshotSize(name)).width).toBe(width);
+      if (width === 360)
+        expect(
+          await overflowing(p, "latchkey-card ha-card, latchkey-card button, latchkey-card li", 360),
+        ).toEqual([]);
     }
   });
 });
