@@ -15840,15 +15840,26 @@ async function detectCodeInventory(client) {
     const services = await client.command(ServicesSchema$1, { type: "get_services" });
     if (!services.zwave_js || !("get_lock_usercode" in services.zwave_js))
         return null;
-    return async (lock) => {
-        const response = ResponseSchema.parse(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true));
-        const slots = new Map();
-        for (const [slot, entry] of Object.entries(response[lock.id] ?? {})) {
-            if (entry.in_use && entry.usercode && /^\d+$/.test(entry.usercode))
-                slots.set(Number(slot), entry.usercode);
-        }
-        return slots;
-    };
+    return async (lock) => listingOf(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true), lock.id);
+}
+/**
+ * One lock's slots from HA's answer. `in_use` is the driver's cached User ID status: true taken
+ * (its PIN, or null when the cache has no digits), false free, null never read — a code set at
+ * the keypad of a lock that reports only an Access Control notification stays null there (HA
+ * 2026.11 with the zwave-js mock), so such a slot is unknown, never free.
+ */
+function listingOf(response, lockId) {
+    const listing = { taken: new Map(), unknown: new Set() };
+    for (const [key, entry] of Object.entries(ResponseSchema.parse(response)[lockId] ?? {})) {
+        const slot = Number(key);
+        if (!Number.isInteger(slot) || slot < 1)
+            continue;
+        if (entry.in_use === null || entry.in_use === undefined)
+            listing.unknown.add(slot);
+        else if (entry.in_use)
+            listing.taken.set(slot, entry.usercode && /^\d+$/.test(entry.usercode) ? entry.usercode : null);
+    }
+    return listing;
 }
 
 /** User Credential CC (0x83): users with typed credentials, the successor of User Code CC. */
@@ -15975,9 +15986,9 @@ async function readLockUsers(client, lock) {
         throw new HaCommandError("unexpected_response", `Home Assistant answered get_users for ${lock.name} in an unexpected shape.`);
     return users;
 }
-/** Taken user indexes of a User Credential lock → what each holds (see `SlotHolding`). */
+/** Taken user indexes of a User Credential lock → what each holds (see `SlotHolding`); HA lists every user. */
 async function credentialInventory(client, lock) {
-    return occupiedUsers(await readLockUsers(client, lock));
+    return { taken: occupiedUsers(await readLockUsers(client, lock)), unknown: new Set() };
 }
 /** How many users the lock has room for; Latchkey's slots on it are its user indexes. */
 async function credentialUserCount(client, lock) {
@@ -16860,8 +16871,9 @@ function lockMap(locks) {
 
 /**
  * The codes found on each lock, Latchkey's or not: what HA's inventory listed (slot → PIN, null
- * if unreadable), and where HA cannot list a lock's codes, what reading single slots found.
- * What is read is kept until Latchkey restarts; a slot it forgot is read again.
+ * if unreadable) and which slots it could not tell (never read by the driver); where HA cannot
+ * list a lock's codes, what reading single slots found; and the slots changed at a keypad that
+ * are still to be read. What is read is kept until Latchkey restarts; a slot it forgot is read again.
  */
 class FoundCodes {
     constructor(
@@ -16870,22 +16882,27 @@ class FoundCodes {
         this.relistLater = relistLater;
         this.relistMs = relistMs;
         this.listed = new Map();
+        this.unknown = new Map();
         this.read = new Map();
+        this.changed = new Map();
         /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
         this.failed = new Set();
     }
     /** A new inventory. A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
-    take(listed, failed) {
-        const next = new Map(listed);
+    take(listings, failed) {
+        const listed = new Map([...listings].map(([lockId, listing]) => [lockId, listing.taken]));
+        const unknown = new Map([...listings].map(([lockId, listing]) => [lockId, listing.unknown]));
         const never = new Set();
         for (const lockId of failed) {
             const before = this.listed.get(lockId);
             if (before)
-                next.set(lockId, before);
+                listed.set(lockId, before);
             else
                 never.add(lockId);
+            unknown.set(lockId, this.unknown.get(lockId) ?? new Set());
         }
-        this.listed = next;
+        this.listed = listed;
+        this.unknown = unknown;
         this.failed = never;
         clearTimeout(this.relist);
         if (never.size === 0)
@@ -16897,28 +16914,58 @@ class FoundCodes {
     get unlisted() {
         return this.failed;
     }
-    /** Of these locks, those whose codes HA cannot list: a slot picked there is read before it is written. */
-    unlistable(lockIds) {
-        return new Set([...lockIds].filter((id) => !this.listed.has(id) && !this.failed.has(id)));
+    /**
+     * Whether a slot picked for a code must be read before it is written: HA cannot list the
+     * lock's codes, or its listing could not tell what the slot holds.
+     */
+    mustReadFirst(lockId, slot) {
+        if (this.failed.has(lockId))
+            return true;
+        return !this.listed.has(lockId) || (this.unknown.get(lockId)?.has(slot) ?? false);
     }
-    /** What was found in a slot; undefined where nothing was found. */
+    /** What was found in a slot; undefined where nothing was found, or what was found is stale. */
     holding(lockId, slot) {
+        // Changed at the keypad and not read yet: listed again once the read tells what is there.
+        if (this.changed.has(key(lockId, slot)))
+            return undefined;
         return (this.listed.get(lockId) ?? this.read.get(lockId))?.get(slot);
     }
-    /** The slots found taken, per lock. */
+    /** The slots found taken, per lock; a slot changed at the keypad counts until it is read. */
     takenSlots() {
-        return new Map(this.everyLock().map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
+        const taken = new Map(this.everyLock().map(([lockId, slots]) => [lockId, new Set(slots.keys())]));
+        for (const { lockId, slot } of this.changed.values())
+            taken.set(lockId, new Set(taken.get(lockId)).add(slot));
+        return taken;
     }
     /** Taken slots with a PIN or an unreadable code (not a tag or fingerprint). */
     codeSlots() {
-        return this.everyLock().flatMap(([lockId, slots]) => [...slots].filter(([, holding]) => holding !== NOT_A_PIN).map(([slot]) => ({ lockId, slot })));
+        return this.everyLock().flatMap(([lockId, slots]) => [...slots.keys()]
+            .filter((slot) => {
+            const holding = this.holding(lockId, slot);
+            return holding !== undefined && holding !== NOT_A_PIN;
+        })
+            .map((slot) => ({ lockId, slot })));
     }
     /** PINs found on the locks: secrets too, though Latchkey did not set them. */
     pins() {
         return this.everyLock().flatMap(([, slots]) => [...slots.values()].filter((pin) => typeof pin === "string"));
     }
+    /**
+     * A lock reported slots changed at its keypad where Latchkey owns no claim. The driver may
+     * keep what it cached before (a lock that sends only its Access Control notification), so
+     * each slot is read; until then it counts as taken.
+     */
+    changedAtKeypad(lockId, slots) {
+        for (const slot of slots)
+            this.changed.set(key(lockId, slot), { lockId, slot });
+    }
+    /** Slots changed at a keypad that are still to be read. */
+    slotsToRead() {
+        return [...this.changed.values()];
+    }
     /** A write found a slot empty or holding its PIN: the inventory follows until the lock is listed again. */
     learn(lockId, slot, observed) {
+        this.known(lockId, slot);
         const listed = this.listed.get(lockId);
         if (listed && observed.status === "set")
             listed.set(slot, observed.pin);
@@ -16928,20 +16975,31 @@ class FoundCodes {
         if (!listed)
             this.read.get(lockId)?.delete(slot);
     }
-    /** A read found a slot taken: someone's code (null: its PIN cannot be read). */
-    learnTaken(lockId, slot, pin) {
+    /** A read found what a slot holds: someone's code (an empty PIN: one the lock does not give out), or nothing. */
+    learnRead(lockId, slot, observed) {
+        this.known(lockId, slot);
+        if (observed.status === "unknown")
+            return;
         const slots = this.listed.get(lockId) ?? this.read.get(lockId) ?? new Map();
-        slots.set(slot, pin);
+        if (observed.status === "empty")
+            slots.delete(slot);
+        else
+            slots.set(slot, observed.pin === "" ? null : observed.pin);
         if (!this.listed.has(lockId))
             this.read.set(lockId, slots);
     }
     stop() {
         clearTimeout(this.relist);
     }
+    known(lockId, slot) {
+        this.unknown.get(lockId)?.delete(slot);
+        this.changed.delete(key(lockId, slot));
+    }
     everyLock() {
         return [...this.listed, ...[...this.read].filter(([lockId]) => !this.listed.has(lockId))];
     }
 }
+const key = (lockId, slot) => `${lockId}#${slot}`;
 
 /** zwave-js NodeStatus numbers as HA's `zwave_js/node_status` returns them. */
 const NODE_STATUS = {
@@ -17192,10 +17250,6 @@ class LockDirectory {
     lockName(lockId) {
         return this.locks.get(lockId)?.name ?? lockId;
     }
-    /** Locks whose codes HA cannot list: a slot picked there is read before anything is written to it. */
-    unlistable() {
-        return this.found.unlistable(this.locks.keys());
-    }
     stop() {
         this.found.stop();
         clearTimeout(this.startupRecheck);
@@ -17220,11 +17274,12 @@ class LockDirectory {
 /**
  * Gives every (code, lock) pair a slot. Existing claims never move (a slot stays stable across
  * edits); new pairs get the lowest slot that is neither claimed nor holding a code Latchkey
- * did not write. Pairs on locks not (yet) discovered wait: their slot count is unknown. On a
- * lock whose codes cannot be listed (`unlistable`) a free-looking slot may hold a code set at
- * the keypad: the new claim is marked to be read before anything is written to it.
+ * did not write. Pairs on locks not (yet) discovered wait: their slot count is unknown. Where
+ * what a free-looking slot holds is not known (`mustReadFirst`: HA cannot list the lock's codes,
+ * or its listing could not tell) it may hold a code set at the keypad: the new claim is marked
+ * to be read before anything is written to it.
  */
-function allocateSlots(codes, claims, locks, range, occupiedByOthers, unlistable = new Set()) {
+function allocateSlots(codes, claims, locks, range, occupiedByOthers, mustReadFirst = () => false) {
     const result = [...claims];
     const full = [];
     const taken = new Map();
@@ -17256,7 +17311,7 @@ function allocateSlots(codes, claims, locks, range, occupiedByOthers, unlistable
                 slot,
                 owner: { kind: "code", codeId: code.id },
                 observed: { status: "unknown" },
-                ...(unlistable.has(lockId) ? { readFirst: true } : {}),
+                ...(mustReadFirst(lockId, slot) ? { readFirst: true } : {}),
             });
         }
     }
@@ -17467,6 +17522,14 @@ const SYNC_FAILURE_REPORT_AT = 3;
 function hasTimeRules(code) {
     return (code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0);
 }
+/** Reads of slots changed at a keypad that no claim covers (a claim's own read or write tells). */
+function keypadReads(claims, directory) {
+    const claimed = new Set(claims.map((c) => `${c.lockId}#${c.slot}`));
+    return directory.found
+        .slotsToRead()
+        .filter(({ lockId, slot }) => directory.hasLock(lockId) && !claimed.has(`${lockId}#${slot}`))
+        .map(({ lockId, slot }) => ({ kind: "read", lockId, slot, codeId: null }));
+}
 /**
  * Keeps the locks in step with the book: allocate slots → reconcile → the executor's per-lock
  * queues, again after every change, every read of HA, every write's outcome and every clock tick
@@ -17510,10 +17573,9 @@ class SyncLoop {
     async recordOutcome(op, observed) {
         const { book, directory } = this.deps;
         if (op.kind === "read") {
-            const kept = await book.readFirstResult(op.lockId, op.slot, observed);
-            // An empty PIN: the slot is someone's, with a PIN the lock does not give out.
-            if (!kept && observed.status === "set")
-                directory.found.learnTaken(op.lockId, op.slot, observed.pin === "" ? null : observed.pin);
+            // A claim's slot found empty is the code's; anything else is someone's code, listed as such.
+            await book.readFirstResult(op.lockId, op.slot, observed);
+            directory.found.learnRead(op.lockId, op.slot, observed);
         }
         else {
             directory.found.learn(op.lockId, op.slot, observed);
@@ -17536,15 +17598,16 @@ class SyncLoop {
             const doc = tx.doc;
             // A lock whose codes are unknown gets no new slot: a free-looking one may be someone's code.
             const listed = new Map([...directory.current].filter(([lockId]) => !directory.found.unlisted.has(lockId)));
-            const allocation = allocateSlots(doc.codes, doc.claims, listed, { first: options.slot_first, last: options.slot_last }, directory.found.takenSlots(), directory.unlistable());
+            const allocation = allocateSlots(doc.codes, doc.claims, listed, { first: options.slot_first, last: options.slot_last }, directory.found.takenSlots(), (lockId, slot) => directory.found.mustReadFirst(lockId, slot));
             this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
             const plan = reconcile(doc.codes, allocation.claims, this.deps.now(), directory.timeZone);
             const released = new Set(plan.release);
             const claims = allocation.claims.filter((c) => !released.has(c));
             if (claims.length !== doc.claims.length || allocation.claims.length !== doc.claims.length)
                 await tx.commit({ ...doc, claims });
-            this.executor.submit(plan.operations);
-            return plan.operations.length;
+            const operations = [...plan.operations, ...keypadReads(claims, directory)];
+            this.executor.submit(operations);
+            return operations.length;
         });
     }
     syncInBackground() {
@@ -17724,10 +17787,9 @@ class LatchkeyService {
     }
     /**
      * A lock reported a code changed at its own keypad. A slot Latchkey owns is held (nothing
-     * written) until an admin chooses; an echo of Latchkey's own recent write is ignored.
+     * written) until an admin chooses; an echo of Latchkey's own recent write is ignored. A slot
+     * it does not own is read, so that a code set there shows as one Latchkey did not set.
      * Returns the codes whose slots are now held, and whether the report was only such an echo.
-     */
-    /**
      * `ownEchoes`: a keypad report right after Latchkey's own write may be its echo (some locks
      * report a code written over Z-Wave as "added at the keypad"); a change whose origin is known
      * to be someone else's (HA's echo of another client's call) is never one.
@@ -17735,7 +17797,13 @@ class LatchkeyService {
     async holdChangedSlots(lockId, slot, reason, { ownEchoes = true } = {}) {
         const now = this.now();
         const windowMs = this.deps.ownEchoMs ?? 10_000;
-        return this.thenSync(this.book.holdChanged(lockId, slot, reason, (c) => ownEchoes && isOwnEcho(c, now, windowMs)));
+        const outcome = await this.book.holdChanged(lockId, slot, reason, (c) => ownEchoes && isOwnEcho(c, now, windowMs));
+        const { found } = this.locks;
+        const claimed = new Set(this.book.document.claims.filter((c) => c.lockId === lockId).map((c) => c.slot));
+        const slots = slot === "all" ? [...(found.takenSlots().get(lockId) ?? [])] : [slot];
+        found.changedAtKeypad(lockId, slots.filter((s) => !claimed.has(s)));
+        await this.loop.sync();
+        return outcome;
     }
     /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */
     async idle() {

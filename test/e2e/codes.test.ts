@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
 import { DOOR_KINDS } from "../../src/model/activity";
+import type { Snapshot } from "../../src/model/protocol";
 import { allSynced, type ApiClient } from "../integration/support/api-client";
 import { scanForSecrets } from "./support/scan-secrets";
 import {
@@ -50,6 +51,17 @@ beforeEach(() => {
     );
   });
 });
+
+/** The lowest slot on a lock that no code, held slot, slot being cleared or unmanaged code uses. */
+function firstFreeSlot(s: Snapshot, lockId: string): number {
+  const used = new Set([
+    ...Object.values(s.slots).flatMap((perLock) => (perLock[lockId] === undefined ? [] : [perLock[lockId]])),
+    ...[...s.held, ...s.clearing, ...s.unmanaged].filter((u) => u.lockId === lockId).map((u) => u.slot),
+  ]);
+  let slot = 1;
+  while (used.has(slot)) slot++;
+  return slot;
+}
 
 const synced = (codeId: string) =>
   api.waitForSnapshot((s) => s.codes.some((c) => c.id === codeId) && allSynced(s), 120_000);
@@ -310,25 +322,25 @@ describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
     expect(snap.slots[momId]).toBeUndefined();
   });
 
-  it("a code set at the keypad survives: on HA 2024.3, which cannot list codes, the add-on reads a slot before writing it", async () => {
+  it("a code set at the keypad survives: the add-on reads the slot the lock reported, lists the code as not its own, and writes elsewhere", async () => {
+    const front = "lock.front_door";
     // Someone sets a household code at the front door's keypad, in the slot Latchkey would pick first.
-    await world.stack.zwave.control.keypadCode({ node: 2, slot: 1, code: PINS.household });
-    await until(
-      async () => (await slotsWith(world, "lock.front_door", PINS.household)).length === 1,
-      30_000,
-      "keypad code set",
-    );
+    const slot = firstFreeSlot(await api.waitForSnapshot((s) => s.clearing.length === 0, 60_000), front);
+    await world.stack.zwave.control.keypadCode({ node: 2, slot, code: PINS.household });
+    // What the add-on listed before says the slot is free: it reads the slot the lock reported
+    // (Access Control notification) and lists the code it finds there as not its own.
+    await api.waitForSnapshot((s) => s.unmanaged.some((u) => u.lockId === front && u.slot === slot), 30_000);
     const guest = await api.request("codes/create", {
-      draft: { name: "Guest", pin: PINS.guest, lockIds: ["lock.front_door"] },
+      draft: { name: "Guest", pin: PINS.guest, lockIds: [front] },
     });
     if (!guest.ok) throw new Error(guest.error.message);
     const snap = await synced(guest.result.codeId);
-    const slot = snap.slots[guest.result.codeId]?.["lock.front_door"];
-    expect(slot).not.toBe(1);
-    expect(await slotsWith(world, "lock.front_door", PINS.guest)).toEqual([slot]);
-    expect(await slotsWith(world, "lock.front_door", PINS.household)).toEqual([1]);
+    const guestSlot = snap.slots[guest.result.codeId]?.[front];
+    expect(guestSlot).not.toBe(slot);
+    expect(await slotsWith(world, front, PINS.guest)).toEqual([guestSlot]);
+    expect(await slotsWith(world, front, PINS.household)).toEqual([slot]);
     // The household's code is shown as one Latchkey did not set (adopt / clear).
-    expect(snap.unmanaged).toContainEqual({ lockId: "lock.front_door", slot: 1 });
+    expect(snap.unmanaged).toContainEqual({ lockId: front, slot });
     await api.request("codes/delete", { codeId: guest.result.codeId });
     await api.waitForSnapshot((s) => s.codes.length === 1 && s.clearing.length === 0, 60_000);
   });

@@ -42,6 +42,9 @@ async function onDemo(): Promise<Omit<ContractTarget, "profile">> {
     pressKeypad: async (slot, action) => {
       await control.keypad({ node: 3, slot, action });
     },
+    keypadCode: async (slot, code) => {
+      await control.keypadCode({ node: 3, slot, code });
+    },
   };
 }
 
@@ -63,6 +66,9 @@ beforeAll(async () => {
     ...(target.hasCredentialServices ? { credentialLockEntityId: "lock.shed_door" } : {}),
     pressKeypad: async (slot, action) => {
       await stack.zwave.control.keypad({ node: 3, slot, action });
+    },
+    keypadCode: async (slot, code) => {
+      await stack.zwave.control.keypadCode({ node: 3, slot, code });
     },
   };
 });

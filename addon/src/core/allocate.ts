@@ -18,9 +18,10 @@ export interface Allocation {
 /**
  * Gives every (code, lock) pair a slot. Existing claims never move (a slot stays stable across
  * edits); new pairs get the lowest slot that is neither claimed nor holding a code Latchkey
- * did not write. Pairs on locks not (yet) discovered wait: their slot count is unknown. On a
- * lock whose codes cannot be listed (`unlistable`) a free-looking slot may hold a code set at
- * the keypad: the new claim is marked to be read before anything is written to it.
+ * did not write. Pairs on locks not (yet) discovered wait: their slot count is unknown. Where
+ * what a free-looking slot holds is not known (`mustReadFirst`: HA cannot list the lock's codes,
+ * or its listing could not tell) it may hold a code set at the keypad: the new claim is marked
+ * to be read before anything is written to it.
  */
 export function allocateSlots(
   codes: readonly Code[],
@@ -28,7 +29,7 @@ export function allocateSlots(
   locks: ReadonlyMap<LockId, Lock>,
   range: ManagedRange,
   occupiedByOthers: ReadonlyMap<LockId, ReadonlySet<number>>,
-  unlistable: ReadonlySet<LockId> = new Set(),
+  mustReadFirst: (lockId: LockId, slot: number) => boolean = () => false,
 ): Allocation {
   const result = [...claims];
   const full: Allocation["full"] = [];
@@ -68,7 +69,7 @@ export function allocateSlots(
         slot,
         owner: { kind: "code", codeId: code.id },
         observed: { status: "unknown" },
-        ...(unlistable.has(lockId) ? { readFirst: true as const } : {}),
+        ...(mustReadFirst(lockId, slot) ? { readFirst: true as const } : {}),
       });
     }
   }

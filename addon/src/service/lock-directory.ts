@@ -131,11 +131,6 @@ export class LockDirectory {
     return this.locks.get(lockId)?.name ?? lockId;
   }
 
-  /** Locks whose codes HA cannot list: a slot picked there is read before anything is written to it. */
-  unlistable(): Set<LockId> {
-    return this.found.unlistable(this.locks.keys());
-  }
-
   stop(): void {
     this.found.stop();
     clearTimeout(this.startupRecheck);

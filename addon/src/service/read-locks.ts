@@ -5,7 +5,7 @@ import { discoverLocks } from "../core/discover";
 import type { HaClient } from "../ha/client";
 import { readHaSnapshot } from "../ha/registry";
 import type { Logger } from "../log/logger";
-import type { CodeInventory, SlotHolding } from "../zwave/code-inventory";
+import type { CodeInventory, LockListing } from "../zwave/code-inventory";
 import type { SlotCountReader } from "../zwave/lock-routes";
 import { readNodeStatuses } from "./lock-watch";
 
@@ -14,8 +14,8 @@ export interface LockReading {
   timeZone: string;
   /** HA's language, for what the add-on tells the household. */
   language: string;
-  /** Codes found on each lock (slot → PIN, null if unreadable); null where the running HA cannot list them. */
-  occupied: Map<LockId, Map<number, SlotHolding>> | null;
+  /** What each lock was listed to hold (taken and unknown slots); null where the running HA cannot list codes. */
+  occupied: Map<LockId, LockListing> | null;
   /** Locks whose codes could not be listed this time (an error, not an HA without the means). */
   unlisted: Set<LockId>;
   /** False while HA is still starting (after a restart): what was read may be incomplete. */
@@ -60,8 +60,8 @@ async function readInventory(
   inventory: CodeInventory,
   locks: readonly Lock[],
   log: Logger,
-): Promise<Pick<LockReading, "unlisted"> & { occupied: Map<LockId, Map<number, SlotHolding>> }> {
-  const occupied = new Map<LockId, Map<number, SlotHolding>>();
+): Promise<Pick<LockReading, "unlisted"> & { occupied: Map<LockId, LockListing> }> {
+  const occupied = new Map<LockId, LockListing>();
   const unlisted = new Set<LockId>();
   for (const lock of locks) {
     try {

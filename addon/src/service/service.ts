@@ -196,10 +196,9 @@ export class LatchkeyService {
 
   /**
    * A lock reported a code changed at its own keypad. A slot Latchkey owns is held (nothing
-   * written) until an admin chooses; an echo of Latchkey's own recent write is ignored.
+   * written) until an admin chooses; an echo of Latchkey's own recent write is ignored. A slot
+   * it does not own is read, so that a code set there shows as one Latchkey did not set.
    * Returns the codes whose slots are now held, and whether the report was only such an echo.
-   */
-  /**
    * `ownEchoes`: a keypad report right after Latchkey's own write may be its echo (some locks
    * report a code written over Z-Wave as "added at the keypad"); a change whose origin is known
    * to be someone else's (HA's echo of another client's call) is never one.
@@ -212,9 +211,21 @@ export class LatchkeyService {
   ): Promise<{ held: Code[]; echo: boolean }> {
     const now = this.now();
     const windowMs = this.deps.ownEchoMs ?? 10_000;
-    return this.thenSync(
-      this.book.holdChanged(lockId, slot, reason, (c) => ownEchoes && isOwnEcho(c, now, windowMs)),
+    const outcome = await this.book.holdChanged(
+      lockId,
+      slot,
+      reason,
+      (c) => ownEchoes && isOwnEcho(c, now, windowMs),
     );
+    const { found } = this.locks;
+    const claimed = new Set(this.book.document.claims.filter((c) => c.lockId === lockId).map((c) => c.slot));
+    const slots = slot === "all" ? [...(found.takenSlots().get(lockId) ?? [])] : [slot];
+    found.changedAtKeypad(
+      lockId,
+      slots.filter((s) => !claimed.has(s)),
+    );
+    await this.loop.sync();
+    return outcome;
   }
 
   /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */

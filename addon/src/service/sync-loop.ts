@@ -1,7 +1,7 @@
 import type { Code } from "../../../src/model/code";
 import { LatchkeyError } from "../../../src/model/errors";
 import type { LockId } from "../../../src/model/primitives";
-import type { SlotObservation } from "../../../src/model/slot-claim";
+import type { SlotClaim, SlotObservation } from "../../../src/model/slot-claim";
 import { allocateSlots } from "../core/allocate";
 import type { Operation, SlotRuntime } from "../core/operations";
 import { reconcile } from "../core/reconcile";
@@ -18,6 +18,15 @@ function hasTimeRules(code: Code): boolean {
   return (
     code.rules.validFrom !== undefined || code.rules.validUntil !== undefined || code.rules.weekly.length > 0
   );
+}
+
+/** Reads of slots changed at a keypad that no claim covers (a claim's own read or write tells). */
+function keypadReads(claims: readonly SlotClaim[], directory: LockDirectory): Operation[] {
+  const claimed = new Set(claims.map((c) => `${c.lockId}#${c.slot}`));
+  return directory.found
+    .slotsToRead()
+    .filter(({ lockId, slot }) => directory.hasLock(lockId) && !claimed.has(`${lockId}#${slot}`))
+    .map(({ lockId, slot }) => ({ kind: "read", lockId, slot, codeId: null }));
 }
 
 export interface SyncLoopDeps {
@@ -81,10 +90,9 @@ export class SyncLoop {
   private async recordOutcome(op: Operation, observed: SlotObservation): Promise<void> {
     const { book, directory } = this.deps;
     if (op.kind === "read") {
-      const kept = await book.readFirstResult(op.lockId, op.slot, observed);
-      // An empty PIN: the slot is someone's, with a PIN the lock does not give out.
-      if (!kept && observed.status === "set")
-        directory.found.learnTaken(op.lockId, op.slot, observed.pin === "" ? null : observed.pin);
+      // A claim's slot found empty is the code's; anything else is someone's code, listed as such.
+      await book.readFirstResult(op.lockId, op.slot, observed);
+      directory.found.learnRead(op.lockId, op.slot, observed);
     } else {
       directory.found.learn(op.lockId, op.slot, observed);
       await book.observe(op.lockId, op.slot, observed);
@@ -118,7 +126,7 @@ export class SyncLoop {
         listed,
         { first: options.slot_first, last: options.slot_last },
         directory.found.takenSlots(),
-        directory.unlistable(),
+        (lockId, slot) => directory.found.mustReadFirst(lockId, slot),
       );
       this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
       const plan = reconcile(doc.codes, allocation.claims, this.deps.now(), directory.timeZone);
@@ -126,8 +134,9 @@ export class SyncLoop {
       const claims = allocation.claims.filter((c) => !released.has(c));
       if (claims.length !== doc.claims.length || allocation.claims.length !== doc.claims.length)
         await tx.commit({ ...doc, claims });
-      this.executor.submit(plan.operations);
-      return plan.operations.length;
+      const operations = [...plan.operations, ...keypadReads(claims, directory)];
+      this.executor.submit(operations);
+      return operations.length;
     });
   }
 

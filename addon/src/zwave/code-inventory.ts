@@ -22,8 +22,15 @@ export const NOT_A_PIN = Symbol("tag or fingerprint, no PIN");
 /** What a taken slot holds: its PIN, null where the PIN cannot be read, or no PIN at all. */
 export type SlotHolding = string | null | typeof NOT_A_PIN;
 
-/** Reads what a lock holds, by taken slot. Resolves null when the running HA cannot list this lock's codes. */
-export type CodeInventory = (lock: Lock) => Promise<Map<number, SlotHolding> | null>;
+/** What HA listed for one lock: the taken slots, and the slots whose content nobody knows yet. */
+export interface LockListing {
+  taken: Map<number, SlotHolding>;
+  /** Slots the driver never read: neither free nor taken, so read before anything is written there. */
+  unknown: Set<number>;
+}
+
+/** Reads what a lock holds, by slot. Resolves null when the running HA cannot list this lock's codes. */
+export type CodeInventory = (lock: Lock) => Promise<LockListing | null>;
 
 /**
  * Newer HA answers `zwave_js.get_lock_usercode` (response-only) with the driver's cached codes
@@ -33,15 +40,27 @@ export type CodeInventory = (lock: Lock) => Promise<Map<number, SlotHolding> | n
 export async function detectCodeInventory(client: HaClient): Promise<CodeInventory | null> {
   const services = await client.command(ServicesSchema, { type: "get_services" });
   if (!services.zwave_js || !("get_lock_usercode" in services.zwave_js)) return null;
-  return async (lock) => {
-    const response = ResponseSchema.parse(
+  return async (lock) =>
+    listingOf(
       await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true),
+      lock.id,
     );
-    const slots = new Map<number, SlotHolding>();
-    for (const [slot, entry] of Object.entries(response[lock.id] ?? {})) {
-      if (entry.in_use && entry.usercode && /^\d+$/.test(entry.usercode))
-        slots.set(Number(slot), entry.usercode);
-    }
-    return slots;
-  };
+}
+
+/**
+ * One lock's slots from HA's answer. `in_use` is the driver's cached User ID status: true taken
+ * (its PIN, or null when the cache has no digits), false free, null never read — a code set at
+ * the keypad of a lock that reports only an Access Control notification stays null there (HA
+ * 2026.11 with the zwave-js mock), so such a slot is unknown, never free.
+ */
+export function listingOf(response: unknown, lockId: string): LockListing {
+  const listing: LockListing = { taken: new Map(), unknown: new Set() };
+  for (const [key, entry] of Object.entries(ResponseSchema.parse(response)[lockId] ?? {})) {
+    const slot = Number(key);
+    if (!Number.isInteger(slot) || slot < 1) continue;
+    if (entry.in_use === null || entry.in_use === undefined) listing.unknown.add(slot);
+    else if (entry.in_use)
+      listing.taken.set(slot, entry.usercode && /^\d+$/.test(entry.usercode) ? entry.usercode : null);
+  }
+  return listing;
 }

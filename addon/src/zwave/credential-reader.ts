@@ -1,7 +1,7 @@
 import type { Lock } from "../../../src/model/lock";
 import type { HaClient } from "../ha/client";
 import { HaCommandError } from "../ha/errors";
-import type { SlotHolding } from "./code-inventory";
+import type { LockListing } from "./code-inventory";
 import { occupiedUsers, usersOfLock, type LockUsers } from "./credential-users";
 
 /** The lock's users and credentials through the response-only `zwave_js.get_users` (the driver's cache). */
@@ -16,9 +16,9 @@ export async function readLockUsers(client: HaClient, lock: Lock): Promise<LockU
   return users;
 }
 
-/** Taken user indexes of a User Credential lock → what each holds (see `SlotHolding`). */
-export async function credentialInventory(client: HaClient, lock: Lock): Promise<Map<number, SlotHolding>> {
-  return occupiedUsers(await readLockUsers(client, lock));
+/** Taken user indexes of a User Credential lock → what each holds (see `SlotHolding`); HA lists every user. */
+export async function credentialInventory(client: HaClient, lock: Lock): Promise<LockListing> {
+  return { taken: occupiedUsers(await readLockUsers(client, lock)), unknown: new Set() };
 }
 
 /** How many users the lock has room for; Latchkey's slots on it are its user indexes. */

@@ -3,6 +3,7 @@
 import { authContractCases } from "./contract-cases-auth.js";
 import { protocolCases } from "./contract-core.js";
 import { credentialCases } from "./contract-credentials.js";
+import { keypadCodeCases } from "./contract-keypad.js";
 import type { ContractTarget } from "./contract-support.js";
 import { zwaveCases } from "./contract-zwave.js";
 
@@ -13,4 +14,5 @@ export function protocolContractCases(getTarget: () => ContractTarget): void {
   protocolCases(getTarget);
   zwaveCases(getTarget);
   credentialCases(getTarget);
+  keypadCodeCases(getTarget);
 }

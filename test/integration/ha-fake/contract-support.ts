@@ -25,6 +25,8 @@ export interface ContractTarget {
   credentialLockEntityId?: string;
   /** Makes the lock report a keypad operation; cases needing it are skipped without it. */
   pressKeypad?: (slot: number, action: "lock" | "unlock") => Promise<void>;
+  /** Sets a code at the lock's keypad, as the real stack's locks do (notification only); cases needing it are skipped without it. */
+  keypadCode?: (slot: number, code: string) => Promise<void>;
 }
 
 export const contextSchema = z.strictObject({

@@ -46,6 +46,11 @@ export interface HaFake {
   pressKeypad(entityId: string, slot: number, action: "unlock" | "lock"): void;
   manual(entityId: string, action: "unlock" | "lock"): void;
   setNodeStatus(entityId: string, status: "dead" | "alive" | "asleep"): void;
+  /**
+   * Someone sets (or empties, null) a slot at the lock's keypad: HA fires the Access Control
+   * notification and the driver's cache follows (real HA 2026.11's driver reads the slot itself
+   * after the notification; contract-keypad.ts).
+   */
   keypadChangeCode(entityId: string, slot: number, code: string | null): void;
   dropConnections(): void;
   /** What get_config says about HA's start-up (real HA serves its websocket before it is RUNNING). */
@@ -187,6 +192,12 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
           // A User Credential lock's "slot" is the user index; its code is the user's PIN.
           const pin = store.pinOf(slot);
           out.set(slot, { status: pin === undefined ? "available" : "enabled", code: pin ?? "" });
+          continue;
+        }
+        // The lock's memory: a change the driver never read first.
+        const unread = lock.unread.get(slot);
+        if (lock.unread.has(slot)) {
+          out.set(slot, { status: unread ? "enabled" : "available", code: unread ?? "" });
           continue;
         }
         const code = lock.node.get(99, "userCode", slot)?.value;

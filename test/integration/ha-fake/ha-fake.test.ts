@@ -58,6 +58,10 @@ for (const profile of ["pinned", "newest"] satisfies HaProfile[]) {
         fake.pressKeypad("lock.front_door", slot, action);
         return Promise.resolve();
       },
+      keypadCode: (slot, code) => {
+        fake.keypadChangeCode("lock.front_door", slot, code);
+        return Promise.resolve();
+      },
     }));
   });
 }

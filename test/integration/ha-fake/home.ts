@@ -26,6 +26,11 @@ export interface FakeLock {
   locked: boolean;
   /** Users and PINs of a User Credential lock; null for a User Code lock. */
   credentials: CredentialStore | null;
+  /**
+   * What the lock's memory holds in slots whose change the driver never heard of (null: emptied):
+   * HA's cache keeps what it read before until the slot is read again.
+   */
+  unread: Map<number, string | null>;
 }
 
 const hexId = (): string => randomUUID().replace(/-/g, "");
@@ -150,7 +155,16 @@ export class Home {
         "Battery level",
       );
     }
-    const lock: FakeLock = { config: cfg, deviceId, batteryEntityId, node, locked: true, credentials };
+    const unread = new Map(Object.entries(cfg.unreadCodes ?? {}).map(([slot, code]) => [Number(slot), code]));
+    const lock: FakeLock = {
+      config: cfg,
+      deviceId,
+      batteryEntityId,
+      node,
+      locked: true,
+      credentials,
+      unread,
+    };
     this.locks.set(cfg.entityId, lock);
     this.publishLockStates(lock);
     return lock;

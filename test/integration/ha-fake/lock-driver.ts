@@ -63,6 +63,7 @@ export class LockDriver {
    */
   async writeSlot(lock: FakeLock, slot: number, code: string | null, status: 1 | 2 = 1): Promise<void> {
     await this.reachable(lock);
+    lock.unread.delete(slot);
     const report = async (): Promise<void> => {
       await delay(this.reportDelayMs);
       this.reportSlot(lock, slot, code, status);
@@ -97,6 +98,9 @@ export class LockDriver {
   async readSlot(lock: FakeLock, slot: number): Promise<{ userIdStatus: number; userCode: string }> {
     await this.reachable(lock);
     await delay(this.reportDelayMs);
+    // The lock answers from its memory: a change the driver never heard of is learned now.
+    const unread = lock.unread.get(slot);
+    if (lock.unread.delete(slot)) this.reportSlot(lock, slot, unread ?? null);
     const status = lock.node.get(99, "userIdStatus", slot)?.value;
     const code = lock.node.get(99, "userCode", slot)?.value;
     const userIdStatus = typeof status === "number" ? status : 0;

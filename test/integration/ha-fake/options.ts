@@ -31,6 +31,11 @@ export interface FakeLockConfig {
   /** Pre-filled slots: slot → code (for a User Credential lock: user index → its PIN). */
   codes?: Record<number, string>;
   /**
+   * Codes in the lock's memory that the driver never read (User Code locks): HA lists those
+   * slots as unknown (`in_use: null`) until a User Code Get reads them.
+   */
+  unreadCodes?: Record<number, string>;
+  /**
    * Which command class holds the codes. "user_credential": a lock with only the User
    * Credential CC (131) — no User Code values, so `set_lock_usercode` fails on it as in real
    * HA, and only the credential services (newest profile) can manage it. Default "user_code".

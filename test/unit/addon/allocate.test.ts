@@ -53,6 +53,22 @@ describe("allocateSlots", () => {
     expect(result.full).toEqual([{ codeId: "code-aaa", lockId: "lock.back" }]);
   });
 
+  it("marks a slot whose content is not known to be read before it is written", () => {
+    const unknown = (lockId: string, slot: number) => lockId === "lock.front" && slot === 1;
+    const { claims } = allocateSlots(
+      [code("code-aaa", { lockIds: ["lock.front", "lock.back"] })],
+      [],
+      locks,
+      allRange,
+      new Map(),
+      unknown,
+    );
+    expect(claims.map((c) => [c.lockId, c.slot, c.readFirst])).toEqual([
+      ["lock.front", 1, true],
+      ["lock.back", 1, undefined],
+    ]);
+  });
+
   it("waits for locks that are not discovered yet", () => {
     const result = allocateSlots(
       [code("code-aaa", { lockIds: ["lock.gone"] })],
