@@ -1,1 +1,1 @@
-export{L as LatchkeyCard}from"./latchkey-card-main-C30oFRVS.js";
+export{L as LatchkeyCard}from"./latchkey-card-main-D8Jg6jXz.js";

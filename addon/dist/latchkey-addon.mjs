@@ -13065,7 +13065,9 @@ function withoutPin(code) {
 const NodeStatusSchema = _enum(["alive", "dead", "asleep", "awake", "unknown"]);
 /** PIN length limits where the lock does not say (most Z-Wave locks accept 4–8). */
 const DEFAULT_PIN_LENGTH = { min: 4, max: 8 };
-/** A Z-Wave JS lock as the add-on discovered it in Home Assistant. */
+/** How Home Assistant reaches a lock: its Z-Wave JS integration, or its Matter integration. */
+const LockProtocolSchema = _enum(["zwave", "matter"]);
+/** A lock as the add-on discovered it in Home Assistant (Z-Wave JS, or Matter on HA 2026.4+). */
 object({
     id: LockIdSchema,
     deviceId: string().check(_minLength(1)),
@@ -13079,6 +13081,8 @@ object({
     /** Where the slot count came from: the lock itself, or the per-lock setting / default. */
     slotCountSource: _enum(["lock", "setting"]),
     pinLength: object({ min: IntSchema.check(_gte(1)), max: IntSchema.check(_gte(1)) }),
+    /** Absent from add-ons before Matter support: a Z-Wave lock. */
+    protocol: optional(LockProtocolSchema),
 });
 /** A lock that can take writes now. Battery locks that sleep still queue their writes. */
 function isReachable(lock) {
@@ -15217,15 +15221,18 @@ const REMOTE_MOVES = {
  * `latchkey_*` events. Subscribing needs an admin token, which the add-on has.
  */
 function watchDoorEvents(deps) {
+    const tell = (seen) => {
+        void handle$1(deps, seen).catch((error) => {
+            deps.log.error("Handling a lock event failed.", error);
+        });
+    };
     deps.intake.on("zwave_js_notification", (event) => {
         const parsed = ZwaveNotificationSchema.safeParse(event.data);
         if (!parsed.success)
             return;
         const seen = interpretNotification(parsed.data, deps.service.interpretContext());
         if (seen)
-            void handle$1(deps, seen).catch((error) => {
-                deps.log.error("Handling a lock event failed.", error);
-            });
+            tell(seen);
     });
     // "Lock it" tapped on a phone notification.
     deps.intake.on("mobile_app_notification_action", (event) => {
@@ -15237,6 +15244,7 @@ function watchDoorEvents(deps) {
             deps.log.warn(`Could not lock ${deps.service.locks.lockName(lockId)} from the notification.`, error);
         });
     });
+    return tell;
 }
 const UNLOCKS = new Set(["keypad_unlock", "manual_unlock", "rf_unlock"]);
 /** For a remote move: waits for the state change that may say who (an HA user) and names them. */
@@ -15588,9 +15596,32 @@ function alreadyTold(newest, move, changedAt, lookbackMs) {
     const sameWay = move === "unlocked" ? UNLOCKED_BY.has(newest.kind) : LOCKED_BY.has(newest.kind);
     return sameWay && Date.parse(newest.at) >= changedAt - lookbackMs;
 }
+/**
+ * What a Matter lock's `changed_by` (HA 2026.11 names the operation source of the lock's newest
+ * LockOperation event with it) says about a move. HA hands on the source only, not the user or
+ * credential index, so a keypad move cannot name the code. Null where the source says nothing
+ * beyond the move itself (Remote: someone in HA or an app; Unknown before the first operation).
+ */
+function matterMoveKind(changedBy, move) {
+    const unlocked = move === "unlocked";
+    switch (changedBy) {
+        case "Keypad":
+            return unlocked ? "keypad_unlock" : "keypad_lock";
+        case "Manual":
+        case "Button":
+            return unlocked ? "manual_unlock" : "manual_lock";
+        case "Auto":
+        case "Schedule":
+            return unlocked ? null : "auto_lock";
+        default:
+            return null;
+    }
+}
 
 const StateSchema$1 = object$1({ state: string$1() }).loose();
 const stateOf = (raw) => StateSchema$1.safeParse(raw).data?.state;
+const ChangedBySchema = object$1({ attributes: object$1({ changed_by: string$1() }).loose() }).loose();
+const changedByOf = (raw) => ChangedBySchema.safeParse(raw).data?.attributes.changed_by;
 /**
  * A lock that sends no Access Control notification for an operation (some do not for remote
  * commands, older ones for anything) still changes state. Such a move becomes an activity entry
@@ -15601,6 +15632,8 @@ const stateOf = (raw) => StateSchema$1.safeParse(raw).data?.state;
 function watchLockStates(deps) {
     const now = deps.now ?? Date.now;
     const resting = new Map();
+    // A Matter lock's newest operation source: HA may write it just before or after the new state.
+    const changedBy = new Map();
     deps.intake.on("state_changed", (event) => {
         const entityId = event.data.entity_id;
         // Every state change in the home passes here: the cheap checks first.
@@ -15609,6 +15642,9 @@ function watchLockStates(deps) {
             !deps.service.locks.hasLock(entityId))
             return;
         const newState = stateOf(event.data.new_state);
+        const source = changedByOf(event.data.new_state);
+        if (source !== undefined)
+            changedBy.set(entityId, source);
         const move = doorMove(resting.get(entityId), stateOf(event.data.old_state), newState);
         const rest = restingState(newState);
         if (rest)
@@ -15620,6 +15656,13 @@ function watchLockStates(deps) {
         const changedAt = now();
         deps.doors.stateMoved(entityId, move, event.userId, changedAt);
         setTimeout(() => {
+            const matter = deps.service.interpretContext().locks.find((l) => l.id === entityId)?.protocol === "matter";
+            const kind = matter ? matterMoveKind(changedBy.get(entityId), move) : null;
+            // A keypad or hand move on a Matter lock is told like a Z-Wave lock's report of one.
+            if (kind && deps.tell) {
+                deps.tell({ kind, lockId: entityId, slot: null, codeId: null, codeName: null });
+                return;
+            }
             void record(deps, entityId, move, changedAt).catch((error) => {
                 deps.log.error("Recording a lock's state change failed.", error);
             });
@@ -15702,8 +15745,8 @@ async function wireHaEvents(wiring) {
             service.locks.stateChanged(entityId, event.data.new_state, event.data.old_state);
     });
     const shared = { intake, service, activity, notifier, log, doors, users, graceMs: wiring.stateGraceMs };
-    watchDoorEvents({ ...shared, client: ha, options, journal: wiring.journal });
-    watchLockStates(shared);
+    const tell = watchDoorEvents({ ...shared, client: ha, options, journal: wiring.journal });
+    watchLockStates({ ...shared, tell });
     watchHaCodeChanges({
         ...shared,
         client: ha,
@@ -15720,6 +15763,218 @@ async function wireHaEvents(wiring) {
     }));
     await intake.start(ha);
     return notifier;
+}
+
+// What HA's matter lock actions (2026.4+; checked against 2026.11, matter/lock_helpers.py) answer.
+// Entity-service responses arrive keyed by entity id. A Matter lock never hands a PIN back:
+// users list their credentials by type and index only.
+const Index = number$2().int().min(0).max(65535);
+const LockInfoSchema = object$1({
+    supports_user_management: boolean$1(),
+    supported_credential_types: array$1(string$1()),
+    max_users: Index.nullable(),
+    max_pin_users: Index.nullable().optional(),
+    min_pin_length: Index.nullable().optional(),
+    max_pin_length: Index.nullable().optional(),
+})
+    .loose();
+const CredentialRefSchema = object$1({ type: string$1(), index: Index.nullable() }).loose();
+const LockUserSchema = object$1({
+    user_index: Index.nullable(),
+    user_name: string$1().nullable(),
+    user_status: string$1(),
+    credentials: array$1(CredentialRefSchema),
+    creator_fabric_index: Index.nullable().optional(),
+    last_modified_fabric_index: Index.nullable().optional(),
+})
+    .loose();
+const LockUsersSchema$1 = object$1({ max_users: Index, users: array$1(LockUserSchema) }).loose();
+const CredentialStatusSchema = object$1({
+    credential_exists: boolean$1(),
+    user_index: Index.nullable(),
+    creator_fabric_index: Index.nullable().optional(),
+    last_modified_fabric_index: Index.nullable().optional(),
+})
+    .loose();
+const SetCredentialSchema = object$1({ credential_index: Index, user_index: Index.nullable(), next_credential_index: Index.nullable() })
+    .loose();
+/** HA's name for the PIN credential type in the matter lock actions. */
+const PIN = "pin";
+/** The matter lock actions Latchkey uses; all must be there for a Matter lock to be managed. */
+const MATTER_LOCK_SERVICES = [
+    "get_lock_info",
+    "get_lock_users",
+    "get_lock_credential_status",
+    "set_lock_credential",
+    "clear_lock_credential",
+    "clear_lock_user",
+];
+/** Calls a response-only matter lock action and parses this lock's part of the answer. */
+async function askLock(client, lock, service, schema, data = {}) {
+    const response = await client.callService("matter", service, data, { entity_id: lock.id }, true);
+    const mine = record$2(string$1(), unknown()).safeParse(response);
+    const parsed = schema.safeParse(mine.success ? mine.data[lock.id] : undefined);
+    if (!parsed.success)
+        throw new HaCommandError("unexpected_response", `Home Assistant answered matter.${service} for ${lock.name} in an unexpected shape.`);
+    return parsed.data;
+}
+/** The PIN credential indexes a user holds. */
+function pinIndexes(user) {
+    return user.credentials.flatMap((c) => (c.type === PIN && c.index !== null ? [c.index] : []));
+}
+
+/** The lock's users and the credentials they hold (`matter.get_lock_users`, walks the lock's user table). */
+function readMatterUsers(client, lock) {
+    return askLock(client, lock, "get_lock_users", LockUsersSchema$1);
+}
+/**
+ * Taken slots of a Matter lock: every PIN credential index a user holds, whose PIN the lock never
+ * gives out (null). RFID tags, fingerprints and faces are numbered apart from PINs, so they take
+ * no slot Latchkey could use; a user without a PIN holds no code.
+ */
+function takenPinSlots(users) {
+    const taken = new Map();
+    for (const user of users.users)
+        for (const index of pinIndexes(user))
+            taken.set(index, null);
+    return taken;
+}
+/** A Matter lock lists its whole user table: no slot is left unknown. */
+async function matterInventory(client, lock) {
+    return { taken: takenPinSlots(await readMatterUsers(client, lock)), unknown: new Set() };
+}
+
+/** A lock's limits change only with its firmware: asked once per read of HA, not per lock fact. */
+const FRESH_MS = 30_000;
+/** What `matter.get_lock_info` says about a lock's room for PINs and their length. */
+function limitsOf(info) {
+    const slots = info.max_pin_users ?? info.max_users;
+    const min = info.min_pin_length;
+    const max = info.max_pin_length;
+    return {
+        slotCount: info.supports_user_management && info.supported_credential_types.includes("pin") && slots
+            ? slots
+            : null,
+        pinLength: min && max && min <= max ? { min, max } : null,
+    };
+}
+class MatterLockInfo {
+    constructor(client, now = Date.now) {
+        this.client = client;
+        this.now = now;
+        this.known = new Map();
+    }
+    /** The lock's limits, or null when it cannot say (asleep, offline): the settings apply then. */
+    async limits(lock) {
+        const cached = this.known.get(lock.deviceId);
+        if (cached && this.now() - cached.at < FRESH_MS)
+            return cached.limits.catch(() => null);
+        const limits = askLock(this.client, lock, "get_lock_info", LockInfoSchema).then(limitsOf);
+        this.known.set(lock.deviceId, { at: this.now(), limits });
+        return limits.catch(() => {
+            this.known.delete(lock.deviceId);
+            return null;
+        });
+    }
+}
+
+/**
+ * Writes a slot of a Matter lock with HA's matter lock actions. Latchkey's slot is the lock's PIN
+ * credential index: a code there is a PIN credential of a user of its own, which the lock makes
+ * when the PIN is added (no user named) and which goes with the PIN when the code is cleared.
+ *
+ * What confirms a write: a Matter lock never reads a PIN back. `set_lock_credential` succeeds only
+ * when the lock answered the SetCredential with success (HA raises on any other status, a duplicate
+ * PIN included), and the lock's GetCredentialStatus then says the slot holds a PIN (or, after a
+ * clear, that it is empty): that is the lock's own confirmation, recorded as `lock_report`. The
+ * digits themselves cannot be checked on the lock.
+ */
+function createMatterWriter(options) {
+    const now = options.now ?? (() => new Date());
+    const { client } = options;
+    const within = (lock, call) => withTimeout(call, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`);
+    const status = (lock, slot) => within(lock, askLock(client, lock, "get_lock_credential_status", CredentialStatusSchema, {
+        credential_type: PIN,
+        credential_index: slot,
+    }));
+    const act = (lock, service, data) => within(lock, client.callService("matter", service, data, { entity_id: lock.id }));
+    const clear = async (lock, slot, before) => {
+        if (!before.credential_exists)
+            return;
+        const owner = before.user_index;
+        const user = owner === null
+            ? undefined
+            : (await readMatterUsers(client, lock)).users.find((u) => u.user_index === owner);
+        // The user goes with its only credential (ClearUser also clears its credentials); a user who
+        // holds more (a tag, another PIN) keeps the rest.
+        const onlyThis = user !== undefined && user.credentials.length === 1 && pinIndexes(user)[0] === slot;
+        if (owner !== null && onlyThis)
+            await act(lock, "clear_lock_user", { user_index: owner });
+        else
+            await act(lock, "clear_lock_credential", { credential_type: PIN, credential_index: slot });
+    };
+    return async (op, lock, signal) => {
+        const before = await status(lock, op.slot);
+        const verifiedAt = () => now().toISOString();
+        if (op.kind === "read")
+            return before.credential_exists
+                ? { status: "set", pin: "", confirmed: false, verifiedAt: verifiedAt(), via: "lock_report" }
+                : { status: "empty", confirmed: true, verifiedAt: verifiedAt(), via: "lock_report" };
+        if (signal?.aborted)
+            throw new HaCommandError("aborted", `${lock.name} took too long; nothing was written.`);
+        if (op.kind === "set") {
+            // HA adds the PIN to an empty slot (the lock makes its user) or changes it in place.
+            const written = await within(lock, askLock(client, lock, "set_lock_credential", SetCredentialSchema, {
+                credential_type: PIN,
+                credential_data: op.pin,
+                credential_index: op.slot,
+            }));
+            if (written.credential_index !== op.slot)
+                throw new HaCommandError("verify_mismatch", `${lock.name} put the PIN in slot ${written.credential_index}, not ${op.slot}.`);
+        }
+        else
+            await clear(lock, op.slot, before);
+        const after = await status(lock, op.slot);
+        options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} PIN slot ${op.slot} on ${lock.name}; the lock confirms it.`);
+        if (op.kind === "clear") {
+            if (after.credential_exists)
+                throw new HaCommandError("verify_mismatch", `${lock.name} still holds a PIN in slot ${op.slot} after the clear.`);
+            return { status: "empty", confirmed: true, verifiedAt: verifiedAt(), via: "lock_report" };
+        }
+        if (!after.credential_exists)
+            throw new HaCommandError("verify_mismatch", `${lock.name} shows no PIN in slot ${op.slot} after the write.`);
+        return { status: "set", pin: op.pin, confirmed: true, verifiedAt: verifiedAt(), via: "lock_report" };
+    };
+}
+
+const ServicesSchema$2 = record$2(string$1(), record$2(string$1(), unknown()));
+/** Present where the running HA has the matter lock actions (2026.4+); Matter locks are not managed otherwise. */
+async function detectMatterSupport(client, log, callTimeoutMs) {
+    const services = await client.command(ServicesSchema$2, { type: "get_services" });
+    const matter = services.matter ?? {};
+    if (!MATTER_LOCK_SERVICES.every((service) => service in matter))
+        return null;
+    const info = new MatterLockInfo(client);
+    return {
+        writer: createMatterWriter({ client, log, callTimeoutMs }),
+        inventory: (lock) => matterInventory(client, lock),
+        slotCount: async (lock) => (await info.limits(lock))?.slotCount ?? null,
+        pinLength: async (lock) => (await info.limits(lock))?.pinLength ?? null,
+    };
+}
+const isMatter = (lock) => lock.protocol === "matter";
+/** Sends Matter locks to the matter paths and every other lock to the Z-Wave ones. */
+function withMatterLocks(matter, zwave) {
+    if (!matter)
+        return zwave;
+    const { inventory, slotCount } = zwave;
+    return {
+        writer: (op, lock, signal) => isMatter(lock) ? matter.writer(op, lock, signal) : zwave.writer(op, lock, signal),
+        inventory: (lock) => isMatter(lock) ? matter.inventory(lock) : inventory ? inventory(lock) : Promise.resolve(null),
+        slotCount: (lock) => isMatter(lock) ? matter.slotCount(lock) : slotCount ? slotCount(lock) : Promise.resolve(null),
+        pinLength: (lock) => (isMatter(lock) ? matter.pinLength(lock) : Promise.resolve(null)),
+        platforms: ["matter"],
+    };
 }
 
 /** User Code CC (99) as zwave-js exposes it: one `userIdStatus` and one `userCode` value per slot. */
@@ -16335,13 +16590,16 @@ async function openHaLink(ha, log, timing) {
         callTimeoutMs,
         verifyTimeoutMs: timing.verifyTimeoutMs,
     });
+    const matter = await detectMatterSupport(ha, log, callTimeoutMs);
     const link = {
         client: ha,
-        writer: routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs }), userCodeWriter),
-        inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
-        slotCount: rememberSlotCounts(routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null)),
+        ...withMatterLocks(matter, {
+            writer: routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs }), userCodeWriter),
+            inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
+            slotCount: rememberSlotCounts(routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null)),
+        }),
     };
-    const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}`;
+    const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;
     return { link, description };
 }
 async function firstZwaveLockDevice(client) {
@@ -16817,17 +17075,22 @@ class CodeBook {
     }
 }
 
+/** The HA integrations whose locks Latchkey can manage, and what it calls them. */
+const PROTOCOLS = { zwave_js: "zwave", matter: "matter" };
 /**
- * Z-Wave JS locks in HA: `lock.*` entities of the `zwave_js` platform that are not disabled.
- * Pure; the registries and states come from `readHaSnapshot`.
+ * The locks Latchkey manages in HA: `lock.*` entities of the `zwave_js` platform (and of `matter`
+ * where HA can manage Matter PINs) that are not disabled. Pure; the registries and states come
+ * from `readHaSnapshot`.
  */
 function discoverLocks(ha, facts, settings) {
     const devices = new Map(ha.devices.map((d) => [d.id, d]));
     const areas = new Map(ha.areas.map((a) => [a.area_id, a.name]));
     const states = new Map(ha.states.map((s) => [s.entity_id, s]));
     const locks = [];
+    const platforms = facts.platforms ?? new Set(["zwave_js"]);
     for (const entry of ha.entities) {
-        if (entry.platform !== "zwave_js" || entry.disabled_by || !entry.device_id)
+        const protocol = PROTOCOLS[entry.platform];
+        if (!protocol || !platforms.has(entry.platform) || entry.disabled_by || !entry.device_id)
             continue;
         const id = LockIdSchema.safeParse(entry.entity_id);
         if (!id.success)
@@ -16851,7 +17114,8 @@ function discoverLocks(ha, facts, settings) {
             nodeStatus: facts.nodeStatus.get(entry.device_id) ?? "unknown",
             slotCount: measured ?? configured ?? settings.defaultSlotCount,
             slotCountSource: measured !== undefined ? "lock" : "setting",
-            pinLength: { ...DEFAULT_PIN_LENGTH },
+            pinLength: { ...(facts.pinLengths?.get(entry.device_id) ?? DEFAULT_PIN_LENGTH) },
+            protocol,
         });
     }
     return locks.sort((a, b) => a.name.localeCompare(b.name));
@@ -17112,20 +17376,28 @@ async function readHaSnapshot(client) {
 /** Everything Latchkey learns about the locks from HA, read after every (re)connect. */
 async function readLocks(sources, options, log) {
     const ha = await readHaSnapshot(sources.client);
+    // Node status is Z-Wave's: a Matter lock's reachability shows in its entity's availability.
     const deviceIds = ha.entities
         .filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock."))
         .flatMap((e) => (e.device_id ? [e.device_id] : []));
     const nodeStatus = await readNodeStatuses(sources.client, deviceIds);
     const settings = { defaultSlotCount: options.default_slot_count, slotCounts: options.lock_slot_counts };
-    let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, settings);
-    const ask = sources.slotCount;
-    if (ask) {
-        // A lock that cannot say now keeps the slot count from the settings.
-        const measured = await Promise.all(locks.map(async (lock) => [lock.deviceId, await ask(lock).catch(() => null)]));
-        const slotCounts = new Map(measured.flatMap(([deviceId, count]) => (count === null ? [] : [[deviceId, count]])));
-        locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
+    const platforms = new Set(["zwave_js", ...(sources.platforms ?? [])]);
+    let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map(), platforms }, settings);
+    const { slotCount: askCount, pinLength: askLength } = sources;
+    if (askCount || askLength) {
+        // A lock that cannot say now keeps the slot count and PIN lengths from the settings.
+        const measured = await Promise.all(locks.map(async (lock) => ({
+            deviceId: lock.deviceId,
+            count: askCount ? await askCount(lock).catch(() => null) : null,
+            length: askLength ? await askLength(lock).catch(() => null) : null,
+        })));
+        const slotCounts = new Map(measured.flatMap((m) => (m.count === null ? [] : [[m.deviceId, m.count]])));
+        const pinLengths = new Map(measured.flatMap((m) => (m.length === null ? [] : [[m.deviceId, m.length]])));
+        locks = discoverLocks(ha, { nodeStatus, slotCounts, pinLengths, platforms }, settings);
     }
-    log.info(`Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`);
+    const matter = locks.filter((l) => l.protocol === "matter").length;
+    log.info(`Found ${locks.length - matter} Z-Wave lock(s)${matter > 0 ? ` and ${matter} Matter lock(s)` : ""}: ${locks.map((l) => `${l.name} (${l.id}, ${l.protocol === "matter" ? "matter" : l.nodeStatus})`).join(", ") || "none"}.`);
     const home = { locks, timeZone: ha.timeZone, language: ha.language, haRunning: ha.running };
     if (!sources.inventory)
         return { ...home, occupied: null, unlisted: new Set() };

@@ -8,7 +8,11 @@ export type NodeStatus = z.infer<typeof NodeStatusSchema>;
 export const DEFAULT_PIN_LENGTH = { min: 4, max: 8 } as const;
 export const DEFAULT_SLOT_COUNT = 30;
 
-/** A Z-Wave JS lock as the add-on discovered it in Home Assistant. */
+/** How Home Assistant reaches a lock: its Z-Wave JS integration, or its Matter integration. */
+export const LockProtocolSchema = z.enum(["zwave", "matter"]);
+export type LockProtocol = z.infer<typeof LockProtocolSchema>;
+
+/** A lock as the add-on discovered it in Home Assistant (Z-Wave JS, or Matter on HA 2026.4+). */
 export const LockSchema = z.object({
   id: LockIdSchema,
   deviceId: z.string().check(z.minLength(1)),
@@ -22,6 +26,8 @@ export const LockSchema = z.object({
   /** Where the slot count came from: the lock itself, or the per-lock setting / default. */
   slotCountSource: z.enum(["lock", "setting"]),
   pinLength: z.object({ min: IntSchema.check(z.minimum(1)), max: IntSchema.check(z.minimum(1)) }),
+  /** Absent from add-ons before Matter support: a Z-Wave lock. */
+  protocol: z.optional(LockProtocolSchema),
 });
 export type Lock = z.infer<typeof LockSchema>;
 

@@ -1,4 +1,4 @@
-import { DEFAULT_PIN_LENGTH, type Lock, type NodeStatus } from "../../../src/model/lock";
+import { DEFAULT_PIN_LENGTH, type Lock, type LockProtocol, type NodeStatus } from "../../../src/model/lock";
 import { LockIdSchema, type LockId } from "../../../src/model/primitives";
 import type { HaSnapshot } from "../ha/registry";
 
@@ -6,7 +6,17 @@ export interface LockFacts {
   nodeStatus: ReadonlyMap<string, NodeStatus>;
   /** Slot counts the running HA could read from the lock, by device id. */
   slotCounts: ReadonlyMap<string, number>;
+  /** PIN lengths the lock itself gave (Matter locks), by device id. */
+  pinLengths?: ReadonlyMap<string, { min: number; max: number }>;
+  /**
+   * Which integrations' locks Latchkey manages: zwave_js always; matter where HA has the matter
+   * lock actions (2026.4+).
+   */
+  platforms?: ReadonlySet<string>;
 }
+
+/** The HA integrations whose locks Latchkey can manage, and what it calls them. */
+const PROTOCOLS: Readonly<Record<string, LockProtocol>> = { zwave_js: "zwave", matter: "matter" };
 
 export interface LockSettings {
   defaultSlotCount: number;
@@ -15,16 +25,19 @@ export interface LockSettings {
 }
 
 /**
- * Z-Wave JS locks in HA: `lock.*` entities of the `zwave_js` platform that are not disabled.
- * Pure; the registries and states come from `readHaSnapshot`.
+ * The locks Latchkey manages in HA: `lock.*` entities of the `zwave_js` platform (and of `matter`
+ * where HA can manage Matter PINs) that are not disabled. Pure; the registries and states come
+ * from `readHaSnapshot`.
  */
 export function discoverLocks(ha: HaSnapshot, facts: LockFacts, settings: LockSettings): Lock[] {
   const devices = new Map(ha.devices.map((d) => [d.id, d]));
   const areas = new Map(ha.areas.map((a) => [a.area_id, a.name]));
   const states = new Map(ha.states.map((s) => [s.entity_id, s]));
   const locks: Lock[] = [];
+  const platforms = facts.platforms ?? new Set(["zwave_js"]);
   for (const entry of ha.entities) {
-    if (entry.platform !== "zwave_js" || entry.disabled_by || !entry.device_id) continue;
+    const protocol = PROTOCOLS[entry.platform];
+    if (!protocol || !platforms.has(entry.platform) || entry.disabled_by || !entry.device_id) continue;
     const id = LockIdSchema.safeParse(entry.entity_id);
     if (!id.success) continue;
     const device = devices.get(entry.device_id);
@@ -47,7 +60,8 @@ export function discoverLocks(ha: HaSnapshot, facts: LockFacts, settings: LockSe
       nodeStatus: facts.nodeStatus.get(entry.device_id) ?? "unknown",
       slotCount: measured ?? configured ?? settings.defaultSlotCount,
       slotCountSource: measured !== undefined ? "lock" : "setting",
-      pinLength: { ...DEFAULT_PIN_LENGTH },
+      pinLength: { ...(facts.pinLengths?.get(entry.device_id) ?? DEFAULT_PIN_LENGTH) },
+      protocol,
     });
   }
   return locks.sort((a, b) => a.name.localeCompare(b.name));

@@ -52,3 +52,25 @@ export function alreadyTold(
   const sameWay = move === "unlocked" ? UNLOCKED_BY.has(newest.kind) : LOCKED_BY.has(newest.kind);
   return sameWay && Date.parse(newest.at) >= changedAt - lookbackMs;
 }
+
+/**
+ * What a Matter lock's `changed_by` (HA 2026.11 names the operation source of the lock's newest
+ * LockOperation event with it) says about a move. HA hands on the source only, not the user or
+ * credential index, so a keypad move cannot name the code. Null where the source says nothing
+ * beyond the move itself (Remote: someone in HA or an app; Unknown before the first operation).
+ */
+export function matterMoveKind(changedBy: unknown, move: "unlocked" | "locked"): ActivityKind | null {
+  const unlocked = move === "unlocked";
+  switch (changedBy) {
+    case "Keypad":
+      return unlocked ? "keypad_unlock" : "keypad_lock";
+    case "Manual":
+    case "Button":
+      return unlocked ? "manual_unlock" : "manual_lock";
+    case "Auto":
+    case "Schedule":
+      return unlocked ? null : "auto_lock";
+    default:
+      return null;
+  }
+}

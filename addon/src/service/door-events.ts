@@ -44,15 +44,17 @@ const REMOTE_MOVES: Partial<Record<Interpretation["kind"], DoorMove>> = {
  * Turns the locks' Access Control notifications into activity entries, alerts and
  * `latchkey_*` events. Subscribing needs an admin token, which the add-on has.
  */
-export function watchDoorEvents(deps: Deps): void {
+export function watchDoorEvents(deps: Deps): (seen: Interpretation) => void {
+  const tell = (seen: Interpretation) => {
+    void handle(deps, seen).catch((error: unknown) => {
+      deps.log.error("Handling a lock event failed.", error);
+    });
+  };
   deps.intake.on("zwave_js_notification", (event) => {
     const parsed = ZwaveNotificationSchema.safeParse(event.data);
     if (!parsed.success) return;
     const seen = interpretNotification(parsed.data, deps.service.interpretContext());
-    if (seen)
-      void handle(deps, seen).catch((error: unknown) => {
-        deps.log.error("Handling a lock event failed.", error);
-      });
+    if (seen) tell(seen);
   });
   // "Lock it" tapped on a phone notification.
   deps.intake.on("mobile_app_notification_action", (event) => {
@@ -63,6 +65,7 @@ export function watchDoorEvents(deps: Deps): void {
       deps.log.warn(`Could not lock ${deps.service.locks.lockName(lockId)} from the notification.`, error);
     });
   });
+  return tell;
 }
 
 const UNLOCKS: ReadonlySet<string> = new Set(["keypad_unlock", "manual_unlock", "rf_unlock"]);

@@ -46,8 +46,8 @@ export async function wireHaEvents(wiring: EventsWiring): Promise<Notifier> {
       service.locks.stateChanged(entityId, event.data.new_state, event.data.old_state);
   });
   const shared = { intake, service, activity, notifier, log, doors, users, graceMs: wiring.stateGraceMs };
-  watchDoorEvents({ ...shared, client: ha, options, journal: wiring.journal });
-  watchLockStates(shared);
+  const tell = watchDoorEvents({ ...shared, client: ha, options, journal: wiring.journal });
+  watchLockStates({ ...shared, tell });
   watchHaCodeChanges({
     ...shared,
     client: ha,

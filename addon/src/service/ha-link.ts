@@ -1,5 +1,6 @@
 import type { HaClient } from "../ha/client";
 import type { Logger } from "../log/logger";
+import { detectMatterSupport, withMatterLocks } from "../matter/matter-link";
 import { CcReader } from "../zwave/cc-reader";
 import { detectCodeInventory } from "../zwave/code-inventory";
 import { detectCredentialLocks } from "../zwave/credential-locks";
@@ -29,19 +30,22 @@ export async function openHaLink(
     callTimeoutMs,
     verifyTimeoutMs: timing.verifyTimeoutMs,
   });
+  const matter = await detectMatterSupport(ha, log, callTimeoutMs);
   const link: HaLink = {
     client: ha,
-    writer: routeWriter(
-      credentialLocks,
-      createCredentialWriter({ client: ha, log, callTimeoutMs }),
-      userCodeWriter,
-    ),
-    inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
-    slotCount: rememberSlotCounts(
-      routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null),
-    ),
+    ...withMatterLocks(matter, {
+      writer: routeWriter(
+        credentialLocks,
+        createCredentialWriter({ client: ha, log, callTimeoutMs }),
+        userCodeWriter,
+      ),
+      inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
+      slotCount: rememberSlotCounts(
+        routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null),
+      ),
+    }),
   };
-  const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}`;
+  const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;
   return { link, description };
 }
 

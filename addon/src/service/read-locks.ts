@@ -7,6 +7,7 @@ import { readHaSnapshot } from "../ha/registry";
 import type { Logger } from "../log/logger";
 import type { CodeInventory, LockListing } from "../zwave/code-inventory";
 import type { SlotCountReader } from "../zwave/lock-routes";
+import type { PinLengthReader } from "../matter/lock-limits";
 import { readNodeStatuses } from "./lock-watch";
 
 export interface LockReading {
@@ -26,30 +27,44 @@ export interface LockSources {
   client: HaClient;
   inventory: CodeInventory | null;
   slotCount: SlotCountReader | null;
+  /** The PIN lengths a lock accepts, where it can say (Matter locks). */
+  pinLength?: PinLengthReader;
+  /** Whose locks are managed besides zwave_js: "matter" where HA has the matter lock actions. */
+  platforms?: readonly string[];
 }
 
 /** Everything Latchkey learns about the locks from HA, read after every (re)connect. */
 export async function readLocks(sources: LockSources, options: Options, log: Logger): Promise<LockReading> {
   const ha = await readHaSnapshot(sources.client);
+  // Node status is Z-Wave's: a Matter lock's reachability shows in its entity's availability.
   const deviceIds = ha.entities
     .filter((e) => e.platform === "zwave_js" && e.entity_id.startsWith("lock."))
     .flatMap((e) => (e.device_id ? [e.device_id] : []));
   const nodeStatus = await readNodeStatuses(sources.client, deviceIds);
   const settings = { defaultSlotCount: options.default_slot_count, slotCounts: options.lock_slot_counts };
-  let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map() }, settings);
-  const ask = sources.slotCount;
-  if (ask) {
-    // A lock that cannot say now keeps the slot count from the settings.
+  const platforms = new Set(["zwave_js", ...(sources.platforms ?? [])]);
+  let locks = discoverLocks(ha, { nodeStatus, slotCounts: new Map(), platforms }, settings);
+  const { slotCount: askCount, pinLength: askLength } = sources;
+  if (askCount || askLength) {
+    // A lock that cannot say now keeps the slot count and PIN lengths from the settings.
     const measured = await Promise.all(
-      locks.map(async (lock) => [lock.deviceId, await ask(lock).catch(() => null)] as const),
+      locks.map(async (lock) => ({
+        deviceId: lock.deviceId,
+        count: askCount ? await askCount(lock).catch(() => null) : null,
+        length: askLength ? await askLength(lock).catch(() => null) : null,
+      })),
     );
     const slotCounts = new Map(
-      measured.flatMap(([deviceId, count]) => (count === null ? [] : [[deviceId, count] as const])),
+      measured.flatMap((m) => (m.count === null ? [] : [[m.deviceId, m.count] as const])),
     );
-    locks = discoverLocks(ha, { nodeStatus, slotCounts }, settings);
+    const pinLengths = new Map(
+      measured.flatMap((m) => (m.length === null ? [] : [[m.deviceId, m.length] as const])),
+    );
+    locks = discoverLocks(ha, { nodeStatus, slotCounts, pinLengths, platforms }, settings);
   }
+  const matter = locks.filter((l) => l.protocol === "matter").length;
   log.info(
-    `Found ${locks.length} Z-Wave lock(s): ${locks.map((l) => `${l.name} (${l.id}, ${l.nodeStatus})`).join(", ") || "none"}.`,
+    `Found ${locks.length - matter} Z-Wave lock(s)${matter > 0 ? ` and ${matter} Matter lock(s)` : ""}: ${locks.map((l) => `${l.name} (${l.id}, ${l.protocol === "matter" ? "matter" : l.nodeStatus})`).join(", ") || "none"}.`,
   );
   const home = { locks, timeZone: ha.timeZone, language: ha.language, haRunning: ha.running };
   if (!sources.inventory) return { ...home, occupied: null, unlisted: new Set() };

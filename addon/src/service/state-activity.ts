@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ActivityEntry } from "../../../src/model/activity";
 import { describeActivity } from "../core/interpret";
-import { alreadyTold, doorMove, restingState, type RestingState } from "../core/state-change";
+import type { Interpretation } from "../core/interpret";
+import { alreadyTold, doorMove, matterMoveKind, restingState, type RestingState } from "../core/state-change";
 import type { HaEventIntake } from "../ha/event-intake";
 import type { Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
@@ -13,6 +14,9 @@ import type { UserNames } from "../ha/users";
 
 const StateSchema = z.object({ state: z.string() }).loose();
 const stateOf = (raw: unknown): string | undefined => StateSchema.safeParse(raw).data?.state;
+const ChangedBySchema = z.object({ attributes: z.object({ changed_by: z.string() }).loose() }).loose();
+const changedByOf = (raw: unknown): string | undefined =>
+  ChangedBySchema.safeParse(raw).data?.attributes.changed_by;
 
 interface Deps {
   intake: HaEventIntake;
@@ -24,6 +28,8 @@ interface Deps {
   users: UserNames;
   /** How long to wait after a state change for the notification that explains it. */
   graceMs: number;
+  /** Handles a door move the way a lock's own report of it is handled (door-events.ts). */
+  tell?: (seen: Interpretation) => void;
   now?: () => number;
 }
 
@@ -37,6 +43,8 @@ interface Deps {
 export function watchLockStates(deps: Deps): void {
   const now = deps.now ?? Date.now;
   const resting = new Map<string, RestingState>();
+  // A Matter lock's newest operation source: HA may write it just before or after the new state.
+  const changedBy = new Map<string, string>();
   deps.intake.on("state_changed", (event) => {
     const entityId = event.data.entity_id;
     // Every state change in the home passes here: the cheap checks first.
@@ -47,6 +55,8 @@ export function watchLockStates(deps: Deps): void {
     )
       return;
     const newState = stateOf(event.data.new_state);
+    const source = changedByOf(event.data.new_state);
+    if (source !== undefined) changedBy.set(entityId, source);
     const move = doorMove(resting.get(entityId), stateOf(event.data.old_state), newState);
     const rest = restingState(newState);
     if (rest) resting.set(entityId, rest);
@@ -55,6 +65,14 @@ export function watchLockStates(deps: Deps): void {
     const changedAt = now();
     deps.doors.stateMoved(entityId, move, event.userId, changedAt);
     setTimeout(() => {
+      const matter =
+        deps.service.interpretContext().locks.find((l) => l.id === entityId)?.protocol === "matter";
+      const kind = matter ? matterMoveKind(changedBy.get(entityId), move) : null;
+      // A keypad or hand move on a Matter lock is told like a Z-Wave lock's report of one.
+      if (kind && deps.tell) {
+        deps.tell({ kind, lockId: entityId, slot: null, codeId: null, codeName: null });
+        return;
+      }
       void record(deps, entityId, move, changedAt).catch((error: unknown) => {
         deps.log.error("Recording a lock's state change failed.", error);
       });

@@ -127,6 +127,8 @@ export const de: Record<TranslationKey, string> = {
   "sync.pending": "ausstehend",
   "sync.syncing": "wird übertragen",
   "sync.synced": "übertragen",
+  "sync.synced_matter":
+    "das Schloss bestätigt, dass hier eine PIN gesetzt ist (ein Matter-Schloss zeigt nie eine PIN zurück)",
   "sync.unverified": "unbestätigt",
   "sync.failed": "fehlgeschlagen",
   "sync.waiting": "wartet",

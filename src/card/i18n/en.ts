@@ -100,6 +100,7 @@ export const en = {
   "sync.pending": "pending",
   "sync.syncing": "syncing",
   "sync.synced": "synced",
+  "sync.synced_matter": "the lock confirms a PIN is set here (a Matter lock never shows a PIN back)",
   "sync.unverified": "unverified",
   "sync.failed": "failed",
   "sync.waiting": "waiting",

@@ -23,6 +23,8 @@ export interface LockChip {
   } | null;
   /** The lock's user-code slot Latchkey uses for this code, once it has one. */
   slot: number | null;
+  /** A Matter lock confirms that a PIN is there, never which: "synced" means that there (only chips of codes on a lock say). */
+  matter?: boolean;
 }
 
 export function syncKey(state: ChipState): TranslationKey {
@@ -81,12 +83,14 @@ export function lockChips(code: PublicCode, snapshot: Snapshot): LockChip[] {
   const off = code.id in snapshot.offLocks || !code.enabled;
   const on = code.lockIds.map((lockId): LockChip => {
     const status: SyncStatus = snapshot.sync[code.id]?.[lockId] ?? { state: "pending" };
+    const lock = snapshot.locks.find((l) => l.id === lockId);
     return {
       lockId,
       lockName: lockNameIn(snapshot, lockId),
       state: off ? emptyingState(status.state) : status.state,
       detail: detailOf(status),
       slot: snapshot.slots[code.id]?.[lockId] ?? null,
+      matter: lock?.protocol === "matter",
     };
   });
   const leaving = snapshot.clearing
@@ -97,7 +101,11 @@ export function lockChips(code: PublicCode, snapshot: Snapshot): LockChip[] {
 
 /** The chip's tooltip: the slot it uses on that lock (handy at the keypad), and why it is not synced. */
 export function chipTitle(chip: LockChip, t: Translate): string {
-  const detail = chip.detail ? problemText(chip.detail, t) : null;
+  const detail = chip.detail
+    ? problemText(chip.detail, t)
+    : chip.matter && chip.state === "synced"
+      ? t("sync.synced_matter")
+      : null;
   return [chip.slot === null ? null : t("sync.slot", { slot: chip.slot }), detail]
     .filter((part) => part !== null)
     .join(" · ");

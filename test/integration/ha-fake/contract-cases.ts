@@ -4,6 +4,7 @@ import { authContractCases } from "./contract-cases-auth.js";
 import { protocolCases } from "./contract-core.js";
 import { credentialCases } from "./contract-credentials.js";
 import { keypadCodeCases } from "./contract-keypad.js";
+import { matterCases } from "./contract-matter.js";
 import type { ContractTarget } from "./contract-support.js";
 import { zwaveCases } from "./contract-zwave.js";
 
@@ -15,4 +16,5 @@ export function protocolContractCases(getTarget: () => ContractTarget): void {
   zwaveCases(getTarget);
   credentialCases(getTarget);
   keypadCodeCases(getTarget);
+  matterCases(getTarget);
 }

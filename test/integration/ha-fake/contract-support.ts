@@ -23,6 +23,17 @@ export interface ContractTarget {
   testSlot?: number;
   /** A zwave_js lock with only the User Credential CC ("newest" only); cases needing it are skipped without it. */
   credentialLockEntityId?: string;
+  /** A lock of HA's matter integration with 10 users, PINs of 4–8 digits ("newest" only). */
+  matterLockEntityId?: string;
+  /**
+   * At the Matter lock: a PIN typed on its keypad (the fake names the credential index it
+   * matches), or with `pin: null` the thumb-turn.
+   */
+  matterKeypad?: (press: {
+    credentialIndex: number | null;
+    pin: string | null;
+    action: "lock" | "unlock";
+  }) => Promise<void>;
   /** Makes the lock report a keypad operation; cases needing it are skipped without it. */
   pressKeypad?: (slot: number, action: "lock" | "unlock") => Promise<void>;
   /** Sets a code at the lock's keypad, as the real stack's locks do (notification only); cases needing it are skipped without it. */

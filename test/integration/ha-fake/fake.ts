@@ -43,7 +43,10 @@ export interface HaFake {
   deviceId(entityId: string): string;
   slots(entityId: string): Map<number, SlotView>;
   isLocked(entityId: string): boolean;
+  /** A Z-Wave lock's keypad names the slot; a Matter lock's its PIN credential index. */
   pressKeypad(entityId: string, slot: number, action: "unlock" | "lock"): void;
+  /** A Matter lock: someone enrolled at the lock itself (its menu, a vendor app). */
+  matterEnrol(entityId: string, pin: string): { userIndex: number; credentialIndex: number };
   manual(entityId: string, action: "unlock" | "lock"): void;
   setNodeStatus(entityId: string, status: "dead" | "alive" | "asleep"): void;
   /**
@@ -188,6 +191,12 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
       const out = new Map<number, SlotView>();
       const store = lock.credentials;
       for (let slot = 1; slot <= lock.config.slotCount; slot++) {
+        if (lock.matter) {
+          // A Matter lock's "slot" is the PIN credential index.
+          const pin = lock.matter.credentials.get(slot)?.pin;
+          out.set(slot, { status: pin === undefined ? "available" : "enabled", code: pin ?? "" });
+          continue;
+        }
         if (store) {
           // A User Credential lock's "slot" is the user index; its code is the user's PIN.
           const pin = store.pinOf(slot);
@@ -212,11 +221,18 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     isLocked: (entityId) => lockOf(entityId).locked,
     pressKeypad: (entityId, slot, action) => {
       const lock = lockOf(entityId);
+      if (lock.matter) lock.changedBy = "Keypad";
       driver.notify(lock, action === "unlock" ? 6 : 5, { userId: slot });
       driver.applyLocked(lock, action === "lock");
     },
+    matterEnrol: (entityId, pin) => {
+      const door = lockOf(entityId).matter;
+      if (!door) throw new Error(`${entityId} is not a Matter lock`);
+      return door.enrolElsewhere(pin);
+    },
     manual: (entityId, action) => {
       const lock = lockOf(entityId);
+      if (lock.matter) lock.changedBy = "Manual";
       driver.notify(lock, action === "unlock" ? 2 : 1, {});
       driver.applyLocked(lock, action === "lock");
     },

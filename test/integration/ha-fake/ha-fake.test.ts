@@ -36,6 +36,13 @@ for (const profile of ["pinned", "newest"] satisfies HaProfile[]) {
                   slotCount: 10,
                   commandClass: "user_credential" as const,
                 },
+                {
+                  entityId: "lock.patio_door",
+                  name: "Patio Door",
+                  nodeId: 1,
+                  slotCount: 10,
+                  protocol: "matter" as const,
+                },
               ]
             : []),
         ],
@@ -53,7 +60,17 @@ for (const profile of ["pinned", "newest"] satisfies HaProfile[]) {
       spareUserToken: "spare-token",
       profile,
       lockEntityId: "lock.front_door",
-      ...(profile === "newest" ? { credentialLockEntityId: "lock.shed_door" } : {}),
+      ...(profile === "newest"
+        ? {
+            credentialLockEntityId: "lock.shed_door",
+            matterLockEntityId: "lock.patio_door",
+            matterKeypad: ({ credentialIndex, action }) => {
+              if (credentialIndex === null) fake.manual("lock.patio_door", action);
+              else fake.pressKeypad("lock.patio_door", credentialIndex, action);
+              return Promise.resolve();
+            },
+          }
+        : {}),
       pressKeypad: (slot, action) => {
         fake.pressKeypad("lock.front_door", slot, action);
         return Promise.resolve();

@@ -3,6 +3,7 @@
 // config/area_registry.py _entry_dict) and one ZNode per configured lock.
 import { randomUUID } from "node:crypto";
 import { CredentialStore } from "./credential-store.js";
+import { MatterDoorLock } from "./matter-door-lock.js";
 import { EventBus, newContext } from "./event-bus.js";
 import type { FakeLockConfig } from "./options.js";
 import type { HaContext, JsonObject } from "./protocol.js";
@@ -31,10 +32,16 @@ export interface FakeLock {
    * HA's cache keeps what it read before until the slot is read again.
    */
   unread: Map<number, string | null>;
+  /** A Matter lock's users and credentials; null for a Z-Wave lock. */
+  matter: MatterDoorLock | null;
+  /** HA's `changed_by` of a Matter lock: the operation source of its newest lock operation. */
+  changedBy: string;
 }
 
 const hexId = (): string => randomUUID().replace(/-/g, "");
 export const CONFIG_ENTRY_ID = hexId();
+/** The Matter fabric's compressed id, as HA's matter integration spells it in device identifiers. */
+const MATTER_FABRIC_HEX = "2A5D1B3C4E6F7081";
 
 export class Home {
   readonly bus = new EventBus();
@@ -87,11 +94,19 @@ export class Home {
       entry_type: null,
       hw_version: null,
       id: deviceId,
-      // zwave_js helpers get_device_id / get_device_id_ext
-      identifiers: [
-        ["zwave_js", `${this.homeId}-${cfg.nodeId}`],
-        ["zwave_js", `${this.homeId}-${cfg.nodeId}-297:32771:1`],
-      ],
+      // zwave_js helpers get_device_id / get_device_id_ext; matter helpers get_device_id
+      identifiers:
+        cfg.protocol === "matter"
+          ? [
+              [
+                "matter",
+                `deviceid_${MATTER_FABRIC_HEX}-${cfg.nodeId.toString(16).toUpperCase().padStart(16, "0")}-MatterNodeDevice`,
+              ],
+            ]
+          : [
+              ["zwave_js", `${this.homeId}-${cfg.nodeId}`],
+              ["zwave_js", `${this.homeId}-${cfg.nodeId}-297:32771:1`],
+            ],
       manufacturer: cfg.manufacturer ?? "Latchkey Fake Locks",
       model: cfg.model ?? "FL-1",
       name_by_user: null,
@@ -110,12 +125,14 @@ export class Home {
       value: 255,
       states: DOOR_LOCK_MODE_STATES,
     });
+    const matter = cfg.protocol === "matter" ? new MatterDoorLock(cfg.slotCount) : null;
+    for (const code of Object.values(matter ? (cfg.codes ?? {}) : {})) matter?.enrolElsewhere(code);
     const credentials =
       cfg.commandClass === "user_credential" ? new CredentialStore(cfg.slotCount, cfg.slotCount) : null;
     // A User Credential lock has no User Code values at all; its codes live in the credential store.
     for (const [slot, code] of Object.entries(cfg.codes ?? {})) credentials?.seed(Number(slot), code);
     for (const index of cfg.tagUsers ?? []) credentials?.seedTag(index);
-    for (let slot = 1; slot <= (credentials ? 0 : cfg.slotCount); slot++) {
+    for (let slot = 1; slot <= (credentials || matter ? 0 : cfg.slotCount); slot++) {
       const code = cfg.codes?.[slot];
       node.add({
         commandClass: 99,
@@ -136,7 +153,15 @@ export class Home {
       });
     }
     // zwave_js helpers get_unique_id: "<home_id>.<value_id>" of the entity's primary value.
-    this.registerEntity(cfg.entityId, deviceId, `${this.homeId}.${cfg.nodeId}-98-0-currentMode`, null);
+    this.registerEntity(
+      cfg.entityId,
+      deviceId,
+      matter
+        ? `${MATTER_FABRIC_HEX}-${cfg.nodeId}-MatterNodeDevice-1-MatterLock-257-0`
+        : `${this.homeId}.${cfg.nodeId}-98-0-currentMode`,
+      null,
+      matter ? "matter" : "zwave_js",
+    );
     let batteryEntityId: string | null = null;
     if (cfg.battery !== undefined) {
       node.add({
@@ -164,6 +189,8 @@ export class Home {
       locked: true,
       credentials,
       unread,
+      matter,
+      changedBy: "Unknown",
     };
     this.locks.set(cfg.entityId, lock);
     this.publishLockStates(lock);
@@ -197,10 +224,13 @@ export class Home {
   publishLockStates(lock: FakeLock, context?: HaContext): void {
     const dead = lock.node.status === "dead";
     const lockState = dead ? "unavailable" : lock.locked ? "locked" : "unlocked";
+    // A Matter lock also says what moved it last (matter/lock.py `changed_by`).
     this.setState(
       lock.config.entityId,
       lockState,
-      { supported_features: 0, friendly_name: lock.config.name },
+      lock.matter
+        ? { changed_by: lock.changedBy, supported_features: 0, friendly_name: lock.config.name }
+        : { supported_features: 0, friendly_name: lock.config.name },
       context,
     );
     if (lock.batteryEntityId !== null) {
@@ -235,6 +265,7 @@ export class Home {
     deviceId: string,
     uniqueId: string,
     originalName: string | null,
+    platform = "zwave_js",
   ): void {
     // zwave_js entities inherit the device's area, so the entity's own area_id stays null.
     this.entityRegistry.push({
@@ -252,7 +283,7 @@ export class Home {
       name: null,
       options: {},
       original_name: originalName,
-      platform: "zwave_js",
+      platform,
       translation_key: null,
       unique_id: uniqueId,
     });

@@ -117,6 +117,8 @@ export class LockDriver {
   async setLocked(lock: FakeLock, locked: boolean, context: HaContext): Promise<void> {
     await this.reachable(lock);
     await delay(this.reportDelayMs);
+    // HA's LockDoor / UnlockDoor: a Matter lock reports the operation's source as Remote.
+    if (lock.matter) lock.changedBy = "Remote";
     this.applyLocked(lock, locked, context);
     this.notify(lock, locked ? 3 : 4, {});
   }
@@ -129,6 +131,8 @@ export class LockDriver {
 
   /** zwave_js __init__.py async_on_notification for a NotificationNotification (CC 113). */
   notify(lock: FakeLock, event: number, parameters: JsonObject): void {
+    // Matter locks send no zwave_js notifications; HA shows their operations as `changed_by`.
+    if (lock.matter) return;
     if (lock.config.accessControlNotifications === false && OPERATION_EVENTS.has(event)) return;
     this.home.bus.fire(
       "zwave_js_notification",

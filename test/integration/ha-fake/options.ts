@@ -45,6 +45,12 @@ export interface FakeLockConfig {
   accessControlNotifications?: boolean;
   /** User Credential locks only: user indexes of people enrolled at the lock with an RFID tag and no PIN. */
   tagUsers?: number[];
+  /**
+   * "matter": a Matter door lock of HA's matter integration ("newest" profile only): its PINs are
+   * managed by the matter lock actions (service-defs-matter.ts), `slotCount` users and PIN
+   * credentials; `codes` are PINs enrolled at the lock itself (credential index → PIN).
+   */
+  protocol?: "zwave" | "matter";
 }
 
 export interface HaFakeOptions {

@@ -6,6 +6,7 @@ import type { LockDriver } from "./lock-driver.js";
 import type { HaProfile } from "./options.js";
 import { HaError, type JsonObject } from "./protocol.js";
 import { registerCredentialServices } from "./service-defs-credentials.js";
+import { registerMatterServices } from "./service-defs-matter.js";
 import { anyDict, coerceInt, cvString, type ServiceSchema } from "./service-schema.js";
 import type { ServiceRegistry } from "./services.js";
 
@@ -131,6 +132,7 @@ export function registerServices(
 
   if (profile === "newest") {
     registerCredentialServices(reg, driver);
+    registerMatterServices(reg);
     // Newer HA (notes/ha-api.md): response-only, answers from the driver's cache.
     reg.register("zwave_js", "get_lock_usercode", {
       schema: entity({}, { code_slot: coerceInt }),

@@ -23,6 +23,8 @@ export interface ServiceDef {
   supports: SupportsResponse;
   /** Refused to non-admins ("Unauthorized") in the newest profile, as 2026.11's zwave_js code actions are. */
   adminOnly?: boolean;
+  /** Entity services of one integration run only on its locks (matter's on Matter locks). */
+  integration?: "zwave_js" | "matter";
   /** Entity services run once per targeted available lock; others run once. */
   run: (call: ServiceCall, lock: FakeLock | null) => Promise<JsonObject | null>;
   /** The service's description for get_services. */
@@ -118,7 +120,12 @@ export class ServiceRegistry {
       context,
     );
 
-    const locks = def.schema.entity ? this.targetLocks(data) : [];
+    const integration = def.integration ?? (domain === "zwave_js" ? "zwave_js" : undefined);
+    const locks = def.schema.entity
+      ? this.targetLocks(data).filter(
+          (l) => integration === undefined || (l.matter ? "matter" : "zwave_js") === integration,
+        )
+      : [];
     const full = `${domain}.${service}`;
     const entityIds = locks.map((l) => l.config.entityId);
     if (this.faults.takeHang(full, entityIds)) await new Promise<never>(() => undefined);

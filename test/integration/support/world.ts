@@ -63,13 +63,14 @@ export async function startWorld(
   env: Record<string, string> = FAST,
   beforeAddon?: (ha: HaFake) => void,
 ): Promise<World> {
-  const ha = await startHaFake({ users: [ADMIN, USER], locks: threeLocks(), ...options });
+  const locks = options.locks ?? threeLocks();
+  const ha = await startHaFake({ users: [ADMIN, USER], ...options, locks });
   beforeAddon?.(ha);
   const addon = await startAddon({ haUrl: ha.httpUrl, token: ADMIN.token, env });
   await addon.waitForOutput(/Found 3 Z-Wave lock/);
   const api = await connectApi(addon.apiUrl, ADMIN.token);
   await api.request("state/subscribe", {});
-  await api.waitForSnapshot((s) => s.locks.length === 3);
+  await api.waitForSnapshot((s) => s.locks.length === locks.length);
   return {
     ha,
     addon,
