@@ -1,1 +1,1 @@
-export{L as LatchkeyCard}from"./latchkey-card-main-D8Jg6jXz.js";
+export{L as LatchkeyCard}from"./latchkey-card-main-D0k7pC7U.js";

@@ -12921,6 +12921,8 @@ const ActivityKindSchema = _enum([
     "locked",
     "jammed",
     "keypad_disabled",
+    // The lock reported a code it does not know (or one it refuses now).
+    "wrong_code",
     "code_added_at_lock",
     "code_deleted_at_lock",
     "all_codes_deleted_at_lock",
@@ -12963,6 +12965,8 @@ const HA_CODE_CHANGE_KINDS = new Set([
 const DOOR_REPORT_WINDOW_MS = 10_000;
 /** Door kinds a card understands only when its hello lists the "state_activity" feature. */
 const STATE_ACTIVITY_KINDS = new Set(["unlocked", "locked"]);
+/** Kinds a card understands only when its hello lists the "alert_activity" feature (issue 16). */
+const ALERT_ACTIVITY_KINDS = new Set(["wrong_code"]);
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 const ActivityEntrySchema = object({
     id: string().check(_minLength(1)),
@@ -13319,6 +13323,7 @@ class ClientView {
     constructor(features, language) {
         this.stateActivity = features?.includes("state_activity") ?? false;
         this.haCodeChanges = features?.includes("ha_code_changes") ?? false;
+        this.alertActivity = features?.includes("alert_activity") ?? false;
         this.problems = problemTexts(language);
     }
     entries(entries) {
@@ -13334,6 +13339,8 @@ class ClientView {
     }
     understands(entry) {
         if (!this.stateActivity && STATE_ACTIVITY_KINDS.has(entry.kind))
+            return false;
+        if (!this.alertActivity && ALERT_ACTIVITY_KINDS.has(entry.kind))
             return false;
         return this.haCodeChanges || !HA_CODE_CHANGE_KINDS.has(entry.kind);
     }
@@ -15022,6 +15029,7 @@ const en = {
     "activity.locked": "{lock} was locked.",
     "activity.jammed": "{lock} is jammed.",
     "activity.keypad_disabled": "{lock} disabled its keypad after too many wrong codes.",
+    "activity.wrong_code": "A wrong code was entered at {lock}{slot}.",
     "activity.code_added_at_lock": "A code was added at the {lock} keypad{slot}.",
     "activity.code_deleted_at_lock": "A code was removed at the {lock} keypad{slot}.",
     "activity.all_codes_deleted_at_lock": "All codes were removed at the {lock} keypad.",
@@ -15041,6 +15049,8 @@ const en = {
     "notify.sync_failed_set": "Latchkey could not put {code} on {lock} after {attempts} tries ({reason}). It keeps trying.",
     "notify.sync_failed_clear": "Latchkey could not take {code} off {lock} after {attempts} tries ({reason}). It keeps trying.",
     "notify.lock_it": "Lock it",
+    "notify.wrong_code": "A wrong code was entered at {lock} at {time}.",
+    "notify.keypad_disabled": "{lock} turned its keypad off at {time} after too many wrong codes.",
     "share.title": "Your door code",
     "share.greeting": "Hi {name},",
     "share.code": "your door code is {pin} ({doors}).",
@@ -15068,6 +15078,7 @@ const de = {
     "activity.locked": "{lock} wurde verriegelt.",
     "activity.jammed": "{lock} ist blockiert.",
     "activity.keypad_disabled": "{lock} hat sein Tastenfeld nach zu vielen falschen Codes gesperrt.",
+    "activity.wrong_code": "An {lock} wurde ein falscher Code eingegeben{slot}.",
     "activity.code_added_at_lock": "Am Tastenfeld von {lock} wurde ein Code hinzugefügt{slot}.",
     "activity.code_deleted_at_lock": "Am Tastenfeld von {lock} wurde ein Code gelöscht{slot}.",
     "activity.all_codes_deleted_at_lock": "Am Tastenfeld von {lock} wurden alle Codes gelöscht.",
@@ -15087,6 +15098,8 @@ const de = {
     "notify.sync_failed_set": "Latchkey konnte {code} nach {attempts} Versuchen nicht auf {lock} schreiben ({reason}). Es versucht es weiter.",
     "notify.sync_failed_clear": "Latchkey konnte {code} nach {attempts} Versuchen nicht von {lock} entfernen ({reason}). Es versucht es weiter.",
     "notify.lock_it": "Abschließen",
+    "notify.wrong_code": "An {lock} wurde um {time} ein falscher Code eingegeben.",
+    "notify.keypad_disabled": "{lock} hat um {time} sein Tastenfeld nach zu vielen falschen Codes gesperrt.",
     "share.title": "Dein Türcode",
     "share.greeting": "Hallo {name},",
     "share.code": "dein Türcode ist {pin} ({doors}).",
@@ -15118,7 +15131,11 @@ const NOTIFICATION_CC = 113;
 const ENTRY_CONTROL_CC = 111;
 /** Entry Control event types zwave-js names Lock (22) and Unlock (23). */
 const ENTRY_CONTROL_EVENTS = { 22: "keypad_lock", 23: "keypad_unlock" };
-/** Access Control (type 6) events → what happened. Events with a user id name the slot. */
+/**
+ * Access Control (type 6) events → what happened. Events with a user id name the slot. A jam (11)
+ * and a keypad lockout (16) are states the Z-Wave JS driver reports through the lock's sensors,
+ * not as notifications (core/lock-sensors.ts); they stay here for drivers and bridges that send them.
+ */
 const ACCESS_CONTROL_EVENTS = {
     1: "manual_lock",
     2: "manual_unlock",
@@ -15133,8 +15150,17 @@ const ACCESS_CONTROL_EVENTS = {
     14: "code_added_at_lock",
     15: "duplicate_code_rejected",
     16: "keypad_disabled",
+    // "Manually enter user access code exceeds code limit": what locks send after too many wrong codes.
+    19: "keypad_disabled",
+    // Unlock / lock by RF with an invalid user code.
+    20: "wrong_code",
+    21: "wrong_code",
     33: "keypad_lock",
     34: "keypad_unlock",
+    // A valid code refused (its user disabled, outside its schedule), an invalid one (Notification v8).
+    47: "wrong_code",
+    48: "wrong_code",
+    50: "wrong_code",
 };
 /** Reads one lock notification. Pure: returns null for events that are not about a Latchkey lock. */
 function interpretNotification(event, ctx) {
@@ -15196,57 +15222,17 @@ function describeActivity(entry, lockName, t = logMessages) {
     return t(`activity.${entry.kind}`, { who, lock: lockName, slot });
 }
 
-/**
- * The "Lock it" button on a phone notification. The mobile app sends the action id back in a
- * `mobile_app_notification_action` event; the lock it names is in the id itself.
- */
-const PREFIX = "LATCHKEY_LOCK:";
-function lockActionId(lockId) {
-    return `${PREFIX}${lockId}`;
-}
-function lockOfAction(action) {
-    if (typeof action !== "string" || !action.startsWith(PREFIX))
-        return null;
-    const lockId = LockIdSchema.safeParse(action.slice(PREFIX.length));
-    return lockId.success ? lockId.data : null;
-}
-
 /** Moves a lock reports as done "from an app or remote": HA's state change may name the person. */
 const REMOTE_MOVES = {
     rf_unlock: "unlocked",
     rf_lock: "locked",
 };
-/**
- * Turns the locks' Access Control notifications into activity entries, alerts and
- * `latchkey_*` events. Subscribing needs an admin token, which the add-on has.
- */
-function watchDoorEvents(deps) {
-    const tell = (seen) => {
-        void handle$1(deps, seen).catch((error) => {
-            deps.log.error("Handling a lock event failed.", error);
-        });
-    };
-    deps.intake.on("zwave_js_notification", (event) => {
-        const parsed = ZwaveNotificationSchema.safeParse(event.data);
-        if (!parsed.success)
-            return;
-        const seen = interpretNotification(parsed.data, deps.service.interpretContext());
-        if (seen)
-            tell(seen);
-    });
-    // "Lock it" tapped on a phone notification.
-    deps.intake.on("mobile_app_notification_action", (event) => {
-        const lockId = lockOfAction(event.data.action);
-        if (!lockId || !deps.service.interpretContext().locks.some((l) => l.id === lockId))
-            return;
-        deps.log.info(`Locking ${deps.service.locks.lockName(lockId)} from a phone notification.`);
-        void deps.client.callService("lock", "lock", {}, { entity_id: lockId }).catch((error) => {
-            deps.log.warn(`Could not lock ${deps.service.locks.lockName(lockId)} from the notification.`, error);
-        });
-    });
-    return tell;
-}
 const UNLOCKS = new Set(["keypad_unlock", "manual_unlock", "rf_unlock"]);
+/** What the lock says about wrong codes: alerted with the door and the time. */
+const WRONG_CODES = new Set(["wrong_code", "keypad_disabled"]);
+/** States a lock reports as a sensor and perhaps also as a notification: entered once. */
+const STATES = new Set(["jammed", "keypad_disabled"]);
+const SAME_STATE_WINDOW_MS = 10_000;
 /** For a remote move: waits for the state change that may say who (an HA user) and names them. */
 async function commanderOf(deps, seen, at) {
     const move = REMOTE_MOVES[seen.kind];
@@ -15257,9 +15243,25 @@ async function commanderOf(deps, seen, at) {
     deps.doors.notificationEntered(seen.lockId);
     return deps.users.nameOf(deps.doors.commander(seen.lockId, move, at.getTime()));
 }
-async function handle$1(deps, seen) {
+/** "14:32" in the household's language and time zone. */
+function clockTime(at, language, timeZone) {
+    try {
+        return new Intl.DateTimeFormat(language, { timeZone, hour: "2-digit", minute: "2-digit" }).format(at);
+    }
+    catch {
+        return at.toISOString().slice(11, 16);
+    }
+}
+/**
+ * One thing that happened at a door — from a notification or a lock's state sensor — becomes
+ * an activity entry, `latchkey_*` events, and an alert where the household wants one. Returns
+ * the entry, or null when the same state was already entered moments ago.
+ */
+async function reportDoorEvent(deps, seen) {
     const { service, notifier, options } = deps;
     const now = (deps.now ?? (() => new Date()))();
+    if (STATES.has(seen.kind) && alreadyEntered(deps.activity, seen, now))
+        return;
     const userName = await commanderOf(deps, seen, now);
     const entry = {
         id: randomUUID(),
@@ -15301,11 +15303,15 @@ async function handle$1(deps, seen) {
             await service.setEnabled(code.id, false);
             // The activity says who: Latchkey itself ("Latchkey disabled Emergency's code").
             await deps.journal.codeEvent("code_disabled", code, "Latchkey");
-            await notifier.notify(targets, "Latchkey", t("notify.burner", { sentence }), seen.lockId);
+            await notifier.notify(targets, "Latchkey", t("notify.burner", { sentence }), {
+                lockAction: seen.lockId,
+            });
             return;
         }
         if (code?.notify.onUse)
-            await notifier.notify(targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
+            await notifier.notify(targets, "Latchkey", sentence, {
+                lockAction: UNLOCKS.has(seen.kind) ? seen.lockId : undefined,
+            });
         return;
     }
     if (seen.kind === "code_added_at_lock" ||
@@ -15322,6 +15328,20 @@ async function handle$1(deps, seen) {
             return;
         }
     }
+    if (WRONG_CODES.has(seen.kind)) {
+        // Someone may be trying codes at the door: say when, and offer to lock it if it is open.
+        const time = clockTime(now, service.locks.language, service.locks.timeZone);
+        const open = service.locks.doorState(seen.lockId) !== "locked";
+        const message = t(seen.kind === "wrong_code" ? "notify.wrong_code" : "notify.keypad_disabled", {
+            lock: lockName,
+            time,
+        });
+        await notifier.notify(options.notify_targets, "Latchkey", message, {
+            lockAction: open ? seen.lockId : undefined,
+            tag: `latchkey_wrong_code_${seen.lockId.replace(/^lock\./, "")}`,
+        });
+        return;
+    }
     const alert = (seen.kind === "manual_unlock" && options.notify_manual_unlock) ||
         (seen.kind === "jammed" && options.notify_jammed) ||
         (options.notify_keypad_code_changes &&
@@ -15329,7 +15349,82 @@ async function handle$1(deps, seen) {
                 seen.kind === "code_deleted_at_lock" ||
                 seen.kind === "all_codes_deleted_at_lock"));
     if (alert)
-        await notifier.notify(options.notify_targets, "Latchkey", sentence, UNLOCKS.has(seen.kind) ? seen.lockId : undefined);
+        await notifier.notify(options.notify_targets, "Latchkey", sentence, {
+            lockAction: UNLOCKS.has(seen.kind) ? seen.lockId : undefined,
+        });
+}
+/**
+ * A state reported both ways (a sensor and a notification, as some bridges do; a lockout as
+ * "keypad disabled" and "code limit exceeded") is entered once: it is the lock's newest entry.
+ */
+function alreadyEntered(activity, seen, now) {
+    const [newest] = activity.list({ lockId: seen.lockId, limit: 1 });
+    return newest?.kind === seen.kind && now.getTime() - Date.parse(newest.at) < SAME_STATE_WINDOW_MS;
+}
+
+/**
+ * The "Lock it" button on a phone notification. The mobile app sends the action id back in a
+ * `mobile_app_notification_action` event; the lock it names is in the id itself.
+ */
+const PREFIX = "LATCHKEY_LOCK:";
+function lockActionId(lockId) {
+    return `${PREFIX}${lockId}`;
+}
+function lockOfAction(action) {
+    if (typeof action !== "string" || !action.startsWith(PREFIX))
+        return null;
+    const lockId = LockIdSchema.safeParse(action.slice(PREFIX.length));
+    return lockId.success ? lockId.data : null;
+}
+
+/**
+ * Turns the locks' Access Control notifications into activity entries, alerts and
+ * `latchkey_*` events (door-report.ts), and carries out "Lock it" tapped on a phone.
+ * Subscribing needs an admin token, which the add-on has.
+ */
+function watchDoorEvents(deps) {
+    deps.intake.on("zwave_js_notification", (event) => {
+        const parsed = ZwaveNotificationSchema.safeParse(event.data);
+        if (!parsed.success)
+            return;
+        const seen = interpretNotification(parsed.data, deps.service.interpretContext());
+        if (seen)
+            void reportDoorEvent(deps, seen).catch((error) => {
+                deps.log.error("Handling a lock event failed.", error);
+            });
+    });
+    // "Lock it" tapped on a phone notification.
+    deps.intake.on("mobile_app_notification_action", (event) => {
+        const lockId = lockOfAction(event.data.action);
+        if (!lockId || !deps.service.interpretContext().locks.some((l) => l.id === lockId))
+            return;
+        deps.log.info(`Locking ${deps.service.locks.lockName(lockId)} from a phone notification.`);
+        void deps.client.callService("lock", "lock", {}, { entity_id: lockId }).catch((error) => {
+            deps.log.warn(`Could not lock ${deps.service.locks.lockName(lockId)} from the notification.`, error);
+        });
+    });
+}
+
+const StateSchema$3 = object$1({ state: string$1() }).loose();
+const stateOf$1 = (raw) => StateSchema$3.safeParse(raw).data?.state;
+/**
+ * A jam and a keypad lockout arrive as a lock's binary sensor turning on, not as a notification
+ * (core/lock-sensors.ts). Only a change from "off" counts: a sensor that comes back on with its
+ * lock (unavailable → on) or with HA (no old state) reports nothing new.
+ */
+function watchLockSensors(deps) {
+    deps.intake.on("state_changed", (event) => {
+        const entityId = event.data.entity_id;
+        if (typeof entityId !== "string" || !entityId.startsWith("binary_sensor."))
+            return;
+        const sensor = deps.service.locks.sensor(entityId);
+        if (!sensor || stateOf$1(event.data.old_state) !== "off" || stateOf$1(event.data.new_state) !== "on")
+            return;
+        const seen = { kind: sensor.kind, lockId: sensor.lockId, slot: null, codeId: null, codeName: null };
+        void reportDoorEvent(deps, seen).catch((error) => {
+            deps.log.error("Handling a lock's state failed.", error);
+        });
+    });
 }
 
 /** How many events wait for HA at most; past that the oldest goes (with a log line). */
@@ -15353,27 +15448,31 @@ class Notifier {
             void this.flush();
         });
     }
-    /** `lockAction`: a lock to offer "Lock it" for on phone (mobile_app) notifications. */
-    async notify(targets, title, message, lockAction) {
+    async notify(targets, title, message, extras = {}) {
+        const { lockAction, tag } = extras;
         await Promise.all([...new Set(targets)].map(async (target) => {
             try {
                 if (target === "persistent_notification") {
-                    await this.client.callService("persistent_notification", "create", { title, message });
+                    await this.client.callService("persistent_notification", "create", {
+                        title,
+                        message,
+                        ...(tag ? { notification_id: tag } : {}),
+                    });
                 }
                 else {
-                    const actions = lockAction && target.startsWith("notify.mobile_app_")
-                        ? {
-                            data: {
-                                actions: [
-                                    { action: lockActionId(lockAction), title: this.messages()("notify.lock_it") },
-                                ],
-                            },
-                        }
-                        : {};
+                    const phone = target.startsWith("notify.mobile_app_");
+                    const data = {
+                        ...(lockAction && phone
+                            ? {
+                                actions: [{ action: lockActionId(lockAction), title: this.messages()("notify.lock_it") }],
+                            }
+                            : {}),
+                        ...(tag && phone ? { tag, alert_once: true } : {}),
+                    };
                     await this.client.callService("notify", target.replace(/^notify\./, ""), {
                         title,
                         message,
-                        ...actions,
+                        ...(Object.keys(data).length > 0 ? { data } : {}),
                     });
                 }
             }
@@ -15618,8 +15717,8 @@ function matterMoveKind(changedBy, move) {
     }
 }
 
-const StateSchema$1 = object$1({ state: string$1() }).loose();
-const stateOf = (raw) => StateSchema$1.safeParse(raw).data?.state;
+const StateSchema$2 = object$1({ state: string$1() }).loose();
+const stateOf = (raw) => StateSchema$2.safeParse(raw).data?.state;
 const ChangedBySchema = object$1({ attributes: object$1({ changed_by: string$1() }).loose() }).loose();
 const changedByOf = (raw) => ChangedBySchema.safeParse(raw).data?.attributes.changed_by;
 /**
@@ -15744,8 +15843,25 @@ async function wireHaEvents(wiring) {
         if (typeof entityId === "string")
             service.locks.stateChanged(entityId, event.data.new_state, event.data.old_state);
     });
-    const shared = { intake, service, activity, notifier, log, doors, users, graceMs: wiring.stateGraceMs };
-    const tell = watchDoorEvents({ ...shared, client: ha, options, journal: wiring.journal });
+    const shared = {
+        intake,
+        service,
+        activity,
+        notifier,
+        journal: wiring.journal,
+        log,
+        doors,
+        users,
+        graceMs: wiring.stateGraceMs,
+    };
+    watchDoorEvents({ ...shared, client: ha, options });
+    watchLockSensors({ ...shared, options });
+    // A keypad or hand move on a Matter lock, seen in its state, is told like a Z-Wave lock's report.
+    const tell = (seen) => {
+        void reportDoorEvent({ ...shared, options }, seen).catch((error) => {
+            log.error("Handling a lock event failed.", error);
+        });
+    };
     watchLockStates({ ...shared, tell });
     watchHaCodeChanges({
         ...shared,
@@ -17319,6 +17435,34 @@ function availabilityMoved(entityId, newState, oldState) {
     return (stateOf(newState) === "unavailable") !== (stateOf(oldState) === "unavailable");
 }
 
+/**
+ * What a lock reports as a state rather than as an event. The Z-Wave JS driver files a jam
+ * ("Lock state" 11) and a keypad lockout ("Keypad state" 16) as Access Control state variables:
+ * no `zwave_js_notification` is fired, HA's binary sensor for that state on the lock's device
+ * turns on instead (checked on HA 2026.11; test/stack/zwave/README.md). Entity ids are the
+ * household's to rename, so the sensors are found by their zwave_js unique id
+ * ("<home>.<node>-113-<endpoint>-Access Control-Lock state.11").
+ */
+const STATE_SENSORS = [
+    { pattern: /-113-\d+-Access Control-Lock state\.11$/, kind: "jammed" },
+    { pattern: /-113-\d+-Access Control-Keypad state\.16$/, kind: "keypad_disabled" },
+];
+/** The jam and keypad-lockout sensors of Latchkey's locks, by entity id. Pure. */
+function discoverLockSensors(ha, locks) {
+    const lockOfDevice = new Map(locks.map((lock) => [lock.deviceId, lock.id]));
+    const sensors = new Map();
+    for (const entry of ha.entities) {
+        if (entry.platform !== "zwave_js" || !entry.entity_id.startsWith("binary_sensor.") || !entry.device_id)
+            continue;
+        const lockId = lockOfDevice.get(entry.device_id);
+        const uniqueId = entry.unique_id;
+        const kind = uniqueId ? STATE_SENSORS.find((s) => s.pattern.test(uniqueId))?.kind : undefined;
+        if (lockId && kind)
+            sensors.set(entry.entity_id, { lockId, kind });
+    }
+    return sensors;
+}
+
 /** Only the registry fields Latchkey reads; HA sends more, and `loose` keeps parsing forward-compatible. */
 const EntityEntrySchema = object$1({
     entity_id: string$1(),
@@ -17328,6 +17472,8 @@ const EntityEntrySchema = object$1({
     disabled_by: string$1().nullable().optional(),
     name: string$1().nullable().optional(),
     original_name: string$1().nullable().optional(),
+    /** The integration's id of the entity; for zwave_js it names the value (".../Lock state.11"). */
+    unique_id: string$1().optional(),
 })
     .loose();
 const DeviceEntrySchema = object$1({
@@ -17339,7 +17485,7 @@ const DeviceEntrySchema = object$1({
 })
     .loose();
 const AreaEntrySchema = object$1({ area_id: string$1(), name: string$1() }).loose();
-const StateSchema = object$1({
+const StateSchema$1 = object$1({
     entity_id: string$1(),
     state: string$1(),
     attributes: record$2(string$1(), unknown()),
@@ -17359,7 +17505,7 @@ async function readHaSnapshot(client) {
         client.command(array$1(EntityEntrySchema), { type: "config/entity_registry/list" }),
         client.command(array$1(DeviceEntrySchema), { type: "config/device_registry/list" }),
         client.command(array$1(AreaEntrySchema), { type: "config/area_registry/list" }),
-        client.command(array$1(StateSchema), { type: "get_states" }),
+        client.command(array$1(StateSchema$1), { type: "get_states" }),
         client.command(ConfigSchema, { type: "get_config" }),
     ]);
     return {
@@ -17398,7 +17544,14 @@ async function readLocks(sources, options, log) {
     }
     const matter = locks.filter((l) => l.protocol === "matter").length;
     log.info(`Found ${locks.length - matter} Z-Wave lock(s)${matter > 0 ? ` and ${matter} Matter lock(s)` : ""}: ${locks.map((l) => `${l.name} (${l.id}, ${l.protocol === "matter" ? "matter" : l.nodeStatus})`).join(", ") || "none"}.`);
-    const home = { locks, timeZone: ha.timeZone, language: ha.language, haRunning: ha.running };
+    const home = {
+        locks,
+        timeZone: ha.timeZone,
+        language: ha.language,
+        haRunning: ha.running,
+        sensors: discoverLockSensors(ha, locks),
+        doorStates: new Map(ha.states.flatMap((s) => locks.some((l) => l.id === s.entity_id) ? [[s.entity_id, s.state]] : [])),
+    };
     if (!sources.inventory)
         return { ...home, occupied: null, unlisted: new Set() };
     return { ...home, ...(await readInventory(sources.inventory, locks, log)) };
@@ -17420,6 +17573,7 @@ async function readInventory(inventory, locks, log) {
     return { occupied, unlisted };
 }
 
+const StateSchema = object$1({ state: string$1() }).loose();
 /** How often to read HA again while it reports that it is still starting. */
 const STARTUP_RECHECK_MS = 2_000;
 /**
@@ -17434,6 +17588,9 @@ class LockDirectory {
         this.locks = new Map();
         this.sources = null;
         this.zone = "UTC";
+        this.sensors = new Map();
+        /** Each lock's state as HA last said ("locked", "unlocked", "jammed", …). */
+        this.doorStates = new Map();
         this.lang = "en";
         this.listeners = new Set();
         /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
@@ -17477,6 +17634,9 @@ class LockDirectory {
             return;
         const reading = await readLocks(sources, this.deps.options, this.deps.log);
         this.locks = lockMap(reading.locks);
+        this.sensors = reading.sensors;
+        for (const [lockId, state] of reading.doorStates)
+            this.doorStates.set(lockId, state);
         this.zone = reading.timeZone;
         this.lang = reading.language;
         if (reading.occupied)
@@ -17487,6 +17647,9 @@ class LockDirectory {
     }
     /** A state change in HA: re-read when it changes what Latchkey may do with a lock. */
     stateChanged(entityId, newState, oldState) {
+        const state = this.locks.has(entityId) ? StateSchema.safeParse(newState).data?.state : undefined;
+        if (state !== undefined)
+            this.doorStates.set(entityId, state);
         // While a read is in flight the facts it compares with are about to change: any move of a
         // lock into or out of "unavailable" (or of HA's entity list) then asks for the read after it.
         const moved = this.reading !== null && availabilityMoved(entityId, newState, oldState);
@@ -17518,6 +17681,14 @@ class LockDirectory {
     /** Whether Latchkey knows this lock; cheap, for filters that see every state change in HA. */
     hasLock(entityId) {
         return this.locks.has(entityId);
+    }
+    /** A jam or keypad-lockout sensor of one of the locks. */
+    sensor(entityId) {
+        return this.sensors.get(entityId);
+    }
+    /** The lock's state as HA last reported it (read with the locks, then from its state changes). */
+    doorState(lockId) {
+        return this.doorStates.get(lockId);
     }
     lockName(lockId) {
         return this.locks.get(lockId)?.name ?? lockId;

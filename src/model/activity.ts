@@ -14,6 +14,8 @@ export const ActivityKindSchema = z.enum([
   "locked",
   "jammed",
   "keypad_disabled",
+  // The lock reported a code it does not know (or one it refuses now).
+  "wrong_code",
   "code_added_at_lock",
   "code_deleted_at_lock",
   "all_codes_deleted_at_lock",
@@ -61,6 +63,9 @@ export const DOOR_REPORT_WINDOW_MS = 10_000;
 
 /** Door kinds a card understands only when its hello lists the "state_activity" feature. */
 export const STATE_ACTIVITY_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>(["unlocked", "locked"]);
+
+/** Kinds a card understands only when its hello lists the "alert_activity" feature (issue 16). */
+export const ALERT_ACTIVITY_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>(["wrong_code"]);
 
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 export const ActivityEntrySchema = z.object({

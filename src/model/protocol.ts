@@ -21,8 +21,10 @@ export const PROTOCOL_VERSION = 1;
  * "locked"; an older card, whose parser would refuse them, never receives those entries.
  * "ha_code_changes": codes changed by someone else through HA (hold reasons changed_in_ha /
  * removed_in_ha and their activity kinds); an older card sees them as changes at the keypad.
+ * "alert_activity": the kinds of ALERT_ACTIVITY_KINDS (wrong codes, codes expired or used up),
+ * which an older card never receives.
  */
-export const CLIENT_FEATURES = ["state_activity", "ha_code_changes"] as const;
+export const CLIENT_FEATURES = ["state_activity", "ha_code_changes", "alert_activity"] as const;
 
 export const SnapshotSchema = z.object({
   user: z.object({ name: z.string(), isAdmin: z.boolean() }),

@@ -45,6 +45,12 @@ async function onDemo(): Promise<Omit<ContractTarget, "profile">> {
     keypadCode: async (slot, code) => {
       await control.keypadCode({ node: 3, slot, code });
     },
+    jam: async () => {
+      await control.jam({ node: 3 });
+    },
+    accessEvent: async (event) => {
+      await control.accessEvent({ node: 3, event });
+    },
   };
 }
 
@@ -69,6 +75,12 @@ beforeAll(async () => {
     },
     keypadCode: async (slot, code) => {
       await stack.zwave.control.keypadCode({ node: 3, slot, code });
+    },
+    jam: async () => {
+      await stack.zwave.control.jam({ node: 3 });
+    },
+    accessEvent: async (event) => {
+      await stack.zwave.control.accessEvent({ node: 3, event });
     },
   };
 });

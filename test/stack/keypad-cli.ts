@@ -4,6 +4,9 @@
 //   npm run demo:keypad -- --lock garage --manual [--action lock]   thumb turn
 //   npm run demo:keypad -- --lock back --rf                         RF/app unlock
 //   npm run demo:keypad -- --lock front --jam | --battery 15
+//   npm run demo:keypad -- --lock front --wrong-code        a code the lock does not know
+//   npm run demo:keypad -- --lock front --lockout           keypad off after too many wrong codes
+//   npm run demo:keypad -- --lock front --lose-codes        the lock forgets its codes (reset) and says so
 //   npm run demo:keypad -- --lock shed --slot 1             the User Credential lock: --slot is the user
 // The mock's control URL comes from LATCHKEY_DEMO_CONTROL or .cache/demo/stack.json.
 import { existsSync, readFileSync } from "node:fs";
@@ -12,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createControlClient } from "./zwave/control-client.js";
-import { LOCKS } from "./zwave/mock-locks.js";
+import { AccessEvent, LOCKS } from "./zwave/mock-locks.js";
 
 const STATE_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../../.cache/demo/stack.json");
 const StackFile = z.object({ controlUrl: z.string() });
@@ -24,6 +27,9 @@ const Args = z.object({
   manual: z.boolean().default(false),
   rf: z.boolean().default(false),
   jam: z.boolean().default(false),
+  "wrong-code": z.boolean().default(false),
+  lockout: z.boolean().default(false),
+  "lose-codes": z.boolean().default(false),
   battery: z.coerce.number().int().min(0).max(100).optional(),
 });
 
@@ -48,6 +54,9 @@ async function main(): Promise<void> {
       manual: { type: "boolean" },
       rf: { type: "boolean" },
       jam: { type: "boolean" },
+      "wrong-code": { type: "boolean" },
+      lockout: { type: "boolean" },
+      "lose-codes": { type: "boolean" },
       battery: { type: "string" },
     },
   });
@@ -61,12 +70,19 @@ async function main(): Promise<void> {
 
   let result;
   if (args.jam) result = await control.jam({ node });
+  else if (args["wrong-code"])
+    result = await control.accessEvent({ node, event: AccessEvent.invalidCredential });
+  else if (args.lockout) result = await control.accessEvent({ node, event: AccessEvent.keypadDisabled });
+  else if (args["lose-codes"]) result = await control.resetCodes({ node, report: true });
   else if (args.battery !== undefined) result = await control.battery({ node, level: args.battery });
   else if (args.manual) result = await control.manual({ node, action: args.action });
   else if (args.rf) result = await control.rf({ node, action: args.action });
   else if (args.slot !== undefined)
     result = await control.keypad({ node, slot: args.slot, action: args.action });
-  else throw new Error("give --slot N for a keypad action, or --manual, --rf, --jam, --battery N");
+  else
+    throw new Error(
+      "give --slot N for a keypad action, or --manual, --rf, --jam, --wrong-code, --lockout, --lose-codes, --battery N",
+    );
   console.log(`${lock.name}: ${result.did}`);
 }
 

@@ -1,4 +1,9 @@
-import { HA_CODE_CHANGE_KINDS, STATE_ACTIVITY_KINDS, type ActivityEntry } from "../../../src/model/activity";
+import {
+  ALERT_ACTIVITY_KINDS,
+  HA_CODE_CHANGE_KINDS,
+  STATE_ACTIVITY_KINDS,
+  type ActivityEntry,
+} from "../../../src/model/activity";
 import type { WireError } from "../../../src/model/errors";
 import type { ProblemValues } from "../../../src/model/problem-texts";
 import type { Snapshot } from "../../../src/model/protocol";
@@ -21,11 +26,13 @@ const KEYPAD_REASON: Record<HoldReason, HoldReason> = {
 export class ClientView {
   private readonly stateActivity: boolean;
   private readonly haCodeChanges: boolean;
+  private readonly alertActivity: boolean;
   private readonly problems: ReturnType<typeof problemTexts>;
 
   constructor(features: readonly string[] | undefined, language?: string) {
     this.stateActivity = features?.includes("state_activity") ?? false;
     this.haCodeChanges = features?.includes("ha_code_changes") ?? false;
+    this.alertActivity = features?.includes("alert_activity") ?? false;
     this.problems = problemTexts(language);
   }
 
@@ -48,6 +55,7 @@ export class ClientView {
 
   private understands(entry: ActivityEntry): boolean {
     if (!this.stateActivity && STATE_ACTIVITY_KINDS.has(entry.kind)) return false;
+    if (!this.alertActivity && ALERT_ACTIVITY_KINDS.has(entry.kind)) return false;
     return this.haCodeChanges || !HA_CODE_CHANGE_KINDS.has(entry.kind);
   }
 

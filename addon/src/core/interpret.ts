@@ -26,7 +26,11 @@ const ENTRY_CONTROL_CC = 111;
 /** Entry Control event types zwave-js names Lock (22) and Unlock (23). */
 const ENTRY_CONTROL_EVENTS: Record<number, ActivityKind> = { 22: "keypad_lock", 23: "keypad_unlock" };
 
-/** Access Control (type 6) events → what happened. Events with a user id name the slot. */
+/**
+ * Access Control (type 6) events → what happened. Events with a user id name the slot. A jam (11)
+ * and a keypad lockout (16) are states the Z-Wave JS driver reports through the lock's sensors,
+ * not as notifications (core/lock-sensors.ts); they stay here for drivers and bridges that send them.
+ */
 const ACCESS_CONTROL_EVENTS: Record<number, ActivityKind> = {
   1: "manual_lock",
   2: "manual_unlock",
@@ -41,8 +45,17 @@ const ACCESS_CONTROL_EVENTS: Record<number, ActivityKind> = {
   14: "code_added_at_lock",
   15: "duplicate_code_rejected",
   16: "keypad_disabled",
+  // "Manually enter user access code exceeds code limit": what locks send after too many wrong codes.
+  19: "keypad_disabled",
+  // Unlock / lock by RF with an invalid user code.
+  20: "wrong_code",
+  21: "wrong_code",
   33: "keypad_lock",
   34: "keypad_unlock",
+  // A valid code refused (its user disabled, outside its schedule), an invalid one (Notification v8).
+  47: "wrong_code",
+  48: "wrong_code",
+  50: "wrong_code",
 };
 
 export interface Interpretation {

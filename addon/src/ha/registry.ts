@@ -11,6 +11,8 @@ export const EntityEntrySchema = z
     disabled_by: z.string().nullable().optional(),
     name: z.string().nullable().optional(),
     original_name: z.string().nullable().optional(),
+    /** The integration's id of the entity; for zwave_js it names the value (".../Lock state.11"). */
+    unique_id: z.string().optional(),
   })
   .loose();
 export type EntityEntry = z.infer<typeof EntityEntrySchema>;

@@ -22,6 +22,7 @@ const en = {
   "activity.locked": "{lock} was locked.",
   "activity.jammed": "{lock} is jammed.",
   "activity.keypad_disabled": "{lock} disabled its keypad after too many wrong codes.",
+  "activity.wrong_code": "A wrong code was entered at {lock}{slot}.",
   "activity.code_added_at_lock": "A code was added at the {lock} keypad{slot}.",
   "activity.code_deleted_at_lock": "A code was removed at the {lock} keypad{slot}.",
   "activity.all_codes_deleted_at_lock": "All codes were removed at the {lock} keypad.",
@@ -45,6 +46,8 @@ const en = {
   "notify.sync_failed_clear":
     "Latchkey could not take {code} off {lock} after {attempts} tries ({reason}). It keeps trying.",
   "notify.lock_it": "Lock it",
+  "notify.wrong_code": "A wrong code was entered at {lock} at {time}.",
+  "notify.keypad_disabled": "{lock} turned its keypad off at {time} after too many wrong codes.",
   "share.title": "Your door code",
   "share.greeting": "Hi {name},",
   "share.code": "your door code is {pin} ({doors}).",
@@ -75,6 +78,7 @@ const de: Record<MessageKey, string> = {
   "activity.locked": "{lock} wurde verriegelt.",
   "activity.jammed": "{lock} ist blockiert.",
   "activity.keypad_disabled": "{lock} hat sein Tastenfeld nach zu vielen falschen Codes gesperrt.",
+  "activity.wrong_code": "An {lock} wurde ein falscher Code eingegeben{slot}.",
   "activity.code_added_at_lock": "Am Tastenfeld von {lock} wurde ein Code hinzugefügt{slot}.",
   "activity.code_deleted_at_lock": "Am Tastenfeld von {lock} wurde ein Code gelöscht{slot}.",
   "activity.all_codes_deleted_at_lock": "Am Tastenfeld von {lock} wurden alle Codes gelöscht.",
@@ -98,6 +102,8 @@ const de: Record<MessageKey, string> = {
   "notify.sync_failed_clear":
     "Latchkey konnte {code} nach {attempts} Versuchen nicht von {lock} entfernen ({reason}). Es versucht es weiter.",
   "notify.lock_it": "Abschließen",
+  "notify.wrong_code": "An {lock} wurde um {time} ein falscher Code eingegeben.",
+  "notify.keypad_disabled": "{lock} hat um {time} sein Tastenfeld nach zu vielen falschen Codes gesperrt.",
   "share.title": "Dein Türcode",
   "share.greeting": "Hallo {name},",
   "share.code": "dein Türcode ist {pin} ({doors}).",

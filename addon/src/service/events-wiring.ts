@@ -1,3 +1,4 @@
+import type { Interpretation } from "../core/interpret";
 import type { Options } from "../config";
 import type { HaClient } from "../ha/client";
 import { HaEventIntake } from "../ha/event-intake";
@@ -6,6 +7,8 @@ import type { Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
 import { DoorCommands } from "./door-commands";
 import { watchDoorEvents } from "./door-events";
+import { reportDoorEvent } from "./door-report";
+import { watchLockSensors } from "./lock-sensors";
 import type { Journal } from "./journal";
 import { Notifier } from "./notifier";
 import type { LatchkeyService } from "./service";
@@ -45,8 +48,25 @@ export async function wireHaEvents(wiring: EventsWiring): Promise<Notifier> {
     if (typeof entityId === "string")
       service.locks.stateChanged(entityId, event.data.new_state, event.data.old_state);
   });
-  const shared = { intake, service, activity, notifier, log, doors, users, graceMs: wiring.stateGraceMs };
-  const tell = watchDoorEvents({ ...shared, client: ha, options, journal: wiring.journal });
+  const shared = {
+    intake,
+    service,
+    activity,
+    notifier,
+    journal: wiring.journal,
+    log,
+    doors,
+    users,
+    graceMs: wiring.stateGraceMs,
+  };
+  watchDoorEvents({ ...shared, client: ha, options });
+  watchLockSensors({ ...shared, options });
+  // A keypad or hand move on a Matter lock, seen in its state, is told like a Z-Wave lock's report.
+  const tell = (seen: Interpretation) => {
+    void reportDoorEvent({ ...shared, options }, seen).catch((error: unknown) => {
+      log.error("Handling a lock event failed.", error);
+    });
+  };
   watchLockStates({ ...shared, tell });
   watchHaCodeChanges({
     ...shared,

@@ -1,11 +1,15 @@
+import { z } from "zod";
 import type { Lock } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
 import type { Options } from "../config";
 import { lockMap } from "../core/discover";
+import type { LockSensor } from "../core/lock-sensors";
 import type { Logger } from "../log/logger";
 import { FoundCodes } from "./found-codes";
 import { availabilityChanged, availabilityMoved } from "./lock-watch";
 import { readLocks, type LockSources } from "./read-locks";
+
+const StateSchema = z.object({ state: z.string() }).loose();
 
 /** How often to read HA again while it reports that it is still starting. */
 const STARTUP_RECHECK_MS = 2_000;
@@ -27,6 +31,9 @@ export class LockDirectory {
   private locks = new Map<LockId, Lock>();
   private sources: LockSources | null = null;
   private zone = "UTC";
+  private sensors = new Map<string, LockSensor>();
+  /** Each lock's state as HA last said ("locked", "unlocked", "jammed", …). */
+  private readonly doorStates = new Map<LockId, string>();
   private lang = "en";
   private startupRecheck: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<() => Promise<void>>();
@@ -79,6 +86,8 @@ export class LockDirectory {
     if (!sources) return;
     const reading = await readLocks(sources, this.deps.options, this.deps.log);
     this.locks = lockMap(reading.locks);
+    this.sensors = reading.sensors;
+    for (const [lockId, state] of reading.doorStates) this.doorStates.set(lockId, state);
     this.zone = reading.timeZone;
     this.lang = reading.language;
     if (reading.occupied) this.found.take(reading.occupied, reading.unlisted);
@@ -88,6 +97,8 @@ export class LockDirectory {
 
   /** A state change in HA: re-read when it changes what Latchkey may do with a lock. */
   stateChanged(entityId: string, newState: unknown, oldState: unknown): void {
+    const state = this.locks.has(entityId) ? StateSchema.safeParse(newState).data?.state : undefined;
+    if (state !== undefined) this.doorStates.set(entityId, state);
     // While a read is in flight the facts it compares with are about to change: any move of a
     // lock into or out of "unavailable" (or of HA's entity list) then asks for the read after it.
     const moved = this.reading !== null && availabilityMoved(entityId, newState, oldState);
@@ -125,6 +136,16 @@ export class LockDirectory {
   /** Whether Latchkey knows this lock; cheap, for filters that see every state change in HA. */
   hasLock(entityId: string): boolean {
     return this.locks.has(entityId);
+  }
+
+  /** A jam or keypad-lockout sensor of one of the locks. */
+  sensor(entityId: string): LockSensor | undefined {
+    return this.sensors.get(entityId);
+  }
+
+  /** The lock's state as HA last reported it (read with the locks, then from its state changes). */
+  doorState(lockId: LockId): string | undefined {
+    return this.doorStates.get(lockId);
   }
 
   lockName(lockId: LockId): string {

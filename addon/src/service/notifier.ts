@@ -14,6 +14,17 @@ interface PendingEvent {
   data: Record<string, unknown>;
 }
 
+/** What an alert may carry besides its text. */
+export interface AlertExtras {
+  /** A lock to offer "Lock it" for on phone (mobile_app) notifications. */
+  lockAction?: LockId | undefined;
+  /**
+   * Alerts with the same tag replace each other instead of piling up: a phone's notification
+   * (companion app `tag`, alerting once) and HA's persistent notification (`notification_id`).
+   */
+  tag?: string | undefined;
+}
+
 /**
  * Sends alerts to HA notify targets and fires `latchkey_*` events for automations. Callers
  * pass finished sentences; nothing here ever receives a PIN. A failing target is logged,
@@ -35,33 +46,36 @@ export class Notifier {
     });
   }
 
-  /** `lockAction`: a lock to offer "Lock it" for on phone (mobile_app) notifications. */
   async notify(
     targets: readonly string[],
     title: string,
     message: string,
-    lockAction?: LockId,
+    extras: AlertExtras = {},
   ): Promise<void> {
+    const { lockAction, tag } = extras;
     await Promise.all(
       [...new Set(targets)].map(async (target) => {
         try {
           if (target === "persistent_notification") {
-            await this.client.callService("persistent_notification", "create", { title, message });
+            await this.client.callService("persistent_notification", "create", {
+              title,
+              message,
+              ...(tag ? { notification_id: tag } : {}),
+            });
           } else {
-            const actions =
-              lockAction && target.startsWith("notify.mobile_app_")
+            const phone = target.startsWith("notify.mobile_app_");
+            const data = {
+              ...(lockAction && phone
                 ? {
-                    data: {
-                      actions: [
-                        { action: lockActionId(lockAction), title: this.messages()("notify.lock_it") },
-                      ],
-                    },
+                    actions: [{ action: lockActionId(lockAction), title: this.messages()("notify.lock_it") }],
                   }
-                : {};
+                : {}),
+              ...(tag && phone ? { tag, alert_once: true } : {}),
+            };
             await this.client.callService("notify", target.replace(/^notify\./, ""), {
               title,
               message,
-              ...actions,
+              ...(Object.keys(data).length > 0 ? { data } : {}),
             });
           }
         } catch (error) {

@@ -2,6 +2,7 @@ import type { Lock } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
 import type { Options } from "../config";
 import { discoverLocks } from "../core/discover";
+import { discoverLockSensors, type LockSensor } from "../core/lock-sensors";
 import type { HaClient } from "../ha/client";
 import { readHaSnapshot } from "../ha/registry";
 import type { Logger } from "../log/logger";
@@ -21,6 +22,10 @@ export interface LockReading {
   unlisted: Set<LockId>;
   /** False while HA is still starting (after a restart): what was read may be incomplete. */
   haRunning: boolean;
+  /** The locks' jam and keypad-lockout sensors, by entity id. */
+  sensors: Map<string, LockSensor>;
+  /** Each lock's state when HA was read ("locked", "unlocked", …). */
+  doorStates: Map<LockId, string>;
 }
 
 export interface LockSources {
@@ -66,7 +71,18 @@ export async function readLocks(sources: LockSources, options: Options, log: Log
   log.info(
     `Found ${locks.length - matter} Z-Wave lock(s)${matter > 0 ? ` and ${matter} Matter lock(s)` : ""}: ${locks.map((l) => `${l.name} (${l.id}, ${l.protocol === "matter" ? "matter" : l.nodeStatus})`).join(", ") || "none"}.`,
   );
-  const home = { locks, timeZone: ha.timeZone, language: ha.language, haRunning: ha.running };
+  const home = {
+    locks,
+    timeZone: ha.timeZone,
+    language: ha.language,
+    haRunning: ha.running,
+    sensors: discoverLockSensors(ha, locks),
+    doorStates: new Map(
+      ha.states.flatMap((s) =>
+        locks.some((l) => l.id === s.entity_id) ? [[s.entity_id, s.state] as const] : [],
+      ),
+    ),
+  };
   if (!sources.inventory) return { ...home, occupied: null, unlisted: new Set() };
   return { ...home, ...(await readInventory(sources.inventory, locks, log)) };
 }

@@ -210,6 +210,7 @@ export const de: Record<TranslationKey, string> = {
   "activity.locked": "{lock} wurde verriegelt",
   "activity.jammed": "{lock} war blockiert",
   "activity.keypad_disabled": "{lock} hat das Tastenfeld nach falschen Codes vorübergehend gesperrt",
+  "activity.wrong_code": "An {lock} wurde ein falscher Code eingegeben{slot}",
   "activity.code_added_at_lock": "{lock}: Am Tastenfeld wurde ein Code hinzugefügt{slot}",
   "activity.code_deleted_at_lock": "{lock}: Am Tastenfeld wurde ein Code gelöscht{slot}",
   "activity.code_changed_in_ha": "{user} hat in Home Assistant einen Code an {lock} geändert{slot}",

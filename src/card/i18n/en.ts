@@ -182,6 +182,7 @@ export const en = {
   "activity.locked": "{lock} was locked",
   "activity.jammed": "{lock} jammed",
   "activity.keypad_disabled": "{lock} turned its keypad off for a while after wrong codes",
+  "activity.wrong_code": "A wrong code was entered at {lock}{slot}",
   "activity.code_added_at_lock": "A code was added at the {lock} keypad{slot}",
   "activity.code_deleted_at_lock": "A code was deleted at the {lock} keypad{slot}",
   "activity.code_changed_in_ha": "{user} changed a code on {lock} in Home Assistant{slot}",

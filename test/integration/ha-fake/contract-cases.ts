@@ -5,6 +5,7 @@ import { protocolCases } from "./contract-core.js";
 import { credentialCases } from "./contract-credentials.js";
 import { keypadCodeCases } from "./contract-keypad.js";
 import { matterCases } from "./contract-matter.js";
+import { lockStateCases } from "./contract-lock-states.js";
 import type { ContractTarget } from "./contract-support.js";
 import { zwaveCases } from "./contract-zwave.js";
 
@@ -17,4 +18,5 @@ export function protocolContractCases(getTarget: () => ContractTarget): void {
   credentialCases(getTarget);
   keypadCodeCases(getTarget);
   matterCases(getTarget);
+  lockStateCases(getTarget);
 }

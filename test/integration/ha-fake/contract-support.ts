@@ -38,6 +38,10 @@ export interface ContractTarget {
   pressKeypad?: (slot: number, action: "lock" | "unlock") => Promise<void>;
   /** Sets a code at the lock's keypad, as the real stack's locks do (notification only); cases needing it are skipped without it. */
   keypadCode?: (slot: number, code: string) => Promise<void>;
+  /** Makes the lock's bolt jam; cases needing it are skipped without it. */
+  jam?: () => Promise<void>;
+  /** Makes the lock send an Access Control event (a keypad lockout, a wrong code); skipped without it. */
+  accessEvent?: (event: number) => Promise<void>;
 }
 
 export const contextSchema = z.strictObject({

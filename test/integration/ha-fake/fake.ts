@@ -48,6 +48,10 @@ export interface HaFake {
   /** A Matter lock: someone enrolled at the lock itself (its menu, a vendor app). */
   matterEnrol(entityId: string, pin: string): { userIndex: number; credentialIndex: number };
   manual(entityId: string, action: "unlock" | "lock"): void;
+  /** The bolt jams: the lock's "Lock jammed" sensor turns on, as the real driver files it (no notification). */
+  jam(entityId: string): void;
+  /** Any Access Control event the lock reports (16 keypad lockout, 19 too many codes, 50 a wrong code, …). */
+  accessEvent(entityId: string, event: number, parameters?: Record<string, number>): void;
   setNodeStatus(entityId: string, status: "dead" | "alive" | "asleep"): void;
   /**
    * Someone sets (or empties, null) a slot at the lock's keypad: HA fires the Access Control
@@ -222,7 +226,7 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     pressKeypad: (entityId, slot, action) => {
       const lock = lockOf(entityId);
       if (lock.matter) lock.changedBy = "Keypad";
-      driver.notify(lock, action === "unlock" ? 6 : 5, { userId: slot });
+      driver.accessEvent(lock, action === "unlock" ? 6 : 5, { userId: slot });
       driver.applyLocked(lock, action === "lock");
     },
     matterEnrol: (entityId, pin) => {
@@ -233,8 +237,14 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     manual: (entityId, action) => {
       const lock = lockOf(entityId);
       if (lock.matter) lock.changedBy = "Manual";
-      driver.notify(lock, action === "unlock" ? 2 : 1, {});
+      driver.accessEvent(lock, action === "unlock" ? 2 : 1, {});
       driver.applyLocked(lock, action === "lock");
+    },
+    jam: (entityId) => {
+      driver.accessEvent(lockOf(entityId), 11, {});
+    },
+    accessEvent: (entityId, event, parameters = {}) => {
+      driver.accessEvent(lockOf(entityId), event, parameters);
     },
     setNodeStatus: (entityId, status) => {
       driver.setNodeStatus(lockOf(entityId), status);
@@ -248,7 +258,7 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     },
     keypadChangeCode: (entityId, slot, code) => {
       const lock = lockOf(entityId);
-      driver.notify(lock, code === null ? 13 : 14, { userId: slot });
+      driver.accessEvent(lock, code === null ? 13 : 14, { userId: slot });
       driver.reportSlot(lock, slot, code);
     },
     dropConnections,

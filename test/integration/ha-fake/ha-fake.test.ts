@@ -79,6 +79,14 @@ for (const profile of ["pinned", "newest"] satisfies HaProfile[]) {
         fake.keypadChangeCode("lock.front_door", slot, code);
         return Promise.resolve();
       },
+      jam: () => {
+        fake.jam("lock.front_door");
+        return Promise.resolve();
+      },
+      accessEvent: (event) => {
+        fake.accessEvent("lock.front_door", event);
+        return Promise.resolve();
+      },
     }));
   });
 }

@@ -2,6 +2,12 @@
 // the shapes of HA 2024.3 (entity_registry.py as_partial_dict, device_registry.py dict_repr,
 // config/area_registry.py _entry_dict) and one ZNode per configured lock.
 import { randomUUID } from "node:crypto";
+import {
+  ACCESS_STATE_SENSORS,
+  stateSensorEntityId,
+  stateSensorUniqueId,
+  type AccessVariable,
+} from "./access-states.js";
 import { CredentialStore } from "./credential-store.js";
 import { MatterDoorLock } from "./matter-door-lock.js";
 import { EventBus, newContext } from "./event-bus.js";
@@ -36,6 +42,9 @@ export interface FakeLock {
   matter: MatterDoorLock | null;
   /** HA's `changed_by` of a Matter lock: the operation source of its newest lock operation. */
   changedBy: string;
+  /** Access Control state variables (0: idle), and HA's binary sensor for each state (access-states.ts). */
+  accessStates: Map<AccessVariable, number>;
+  stateSensors: { entityId: string; variable: AccessVariable; state: number; name: string }[];
 }
 
 const hexId = (): string => randomUUID().replace(/-/g, "");
@@ -181,6 +190,20 @@ export class Home {
       );
     }
     const unread = new Map(Object.entries(cfg.unreadCodes ?? {}).map(([slot, code]) => [Number(slot), code]));
+    // Z-Wave's Access Control sensors; a Matter lock has none.
+    const stateSensors = (matter ? [] : ACCESS_STATE_SENSORS).map((sensor) => ({
+      ...sensor,
+      entityId: stateSensorEntityId(cfg.entityId, sensor.name),
+    }));
+    for (const sensor of stateSensors)
+      this.registerEntity(
+        sensor.entityId,
+        deviceId,
+        stateSensorUniqueId(this.homeId, cfg.nodeId, sensor.variable, sensor.state),
+        sensor.name,
+        "zwave_js",
+        "diagnostic",
+      );
     const lock: FakeLock = {
       config: cfg,
       deviceId,
@@ -191,6 +214,11 @@ export class Home {
       unread,
       matter,
       changedBy: "Unknown",
+      accessStates: new Map<AccessVariable, number>([
+        ["Lock state", 0],
+        ["Keypad state", 0],
+      ]),
+      stateSensors,
     };
     this.locks.set(cfg.entityId, lock);
     this.publishLockStates(lock);
@@ -250,6 +278,25 @@ export class Home {
           };
       this.setState(lock.batteryEntityId, dead ? "unavailable" : String(level), attrs, context);
     }
+    this.publishStateSensors(lock, context);
+  }
+
+  /**
+   * HA's binary sensors of a lock's Access Control states (ZWaveNotificationBinarySensor.is_on),
+   * written when they change: the lock's own moves do not touch them.
+   */
+  publishStateSensors(lock: FakeLock, context?: HaContext): void {
+    const dead = lock.node.status === "dead";
+    for (const sensor of lock.stateSensors) {
+      const on = lock.accessStates.get(sensor.variable) === sensor.state;
+      const state = dead ? "unavailable" : on ? "on" : "off";
+      if (this.states.get(sensor.entityId)?.state === state) continue;
+      const attributes = {
+        ...(sensor.state === 11 ? { device_class: "problem" } : {}),
+        friendly_name: `${lock.config.name} ${sensor.name}`,
+      };
+      this.setState(sensor.entityId, state, attributes, context);
+    }
   }
 
   lockByDevice(deviceId: string): FakeLock | undefined {
@@ -266,6 +313,7 @@ export class Home {
     uniqueId: string,
     originalName: string | null,
     platform = "zwave_js",
+    entityCategory: "diagnostic" | null = null,
   ): void {
     // zwave_js entities inherit the device's area, so the entity's own area_id stays null.
     this.entityRegistry.push({
@@ -273,7 +321,7 @@ export class Home {
       config_entry_id: CONFIG_ENTRY_ID,
       device_id: deviceId,
       disabled_by: null,
-      entity_category: null,
+      entity_category: entityCategory,
       entity_id: entityId,
       has_entity_name: true,
       hidden_by: null,

@@ -1,6 +1,7 @@
 // What the zwave-js driver does for a lock, with the timing the add-on has to cope with:
 // a write is confirmed by the lock after a delay and then reported as "value updated";
 // commands to a sleeping node wait until it wakes (zwave-js wake-up queue).
+import { fileAccessEvent } from "./access-states.js";
 import { newContext } from "./event-bus.js";
 import type { Faults } from "./faults.js";
 import type { FakeLock, Home } from "./home.js";
@@ -20,9 +21,16 @@ const ACCESS_CONTROL_LABELS: Record<number, string> = {
   5: "Keypad lock operation",
   6: "Keypad unlock operation",
   9: "Auto lock locked operation",
-  11: "Lock jammed",
+  12: "All user codes deleted",
   13: "Single user code deleted",
   14: "New user code added",
+  15: "New user code not added due to duplicate code",
+  19: "Manually enter user access code exceeds code limit",
+  20: "Unlock by RF with invalid user code",
+  21: "Locked by RF with invalid user code",
+  47: "Valid credential access denied: User Active State set to Occupied Disabled",
+  48: "Valid credential access denied: Schedule inactive",
+  50: "Invalid credential used",
 };
 
 export class LockDriver {
@@ -120,7 +128,7 @@ export class LockDriver {
     // HA's LockDoor / UnlockDoor: a Matter lock reports the operation's source as Remote.
     if (lock.matter) lock.changedBy = "Remote";
     this.applyLocked(lock, locked, context);
-    this.notify(lock, locked ? 3 : 4, {});
+    this.accessEvent(lock, locked ? 3 : 4, {});
   }
 
   applyLocked(lock: FakeLock, locked: boolean, context?: HaContext): void {
@@ -129,11 +137,29 @@ export class LockDriver {
     this.home.publishLockStates(lock, context);
   }
 
-  /** zwave_js __init__.py async_on_notification for a NotificationNotification (CC 113). */
-  notify(lock: FakeLock, event: number, parameters: JsonObject): void {
+  /**
+   * An Access Control report from the lock, filed as the driver does (access-states.ts): a state
+   * (a jam, a keypad lockout) turns HA's binary sensor on and fires nothing; any other event is a
+   * `zwave_js_notification` (zwave_js __init__.py async_on_notification, NotificationNotification).
+   */
+  accessEvent(lock: FakeLock, event: number, parameters: JsonObject): void {
     // Matter locks send no zwave_js notifications; HA shows their operations as `changed_by`.
     if (lock.matter) return;
-    if (lock.config.accessControlNotifications === false && OPERATION_EVENTS.has(event)) return;
+    const filing = fileAccessEvent(event);
+    if (filing.kind === "state") {
+      lock.accessStates.set(filing.variable, filing.value);
+      this.home.publishStateSensors(lock);
+      return;
+    }
+    if (filing.clearsUserCodes && !lock.credentials)
+      for (let slot = 1; slot <= lock.config.slotCount; slot++) this.reportSlot(lock, slot, null);
+    if (lock.config.accessControlNotifications !== false || !OPERATION_EVENTS.has(event))
+      this.fireNotification(lock, event, parameters);
+    for (const variable of filing.idles) lock.accessStates.set(variable, 0);
+    if (filing.idles.length > 0) this.home.publishStateSensors(lock);
+  }
+
+  private fireNotification(lock: FakeLock, event: number, parameters: JsonObject): void {
     this.home.bus.fire(
       "zwave_js_notification",
       {

@@ -5,6 +5,7 @@ import {
   ErrorResponse,
   FramesResponse,
   StateResponse,
+  type AccessEventRequest,
   type ActionRequest,
   type BatteryRequest,
   type JamRequest,
@@ -22,6 +23,7 @@ export interface ControlClient {
   battery(req: BatteryRequest): Promise<ActionResponse>;
   keypadCode(req: KeypadCodeRequest): Promise<ActionResponse>;
   resetCodes(req?: ResetCodesRequest): Promise<ActionResponse>;
+  accessEvent(req: AccessEventRequest): Promise<ActionResponse>;
   state(): Promise<StateResponse>;
   /** Radio frames per (node, direction, command class) since the mock started or `resetFrames`. */
   frames(): Promise<FramesResponse>;
@@ -57,6 +59,7 @@ export function createControlClient(controlUrl: string): ControlClient {
     battery: (req) => post("/battery", req),
     keypadCode: (req) => post("/keypad-code", req),
     resetCodes: (req = {}) => post("/reset-codes", req),
+    accessEvent: (req) => post("/access-event", req),
     state: () => call(`${base}/state`, StateResponse),
     frames: () => call(`${base}/frames`, FramesResponse),
     resetFrames: () => post("/frames/reset", {}),

@@ -19,14 +19,25 @@ export const KeypadCodeRequest = z.object({
     .regex(/^[0-9]{4,10}$/, "code must be 4-10 digits")
     .nullable(),
 });
-export const ResetCodesRequest = z.object({ node: nodeId.optional() });
+export const ResetCodesRequest = z.object({
+  node: nodeId.optional(),
+  /** Then say so, as a lock does after a factory reset: Access Control 12 "All user codes deleted". */
+  report: z.boolean().default(false),
+});
+/** Any Access Control (Notification type 6) event, as the lock would send it; userId where it names a slot. */
+export const AccessEventRequest = z.object({
+  node: nodeId,
+  event: z.number().int().min(1).max(254),
+  userId: slot.optional(),
+});
 
 export type KeypadRequest = z.infer<typeof KeypadRequest>;
 export type ActionRequest = z.infer<typeof ActionRequest>;
 export type JamRequest = z.infer<typeof JamRequest>;
 export type BatteryRequest = z.infer<typeof BatteryRequest>;
 export type KeypadCodeRequest = z.infer<typeof KeypadCodeRequest>;
-export type ResetCodesRequest = z.infer<typeof ResetCodesRequest>;
+export type ResetCodesRequest = z.input<typeof ResetCodesRequest>;
+export type AccessEventRequest = z.infer<typeof AccessEventRequest>;
 
 export const ActionResponse = z.object({ ok: z.literal(true), did: z.string() });
 export type ActionResponse = z.infer<typeof ActionResponse>;

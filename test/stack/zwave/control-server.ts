@@ -3,6 +3,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import { z } from "zod";
 import {
+  AccessEventRequest,
   ActionRequest,
   BatteryRequest,
   JamRequest,
@@ -16,6 +17,7 @@ import type { MockLock, MockNetwork } from "./mock-build.js";
 import * as act from "./mock-actions.js";
 import { clearUserCodes, readBattery, readDoorLockMode, readUserCodes } from "./mock-state.js";
 import { DoorLockMode } from "@zwave-js/cc";
+import { AccessEvent } from "./mock-locks.js";
 
 class BadRequest extends Error {}
 
@@ -73,11 +75,19 @@ const routes: Record<string, Route> = {
     net.frames.reset();
     return Promise.resolve("frame counts reset");
   },
-  "/reset-codes": (body, net) => {
+  "/access-event": async (body, net) => {
+    const r = parse(AccessEventRequest, body);
+    await act.accessEvent(lockOf(net, r.node, r.userId).node, r.event, r.userId);
+    return `Access Control event ${r.event} on node ${r.node}`;
+  },
+  "/reset-codes": async (body, net) => {
     const r = parse(ResetCodesRequest, body ?? {});
     const targets = r.node === undefined ? [...net.locks.values()] : [lockOf(net, r.node)];
-    for (const { node, spec } of targets) clearUserCodes(node, spec);
-    return Promise.resolve(`cleared codes on node(s) ${targets.map((t) => t.spec.nodeId).join(", ")}`);
+    for (const { node, spec } of targets) {
+      clearUserCodes(node, spec);
+      if (r.report) await act.accessEvent(node, AccessEvent.allCodesDeleted);
+    }
+    return `cleared codes on node(s) ${targets.map((t) => t.spec.nodeId).join(", ")}${r.report ? " and reported it" : ""}`;
   },
 };
 

@@ -71,6 +71,11 @@ export async function jam(node: MockNode): Promise<void> {
   await sendAccessEvent(node, AccessEvent.jammed);
 }
 
+/** Any Access Control event, for what the named actions do not cover. */
+export async function accessEvent(node: MockNode, event: number, userId?: number): Promise<void> {
+  await sendAccessEvent(node, event, userId);
+}
+
 export async function battery(node: MockNode, level: number): Promise<void> {
   writeBattery(node, level);
   await send(node, new BatteryCCReport({ nodeId: node.controller.ownNodeId, level }));

@@ -87,6 +87,10 @@ export const AccessEvent = {
   singleCodeDeleted: 13,
   newCodeAdded: 14,
   duplicateCode: 15,
+  /** Keypad state "Keypad temporary disabled": what many locks do after too many wrong codes. */
+  keypadDisabled: 16,
+  /** "Invalid credential used" (Notification v8): a code the lock does not know was entered. */
+  invalidCredential: 50,
 } as const;
 const SUPPORTED_ACCESS_EVENTS = [1, 2, 3, 4, 5, 6, 11, 13, 14, 15, 16, 17, 18, 19];
 

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { connectApi } from "../support/api-client";
+import { pinsShown, showsPin } from "../support/pins";
+import { ADMIN, startWorld, type World } from "../support/world";
+
+let world: World | null = null;
+afterEach(async () => {
+  if (world) expect(pinsShown(world.addon.output(), ["4821"])).toEqual([]);
+  await world?.close();
+  world = null;
+});
+
+async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const messages = (w: World) => [...w.ha.notifications.persistent.values()].map((n) => n.message);
+const doorEvents = (w: World) =>
+  w.ha.firedEvents.filter((e) => e.event_type === "latchkey_lock_activity").map((e) => e.data.kind);
+
+describe("what a lock reports besides its moves", () => {
+  it("a jam — the lock's Lock jammed sensor turning on, no notification — is entered, fired and alerted once", async () => {
+    world = await startWorld();
+    const w = world;
+    w.ha.jam("lock.front_door");
+    await until(() => messages(w).includes("Front Door is jammed."));
+    const listed = await w.api.request("activity/list", { lockId: "lock.front_door" });
+    expect(listed.ok && listed.result.entries.map((e) => e.kind)).toEqual(["jammed"]);
+    expect(doorEvents(w)).toEqual(["jammed"]);
+    const snapshot = await w.api.waitForSnapshot((s) => s.lastActivity["lock.front_door"]?.kind === "jammed");
+    expect(snapshot.lastActivity["lock.front_door"]).toMatchObject({
+      kind: "jammed",
+      lockId: "lock.front_door",
+    });
+
+    // Jammed again while it is jammed: the sensor stays on, nothing new.
+    w.ha.jam("lock.front_door");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(doorEvents(w)).toEqual(["jammed"]);
+    // The next move clears the sensor; a jam after it is a new one.
+    w.ha.manual("lock.front_door", "unlock");
+    await until(() => doorEvents(w).length === 2);
+    w.ha.jam("lock.front_door");
+    await until(() => doorEvents(w).length === 3);
+    expect(doorEvents(w)).toEqual(["jammed", "manual_unlock", "jammed"]);
+  });
+
+  it("a wrong code and a keypad lockout alert with the door and the time, in one notification that each replaces", async () => {
+    world = await startWorld();
+    const w = world;
+    const alert = () => w.ha.notifications.persistent.get("latchkey_wrong_code_back_door")?.message ?? "";
+
+    w.ha.accessEvent("lock.back_door", 50);
+    await w.addon.waitForOutput(/A wrong code was entered at Back Door\./);
+    await until(() => alert() !== "");
+    expect(alert()).toMatch(/^A wrong code was entered at Back Door at \d{1,2}:\d{2}( [AP]M)?\.$/);
+
+    // Too many: the lock turns its keypad off (its Keypad temporary disabled sensor).
+    w.ha.accessEvent("lock.back_door", 16);
+    await until(() => alert().startsWith("Back Door turned its keypad off at "));
+    expect(alert()).toMatch(
+      /^Back Door turned its keypad off at \d{1,2}:\d{2}( [AP]M)? after too many wrong codes\.$/,
+    );
+    // The same lockout sent as "exceeds code limit" moments later is not a second one.
+    w.ha.accessEvent("lock.back_door", 19);
+    await new Promise((r) => setTimeout(r, 300));
+    const listed = await w.api.request("activity/list", { lockId: "lock.back_door" });
+    expect(listed.ok && listed.result.entries.map((e) => e.kind)).toEqual(["keypad_disabled", "wrong_code"]);
+    expect(doorEvents(w)).toEqual(["wrong_code", "keypad_disabled"]);
+    expect(w.ha.notifications.persistent.size).toBe(1);
+  });
+
+  it("an older card never receives a wrong code: its parser would refuse the entry", async () => {
+    world = await startWorld();
+    const w = world;
+    w.ha.accessEvent("lock.front_door", 50);
+    await w.addon.waitForOutput(/A wrong code was entered at Front Door\./);
+    const older = await connectApi(w.addon.apiUrl, ADMIN.token, { features: ["state_activity"] });
+    const listed = await older.request("activity/list", { lockId: "lock.front_door" });
+    expect(listed.ok && listed.result.entries).toEqual([]);
+    older.close();
+    const current = await w.api.request("activity/list", { lockId: "lock.front_door" });
+    expect(current.ok && current.result.entries.map((e) => e.kind)).toEqual(["wrong_code"]);
+    expect(showsPin(JSON.stringify([...w.ha.notifications.persistent.values()]), "4821")).toBe(false);
+  });
+});

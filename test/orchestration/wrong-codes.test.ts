@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startLatchkey, type Harness } from "./support/harness";
+
+let h: Harness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+async function until(check: () => boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("wrong codes on a phone", () => {
+  it("offer “Lock it” only while the door is open, and replace each other (one tag, alerting once)", async () => {
+    h = await startLatchkey({
+      ha: { notifyServices: ["mobile_app_pixel"] },
+      options: { notify_targets: ["notify.mobile_app_pixel"] },
+    });
+    const ha = h.ha;
+    ha.accessEvent("lock.back_door", 50);
+    await until(() => ha.notifications.sent.length === 1);
+    expect(ha.notifications.sent[0]).toMatchObject({
+      service: "notify.mobile_app_pixel",
+      data: { data: { tag: "latchkey_wrong_code_back_door", alert_once: true } },
+    });
+    expect(ha.notifications.sent[0]?.data).not.toHaveProperty("data.actions");
+
+    ha.manual("lock.back_door", "unlock");
+    await until(() => h?.service.locks.doorState("lock.back_door") === "unlocked");
+    ha.accessEvent("lock.back_door", 16);
+    await until(() => ha.notifications.sent.length === 2);
+    expect(ha.notifications.sent[1]?.data.message).toMatch(/^Back Door turned its keypad off at /);
+    expect(ha.notifications.sent[1]?.data).toMatchObject({
+      data: {
+        tag: "latchkey_wrong_code_back_door",
+        actions: [{ action: "LATCHKEY_LOCK:lock.back_door", title: "Lock it" }],
+      },
+    });
+  });
+});
