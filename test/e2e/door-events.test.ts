@@ -92,8 +92,15 @@ async function batteryLevel(lockId: string): Promise<string | undefined> {
   return states.find((s) => s.entity_id === battery?.entity_id)?.state;
 }
 
-describe("every demo:keypad option on every simulated lock (real HA + Z-Wave JS)", () => {
-  for (const lock of STACK_LOCKS) {
+/**
+ * One lock of each kind: a User Code lock (front) and the User Credential lock (shed). The
+ * others answer the same Access Control reports through the same driver code; running all four
+ * took 8.5 minutes of CI's 30 on the shared machine (2026-12-02), two take half of that.
+ */
+const KINDS_OF_LOCK = STACK_LOCKS.filter((l) => l.nodeId === 2 || l.nodeId === 5);
+
+describe("every demo:keypad option on a lock of each kind (real HA + Z-Wave JS)", () => {
+  for (const lock of KINDS_OF_LOCK) {
     const slug = findLock(lock.nodeId)?.slug ?? "front";
     it(`${lock.name}: --slot, --manual, --rf (unlock and lock), --jam, --wrong-code, --lockout, --battery`, async () => {
       const slot = world.api.snapshot()?.slots[momId]?.[lock.entityId];
