@@ -1,1 +1,1 @@
-export{L as LatchkeyCard}from"./latchkey-card-main-D0k7pC7U.js";
+export{L as LatchkeyCard}from"./latchkey-card-main-B3F_kPqI.js";

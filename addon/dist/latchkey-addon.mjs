@@ -12937,6 +12937,9 @@ const ActivityKindSchema = _enum([
     "code_disabled",
     "code_revealed",
     "code_shared",
+    // Latchkey's own rules took a code off its locks: its end date passed, its uses ran out.
+    "code_expired",
+    "code_used_up",
     "sync_failed",
 ]);
 /** What happened to the door itself (as opposed to its codes): shown as a lock's last activity. */
@@ -12966,7 +12969,11 @@ const DOOR_REPORT_WINDOW_MS = 10_000;
 /** Door kinds a card understands only when its hello lists the "state_activity" feature. */
 const STATE_ACTIVITY_KINDS = new Set(["unlocked", "locked"]);
 /** Kinds a card understands only when its hello lists the "alert_activity" feature (issue 16). */
-const ALERT_ACTIVITY_KINDS = new Set(["wrong_code"]);
+const ALERT_ACTIVITY_KINDS = new Set([
+    "wrong_code",
+    "code_expired",
+    "code_used_up",
+]);
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 const ActivityEntrySchema = object({
     id: string().check(_minLength(1)),
@@ -13467,6 +13474,60 @@ async function sendShare(notify, t, notifyService, recipients, message) {
     }
 }
 
+/** The changes between a code before and after an edit. Pure. */
+function codeChanges(before, after) {
+    const changes = [];
+    if (before.pin !== after.pin)
+        changes.push("pin");
+    if (before.name !== after.name)
+        changes.push("name");
+    const doors = (c) => [...c.lockIds].sort().join(",");
+    if (doors(before) !== doors(after))
+        changes.push("doors");
+    if (JSON.stringify(before.rules) !== JSON.stringify(after.rules))
+        changes.push("rules");
+    return changes;
+}
+/** Changes to a code that alert the household; reveals and shares are only entered. */
+const ALERT_KEYS = {
+    code_created: "alert.code_created",
+    code_updated: "alert.code_updated",
+    code_deleted: "alert.code_deleted",
+    code_enabled: "alert.code_enabled",
+    code_disabled: "alert.code_disabled",
+    code_expired: "alert.code_expired",
+    code_used_up: "alert.code_used_up",
+};
+const CHANGE_KEYS = {
+    pin: "change.pin",
+    name: "change.name",
+    doors: "change.doors",
+    rules: "change.rules",
+};
+/**
+ * The alert for a change to a code: the code, its doors and who did it — never the PIN.
+ * Null for kinds that do not alert (a reveal, a share). Pure.
+ */
+function codeAlert(input, lockName, language, t) {
+    const key = ALERT_KEYS[input.kind];
+    // An edit of who hears about the code's use only: entered, not alerted.
+    if (!key || (input.kind === "code_updated" && (input.changes ?? []).length === 0))
+        return null;
+    const names = input.code.lockIds.map(lockName);
+    const locks = names.length === 0 ? t("alert.no_doors") : listOf(names, language);
+    const changes = listOf((input.changes ?? []).map((c) => t(CHANGE_KEYS[c], { name: input.formerName ?? "" })), language);
+    return t(key, { user: input.userName, code: input.code.name, locks, changes });
+}
+/** "Front Door, Back Door and Garage" in the household's language. */
+function listOf(items, language) {
+    try {
+        return new Intl.ListFormat(language, { type: "conjunction" }).format(items);
+    }
+    catch {
+        return items.join(", ");
+    }
+}
+
 // What the add-on stores per slot. Clients never see it: they get sync states (./slot).
 /** What a lock slot is known to hold. `pin` is kept only for slots Latchkey claims. */
 const SlotObservationSchema = discriminatedUnion("status", [
@@ -13763,8 +13824,15 @@ confirmUser) {
             return { codeId, ...wireWarnings(warnings) };
         }
         case "codes/update": {
+            const before = service.book.requireCode(request.codeId);
             const { codeId, warnings } = await service.updateCode(request.codeId, request.changes);
-            await record("code_updated", codeId);
+            const after = service.book.publicCode(codeId);
+            const changes = codeChanges(before, service.book.requireCode(codeId));
+            if (after)
+                await journal.codeEvent("code_updated", after, user.name, {
+                    changes,
+                    formerName: before.name === after.name ? undefined : before.name,
+                });
             return { codeId, ...wireWarnings(warnings) };
         }
         case "codes/delete": {
@@ -14382,6 +14450,8 @@ const OptionsSchema = object$1({
     notify_manual_unlock: boolean$1().default(false),
     notify_jammed: boolean$1().default(true),
     notify_keypad_code_changes: boolean$1().default(true),
+    /** Codes added, changed, disabled, enabled or deleted in Latchkey, or by its rules (expired, used up). */
+    notify_code_changes: boolean$1().default(true),
     notify_sync_failures: boolean$1().default(true),
     activity_max_entries: number$2().int().min(10).max(100_000).default(2_000),
     activity_max_days: number$2().int().min(1).max(3650).default(90),
@@ -14907,30 +14977,67 @@ class ActivityLog {
     }
 }
 
+const endedBy = (code, now) => code.enabled && code.rules.validUntil !== undefined && now.getTime() >= Date.parse(code.rules.validUntil);
+/**
+ * A code whose end date passes is taken off its locks by the reconciler; this says so once —
+ * an activity entry, a `latchkey_code_changed` event and an alert (journal.ts), by "Latchkey".
+ * Codes already over when the add-on starts were reported before (or while it was away) and
+ * are not reported again; a code given a later end date can end (and be reported) again.
+ */
+function watchCodeEnds(deps) {
+    const reported = new Set(deps.book.document.codes.filter((c) => endedBy(c, deps.now())).map((c) => c.id));
+    const timer = setInterval(() => {
+        const now = deps.now();
+        for (const code of deps.book.document.codes) {
+            if (!endedBy(code, now)) {
+                reported.delete(code.id);
+                continue;
+            }
+            if (reported.has(code.id))
+                continue;
+            reported.add(code.id);
+            const shown = deps.book.publicCode(code.id);
+            if (shown)
+                void deps.journal.codeEvent("code_expired", shown, "Latchkey").catch((error) => {
+                    deps.log.error("Recording an expired code failed.", error);
+                });
+        }
+    }, deps.tickMs);
+    timer.unref();
+    return () => {
+        clearInterval(timer);
+    };
+}
+
 const ACTION = {
     code_created: "added",
     code_updated: "updated",
     code_deleted: "removed",
     code_enabled: "enabled",
     code_disabled: "disabled",
+    code_expired: "expired",
+    code_used_up: "used_up",
 };
 /**
- * Records what people do to codes through Latchkey: an activity entry (reveals and shares
- * too, as the design promises) and, for changes, a `latchkey_code_changed` event. No PIN.
+ * Records what happens to codes — done by people through Latchkey or by its own rules: an
+ * activity entry (reveals and shares too, as the design promises), for changes a
+ * `latchkey_code_changed` event and an alert naming the code, its doors and who. No PIN.
  */
 class Journal {
     constructor(activity, now = () => new Date()) {
         this.activity = activity;
         this.now = now;
         this.notifier = null;
+        this.alerts = null;
     }
-    /** Events can be fired once HA is connected. */
-    connect(notifier) {
+    /** Events can be fired and alerts sent once HA is connected. */
+    connect(notifier, alerts) {
         this.notifier = notifier;
+        this.alerts = alerts ?? null;
     }
     async codeEvent(kind, code, 
     /** Who did it: an HA user, or "Latchkey" when it acted by itself (a burner code retired at its first use). */
-    userName) {
+    userName, detail = {}) {
         const entry = {
             id: randomUUID(),
             at: this.now().toISOString(),
@@ -14943,13 +15050,22 @@ class Journal {
         };
         await this.activity.append(entry);
         const action = ACTION[kind];
-        if (action)
-            await this.notifier?.fire("latchkey_code_changed", {
-                action,
-                code_id: code.id,
-                code_name: code.name,
-                locks: code.lockIds,
-            });
+        if (!action)
+            return;
+        await this.notifier?.fire("latchkey_code_changed", {
+            action,
+            code_id: code.id,
+            code_name: code.name,
+            locks: code.lockIds,
+            user_name: userName,
+            ...(detail.changes ? { changes: detail.changes } : {}),
+        });
+        const alerts = this.alerts;
+        if (!alerts?.enabled || detail.alert === false || !this.notifier)
+            return;
+        const message = codeAlert({ kind, code, userName, changes: detail.changes, formerName: detail.formerName }, alerts.lockName, alerts.language(), alerts.messages());
+        if (message)
+            await this.notifier.notify(alerts.targets, "Latchkey", message);
     }
 }
 
@@ -15043,6 +15159,8 @@ const en = {
     "activity.code_disabled": "{who} was disabled.",
     "activity.code_revealed": "{who} was revealed.",
     "activity.code_shared": "{who} was shared.",
+    "activity.code_expired": "{who} expired.",
+    "activity.code_used_up": "{who} had all its uses.",
     "activity.sync_failed": "{who} could not be written to {lock}.",
     "notify.burner": "{sentence} It was the burner code, so it has been taken off the locks; enable it again to re-arm it.",
     "notify.held": "{sentence} That slot belongs to {names}: open Latchkey to keep the lock's code or restore {names}'s.",
@@ -15051,6 +15169,18 @@ const en = {
     "notify.lock_it": "Lock it",
     "notify.wrong_code": "A wrong code was entered at {lock} at {time}.",
     "notify.keypad_disabled": "{lock} turned its keypad off at {time} after too many wrong codes.",
+    "alert.code_created": "{user} added {code}'s code to {locks}.",
+    "alert.code_updated": "{user} changed {code}'s code ({changes}). Its doors: {locks}.",
+    "alert.code_deleted": "{user} deleted {code}'s code: it comes off {locks}.",
+    "alert.code_enabled": "{user} enabled {code}'s code on {locks}.",
+    "alert.code_disabled": "{user} disabled {code}'s code: it comes off {locks}.",
+    "alert.code_expired": "{code}'s code expired: Latchkey takes it off {locks}.",
+    "alert.code_used_up": "{code}'s code has had all its uses: Latchkey takes it off {locks}.",
+    "alert.no_doors": "no door yet",
+    "change.pin": "a new PIN",
+    "change.name": "its name, was {name}",
+    "change.doors": "its doors",
+    "change.rules": "its access rules",
     "share.title": "Your door code",
     "share.greeting": "Hi {name},",
     "share.code": "your door code is {pin} ({doors}).",
@@ -15092,6 +15222,8 @@ const de = {
     "activity.code_disabled": "{who} wurde deaktiviert.",
     "activity.code_revealed": "{who} wurde angezeigt.",
     "activity.code_shared": "{who} wurde geteilt.",
+    "activity.code_expired": "{who} ist abgelaufen.",
+    "activity.code_used_up": "{who} ist aufgebraucht.",
     "activity.sync_failed": "{who} konnte nicht auf {lock} geschrieben werden.",
     "notify.burner": "{sentence} Es war der Einmalcode, darum wurde er von den Schlössern genommen; aktiviere ihn wieder, wenn er noch einmal gelten soll.",
     "notify.held": "{sentence} Dieser Platz gehört zu {names}: Öffne Latchkey, um den Code des Schlosses zu behalten oder den von {names} wiederherzustellen.",
@@ -15100,6 +15232,18 @@ const de = {
     "notify.lock_it": "Abschließen",
     "notify.wrong_code": "An {lock} wurde um {time} ein falscher Code eingegeben.",
     "notify.keypad_disabled": "{lock} hat um {time} sein Tastenfeld nach zu vielen falschen Codes gesperrt.",
+    "alert.code_created": "{user} hat den Code von {code} zu {locks} hinzugefügt.",
+    "alert.code_updated": "{user} hat den Code von {code} geändert ({changes}). Seine Türen: {locks}.",
+    "alert.code_deleted": "{user} hat den Code von {code} gelöscht: er wird von {locks} entfernt.",
+    "alert.code_enabled": "{user} hat den Code von {code} auf {locks} aktiviert.",
+    "alert.code_disabled": "{user} hat den Code von {code} deaktiviert: er wird von {locks} entfernt.",
+    "alert.code_expired": "Der Code von {code} ist abgelaufen: Latchkey entfernt ihn von {locks}.",
+    "alert.code_used_up": "Der Code von {code} ist aufgebraucht: Latchkey entfernt ihn von {locks}.",
+    "alert.no_doors": "noch keiner Tür",
+    "change.pin": "eine neue PIN",
+    "change.name": "sein Name, war {name}",
+    "change.doors": "seine Türen",
+    "change.rules": "seine Zugangsregeln",
     "share.title": "Dein Türcode",
     "share.greeting": "Hallo {name},",
     "share.code": "dein Türcode ist {pin} ({doors}).",
@@ -15302,12 +15446,15 @@ async function reportDoorEvent(deps, seen) {
             // A burner code is for one emergency: it is retired at its first use, and people are told.
             await service.setEnabled(code.id, false);
             // The activity says who: Latchkey itself ("Latchkey disabled Emergency's code").
-            await deps.journal.codeEvent("code_disabled", code, "Latchkey");
+            await deps.journal.codeEvent("code_disabled", code, "Latchkey", { alert: false });
             await notifier.notify(targets, "Latchkey", t("notify.burner", { sentence }), {
                 lockAction: seen.lockId,
             });
             return;
         }
+        if (code && seen.kind === "keypad_unlock" && code.uses === code.rules.maxUses)
+            // This use was its last: the reconciler takes it off every lock now.
+            await deps.journal.codeEvent("code_used_up", code, "Latchkey");
         if (code?.notify.onUse)
             await notifier.notify(targets, "Latchkey", sentence, {
                 lockAction: UNLOCKS.has(seen.kind) ? seen.lockId : undefined,
@@ -15833,7 +15980,13 @@ function syncFailureReporter(deps) {
 async function wireHaEvents(wiring) {
     const { ha, service, activity, options, log } = wiring;
     const notifier = new Notifier(ha, log, () => service.messages());
-    wiring.journal.connect(notifier);
+    wiring.journal.connect(notifier, {
+        enabled: options.notify_code_changes,
+        targets: options.notify_targets,
+        messages: () => service.messages(),
+        language: () => service.locks.language,
+        lockName: (id) => service.locks.lockName(id),
+    });
     // Who moved a door in HA: a lock's notification and its state change meet here (door-commands.ts).
     const doors = new DoorCommands();
     const users = new UserNames(ha, log);
@@ -18560,6 +18713,7 @@ async function main() {
         relistAfterCodeActionMs: tuning.codeActionRelistMs,
     });
     svc.loop.startClock(tuning.clockTickMs);
+    watchCodeEnds({ book: svc.book, journal, log, now: () => new Date(), tickMs: tuning.clockTickMs });
     await svc.attach(link);
 }
 /** HA may be starting or restarting: retry with capped backoff, but stop on a token HA rejects. */

@@ -26,6 +26,8 @@ export const OptionsSchema = z
     notify_manual_unlock: z.boolean().default(false),
     notify_jammed: z.boolean().default(true),
     notify_keypad_code_changes: z.boolean().default(true),
+    /** Codes added, changed, disabled, enabled or deleted in Latchkey, or by its rules (expired, used up). */
+    notify_code_changes: z.boolean().default(true),
     notify_sync_failures: z.boolean().default(true),
     activity_max_entries: z.number().int().min(10).max(100_000).default(2_000),
     activity_max_days: z.number().int().min(1).max(3650).default(90),

@@ -8,6 +8,7 @@ import { HaClient } from "./ha/client";
 import { FatalConfigError } from "./ha/errors";
 import { createLogger, type Logger } from "./log/logger";
 import { ActivityLog } from "./service/activity-log";
+import { watchCodeEnds } from "./service/code-ends";
 import { Journal } from "./service/journal";
 import { wireHaEvents } from "./service/events-wiring";
 import { openHaLink } from "./service/ha-link";
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     relistAfterCodeActionMs: tuning.codeActionRelistMs,
   });
   svc.loop.startClock(tuning.clockTickMs);
+  watchCodeEnds({ book: svc.book, journal, log, now: () => new Date(), tickMs: tuning.clockTickMs });
   await svc.attach(link);
 }
 

@@ -30,6 +30,9 @@ export const ActivityKindSchema = z.enum([
   "code_disabled",
   "code_revealed",
   "code_shared",
+  // Latchkey's own rules took a code off its locks: its end date passed, its uses ran out.
+  "code_expired",
+  "code_used_up",
   "sync_failed",
 ]);
 export type ActivityKind = z.infer<typeof ActivityKindSchema>;
@@ -65,7 +68,11 @@ export const DOOR_REPORT_WINDOW_MS = 10_000;
 export const STATE_ACTIVITY_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>(["unlocked", "locked"]);
 
 /** Kinds a card understands only when its hello lists the "alert_activity" feature (issue 16). */
-export const ALERT_ACTIVITY_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>(["wrong_code"]);
+export const ALERT_ACTIVITY_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>([
+  "wrong_code",
+  "code_expired",
+  "code_used_up",
+]);
 
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 export const ActivityEntrySchema = z.object({

@@ -5,6 +5,7 @@ import type { ActivityKind } from "../../../src/model/activity";
 import type { Journal } from "../service/journal";
 import { sendShare, shareDetails, shareMessage } from "../service/share";
 import type { LatchkeyService } from "../service/service";
+import { codeChanges } from "../core/code-alerts";
 import { withoutNames } from "../core/snapshot";
 import type { ClientView } from "./client-view";
 import type { ApiUser } from "./identify";
@@ -54,8 +55,15 @@ export async function handleRequest(
       return { codeId, ...wireWarnings(warnings) };
     }
     case "codes/update": {
+      const before = service.book.requireCode(request.codeId);
       const { codeId, warnings } = await service.updateCode(request.codeId, request.changes);
-      await record("code_updated", codeId);
+      const after = service.book.publicCode(codeId);
+      const changes = codeChanges(before, service.book.requireCode(codeId));
+      if (after)
+        await journal.codeEvent("code_updated", after, user.name, {
+          changes,
+          formerName: before.name === after.name ? undefined : before.name,
+        });
       return { codeId, ...wireWarnings(warnings) };
     }
     case "codes/delete": {

@@ -108,12 +108,15 @@ export async function reportDoorEvent(deps: DoorReportDeps, seen: Interpretation
       // A burner code is for one emergency: it is retired at its first use, and people are told.
       await service.setEnabled(code.id, false);
       // The activity says who: Latchkey itself ("Latchkey disabled Emergency's code").
-      await deps.journal.codeEvent("code_disabled", code, "Latchkey");
+      await deps.journal.codeEvent("code_disabled", code, "Latchkey", { alert: false });
       await notifier.notify(targets, "Latchkey", t("notify.burner", { sentence }), {
         lockAction: seen.lockId,
       });
       return;
     }
+    if (code && seen.kind === "keypad_unlock" && code.uses === code.rules.maxUses)
+      // This use was its last: the reconciler takes it off every lock now.
+      await deps.journal.codeEvent("code_used_up", code, "Latchkey");
     if (code?.notify.onUse)
       await notifier.notify(targets, "Latchkey", sentence, {
         lockAction: UNLOCKS.has(seen.kind) ? seen.lockId : undefined,

@@ -38,7 +38,13 @@ export interface EventsWiring {
 export async function wireHaEvents(wiring: EventsWiring): Promise<Notifier> {
   const { ha, service, activity, options, log } = wiring;
   const notifier = new Notifier(ha, log, () => service.messages());
-  wiring.journal.connect(notifier);
+  wiring.journal.connect(notifier, {
+    enabled: options.notify_code_changes,
+    targets: options.notify_targets,
+    messages: () => service.messages(),
+    language: () => service.locks.language,
+    lockName: (id) => service.locks.lockName(id),
+  });
   // Who moved a door in HA: a lock's notification and its state change meet here (door-commands.ts).
   const doors = new DoorCommands();
   const users = new UserNames(ha, log);

@@ -224,6 +224,8 @@ export const de: Record<TranslationKey, string> = {
   "activity.code_disabled": "{user} hat {codeOf} deaktiviert",
   "activity.code_revealed": "{user} hat sich {codeOf} anzeigen lassen",
   "activity.code_shared": "{user} hat {codeOf} geteilt",
+  "activity.code_expired": "Der Code von {code} ist abgelaufen",
+  "activity.code_used_up": "Der Code von {code} ist aufgebraucht",
   "activity.sync_failed": "{lock} hat {codeOf} nicht übernommen",
   "time.now": "gerade eben",
   "time.minutes": "vor {n} Min.",

@@ -196,6 +196,8 @@ export const en = {
   "activity.code_disabled": "{user} disabled {codeOf}",
   "activity.code_revealed": "{user} revealed {codeOf}",
   "activity.code_shared": "{user} shared {codeOf}",
+  "activity.code_expired": "{codeOf} expired",
+  "activity.code_used_up": "{codeOf} had all its uses",
   "activity.sync_failed": "{lock} did not take {codeOf}",
   "time.now": "just now",
   "time.minutes": "{n} min ago",
