@@ -14,7 +14,7 @@ import { errorSchema, resultSchema, type Frame } from "./raw-client.js";
 export function zwaveCases(getTarget: () => ContractTarget): void {
   const { connect, lockDeviceId } = contractSession(getTarget);
   describe("zwave_js locks", () => {
-    it("value_updated misses the first write to a slot the driver never read, hears the re-read and later writes", async () => {
+    it("value_updated may miss the first write to a slot the driver never read, hears the re-read and later writes", async () => {
       const client = await connect(true);
       const deviceId = await lockDeviceId(client);
       const slot = getTarget().testSlot ?? 3;
@@ -37,9 +37,14 @@ export function zwaveCases(getTarget: () => ContractTarget): void {
         },
         30_000,
       );
-      // The driver reports the never-read value as "value added": the trigger stays silent…
-      await expect(client.next((f) => f.id === firstSub && f.type === "event", 2_000)).rejects.toThrow();
-      // …until a User Code get re-reads the slot.
+      // The driver reports the never-read value as "value added": the trigger stays silent, unless
+      // the driver's own verifying read (about a second later, sooner or later under load) is heard…
+      const early = await client
+        .next((f) => f.id === firstSub && f.type === "event", 2_000)
+        .then((f) => JSON.stringify(f))
+        .catch(() => null);
+      if (early !== null) expect(early).toContain('"current_value":"4825"');
+      // …and a User Code get re-reads the slot, which is heard.
       await client.command(
         "call_service",
         {

@@ -89,7 +89,7 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
   const profile = options.profile ?? "pinned";
   const haVersion = options.haVersion ?? (profile === "newest" ? HA_VERSION_NEWEST : HA_VERSION_PINNED);
-  const home = new Home(options.homeId ?? 3967092953);
+  const home = new Home(options.homeId ?? 3967092953, profile === "newest");
   const faults = new Faults();
   const driver = new LockDriver(home, faults, options.valueReportDelayMs ?? 30, profile === "newest");
   const services = new ServiceRegistry(home, faults, profile);

@@ -60,7 +60,11 @@ export class Home {
   readonly areaRegistry: JsonObject[] = [];
   readonly locks = new Map<string, FakeLock>();
 
-  constructor(readonly homeId: number) {}
+  /** newest: HA 2026.11, which files the keypad's state sensors as diagnostic too (2024.3: only the jam's). */
+  constructor(
+    readonly homeId: number,
+    private readonly newest = false,
+  ) {}
 
   /** core.py StateMachine.async_set: last_changed moves only when the state string changes. */
   setState(
@@ -202,7 +206,7 @@ export class Home {
         stateSensorUniqueId(this.homeId, cfg.nodeId, sensor.variable, sensor.state),
         sensor.name,
         "zwave_js",
-        "diagnostic",
+        this.newest || sensor.variable === "Lock state" ? "diagnostic" : null,
       );
     const lock: FakeLock = {
       config: cfg,
