@@ -113,13 +113,11 @@ describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
     const slot = api.snapshot()?.slots[momId]?.["lock.back_door"] ?? 0;
     const pressed = Date.now();
     await world.stack.zwave.control.keypad({ node: 3, slot, action: "unlock" });
-    await until(
-      () =>
-        world.watch.notifications.some((n) => n.message.includes("Mom") && n.message.includes("Back Door")),
-      20_000,
-      "the notification",
-    );
-    const note = world.watch.notifications.find((n) => n.message.includes("Mom"));
+    // Only what came after the press: "Latchkey Admin added Mom's code to …" came before it.
+    const afterPress = () =>
+      world.watch.notifications.find((n) => n.at >= pressed && n.message.includes("Mom"));
+    await until(() => afterPress() !== undefined, 20_000, "the notification");
+    const note = afterPress();
     expect(note?.message).toBe("Mom unlocked Back Door with the keypad.");
     figure("keypad press → HA persistent notification", `${(note?.at ?? 0) - pressed} ms`);
     await until(
