@@ -15366,6 +15366,26 @@ function describeActivity(entry, lockName, t = logMessages) {
     return t(`activity.${entry.kind}`, { who, lock: lockName, slot });
 }
 
+/**
+ * What happened at a lock, entered once: the activity log (and the cards told), the add-on's
+ * log in English, and `latchkey_lock_activity` for automations. Returns the sentence in the
+ * household's language, for an alert.
+ */
+async function enterLockActivity(deps, entry, lockName) {
+    await deps.activity.append(entry);
+    deps.service.announceActivity();
+    deps.log.info(describeActivity(entry, lockName));
+    await deps.notifier.fire("latchkey_lock_activity", {
+        entity_id: entry.lockId,
+        kind: entry.kind,
+        code_id: entry.codeId,
+        code_name: entry.codeName,
+        slot: entry.slot,
+        user_name: entry.userName,
+    });
+    return describeActivity(entry, lockName, deps.service.messages());
+}
+
 /** Moves a lock reports as done "from an app or remote": HA's state change may name the person. */
 const REMOTE_MOVES = {
     rf_unlock: "unlocked",
@@ -15417,20 +15437,9 @@ async function reportDoorEvent(deps, seen) {
         slot: seen.slot,
         userName,
     };
-    await deps.activity.append(entry);
-    service.announceActivity();
     const lockName = service.locks.lockName(seen.lockId);
-    deps.log.info(describeActivity(entry, lockName));
+    const sentence = await enterLockActivity(deps, entry, lockName);
     const t = service.messages();
-    const sentence = describeActivity(entry, lockName, t);
-    await notifier.fire("latchkey_lock_activity", {
-        entity_id: seen.lockId,
-        kind: seen.kind,
-        code_id: seen.codeId,
-        code_name: seen.codeName,
-        slot: seen.slot,
-        user_name: userName,
-    });
     if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
         const code = await service.recordUse(seen.codeId, seen.kind === "keypad_unlock");
         await notifier.fire("latchkey_code_used", {
@@ -15781,19 +15790,8 @@ async function handle(deps, action, lock, userId) {
         slot: typeof action.slot === "number" ? action.slot : null,
         userName: await deps.users.nameOf(userId),
     };
-    await deps.activity.append(entry);
-    service.announceActivity();
-    deps.log.info(describeActivity(entry, lock.name));
+    const sentence = await enterLockActivity(deps, entry, lock.name);
     const t = service.messages();
-    const sentence = describeActivity(entry, lock.name, t);
-    await notifier.fire("latchkey_lock_activity", {
-        entity_id: lock.id,
-        kind: entry.kind,
-        code_id: entry.codeId,
-        code_name: entry.codeName,
-        slot: entry.slot,
-        user_name: entry.userName,
-    });
     if (held.length > 0) {
         const names = held.map((c) => c.name).join(", ");
         await notifier.notify(options.notify_targets, "Latchkey", t("notify.held", { sentence, names }));
@@ -15930,17 +15928,7 @@ async function record(deps, lockId, move, changedAt) {
         slot: null,
         userName,
     };
-    await deps.activity.append(entry);
-    deps.service.announceActivity();
-    deps.log.info(describeActivity(entry, deps.service.locks.lockName(lockId)));
-    await deps.notifier.fire("latchkey_lock_activity", {
-        entity_id: lockId,
-        kind: move,
-        code_id: null,
-        code_name: null,
-        slot: null,
-        user_name: userName,
-    });
+    await enterLockActivity(deps, entry, deps.service.locks.lockName(lockId));
 }
 
 /**

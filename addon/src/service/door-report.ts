@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { ActivityEntry, ActivityKind } from "../../../src/model/activity";
 import type { Options } from "../config";
-import { describeActivity, type Interpretation } from "../core/interpret";
+import type { Interpretation } from "../core/interpret";
 import type { Logger } from "../log/logger";
 import type { UserNames } from "../ha/users";
 import type { ActivityLog } from "./activity-log";
+import { enterLockActivity } from "./lock-activity";
 import type { DoorCommands, DoorMove } from "./door-commands";
 import type { Journal } from "./journal";
 import type { Notifier } from "./notifier";
@@ -78,20 +79,9 @@ export async function reportDoorEvent(deps: DoorReportDeps, seen: Interpretation
     slot: seen.slot,
     userName,
   };
-  await deps.activity.append(entry);
-  service.announceActivity();
   const lockName = service.locks.lockName(seen.lockId);
-  deps.log.info(describeActivity(entry, lockName));
+  const sentence = await enterLockActivity(deps, entry, lockName);
   const t = service.messages();
-  const sentence = describeActivity(entry, lockName, t);
-  await notifier.fire("latchkey_lock_activity", {
-    entity_id: seen.lockId,
-    kind: seen.kind,
-    code_id: seen.codeId,
-    code_name: seen.codeName,
-    slot: seen.slot,
-    user_name: userName,
-  });
 
   if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
     const code = await service.recordUse(seen.codeId, seen.kind === "keypad_unlock");

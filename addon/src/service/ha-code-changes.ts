@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { ActivityEntry } from "../../../src/model/activity";
 import type { Lock } from "../../../src/model/lock";
 import { codeActionOf, type CodeAction } from "../core/code-actions";
-import { describeActivity } from "../core/interpret";
 import type { Options } from "../config";
 import type { HaClient } from "../ha/client";
 import type { HaEventIntake } from "../ha/event-intake";
 import type { UserNames } from "../ha/users";
 import type { Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
+import { enterLockActivity } from "./lock-activity";
 import type { Notifier } from "./notifier";
 import type { LatchkeyService } from "./service";
 
@@ -75,19 +75,8 @@ async function handle(deps: Deps, action: CodeAction, lock: Lock, userId: string
     slot: typeof action.slot === "number" ? action.slot : null,
     userName: await deps.users.nameOf(userId),
   };
-  await deps.activity.append(entry);
-  service.announceActivity();
-  deps.log.info(describeActivity(entry, lock.name));
+  const sentence = await enterLockActivity(deps, entry, lock.name);
   const t = service.messages();
-  const sentence = describeActivity(entry, lock.name, t);
-  await notifier.fire("latchkey_lock_activity", {
-    entity_id: lock.id,
-    kind: entry.kind,
-    code_id: entry.codeId,
-    code_name: entry.codeName,
-    slot: entry.slot,
-    user_name: entry.userName,
-  });
   if (held.length > 0) {
     const names = held.map((c) => c.name).join(", ");
     await notifier.notify(options.notify_targets, "Latchkey", t("notify.held", { sentence, names }));

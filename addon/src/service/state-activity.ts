@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ActivityEntry } from "../../../src/model/activity";
-import { describeActivity } from "../core/interpret";
 import type { Interpretation } from "../core/interpret";
 import { alreadyTold, doorMove, matterMoveKind, restingState, type RestingState } from "../core/state-change";
 import type { HaEventIntake } from "../ha/event-intake";
 import type { Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
+import { enterLockActivity } from "./lock-activity";
 import { DOOR_REPORT_WINDOW_MS, type DoorCommands } from "./door-commands";
 import type { Notifier } from "./notifier";
 import type { LatchkeyService } from "./service";
@@ -100,15 +100,5 @@ async function record(
     slot: null,
     userName,
   };
-  await deps.activity.append(entry);
-  deps.service.announceActivity();
-  deps.log.info(describeActivity(entry, deps.service.locks.lockName(lockId)));
-  await deps.notifier.fire("latchkey_lock_activity", {
-    entity_id: lockId,
-    kind: move,
-    code_id: null,
-    code_name: null,
-    slot: null,
-    user_name: userName,
-  });
+  await enterLockActivity(deps, entry, deps.service.locks.lockName(lockId));
 }
