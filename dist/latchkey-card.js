@@ -1,1 +1,1 @@
-export{L as LatchkeyCard}from"./latchkey-card-main-B3F_kPqI.js";
+export{L as LatchkeyCard}from"./latchkey-card-main-B-cOTeuF.js";

@@ -3,8 +3,17 @@ import { AddonClient, browserSocketFactory, type SocketFactory } from "./addon-c
 import type { HelloDetails } from "./messages";
 
 /**
+ * How long a card off the page keeps its connection. HA moves cards between a dashboard's columns
+ * (a window resized, a phone turned, a full-page screenshot): the card leaves the page and comes
+ * back at once. Closing at once would drop the snapshot, so the code list — and an open code
+ * editor or share form in it — would be made anew and the person's typing lost.
+ */
+export const KEEP_CONNECTION_OFF_PAGE_MS = 10_000;
+
+/**
  * Owns the add-on connection for a card: opens it while the card is on the page and the URL is
- * known, closes it when the card leaves, and asks the card to update when data arrives.
+ * known, closes it when the card has been off the page a while, and asks the card to update when
+ * data arrives.
  */
 export class AddonController implements ReactiveController {
   client: AddonClient | null = null;
@@ -12,6 +21,7 @@ export class AddonController implements ReactiveController {
   private language: string | undefined;
   private prepare: (() => Promise<void>) | undefined;
   private connected = false;
+  private closeWhenAway: ReturnType<typeof setTimeout> | undefined;
   /** Bumped on every change the card should render. */
   revision = 0;
 
@@ -39,13 +49,22 @@ export class AddonController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
+    const movedBack = this.closeWhenAway !== undefined;
+    clearTimeout(this.closeWhenAway);
+    this.closeWhenAway = undefined;
+    // Back within the grace time: the same connection, snapshot and open forms carry on.
+    if (movedBack && this.client) return;
     this.restart();
   }
 
   hostDisconnected(): void {
     this.connected = false;
-    this.client?.close();
-    this.client = null;
+    clearTimeout(this.closeWhenAway);
+    this.closeWhenAway = setTimeout(() => {
+      this.closeWhenAway = undefined;
+      this.client?.close();
+      this.client = null;
+    }, KEEP_CONNECTION_OFF_PAGE_MS);
   }
 
   private restart(): void {

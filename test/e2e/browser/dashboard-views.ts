@@ -47,34 +47,57 @@ export interface GridPlacement {
   cardHeight: number;
 }
 
-/** Where HA's grid section put the Latchkey card, and how big. */
+/**
+ * Where HA's grid section put the Latchkey card, and how big. Every box is read in one
+ * synchronous pass, so they describe the same layout: read one by one, a card whose activity
+ * lines arrive in between was measured taller than the cell measured before them (CI saw it).
+ * Waits until the card's height holds still for two reads, so its content has arrived.
+ */
 export async function gridPlacement(page: Page): Promise<GridPlacement> {
   const cell = page
     .locator("hui-grid-section div.card")
     .filter({ has: page.locator("latchkey-card") })
     .first();
-  const section = page.locator("hui-grid-section .container").first();
-  const haCard = cell.locator("latchkey-card ha-card").first();
-  await haCard.waitFor({ timeout: 30_000 });
-  const [cellBox, sectionBox, cardBox] = await Promise.all([box(cell), box(section), box(haCard)]);
-  const placement = await cell.evaluate((element) => ({
-    columns: getComputedStyle(element).getPropertyValue("--column-size").trim(),
-    fixedRows: element.classList.contains("fit-rows"),
-  }));
-  const cardHeight = await haCard.evaluate((element) => element.scrollHeight);
-  return {
-    ...placement,
-    cellWidth: cellBox.width,
-    sectionWidth: sectionBox.width,
-    cellHeight: cellBox.height,
-    cardHeight: Math.max(cardHeight, cardBox.height),
-  };
+  await cell.locator("latchkey-card ha-card").first().waitFor({ timeout: 30_000 });
+  let previous: GridPlacement | undefined;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const placement = await measure(cell);
+    if (previous && previous.cardHeight === placement.cardHeight) return placement;
+    previous = placement;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`the card's height did not settle: last ${JSON.stringify(previous)}`);
 }
 
-async function box(locator: Locator): Promise<{ width: number; height: number }> {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error(`${locator.toString()} is not on screen`);
-  return found;
+function measure(cell: Locator): Promise<GridPlacement> {
+  return cell.evaluate((element) => {
+    // HA nests the card in shadow roots (hui-card, then the card's own): search through them.
+    const deepQuery = (root: Element | ShadowRoot, selector: string): Element | undefined => {
+      const found = root.querySelector(selector);
+      if (found) return found;
+      for (const child of root.querySelectorAll("*")) {
+        const inShadow = child.shadowRoot ? deepQuery(child.shadowRoot, selector) : undefined;
+        if (inShadow) return inShadow;
+      }
+      return undefined;
+    };
+    const root = element.getRootNode();
+    const container =
+      element.closest(".container") ??
+      (root instanceof ShadowRoot || root instanceof Document ? root.querySelector(".container") : null);
+    const card = deepQuery(element, "latchkey-card");
+    const haCard = card?.shadowRoot?.querySelector("ha-card");
+    if (!container || !haCard) throw new Error("the card's cell has no section or no ha-card");
+    const cellBox = element.getBoundingClientRect();
+    return {
+      columns: getComputedStyle(element).getPropertyValue("--column-size").trim(),
+      fixedRows: element.classList.contains("fit-rows"),
+      cellWidth: cellBox.width,
+      sectionWidth: container.getBoundingClientRect().width,
+      cellHeight: cellBox.height,
+      cardHeight: Math.max(haCard.scrollHeight, haCard.getBoundingClientRect().height),
+    };
+  });
 }
 
 /** Width and height of a PNG written to the artifacts folder (from its IHDR chunk). */

@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { LatchkeyCard } from "../../../src/card/latchkey-card";
 import { LatchkeyCodeList } from "../../../src/card/elements/latchkey-code-list";
 import { LatchkeyLockList } from "../../../src/card/elements/latchkey-lock-list";
+import { KEEP_CONNECTION_OFF_PAGE_MS } from "../../../src/card/data/addon-controller";
 import { FakeAddon } from "./fake-addon";
 import { fakeHass, withState } from "./fake-hass";
-import { settle, shadow, textOf } from "./mount";
+import { mountCard, settle, shadow, textOf } from "./mount";
 
 async function mount(config: Record<string, unknown>, hass = fakeHass()): Promise<LatchkeyCard> {
   const card = document.createElement("latchkey-card");
@@ -217,6 +218,36 @@ describe("latchkey-card updates", () => {
     await settle(card);
     expect(lockRenders).toHaveBeenCalledTimes(1);
     expect(codeRenders).not.toHaveBeenCalled();
+  });
+
+  it("moved to another column by HA (off the page and back), it keeps its connection and an open code editor", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const addon = new FakeAddon();
+    const { card } = await mountCard(addon);
+    const codeList = () => shadow(shadow(card).querySelector("latchkey-code-list"));
+    codeList().querySelector<HTMLButtonElement>("button.add")?.click();
+    await settle(card);
+    const name = () => shadow(codeList().querySelector("latchkey-code-editor")).querySelector("input#name");
+    const typed = name();
+    if (!(typed instanceof HTMLInputElement)) throw new Error("the code editor did not open");
+    typed.value = "Grandma";
+    // What HA's masonry view does when the window is resized: the card is appended elsewhere.
+    const column = document.createElement("div");
+    document.body.append(column);
+    column.append(card);
+    await settle(card);
+    expect(addon.urls).toHaveLength(1);
+    expect(name()).toBe(typed);
+    expect(typed.value).toBe("Grandma");
+
+    // Gone for good (the dashboard closed): the connection closes after the grace time.
+    card.remove();
+    vi.advanceTimersByTime(KEEP_CONNECTION_OFF_PAGE_MS);
+    column.append(card);
+    await settle(card);
+    expect(addon.urls).toHaveLength(2);
+    expect(codeList().querySelector("latchkey-code-editor")).toBeNull();
+    vi.useRealTimers();
   });
 
   it("without addon_url tells the person how to connect the add-on", async () => {
