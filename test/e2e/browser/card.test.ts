@@ -527,3 +527,54 @@ describe("the card in HA 2026.11's dashboards: a sections view", () => {
     }
   });
 });
+
+describe("the card in HA 2026.11's dashboards: the card picker and the edit-card dialog", () => {
+  it("HA's card picker lists Latchkey with a live preview; picking it opens HA's edit dialog with the visual editor, whose edits reach the preview, at 1280×800 and 360×640", async () => {
+    const p = page();
+    const { dashboardUrl } = stack().stack;
+    for (const [width, height] of [
+      [1280, 800],
+      [360, 640],
+    ] as const) {
+      await p.setViewportSize({ width, height });
+      await p.goto(`${dashboardUrl}?edit=1`);
+      await p.getByRole("button", { name: "Add card" }).click();
+      await p.getByRole("tab", { name: "By card" }).click();
+      await p.locator("hui-card-picker input").first().fill("Latchkey");
+      const entry = p.locator("hui-card-picker .card", {
+        has: p.locator(".card-header", { hasText: "Latchkey" }),
+      });
+      await expect.poll(() => entry.count(), { timeout: 30_000 }).toBe(1);
+      // The picker's preview is the real card, rendering the home's locks.
+      await expect
+        .poll(() => entry.locator("latchkey-card latchkey-lock-list li[data-entity]").count(), {
+          timeout: 30_000,
+        })
+        .toBe(STACK_LOCKS.length);
+      const pickerShot = `card-picker-${width}x${height}.png`;
+      await screenshot(p, pickerShot);
+      expect((await screenshotSize(pickerShot)).width).toBe(width);
+
+      await entry.click();
+      const dialog = p.locator("hui-dialog-edit-card");
+      await dialog.locator("latchkey-card-editor ha-form").waitFor({ timeout: 30_000 });
+      const title = dialog.locator("latchkey-card-editor ha-selector-text input").first();
+      await title.fill("Front of house");
+      await expect
+        .poll(() => dialog.locator("latchkey-card h1").textContent(), { timeout: 15_000 })
+        .toBe("Front of house");
+      const editShot = `edit-card-${width}x${height}.png`;
+      await screenshot(p, editShot);
+      expect((await screenshotSize(editShot)).width).toBe(width);
+      if (width === 360)
+        expect(await overflowing(p, "hui-dialog-edit-card latchkey-card-editor ha-form", 360)).toEqual([]);
+      // Cancel: the dashboard keeps its one card.
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      // HA keeps the dialog element on the page, hidden, for the next time.
+      await dialog.waitFor({ state: "hidden", timeout: 15_000 });
+    }
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await p.goto(dashboardUrl);
+    await expectLocksShown("Locked");
+  });
+});
