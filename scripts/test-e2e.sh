@@ -29,12 +29,14 @@ tier() {
 
 setup_primary() {
   bash scripts/setup-ha.sh 2026.11
+  # The Matter server (python-matter-server in the same root) for test/e2e/matter.test.ts.
+  bash scripts/setup-matter-server.sh
   bash scripts/setup-chromium.sh
   # The card loads its chunks (dist/latchkey-card-*.js) next to itself.
   compgen -G "dist/latchkey-card-en-*.js" >/dev/null && [[ -f dist/latchkey-card.js && -f addon/dist/latchkey-addon.mjs && -f addon/dist/latchkey-panel.js ]] || npm run --silent build
 }
 
-tier "e2e setup: HA 2026.11 root, Chromium" setup_primary
+tier "e2e setup: HA 2026.11 root, Matter server, Chromium" setup_primary
 tier "e2e primary: every test on HA 2026.11" env LATCHKEY_HA_TARGET=2026.11 npx vitest run --project e2e
 
 if [[ "${LATCHKEY_E2E_MINIMUM:-1}" != "0" ]]; then
