@@ -11,6 +11,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { debianRootDir, inDebianRoot, type RootLaunch } from "./debian-root.js";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -18,11 +19,7 @@ export const HA_TARGETS = ["2026.11", "2024.3"] as const;
 export type HaTargetName = (typeof HA_TARGETS)[number];
 export const PRIMARY_HA_TARGET: HaTargetName = "2026.11";
 
-export interface HaLaunch {
-  readonly cmd: string;
-  readonly args: readonly string[];
-  readonly env: NodeJS.ProcessEnv;
-}
+export type HaLaunch = RootLaunch;
 
 export interface HaTarget {
   readonly name: HaTargetName;
@@ -53,21 +50,8 @@ function setupHint(name: HaTargetName): string {
 }
 
 function debianRoot(): HaTarget {
-  const root = join(repoRoot, ".cache", "ha-2026.11", "root");
+  const root = debianRootDir(repoRoot);
   const hass = "/opt/ha/bin/hass";
-  // $0 = root, $1 = config folder on the host. `exec` keeps one process from unshare to hass, so
-  // the harness's signals reach HA itself.
-  const script = [
-    "set -e",
-    'mount -t proc proc "$0/proc"',
-    'mount --rbind /dev "$0/dev"',
-    'mount --bind "$1" "$0/config"',
-    `exec chroot "$0" /usr/bin/env -i PATH=/opt/ha/bin:/usr/bin:/bin HOME=/root LANG=C.UTF-8 ${Object.entries(
-      OFFLINE,
-    )
-      .map(([k, v]) => `${k}=${v}`)
-      .join(" ")} ${hass} -c /config`,
-  ].join("\n");
   return {
     name: "2026.11",
     version: pinnedVersion("2026.11"),
@@ -86,12 +70,13 @@ function debianRoot(): HaTarget {
       if (!existsSync(join(root, "config")))
         throw new Error(`${root}/config missing: ${setupHint("2026.11")}`);
     },
-    launch: (configDir) => ({
-      cmd: "unshare",
-      args: ["--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, root, configDir],
-      // Only what unshare, mount and chroot need: HA gets its environment from env -i inside.
-      env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin" },
-    }),
+    launch: (configDir) =>
+      inDebianRoot({
+        root,
+        binds: [{ host: configDir, inside: "/config" }],
+        env: { PATH: "/opt/ha/bin:/usr/bin:/bin", HOME: "/root", LANG: "C.UTF-8", ...OFFLINE },
+        argv: [hass, "-c", "/config"],
+      }),
     configPathInside: () => "/config",
   };
 }
