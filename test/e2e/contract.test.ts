@@ -59,9 +59,19 @@ beforeAll(async () => {
     contract = await onDemo();
     return;
   }
-  const stack = await startFullStack({ workDir: await mkdtemp(join(tmpdir(), "latchkey-contract-")) });
+  // On HA 2026.11 the matter lock actions are held to the fake too: a real Matter server with the
+  // simulated Matter lock (about 10 s more).
+  const stack = await startFullStack({
+    workDir: await mkdtemp(join(tmpdir(), "latchkey-contract-")),
+    matter: target.hasCredentialServices,
+  });
   stop = () => stack.stop();
   process.stdout.write(`Home Assistant ${stack.haVersion} (target ${target.name})\n`);
+  const matter = stack.matter;
+  if (matter)
+    process.stdout.write(
+      `[figure] Matter lock and server started and commissioned: ${stack.timings.matterCommissionedMs} ms; matter entry loaded: ${stack.timings.matterEntryLoadedMs} ms; lock entity: ${stack.timings.matterEntityMs} ms\n`,
+    );
   contract = {
     wsUrl: `${stack.ha.url.replace(/^http/, "ws")}/api/websocket`,
     adminToken: stack.credentials.admin.token,
@@ -70,6 +80,15 @@ beforeAll(async () => {
     lockEntityId: "lock.back_door",
     testSlot: 7,
     ...(target.hasCredentialServices ? { credentialLockEntityId: "lock.shed_door" } : {}),
+    ...(matter
+      ? {
+          matterLockEntityId: matter.entityId,
+          matterKeypad: async ({ credentialIndex, action }) => {
+            if (credentialIndex === null) await matter.control.manual({ action });
+            else await matter.control.keypad({ credentialIndex, action });
+          },
+        }
+      : {}),
     pressKeypad: async (slot, action) => {
       await stack.zwave.control.keypad({ node: 3, slot, action });
     },

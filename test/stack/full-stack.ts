@@ -5,11 +5,13 @@ import { z } from "zod";
 import { ADDON_BUNDLE, startAddon, type AddonProcess } from "../integration/support/addon-process";
 import {
   addCardResourceAndDashboard,
+  addServerUrlEntry,
   addZwaveJsEntry,
   freePort,
   haWs,
   onboard,
   startHomeAssistant,
+  waitForEntryLoaded,
   waitForZwaveJsLoaded,
   type HaCredentials,
   type HaInstance,
@@ -17,6 +19,8 @@ import {
 import { demoLocksFor, nameDemoLocks, type DemoLock } from "./name-locks";
 import { haTarget } from "./ha/target";
 import { startZwaveStack, type ZwaveStack } from "./zwave/zwave-stack";
+import { nameMatterLock, MATTER_DEMO_LOCK } from "./matter/name-matter-lock";
+import { startMatterStack, type MatterStack } from "./matter/matter-stack";
 
 export const CARD_FILE = resolve(import.meta.dirname, "../../dist/latchkey-card.js");
 
@@ -28,6 +32,11 @@ export interface FullStackOptions {
   slowDelayMs?: number;
   addonEnv?: Record<string, string>;
   progress?: (line: string) => void;
+  /**
+   * Also a simulated Matter door lock, commissioned into a real Matter server that HA's matter
+   * integration uses (HA 2026.11 only; about 10 s more). Off by default.
+   */
+  matter?: boolean;
 }
 
 export interface FullStack {
@@ -40,6 +49,8 @@ export interface FullStack {
   credentials: HaCredentials;
   addon: AddonProcess;
   addonPort: number;
+  /** With `matter`: the Matter side and the lock's entity in HA. */
+  matter?: MatterStack & { entityId: string };
   dashboardUrl: string;
   timings: Record<string, number>;
   /** Starts the add-on again on the same data folder (restart tests). */
@@ -73,6 +84,21 @@ export async function startFullStack(options: FullStackOptions): Promise<FullSta
     });
     stops.push(() => zwave.stop());
     timings.zwaveReadyMs = Date.now() - started;
+    let matter: MatterStack | undefined;
+    if (options.matter) {
+      if (target.name !== "2026.11")
+        throw new Error(
+          `The Matter stack needs HA 2026.4+ (matter lock actions); this run is ${target.name}.`,
+        );
+      say("Starting the simulated Matter lock and the Matter server, and commissioning the lock…");
+      const t = Date.now();
+      matter = await startMatterStack({ workDir: join(options.workDir, "matter") });
+      stops.push(() => matter?.stop() ?? Promise.resolve());
+      timings.matterCommissionedMs = Date.now() - t;
+      say(
+        `Matter lock commissioned as node ${matter.nodeId} over ${matter.interfaceName} in ${timings.matterCommissionedMs} ms`,
+      );
+    }
 
     say(`Starting Home Assistant ${target.version} (the first start on a machine takes longer)…`);
     const configDir = join(options.workDir, "ha");
@@ -82,10 +108,21 @@ export async function startFullStack(options: FullStackOptions): Promise<FullSta
     const credentials = await onboard(ha);
     await addZwaveJsEntry(ha, credentials.admin.token, zwave.wsUrl);
     await waitForZwaveJsLoaded(ha, credentials.admin.token);
+    if (matter) {
+      const t = Date.now();
+      await addServerUrlEntry(ha, credentials.admin.token, "matter", matter.wsUrl);
+      await waitForEntryLoaded(ha, credentials.admin.token, "matter");
+      timings.matterEntryLoadedMs = Date.now() - t;
+    }
     const ws = await haWs(ha.url, credentials.admin.token);
     let haVersion: string;
     try {
       await nameDemoLocks(ws, locks);
+      if (matter) {
+        const t = Date.now();
+        await nameMatterLock(ws);
+        timings.matterEntityMs = Date.now() - t;
+      }
       haVersion = (await ws.callParsed(z.object({ version: z.string() }).loose(), "get_config")).version;
     } finally {
       await ws.close();
@@ -118,6 +155,7 @@ export async function startFullStack(options: FullStackOptions): Promise<FullSta
     timings.stackReadyMs = Date.now() - started;
     return {
       zwave,
+      ...(matter ? { matter: { ...matter, entityId: MATTER_DEMO_LOCK.entityId } } : {}),
       ha,
       haVersion,
       locks,

@@ -237,7 +237,7 @@ export function matterCases(getTarget: () => ContractTarget): void {
       );
       expect(duplicate).toMatchObject({
         code: "home_assistant_error",
-        message: "Failed to set credential: lock returned status `failure`.",
+        message: "Failed to set credential: lock returned status `failure`",
         translation_key: "set_credential_failed",
       });
       await call(client, "clear_lock_user", lock, { user_index: first.user_index ?? 0 }, false);

@@ -125,7 +125,7 @@ export function registerMatterServices(reg: ServiceRegistry): void {
         const status = answer.status === "invalid_command" ? "unknown(133)" : answer.status;
         throw new HaError(
           "home_assistant_error",
-          `Failed to set credential: lock returned status \`${status}\`.`,
+          `Failed to set credential: lock returned status \`${status}\``,
           {
             key: "set_credential_failed",
             domain: "matter",
