@@ -11,6 +11,7 @@ import {
   type JamRequest,
   type KeypadCodeRequest,
   type KeypadRequest,
+  type QuirksRequest,
   type ResetCodesRequest,
 } from "./control-schema.js";
 
@@ -24,6 +25,8 @@ export interface ControlClient {
   keypadCode(req: KeypadCodeRequest): Promise<ActionResponse>;
   resetCodes(req?: ResetCodesRequest): Promise<ActionResponse>;
   accessEvent(req: AccessEventRequest): Promise<ActionResponse>;
+  /** Switches a lock's quirks (masked PINs, refused duplicates, no reports); what is left out is off. */
+  quirks(req: QuirksRequest): Promise<ActionResponse>;
   state(): Promise<StateResponse>;
   /** Radio frames per (node, direction, command class) since the mock started or `resetFrames`. */
   frames(): Promise<FramesResponse>;
@@ -60,6 +63,7 @@ export function createControlClient(controlUrl: string): ControlClient {
     keypadCode: (req) => post("/keypad-code", req),
     resetCodes: (req = {}) => post("/reset-codes", req),
     accessEvent: (req) => post("/access-event", req),
+    quirks: (req) => post("/quirks", req),
     state: () => call(`${base}/state`, StateResponse),
     frames: () => call(`${base}/frames`, FramesResponse),
     resetFrames: () => post("/frames/reset", {}),

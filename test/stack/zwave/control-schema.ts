@@ -31,6 +31,15 @@ export const AccessEventRequest = z.object({
   userId: slot.optional(),
 });
 
+/** Switches a User Code lock's quirks (test/stack/zwave/mock-quirks.ts); what is left out is off. */
+export const QuirksRequest = z.object({
+  node: nodeId,
+  maskPins: z.enum(["stars", "zeros"]).nullable().default(null),
+  refuseDuplicates: z.boolean().default(false),
+  silent: z.boolean().default(false),
+});
+
+export type QuirksRequest = z.input<typeof QuirksRequest>;
 export type KeypadRequest = z.infer<typeof KeypadRequest>;
 export type ActionRequest = z.infer<typeof ActionRequest>;
 export type JamRequest = z.infer<typeof JamRequest>;

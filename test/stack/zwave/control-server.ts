@@ -9,6 +9,7 @@ import {
   JamRequest,
   KeypadCodeRequest,
   KeypadRequest,
+  QuirksRequest,
   ResetCodesRequest,
   type FramesResponse,
   type StateResponse,
@@ -18,6 +19,7 @@ import * as act from "./mock-actions.js";
 import { clearUserCodes, readBattery, readDoorLockMode, readUserCodes } from "./mock-state.js";
 import { DoorLockMode } from "@zwave-js/cc";
 import { AccessEvent } from "./mock-locks.js";
+import { writeQuirks } from "./mock-quirks.js";
 
 class BadRequest extends Error {}
 
@@ -79,6 +81,16 @@ const routes: Record<string, Route> = {
     const r = parse(AccessEventRequest, body);
     await act.accessEvent(lockOf(net, r.node, r.userId).node, r.event, r.userId);
     return `Access Control event ${r.event} on node ${r.node}`;
+  },
+  "/quirks": (body, net) => {
+    const { node, ...quirks } = parse(QuirksRequest, body);
+    const lock = lockOf(net, node);
+    if (lock.spec.codes !== "user_code") throw new BadRequest(`node ${node} has no User Code CC`);
+    writeQuirks(lock.node, quirks);
+    const on = Object.entries(quirks).filter(([, value]) => value !== false && value !== null);
+    return Promise.resolve(
+      `quirks of node ${node}: ${on.length === 0 ? "none" : on.map(([k, v]) => (v === true ? k : `${k}=${String(v)}`)).join(", ")}`,
+    );
   },
   "/reset-codes": async (body, net) => {
     const r = parse(ResetCodesRequest, body ?? {});

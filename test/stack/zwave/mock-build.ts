@@ -8,6 +8,7 @@ import { DoorLockMode } from "@zwave-js/cc";
 import { createDefaultMockControllerBehaviors, createDefaultMockNodeBehaviors } from "zwave-js/Testing";
 import { LOCKS, type LockSpec, lockCommandClasses, lockPlainCommandClasses } from "./mock-locks.js";
 import { lockBehaviors } from "./mock-behaviors.js";
+import { quirkBehavior } from "./mock-quirks.js";
 import { writeDoorLockMode } from "./mock-state.js";
 import { countFrames, type FrameCounter } from "./mock-frames.js";
 
@@ -74,6 +75,8 @@ export async function buildMockNetwork(
     node.defineBehavior(...createDefaultMockNodeBehaviors());
     // defineBehavior prepends, so ours are consulted before the defaults.
     node.defineBehavior(...lockBehaviors(spec.slow ? timing.slowResponseDelayMs : 0));
+    // Off until a test switches a quirk on (POST /quirks); ahead of the stock User Code behaviour.
+    node.defineBehavior(quirkBehavior(spec));
     // A lock fresh out of the box is locked.
     writeDoorLockMode(node, DoorLockMode.Secured);
     locks.set(spec.nodeId, { spec, node });

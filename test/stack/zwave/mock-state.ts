@@ -85,6 +85,21 @@ function readUserCodeSlots(node: MockNode, numUsers: number): Record<string, Slo
   return slots;
 }
 
+/** One User Code slot as the lock keeps it: its User ID status number and the raw code. */
+export function readUserCodeSlot(node: MockNode, slot: number): { userIdStatus: UserIDStatus; code: string } {
+  const rawStatus = node.state.get(Keys.userIdStatus(slot));
+  const known = [
+    UserIDStatus.Enabled,
+    UserIDStatus.Disabled,
+    UserIDStatus.Messaging,
+    UserIDStatus.PassageMode,
+  ];
+  return {
+    userIdStatus: known.find((status) => status === rawStatus) ?? UserIDStatus.Available,
+    code: codeToString(node.state.get(Keys.userCode(slot))),
+  };
+}
+
 /**
  * Stores a code as enabled, or empties the slot when `code` is null, as a person does at the
  * lock's own keypad. On a User Credential lock: user `slot` with PIN credential `slot`.
