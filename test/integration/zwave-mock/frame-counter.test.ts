@@ -1,10 +1,9 @@
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserCodeCCGet, UserCodeCCReport } from "@zwave-js/cc/UserCodeCC";
 import { createMockZWaveRequestFrame, MockZWaveFrameType, type MockZWaveFrame } from "@zwave-js/testing";
-import { createControlClient, type ControlClient } from "../../stack/zwave/control-client";
-import { createControlServer } from "../../stack/zwave/control-server";
-import { buildMockNetwork, destroyMockNetwork, type MockNetwork } from "../../stack/zwave/mock-build";
+import type { ControlClient } from "../../stack/zwave/control-client";
+import type { MockNetwork } from "../../stack/zwave/mock-build";
+import { startInProcessNetwork } from "./in-process-network";
 import type { FrameCount } from "../../stack/zwave/control-schema";
 
 /**
@@ -17,17 +16,7 @@ let control: ControlClient;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  net = await buildMockNetwork({ normalTxDelayMs: 1, slowTxDelayMs: 1, slowResponseDelayMs: 0 }, [2, 3]);
-  const server = createControlServer(net);
-  await new Promise<void>((resolve) => server.listen({ host: "127.0.0.1", port: 0 }, resolve));
-  const address: AddressInfo | string | null = server.address();
-  if (typeof address !== "object" || !address) throw new Error("control server has no port");
-  control = createControlClient(`http://127.0.0.1:${address.port}`);
-  close = async () => {
-    server.close();
-    server.closeAllConnections();
-    await destroyMockNetwork(net);
-  };
+  ({ net, control, close } = await startInProcessNetwork([2, 3]));
 });
 afterAll(async () => {
   await close();

@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { UserIDStatus } from "@zwave-js/cc";
 import { NotificationCCReport } from "@zwave-js/cc/NotificationCC";
@@ -9,9 +8,9 @@ import {
   type MockNode,
   type MockZWaveFrame,
 } from "@zwave-js/testing";
-import { createControlClient, type ControlClient } from "../../stack/zwave/control-client";
-import { createControlServer } from "../../stack/zwave/control-server";
-import { buildMockNetwork, destroyMockNetwork, type MockNetwork } from "../../stack/zwave/mock-build";
+import type { ControlClient } from "../../stack/zwave/control-client";
+import type { MockNetwork } from "../../stack/zwave/mock-build";
+import { startInProcessNetwork } from "./in-process-network";
 
 /**
  * The simulated locks' quirks, in process (zwave-js's own mock controller and the back door lock,
@@ -24,20 +23,10 @@ let close: () => Promise<void>;
 let lock: MockNode;
 
 beforeAll(async () => {
-  net = await buildMockNetwork({ normalTxDelayMs: 1, slowTxDelayMs: 1, slowResponseDelayMs: 0 }, [3]);
-  const server = createControlServer(net);
-  await new Promise<void>((resolve) => server.listen({ host: "127.0.0.1", port: 0 }, resolve));
-  const address: AddressInfo | string | null = server.address();
-  if (typeof address !== "object" || !address) throw new Error("control server has no port");
-  control = createControlClient(`http://127.0.0.1:${address.port}`);
+  ({ net, control, close } = await startInProcessNetwork([3]));
   const back = net.locks.get(3);
   if (!back) throw new Error("no node 3");
   lock = back.node;
-  close = async () => {
-    server.close();
-    server.closeAllConnections();
-    await destroyMockNetwork(net);
-  };
 });
 afterAll(async () => {
   await close();
