@@ -15416,6 +15416,14 @@ function clockTime(at, language, timeZone) {
         return at.toISOString().slice(11, 16);
     }
 }
+/** Reports each door event as it comes, in the background: a failure is logged, never thrown at the source. */
+function doorEventTeller(deps) {
+    return (seen) => {
+        void reportDoorEvent(deps, seen).catch((error) => {
+            deps.log.error("Handling a lock event failed.", error);
+        });
+    };
+}
 /**
  * One thing that happened at a door — from a notification or a lock's state sensor — becomes
  * an activity entry, `latchkey_*` events, and an alert where the household wants one. Returns
@@ -15539,15 +15547,14 @@ function lockOfAction(action) {
  * Subscribing needs an admin token, which the add-on has.
  */
 function watchDoorEvents(deps) {
+    const tell = doorEventTeller(deps);
     deps.intake.on("zwave_js_notification", (event) => {
         const parsed = ZwaveNotificationSchema.safeParse(event.data);
         if (!parsed.success)
             return;
         const seen = interpretNotification(parsed.data, deps.service.interpretContext());
         if (seen)
-            void reportDoorEvent(deps, seen).catch((error) => {
-                deps.log.error("Handling a lock event failed.", error);
-            });
+            tell(seen);
     });
     // "Lock it" tapped on a phone notification.
     deps.intake.on("mobile_app_notification_action", (event) => {
@@ -15998,12 +16005,7 @@ async function wireHaEvents(wiring) {
     watchDoorEvents({ ...shared, client: ha, options });
     watchLockSensors({ ...shared, options });
     // A keypad or hand move on a Matter lock, seen in its state, is told like a Z-Wave lock's report.
-    const tell = (seen) => {
-        void reportDoorEvent({ ...shared, options }, seen).catch((error) => {
-            log.error("Handling a lock event failed.", error);
-        });
-    };
-    watchLockStates({ ...shared, tell });
+    watchLockStates({ ...shared, tell: doorEventTeller({ ...shared, options }) });
     watchHaCodeChanges({
         ...shared,
         client: ha,

@@ -1,23 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { draft, startLatchkey, type Harness } from "./support/harness";
+import { describe, expect, it } from "vitest";
+import { draft, harnessPerTest, until } from "./support/harness";
 
-let h: Harness | null = null;
-afterEach(async () => {
-  await h?.close();
-  h = null;
-});
-
-async function until(check: () => boolean, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const start = harnessPerTest();
 
 describe("the household's choice of code-change alerts", () => {
   it("notify_code_changes off: the change is entered and fired for automations, no one is alerted", async () => {
-    h = await startLatchkey({ options: { notify_code_changes: false } });
+    const h = await start({ options: { notify_code_changes: false } });
     const ha = h.ha;
     const { codeId } = await h.service.createCode(draft("Mom", "4821", ["lock.front_door"]));
     const code = h.service.book.publicCode(codeId);
@@ -29,7 +17,7 @@ describe("the household's choice of code-change alerts", () => {
   });
 
   it("on a phone it is a plain alert, routed to the household's targets", async () => {
-    h = await startLatchkey({
+    const h = await start({
       ha: { notifyServices: ["mobile_app_pixel"] },
       options: { notify_targets: ["notify.mobile_app_pixel"] },
     });

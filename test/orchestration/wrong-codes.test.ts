@@ -1,23 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startLatchkey, type Harness } from "./support/harness";
+import { describe, expect, it } from "vitest";
+import { harnessPerTest, until } from "./support/harness";
 
-let h: Harness | null = null;
-afterEach(async () => {
-  await h?.close();
-  h = null;
-});
-
-async function until(check: () => boolean, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const start = harnessPerTest();
 
 describe("wrong codes on a phone", () => {
   it("offer “Lock it” only while the door is open, and replace each other (one tag, alerting once)", async () => {
-    h = await startLatchkey({
+    const h = await start({
       ha: { notifyServices: ["mobile_app_pixel"] },
       options: { notify_targets: ["notify.mobile_app_pixel"] },
     });
@@ -31,7 +19,7 @@ describe("wrong codes on a phone", () => {
     expect(ha.notifications.sent[0]?.data).not.toHaveProperty("data.actions");
 
     ha.manual("lock.back_door", "unlock");
-    await until(() => h?.service.locks.doorState("lock.back_door") === "unlocked");
+    await until(() => h.service.locks.doorState("lock.back_door") === "unlocked");
     ha.accessEvent("lock.back_door", 16);
     await until(() => ha.notifications.sent.length === 2);
     expect(ha.notifications.sent[1]?.data.message).toMatch(/^Back Door turned its keypad off at /);

@@ -1,7 +1,7 @@
 import { interpretNotification, ZwaveNotificationSchema } from "../core/interpret";
 import type { HaClient } from "../ha/client";
 import type { HaEventIntake } from "../ha/event-intake";
-import { reportDoorEvent, type DoorReportDeps } from "./door-report";
+import { doorEventTeller, type DoorReportDeps } from "./door-report";
 import { lockOfAction } from "./lock-action";
 
 interface Deps extends DoorReportDeps {
@@ -15,14 +15,12 @@ interface Deps extends DoorReportDeps {
  * Subscribing needs an admin token, which the add-on has.
  */
 export function watchDoorEvents(deps: Deps): void {
+  const tell = doorEventTeller(deps);
   deps.intake.on("zwave_js_notification", (event) => {
     const parsed = ZwaveNotificationSchema.safeParse(event.data);
     if (!parsed.success) return;
     const seen = interpretNotification(parsed.data, deps.service.interpretContext());
-    if (seen)
-      void reportDoorEvent(deps, seen).catch((error: unknown) => {
-        deps.log.error("Handling a lock event failed.", error);
-      });
+    if (seen) tell(seen);
   });
   // "Lock it" tapped on a phone notification.
   deps.intake.on("mobile_app_notification_action", (event) => {

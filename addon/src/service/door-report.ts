@@ -59,6 +59,15 @@ function clockTime(at: Date, language: string, timeZone: string): string {
   }
 }
 
+/** Reports each door event as it comes, in the background: a failure is logged, never thrown at the source. */
+export function doorEventTeller(deps: DoorReportDeps): (seen: Interpretation) => void {
+  return (seen) => {
+    void reportDoorEvent(deps, seen).catch((error: unknown) => {
+      deps.log.error("Handling a lock event failed.", error);
+    });
+  };
+}
+
 /**
  * One thing that happened at a door — from a notification or a lock's state sensor — becomes
  * an activity entry, `latchkey_*` events, and an alert where the household wants one. Returns

@@ -1,4 +1,3 @@
-import type { Interpretation } from "../core/interpret";
 import type { Options } from "../config";
 import type { HaClient } from "../ha/client";
 import { HaEventIntake } from "../ha/event-intake";
@@ -7,7 +6,7 @@ import type { Logger } from "../log/logger";
 import type { ActivityLog } from "./activity-log";
 import { DoorCommands } from "./door-commands";
 import { watchDoorEvents } from "./door-events";
-import { reportDoorEvent } from "./door-report";
+import { doorEventTeller } from "./door-report";
 import { watchLockSensors } from "./lock-sensors";
 import type { Journal } from "./journal";
 import { Notifier } from "./notifier";
@@ -68,12 +67,7 @@ export async function wireHaEvents(wiring: EventsWiring): Promise<Notifier> {
   watchDoorEvents({ ...shared, client: ha, options });
   watchLockSensors({ ...shared, options });
   // A keypad or hand move on a Matter lock, seen in its state, is told like a Z-Wave lock's report.
-  const tell = (seen: Interpretation) => {
-    void reportDoorEvent({ ...shared, options }, seen).catch((error: unknown) => {
-      log.error("Handling a lock event failed.", error);
-    });
-  };
-  watchLockStates({ ...shared, tell });
+  watchLockStates({ ...shared, tell: doorEventTeller({ ...shared, options }) });
   watchHaCodeChanges({
     ...shared,
     client: ha,

@@ -2,6 +2,7 @@
 // wiring and file store, connected with the real HA client to the HA websocket fake (held to
 // real HA by the contract tests) — no child process, so a test can hold a write, a read of HA
 // or a clock in its hand.
+import { afterEach } from "vitest";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -168,4 +169,26 @@ export function draft(
   extra: Record<string, unknown> = {},
 ): CodeDraft {
   return CodeDraftSchema.parse({ name, pin, lockIds, ...extra });
+}
+
+/** Polls `check` every 20 ms until it holds; fails after `ms`. */
+export async function until(check: () => boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Starts a harness for one test, closed after it: `const h = await start({ options })`. */
+export function harnessPerTest(): (options?: HarnessOptions) => Promise<Harness> {
+  let current: Harness | null = null;
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  return async (options) => {
+    current = await startLatchkey(options);
+    return current;
+  };
 }
