@@ -15727,8 +15727,26 @@ const ACTIONS = {
     delete_all_credentials: { slot: "user_id", change: "removed" },
     delete_all_users: { slot: "all", change: "removed" },
 };
+const MatterCallSchema = object$1({
+    domain: literal$1("matter"),
+    service: _enum$1(["set_lock_credential", "clear_lock_credential", "clear_lock_user"]),
+    service_data: object$1({
+        entity_id: ids,
+        device_id: ids,
+        credential_type: string$1().optional(),
+        credential_index: slotNumber.optional(),
+        user_index: slotNumber.optional(),
+    })
+        .loose(),
+})
+    .loose();
+/** HA's name for a PIN in the matter lock actions (the only credential that takes a Latchkey slot). */
+const MATTER_PIN = "pin";
 /** The code action in a `call_service` event's data, or null for any other call. */
 function codeActionOf(eventData) {
+    const matter = MatterCallSchema.safeParse(eventData);
+    if (matter.success)
+        return matterActionOf(matter.data.service, matter.data.service_data);
     const parsed = CallServiceSchema.safeParse(eventData);
     if (!parsed.success)
         return null;
@@ -15741,11 +15759,37 @@ function codeActionOf(eventData) {
         return null;
     const slot = action.slot === "all" ? "all" : (data[action.slot] ?? null);
     return {
+        domain: "zwave_js",
         service: parsed.data.service,
         entityIds: data.entity_id.map((id) => id.trim()),
         deviceIds: data.device_id,
         slot,
+        matterUser: null,
         change: action.change,
+    };
+}
+/**
+ * A Matter lock's slot is its PIN credential index. A PIN set without an index goes where the
+ * lock picks (slot null: listed again, it shows as unmanaged); a user cleared takes its PINs with it.
+ */
+function matterActionOf(service, data) {
+    const on = {
+        domain: "matter",
+        service,
+        entityIds: data.entity_id.map((id) => id.trim()),
+        deviceIds: data.device_id,
+    };
+    if (service === "clear_lock_user")
+        return data.user_index === undefined
+            ? null
+            : { ...on, slot: null, matterUser: data.user_index, change: "removed" };
+    if (data.credential_type !== MATTER_PIN)
+        return null;
+    return {
+        ...on,
+        slot: data.credential_index ?? null,
+        matterUser: null,
+        change: service === "set_lock_credential" ? "set" : "removed",
     };
 }
 
@@ -15763,7 +15807,7 @@ function watchHaCodeChanges(deps) {
         if (!action)
             return;
         for (const lock of targetedLocks(deps, action)) {
-            if (deps.client.isOwnCallInFlight("zwave_js", action.service, lock.id))
+            if (deps.client.isOwnCallInFlight(action.domain, action.service, lock.id))
                 continue;
             void handle(deps, action, lock, event.userId).catch((error) => {
                 deps.log.error("Handling a code change made in Home Assistant failed.", error);
@@ -15783,9 +15827,10 @@ async function handle(deps, action, lock, userId) {
         service.locks.refreshInBackground();
     }, deps.relistAfterMs).unref();
     const reason = action.change === "set" ? "changed_in_ha" : "removed_in_ha";
-    const { held } = action.slot === null
-        ? { held: [] }
-        : await service.holdChangedSlots(lock.id, action.slot, reason, { ownEchoes: false });
+    const slots = action.matterUser !== null ? await slotsEmptiedBy(deps, lock) : action.slot === null ? [] : [action.slot];
+    const held = [];
+    for (const slot of slots)
+        held.push(...(await service.holdChangedSlots(lock.id, slot, reason, { ownEchoes: false })).held);
     const code = held.length === 1 ? held[0] : undefined;
     const entry = {
         id: randomUUID(),
@@ -15794,7 +15839,7 @@ async function handle(deps, action, lock, userId) {
         lockId: lock.id,
         codeId: code?.id ?? null,
         codeName: code?.name ?? null,
-        slot: typeof action.slot === "number" ? action.slot : null,
+        slot: slots.length === 1 && typeof slots[0] === "number" ? slots[0] : null,
         userName: await deps.users.nameOf(userId),
     };
     const sentence = await enterLockActivity(deps, entry, lock.name);
@@ -15806,6 +15851,20 @@ async function handle(deps, action, lock, userId) {
     }
     if (options.notify_keypad_code_changes)
         await notifier.notify(options.notify_targets, "Latchkey", sentence);
+}
+/**
+ * A Matter user cleared by someone else takes every PIN it holds, and the echo names only the
+ * user: once the action has run, the lock is listed again, and Latchkey's slots it no longer
+ * holds are the ones that went.
+ */
+async function slotsEmptiedBy(deps, lock) {
+    const { service } = deps;
+    await new Promise((resolve) => setTimeout(resolve, deps.relistAfterMs));
+    await service.locks.refresh();
+    return service.book.document.claims
+        .filter((c) => c.lockId === lock.id && c.observed.status === "set" && c.held === undefined)
+        .map((c) => c.slot)
+        .filter((slot) => service.locks.found.holding(lock.id, slot) === undefined);
 }
 
 const UNLOCKED_BY = new Set([

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ActivityEntry } from "../../../src/model/activity";
+import type { Code } from "../../../src/model/code";
 import type { Lock } from "../../../src/model/lock";
 import { codeActionOf, type CodeAction } from "../core/code-actions";
 import type { Options } from "../config";
@@ -39,7 +40,7 @@ export function watchHaCodeChanges(deps: Deps): void {
     const action = codeActionOf(event.data);
     if (!action) return;
     for (const lock of targetedLocks(deps, action)) {
-      if (deps.client.isOwnCallInFlight("zwave_js", action.service, lock.id)) continue;
+      if (deps.client.isOwnCallInFlight(action.domain, action.service, lock.id)) continue;
       void handle(deps, action, lock, event.userId).catch((error: unknown) => {
         deps.log.error("Handling a code change made in Home Assistant failed.", error);
       });
@@ -60,10 +61,11 @@ async function handle(deps: Deps, action: CodeAction, lock: Lock, userId: string
     service.locks.refreshInBackground();
   }, deps.relistAfterMs).unref();
   const reason = action.change === "set" ? "changed_in_ha" : "removed_in_ha";
-  const { held } =
-    action.slot === null
-      ? { held: [] }
-      : await service.holdChangedSlots(lock.id, action.slot, reason, { ownEchoes: false });
+  const slots =
+    action.matterUser !== null ? await slotsEmptiedBy(deps, lock) : action.slot === null ? [] : [action.slot];
+  const held: Code[] = [];
+  for (const slot of slots)
+    held.push(...(await service.holdChangedSlots(lock.id, slot, reason, { ownEchoes: false })).held);
   const code = held.length === 1 ? held[0] : undefined;
   const entry: ActivityEntry = {
     id: randomUUID(),
@@ -72,7 +74,7 @@ async function handle(deps: Deps, action: CodeAction, lock: Lock, userId: string
     lockId: lock.id,
     codeId: code?.id ?? null,
     codeName: code?.name ?? null,
-    slot: typeof action.slot === "number" ? action.slot : null,
+    slot: slots.length === 1 && typeof slots[0] === "number" ? slots[0] : null,
     userName: await deps.users.nameOf(userId),
   };
   const sentence = await enterLockActivity(deps, entry, lock.name);
@@ -83,4 +85,19 @@ async function handle(deps: Deps, action: CodeAction, lock: Lock, userId: string
     return;
   }
   if (options.notify_keypad_code_changes) await notifier.notify(options.notify_targets, "Latchkey", sentence);
+}
+
+/**
+ * A Matter user cleared by someone else takes every PIN it holds, and the echo names only the
+ * user: once the action has run, the lock is listed again, and Latchkey's slots it no longer
+ * holds are the ones that went.
+ */
+async function slotsEmptiedBy(deps: Deps, lock: Lock): Promise<number[]> {
+  const { service } = deps;
+  await new Promise((resolve) => setTimeout(resolve, deps.relistAfterMs));
+  await service.locks.refresh();
+  return service.book.document.claims
+    .filter((c) => c.lockId === lock.id && c.observed.status === "set" && c.held === undefined)
+    .map((c) => c.slot)
+    .filter((slot) => service.locks.found.holding(lock.id, slot) === undefined);
 }

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { RawClient } from "../ha-fake/raw-client";
+import { z } from "zod";
+import { RawClient, resultSchema } from "../ha-fake/raw-client";
 import type { HaFakeOptions } from "../ha-fake/index";
 import { allSynced } from "../support/api-client";
 import { pinsShown } from "../support/pins";
-import { ADMIN, slotsHolding, startWorld, threeLocks, type World } from "../support/world";
+import { ADMIN, FAST, slotsHolding, startWorld, threeLocks, type World } from "../support/world";
 
 const PATIO = "lock.patio_door";
 
@@ -39,7 +40,7 @@ function matterWrites(w: World): { service: string; data: Record<string, unknown
 let world: World | null = null;
 afterEach(async () => {
   if (world) {
-    expect(pinsShown(world.addon.output(), ["4821", "5930", "7391"])).toEqual([]);
+    expect(pinsShown(world.addon.output(), ["4821", "5930", "7391", "6060"])).toEqual([]);
     await world.close();
   }
   world = null;
@@ -178,5 +179,93 @@ describe("Matter locks, on the newest HA (matter lock actions)", () => {
       "manual_lock",
       "keypad_unlock",
     ]);
+  });
+
+  it("a PIN changed or a user cleared on the Matter lock by someone else in HA is held, told and never overwritten", async () => {
+    world = await startWorld(
+      { profile: "newest", locks: withMatterPatioDoor() },
+      { ...FAST, LATCHKEY_CODE_ACTION_RELIST_MS: "200" },
+    );
+    const w = world;
+    const mom = await w.api.request("codes/create", {
+      draft: { name: "Mom", pin: "4821", lockIds: [PATIO] },
+    });
+    const dad = await w.api.request("codes/create", {
+      draft: { name: "Dad", pin: "5930", lockIds: [PATIO] },
+    });
+    if (!mom.ok || !dad.ok) throw new Error("create failed");
+    const synced = await w.api.waitForSnapshot(allSynced);
+    const momSlot = synced.slots[mom.result.codeId]?.[PATIO] ?? 0;
+    const dadSlot = synced.slots[dad.result.codeId]?.[PATIO] ?? 0;
+    const { client } = await RawClient.authed(w.ha.wsUrl, ADMIN.token);
+    const act = async (service: string, data: Record<string, unknown>) =>
+      resultSchema.parse(
+        await client.command("call_service", {
+          domain: "matter",
+          service,
+          service_data: data,
+          target: { entity_id: PATIO },
+          ...(service === "set_lock_credential" ? { return_response: true } : {}),
+        }),
+      ).success;
+    try {
+      const writes = matterWrites(w).length;
+      // A script (or another lock manager) gives Mom's PIN slot a new PIN.
+      expect(
+        await act("set_lock_credential", {
+          credential_type: "pin",
+          credential_data: "6060",
+          credential_index: momSlot,
+        }),
+      ).toBe(true);
+      const changed = await w.api.waitForSnapshot((s) => s.held.length === 1);
+      expect(changed.held[0]).toMatchObject({
+        lockId: PATIO,
+        slot: momSlot,
+        codeId: mom.result.codeId,
+        reason: "changed_in_ha",
+      });
+      await w.api.waitForSnapshot(() =>
+        [...w.ha.notifications.persistent.values()].some((n) => n.message.includes("Mom")),
+      );
+      expect([...w.ha.notifications.persistent.values()].map((n) => n.message)).toContain(
+        `Alex Admin changed a code on Patio Door in Home Assistant (slot ${momSlot}). That slot belongs to Mom: open Latchkey to keep the lock's code or restore Mom's.`,
+      );
+
+      // Dad's user is cleared (with his PIN): the echo names the user, the lock's listing the slot.
+      const status = await client.command("call_service", {
+        domain: "matter",
+        service: "get_lock_credential_status",
+        service_data: { credential_type: "pin", credential_index: dadSlot },
+        target: { entity_id: PATIO },
+        return_response: true,
+      });
+      const dadUser = z
+        .object({
+          result: z.object({ response: z.record(z.string(), z.object({ user_index: z.number() })) }),
+        })
+        .parse(status).result.response[PATIO]?.user_index;
+      expect(await act("clear_lock_user", { user_index: dadUser })).toBe(true);
+      const removed = await w.api.waitForSnapshot((s) => s.held.length === 2);
+      expect(removed.held).toContainEqual(
+        expect.objectContaining({ slot: dadSlot, codeId: dad.result.codeId, reason: "removed_in_ha" }),
+      );
+      await new Promise((r) => setTimeout(r, 1_000));
+      // Only the two actions above: Latchkey wrote nothing over them.
+      expect(matterWrites(w).slice(writes).map((c) => c.service)).toEqual([
+        "set_lock_credential",
+        "clear_lock_user",
+      ]);
+      expect(slotsHolding(w.ha, PATIO, "6060")).toEqual([momSlot]);
+
+      // The admin restores Mom's PIN and keeps Dad off the lock.
+      await w.api.request("held/resolve", { lockId: PATIO, slot: momSlot, keep: "latchkey" });
+      await w.api.request("held/resolve", { lockId: PATIO, slot: dadSlot, keep: "lock" });
+      const after = await w.api.waitForSnapshot((s) => s.held.length === 0 && allSynced(s));
+      expect(slotsHolding(w.ha, PATIO, "4821")).toEqual([momSlot]);
+      expect(after.codes.find((c) => c.id === dad.result.codeId)?.lockIds).not.toContain(PATIO);
+    } finally {
+      client.close();
+    }
   });
 });

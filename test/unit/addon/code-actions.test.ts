@@ -44,12 +44,54 @@ describe("HA's echo of a zwave_js code action", () => {
       call("set_credential", { device_id: "dev1", user_id: 1, credential_data: "4821" }),
     );
     expect(action).toEqual({
+      domain: "zwave_js",
       service: "set_credential",
       entityIds: [],
       deviceIds: ["dev1"],
       slot: 1,
+      matterUser: null,
       change: "set",
     });
     expect(JSON.stringify(action)).not.toContain("4821");
+  });
+});
+
+describe("HA's echo of a matter lock action", () => {
+  const lock = { entity_id: ["lock.patio_door"] };
+  it.each([
+    [
+      "set_lock_credential",
+      { credential_type: "pin", credential_data: "4821", credential_index: 3 },
+      3,
+      "set",
+    ],
+    ["set_lock_credential", { credential_type: "pin", credential_data: "4821" }, null, "set"],
+    ["clear_lock_credential", { credential_type: "pin", credential_index: "3" }, 3, "removed"],
+  ])("%s %j → slot %s, %s", (service, data, slot, change) => {
+    const action = codeActionOf(call(service, { ...lock, ...data }, "matter"));
+    expect(action).toMatchObject({ domain: "matter", service, slot, change, matterUser: null });
+    expect(JSON.stringify(action)).not.toContain("4821");
+  });
+
+  it("a user cleared names the user, not a slot: its PINs are found by listing the lock again", () => {
+    expect(codeActionOf(call("clear_lock_user", { ...lock, user_index: 2 }, "matter"))).toMatchObject({
+      domain: "matter",
+      slot: null,
+      matterUser: 2,
+      change: "removed",
+    });
+  });
+
+  it("is nothing for other credentials, reads, renames or a user without an index", () => {
+    expect(
+      codeActionOf(
+        call("set_lock_credential", { ...lock, credential_type: "rfid", credential_data: "ab" }, "matter"),
+      ),
+    ).toBeNull();
+    expect(codeActionOf(call("get_lock_users", lock, "matter"))).toBeNull();
+    expect(
+      codeActionOf(call("set_lock_user", { ...lock, user_index: 1, user_name: "Gran" }, "matter")),
+    ).toBeNull();
+    expect(codeActionOf(call("clear_lock_user", lock, "matter"))).toBeNull();
   });
 });
