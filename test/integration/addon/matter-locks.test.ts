@@ -252,10 +252,11 @@ describe("Matter locks, on the newest HA (matter lock actions)", () => {
       );
       await new Promise((r) => setTimeout(r, 1_000));
       // Only the two actions above: Latchkey wrote nothing over them.
-      expect(matterWrites(w).slice(writes).map((c) => c.service)).toEqual([
-        "set_lock_credential",
-        "clear_lock_user",
-      ]);
+      expect(
+        matterWrites(w)
+          .slice(writes)
+          .map((c) => c.service),
+      ).toEqual(["set_lock_credential", "clear_lock_user"]);
       expect(slotsHolding(w.ha, PATIO, "6060")).toEqual([momSlot]);
 
       // The admin restores Mom's PIN and keeps Dad off the lock.
