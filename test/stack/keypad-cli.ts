@@ -8,20 +8,27 @@
 //   npm run demo:keypad -- --lock front --lockout           keypad off after too many wrong codes
 //   npm run demo:keypad -- --lock front --lose-codes        the lock forgets its codes (reset) and says so
 //   npm run demo:keypad -- --lock shed --slot 1             the User Credential lock: --slot is the user
-// The mock's control URL comes from LATCHKEY_DEMO_CONTROL or .cache/demo/stack.json.
+//   npm run demo:keypad -- --lock patio --pin 1234          the Matter door: a PIN typed at its keypad
+//   npm run demo:keypad -- --lock patio --manual [--action lock]    (or --slot N: the PIN at index N)
+// The mocks' control URLs come from LATCHKEY_DEMO_CONTROL / LATCHKEY_DEMO_MATTER_CONTROL or .cache/demo/stack.json.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { createMatterLockControl } from "./matter/control-client.js";
 import { createControlClient } from "./zwave/control-client.js";
 import { AccessEvent, LOCKS } from "./zwave/mock-locks.js";
 
 const STATE_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../../.cache/demo/stack.json");
-const StackFile = z.object({ controlUrl: z.string() });
+const StackFile = z.object({ controlUrl: z.string(), matterControlUrl: z.string().optional() });
 
 const Args = z.object({
-  lock: z.enum(["front", "back", "garage", "shed"]).default("front"),
+  lock: z.enum(["front", "back", "garage", "shed", "patio"]).default("front"),
+  pin: z
+    .string()
+    .regex(/^\d{4,8}$/, { error: "--pin takes 4 to 8 digits" })
+    .optional(),
   slot: z.coerce.number().int().min(1).max(255).optional(),
   action: z.enum(["unlock", "lock"]).default("unlock"),
   manual: z.boolean().default(false),
@@ -33,22 +40,48 @@ const Args = z.object({
   battery: z.coerce.number().int().min(0).max(100).optional(),
 });
 
-function controlUrl(): string {
-  const fromEnv = process.env.LATCHKEY_DEMO_CONTROL;
-  if (fromEnv) return fromEnv;
+function stackFile(envName: string): z.infer<typeof StackFile> {
   if (!existsSync(STATE_FILE)) {
-    throw new Error(
-      `no LATCHKEY_DEMO_CONTROL and no ${STATE_FILE}; is the demo stack running (npm run demo)?`,
-    );
+    throw new Error(`no ${envName} and no ${STATE_FILE}; is the demo stack running (npm run demo)?`);
   }
   const unknownJson: unknown = JSON.parse(readFileSync(STATE_FILE, "utf8"));
-  return StackFile.parse(unknownJson).controlUrl;
+  return StackFile.parse(unknownJson);
+}
+
+function controlUrl(): string {
+  return process.env.LATCHKEY_DEMO_CONTROL ?? stackFile("LATCHKEY_DEMO_CONTROL").controlUrl;
+}
+
+function matterControlUrl(): string {
+  const url =
+    process.env.LATCHKEY_DEMO_MATTER_CONTROL ?? stackFile("LATCHKEY_DEMO_MATTER_CONTROL").matterControlUrl;
+  if (!url) throw new Error("this demo runs without its Matter door (see what npm run demo printed)");
+  return url;
+}
+
+/** The Matter door: its keypad (a PIN, or the PIN at an index) and its thumb-turn. */
+async function atMatterDoor(args: z.infer<typeof Args>): Promise<string> {
+  const control = createMatterLockControl(matterControlUrl());
+  if (args.manual) {
+    await control.manual({ action: args.action });
+    return `${args.action}ed by hand`;
+  }
+  const typed =
+    args.pin !== undefined
+      ? { pin: args.pin }
+      : args.slot !== undefined
+        ? { credentialIndex: args.slot }
+        : undefined;
+  if (!typed) throw new Error("give --pin 1234 (or --slot N) for the Matter door's keypad, or --manual");
+  const opened = await control.keypad({ ...typed, action: args.action });
+  return opened ? `keypad ${args.action}` : "the lock refused the code (it holds no such PIN)";
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       lock: { type: "string" },
+      pin: { type: "string" },
       slot: { type: "string" },
       action: { type: "string" },
       manual: { type: "boolean" },
@@ -63,6 +96,10 @@ async function main(): Promise<void> {
   const parsed = Args.safeParse(values);
   if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
   const args = parsed.data;
+  if (args.lock === "patio") {
+    console.log(`Patio Door: ${await atMatterDoor(args)}`);
+    return;
+  }
   const lock = LOCKS.find((l) => l.slug === args.lock);
   if (!lock) throw new Error(`unknown lock ${args.lock}`);
   const node = lock.nodeId;

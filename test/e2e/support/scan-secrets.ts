@@ -14,9 +14,10 @@ export interface SecretScan {
   /** "where: PIN" for every PIN found where none may be. An empty list is the pass. */
   findings: string[];
   /**
-   * Recorded `call_service` events of the Z-Wave JS code services. HA itself echoes every
-   * service call, with its data, on the bus and the recorder stores it: the PIN Latchkey must
-   * hand to `zwave_js.set_lock_usercode` (or `set_credential`) lands there whatever Latchkey does (see README).
+   * Recorded `call_service` events of the Z-Wave JS code services and of `matter.set_lock_credential`.
+   * HA itself echoes every service call, with its data, on the bus and the recorder stores it: the
+   * PIN Latchkey must hand to `zwave_js.set_lock_usercode` (or `set_credential`, or the matter
+   * action) lands there whatever Latchkey does (see README).
    */
   haServiceEchoes: number;
 }
@@ -54,13 +55,17 @@ export async function scanForSecrets(world: StackWorld, pins: readonly string[])
   );
   let haServiceEchoes = 0;
   for (const row of RowsSchema.parse(JSON.parse(stdout))) {
-    const echo =
-      row.table === "events" &&
-      row.kind === "call_service" &&
-      /"domain":\s*"zwave_js"/.test(row.text) &&
-      [...CODE_WRITES].some((service) => row.text.includes(`"${service}"`));
+    const echo = row.table === "events" && row.kind === "call_service" && isCodeWriteEcho(row.text);
     if (echo) haServiceEchoes += pinsShown(row.text, pins).length > 0 ? 1 : 0;
     else check(`HA recorder ${row.table} (${row.kind})`, row.text);
   }
   return { findings, haServiceEchoes };
+}
+
+/** HA's echo of a service call that had to carry a PIN: a lock code write. */
+function isCodeWriteEcho(text: string): boolean {
+  if (/"domain":\s*"matter"/.test(text)) return text.includes('"set_lock_credential"');
+  return (
+    /"domain":\s*"zwave_js"/.test(text) && [...CODE_WRITES].some((service) => text.includes(`"${service}"`))
+  );
 }

@@ -22,13 +22,20 @@ export interface StackWorld {
   close: () => Promise<void>;
 }
 
-export async function startStackWorld(): Promise<StackWorld> {
+/** `matter`: a Matter door too (HA 2026.11); `addonEnv`: tuning added to the add-on's. */
+export async function startStackWorld(
+  options: { matter?: boolean; addonEnv?: Record<string, string> } = {},
+): Promise<StackWorld> {
   const workDir = await mkdtemp(join(tmpdir(), "latchkey-e2e-"));
-  const stack = await startFullStack({ workDir, addonEnv: { LATCHKEY_RETRY_BASE_MS: "500" } });
+  const stack = await startFullStack({
+    workDir,
+    addonEnv: { LATCHKEY_RETRY_BASE_MS: "500", ...options.addonEnv },
+    ...(options.matter ? { matter: true } : {}),
+  });
   const watch = await HaWatch.start(stack.ha.url, stack.credentials.admin.token);
   const api = await connectApi(stack.addon.apiUrl, stack.credentials.admin.token);
   await api.request("state/subscribe", {});
-  await api.waitForSnapshot((s) => s.locks.length === STACK_LOCKS.length);
+  await api.waitForSnapshot((s) => s.locks.length === STACK_LOCKS.length + (options.matter ? 1 : 0));
   return {
     stack,
     watch,

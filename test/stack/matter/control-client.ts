@@ -1,9 +1,10 @@
 // Typed client of the simulated Matter lock's control endpoint (lock-process.ts).
-import { LockStateResponse, type KeypadRequest, type ManualRequest } from "./control-schema.js";
+import { KeypadAnswer, LockStateResponse, type KeypadRequest, type ManualRequest } from "./control-schema.js";
 
 export interface MatterLockControl {
   readonly url: string;
-  keypad(req: KeypadRequest): Promise<void>;
+  /** False when the lock holds no such PIN (a wrong code: the bolt stays). */
+  keypad(req: KeypadRequest): Promise<boolean>;
   manual(req: ManualRequest): Promise<void>;
   state(): Promise<LockStateResponse>;
 }
@@ -22,9 +23,7 @@ async function post(url: string, body: unknown): Promise<unknown> {
 export function createMatterLockControl(url: string): MatterLockControl {
   return {
     url,
-    keypad: async (req) => {
-      await post(`${url}/keypad`, req);
-    },
+    keypad: async (req) => KeypadAnswer.parse(await post(`${url}/keypad`, req)).ok,
     manual: async (req) => {
       await post(`${url}/manual`, req);
     },

@@ -3,9 +3,16 @@ import { z } from "zod";
 
 const Action = z.enum(["lock", "unlock"]);
 
-/** A PIN typed at the keypad: the lock matches it to the PIN credential at this index. */
-export const KeypadRequest = z.object({ credentialIndex: z.number().int().min(1), action: Action });
+/**
+ * A PIN typed at the keypad, named by the PIN itself (the lock looks for an enabled user's PIN
+ * credential holding it: how a test proves which PIN a lock holds) or by the credential's index.
+ */
+export const KeypadRequest = z.union([
+  z.object({ pin: z.string().regex(/^\d{4,8}$/), action: Action }),
+  z.object({ credentialIndex: z.number().int().min(1), action: Action }),
+]);
 export type KeypadRequest = z.infer<typeof KeypadRequest>;
+export const KeypadAnswer = z.object({ ok: z.boolean(), did: z.string() });
 /** The thumb-turn. */
 export const ManualRequest = z.object({ action: Action });
 export type ManualRequest = z.infer<typeof ManualRequest>;

@@ -2,7 +2,7 @@
 // credential features, 10 users, PINs of 4–8 digits, the limits the HA fake's Matter lock models
 // (test/integration/ha-fake/matter-door-lock.ts). Users and PINs live in matter.js's own
 // nonvolatile storage under the run's folder.
-import { Environment, ServerNode, VendorId } from "@matter/main";
+import { Bytes, Environment, ServerNode, VendorId } from "@matter/main";
 import { DoorLockServer, LockAuth } from "@matter/main/behaviors/door-lock";
 import { DoorLock } from "@matter/main/clusters/door-lock";
 import { DoorLockDevice } from "@matter/main/devices/door-lock";
@@ -45,8 +45,11 @@ export interface LockDeviceOptions {
 export interface LockDevice {
   node: ServerNode;
   manualPairingCode: string;
-  /** Moves the bolt as if by the keypad with the PIN at `credentialIndex`; false when no such PIN. */
-  keypad(credentialIndex: number, action: "lock" | "unlock"): Promise<boolean>;
+  /**
+   * Moves the bolt as if by the keypad with a PIN (or the PIN at a credential index) of an
+   * enabled user; false, and the bolt stays, when the lock holds no such PIN.
+   */
+  keypad(typed: { pin: string } | { credentialIndex: number }, action: "lock" | "unlock"): Promise<boolean>;
   /** Moves the bolt by hand (thumb-turn). */
   manual(action: "lock" | "unlock"): Promise<void>;
   state(): Promise<{ lockState: string; users: { userIndex: number; name: string; pins: number[] }[] }>;
@@ -122,14 +125,24 @@ export async function startLockDevice(options: LockDeviceOptions): Promise<LockD
   return {
     node,
     manualPairingCode: node.state.commissioning.pairingCodes.manualPairingCode,
-    keypad: async (credentialIndex, action) => {
-      const user = await endpoint.act((agent) =>
-        agent
-          .get(SimulatedLockServer)
-          .auth.findUserIndexForCredential(DoorLock.CredentialType.Pin, credentialIndex),
-      );
-      if (user === null) return false;
-      await move(action, DoorLock.OperationSource.Keypad, user, credentialIndex);
+    keypad: async (typed, action) => {
+      const match = await endpoint.act((agent) => {
+        const auth = agent.get(SimulatedLockServer).auth;
+        const index =
+          "credentialIndex" in typed
+            ? typed.credentialIndex
+            : auth.credentials.find(
+                (c) =>
+                  c.credentialType === DoorLock.CredentialType.Pin &&
+                  Bytes.areEqual(auth.decrypt(c.credentialData), Bytes.fromString(typed.pin)),
+              )?.credentialIndex;
+        if (index === undefined) return null;
+        const userIndex = auth.findUserIndexForCredential(DoorLock.CredentialType.Pin, index);
+        const user = userIndex === null ? undefined : auth.findUser(userIndex);
+        return user?.userStatus === DoorLock.UserStatus.OccupiedEnabled ? { userIndex, index } : null;
+      });
+      if (!match) return false;
+      await move(action, DoorLock.OperationSource.Keypad, match.userIndex, match.index);
       return true;
     },
     manual: async (action) => {

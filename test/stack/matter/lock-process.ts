@@ -35,9 +35,11 @@ type Route = (lock: LockDevice, input: unknown) => Promise<unknown>;
 const routes: Record<string, Route> = {
   "/keypad": async (lock, input) => {
     const r = KeypadRequest.parse(input);
-    if (!(await lock.keypad(r.credentialIndex, r.action)))
-      throw new Error(`no PIN at credential index ${r.credentialIndex}`);
-    return { ok: true };
+    const { action, ...typed } = r;
+    // A PIN the lock does not hold is a wrong code at the door: the bolt stays, and the caller is told.
+    if (!(await lock.keypad(typed, action)))
+      return { ok: false, did: "pin" in typed ? "wrong code" : `no PIN at index ${typed.credentialIndex}` };
+    return { ok: true, did: action };
   },
   "/manual": async (lock, input) => {
     await lock.manual(ManualRequest.parse(input).action);
