@@ -29,7 +29,7 @@ tier() {
 
 setup_primary() {
   bash scripts/setup-ha.sh 2026.11
-  # The Matter server (python-matter-server in the same root) for the Matter contract cases.
+  # The Matter server (python-matter-server in the same root): the Matter contract cases and matter.test.ts.
   bash scripts/setup-matter-server.sh
   bash scripts/setup-chromium.sh
   # The card loads its chunks (dist/latchkey-card-*.js) next to itself.
