@@ -16416,6 +16416,16 @@ async function detectCodeInventory(client) {
     return async (lock) => listingOf(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true), lock.id);
 }
 /**
+ * A User Code lock's slot count as the driver learned it at the lock's interview (it keeps a
+ * value per slot, 1 to the lock's user count, read or not): HA lists them all from the driver's
+ * cache, so nothing goes on the air. Null when HA cannot list codes or lists none.
+ */
+async function listedSlotCount(client, lock) {
+    const response = ResponseSchema.safeParse(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true));
+    const slots = Object.keys((response.success ? response.data[lock.id] : undefined) ?? {}).filter((key) => /^[1-9]\d*$/.test(key));
+    return slots.length > 0 ? slots.length : null;
+}
+/**
  * One lock's slots from HA's answer. `in_use` is the driver's cached User ID status: true taken
  * (its PIN, or null when the cache has no digits), false free, null never read — a code set at
  * the keypad of a lock that reports only an Access Control notification stays null there (HA
@@ -16909,12 +16919,19 @@ async function openHaLink(ha, log, timing) {
         verifyTimeoutMs: timing.verifyTimeoutMs,
     });
     const matter = await detectMatterSupport(ha, log, callTimeoutMs);
+    const inventory = await detectCodeInventory(ha);
+    const askLock = ccReader ? (lock) => ccReader.slotCount(lock) : null;
+    // The driver's listing knows every User Code lock's slot count from its interview: asking the
+    // lock itself (a round trip on the radio) is left for an HA that cannot list codes.
+    const userCodeSlotCount = inventory
+        ? async (lock) => (await listedSlotCount(ha, lock).catch(() => null)) ?? (askLock ? askLock(lock) : null)
+        : askLock;
     const link = {
         client: ha,
         ...withMatterLocks(matter, {
             writer: routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs }), userCodeWriter),
-            inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
-            slotCount: rememberSlotCounts(routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null)),
+            inventory: routeInventory(credentialLocks, ha, inventory),
+            slotCount: rememberSlotCounts(routeSlotCount(credentialLocks, ha, userCodeSlotCount)),
         }),
     };
     const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;

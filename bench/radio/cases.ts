@@ -3,7 +3,7 @@
 // it — and the frames the simulated locks saw meanwhile (until the air is quiet again).
 import type { ApiClient } from "../../test/integration/support/api-client";
 import type { FullStack } from "../../test/stack/full-stack";
-import { framesOf, settledFrames, type Frames } from "./frames";
+import { framesOf, settledFrames, type Frames } from "../../test/stack/zwave/frame-counts";
 
 export interface SyncCase {
   label: string;

@@ -2,7 +2,7 @@
 // next to its target (issue 17). Ratios compare cases measured in the same run.
 import type { Row } from "../stats";
 import { summarize } from "../stats";
-import { breakdown } from "./frames";
+import { breakdown } from "../../test/stack/zwave/frame-counts";
 import type { QuietCase, SyncCase } from "./cases";
 import type { RoundTrip } from "./round-trip";
 

@@ -4,7 +4,7 @@
 import type { FullStack } from "../../test/stack/full-stack";
 import { API_SCHEMA } from "../../test/stack/zwave/nodes-ready";
 import { ZwaveWsClient } from "../../test/stack/zwave/zwave-ws-client";
-import { framesOf, settledFrames, type Frames } from "./frames";
+import { framesOf, settledFrames, type Frames } from "../../test/stack/zwave/frame-counts";
 import { summarize, type Timing } from "../stats";
 
 export interface RoundTrip {

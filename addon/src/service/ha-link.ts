@@ -2,7 +2,8 @@ import type { HaClient } from "../ha/client";
 import type { Logger } from "../log/logger";
 import { detectMatterSupport, withMatterLocks } from "../matter/matter-link";
 import { CcReader } from "../zwave/cc-reader";
-import { detectCodeInventory } from "../zwave/code-inventory";
+import type { Lock } from "../../../src/model/lock";
+import { detectCodeInventory, listedSlotCount } from "../zwave/code-inventory";
 import { detectCredentialLocks } from "../zwave/credential-locks";
 import { createCredentialWriter } from "../zwave/credential-writer";
 import { rememberSlotCounts, routeInventory, routeSlotCount, routeWriter } from "../zwave/lock-routes";
@@ -31,6 +32,14 @@ export async function openHaLink(
     verifyTimeoutMs: timing.verifyTimeoutMs,
   });
   const matter = await detectMatterSupport(ha, log, callTimeoutMs);
+  const inventory = await detectCodeInventory(ha);
+  const askLock = ccReader ? (lock: Lock) => ccReader.slotCount(lock) : null;
+  // The driver's listing knows every User Code lock's slot count from its interview: asking the
+  // lock itself (a round trip on the radio) is left for an HA that cannot list codes.
+  const userCodeSlotCount = inventory
+    ? async (lock: Lock) =>
+        (await listedSlotCount(ha, lock).catch(() => null)) ?? (askLock ? askLock(lock) : null)
+    : askLock;
   const link: HaLink = {
     client: ha,
     ...withMatterLocks(matter, {
@@ -39,10 +48,8 @@ export async function openHaLink(
         createCredentialWriter({ client: ha, log, callTimeoutMs }),
         userCodeWriter,
       ),
-      inventory: routeInventory(credentialLocks, ha, await detectCodeInventory(ha)),
-      slotCount: rememberSlotCounts(
-        routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null),
-      ),
+      inventory: routeInventory(credentialLocks, ha, inventory),
+      slotCount: rememberSlotCounts(routeSlotCount(credentialLocks, ha, userCodeSlotCount)),
     }),
   };
   const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;

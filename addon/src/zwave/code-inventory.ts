@@ -48,6 +48,21 @@ export async function detectCodeInventory(client: HaClient): Promise<CodeInvento
 }
 
 /**
+ * A User Code lock's slot count as the driver learned it at the lock's interview (it keeps a
+ * value per slot, 1 to the lock's user count, read or not): HA lists them all from the driver's
+ * cache, so nothing goes on the air. Null when HA cannot list codes or lists none.
+ */
+export async function listedSlotCount(client: HaClient, lock: Lock): Promise<number | null> {
+  const response = ResponseSchema.safeParse(
+    await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true),
+  );
+  const slots = Object.keys((response.success ? response.data[lock.id] : undefined) ?? {}).filter((key) =>
+    /^[1-9]\d*$/.test(key),
+  );
+  return slots.length > 0 ? slots.length : null;
+}
+
+/**
  * One lock's slots from HA's answer. `in_use` is the driver's cached User ID status: true taken
  * (its PIN, or null when the cache has no digits), false free, null never read — a code set at
  * the keypad of a lock that reports only an Access Control notification stays null there (HA

@@ -1,8 +1,8 @@
-// Reading the simulated network's frame counter for the radio benchmark: totals per lock, a
+// Reading the simulated network's frame counter (the radio benchmark, e2e checks): totals per lock, a
 // compact breakdown by command class, and a wait until the air has been quiet for a while (a
 // write's last frames — the driver's own read-back, ACKs — may follow the moment it is confirmed).
-import type { FrameCount } from "../../test/stack/zwave/control-schema";
-import type { ControlClient } from "../../test/stack/zwave/control-client";
+import type { FrameCount } from "./control-schema";
+import type { ControlClient } from "./control-client";
 
 export interface Frames {
   rows: FrameCount[];
