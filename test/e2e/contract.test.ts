@@ -38,6 +38,10 @@ async function onDemo(): Promise<Omit<ContractTarget, "profile">> {
     spareUserToken: credentials.spare.token,
     lockEntityId: "lock.back_door",
     testSlot: 7,
+    userCodeLocks: [
+      { entityId: "lock.front_door", supervised: true },
+      { entityId: "lock.back_door", supervised: false },
+    ],
     ...(target.hasCredentialServices ? { credentialLockEntityId: "lock.shed_door" } : {}),
     pressKeypad: async (slot, action) => {
       await control.keypad({ node: 3, slot, action });
@@ -79,6 +83,10 @@ beforeAll(async () => {
     spareUserToken: stack.credentials.spare.token,
     lockEntityId: "lock.back_door",
     testSlot: 7,
+    userCodeLocks: [
+      { entityId: "lock.front_door", supervised: true },
+      { entityId: "lock.back_door", supervised: false },
+    ],
     ...(target.hasCredentialServices ? { credentialLockEntityId: "lock.shed_door" } : {}),
     ...(matter
       ? {

@@ -174,12 +174,19 @@ export const NEWEST_ZWAVE_COMMANDS: Record<string, CommandDef> = {
         conn.send(resultFrame(msg.id, lock.config.slotCount));
         return;
       }
-      const slot = msg.parameters[0];
-      if (msg.method_name !== "get" || typeof slot !== "number")
+      const [slot, status, code] = msg.parameters;
+      if (!["get", "set", "clear"].includes(msg.method_name) || typeof slot !== "number")
         throw new HaError("not_supported", `User Code API method ${msg.method_name} is not modelled`);
       if (slot < 1 || slot > lock.config.slotCount)
         throw new HaError("home_assistant_error", `User ID ${slot} is out of range`);
-      conn.send(resultFrame(msg.id, await core.driver.readSlot(lock, slot)));
+      if (msg.method_name === "get") {
+        conn.send(resultFrame(msg.id, await core.driver.readSlot(lock, slot)));
+        return;
+      }
+      if (msg.method_name === "set" && (typeof status !== "number" || typeof code !== "string"))
+        throw new HaError("invalid_format", "User Code set takes a user id, a status and a code");
+      const written = msg.method_name === "set" && status !== 0 && typeof code === "string" ? code : null;
+      conn.send(resultFrame(msg.id, await core.driver.writeSlotDirect(lock, slot, written)));
     },
   ),
 };

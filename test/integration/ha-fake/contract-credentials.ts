@@ -105,6 +105,57 @@ export function credentialCases(getTarget: () => ContractTarget): void {
       expect(errorOf(read).code).toBe("unauthorized");
     });
 
+    it("writes a User Code slot through zwave_js/invoke_cc_api: the answer is the lock's Supervision result (null without Supervision), and the driver's cache learns the PIN only from the next get", async (ctx) => {
+      const locks = getTarget().userCodeLocks;
+      if (!newestOnly(ctx) || !locks) return;
+      const client = await connect(true);
+      const slot = (getTarget().testSlot ?? 3) + 1;
+      for (const { entityId, supervised } of locks) {
+        const deviceId = await deviceIdOf(client, entityId);
+        const cc = async (method: string, parameters: unknown[]) =>
+          resultSchema.parse(
+            await client.command(
+              "zwave_js/invoke_cc_api",
+              {
+                device_id: deviceId,
+                command_class: 99,
+                method_name: method,
+                parameters,
+                wait_for_result: true,
+              },
+              30_000,
+            ),
+          );
+        const cached = async () =>
+          z
+            .record(z.string(), z.unknown())
+            .parse(
+              responseFor(
+                await zwave(client, "get_lock_usercode", entityId, { code_slot: slot }, true),
+                entityId,
+              ),
+            );
+        const before = await cached();
+        const set = await cc("set", [slot, 1, "5172"]);
+        expect(set.success).toBe(true);
+        expect(set.result).toEqual(supervised ? expect.objectContaining({ status: 255 }) : null);
+        // zwave-js verifies only what goes through its setValue: the cache still holds what it held.
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        expect(await cached()).toEqual(before);
+        expect((await cc("get", [slot])).result).toEqual({ userIdStatus: 1, userCode: "5172" });
+        // HA's own copy of the driver's values marks the slot taken (its digits may follow later).
+        expect(
+          await eventually(
+            cached,
+            (c) => z.object({ in_use: z.boolean() }).loose().safeParse(c[String(slot)]).data?.in_use === true,
+          ),
+        ).toMatchObject({ [String(slot)]: { in_use: true } });
+        const cleared = await cc("clear", [slot]);
+        expect(cleared.result).toEqual(supervised ? expect.objectContaining({ status: 255 }) : null);
+        expect((await cc("get", [slot])).result).toEqual({ userIdStatus: 0, userCode: "" });
+      }
+    });
+
     it("serves a User Code lock as users: one per occupied slot, credentials name type and slot, never the PIN", async (ctx) => {
       if (!newestOnly(ctx)) return;
       const client = await connect(true);

@@ -21,6 +21,11 @@ export interface ContractTarget {
   lockEntityId: string;
   /** A slot the cases may write and clear (default 3). */
   testSlot?: number;
+  /**
+   * User Code locks with and without Supervision, for the cases where the lock's answer differs
+   * ("newest" only; skipped without them).
+   */
+  userCodeLocks?: { entityId: string; supervised: boolean }[];
   /** A zwave_js lock with only the User Credential CC ("newest" only); cases needing it are skipped without it. */
   credentialLockEntityId?: string;
   /** A lock of HA's matter integration with 10 users, PINs of 4–8 digits ("newest" only). */

@@ -30,6 +30,13 @@ for (const profile of ["pinned", "newest"] satisfies HaProfile[]) {
           ...(profile === "newest"
             ? [
                 {
+                  entityId: "lock.back_door",
+                  name: "Back Door",
+                  nodeId: 7,
+                  slotCount: 10,
+                  supervision: false,
+                },
+                {
                   entityId: "lock.shed_door",
                   name: "Shed Door",
                   nodeId: 6,
@@ -62,6 +69,10 @@ for (const profile of ["pinned", "newest"] satisfies HaProfile[]) {
       lockEntityId: "lock.front_door",
       ...(profile === "newest"
         ? {
+            userCodeLocks: [
+              { entityId: "lock.front_door", supervised: true },
+              { entityId: "lock.back_door", supervised: false },
+            ],
             credentialLockEntityId: "lock.shed_door",
             matterLockEntityId: "lock.patio_door",
             matterKeypad: ({ credentialIndex, action }) => {

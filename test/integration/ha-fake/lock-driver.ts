@@ -81,6 +81,22 @@ export class LockDriver {
   }
 
   /**
+   * A User Code Set through the CC API (zwave_js/invoke_cc_api `set` / `clear`): the lock's memory
+   * changes, the driver's cache does not (zwave-js verifies only what goes through its setValue)
+   * until the slot is read. Answers the lock's Supervision result, null without Supervision.
+   */
+  async writeSlotDirect(
+    lock: FakeLock,
+    slot: number,
+    code: string | null,
+  ): Promise<{ status: number } | null> {
+    await this.reachable(lock);
+    await delay(this.reportDelayMs);
+    lock.unread.set(slot, code);
+    return lock.config.supervision === true ? { status: 255 } : null;
+  }
+
+  /**
    * A User Credential write: the access-control API returns the lock's status once the lock
    * answered, so the change is applied before the call resolves.
    */
