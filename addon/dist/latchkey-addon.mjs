@@ -16323,11 +16323,15 @@ const ValueUpdatedTriggerSchema = object$1({
 /** A device id HA's registry never hands out (its ids are 32 hex digits). */
 const NO_SUCH_DEVICE = "latchkey-probe-no-such-device";
 const UserCodeGetSchema = object$1({ userIdStatus: number$2(), userCode: string$1() }).loose();
+/** Supervision's "fail": the lock received the command and did not carry it out. */
+const SUPERVISION_FAIL = 0x02;
+const SupervisionAnswerSchema = object$1({ status: number$2().int() }).loose();
 /**
- * Reads a slot from the lock itself through ws `zwave_js/invoke_cc_api` (User Code `get`,
- * wait_for_result). Only newer HA has the command; `detect` finds out once per connection.
+ * The lock's User Code command class through ws `zwave_js/invoke_cc_api` (wait_for_result):
+ * reading a slot from the lock itself (`get`) and writing one (`set`, `clear`). Only newer HA
+ * has the command; `detect` finds out once per connection.
  */
-class CcReader {
+class UserCodeCcApi {
     constructor(client) {
         this.client = client;
     }
@@ -16348,26 +16352,41 @@ class CcReader {
                 parameters: [],
                 wait_for_result: true,
             });
-            return new CcReader(client);
+            return new UserCodeCcApi(client);
         }
         catch (error) {
             if (error instanceof HaCommandError && error.code === "unknown_command")
                 return null;
             // Any other answer (not_found, expected) means the command is there.
-            return new CcReader(client);
+            return new UserCodeCcApi(client);
         }
     }
     async read(lock, slot) {
-        const raw = await this.client.command(unknown(), {
+        const raw = await this.invoke(lock, "get", [slot]);
+        const parsed = UserCodeGetSchema.safeParse(unwrapEndpoint(raw));
+        return parsed.success ? slotContent(parsed.data.userIdStatus, parsed.data.userCode) : null;
+    }
+    /**
+     * Writes a slot with the CC's own Set (User ID status 1, enabled) or clears it. Unlike HA's
+     * set_lock_usercode (zwave-js's setValue), this starts no read-back of the driver's own, so the
+     * caller's one Get is the only read on the air. A lock with Supervision answers whether it
+     * carried the command out: a "fail" is its refusal (a duplicate PIN, a slot it will not take).
+     */
+    async write(lock, slot, pin) {
+        const raw = await this.invoke(lock, pin === null ? "clear" : "set", pin === null ? [slot] : [slot, 1, pin]);
+        const answer = SupervisionAnswerSchema.safeParse(unwrapEndpoint(raw));
+        if (answer.success && answer.data.status === SUPERVISION_FAIL)
+            throw new HaCommandError("lock_refused", `${lock.name} refused to ${pin === null ? "clear" : "take the code in"} slot ${slot}.`);
+    }
+    invoke(lock, method, parameters) {
+        return this.client.command(unknown(), {
             type: "zwave_js/invoke_cc_api",
             device_id: lock.deviceId,
             command_class: USER_CODE_CC,
-            method_name: "get",
-            parameters: [slot],
+            method_name: method,
+            parameters,
             wait_for_result: true,
         });
-        const parsed = UserCodeGetSchema.safeParse(unwrapEndpoint(raw));
-        return parsed.success ? slotContent(parsed.data.userIdStatus, parsed.data.userCode) : null;
     }
     /** The lock's own user slot count (User Code `getUsersCount`), or null when it cannot say. */
     async slotCount(lock) {
@@ -16797,9 +16816,11 @@ async function watchSlot(client, lock, slot, log) {
 }
 
 /**
- * Writes one slot with the Z-Wave JS lock services, then confirms it by the best path the
- * running HA offers: a direct User Code Get, else the lock's own report. An accepted write
- * that nothing confirmed is returned as unconfirmed — never as synced.
+ * Writes one slot and confirms it by the best path the running HA offers. Newer HA: the User
+ * Code CC's own Set and one Get, both through zwave_js/invoke_cc_api — the radio's floor for a
+ * confirmed write (Set, report, and the Supervision Report where the lock has it). Older HA: the
+ * Z-Wave JS lock services, confirmed by the lock's own report. An accepted write that nothing
+ * confirmed is returned as unconfirmed — never as synced.
  */
 function createZwaveWriter(options) {
     const now = options.now ?? (() => new Date());
@@ -16814,9 +16835,14 @@ function createZwaveWriter(options) {
     };
     async function writeAndVerify(op, lock, signal) {
         const target = { entity_id: lock.id };
-        const call = op.kind === "set"
-            ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: op.pin }, target)
-            : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
+        const pin = op.kind === "set" ? op.pin : null;
+        // Where HA has the CC API, the lock's own Set, confirmed by one Get; else HA's lock services,
+        // whose setValue zwave-js follows with a read-back of its own.
+        const call = options.ccApi
+            ? options.ccApi.write(lock, op.slot, pin)
+            : pin !== null
+                ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: pin }, target)
+                : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
         await withTimeout(call, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`).catch((error) => {
             throw explainMissingSlot(error, lock, op.slot);
         });
@@ -16825,8 +16851,8 @@ function createZwaveWriter(options) {
         // The executor gave up waiting: the write was accepted, so it is reported as such, unconfirmed.
         if (signal?.aborted)
             return observation(expected, "none", now());
-        if (options.ccReader) {
-            const read = await options.ccReader.read(lock, op.slot);
+        if (options.ccApi) {
+            const read = await options.ccApi.read(lock, op.slot);
             if (read && sameContent(read, expected))
                 via = "cc_read";
             else if (read)
@@ -16850,7 +16876,7 @@ function observation(expected, via, at) {
  */
 function createSlotReader(options, now) {
     return async (lock, slot) => {
-        const direct = options.ccReader ? await options.ccReader.read(lock, slot) : null;
+        const direct = options.ccApi ? await options.ccApi.read(lock, slot) : null;
         if (direct)
             return observation(direct, "cc_read", now());
         const reported = await askAndWatch(lock, slot, options, (watch) => watch.content(options.verifyTimeoutMs));
@@ -16909,18 +16935,18 @@ function sameContent(a, b) {
  */
 async function openHaLink(ha, log, timing) {
     const callTimeoutMs = timing.callTimeoutMs ?? 30_000;
-    const ccReader = await CcReader.detect(ha, await firstZwaveLockDevice(ha));
+    const ccApi = await UserCodeCcApi.detect(ha, await firstZwaveLockDevice(ha));
     const credentialLocks = await detectCredentialLocks(ha, log);
     const userCodeWriter = createZwaveWriter({
         client: ha,
         log,
-        ccReader,
+        ccApi,
         callTimeoutMs,
         verifyTimeoutMs: timing.verifyTimeoutMs,
     });
     const matter = await detectMatterSupport(ha, log, callTimeoutMs);
     const inventory = await detectCodeInventory(ha);
-    const askLock = ccReader ? (lock) => ccReader.slotCount(lock) : null;
+    const askLock = ccApi ? (lock) => ccApi.slotCount(lock) : null;
     // The driver's listing knows every User Code lock's slot count from its interview: asking the
     // lock itself (a round trip on the radio) is left for an HA that cannot list codes.
     const userCodeSlotCount = inventory
@@ -16934,7 +16960,7 @@ async function openHaLink(ha, log, timing) {
             slotCount: rememberSlotCounts(routeSlotCount(credentialLocks, ha, userCodeSlotCount)),
         }),
     };
-    const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;
+    const description = `read-back: ${ccApi ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;
     return { link, description };
 }
 async function firstZwaveLockDevice(client) {

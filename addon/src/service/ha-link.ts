@@ -1,7 +1,7 @@
 import type { HaClient } from "../ha/client";
 import type { Logger } from "../log/logger";
 import { detectMatterSupport, withMatterLocks } from "../matter/matter-link";
-import { CcReader } from "../zwave/cc-reader";
+import { UserCodeCcApi } from "../zwave/user-code-cc-api";
 import type { Lock } from "../../../src/model/lock";
 import { detectCodeInventory, listedSlotCount } from "../zwave/code-inventory";
 import { detectCredentialLocks } from "../zwave/credential-locks";
@@ -22,18 +22,18 @@ export async function openHaLink(
   timing: { verifyTimeoutMs: number; callTimeoutMs?: number },
 ): Promise<{ link: HaLink; description: string }> {
   const callTimeoutMs = timing.callTimeoutMs ?? 30_000;
-  const ccReader = await CcReader.detect(ha, await firstZwaveLockDevice(ha));
+  const ccApi = await UserCodeCcApi.detect(ha, await firstZwaveLockDevice(ha));
   const credentialLocks = await detectCredentialLocks(ha, log);
   const userCodeWriter = createZwaveWriter({
     client: ha,
     log,
-    ccReader,
+    ccApi,
     callTimeoutMs,
     verifyTimeoutMs: timing.verifyTimeoutMs,
   });
   const matter = await detectMatterSupport(ha, log, callTimeoutMs);
   const inventory = await detectCodeInventory(ha);
-  const askLock = ccReader ? (lock: Lock) => ccReader.slotCount(lock) : null;
+  const askLock = ccApi ? (lock: Lock) => ccApi.slotCount(lock) : null;
   // The driver's listing knows every User Code lock's slot count from its interview: asking the
   // lock itself (a round trip on the radio) is left for an HA that cannot list codes.
   const userCodeSlotCount = inventory
@@ -52,7 +52,7 @@ export async function openHaLink(
       slotCount: rememberSlotCounts(routeSlotCount(credentialLocks, ha, userCodeSlotCount)),
     }),
   };
-  const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;
+  const description = `read-back: ${ccApi ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;
   return { link, description };
 }
 

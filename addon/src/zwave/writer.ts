@@ -5,7 +5,7 @@ import type { HaClient } from "../ha/client";
 import type { Logger } from "../log/logger";
 import { HaCommandError } from "../ha/errors";
 import { withTimeout } from "../ha/timeout";
-import type { CcReader } from "./cc-reader";
+import type { UserCodeCcApi } from "./user-code-cc-api";
 import { watchSlot, type SlotWatch } from "./slot-reports";
 import { USER_CODE_CC, type SlotContent } from "./user-code-values";
 
@@ -13,16 +13,18 @@ export interface WriterOptions {
   client: HaClient;
   log: Logger;
   /** Present when the running HA can read a slot from the lock on demand (newest HA). */
-  ccReader: CcReader | null;
+  ccApi: UserCodeCcApi | null;
   callTimeoutMs: number;
   verifyTimeoutMs: number;
   now?: () => Date;
 }
 
 /**
- * Writes one slot with the Z-Wave JS lock services, then confirms it by the best path the
- * running HA offers: a direct User Code Get, else the lock's own report. An accepted write
- * that nothing confirmed is returned as unconfirmed — never as synced.
+ * Writes one slot and confirms it by the best path the running HA offers. Newer HA: the User
+ * Code CC's own Set and one Get, both through zwave_js/invoke_cc_api — the radio's floor for a
+ * confirmed write (Set, report, and the Supervision Report where the lock has it). Older HA: the
+ * Z-Wave JS lock services, confirmed by the lock's own report. An accepted write that nothing
+ * confirmed is returned as unconfirmed — never as synced.
  */
 export function createZwaveWriter(options: WriterOptions) {
   const now = options.now ?? (() => new Date());
@@ -41,12 +43,16 @@ export function createZwaveWriter(options: WriterOptions) {
     signal: AbortSignal | undefined,
   ): Promise<SlotObservation> {
     const target = { entity_id: lock.id };
-    const call =
-      op.kind === "set"
+    const pin = op.kind === "set" ? op.pin : null;
+    // Where HA has the CC API, the lock's own Set, confirmed by one Get; else HA's lock services,
+    // whose setValue zwave-js follows with a read-back of its own.
+    const call = options.ccApi
+      ? options.ccApi.write(lock, op.slot, pin)
+      : pin !== null
         ? options.client.callService(
             "zwave_js",
             "set_lock_usercode",
-            { code_slot: op.slot, usercode: op.pin },
+            { code_slot: op.slot, usercode: pin },
             target,
           )
         : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
@@ -62,8 +68,8 @@ export function createZwaveWriter(options: WriterOptions) {
     let via: "cc_read" | "lock_report" | "none" = "none";
     // The executor gave up waiting: the write was accepted, so it is reported as such, unconfirmed.
     if (signal?.aborted) return observation(expected, "none", now());
-    if (options.ccReader) {
-      const read = await options.ccReader.read(lock, op.slot);
+    if (options.ccApi) {
+      const read = await options.ccApi.read(lock, op.slot);
       if (read && sameContent(read, expected)) via = "cc_read";
       else if (read)
         throw new HaCommandError(
@@ -96,7 +102,7 @@ function observation(
  */
 function createSlotReader(options: WriterOptions, now: () => Date) {
   return async (lock: Lock, slot: number): Promise<SlotObservation> => {
-    const direct = options.ccReader ? await options.ccReader.read(lock, slot) : null;
+    const direct = options.ccApi ? await options.ccApi.read(lock, slot) : null;
     if (direct) return observation(direct, "cc_read", now());
     const reported = await askAndWatch(lock, slot, options, (watch) =>
       watch.content(options.verifyTimeoutMs),

@@ -12,7 +12,7 @@ import { FakeConnection } from "./connection.js";
 import type { HaEvent } from "./event-bus.js";
 import { Faults } from "./faults.js";
 import { Home, type FakeLock } from "./home.js";
-import { LockDriver } from "./lock-driver.js";
+import { LockDriver, type DirectWrite } from "./lock-driver.js";
 import type { HaFakeOptions, HaProfile } from "./options.js";
 import { HA_VERSION_NEWEST, HA_VERSION_PINNED, type JsonObject } from "./protocol.js";
 import { registerServices, type Notifications } from "./service-defs.js";
@@ -37,6 +37,8 @@ export interface HaFake {
   readonly profile: HaProfile;
   readonly haVersion: string;
   readonly serviceCalls: readonly RecordedServiceCall[];
+  /** User Code writes sent through zwave_js/invoke_cc_api (set, clear), which are no service calls. */
+  readonly directWrites: readonly DirectWrite[];
   readonly firedEvents: readonly HaEvent[];
   readonly notifications: Notifications;
   readonly faults: Faults;
@@ -164,6 +166,9 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     wsUrl: `ws://127.0.0.1:${port}/api/websocket`,
     profile,
     haVersion,
+    get directWrites() {
+      return [...driver.directWrites];
+    },
     get serviceCalls() {
       return services.calls.map((c) => ({
         domain: c.domain,

@@ -33,8 +33,17 @@ const ACCESS_CONTROL_LABELS: Record<number, string> = {
   50: "Invalid credential used",
 };
 
+/** A User Code write through the CC API (zwave_js/invoke_cc_api), as the tests see it. */
+export interface DirectWrite {
+  entityId: string;
+  slot: number;
+  method: "set" | "clear";
+}
+
 export class LockDriver {
   private readonly wakeWaiters = new Map<string, (() => void)[]>();
+  /** Every User Code Set or clear sent through the CC API, in order. */
+  readonly directWrites: DirectWrite[] = [];
 
   constructor(
     private readonly home: Home,
@@ -90,6 +99,7 @@ export class LockDriver {
     slot: number,
     code: string | null,
   ): Promise<{ status: number } | null> {
+    this.directWrites.push({ entityId: lock.config.entityId, slot, method: code === null ? "clear" : "set" });
     await this.reachable(lock);
     await delay(this.reportDelayMs);
     lock.unread.set(slot, code);

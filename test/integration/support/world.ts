@@ -84,13 +84,23 @@ export async function startWorld(
   };
 }
 
+/**
+ * User Code writes the add-on sent: HA's lock services (older HA), or the CC's own Set through
+ * zwave_js/invoke_cc_api (newer HA), named by the service they stand for.
+ */
 export function lockWrites(ha: HaFake): { service: string; entityId: string; slot: number }[] {
-  return ha.serviceCalls
+  const services = ha.serviceCalls
     .filter(
       (c) =>
         c.domain === "zwave_js" && (c.service === "set_lock_usercode" || c.service === "clear_lock_usercode"),
     )
     .map((c) => ({ service: c.service, entityId: entityOf(c.data), slot: Number(c.data.code_slot) }));
+  const direct = ha.directWrites.map((w) => ({
+    service: w.method === "set" ? "set_lock_usercode" : "clear_lock_usercode",
+    entityId: w.entityId,
+    slot: w.slot,
+  }));
+  return [...services, ...direct];
 }
 
 function entityOf(data: Record<string, unknown>): string {

@@ -9,11 +9,16 @@ const NO_SUCH_DEVICE = "latchkey-probe-no-such-device";
 
 const UserCodeGetSchema = z.object({ userIdStatus: z.number(), userCode: z.string() }).loose();
 
+/** Supervision's "fail": the lock received the command and did not carry it out. */
+const SUPERVISION_FAIL = 0x02;
+const SupervisionAnswerSchema = z.object({ status: z.number().int() }).loose();
+
 /**
- * Reads a slot from the lock itself through ws `zwave_js/invoke_cc_api` (User Code `get`,
- * wait_for_result). Only newer HA has the command; `detect` finds out once per connection.
+ * The lock's User Code command class through ws `zwave_js/invoke_cc_api` (wait_for_result):
+ * reading a slot from the lock itself (`get`) and writing one (`set`, `clear`). Only newer HA
+ * has the command; `detect` finds out once per connection.
  */
-export class CcReader {
+export class UserCodeCcApi {
   private constructor(private readonly client: HaClient) {}
 
   /**
@@ -21,7 +26,7 @@ export class CcReader {
    * be woken by every reconnect otherwise): HA without the command answers `unknown_command`;
    * HA with it looks the device up first and answers `not_found`.
    */
-  static async detect(client: HaClient, anyDeviceId: string | undefined): Promise<CcReader | null> {
+  static async detect(client: HaClient, anyDeviceId: string | undefined): Promise<UserCodeCcApi | null> {
     if (!anyDeviceId) return null;
     try {
       await client.command(z.unknown(), {
@@ -32,25 +37,49 @@ export class CcReader {
         parameters: [],
         wait_for_result: true,
       });
-      return new CcReader(client);
+      return new UserCodeCcApi(client);
     } catch (error) {
       if (error instanceof HaCommandError && error.code === "unknown_command") return null;
       // Any other answer (not_found, expected) means the command is there.
-      return new CcReader(client);
+      return new UserCodeCcApi(client);
     }
   }
 
   async read(lock: Lock, slot: number): Promise<SlotContent | null> {
-    const raw = await this.client.command(z.unknown(), {
+    const raw = await this.invoke(lock, "get", [slot]);
+    const parsed = UserCodeGetSchema.safeParse(unwrapEndpoint(raw));
+    return parsed.success ? slotContent(parsed.data.userIdStatus, parsed.data.userCode) : null;
+  }
+
+  /**
+   * Writes a slot with the CC's own Set (User ID status 1, enabled) or clears it. Unlike HA's
+   * set_lock_usercode (zwave-js's setValue), this starts no read-back of the driver's own, so the
+   * caller's one Get is the only read on the air. A lock with Supervision answers whether it
+   * carried the command out: a "fail" is its refusal (a duplicate PIN, a slot it will not take).
+   */
+  async write(lock: Lock, slot: number, pin: string | null): Promise<void> {
+    const raw = await this.invoke(
+      lock,
+      pin === null ? "clear" : "set",
+      pin === null ? [slot] : [slot, 1, pin],
+    );
+    const answer = SupervisionAnswerSchema.safeParse(unwrapEndpoint(raw));
+    if (answer.success && answer.data.status === SUPERVISION_FAIL)
+      throw new HaCommandError(
+        "lock_refused",
+        `${lock.name} refused to ${pin === null ? "clear" : "take the code in"} slot ${slot}.`,
+      );
+  }
+
+  private invoke(lock: Lock, method: string, parameters: unknown[]): Promise<unknown> {
+    return this.client.command(z.unknown(), {
       type: "zwave_js/invoke_cc_api",
       device_id: lock.deviceId,
       command_class: USER_CODE_CC,
-      method_name: "get",
-      parameters: [slot],
+      method_name: method,
+      parameters,
       wait_for_result: true,
     });
-    const parsed = UserCodeGetSchema.safeParse(unwrapEndpoint(raw));
-    return parsed.success ? slotContent(parsed.data.userIdStatus, parsed.data.userCode) : null;
   }
 
   /** The lock's own user slot count (User Code `getUsersCount`), or null when it cannot say. */
