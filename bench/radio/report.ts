@@ -43,7 +43,7 @@ export function report(m: Measurements, say: (line: string) => void): Row[] {
     "minimum per changed lock-slot: one Set and one read-back Get with their ACKs (6 frames), 8 where the lock answers the Set with a Supervision Report — the floor lines above measure it",
   );
   say(
-    "a first write to a slot the driver never read costs 4 frames more: zwave-js's own read-back about 1 s after a write is cancelled only by a report that updates a known value, and a slot's first report adds it",
+    "a first write to a slot the driver never read costs 4 frames more: Latchkey reads such a slot before it writes there (it may hold a code set at the keypad that nobody reported), one User Code Get and its report",
   );
   const lastOf = (runs: readonly SyncCase[]): SyncCase => {
     const last = runs[runs.length - 1];
