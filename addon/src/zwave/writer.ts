@@ -12,7 +12,7 @@ import { USER_CODE_CC, type SlotContent } from "./user-code-values";
 export interface WriterOptions {
   client: HaClient;
   log: Logger;
-  /** Present when the running HA can read a slot from the lock on demand (newest HA). */
+  /** Present when the running HA has zwave_js/invoke_cc_api (newest HA): writes and reads through the CC. */
   ccApi: UserCodeCcApi | null;
   callTimeoutMs: number;
   verifyTimeoutMs: number;
