@@ -14468,6 +14468,8 @@ const TuningSchema = object$1({
     LATCHKEY_RELIST_MS: number$1().int().min(50).default(60_000),
     /** How long a lock's state change waits for the notification that explains it. */
     LATCHKEY_STATE_GRACE_MS: number$1().int().min(10).default(3_000),
+    /** How often Matter locks are listed again (changes from another controller reach HA no other way). */
+    LATCHKEY_MATTER_RELIST_MS: number$1().int().min(0).default(3_600_000),
     /** How long after another client's zwave_js code action a lock's codes are listed again. */
     LATCHKEY_CODE_ACTION_RELIST_MS: number$1().int().min(10).default(3_000),
     /** A connection that has not said hello by then is closed. */
@@ -14521,6 +14523,7 @@ async function loadConfig(env) {
         relistMs: tuningParsed.data.LATCHKEY_RELIST_MS,
         stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS,
         codeActionRelistMs: tuningParsed.data.LATCHKEY_CODE_ACTION_RELIST_MS,
+        matterRelistMs: tuningParsed.data.LATCHKEY_MATTER_RELIST_MS,
         api: {
             helloTimeoutMs: tuningParsed.data.LATCHKEY_API_HELLO_TIMEOUT_MS,
             heartbeatMs: tuningParsed.data.LATCHKEY_API_HEARTBEAT_MS,
@@ -17938,9 +17941,25 @@ class LockDirectory {
     lockName(lockId) {
         return this.locks.get(lockId)?.name ?? lockId;
     }
+    /**
+     * A Matter lock tells HA nothing of a PIN added or removed from another controller (a vendor
+     * app): while there is one, HA is read again every `everyMs`. Listing a Matter lock walks its
+     * user table (one GetUser per user on the lock's radio), so this is hourly by default; the
+     * Z-Wave locks are listed from the driver's cache, with nothing on the air.
+     */
+    relistMatterLocksEvery(everyMs) {
+        if (everyMs <= 0 || this.matterRelist)
+            return;
+        this.matterRelist = setInterval(() => {
+            if (this.list().some((lock) => lock.protocol === "matter"))
+                this.refreshInBackground();
+        }, everyMs);
+        this.matterRelist.unref();
+    }
     stop() {
         this.found.stop();
         clearTimeout(this.startupRecheck);
+        clearInterval(this.matterRelist);
     }
     /**
      * After a restart HA answers on its websocket before Z-Wave JS has set up its locks, and the
@@ -18805,6 +18824,7 @@ async function main() {
         relistAfterCodeActionMs: tuning.codeActionRelistMs,
     });
     svc.loop.startClock(tuning.clockTickMs);
+    svc.locks.relistMatterLocksEvery(tuning.matterRelistMs);
     watchCodeEnds({ book: svc.book, journal, log, now: () => new Date(), tickMs: tuning.clockTickMs });
     await svc.attach(link);
 }

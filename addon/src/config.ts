@@ -46,6 +46,8 @@ const TuningSchema = z.object({
   LATCHKEY_RELIST_MS: z.coerce.number().int().min(50).default(60_000),
   /** How long a lock's state change waits for the notification that explains it. */
   LATCHKEY_STATE_GRACE_MS: z.coerce.number().int().min(10).default(3_000),
+  /** How often Matter locks are listed again (changes from another controller reach HA no other way). */
+  LATCHKEY_MATTER_RELIST_MS: z.coerce.number().int().min(0).default(3_600_000),
   /** How long after another client's zwave_js code action a lock's codes are listed again. */
   LATCHKEY_CODE_ACTION_RELIST_MS: z.coerce.number().int().min(10).default(3_000),
   /** A connection that has not said hello by then is closed. */
@@ -70,6 +72,7 @@ export interface RuntimeConfig {
     relistMs: number;
     stateGraceMs: number;
     codeActionRelistMs: number;
+    matterRelistMs: number;
     api: ApiTuning;
   };
   dataDir: string;
@@ -127,6 +130,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<RuntimeConfig>
     relistMs: tuningParsed.data.LATCHKEY_RELIST_MS,
     stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS,
     codeActionRelistMs: tuningParsed.data.LATCHKEY_CODE_ACTION_RELIST_MS,
+    matterRelistMs: tuningParsed.data.LATCHKEY_MATTER_RELIST_MS,
     api: {
       helloTimeoutMs: tuningParsed.data.LATCHKEY_API_HELLO_TIMEOUT_MS,
       heartbeatMs: tuningParsed.data.LATCHKEY_API_HEARTBEAT_MS,

@@ -117,6 +117,7 @@ async function main(): Promise<void> {
     relistAfterCodeActionMs: tuning.codeActionRelistMs,
   });
   svc.loop.startClock(tuning.clockTickMs);
+  svc.locks.relistMatterLocksEvery(tuning.matterRelistMs);
   watchCodeEnds({ book: svc.book, journal, log, now: () => new Date(), tickMs: tuning.clockTickMs });
   await svc.attach(link);
 }

@@ -36,6 +36,7 @@ export class LockDirectory {
   private readonly doorStates = new Map<LockId, string>();
   private lang = "en";
   private startupRecheck: NodeJS.Timeout | undefined;
+  private matterRelist: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<() => Promise<void>>();
   /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
   private reading: Promise<void> | null = null;
@@ -152,9 +153,24 @@ export class LockDirectory {
     return this.locks.get(lockId)?.name ?? lockId;
   }
 
+  /**
+   * A Matter lock tells HA nothing of a PIN added or removed from another controller (a vendor
+   * app): while there is one, HA is read again every `everyMs`. Listing a Matter lock walks its
+   * user table (one GetUser per user on the lock's radio), so this is hourly by default; the
+   * Z-Wave locks are listed from the driver's cache, with nothing on the air.
+   */
+  relistMatterLocksEvery(everyMs: number): void {
+    if (everyMs <= 0 || this.matterRelist) return;
+    this.matterRelist = setInterval(() => {
+      if (this.list().some((lock) => lock.protocol === "matter")) this.refreshInBackground();
+    }, everyMs);
+    this.matterRelist.unref();
+  }
+
   stop(): void {
     this.found.stop();
     clearTimeout(this.startupRecheck);
+    clearInterval(this.matterRelist);
   }
 
   /**

@@ -269,4 +269,16 @@ describe("Matter locks, on the newest HA (matter lock actions)", () => {
       client.close();
     }
   });
+
+  it("a PIN added from another Matter controller (no word reaches HA) shows as unmanaged at the next periodic listing", async () => {
+    world = await startWorld(
+      { profile: "newest", locks: withMatterPatioDoor() },
+      { ...FAST, LATCHKEY_MATTER_RELIST_MS: "400" },
+    );
+    const w = world;
+    await w.api.waitForSnapshot((s) => s.locks.some((l) => l.id === PATIO));
+    const { credentialIndex } = w.ha.matterEnrol(PATIO, "7391");
+    const listed = await w.api.waitForSnapshot((s) => s.unmanaged.some((u) => u.lockId === PATIO), 5_000);
+    expect(listed.unmanaged).toEqual([{ lockId: PATIO, slot: credentialIndex }]);
+  });
 });
