@@ -16381,6 +16381,20 @@ class UserCodeCcApi {
         if (answer.success && answer.data.status === SUPERVISION_FAIL)
             throw new HaCommandError("lock_refused", `${lock.name} refused to ${pin === null ? "clear" : "take the code in"} slot ${slot}.`);
     }
+    /** The lock's User Code checksum (a v2 lock that keeps one), or null where it cannot say. */
+    async checksum(lock) {
+        try {
+            const sum = number$2()
+                .int()
+                .min(0)
+                .max(0xffff)
+                .safeParse(unwrapEndpoint(await this.invoke(lock, "getUserCodeChecksum", [])));
+            return sum.success ? sum.data : null;
+        }
+        catch {
+            return null;
+        }
+    }
     invoke(lock, method, parameters) {
         return this.client.command(unknown(), {
             type: "zwave_js/invoke_cc_api",
@@ -16529,6 +16543,33 @@ async function detectCredentialLocks(client, log) {
         },
     };
 }
+
+/**
+ * What a User Code lock answers to a User Code Checksum Get (User Code CC v2) for these codes:
+ * CRC-16 (CCITT polynomial 0x1021, start 0x1D0F) over every occupied slot in ascending order —
+ * its number (2 bytes), its status (1, enabled) and its PIN's digits — and 0 for a lock that
+ * holds no code. One report then tells whether a lock holds exactly what Latchkey believes.
+ */
+function userCodeChecksum(codes) {
+    const bytes = [];
+    for (const [slot, pin] of [...codes].sort(([a], [b]) => a - b)) {
+        bytes.push((slot >> 8) & 0xff, slot & 0xff, ENABLED);
+        for (const digit of pin)
+            bytes.push(digit.charCodeAt(0));
+    }
+    if (bytes.length === 0)
+        return 0;
+    let crc = 0x1d0f;
+    for (const byte of bytes)
+        for (let bit = 0x80; bit !== 0; bit >>= 1) {
+            const feedback = ((byte & bit) !== 0) !== ((crc & 0x8000) !== 0);
+            crc = (crc << 1) & 0xffff;
+            if (feedback)
+                crc ^= 0x1021;
+        }
+    return crc;
+}
+const ENABLED = 1;
 
 /**
  * The access-control users of a lock as HA's response-only `zwave_js.get_users` returns them
@@ -16957,6 +16998,17 @@ async function openHaLink(ha, log, timing) {
         : askLock;
     const link = {
         client: ha,
+        ...(ccApi
+            ? {
+                // One User Code Checksum Get tells whether a lock holds exactly the codes Latchkey knows.
+                contentProbe: async (lock, pins) => {
+                    if (lock.protocol === "matter" || (await credentialLocks?.isCredentialOnly(lock)))
+                        return false;
+                    const sum = await ccApi.checksum(lock);
+                    return sum !== null && sum === userCodeChecksum(pins);
+                },
+            }
+            : {}),
         ...withMatterLocks(matter, {
             writer: routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs }), userCodeWriter),
             inventory: routeInventory(credentialLocks, ha, inventory),
@@ -17515,6 +17567,8 @@ class FoundCodes {
         this.changed = new Map();
         /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
         this.failed = new Set();
+        /** Counts the listings taken: what was settled against one listing is asked again after the next. */
+        this.listings = 0;
     }
     /** A new inventory. A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
     take(listings, failed) {
@@ -17532,11 +17586,42 @@ class FoundCodes {
         this.listed = listed;
         this.unknown = unknown;
         this.failed = never;
+        this.listings++;
         clearTimeout(this.relist);
         if (never.size === 0)
             return;
         this.relist = setTimeout(this.relistLater, this.relistMs);
         this.relist.unref();
+    }
+    /** Which listing the facts come from (a new number after every listing). */
+    get listing() {
+        return this.listings;
+    }
+    /** Whether the listing left slots of a lock unknown (never read by the driver). */
+    hasUnknown(lockId) {
+        return (this.unknown.get(lockId)?.size ?? 0) > 0;
+    }
+    /**
+     * Every PIN listed on a lock, by slot — where each taken slot's PIN is known and no slot
+     * changed at the keypad waits to be read; null otherwise. Unknown slots are not in it.
+     */
+    knownPins(lockId) {
+        const listed = this.listed.get(lockId);
+        if (!listed || this.failed.has(lockId))
+            return null;
+        if ([...this.changed.values()].some((c) => c.lockId === lockId))
+            return null;
+        const pins = new Map();
+        for (const [slot, holding] of listed) {
+            if (typeof holding !== "string")
+                return null;
+            pins.set(slot, holding);
+        }
+        return pins;
+    }
+    /** The lock itself confirmed that the slots nobody had read are empty (its User Code checksum). */
+    settleUnknown(lockId) {
+        this.unknown.set(lockId, new Set());
     }
     /** Locks whose codes could not be listed yet. */
     get unlisted() {
@@ -18224,6 +18309,55 @@ function sameOperation(a, b) {
     return a.kind !== "set" || (b.kind === "set" && a.pin === b.pin);
 }
 
+/**
+ * A slot the driver never read may hold a code set at the keypad, so Latchkey reads it before
+ * writing there: one Get and its report per slot, a third of a first write's frames. One
+ * question settles them all: if the lock's own checksum matches every code Latchkey knows on
+ * it with the unknown slots empty, they are empty. Asked at most once per lock and listing, and
+ * only when a new code is about to be read into such a slot.
+ */
+class UnknownSlotSettler {
+    constructor(probe, found) {
+        this.probe = probe;
+        this.found = found;
+        this.asked = new Set();
+    }
+    /** Settles the locks where `planned` would read slots first; true when one was settled. */
+    async settle(planned, stored, lockOf) {
+        const storedSlots = new Set(stored.map((c) => `${c.lockId}#${c.slot}`));
+        const locks = new Set(planned.filter((c) => c.readFirst && !storedSlots.has(`${c.lockId}#${c.slot}`)).map((c) => c.lockId));
+        let settled = false;
+        for (const lockId of locks) {
+            const lock = lockOf(lockId);
+            const key = `${lockId}#${this.found.listing}`;
+            if (!lock || this.asked.has(key) || !this.found.hasUnknown(lockId))
+                continue;
+            this.asked.add(key);
+            const pins = this.expectedPins(lockId, stored);
+            if (pins && (await this.probe(lock, pins).catch(() => false))) {
+                this.found.settleUnknown(lockId);
+                settled = true;
+            }
+        }
+        return settled;
+    }
+    /** What the lock holds if its unknown slots are empty: the listing, with Latchkey's own slots as it wrote them. */
+    expectedPins(lockId, stored) {
+        const pins = this.found.knownPins(lockId);
+        if (!pins)
+            return null;
+        for (const claim of stored.filter((c) => c.lockId === lockId)) {
+            if (claim.held || claim.observed.status === "unknown")
+                return null;
+            if (claim.observed.status === "set")
+                pins.set(claim.slot, claim.observed.pin);
+            else
+                pins.delete(claim.slot);
+        }
+        return pins;
+    }
+}
+
 /** After this many failed tries in a row, people and automations hear about it. */
 const SYNC_FAILURE_REPORT_AT = 3;
 function hasTimeRules(code) {
@@ -18246,6 +18380,7 @@ class SyncLoop {
     constructor(deps) {
         this.deps = deps;
         this.writer = null;
+        this.settler = null;
         this.full = new Set();
         this.executor = new Executor({
             writer: (op, lock) => {
@@ -18272,9 +18407,10 @@ class SyncLoop {
             ...(deps.operationTimeoutMs === undefined ? {} : { operationTimeoutMs: deps.operationTimeoutMs }),
         });
     }
-    /** Writes go through this writer from now on. */
-    connect(writer) {
+    /** Writes go through this writer from now on; `probe`, where the locks can say, settles unknown slots. */
+    connect(writer, probe) {
         this.writer = writer;
+        this.settler = probe ? new UnknownSlotSettler(probe, this.deps.directory.found) : null;
     }
     /** What a write (or a read) found the slot to hold goes into the book and the directory; then plan again. */
     async recordOutcome(op, observed) {
@@ -18305,7 +18441,11 @@ class SyncLoop {
             const doc = tx.doc;
             // A lock whose codes are unknown gets no new slot: a free-looking one may be someone's code.
             const listed = new Map([...directory.current].filter(([lockId]) => !directory.found.unlisted.has(lockId)));
-            const allocation = allocateSlots(doc.codes, doc.claims, listed, { first: options.slot_first, last: options.slot_last }, directory.found.takenSlots(), (lockId, slot) => directory.found.mustReadFirst(lockId, slot));
+            const allocate = () => allocateSlots(doc.codes, doc.claims, listed, { first: options.slot_first, last: options.slot_last }, directory.found.takenSlots(), (lockId, slot) => directory.found.mustReadFirst(lockId, slot));
+            let allocation = allocate();
+            // New slots to be read first: one checksum may show the lock's unread slots are empty.
+            if (await this.settler?.settle(allocation.claims, doc.claims, (id) => directory.lockOf(id)))
+                allocation = allocate();
             this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
             const plan = reconcile(doc.codes, allocation.claims, this.deps.now(), directory.timeZone);
             const released = new Set(plan.release);
@@ -18405,7 +18545,7 @@ class LatchkeyService {
     async attach(link) {
         this.client = link.client;
         this.locks.connect(link);
-        this.loop.connect(link.writer);
+        this.loop.connect(link.writer, link.contentProbe);
         link.client.onReconnect(() => {
             this.locks.refreshInBackground();
         });

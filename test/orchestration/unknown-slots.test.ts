@@ -26,10 +26,27 @@ describe("slots HA's listing cannot tell", () => {
     expect(slotsHolding(h.ha, FRONT, "1357")).toEqual([2]);
     expect(h.snapshot().slots[mom.codeId]).toEqual({ [FRONT]: 3 });
     expect(lockWrites(h.ha)).toEqual([{ service: "set_lock_usercode", entityId: FRONT, slot: 3 }]);
+    // The checksum could not vouch for the unread slots (slot 1 holds a code): they were read.
+    expect(h.ha.slotReads.some((r) => r.entityId === FRONT && r.slot === 1)).toBe(true);
     // The code read in slot 1 is one Latchkey did not set, with its PIN known: it can be adopted.
     expect(listedUnmanaged(h, 1) && listedUnmanaged(h, 2)).toBe(true);
     const household = await h.service.adoptUnmanaged(FRONT, 1, "Household");
     expect(h.snapshot().slots[household.codeId]).toEqual({ [FRONT]: 1 });
+  });
+
+  it("the lock's own checksum settles the slots nobody read: an empty lock is written with one read-back per code, no read before", async () => {
+    h = await startLatchkey({ ha: { profile: "newest" } });
+    const mom = await h.service.createCode(draft("Mom", "4821", [FRONT]));
+    await h.until(allSynced, 10_000);
+    const dad = await h.service.createCode(draft("Dad", "6028", [FRONT]));
+    await h.until(allSynced, 10_000);
+    const slots = h.snapshot().slots;
+    expect([slots[mom.codeId]?.[FRONT], slots[dad.codeId]?.[FRONT]]).toEqual([1, 2]);
+    // Each slot read once, after its write: HA listed them as never read, the checksum said empty.
+    expect(h.ha.slotReads.filter((r) => r.entityId === FRONT)).toEqual([
+      { entityId: FRONT, slot: 1 },
+      { entityId: FRONT, slot: 2 },
+    ]);
   });
 
   it("a code added at the keypad in a slot Latchkey does not own is read, listed as unmanaged, and kept", async () => {

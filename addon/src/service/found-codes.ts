@@ -22,6 +22,8 @@ export class FoundCodes {
   /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
   private failed = new Set<LockId>();
   private relist: NodeJS.Timeout | undefined;
+  /** Counts the listings taken: what was settled against one listing is asked again after the next. */
+  private listings = 0;
 
   constructor(
     /** Reads HA again, for a lock that could not list its codes. */
@@ -43,10 +45,42 @@ export class FoundCodes {
     this.listed = listed;
     this.unknown = unknown;
     this.failed = never;
+    this.listings++;
     clearTimeout(this.relist);
     if (never.size === 0) return;
     this.relist = setTimeout(this.relistLater, this.relistMs);
     this.relist.unref();
+  }
+
+  /** Which listing the facts come from (a new number after every listing). */
+  get listing(): number {
+    return this.listings;
+  }
+
+  /** Whether the listing left slots of a lock unknown (never read by the driver). */
+  hasUnknown(lockId: LockId): boolean {
+    return (this.unknown.get(lockId)?.size ?? 0) > 0;
+  }
+
+  /**
+   * Every PIN listed on a lock, by slot — where each taken slot's PIN is known and no slot
+   * changed at the keypad waits to be read; null otherwise. Unknown slots are not in it.
+   */
+  knownPins(lockId: LockId): Map<number, string> | null {
+    const listed = this.listed.get(lockId);
+    if (!listed || this.failed.has(lockId)) return null;
+    if ([...this.changed.values()].some((c) => c.lockId === lockId)) return null;
+    const pins = new Map<number, string>();
+    for (const [slot, holding] of listed) {
+      if (typeof holding !== "string") return null;
+      pins.set(slot, holding);
+    }
+    return pins;
+  }
+
+  /** The lock itself confirmed that the slots nobody had read are empty (its User Code checksum). */
+  settleUnknown(lockId: LockId): void {
+    this.unknown.set(lockId, new Set());
   }
 
   /** Locks whose codes could not be listed yet. */

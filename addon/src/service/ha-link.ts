@@ -5,6 +5,7 @@ import { UserCodeCcApi } from "../zwave/user-code-cc-api";
 import type { Lock } from "../../../src/model/lock";
 import { detectCodeInventory, listedSlotCount } from "../zwave/code-inventory";
 import { detectCredentialLocks } from "../zwave/credential-locks";
+import { userCodeChecksum } from "../zwave/user-code-checksum";
 import { createCredentialWriter } from "../zwave/credential-writer";
 import { rememberSlotCounts, routeInventory, routeSlotCount, routeWriter } from "../zwave/lock-routes";
 import { createZwaveWriter } from "../zwave/writer";
@@ -42,6 +43,16 @@ export async function openHaLink(
     : askLock;
   const link: HaLink = {
     client: ha,
+    ...(ccApi
+      ? {
+          // One User Code Checksum Get tells whether a lock holds exactly the codes Latchkey knows.
+          contentProbe: async (lock: Lock, pins: ReadonlyMap<number, string>) => {
+            if (lock.protocol === "matter" || (await credentialLocks?.isCredentialOnly(lock))) return false;
+            const sum = await ccApi.checksum(lock);
+            return sum !== null && sum === userCodeChecksum(pins);
+          },
+        }
+      : {}),
     ...withMatterLocks(matter, {
       writer: routeWriter(
         credentialLocks,

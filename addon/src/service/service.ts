@@ -19,6 +19,7 @@ import { LockDirectory } from "./lock-directory";
 import type { LockSources } from "./read-locks";
 import type { NotifyFn } from "./share";
 import { SyncLoop } from "./sync-loop";
+import type { LockContentProbe } from "./unknown-slots";
 
 export interface ServiceDeps {
   save: (next: StoreDocument) => Promise<void>;
@@ -40,6 +41,8 @@ export interface ServiceDeps {
 /** How the service reaches HA: lock facts to read, and the writer for slots. */
 export interface HaLink extends LockSources {
   writer: SlotWriter;
+  /** Where locks can say whether they hold exactly what Latchkey believes (User Code checksum). */
+  contentProbe?: LockContentProbe;
 }
 
 /**
@@ -90,7 +93,7 @@ export class LatchkeyService {
   async attach(link: HaLink): Promise<void> {
     this.client = link.client;
     this.locks.connect(link);
-    this.loop.connect(link.writer);
+    this.loop.connect(link.writer, link.contentProbe);
     link.client.onReconnect(() => {
       this.locks.refreshInBackground();
     });

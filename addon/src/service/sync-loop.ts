@@ -10,6 +10,7 @@ import type { Logger } from "../log/logger";
 import { Executor, type SlotWriter } from "../sync/executor";
 import type { CodeBook } from "./code-book";
 import type { LockDirectory } from "./lock-directory";
+import { UnknownSlotSettler, type LockContentProbe } from "./unknown-slots";
 
 /** After this many failed tries in a row, people and automations hear about it. */
 const SYNC_FAILURE_REPORT_AT = 3;
@@ -50,6 +51,7 @@ export interface SyncLoopDeps {
 export class SyncLoop {
   private readonly executor: Executor;
   private writer: SlotWriter | null = null;
+  private settler: UnknownSlotSettler | null = null;
   private full = new Set<string>();
   private clock: NodeJS.Timeout | undefined;
   private failureListener: ((op: Operation, reason: string, attempts: number) => void) | undefined;
@@ -81,9 +83,10 @@ export class SyncLoop {
     });
   }
 
-  /** Writes go through this writer from now on. */
-  connect(writer: SlotWriter): void {
+  /** Writes go through this writer from now on; `probe`, where the locks can say, settles unknown slots. */
+  connect(writer: SlotWriter, probe?: LockContentProbe): void {
     this.writer = writer;
+    this.settler = probe ? new UnknownSlotSettler(probe, this.deps.directory.found) : null;
   }
 
   /** What a write (or a read) found the slot to hold goes into the book and the directory; then plan again. */
@@ -120,14 +123,19 @@ export class SyncLoop {
       const listed = new Map(
         [...directory.current].filter(([lockId]) => !directory.found.unlisted.has(lockId)),
       );
-      const allocation = allocateSlots(
-        doc.codes,
-        doc.claims,
-        listed,
-        { first: options.slot_first, last: options.slot_last },
-        directory.found.takenSlots(),
-        (lockId, slot) => directory.found.mustReadFirst(lockId, slot),
-      );
+      const allocate = () =>
+        allocateSlots(
+          doc.codes,
+          doc.claims,
+          listed,
+          { first: options.slot_first, last: options.slot_last },
+          directory.found.takenSlots(),
+          (lockId, slot) => directory.found.mustReadFirst(lockId, slot),
+        );
+      let allocation = allocate();
+      // New slots to be read first: one checksum may show the lock's unread slots are empty.
+      if (await this.settler?.settle(allocation.claims, doc.claims, (id) => directory.lockOf(id)))
+        allocation = allocate();
       this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
       const plan = reconcile(doc.codes, allocation.claims, this.deps.now(), directory.timeZone);
       const released = new Set(plan.release);

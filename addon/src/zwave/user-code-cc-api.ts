@@ -71,6 +71,21 @@ export class UserCodeCcApi {
       );
   }
 
+  /** The lock's User Code checksum (a v2 lock that keeps one), or null where it cannot say. */
+  async checksum(lock: Lock): Promise<number | null> {
+    try {
+      const sum = z
+        .number()
+        .int()
+        .min(0)
+        .max(0xffff)
+        .safeParse(unwrapEndpoint(await this.invoke(lock, "getUserCodeChecksum", [])));
+      return sum.success ? sum.data : null;
+    } catch {
+      return null;
+    }
+  }
+
   private invoke(lock: Lock, method: string, parameters: unknown[]): Promise<unknown> {
     return this.client.command(z.unknown(), {
       type: "zwave_js/invoke_cc_api",

@@ -174,6 +174,10 @@ export const NEWEST_ZWAVE_COMMANDS: Record<string, CommandDef> = {
         conn.send(resultFrame(msg.id, lock.config.slotCount));
         return;
       }
+      if (msg.method_name === "getUserCodeChecksum") {
+        conn.send(resultFrame(msg.id, await core.driver.userCodeChecksum(lock)));
+        return;
+      }
       const [slot, status, code] = msg.parameters;
       if (!["get", "set", "clear"].includes(msg.method_name) || typeof slot !== "number")
         throw new HaError("not_supported", `User Code API method ${msg.method_name} is not modelled`);

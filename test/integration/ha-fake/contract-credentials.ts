@@ -1,6 +1,7 @@
 // Contract cases of what HA 2026.6+ added to zwave_js for lock codes ("newest" profile only):
 // the credential actions (which serve User Code locks too), get_lock_usercode,
 // zwave_js/node_capabilities and zwave_js/invoke_cc_api, and who may call them.
+import { CRC16_CCITT } from "@zwave-js/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -154,6 +155,50 @@ export function credentialCases(getTarget: () => ContractTarget): void {
         expect(cleared.result).toEqual(supervised ? expect.objectContaining({ status: 255 }) : null);
         expect((await cc("get", [slot])).result).toEqual({ userIdStatus: 0, userCode: "" });
       }
+    });
+
+    it("answers a User Code lock's checksum: zwave-js's CRC-16 over each enabled slot's number, status and PIN (0 for none)", async (ctx) => {
+      // It reads every slot: not on the lock whose never-read slots other cases look at.
+      const lock = getTarget().userCodeLocks?.find((l) => l.entityId !== getTarget().lockEntityId);
+      if (!newestOnly(ctx) || !lock) return;
+      const client = await connect(true);
+      const deviceId = await deviceIdOf(client, lock.entityId);
+      const cc = async (method: string, parameters: unknown[]) =>
+        resultSchema.parse(
+          await client.command(
+            "zwave_js/invoke_cc_api",
+            {
+              device_id: deviceId,
+              command_class: 99,
+              method_name: method,
+              parameters,
+              wait_for_result: true,
+            },
+            30_000,
+          ),
+        ).result;
+      const slots = z
+        .number()
+        .int()
+        .parse(await cc("getUsersCount", []));
+      const expected = async () => {
+        const bytes: number[] = [];
+        for (let slot = 1; slot <= slots; slot++) {
+          const read = z
+            .object({ userIdStatus: z.number(), userCode: z.string() })
+            .parse(await cc("get", [slot]));
+          if (read.userIdStatus === 0 || read.userCode === "") continue;
+          bytes.push(slot >> 8, slot & 0xff, read.userIdStatus, ...Buffer.from(read.userCode, "ascii"));
+        }
+        return bytes.length === 0 ? 0 : CRC16_CCITT(new Uint8Array(bytes));
+      };
+      expect(await cc("getUserCodeChecksum", [])).toBe(await expected());
+      const slot = (getTarget().testSlot ?? 3) + 2;
+      await cc("set", [slot, 1, "40917"]);
+      const withCode = await expected();
+      expect(await cc("getUserCodeChecksum", [])).toBe(withCode);
+      await cc("clear", [slot]);
+      expect(await cc("getUserCodeChecksum", [])).not.toBe(withCode);
     });
 
     it("serves a User Code lock as users: one per occupied slot, credentials name type and slot, never the PIN", async (ctx) => {

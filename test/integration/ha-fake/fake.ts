@@ -39,6 +39,8 @@ export interface HaFake {
   readonly serviceCalls: readonly RecordedServiceCall[];
   /** User Code writes sent through zwave_js/invoke_cc_api (set, clear), which are no service calls. */
   readonly directWrites: readonly DirectWrite[];
+  /** User Code Gets the locks answered (slot reads on the radio). */
+  readonly slotReads: readonly { entityId: string; slot: number }[];
   readonly firedEvents: readonly HaEvent[];
   readonly notifications: Notifications;
   readonly faults: Faults;
@@ -168,6 +170,9 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     haVersion,
     get directWrites() {
       return [...driver.directWrites];
+    },
+    get slotReads() {
+      return [...driver.slotReads];
     },
     get serviceCalls() {
       return services.calls.map((c) => ({

@@ -1,6 +1,7 @@
 // What the zwave-js driver does for a lock, with the timing the add-on has to cope with:
 // a write is confirmed by the lock after a delay and then reported as "value updated";
 // commands to a sleeping node wait until it wakes (zwave-js wake-up queue).
+import { CRC16_CCITT } from "@zwave-js/core";
 import { fileAccessEvent } from "./access-states.js";
 import { newContext } from "./event-bus.js";
 import type { Faults } from "./faults.js";
@@ -44,6 +45,8 @@ export class LockDriver {
   private readonly wakeWaiters = new Map<string, (() => void)[]>();
   /** Every User Code Set or clear sent through the CC API, in order. */
   readonly directWrites: DirectWrite[] = [];
+  /** Every User Code Get the lock answered (a slot read on the radio), in order. */
+  readonly slotReads: { entityId: string; slot: number }[] = [];
 
   constructor(
     private readonly home: Home,
@@ -107,6 +110,28 @@ export class LockDriver {
   }
 
   /**
+   * User Code Checksum Get on a User Code lock: CRC-16 CCITT (zwave-js's own) over the lock's
+   * memory — each enabled slot's number, status and code, in order — 0 when it holds none.
+   */
+  async userCodeChecksum(lock: FakeLock): Promise<number> {
+    await this.reachable(lock);
+    await delay(this.reportDelayMs);
+    const bytes: number[] = [];
+    for (let slot = 1; slot <= lock.config.slotCount; slot++) {
+      const code = lock.unread.has(slot) ? lock.unread.get(slot) : this.cachedCode(lock, slot);
+      if (!code) continue;
+      bytes.push(slot >> 8, slot & 0xff, 1, ...Buffer.from(code, "ascii"));
+    }
+    return bytes.length === 0 ? 0 : CRC16_CCITT(new Uint8Array(bytes));
+  }
+
+  private cachedCode(lock: FakeLock, slot: number): string | null {
+    const code = lock.node.get(99, "userCode", slot)?.value;
+    const enabled = lock.node.get(99, "userIdStatus", slot)?.value === 1;
+    return enabled && typeof code === "string" && code !== "" ? code : null;
+  }
+
+  /**
    * A User Credential write: the access-control API returns the lock's status once the lock
    * answered, so the change is applied before the call resolves.
    */
@@ -130,6 +155,7 @@ export class LockDriver {
 
   /** A User Code get: re-reads the slot and reports it (values re-emitted even if unchanged). */
   async readSlot(lock: FakeLock, slot: number): Promise<{ userIdStatus: number; userCode: string }> {
+    this.slotReads.push({ entityId: lock.config.entityId, slot });
     await this.reachable(lock);
     await delay(this.reportDelayMs);
     // The lock answers from its memory: a change the driver never heard of is learned now.
