@@ -96,6 +96,22 @@ export async function startLockDevice(options: LockDeviceOptions): Promise<LockD
   });
   await node.start();
 
+  /**
+   * matter.js refuses a second transaction on the lock's state while one is open ("Cannot lock
+   * … synchronously"): a keypad press that lands while the controller is writing a PIN waits a
+   * moment and tries again, as the lock's firmware would queue it.
+   */
+  const whenFree = async <T>(act: () => T | Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await act();
+      } catch (error) {
+        if (attempt >= 20 || !(error instanceof Error) || !/synchronously/.test(error.message)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  };
+
   const move = (
     action: "lock" | "unlock",
     source: DoorLock.OperationSource,
@@ -126,27 +142,29 @@ export async function startLockDevice(options: LockDeviceOptions): Promise<LockD
     node,
     manualPairingCode: node.state.commissioning.pairingCodes.manualPairingCode,
     keypad: async (typed, action) => {
-      const match = await endpoint.act((agent) => {
-        const auth = agent.get(SimulatedLockServer).auth;
-        const index =
-          "credentialIndex" in typed
-            ? typed.credentialIndex
-            : auth.credentials.find(
-                (c) =>
-                  c.credentialType === DoorLock.CredentialType.Pin &&
-                  Bytes.areEqual(auth.decrypt(c.credentialData), Bytes.fromString(typed.pin)),
-              )?.credentialIndex;
-        if (index === undefined) return null;
-        const userIndex = auth.findUserIndexForCredential(DoorLock.CredentialType.Pin, index);
-        const user = userIndex === null ? undefined : auth.findUser(userIndex);
-        return user?.userStatus === DoorLock.UserStatus.OccupiedEnabled ? { userIndex, index } : null;
-      });
+      const match = await whenFree(() =>
+        endpoint.act((agent) => {
+          const auth = agent.get(SimulatedLockServer).auth;
+          const index =
+            "credentialIndex" in typed
+              ? typed.credentialIndex
+              : auth.credentials.find(
+                  (c) =>
+                    c.credentialType === DoorLock.CredentialType.Pin &&
+                    Bytes.areEqual(auth.decrypt(c.credentialData), Bytes.fromString(typed.pin)),
+                )?.credentialIndex;
+          if (index === undefined) return null;
+          const userIndex = auth.findUserIndexForCredential(DoorLock.CredentialType.Pin, index);
+          const user = userIndex === null ? undefined : auth.findUser(userIndex);
+          return user?.userStatus === DoorLock.UserStatus.OccupiedEnabled ? { userIndex, index } : null;
+        }),
+      );
       if (!match) return false;
-      await move(action, DoorLock.OperationSource.Keypad, match.userIndex, match.index);
+      await whenFree(() => move(action, DoorLock.OperationSource.Keypad, match.userIndex, match.index));
       return true;
     },
     manual: async (action) => {
-      await move(action, DoorLock.OperationSource.Manual, null, null);
+      await whenFree(() => move(action, DoorLock.OperationSource.Manual, null, null));
     },
     state: async () =>
       await endpoint.act((agent) => {
