@@ -101,7 +101,7 @@ export async function startLockDevice(options: LockDeviceOptions): Promise<LockD
    * … synchronously"): a keypad press that lands while the controller is writing a PIN waits a
    * moment and tries again, as the lock's firmware would queue it.
    */
-  const whenFree = async <T>(act: () => T | Promise<T>): Promise<T> => {
+  const whenFree = async <T>(act: () => T | PromiseLike<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await act();
