@@ -98,7 +98,7 @@ export function syncedClaims(
 }
 
 export function syncedDocument(allCodes: Code[], claims: SlotClaim[]): StoreDocument {
-  return { version: 2, codes: allCodes, claims };
+  return { version: 3, codes: allCodes, claims, locks: [] };
 }
 
 /** slot → PIN per lock, to pre-fill the HA fake's locks so they hold what the store says. */

@@ -23,8 +23,21 @@ export const OptionsSchema = z
         }),
       )
       .default(["persistent_notification"]),
-    notify_manual_unlock: z.boolean().default(false),
+    /**
+     * Door events that alert, for every lock that has not chosen otherwise in the card: a code
+     * opening a door, a door opened by hand and a jam do (the product's promise); app/remote
+     * unlocks and auto-locks do not.
+     */
+    notify_keypad_unlock: z.boolean().default(true),
+    notify_manual_unlock: z.boolean().default(true),
+    notify_remote_unlock: z.boolean().default(false),
+    notify_auto_lock: z.boolean().default(false),
     notify_jammed: z.boolean().default(true),
+    /**
+     * A lock that lost Latchkey's codes (battery swap, factory reset) gets them back without a
+     * tap — at most once a day per lock, so a lock that keeps forgetting is held, not looped.
+     */
+    refill_lost_codes: z.boolean().default(false),
     notify_keypad_code_changes: z.boolean().default(true),
     /** Codes added, changed, disabled, enabled or deleted in Latchkey, or by its rules (expired, used up). */
     notify_code_changes: z.boolean().default(true),

@@ -6,6 +6,8 @@ import {
   StoreDocumentSchema,
   storeV1ToV2,
   StoreV1Schema,
+  storeV2ToV3,
+  StoreV2Schema,
   type StoreDocument,
 } from "./schema";
 
@@ -22,6 +24,12 @@ const steps: Record<number, (doc: unknown) => unknown> = {
     if (!parsed.success)
       throw new StoreFormatError(describeZodError(parsed.error, "The store file (format 1) is not valid"));
     return storeV1ToV2(parsed.data);
+  },
+  2: (doc) => {
+    const parsed = StoreV2Schema.safeParse(doc);
+    if (!parsed.success)
+      throw new StoreFormatError(describeZodError(parsed.error, "The store file (format 2) is not valid"));
+    return storeV2ToV3(parsed.data);
   },
 };
 

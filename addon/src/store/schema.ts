@@ -8,6 +8,7 @@ import {
 } from "../../../src/model/slot-claim";
 import { CodeIdSchema, IsoTimeSchema, LockIdSchema, SlotNumberSchema } from "../../../src/model/primitives";
 import { HoldReasonSchema } from "../../../src/model/slot";
+import { LockAlertsSchema } from "../../../src/model/lock-alerts";
 
 /**
  * The model's schemas are zod/mini (small in the card), and mini objects parse field by field.
@@ -60,6 +61,31 @@ export const StoreV2Schema = z.object({
 });
 export type StoreV2 = z.infer<typeof StoreV2Schema>;
 
+/**
+ * What Latchkey keeps about a lock itself: its own alert choices (kinds left out follow the
+ * household's options) and when it last refilled codes the lock had lost on its own.
+ */
+export const StoredLockSchema = z.object({
+  lockId: LockIdSchema,
+  alerts: z.optional(z.object(LockAlertsSchema.def.shape)),
+  autoRefilledAt: z.optional(IsoTimeSchema),
+});
+export type StoredLock = z.infer<typeof StoredLockSchema>;
+
+/** Version 3: per-lock settings beside the codes and claims. */
+export const StoreV3Schema = z.object({
+  version: z.literal(3),
+  codes: z.array(CodeSchema),
+  claims: z.array(StoredClaimSchema),
+  locks: z.array(StoredLockSchema),
+});
+export type StoreV3 = z.infer<typeof StoreV3Schema>;
+
+/** v2 → v3: no lock has settings of its own yet. */
+export function storeV2ToV3(doc: StoreV2): StoreV3 {
+  return { version: 3, codes: doc.codes, claims: doc.claims, locks: [] };
+}
+
 /** The magic code id version 1 used for a slot an admin asked to clear. */
 const V1_CLEAR_ONLY = "cleared-by-user";
 
@@ -86,10 +112,10 @@ export function claimedTwice(doc: Pick<StoreDocument, "claims">): string | null 
   return null;
 }
 
-export const CURRENT_STORE_VERSION = 2;
-export type StoreDocument = StoreV2;
-export const StoreDocumentSchema = StoreV2Schema;
+export const CURRENT_STORE_VERSION = 3;
+export type StoreDocument = StoreV3;
+export const StoreDocumentSchema = StoreV3Schema;
 
 export function emptyStore(): StoreDocument {
-  return { version: 2, codes: [], claims: [] };
+  return { version: 3, codes: [], claims: [], locks: [] };
 }

@@ -14,9 +14,10 @@ function setup() {
   return { lines, log };
 }
 const doc = (pin = "4821"): StoreDocument => ({
-  version: 2,
+  version: 3,
   codes: [code("code-mom", { pin, lockIds: ["lock.front"] })],
   claims: [claim("lock.front", 1, "code-mom", setTo(pin))],
+  locks: [],
 });
 
 describe("FileStore", () => {
@@ -112,7 +113,8 @@ describe("migrate", () => {
       ],
     };
     expect(migrate(JSON.parse(JSON.stringify(v1)))).toEqual({
-      version: 2,
+      version: 3,
+      locks: [],
       codes: v1.codes,
       claims: [
         {
@@ -133,6 +135,23 @@ describe("migrate", () => {
     });
   });
 
+  it("lifts format 2: its codes and claims stay as they were, and no lock has settings of its own", () => {
+    const v2 = {
+      version: 2,
+      codes: [code("code-mom", { lockIds: ["lock.front"] })],
+      claims: [claim("lock.front", 1, "code-mom", setTo("4821"))],
+    };
+    expect(migrate(JSON.parse(JSON.stringify(v2)))).toEqual({ ...v2, version: 3, locks: [] });
+  });
+
+  it("keeps a lock's alert choices and its last automatic refill", () => {
+    const withLocks: StoreDocument = {
+      ...doc(),
+      locks: [{ lockId: "lock.front", alerts: { manual: false, remote: true }, autoRefilledAt: AT }],
+    };
+    expect(migrate(JSON.parse(JSON.stringify(withLocks)))).toEqual(withLocks);
+  });
+
   it("accepts the current format", () => {
     expect(migrate(JSON.parse(JSON.stringify(doc())))).toEqual(doc());
   });
@@ -140,7 +159,12 @@ describe("migrate", () => {
   it.each([
     [{ codes: [] }, /no valid version/],
     [{ version: 9, codes: [], claims: [] }, /written by a newer Latchkey \(format 9/],
-    [{ version: 2, codes: [{ id: "x" }], claims: [] }, /The store file is not valid — codes\.0/],
+    [{ version: 3, codes: [{ id: "x" }], claims: [], locks: [] }, /The store file is not valid — codes\.0/],
+    [{ version: 2, codes: [{ id: "x" }], claims: [] }, /The store file \(format 2\) is not valid — codes\.0/],
+    [
+      { version: 3, codes: [], claims: [], locks: [{ lockId: "lock.a", alerts: { keypad: "yes" } }] },
+      /locks\.0\.alerts\.keypad/,
+    ],
     [{ version: 1, codes: [{ id: "x" }], claims: [] }, /The store file \(format 1\) is not valid — codes\.0/],
     [
       { version: 2, codes: [], claims: [claim("lock.a", 1, "code-aaa"), claim("lock.a", 1, "code-bbb")] },
