@@ -113,7 +113,9 @@ async function main(): Promise<void> {
       within: rss < RSS_TARGET_MB,
     });
     // For scale (no target): the same start with an empty store, so the store's own share shows.
-    const baseline = await benchAddon({ version: 3, codes: [], claims: [], locks: [] }, profile).catch(() => null);
+    const baseline = await benchAddon({ version: 3, codes: [], claims: [], locks: [] }, profile).catch(
+      () => null,
+    );
     if (baseline)
       console.log(
         `     same start with an empty store (for scale, no target): "in step" ${ms(baseline.startMs)}, VmRSS max ${mb(baseline.rssMaxKb).toFixed(1)} MiB → the 5,000-claim store adds ~${(rss - mb(baseline.rssMaxKb)).toFixed(1)} MiB`,

@@ -192,6 +192,7 @@ function snapshotOf(lockIds: readonly string[], codeCount: number): Snapshot {
     held: [],
     clearing: [],
     offLocks: {},
+    alerts: {},
     lastActivity,
     connected: true,
   };

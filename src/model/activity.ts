@@ -19,6 +19,8 @@ export const ActivityKindSchema = z.enum([
   "code_added_at_lock",
   "code_deleted_at_lock",
   "all_codes_deleted_at_lock",
+  // Slots Latchkey had confirmed came back empty, with no word from the lock (a battery swap, a reset).
+  "codes_lost_at_lock",
   // Someone else changed what a lock holds through Home Assistant (not through Latchkey).
   "code_changed_in_ha",
   "code_removed_in_ha",
@@ -73,6 +75,9 @@ export const ALERT_ACTIVITY_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityK
   "code_expired",
   "code_used_up",
 ]);
+
+/** Kinds a card understands only when its hello lists the "lost_codes" feature (issue 16, 7b). */
+export const LOST_CODES_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>(["codes_lost_at_lock"]);
 
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 export const ActivityEntrySchema = z.object({

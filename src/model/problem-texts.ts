@@ -37,6 +37,7 @@ export const ERROR_TEXTS = {
   "error.code_gone": "That code does not exist (any more).",
   "error.lock_gone": "That lock is not in Home Assistant.",
   "error.slot_not_held": "That slot is not waiting for a choice.",
+  "error.nothing_to_refill": "No codes on that lock are waiting to be refilled.",
   "error.slot_not_unmanaged": "No unmanaged code is known in that slot.",
   "error.slot_managed": "That slot is managed by Latchkey; delete or edit its code instead.",
   "error.slot_already_managed": "That slot is already managed by Latchkey.",
@@ -73,6 +74,8 @@ export const SYNC_REASON_TEXTS = {
     "This code was removed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
   "sync_reason.changed_at_lock":
     "This code was changed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
+  "sync_reason.codes_lost":
+    "The lock lost its codes (a battery swap or a reset). Refill puts Latchkey's codes back on it.",
 } as const;
 
 export type ValidationProblem = keyof typeof VALIDATION_TEXTS;

@@ -3,6 +3,7 @@ import { ActivityEntrySchema } from "./activity";
 import { PublicCodeSchema } from "./code";
 import { WireErrorSchema, WireIssueSchema, type WireIssue } from "./errors";
 import { LockSchema } from "./lock";
+import { AlertChoicesSchema } from "./lock-alerts";
 import { CodeIdSchema, IntSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
 import type { RequestType } from "./requests";
 import { OffReasonSchema } from "./rules";
@@ -22,9 +23,10 @@ export const PROTOCOL_VERSION = 1;
  * "ha_code_changes": codes changed by someone else through HA (hold reasons changed_in_ha /
  * removed_in_ha and their activity kinds); an older card sees them as changes at the keypad.
  * "alert_activity": the kinds of ALERT_ACTIVITY_KINDS (wrong codes, codes expired or used up),
- * which an older card never receives.
+ * which an older card never receives. "lost_codes": the hold reason codes_lost (an older card sees
+ * it as removed at the keypad) and the activity kind codes_lost_at_lock, and `alerts` per lock.
  */
-export const CLIENT_FEATURES = ["state_activity", "ha_code_changes", "alert_activity"] as const;
+export const CLIENT_FEATURES = ["state_activity", "ha_code_changes", "alert_activity", "lost_codes"] as const;
 
 export const SnapshotSchema = z.object({
   user: z.object({ name: z.string(), isAdmin: z.boolean() }),
@@ -46,6 +48,8 @@ export const SnapshotSchema = z.object({
    * emptied, so "synced" means the lock no longer holds it. Codes on their locks are absent.
    */
   offLocks: z._default(z.record(z.string(), OffReasonSchema), {}),
+  /** lockId → which door events alert there now (the household's options and the lock's own choices). */
+  alerts: z._default(z.record(z.string(), AlertChoicesSchema), {}),
   connected: z.boolean(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
@@ -88,5 +92,7 @@ export const ResultSchemas = {
   "unmanaged/adopt": z.object({ codeId: CodeIdSchema }),
   "unmanaged/clear": z.object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
   "held/resolve": z.object({ lockId: LockIdSchema, slot: SlotNumberSchema }),
+  "held/refill": z.object({ lockId: LockIdSchema, slots: z.array(SlotNumberSchema) }),
+  "locks/set_alerts": z.object({ lockId: LockIdSchema, alerts: AlertChoicesSchema }),
   "activity/list": z.object({ entries: z.array(ActivityEntrySchema) }),
 } satisfies Record<RequestType, z.ZodMiniType>;

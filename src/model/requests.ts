@@ -1,5 +1,6 @@
 import { z } from "zod/mini";
 import { CodeChangesSchema, CodeDraftSchema, InputNameSchema } from "./code";
+import { LockAlertsSchema } from "./lock-alerts";
 import { CodeIdSchema, IntSchema, LockIdSchema, matches, SlotNumberSchema } from "./primitives";
 
 /**
@@ -51,6 +52,10 @@ export const RequestSchema = z.discriminatedUnion("type", [
     slot: SlotNumberSchema,
     keep: z.enum(["lock", "latchkey"]),
   }),
+  /** Every code a lock lost on its own (a battery swap, a reset) goes back on it. */
+  request("held/refill", { lockId: LockIdSchema }),
+  /** A lock's own choice of which door events alert; kinds left out follow the household's options. */
+  request("locks/set_alerts", { lockId: LockIdSchema, alerts: LockAlertsSchema }),
   request("activity/list", {
     lockId: z.optional(LockIdSchema),
     codeId: z.optional(CodeIdSchema),

@@ -16,13 +16,15 @@ export type VerificationPath = z.infer<typeof VerificationPathSchema>;
 /**
  * Why Latchkey stopped writing a slot until a person decides: the code there was changed or
  * removed at the lock's keypad, or by someone else through Home Assistant (its own Manage
- * access dialog, a script calling the zwave_js code actions).
+ * access dialog, a script calling the zwave_js code actions), or the lock lost every code
+ * Latchkey had confirmed on it (a battery swap, a factory reset) — refilled with one tap.
  */
 export const HoldReasonSchema = z.enum([
   "changed_at_lock",
   "removed_at_lock",
   "changed_in_ha",
   "removed_in_ha",
+  "codes_lost",
 ]);
 export type HoldReason = z.infer<typeof HoldReasonSchema>;
 

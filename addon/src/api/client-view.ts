@@ -1,6 +1,7 @@
 import {
   ALERT_ACTIVITY_KINDS,
   HA_CODE_CHANGE_KINDS,
+  LOST_CODES_KINDS,
   STATE_ACTIVITY_KINDS,
   type ActivityEntry,
 } from "../../../src/model/activity";
@@ -21,18 +22,21 @@ const KEYPAD_REASON: Record<HoldReason, HoldReason> = {
   removed_at_lock: "removed_at_lock",
   changed_in_ha: "changed_at_lock",
   removed_in_ha: "removed_at_lock",
+  codes_lost: "removed_at_lock",
 };
 
 export class ClientView {
   private readonly stateActivity: boolean;
   private readonly haCodeChanges: boolean;
   private readonly alertActivity: boolean;
+  private readonly lostCodes: boolean;
   private readonly problems: ReturnType<typeof problemTexts>;
 
   constructor(features: readonly string[] | undefined, language?: string) {
     this.stateActivity = features?.includes("state_activity") ?? false;
     this.haCodeChanges = features?.includes("ha_code_changes") ?? false;
     this.alertActivity = features?.includes("alert_activity") ?? false;
+    this.lostCodes = features?.includes("lost_codes") ?? false;
     this.problems = problemTexts(language);
   }
 
@@ -47,13 +51,18 @@ export class ClientView {
     const lastActivity = Object.fromEntries(
       Object.entries(snapshot.lastActivity).filter(([, entry]) => this.understands(entry)),
     );
-    const held: HeldSlot[] = this.haCodeChanges
-      ? snapshot.held
-      : snapshot.held.map((slot) => ({ ...slot, reason: KEYPAD_REASON[slot.reason] }));
+    const held: HeldSlot[] = snapshot.held.map((slot) => ({ ...slot, reason: this.holdReason(slot.reason) }));
     return { ...snapshot, sync, lastActivity, held };
   }
 
+  /** A hold reason as this client knows it: a card from before a reason gets the nearest it has. */
+  private holdReason(reason: HoldReason): HoldReason {
+    if (reason === "codes_lost") return this.lostCodes ? reason : KEYPAD_REASON[reason];
+    return this.haCodeChanges ? reason : KEYPAD_REASON[reason];
+  }
+
   private understands(entry: ActivityEntry): boolean {
+    if (!this.lostCodes && LOST_CODES_KINDS.has(entry.kind)) return false;
     if (!this.stateActivity && STATE_ACTIVITY_KINDS.has(entry.kind)) return false;
     if (!this.alertActivity && ALERT_ACTIVITY_KINDS.has(entry.kind)) return false;
     return this.haCodeChanges || !HA_CODE_CHANGE_KINDS.has(entry.kind);

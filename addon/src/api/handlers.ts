@@ -19,11 +19,20 @@ const ADMIN_ONLY: ReadonlySet<Request["type"]> = new Set([
   "codes/share",
   "unmanaged/adopt",
   "held/resolve",
+  "held/refill",
   "unmanaged/clear",
+  "locks/set_alerts",
 ]);
 
-/** What shows a PIN to someone: rights are asked of HA at the moment these run. */
-const CHECKED_AT_THE_MOMENT: ReadonlySet<Request["type"]> = new Set(["codes/reveal", "codes/share"]);
+/**
+ * Rights are asked of HA at the moment these run: what shows a PIN to someone, and what decides
+ * who hears about the doors (an admin demoted a moment ago must not mute an alert).
+ */
+const CHECKED_AT_THE_MOMENT: ReadonlySet<Request["type"]> = new Set([
+  "codes/reveal",
+  "codes/share",
+  "locks/set_alerts",
+]);
 
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
 export async function handleRequest(
@@ -108,6 +117,15 @@ export async function handleRequest(
       await service.resolveHeld(request.lockId, request.slot, request.keep);
       if (codeId) await record("code_updated", codeId);
       return { lockId: request.lockId, slot: request.slot };
+    }
+    case "held/refill": {
+      const refilled = await service.refillLostCodes(request.lockId);
+      for (const codeId of new Set(refilled.map((r) => r.codeId))) await record("code_updated", codeId);
+      return { lockId: request.lockId, slots: refilled.map((r) => r.slot) };
+    }
+    case "locks/set_alerts": {
+      const alerts = await service.setLockAlerts(request.lockId, request.alerts);
+      return { lockId: request.lockId, alerts };
     }
     case "activity/list": {
       const entries = client.entries(

@@ -15,22 +15,18 @@ export interface HouseholdAlertOptions {
   notify_jammed: boolean;
 }
 
+/** Which alert choice each door event falls under; events no per-lock choice covers are absent. */
+const KIND_OF_EVENT: Partial<Record<ActivityKind, AlertKind>> = {
+  keypad_unlock: "keypad",
+  manual_unlock: "manual",
+  rf_unlock: "remote",
+  auto_lock: "auto_lock",
+  jammed: "jam",
+};
+
 /** Which alert choice a door event falls under; null for events no per-lock choice covers. */
 export function alertKindOf(kind: ActivityKind): AlertKind | null {
-  switch (kind) {
-    case "keypad_unlock":
-      return "keypad";
-    case "manual_unlock":
-      return "manual";
-    case "rf_unlock":
-      return "remote";
-    case "auto_lock":
-      return "auto_lock";
-    case "jammed":
-      return "jam";
-    default:
-      return null;
-  }
+  return KIND_OF_EVENT[kind] ?? null;
 }
 
 /** The household's defaults as choices. */

@@ -1,6 +1,7 @@
 import type { ActivityEntry } from "../../../src/model/activity";
 import { withoutPin, type Code } from "../../../src/model/code";
 import type { Lock } from "../../../src/model/lock";
+import type { AlertChoices } from "../../../src/model/lock-alerts";
 import type { LockId } from "../../../src/model/primitives";
 import type { Snapshot } from "../../../src/model/protocol";
 import { syncReason, type ClearingSlot, type SyncStatus, type UnmanagedSlot } from "../../../src/model/slot";
@@ -25,6 +26,8 @@ export interface SnapshotInput {
   user: { name: string; isAdmin: boolean };
   showNames: boolean;
   lastDoorActivity: readonly ActivityEntry[];
+  /** Which door events alert at a lock now. */
+  alerts: (lockId: LockId) => AlertChoices;
 }
 
 /** What clients see. Never a PIN; non-admins may also be denied names (add-on option). */
@@ -86,6 +89,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     held,
     clearing,
     offLocks,
+    alerts: Object.fromEntries(input.locks.map((l) => [l.id, input.alerts(l.id)])),
     connected: input.connected,
   };
 }

@@ -26,6 +26,7 @@ const en = {
   "activity.code_added_at_lock": "A code was added at the {lock} keypad{slot}.",
   "activity.code_deleted_at_lock": "A code was removed at the {lock} keypad{slot}.",
   "activity.all_codes_deleted_at_lock": "All codes were removed at the {lock} keypad.",
+  "activity.codes_lost_at_lock": "{lock} lost Latchkey's codes (a battery swap or a reset?).",
   "activity.code_changed_in_ha": "{who} changed a code on {lock} in Home Assistant{slot}.",
   "activity.code_removed_in_ha": "{who} removed a code from {lock} in Home Assistant{slot}.",
   "activity.duplicate_code_rejected": "{lock} rejected a code because it already has it.",
@@ -48,6 +49,10 @@ const en = {
   "notify.sync_failed_clear":
     "Latchkey could not take {code} off {lock} after {attempts} tries ({reason}). It keeps trying.",
   "notify.lock_it": "Lock it",
+  "notify.codes_lost":
+    "{lock} has lost {count} of Latchkey's codes ({names}) — a battery swap or a reset? Open Latchkey and tap Refill to put them back.",
+  "notify.codes_refilled":
+    "{lock} had lost {count} of Latchkey's codes ({names}) — a battery swap or a reset? Latchkey is putting them back.",
   "notify.wrong_code": "A wrong code was entered at {lock} at {time}.",
   "notify.keypad_disabled": "{lock} turned its keypad off at {time} after too many wrong codes.",
   "alert.code_created": "{user} added {code}'s code to {locks}.",
@@ -96,6 +101,8 @@ const de: Record<MessageKey, string> = {
   "activity.code_added_at_lock": "Am Tastenfeld von {lock} wurde ein Code hinzugefügt{slot}.",
   "activity.code_deleted_at_lock": "Am Tastenfeld von {lock} wurde ein Code gelöscht{slot}.",
   "activity.all_codes_deleted_at_lock": "Am Tastenfeld von {lock} wurden alle Codes gelöscht.",
+  "activity.codes_lost_at_lock":
+    "{lock} hat die Codes von Latchkey verloren (Batteriewechsel oder Zurücksetzen?).",
   "activity.code_changed_in_ha": "{who} hat in Home Assistant einen Code an {lock} geändert{slot}.",
   "activity.code_removed_in_ha": "{who} hat in Home Assistant einen Code von {lock} entfernt{slot}.",
   "activity.duplicate_code_rejected": "{lock} hat einen Code abgelehnt, den es schon hat.",
@@ -118,6 +125,10 @@ const de: Record<MessageKey, string> = {
   "notify.sync_failed_clear":
     "Latchkey konnte {code} nach {attempts} Versuchen nicht von {lock} entfernen ({reason}). Es versucht es weiter.",
   "notify.lock_it": "Abschließen",
+  "notify.codes_lost":
+    "{lock} hat {count} Codes von Latchkey verloren ({names}) – Batteriewechsel oder Zurücksetzen? Öffne Latchkey und tippe auf „Neu schreiben“, um sie wieder aufzuspielen.",
+  "notify.codes_refilled":
+    "{lock} hatte {count} Codes von Latchkey verloren ({names}) – Batteriewechsel oder Zurücksetzen? Latchkey spielt sie wieder auf.",
   "notify.wrong_code": "An {lock} wurde um {time} ein falscher Code eingegeben.",
   "notify.keypad_disabled": "{lock} hat um {time} sein Tastenfeld nach zu vielen falschen Codes gesperrt.",
   "alert.code_created": "{user} hat den Code von {code} zu {locks} hinzugefügt.",

@@ -14,6 +14,7 @@ const languages: Readonly<Record<string, Record<AddonProblem, string>>> = {
     "error.code_gone": "Diesen Code gibt es nicht (mehr).",
     "error.lock_gone": "Dieses Schloss ist nicht in Home Assistant.",
     "error.slot_not_held": "Dieser Platz wartet auf keine Entscheidung.",
+    "error.nothing_to_refill": "Auf diesem Schloss wartet kein Code darauf, neu geschrieben zu werden.",
     "error.slot_not_unmanaged": "Auf diesem Platz ist kein fremder Code bekannt.",
     "error.slot_managed": "Diesen Platz verwaltet Latchkey; lösche oder bearbeite stattdessen seinen Code.",
     "error.slot_already_managed": "Diesen Platz verwaltet Latchkey schon.",
@@ -49,6 +50,8 @@ const languages: Readonly<Record<string, Record<AddonProblem, string>>> = {
       "Dieser Code wurde am Tastenfeld des Schlosses gelöscht. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
     "sync_reason.changed_at_lock":
       "Dieser Code wurde am Tastenfeld des Schlosses geändert. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
+    "sync_reason.codes_lost":
+      "Das Schloss hat seine Codes verloren (Batteriewechsel oder Zurücksetzen). „Neu schreiben“ bringt Latchkeys Codes wieder darauf.",
   },
 };
 

@@ -12,6 +12,9 @@ import type { HoldReason } from "../../../src/model/slot";
 import { ownerCodeId, type SlotClaim, type SlotObservation } from "../../../src/model/slot-claim";
 import * as commands from "../core/commands";
 import * as edits from "../core/claim-edits";
+import * as lockSettings from "../core/lock-settings";
+import * as lostCodes from "../core/lost-codes";
+import type { LockAlerts } from "../../../src/model/lock-alerts";
 import type { StoreDocument } from "../store/schema";
 
 export interface CodeBookDeps {
@@ -151,6 +154,54 @@ export class CodeBook {
 
   resolveHeld(lockId: LockId, slot: number, keep: "lock" | "latchkey"): Promise<void> {
     return this.apply((doc) => edits.resolveHeld(doc, lockId, slot, keep, this.deps.now().toISOString()));
+  }
+
+  /** A lock's own alert choices (kinds left out follow the household's options). */
+  lockAlerts(lockId: LockId): LockAlerts | undefined {
+    return lockSettings.storedLock(this.doc, lockId)?.alerts;
+  }
+
+  setLockAlerts(lockId: LockId, alerts: LockAlerts): Promise<void> {
+    return this.apply((doc) => lockSettings.setLockAlerts(doc, lockId, alerts));
+  }
+
+  /**
+   * Holds the slots a lock lost on its own (core/lost-codes.ts), picked inside the queue from the
+   * document as it is then. Null when the lock lost nothing.
+   */
+  holdLost(
+    lockId: LockId,
+    listed: lostCodes.ListedSlots,
+    timeZone: string,
+  ): Promise<{ codes: Code[]; slots: number[] } | null> {
+    return this.transact(async (tx) => {
+      const now = this.deps.now();
+      const lost = lostCodes.lostSlots(tx.doc, lockId, listed, now, timeZone);
+      if (lost.length === 0) return null;
+      const outcome = lostCodes.holdLost(tx.doc, lost, now.toISOString());
+      await tx.commit(outcome.document);
+      return { codes: outcome.codes, slots: lost.map((c) => c.slot) };
+    });
+  }
+
+  /** Puts a lock's lost codes back; `auto`: Latchkey did it on its own, which it may once a day. */
+  refillLost(lockId: LockId, { auto = false }: { auto?: boolean } = {}) {
+    return this.transact(async (tx) => {
+      const outcome = lostCodes.refillLost(tx.doc, lockId);
+      const document = auto
+        ? lockSettings.markAutoRefilled(outcome.document, lockId, this.deps.now().toISOString())
+        : outcome.document;
+      await tx.commit(document);
+      return outcome.refilled;
+    });
+  }
+
+  /** Whether Latchkey may refill this lock on its own now (at most once a day). */
+  mayAutoRefill(lockId: LockId): boolean {
+    return lostCodes.mayAutoRefill(
+      lockSettings.storedLock(this.doc, lockId)?.autoRefilledAt,
+      this.deps.now(),
+    );
   }
 
   claimToClear(lockId: LockId, slot: number): Promise<void> {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActivityEntry, ActivityKind } from "../../../src/model/activity";
 import type { Options } from "../config";
+import { doorEventAlerts, householdAlerts } from "../core/door-alerts";
 import type { Interpretation } from "../core/interpret";
 import type { Logger } from "../log/logger";
 import type { UserNames } from "../ha/users";
@@ -91,6 +92,7 @@ export async function reportDoorEvent(deps: DoorReportDeps, seen: Interpretation
   const lockName = service.locks.lockName(seen.lockId);
   const sentence = await enterLockActivity(deps, entry, lockName);
   const t = service.messages();
+  const household = householdAlerts(options);
 
   if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
     const code = await service.recordUse(seen.codeId, seen.kind === "keypad_unlock");
@@ -116,7 +118,8 @@ export async function reportDoorEvent(deps: DoorReportDeps, seen: Interpretation
     if (code && seen.kind === "keypad_unlock" && code.uses === code.rules.maxUses)
       // This use was its last: the reconciler takes it off every lock now.
       await deps.journal.codeEvent("code_used_up", code, "Latchkey");
-    if (code?.notify.onUse)
+    // A code asked to be told of (onUse), or the lock's choice that every code opening it alerts.
+    if (code?.notify.onUse || doorEventAlerts(seen.kind, household, service.book.lockAlerts(seen.lockId)))
       await notifier.notify(targets, "Latchkey", sentence, {
         lockAction: UNLOCKS.has(seen.kind) ? seen.lockId : undefined,
       });
@@ -153,8 +156,7 @@ export async function reportDoorEvent(deps: DoorReportDeps, seen: Interpretation
     return;
   }
   const alert =
-    (seen.kind === "manual_unlock" && options.notify_manual_unlock) ||
-    (seen.kind === "jammed" && options.notify_jammed) ||
+    doorEventAlerts(seen.kind, household, service.book.lockAlerts(seen.lockId)) ||
     (options.notify_keypad_code_changes &&
       (seen.kind === "code_added_at_lock" ||
         seen.kind === "code_deleted_at_lock" ||

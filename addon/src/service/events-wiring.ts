@@ -14,6 +14,7 @@ import type { LatchkeyService } from "./service";
 import { watchHaCodeChanges } from "./ha-code-changes";
 import { watchLockStates } from "./state-activity";
 import { syncFailureReporter } from "./sync-failures";
+import { lostCodesReporter } from "./lost-codes-report";
 
 export interface EventsWiring {
   ha: HaClient;
@@ -84,6 +85,7 @@ export async function wireHaEvents(wiring: EventsWiring): Promise<Notifier> {
       messages: () => service.messages(),
     }),
   );
+  service.onCodesLost(lostCodesReporter({ service, activity, notifier, options, log }));
   await intake.start(ha);
   return notifier;
 }

@@ -53,7 +53,7 @@ export class FoundCodes {
   }
 
   /** Which listing the facts come from (a new number after every listing). */
-  get listing(): number {
+  get listingNumber(): number {
     return this.listings;
   }
 
@@ -81,6 +81,16 @@ export class FoundCodes {
   /** The lock itself confirmed that the slots nobody had read are empty (its User Code checksum). */
   settleUnknown(lockId: LockId): void {
     this.unknown.set(lockId, new Set());
+  }
+
+  /**
+   * What HA listed for a lock (and Latchkey's own writes since): its taken slots and the ones
+   * nobody knows. Undefined where HA cannot list that lock's codes, or never could.
+   */
+  listing(lockId: LockId): { taken: ReadonlySet<number>; unknown: ReadonlySet<number> } | undefined {
+    const listed = this.listed.get(lockId);
+    if (!listed || this.failed.has(lockId)) return undefined;
+    return { taken: new Set(listed.keys()), unknown: this.unknown.get(lockId) ?? new Set() };
   }
 
   /** Locks whose codes could not be listed yet. */

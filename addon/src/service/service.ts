@@ -7,6 +7,8 @@ import type { HoldReason } from "../../../src/model/slot";
 import { isOwnEcho } from "../core/claim-edits";
 import type { InterpretContext } from "../core/interpret";
 import { buildSnapshot } from "../core/snapshot";
+import { householdAlerts, lockAlertChoices } from "../core/door-alerts";
+import type { AlertChoices, LockAlerts } from "../../../src/model/lock-alerts";
 import type { Options } from "../config";
 import type { HaClient } from "../ha/client";
 import { messages, type Messages } from "../i18n/messages";
@@ -38,6 +40,14 @@ export interface ServiceDeps {
   lastDoorActivity?: () => readonly ActivityEntry[];
 }
 
+/** A lock that lost Latchkey's codes on its own: which, in which slots, and whether they are being refilled. */
+export interface LostCodes {
+  lockId: LockId;
+  codes: Code[];
+  slots: number[];
+  refilled: boolean;
+}
+
 /** How the service reaches HA: lock facts to read, and the writer for slots. */
 export interface HaLink extends LockSources {
   writer: SlotWriter;
@@ -57,6 +67,7 @@ export class LatchkeyService {
   private client: HaClient | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly now: () => Date;
+  private lostListener: ((lost: LostCodes) => Promise<void>) | undefined;
 
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -86,7 +97,12 @@ export class LatchkeyService {
     this.book.onCommit(() => {
       this.emit();
     });
-    this.locks.onRefreshed(() => this.loop.afterRefresh());
+    this.locks.onRefreshed(async () => {
+      await this.noticeLostCodes().catch((e: unknown) => {
+        deps.log.error("Checking the locks for lost codes failed.", e);
+      });
+      await this.loop.afterRefresh();
+    });
   }
 
   /** Connects the service to HA: read the locks and sync; again after every reconnect. */
@@ -127,7 +143,20 @@ export class LatchkeyService {
       connected: this.client?.connected ?? false,
       showNames: this.deps.options.show_code_names_to_everyone,
       lastDoorActivity: this.deps.lastDoorActivity?.() ?? [],
+      alerts: (lockId) => this.alertChoices(lockId),
     });
+  }
+
+  /** Which door events alert at a lock now: its own choices over the household's options. */
+  alertChoices(lockId: LockId): AlertChoices {
+    return lockAlertChoices(householdAlerts(this.deps.options), this.book.lockAlerts(lockId));
+  }
+
+  /** A lock's own alert choices, replacing the ones it had. */
+  async setLockAlerts(lockId: LockId, alerts: LockAlerts): Promise<AlertChoices> {
+    if (!this.locks.hasLock(lockId)) throw new LatchkeyError("not_found", "error.lock_gone");
+    await this.book.setLockAlerts(lockId, alerts);
+    return this.alertChoices(lockId);
   }
 
   /** Called with every change clients would see. */
@@ -229,6 +258,38 @@ export class LatchkeyService {
     );
     await this.loop.sync();
     return outcome;
+  }
+
+  /** Called once for each lock found to have lost Latchkey's codes. */
+  onCodesLost(listener: (lost: LostCodes) => Promise<void>): void {
+    this.lostListener = listener;
+  }
+
+  /** Puts every code a lock lost on its own back on it (an admin's tap). */
+  refillLostCodes(lockId: LockId): Promise<{ codeId: string; slot: number }[]> {
+    if (!this.locks.hasLock(lockId)) throw new LatchkeyError("not_found", "error.lock_gone");
+    return this.thenSync(this.book.refillLost(lockId));
+  }
+
+  /**
+   * After each listing of the locks: a lock whose slots came back empty where Latchkey had
+   * confirmed its codes has lost them. Its slots are held — not rewritten behind anyone's back,
+   * and never in a loop — and told once; with `refill_lost_codes` they are refilled at once,
+   * at most once a day per lock.
+   */
+  private async noticeLostCodes(): Promise<void> {
+    for (const lock of this.locks.list()) {
+      const listed = this.locks.found.listing(lock.id);
+      if (!listed) continue;
+      const held = await this.book.holdLost(lock.id, listed, this.locks.timeZone);
+      if (!held) continue;
+      const refilled = this.deps.options.refill_lost_codes && this.book.mayAutoRefill(lock.id);
+      if (refilled) await this.book.refillLost(lock.id, { auto: true });
+      this.deps.log.warn(
+        `${lock.name} lost ${held.slots.length} of Latchkey's codes (slots ${held.slots.join(", ")}); ${refilled ? "refilling them" : "holding them until an admin refills them"}.`,
+      );
+      await this.lostListener?.({ lockId: lock.id, codes: held.codes, slots: held.slots, refilled });
+    }
   }
 
   /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */

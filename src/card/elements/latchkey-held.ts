@@ -10,12 +10,15 @@ const HELD_TEXTS = {
   removed_at_lock: "held.removed",
   changed_in_ha: "held.changed_in_ha",
   removed_in_ha: "held.removed_in_ha",
+  codes_lost: "held.lost",
 } as const satisfies Record<HoldReason, string>;
 
 /**
  * Slots someone changed outside Latchkey: at a lock's own keypad, or through Home Assistant
  * (its Manage access dialog, an automation). Latchkey writes nothing there until an admin
  * chooses: keep what the lock now has (the code leaves that lock) or restore Latchkey's code.
+ * Codes a lock lost on its own (a battery swap, a reset) are refilled with one tap, the whole
+ * lock at once.
  *
  * @fires hass-notification - {message} after the choice or a failed request
  * @fires focus-lost - (not bubbling) the last slot was resolved and its button had focus
@@ -36,8 +39,21 @@ export class LatchkeyHeld extends SlotSection<HeldSlot> {
     return html`<li class="row" data-lock=${held.lockId} data-slot=${held.slot}>
       <span class="slot what dot">${this.t(HELD_TEXTS[held.reason], vars)}</span>
       <button class="keep-lock" ?disabled=${this.busy} @click=${() => void this.resolve(held, row, "lock")}>${this.t("held.keep_lock")}</button>
-      <button class="primary restore" ?disabled=${this.busy} @click=${() => void this.resolve(held, row, "latchkey")}>${this.t("held.restore", { code })}</button>
+      ${
+        held.reason === "codes_lost"
+          ? html`<button class="primary refill" ?disabled=${this.busy} @click=${() => void this.refill(held, row, vars.lock)}>${this.t("held.refill", vars)}</button>`
+          : html`<button class="primary restore" ?disabled=${this.busy} @click=${() => void this.resolve(held, row, "latchkey")}>${this.t("held.restore", { code })}</button>`
+      }
     </li>`;
+  }
+
+  private refill(held: HeldSlot, row: number, lock: string): Promise<boolean> {
+    return this.act(
+      held,
+      row,
+      (client) => client.request("held/refill", { lockId: held.lockId }),
+      this.t("held.refilling", { lock }),
+    );
   }
 
   private resolve(held: HeldSlot, row: number, keep: "lock" | "latchkey"): Promise<boolean> {

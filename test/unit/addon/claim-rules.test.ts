@@ -170,6 +170,7 @@ describe("the rule for each state of a claim", () => {
       user: { name: "Alex", isAdmin: true },
       showNames: true,
       lastDoorActivity: [],
+      alerts: () => ({ keypad: true, manual: true, remote: false, auto_lock: false, jam: true }),
     });
     const at = { lockId: "lock.front", slot: 1 };
     const places = {

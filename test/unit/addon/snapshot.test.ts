@@ -44,6 +44,7 @@ function input(user: { name: string; isAdmin: boolean }, showNames: boolean): Sn
     user,
     showNames,
     lastDoorActivity: [UNLOCK],
+    alerts: () => ({ keypad: true, manual: true, remote: false, auto_lock: false, jam: true }),
   };
 }
 

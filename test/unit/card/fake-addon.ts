@@ -66,6 +66,10 @@ export function snapshotFixture(isAdmin = true): Snapshot {
     held: [],
     clearing: [],
     offLocks: { "code-guest": "disabled" },
+    alerts: {
+      "lock.front_door": { keypad: true, manual: true, remote: false, auto_lock: false, jam: true },
+      "lock.back_door": { keypad: true, manual: false, remote: true, auto_lock: false, jam: true },
+    },
     connected: true,
   };
 }

@@ -43,7 +43,7 @@ describe("codes view", () => {
     expect(addon.received[0]).toEqual({
       type: "hello",
       protocol: 1,
-      features: ["state_activity", "ha_code_changes", "alert_activity"],
+      features: ["state_activity", "ha_code_changes", "alert_activity", "lost_codes"],
       accessToken: "token-abc",
       language: "en",
     });
