@@ -1,1 +1,1 @@
-export{L as LatchkeyCard}from"./latchkey-card-main-B-cOTeuF.js";
+export{L as LatchkeyCard}from"./latchkey-card-main-BtATrbP5.js";

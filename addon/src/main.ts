@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 },
     ownEchoMs: config.tuning.ownEchoMs,
     relistMs: config.tuning.relistMs,
+    rereadMs: config.tuning.codeActionRelistMs,
     lastDoorActivity: () => activity.lastDoorActivity(),
   });
   service = svc;

@@ -12,6 +12,8 @@ import { createZwaveWriter } from "../zwave/writer";
 import { z } from "zod";
 import type { HaLink } from "./service";
 
+const USER_CODE_CC = 99;
+
 /**
  * Finds out what the running HA offers for reading and writing lock codes, and builds the
  * service's link to it: the best read-back path, User Credential locks where HA has the
@@ -33,16 +35,19 @@ export async function openHaLink(
     verifyTimeoutMs: timing.verifyTimeoutMs,
   });
   const matter = await detectMatterSupport(ha, log, callTimeoutMs);
-  const inventory = await detectCodeInventory(ha);
+  const userCodeInventory = await detectCodeInventory(ha);
+  const inventory = routeInventory(credentialLocks, ha, userCodeInventory);
   const askLock = ccApi ? (lock: Lock) => ccApi.slotCount(lock) : null;
   // The driver's listing knows every User Code lock's slot count from its interview: asking the
   // lock itself (a round trip on the radio) is left for an HA that cannot list codes.
-  const userCodeSlotCount = inventory
+  const userCodeSlotCount = userCodeInventory
     ? async (lock: Lock) =>
         (await listedSlotCount(ha, lock).catch(() => null)) ?? (askLock ? askLock(lock) : null)
     : askLock;
   const link: HaLink = {
     client: ha,
+    // Only worth it where the codes can be listed afterwards.
+    ...(inventory ? { rereadCodes: (lock: Lock) => rereadUserCodes(ha, lock) } : {}),
     ...(ccApi
       ? {
           // One User Code Checksum Get tells whether a lock holds exactly the codes Latchkey knows.
@@ -59,12 +64,22 @@ export async function openHaLink(
         createCredentialWriter({ client: ha, log, callTimeoutMs }),
         userCodeWriter,
       ),
-      inventory: routeInventory(credentialLocks, ha, inventory),
+      inventory,
       slotCount: rememberSlotCounts(routeSlotCount(credentialLocks, ha, userCodeSlotCount)),
     }),
   };
   const description = `read-back: ${ccApi ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;
   return { link, description };
+}
+
+/** The driver reads every User Code slot of the lock again (`zwave_js/refresh_node_cc_values`, CC 99). */
+async function rereadUserCodes(ha: HaClient, lock: Lock): Promise<void> {
+  if (lock.protocol === "matter") return;
+  await ha.command(z.unknown(), {
+    type: "zwave_js/refresh_node_cc_values",
+    device_id: lock.deviceId,
+    command_class_id: USER_CODE_CC,
+  });
 }
 
 async function firstZwaveLockDevice(client: HaClient): Promise<string | undefined> {

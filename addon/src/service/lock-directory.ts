@@ -19,6 +19,8 @@ export interface LockDirectoryDeps {
   log: Logger;
   /** How soon to ask again for the codes of a lock that could not list them. */
   relistMs?: number;
+  /** How long after asking a returned lock's codes to be read again it is listed again. */
+  rereadMs?: number;
 }
 
 /**
@@ -37,6 +39,7 @@ export class LockDirectory {
   private lang = "en";
   private startupRecheck: NodeJS.Timeout | undefined;
   private matterRelist: NodeJS.Timeout | undefined;
+  private rereadTimer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<() => Promise<void>>();
   /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
   private reading: Promise<void> | null = null;
@@ -86,7 +89,9 @@ export class LockDirectory {
     const sources = this.sources;
     if (!sources) return;
     const reading = await readLocks(sources, this.deps.options, this.deps.log);
+    const before = this.locks;
     this.locks = lockMap(reading.locks);
+    this.rereadReturned(before, sources);
     this.sensors = reading.sensors;
     for (const [lockId, state] of reading.doorStates) this.doorStates.set(lockId, state);
     this.zone = reading.timeZone;
@@ -94,6 +99,35 @@ export class LockDirectory {
     if (reading.occupied) this.found.take(reading.occupied, reading.unlisted);
     this.recheckWhileStarting(reading.haRunning);
     for (const listener of this.listeners) await listener();
+  }
+
+  /**
+   * A lock back from being away (its batteries swapped, a reset) may have forgotten its codes
+   * while the driver's cache still lists them: the driver reads them from the lock again, and the
+   * lock is listed once that had time — so lost codes are noticed (service.ts).
+   */
+  private rereadReturned(before: ReadonlyMap<LockId, Lock>, sources: LockSources): void {
+    const { rereadCodes } = sources;
+    if (!rereadCodes) return;
+    const reachable = (lock: Lock) => lock.available && lock.nodeStatus !== "dead";
+    const back = [...this.locks.values()].filter((lock) => {
+      const was = before.get(lock.id);
+      return was !== undefined && !reachable(was) && reachable(lock);
+    });
+    if (back.length === 0) return;
+    void Promise.all(
+      back.map((lock) =>
+        rereadCodes(lock).catch((error: unknown) => {
+          this.deps.log.warn(`Could not ask ${lock.name}'s codes to be read again.`, error);
+        }),
+      ),
+    ).then(() => {
+      clearTimeout(this.rereadTimer);
+      this.rereadTimer = setTimeout(() => {
+        this.refreshInBackground();
+      }, this.deps.rereadMs ?? 3_000);
+      this.rereadTimer.unref();
+    });
   }
 
   /** A state change in HA: re-read when it changes what Latchkey may do with a lock. */
@@ -171,6 +205,7 @@ export class LockDirectory {
     this.found.stop();
     clearTimeout(this.startupRecheck);
     clearInterval(this.matterRelist);
+    clearTimeout(this.rereadTimer);
   }
 
   /**

@@ -34,6 +34,11 @@ export interface LockSources {
   slotCount: SlotCountReader | null;
   /** The PIN lengths a lock accepts, where it can say (Matter locks). */
   pinLength?: PinLengthReader;
+  /**
+   * Asks the driver to read a lock's codes from the lock again (its cache may keep codes the
+   * lock has forgotten); resolves once asked, the values follow. Absent where HA cannot.
+   */
+  rereadCodes?: (lock: Lock) => Promise<void>;
   /** Whose locks are managed besides zwave_js: "matter" where HA has the matter lock actions. */
   platforms?: readonly string[];
 }

@@ -34,6 +34,8 @@ export interface ServiceDeps {
   ownEchoMs?: number;
   /** How soon to ask again for the codes of a lock that could not list them. */
   relistMs?: number;
+  /** How long after asking a returned lock's codes to be read again it is listed again. */
+  rereadMs?: number;
   /** How long one lock write may take before it counts as failed. */
   operationTimeoutMs?: number;
   /** The newest activity at each door, for the locks' "last activity" line. */
@@ -75,6 +77,7 @@ export class LatchkeyService {
       options: deps.options,
       log: deps.log,
       ...(deps.relistMs === undefined ? {} : { relistMs: deps.relistMs }),
+      ...(deps.rereadMs === undefined ? {} : { rereadMs: deps.rereadMs }),
     });
     this.book = new CodeBook({
       save: deps.save,

@@ -63,6 +63,11 @@ export interface HaFake {
    * after the notification; contract-keypad.ts).
    */
   keypadChangeCode(entityId: string, slot: number, code: string | null): void;
+  /**
+   * The lock forgets every code without a word (a battery swap, a factory reset): its memory is
+   * empty, the driver's cache keeps what it read until the slots are read again.
+   */
+  forgetCodes(entityId: string): void;
   dropConnections(): void;
   /** What get_config says about HA's start-up (real HA serves its websocket before it is RUNNING). */
   setHaState(state: "STARTING" | "RUNNING"): void;
@@ -270,6 +275,10 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
       const lock = lockOf(entityId);
       driver.accessEvent(lock, code === null ? 13 : 14, { userId: slot });
       driver.reportSlot(lock, slot, code);
+    },
+    forgetCodes: (entityId) => {
+      const lock = lockOf(entityId);
+      for (let slot = 1; slot <= lock.config.slotCount; slot++) lock.unread.set(slot, null);
     },
     dropConnections,
     setAcceptingConnections: async (accept) => {

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startHaFake, type HaFake, type HaFakeOptions } from "../ha-fake/index";
 import { startAddon, type AddonProcess } from "./addon-process";
 import { connectApi, type ApiClient } from "./api-client";
@@ -57,16 +60,22 @@ export const FAST = {
   LATCHKEY_STATE_GRACE_MS: "300",
 };
 
-/** `beforeAddon` runs once HA is up and before the add-on starts, e.g. to inject faults. */
+/**
+ * `beforeAddon` runs once HA is up and before the add-on starts, e.g. to inject faults;
+ * `addonOptions` are what a user set in the add-on's Configuration tab (its options.json).
+ */
 export async function startWorld(
   options: Partial<HaFakeOptions> = {},
   env: Record<string, string> = FAST,
   beforeAddon?: (ha: HaFake) => void,
+  addonOptions?: Record<string, unknown>,
 ): Promise<World> {
   const locks = options.locks ?? threeLocks();
   const ha = await startHaFake({ users: [ADMIN, USER], ...options, locks });
   beforeAddon?.(ha);
-  const addon = await startAddon({ haUrl: ha.httpUrl, token: ADMIN.token, env });
+  const dataDir = await mkdtemp(join(tmpdir(), "latchkey-data-"));
+  if (addonOptions) await writeFile(join(dataDir, "options.json"), JSON.stringify(addonOptions));
+  const addon = await startAddon({ haUrl: ha.httpUrl, token: ADMIN.token, env, dataDir });
   await addon.waitForOutput(/Found 3 Z-Wave lock/);
   const api = await connectApi(addon.apiUrl, ADMIN.token);
   await api.request("state/subscribe", {});
