@@ -1,1 +1,1 @@
-export{L as LatchkeyCard}from"./latchkey-card-main-BtATrbP5.js";
+export{L as LatchkeyCard}from"./latchkey-card-main-uupzq_uE.js";

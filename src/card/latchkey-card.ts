@@ -153,7 +153,7 @@ export class LatchkeyCard extends LitElement {
     return html`<ha-card>
       <h1>${this.config.title ?? t("title")}</h1>
       <latchkey-lock-list .hass=${this.hass} .lockIds=${this.lockIds(this.hass)} .t=${t}
-        .snapshot=${this.addon.client?.snapshot ?? null}></latchkey-lock-list>
+        .snapshot=${this.addon.client?.snapshot ?? null} .client=${this.addon.client ?? null}></latchkey-lock-list>
       <section class="codes">${this.renderCodes(t)}</section>
     </ha-card>`;
   }

@@ -17,6 +17,8 @@ export interface CardEvents {
   "editor-closed": undefined;
   /** From the share form to its list: the form should close. */
   "share-closed": undefined;
+  /** From a lock's alert choices to the lock list: the form should close (saved or cancelled). */
+  "alerts-closed": undefined;
   /** From a slot list to the card: the last row went away while its button had focus. */
   "focus-lost": undefined;
   /** From the rules editor to the code editor: a rule changed; read the new value from `form`. */
@@ -31,7 +33,12 @@ type CardEventMap = { [K in CardEventType]: CardEvent<K> };
  * Events heard only by the element they are fired on, where the parent's template listens. The
  * others bubble and cross shadow roots, so Home Assistant's page (or a dashboard editor) hears them.
  */
-const PARENT_ONLY: ReadonlySet<CardEventType> = new Set(["editor-closed", "focus-lost", "rules-changed"]);
+const PARENT_ONLY: ReadonlySet<CardEventType> = new Set([
+  "editor-closed",
+  "focus-lost",
+  "rules-changed",
+  "alerts-closed",
+]);
 
 /** Fires one of the card's events with its detail; an event without detail takes none. */
 export function fireEvent<K extends CardEventType>(

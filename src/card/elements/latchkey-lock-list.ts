@@ -10,10 +10,15 @@ import { failedCodesOn, lockViews, type LockView } from "../utils/lock-utils";
 import { MinuteTicker } from "../controllers/minute-ticker";
 import { sharedStyles } from "./styles";
 import "./latchkey-lock-all";
+import type { AddonClient } from "../data/addon-client";
+import { openWhenLoaded, type ElementModule } from "../dom/lazy-element";
+
+/** An admin's alert choices for a lock: its own chunk, fetched the first time one is opened. */
+const lockAlertsModule: ElementModule = () => import("./latchkey-lock-alerts");
 
 /**
  * Every lock with its state (worded by HA), battery (a warning when low) and last activity,
- * lock/unlock buttons and "Lock all".
+ * lock/unlock buttons and "Lock all"; for admins, each lock's choice of which door events alert.
  *
  * @fires hass-more-info - {entityId} when a lock's name is tapped
  * @fires hass-notification - {message} with the outcome of "Lock all" or a failed call
@@ -24,7 +29,9 @@ export class LatchkeyLockList extends LitElement {
     lockIds: { attribute: false },
     t: { attribute: false },
     snapshot: { attribute: false },
+    client: { attribute: false },
     confirming: { state: true },
+    alertsOpen: { state: true },
   };
 
   hass?: HomeAssistant;
@@ -33,9 +40,13 @@ export class LatchkeyLockList extends LitElement {
   t!: Translate;
   /** The add-on's data, when connected: last activity and sync trouble per lock. */
   snapshot: Snapshot | null = null;
+  /** The add-on connection, for saving a lock's alert choices. */
+  client: AddonClient | null = null;
   /** "Mom unlocked it · 2 min ago" keeps counting. */
   protected readonly ticker = new MinuteTicker(this);
   private confirming: string | null = null;
+  /** The lock whose alert choices are open. */
+  private alertsOpen: string | null = null;
 
   static override styles = [
     sharedStyles,
@@ -50,6 +61,7 @@ export class LatchkeyLockList extends LitElement {
       .battery.low { --dot-color: var(--warning-color, #ffa600); color: var(--primary-text-color); font-weight: var(--ha-font-weight-medium, 500); }
       .trouble { font-size: 0.85em; --dot-color: var(--error-color); }
       .confirm { width: 100%; justify-content: flex-end; }
+      latchkey-lock-alerts { flex-basis: 100%; }
     `,
   ];
 
@@ -94,7 +106,43 @@ export class LatchkeyLockList extends LitElement {
           </div>`
           : nothing
       }
+      ${this.renderAlerts(lock)}
     </li>`;
+  }
+
+  /** For admins: the Alerts button, and the lock's choices when open. */
+  private renderAlerts(lock: LockView) {
+    const choices = this.snapshot?.alerts[lock.entityId];
+    if (!this.snapshot?.user.isAdmin || !choices) return nothing;
+    const open = this.alertsOpen === lock.entityId;
+    return html`<button class="alerts" aria-expanded=${open ? "true" : "false"} @click=${() => {
+      this.toggleAlerts(lock.entityId);
+    }}>${this.t("lock.alerts")}</button>
+    ${
+      open
+        ? html`<latchkey-lock-alerts .lockId=${lock.entityId} .lockName=${lock.name} .choices=${choices}
+            .client=${this.client} .t=${this.t} @alerts-closed=${() => {
+              this.alertsOpen = null;
+              focusAfterRender(this, `li[data-entity="${lock.entityId}"] button.alerts`);
+            }}></latchkey-lock-alerts>`
+        : nothing
+    }`;
+  }
+
+  private toggleAlerts(lockId: string): void {
+    if (this.alertsOpen === lockId) {
+      this.alertsOpen = null;
+      return;
+    }
+    openWhenLoaded(
+      this,
+      "latchkey-lock-alerts",
+      lockAlertsModule,
+      () => {
+        this.alertsOpen = lockId;
+      },
+      this.t("common.load_failed"),
+    );
   }
 
   private renderBattery({ battery }: LockView) {

@@ -35,6 +35,7 @@ describe("the parts only some people open", () => {
     expect(customElements.get("latchkey-code-editor")).toBeUndefined();
     expect(customElements.get("latchkey-share-form")).toBeUndefined();
     expect(customElements.get("latchkey-card-editor")).toBeUndefined();
+    expect(customElements.get("latchkey-lock-alerts")).toBeUndefined();
 
     codeList(card)?.querySelector<HTMLButtonElement>("button.add")?.click();
     await vi.waitFor(() => {

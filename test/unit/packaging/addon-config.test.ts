@@ -389,6 +389,7 @@ describe("hacs.json", () => {
       "latchkey-card-code-editor",
       "latchkey-card-de",
       "latchkey-card-en",
+      "latchkey-card-lock-alerts",
       "latchkey-card-main",
       "latchkey-card-share-form",
     ]);
