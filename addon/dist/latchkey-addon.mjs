@@ -15608,8 +15608,11 @@ async function reportDoorEvent(deps, seen) {
         if (code && seen.kind === "keypad_unlock" && code.uses === code.rules.maxUses)
             // This use was its last: the reconciler takes it off every lock now.
             await deps.journal.codeEvent("code_used_up", code, "Latchkey");
-        // A code asked to be told of (onUse), or the lock's choice that every code opening it alerts.
-        if (code?.notify.onUse || doorEventAlerts(seen.kind, household, service.book.lockAlerts(seen.lockId)))
+        // Both must want it: the code ("tell me when this code is used", on by default) and, for an
+        // unlock, the door ("a code opens it", the lock's own choice or the household's).
+        const doorWants = alertKindOf(seen.kind) === null ||
+            doorEventAlerts(seen.kind, household, service.book.lockAlerts(seen.lockId));
+        if (code?.notify.onUse && doorWants)
             await notifier.notify(targets, "Latchkey", sentence, {
                 lockAction: UNLOCKS.has(seen.kind) ? seen.lockId : undefined,
             });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActivityEntry, ActivityKind } from "../../../src/model/activity";
 import type { Options } from "../config";
-import { doorEventAlerts, householdAlerts } from "../core/door-alerts";
+import { alertKindOf, doorEventAlerts, householdAlerts } from "../core/door-alerts";
 import type { Interpretation } from "../core/interpret";
 import type { Logger } from "../log/logger";
 import type { UserNames } from "../ha/users";
@@ -118,8 +118,12 @@ export async function reportDoorEvent(deps: DoorReportDeps, seen: Interpretation
     if (code && seen.kind === "keypad_unlock" && code.uses === code.rules.maxUses)
       // This use was its last: the reconciler takes it off every lock now.
       await deps.journal.codeEvent("code_used_up", code, "Latchkey");
-    // A code asked to be told of (onUse), or the lock's choice that every code opening it alerts.
-    if (code?.notify.onUse || doorEventAlerts(seen.kind, household, service.book.lockAlerts(seen.lockId)))
+    // Both must want it: the code ("tell me when this code is used", on by default) and, for an
+    // unlock, the door ("a code opens it", the lock's own choice or the household's).
+    const doorWants =
+      alertKindOf(seen.kind) === null ||
+      doorEventAlerts(seen.kind, household, service.book.lockAlerts(seen.lockId));
+    if (code?.notify.onUse && doorWants)
       await notifier.notify(targets, "Latchkey", sentence, {
         lockAction: UNLOCKS.has(seen.kind) ? seen.lockId : undefined,
       });

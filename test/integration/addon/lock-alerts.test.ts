@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { connectApi } from "../support/api-client";
+import { allSynced, connectApi } from "../support/api-client";
 import { pinsShown, showsPin } from "../support/pins";
-import { ADMIN, startWorld, type World } from "../support/world";
+import { ADMIN, USER, startWorld, type World } from "../support/world";
 
 let world: World | null = null;
 afterEach(async () => {
@@ -86,5 +86,94 @@ describe("what a lock reports besides its moves", () => {
     const current = await w.api.request("activity/list", { lockId: "lock.front_door" });
     expect(current.ok && current.result.entries.map((e) => e.kind)).toEqual(["wrong_code"]);
     expect(showsPin(JSON.stringify([...w.ha.notifications.persistent.values()]), "4821")).toBe(false);
+  });
+});
+
+describe("each lock's own choice of which door events alert", () => {
+  it("by default a hand and a code alert; a lock can mute a kind and ask for another, and only that lock", async () => {
+    world = await startWorld();
+    const w = world;
+    const snapshot = await w.api.waitForSnapshot((s) => Object.keys(s.alerts).length === 3);
+    expect(snapshot.alerts["lock.front_door"]).toEqual({
+      keypad: true,
+      manual: true,
+      remote: false,
+      auto_lock: false,
+      jam: true,
+    });
+    w.ha.manual("lock.back_door", "unlock");
+    await until(() => messages(w).includes("Back Door was unlocked by hand."));
+
+    // Only an admin chooses; a kind that does not exist is refused by name.
+    const kid = await connectApi(w.addon.apiUrl, USER.token);
+    expect(
+      await kid.request("locks/set_alerts", { lockId: "lock.front_door", alerts: { manual: false } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "forbidden", problem: "error.admins_only" },
+    });
+    kid.close();
+    const misspelt = await w.api.sendRaw(
+      JSON.stringify({
+        id: 99,
+        type: "locks/set_alerts",
+        lockId: "lock.front_door",
+        alerts: { manaul: false },
+      }),
+    );
+    expect(misspelt).toMatchObject({ ok: false, error: { code: "invalid_message" } });
+    expect(JSON.stringify(misspelt)).toContain("manaul");
+    expect(await w.api.request("locks/set_alerts", { lockId: "lock.nowhere", alerts: {} })).toMatchObject({
+      ok: false,
+      error: { code: "not_found", problem: "error.lock_gone" },
+    });
+
+    const saved = await w.api.request("locks/set_alerts", {
+      lockId: "lock.front_door",
+      alerts: { manual: false, remote: true },
+    });
+    expect(saved).toEqual({
+      ok: true,
+      result: {
+        lockId: "lock.front_door",
+        alerts: { keypad: true, manual: false, remote: true, auto_lock: false, jam: true },
+      },
+    });
+    await w.api.waitForSnapshot((s) => s.alerts["lock.front_door"]?.remote === true);
+
+    const before = messages(w).length;
+    w.ha.manual("lock.front_door", "unlock");
+    await w.addon.waitForOutput(/Front Door was unlocked by hand\./);
+    w.ha.accessEvent("lock.front_door", 4);
+    await until(() => messages(w).includes("Front Door was unlocked from an app or remote."));
+    expect(messages(w)).not.toContain("Front Door was unlocked by hand.");
+    expect(messages(w).length).toBe(before + 1);
+    // The back door still follows the household.
+    w.ha.accessEvent("lock.back_door", 4);
+    await w.addon.waitForOutput(/Back Door was unlocked from an app or remote\./);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(messages(w)).not.toContain("Back Door was unlocked from an app or remote.");
+  });
+
+  it("a code opening a door alerts (the product's promise), unless that lock mutes it", async () => {
+    world = await startWorld();
+    const w = world;
+    // "Tell me when this code is used" is on by default; the door has a say too.
+    const created = await w.api.request("codes/create", {
+      draft: { name: "Mom", pin: "4821", lockIds: ["lock.front_door", "lock.back_door"] },
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const synced = await w.api.waitForSnapshot(allSynced);
+    const slotOn = (lockId: string) => synced.slots[created.result.codeId]?.[lockId] ?? 0;
+    w.ha.pressKeypad("lock.front_door", slotOn("lock.front_door"), "unlock");
+    await until(() => messages(w).includes("Mom unlocked Front Door with the keypad."));
+
+    expect(
+      await w.api.request("locks/set_alerts", { lockId: "lock.back_door", alerts: { keypad: false } }),
+    ).toMatchObject({ ok: true });
+    w.ha.pressKeypad("lock.back_door", slotOn("lock.back_door"), "unlock");
+    await w.addon.waitForOutput(/Mom unlocked Back Door with the keypad\./);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(messages(w)).not.toContain("Mom unlocked Back Door with the keypad.");
   });
 });
