@@ -58,7 +58,12 @@ export class HaWatch {
         at: Date.now(),
       });
     });
-    for (const type of ["latchkey_code_used", "latchkey_lock_activity", "latchkey_code_changed"]) {
+    for (const type of [
+      "latchkey_code_used",
+      "latchkey_lock_activity",
+      "latchkey_code_changed",
+      "latchkey_codes_lost",
+    ]) {
       await watch.ws.subscribeEvents(type, (event) => {
         watch.events.push({ type, data: event.data, at: Date.now() });
       });

@@ -6,6 +6,7 @@ import {
   FramesResponse,
   StateResponse,
   type AccessEventRequest,
+  type AwayRequest,
   type ActionRequest,
   type BatteryRequest,
   type JamRequest,
@@ -25,6 +26,8 @@ export interface ControlClient {
   keypadCode(req: KeypadCodeRequest): Promise<ActionResponse>;
   resetCodes(req?: ResetCodesRequest): Promise<ActionResponse>;
   accessEvent(req: AccessEventRequest): Promise<ActionResponse>;
+  /** The lock goes away (answers nothing) or comes back (and says so). */
+  away(req: AwayRequest): Promise<ActionResponse>;
   /** Switches a lock's quirks (masked PINs, refused duplicates, no reports); what is left out is off. */
   quirks(req: QuirksRequest): Promise<ActionResponse>;
   state(): Promise<StateResponse>;
@@ -64,6 +67,7 @@ export function createControlClient(controlUrl: string): ControlClient {
     resetCodes: (req = {}) => post("/reset-codes", req),
     accessEvent: (req) => post("/access-event", req),
     quirks: (req) => post("/quirks", req),
+    away: (req) => post("/away", req),
     state: () => call(`${base}/state`, StateResponse),
     frames: () => call(`${base}/frames`, FramesResponse),
     resetFrames: () => post("/frames/reset", {}),

@@ -31,6 +31,10 @@ export const AccessEventRequest = z.object({
   userId: slot.optional(),
 });
 
+/** A lock goes away (answers nothing: batteries out) or comes back (and says so with a battery report). */
+export const AwayRequest = z.object({ node: nodeId, away: z.boolean() });
+export type AwayRequest = z.infer<typeof AwayRequest>;
+
 /** Switches a User Code lock's quirks (test/stack/zwave/mock-quirks.ts); what is left out is off. */
 export const QuirksRequest = z.object({
   node: nodeId,

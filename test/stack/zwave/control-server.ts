@@ -4,6 +4,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import { z } from "zod";
 import {
   AccessEventRequest,
+  AwayRequest,
   ActionRequest,
   BatteryRequest,
   JamRequest,
@@ -20,6 +21,7 @@ import { clearUserCodes, readBattery, readDoorLockMode, readUserCodes } from "./
 import { DoorLockMode } from "@zwave-js/cc";
 import { AccessEvent } from "./mock-locks.js";
 import { writeQuirks } from "./mock-quirks.js";
+import { setAway } from "./mock-away.js";
 
 class BadRequest extends Error {}
 
@@ -91,6 +93,13 @@ const routes: Record<string, Route> = {
     return Promise.resolve(
       `quirks of node ${node}: ${on.length === 0 ? "none" : on.map(([k, v]) => (v === true ? k : `${k}=${String(v)}`)).join(", ")}`,
     );
+  },
+  "/away": async (body, net) => {
+    const r = parse(AwayRequest, body);
+    const { node } = lockOf(net, r.node);
+    setAway(node, r.away);
+    if (!r.away) await act.battery(node, readBattery(node));
+    return r.away ? `node ${r.node} is away` : `node ${r.node} is back`;
   },
   "/reset-codes": async (body, net) => {
     const r = parse(ResetCodesRequest, body ?? {});

@@ -9,6 +9,7 @@ import { createDefaultMockControllerBehaviors, createDefaultMockNodeBehaviors } 
 import { LOCKS, type LockSpec, lockCommandClasses, lockPlainCommandClasses } from "./mock-locks.js";
 import { lockBehaviors } from "./mock-behaviors.js";
 import { quirkBehavior } from "./mock-quirks.js";
+import { awayBehavior } from "./mock-away.js";
 import { writeDoorLockMode } from "./mock-state.js";
 import { countFrames, type FrameCounter } from "./mock-frames.js";
 
@@ -77,6 +78,8 @@ export async function buildMockNetwork(
     node.defineBehavior(...lockBehaviors(spec.slow ? timing.slowResponseDelayMs : 0));
     // Off until a test switches a quirk on (POST /quirks); ahead of the stock User Code behaviour.
     node.defineBehavior(quirkBehavior(spec));
+    // Last defined, first consulted: a lock that is away answers nothing at all.
+    node.defineBehavior(awayBehavior);
     // A lock fresh out of the box is locked.
     writeDoorLockMode(node, DoorLockMode.Secured);
     locks.set(spec.nodeId, { spec, node });
