@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { UserIDStatus } from "@zwave-js/cc";
 import { NotificationCCReport } from "@zwave-js/cc/NotificationCC";
+import { BatteryCCReport } from "@zwave-js/cc/BatteryCC";
 import { UserCodeCCGet, UserCodeCCReport, UserCodeCCSet } from "@zwave-js/cc/UserCodeCC";
 import {
   createMockZWaveRequestFrame,
@@ -100,6 +101,23 @@ describe("quirky locks of the simulated network", () => {
     await set(5, "813402");
     expect(await get(5, 300)).toBeNull();
     expect((await control.state()).nodes[0]?.slots["5"]?.code).toBe("813402");
+  });
+
+  it("a lock that is away answers nothing; back, it says so with a battery report and answers again", async () => {
+    await set(1, "813402");
+    await control.away({ node: 3, away: true });
+    const silence = nextFrame(UserCodeCCReport, 300);
+    await net.controller
+      .sendToNode(
+        lock,
+        createMockZWaveRequestFrame(new UserCodeCCGet({ nodeId: 3, userId: 1 }), { ackRequested: true }),
+      )
+      .catch(() => undefined);
+    expect(await silence).toBeNull();
+    const hello = nextFrame(BatteryCCReport);
+    await control.away({ node: 3, away: false });
+    expect(await hello).not.toBeNull();
+    expect((await get(1))?.userCode).toBe("813402");
   });
 
   it("quirks are switched by node: an unknown node is refused", async () => {
