@@ -113,6 +113,14 @@ describe("a lock that lost its codes", () => {
     expect(document.claims.find((c) => c.slot === 5)?.held?.reason).toBe("changed_at_lock");
   });
 
+  it("a lost code deleted before the refill leaves its slot as it is: empty, nothing to clear", () => {
+    const lost = holdLost(doc(mom), [mom], AT).document;
+    const deleted = { ...lost, codes: lost.codes.filter((c) => c.id !== "code-mom") };
+    const plan = reconcile(deleted.codes, deleted.claims, now, "UTC");
+    expect(plan.operations).toEqual([]);
+    expect(plan.release.map((c) => c.slot)).toEqual([1]);
+  });
+
   it("refuses a refill where nothing was lost, saying so", () => {
     expect(() => refillLost(doc(mom), "lock.front")).toThrow(
       expect.objectContaining({ code: "not_found", problem: "error.nothing_to_refill" }),
