@@ -13730,8 +13730,9 @@ function claimRule(claim, codes, now, timeZone) {
     }
     const state = claim.owner.kind === "clear" ? "clear-only" : "orphaned";
     if (claim.held) {
-        // Emptied at the keypad: nothing is left to clear. Changed there: a person's code now.
-        if (claim.held.reason === "removed_at_lock")
+        // Emptied at the keypad, or lost by the lock: nothing is left to clear. Changed there: a
+        // person's code now.
+        if (claim.held.reason === "removed_at_lock" || claim.held.reason === "codes_lost")
             return { state, action: { kind: "release" }, listing: "clearing" };
         return { state: "foreign", action: { kind: "none" }, listing: "unmanaged" };
     }
