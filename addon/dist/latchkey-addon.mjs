@@ -14852,6 +14852,18 @@ class HaClient {
         }, eventType);
     }
     /**
+     * A Z-Wave device's node status events ("dead", "alive", "sleep", "wake up"), through
+     * `zwave_js/subscribe_node_status` (admin); re-subscribed after a reconnect by the library.
+     */
+    async subscribeNodeStatus(deviceId, callback) {
+        const FrameSchema = object$1({ event: string$1() }).loose();
+        return this.connection.subscribeMessage((raw) => {
+            const parsed = FrameSchema.safeParse(raw);
+            if (parsed.success)
+                callback(parsed.data.event);
+        }, { type: "zwave_js/subscribe_node_status", device_id: deviceId });
+    }
+    /**
      * A short-lived `subscribe_trigger` (admin): HA sends `{variables: {trigger: …}}` each time it
      * fires. Not re-subscribed after a reconnect, and bounded in time: the library neither
      * rejects nor resolves a subscription whose answer was lost with the connection.
@@ -17090,6 +17102,14 @@ async function openHaLink(ha, log, timing) {
         client: ha,
         // Only worth it where the codes can be listed afterwards.
         ...(inventory ? { rereadCodes: (lock) => rereadUserCodes(ha, lock) } : {}),
+        watchNode: async (lock, onDeadOrAlive) => {
+            if (lock.protocol === "matter")
+                return;
+            await ha.subscribeNodeStatus(lock.deviceId, (event) => {
+                if (event === "dead" || event === "alive")
+                    onDeadOrAlive();
+            });
+        },
         ...withMatterLocks(matter, {
             writer: routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs }), userCodeWriter),
             inventory,
@@ -18108,6 +18128,7 @@ class LockDirectory {
         /** Each lock's state as HA last said ("locked", "unlocked", "jammed", …). */
         this.doorStates = new Map();
         this.lang = "en";
+        this.watchedNodes = new Set();
         this.listeners = new Set();
         /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
         this.reading = null;
@@ -18152,6 +18173,7 @@ class LockDirectory {
         const before = this.locks;
         this.locks = lockMap(reading.locks);
         this.rereadReturned(before, sources);
+        this.watchNodes(sources);
         this.sensors = reading.sensors;
         for (const [lockId, state] of reading.doorStates)
             this.doorStates.set(lockId, state);
@@ -18188,6 +18210,23 @@ class LockDirectory {
             }, this.deps.rereadMs ?? 3_000);
             this.rereadTimer.unref();
         });
+    }
+    /** Each lock's node, watched once: dead or alive again, the locks are read again. */
+    watchNodes(sources) {
+        const { watchNode } = sources;
+        if (!watchNode)
+            return;
+        for (const lock of this.locks.values()) {
+            if (this.watchedNodes.has(lock.id))
+                continue;
+            this.watchedNodes.add(lock.id);
+            watchNode(lock, () => {
+                this.refreshInBackground();
+            }).catch((error) => {
+                this.watchedNodes.delete(lock.id);
+                this.deps.log.warn(`Could not follow ${lock.name}'s node status.`, error);
+            });
+        }
     }
     /** A state change in HA: re-read when it changes what Latchkey may do with a lock. */
     stateChanged(entityId, newState, oldState) {

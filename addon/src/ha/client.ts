@@ -133,6 +133,21 @@ export class HaClient {
   }
 
   /**
+   * A Z-Wave device's node status events ("dead", "alive", "sleep", "wake up"), through
+   * `zwave_js/subscribe_node_status` (admin); re-subscribed after a reconnect by the library.
+   */
+  async subscribeNodeStatus(deviceId: string, callback: (event: string) => void): Promise<() => Promise<void>> {
+    const FrameSchema = z.object({ event: z.string() }).loose();
+    return this.connection.subscribeMessage<unknown>(
+      (raw) => {
+        const parsed = FrameSchema.safeParse(raw);
+        if (parsed.success) callback(parsed.data.event);
+      },
+      { type: "zwave_js/subscribe_node_status", device_id: deviceId },
+    );
+  }
+
+  /**
    * A short-lived `subscribe_trigger` (admin): HA sends `{variables: {trigger: …}}` each time it
    * fires. Not re-subscribed after a reconnect, and bounded in time: the library neither
    * rejects nor resolves a subscription whose answer was lost with the connection.

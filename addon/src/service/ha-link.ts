@@ -58,6 +58,12 @@ export async function openHaLink(
           },
         }
       : {}),
+    watchNode: async (lock, onDeadOrAlive) => {
+      if (lock.protocol === "matter") return;
+      await ha.subscribeNodeStatus(lock.deviceId, (event) => {
+        if (event === "dead" || event === "alive") onDeadOrAlive();
+      });
+    },
     ...withMatterLocks(matter, {
       writer: routeWriter(
         credentialLocks,

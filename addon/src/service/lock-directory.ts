@@ -40,6 +40,7 @@ export class LockDirectory {
   private startupRecheck: NodeJS.Timeout | undefined;
   private matterRelist: NodeJS.Timeout | undefined;
   private rereadTimer: NodeJS.Timeout | undefined;
+  private readonly watchedNodes = new Set<LockId>();
   private readonly listeners = new Set<() => Promise<void>>();
   /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
   private reading: Promise<void> | null = null;
@@ -92,6 +93,7 @@ export class LockDirectory {
     const before = this.locks;
     this.locks = lockMap(reading.locks);
     this.rereadReturned(before, sources);
+    this.watchNodes(sources);
     this.sensors = reading.sensors;
     for (const [lockId, state] of reading.doorStates) this.doorStates.set(lockId, state);
     this.zone = reading.timeZone;
@@ -128,6 +130,22 @@ export class LockDirectory {
       }, this.deps.rereadMs ?? 3_000);
       this.rereadTimer.unref();
     });
+  }
+
+  /** Each lock's node, watched once: dead or alive again, the locks are read again. */
+  private watchNodes(sources: LockSources): void {
+    const { watchNode } = sources;
+    if (!watchNode) return;
+    for (const lock of this.locks.values()) {
+      if (this.watchedNodes.has(lock.id)) continue;
+      this.watchedNodes.add(lock.id);
+      watchNode(lock, () => {
+        this.refreshInBackground();
+      }).catch((error: unknown) => {
+        this.watchedNodes.delete(lock.id);
+        this.deps.log.warn(`Could not follow ${lock.name}'s node status.`, error);
+      });
+    }
   }
 
   /** A state change in HA: re-read when it changes what Latchkey may do with a lock. */

@@ -39,6 +39,11 @@ export interface LockSources {
    * lock has forgotten); resolves once asked, the values follow. Absent where HA cannot.
    */
   rereadCodes?: (lock: Lock) => Promise<void>;
+  /**
+   * Calls back when a Z-Wave lock's node is found dead or alive again. HA 2026.11 keeps a dead
+   * node's lock entity available, so its state alone does not say that the lock was away.
+   */
+  watchNode?: (lock: Lock, onDeadOrAlive: () => void) => Promise<void>;
   /** Whose locks are managed besides zwave_js: "matter" where HA has the matter lock actions. */
   platforms?: readonly string[];
 }
