@@ -17101,7 +17101,9 @@ async function openHaLink(ha, log, timing) {
     const link = {
         client: ha,
         // Only worth it where the codes can be listed afterwards.
-        ...(inventory ? { rereadCodes: (lock) => rereadUserCodes(ha, lock) } : {}),
+        ...(inventory
+            ? { rereadCodes: (lock, slots) => rereadUserCodes(ha, ccReader, lock, slots) }
+            : {}),
         watchNode: async (lock, onDeadOrAlive) => {
             if (lock.protocol === "matter")
                 return;
@@ -17119,15 +17121,25 @@ async function openHaLink(ha, log, timing) {
     const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;
     return { link, description };
 }
-/** The driver reads every User Code slot of the lock again (`zwave_js/refresh_node_cc_values`, CC 99). */
-async function rereadUserCodes(ha, lock) {
+/**
+ * The lock's slots read from the lock again, one User Code Get each (the driver's cache follows
+ * the reports). Not the driver's refresh of the whole CC: it skips the codes when the lock's
+ * checksum matches the one it stored — and a wiped lock reports 0, the checksum a fresh lock
+ * was interviewed with (seen on the real stack), however many codes were written since.
+ */
+async function rereadUserCodes(ha, ccReader, lock, slots) {
     if (lock.protocol === "matter")
         return;
-    await ha.command(unknown(), {
-        type: "zwave_js/refresh_node_cc_values",
-        device_id: lock.deviceId,
-        command_class_id: USER_CODE_CC,
-    });
+    if (!ccReader) {
+        await ha.command(unknown(), {
+            type: "zwave_js/refresh_node_cc_values",
+            device_id: lock.deviceId,
+            command_class_id: USER_CODE_CC,
+        });
+        return;
+    }
+    for (const slot of slots)
+        await ccReader.read(lock, slot);
 }
 async function firstZwaveLockDevice(client) {
     const entries = await client.command(array$1(object$1({ entity_id: string$1(), platform: string$1(), device_id: string$1().nullable() }).loose()), { type: "config/entity_registry/list" });
@@ -18187,8 +18199,8 @@ class LockDirectory {
     }
     /**
      * A lock back from being away (its batteries swapped, a reset) may have forgotten its codes
-     * while the driver's cache still lists them: the driver reads them from the lock again, and the
-     * lock is listed once that had time — so lost codes are noticed (service.ts).
+     * while the driver's cache still lists them: the slots listed taken are read from the lock
+     * again, and the lock is listed once that had time — so lost codes are noticed (service.ts).
      */
     rereadReturned(before, sources) {
         const { rereadCodes } = sources;
@@ -18201,7 +18213,7 @@ class LockDirectory {
         });
         if (back.length === 0)
             return;
-        void Promise.all(back.map((lock) => rereadCodes(lock).catch((error) => {
+        void Promise.all(back.map((lock) => rereadCodes(lock, [...(this.found.listing(lock.id)?.taken ?? [])]).catch((error) => {
             this.deps.log.warn(`Could not ask ${lock.name}'s codes to be read again.`, error);
         }))).then(() => {
             clearTimeout(this.rereadTimer);

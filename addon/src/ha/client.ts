@@ -136,7 +136,10 @@ export class HaClient {
    * A Z-Wave device's node status events ("dead", "alive", "sleep", "wake up"), through
    * `zwave_js/subscribe_node_status` (admin); re-subscribed after a reconnect by the library.
    */
-  async subscribeNodeStatus(deviceId: string, callback: (event: string) => void): Promise<() => Promise<void>> {
+  async subscribeNodeStatus(
+    deviceId: string,
+    callback: (event: string) => void,
+  ): Promise<() => Promise<void>> {
     const FrameSchema = z.object({ event: z.string() }).loose();
     return this.connection.subscribeMessage<unknown>(
       (raw) => {

@@ -47,7 +47,9 @@ export async function openHaLink(
   const link: HaLink = {
     client: ha,
     // Only worth it where the codes can be listed afterwards.
-    ...(inventory ? { rereadCodes: (lock: Lock) => rereadUserCodes(ha, lock) } : {}),
+    ...(inventory
+      ? { rereadCodes: (lock: Lock, slots: readonly number[]) => rereadUserCodes(ha, ccApi, lock, slots) }
+      : {}),
     ...(ccApi
       ? {
           // One User Code Checksum Get tells whether a lock holds exactly the codes Latchkey knows.
@@ -78,14 +80,28 @@ export async function openHaLink(
   return { link, description };
 }
 
-/** The driver reads every User Code slot of the lock again (`zwave_js/refresh_node_cc_values`, CC 99). */
-async function rereadUserCodes(ha: HaClient, lock: Lock): Promise<void> {
+/**
+ * The lock's slots read from the lock again, one User Code Get each (the driver's cache follows
+ * the reports). Not the driver's refresh of the whole CC: it skips the codes when the lock's
+ * checksum matches the one it stored — and a wiped lock reports 0, the checksum a fresh lock
+ * was interviewed with (seen on the real stack), however many codes were written since.
+ */
+async function rereadUserCodes(
+  ha: HaClient,
+  ccApi: UserCodeCcApi | null,
+  lock: Lock,
+  slots: readonly number[],
+): Promise<void> {
   if (lock.protocol === "matter") return;
-  await ha.command(z.unknown(), {
-    type: "zwave_js/refresh_node_cc_values",
-    device_id: lock.deviceId,
-    command_class_id: USER_CODE_CC,
-  });
+  if (!ccApi) {
+    await ha.command(z.unknown(), {
+      type: "zwave_js/refresh_node_cc_values",
+      device_id: lock.deviceId,
+      command_class_id: USER_CODE_CC,
+    });
+    return;
+  }
+  for (const slot of slots) await ccApi.read(lock, slot);
 }
 
 async function firstZwaveLockDevice(client: HaClient): Promise<string | undefined> {

@@ -105,8 +105,8 @@ export class LockDirectory {
 
   /**
    * A lock back from being away (its batteries swapped, a reset) may have forgotten its codes
-   * while the driver's cache still lists them: the driver reads them from the lock again, and the
-   * lock is listed once that had time — so lost codes are noticed (service.ts).
+   * while the driver's cache still lists them: the slots listed taken are read from the lock
+   * again, and the lock is listed once that had time — so lost codes are noticed (service.ts).
    */
   private rereadReturned(before: ReadonlyMap<LockId, Lock>, sources: LockSources): void {
     const { rereadCodes } = sources;
@@ -119,7 +119,7 @@ export class LockDirectory {
     if (back.length === 0) return;
     void Promise.all(
       back.map((lock) =>
-        rereadCodes(lock).catch((error: unknown) => {
+        rereadCodes(lock, [...(this.found.listing(lock.id)?.taken ?? [])]).catch((error: unknown) => {
           this.deps.log.warn(`Could not ask ${lock.name}'s codes to be read again.`, error);
         }),
       ),

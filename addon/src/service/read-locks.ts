@@ -35,10 +35,10 @@ export interface LockSources {
   /** The PIN lengths a lock accepts, where it can say (Matter locks). */
   pinLength?: PinLengthReader;
   /**
-   * Asks the driver to read a lock's codes from the lock again (its cache may keep codes the
-   * lock has forgotten); resolves once asked, the values follow. Absent where HA cannot.
+   * Reads these slots from the lock itself again, so the driver's cache (which may keep codes the
+   * lock has forgotten) follows the lock. Absent where HA cannot list codes afterwards.
    */
-  rereadCodes?: (lock: Lock) => Promise<void>;
+  rereadCodes?: (lock: Lock, slots: readonly number[]) => Promise<void>;
   /**
    * Calls back when a Z-Wave lock's node is found dead or alive again. HA 2026.11 keeps a dead
    * node's lock entity available, so its state alone does not say that the lock was away.
