@@ -18141,6 +18141,7 @@ class LockDirectory {
         this.doorStates = new Map();
         this.lang = "en";
         this.watchedNodes = new Set();
+        this.reread = new Set();
         this.listeners = new Set();
         /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
         this.reading = null;
@@ -18218,10 +18219,22 @@ class LockDirectory {
         }))).then(() => {
             clearTimeout(this.rereadTimer);
             this.rereadTimer = setTimeout(() => {
+                for (const lock of back)
+                    this.reread.add(lock.id);
                 this.refreshInBackground();
             }, this.deps.rereadMs ?? 3_000);
             this.rereadTimer.unref();
         });
+    }
+    /**
+     * The locks read again after being away whose listing is in, each handed out once: only there
+     * may empty slots mean the lock forgot its codes (any other listing may just follow someone
+     * clearing a code through HA).
+     */
+    takeReread() {
+        const locks = [...this.reread];
+        this.reread.clear();
+        return locks;
     }
     /** Each lock's node, watched once: dead or alive again, the locks are read again. */
     watchNodes(sources) {
@@ -18873,15 +18886,16 @@ class LatchkeyService {
         return this.thenSync(this.book.refillLost(lockId));
     }
     /**
-     * After each listing of the locks: a lock whose slots came back empty where Latchkey had
-     * confirmed its codes has lost them. Its slots are held — not rewritten behind anyone's back,
+     * After a lock back from being away was read again and listed: if its slots came back empty
+     * where Latchkey had confirmed its codes, it has lost them. Its slots are held — not rewritten behind anyone's back,
      * and never in a loop — and told once; with `refill_lost_codes` they are refilled at once,
      * at most once a day per lock.
      */
     async noticeLostCodes() {
-        for (const lock of this.locks.list()) {
-            const listed = this.locks.found.listing(lock.id);
-            if (!listed)
+        for (const lockId of this.locks.takeReread()) {
+            const lock = this.locks.lockOf(lockId);
+            const listed = this.locks.found.listing(lockId);
+            if (!lock || !listed)
                 continue;
             const held = await this.book.holdLost(lock.id, listed, this.locks.timeZone);
             if (!held)

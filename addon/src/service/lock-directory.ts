@@ -41,6 +41,7 @@ export class LockDirectory {
   private matterRelist: NodeJS.Timeout | undefined;
   private rereadTimer: NodeJS.Timeout | undefined;
   private readonly watchedNodes = new Set<LockId>();
+  private readonly reread = new Set<LockId>();
   private readonly listeners = new Set<() => Promise<void>>();
   /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
   private reading: Promise<void> | null = null;
@@ -126,10 +127,22 @@ export class LockDirectory {
     ).then(() => {
       clearTimeout(this.rereadTimer);
       this.rereadTimer = setTimeout(() => {
+        for (const lock of back) this.reread.add(lock.id);
         this.refreshInBackground();
       }, this.deps.rereadMs ?? 3_000);
       this.rereadTimer.unref();
     });
+  }
+
+  /**
+   * The locks read again after being away whose listing is in, each handed out once: only there
+   * may empty slots mean the lock forgot its codes (any other listing may just follow someone
+   * clearing a code through HA).
+   */
+  takeReread(): LockId[] {
+    const locks = [...this.reread];
+    this.reread.clear();
+    return locks;
   }
 
   /** Each lock's node, watched once: dead or alive again, the locks are read again. */

@@ -275,15 +275,16 @@ export class LatchkeyService {
   }
 
   /**
-   * After each listing of the locks: a lock whose slots came back empty where Latchkey had
-   * confirmed its codes has lost them. Its slots are held — not rewritten behind anyone's back,
+   * After a lock back from being away was read again and listed: if its slots came back empty
+   * where Latchkey had confirmed its codes, it has lost them. Its slots are held — not rewritten behind anyone's back,
    * and never in a loop — and told once; with `refill_lost_codes` they are refilled at once,
    * at most once a day per lock.
    */
   private async noticeLostCodes(): Promise<void> {
-    for (const lock of this.locks.list()) {
-      const listed = this.locks.found.listing(lock.id);
-      if (!listed) continue;
+    for (const lockId of this.locks.takeReread()) {
+      const lock = this.locks.lockOf(lockId);
+      const listed = this.locks.found.listing(lockId);
+      if (!lock || !listed) continue;
       const held = await this.book.holdLost(lock.id, listed, this.locks.timeZone);
       if (!held) continue;
       const refilled = this.deps.options.refill_lost_codes && this.book.mayAutoRefill(lock.id);
