@@ -105,7 +105,9 @@ async function main(): Promise<void> {
   ha.onAuthLost(() => {
     exit(log, "Home Assistant no longer accepts Latchkey's token. Check ha_token (or restart the add-on).");
   });
-  const { link, description } = await openHaLink(ha, log, { verifyTimeoutMs: tuning.verifyTimeoutMs });
+  const { link, description, refusals } = await openHaLink(ha, log, {
+    verifyTimeoutMs: tuning.verifyTimeoutMs,
+  });
   log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); ${description}.`);
   await wireHaEvents({
     ha,
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
     log,
     stateGraceMs: tuning.stateGraceMs,
     relistAfterCodeActionMs: tuning.codeActionRelistMs,
+    refusals,
   });
   svc.loop.startClock(tuning.clockTickMs);
   svc.locks.relistMatterLocksEvery(tuning.matterRelistMs);

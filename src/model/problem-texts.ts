@@ -76,6 +76,12 @@ export const SYNC_REASON_TEXTS = {
     "This code was changed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
   "sync_reason.codes_lost":
     "The lock lost its codes (a battery swap or a reset). Refill puts Latchkey's codes back on it.",
+  "sync_reason.pin_hidden":
+    "Set, but the lock does not show PINs: it took the code and reports the slot in use, so Latchkey cannot confirm which PIN is there.",
+  "sync_reason.no_answer":
+    "Set, but the lock never reported back after the write, so Latchkey cannot confirm it. It is not sent again.",
+  "sync_reason.refused_duplicate":
+    "This lock refused the PIN: another slot holds the same PIN. Latchkey does not send it again; choose another PIN, or clear the other slot.",
 } as const;
 
 export type ValidationProblem = keyof typeof VALIDATION_TEXTS;

@@ -1,6 +1,6 @@
 import { z } from "zod/mini";
 import { CodeIdSchema, IsoTimeSchema, LockIdSchema, SlotNumberSchema } from "./primitives";
-import { HoldReasonSchema, VerificationPathSchema } from "./slot";
+import { HoldReasonSchema, UnverifiedWhySchema, VerificationPathSchema } from "./slot";
 
 // What the add-on stores per slot. Clients never see it: they get sync states (./slot).
 
@@ -20,6 +20,8 @@ export const SlotObservationSchema = z.discriminatedUnion("status", [
     confirmed: z.boolean(),
     verifiedAt: IsoTimeSchema,
     via: VerificationPathSchema,
+    /** Why it is unconfirmed, where the lock told (it hides PINs) or never answered. */
+    why: z.optional(UnverifiedWhySchema),
   }),
 ]);
 export type SlotObservation = z.infer<typeof SlotObservationSchema>;

@@ -14,6 +14,13 @@ export const VerificationPathSchema = z.enum([
 export type VerificationPath = z.infer<typeof VerificationPathSchema>;
 
 /**
+ * Why an accepted write stays unconfirmed: the lock's reports hide PINs ("****" or zeros), or
+ * the lock never answered the reads that follow a write. Neither is a mismatch: nothing is re-sent.
+ */
+export const UnverifiedWhySchema = z.enum(["pin_hidden", "no_answer"]);
+export type UnverifiedWhy = z.infer<typeof UnverifiedWhySchema>;
+
+/**
  * Why Latchkey stopped writing a slot until a person decides: the code there was changed or
  * removed at the lock's keypad, or by someone else through Home Assistant (its own Manage
  * access dialog, a script calling the zwave_js code actions), or the lock lost every code
@@ -35,7 +42,14 @@ export const SyncStatusSchema = z.union([
   z.object({ state: z.literal("pending") }),
   z.object({ state: z.literal("syncing") }),
   z.object({ state: z.literal("synced"), via: VerificationPathSchema, at: IsoTimeSchema }),
-  z.object({ state: z.literal("unverified"), at: IsoTimeSchema }),
+  z.object({
+    state: z.literal("unverified"),
+    at: IsoTimeSchema,
+    /** Why the lock could not confirm an accepted write, when it is known; with its text. */
+    why: z.optional(UnverifiedWhySchema),
+    reason: z.optional(z.string()),
+    ...problemFields,
+  }),
   z.object({
     state: z.literal("failed"),
     /** English; `problem` names it for a translation when Latchkey (not HA) found it. */

@@ -1,4 +1,5 @@
 import type { CodeId, LockId } from "../../../src/model/primitives";
+import type { SyncReason } from "../../../src/model/problem-texts";
 import type { syncReason } from "../../../src/model/slot";
 
 /**
@@ -17,4 +18,11 @@ export type SlotRuntime =
   | { state: "pending" }
   | { state: "syncing" }
   | ({ state: "waiting" } & ReturnType<typeof syncReason>)
-  | { state: "failed"; reason: string; attempts: number; nextRetryAt: Date };
+  | {
+      state: "failed";
+      reason: string;
+      attempts: number;
+      /** Null: not retried (the lock refused this very write). */
+      nextRetryAt: Date | null;
+      problem?: SyncReason;
+    };

@@ -114,9 +114,16 @@ function statusOf(
   const matches =
     pin === null ? observed.status === "empty" : observed.status === "set" && observed.pin === pin;
   if (!matches) return { state: "pending" };
-  return observed.confirmed
-    ? { state: "synced", via: observed.via, at: observed.verifiedAt }
-    : { state: "unverified", at: observed.verifiedAt };
+  if (observed.confirmed) return { state: "synced", via: observed.via, at: observed.verifiedAt };
+  // The lock hid the PIN or never answered: said on the chip, and never "synced".
+  if (observed.status === "set" && observed.why)
+    return {
+      state: "unverified",
+      at: observed.verifiedAt,
+      why: observed.why,
+      ...syncReason(`sync_reason.${observed.why}`),
+    };
+  return { state: "unverified", at: observed.verifiedAt };
 }
 
 /** What the sync engine is doing about a slot, if anything; a lock gone from HA waits. */
@@ -129,7 +136,8 @@ function workStatus(
   // can tell what it holds now.
   if (!present.has(claim.lockId)) return { state: "waiting", ...syncReason("sync_reason.lock_gone") };
   const runtime = input.runtime(claim.lockId, claim.slot);
-  if (runtime?.state === "failed") return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };
+  if (runtime?.state === "failed")
+    return { ...runtime, nextRetryAt: runtime.nextRetryAt ? runtime.nextRetryAt.toISOString() : null };
   return runtime;
 }
 

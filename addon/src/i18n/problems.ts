@@ -52,6 +52,12 @@ const languages: Readonly<Record<string, Record<AddonProblem, string>>> = {
       "Dieser Code wurde am Tastenfeld des Schlosses geändert. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
     "sync_reason.codes_lost":
       "Das Schloss hat seine Codes verloren (Batteriewechsel oder Zurücksetzen). „Neu schreiben“ bringt Latchkeys Codes wieder darauf.",
+    "sync_reason.pin_hidden":
+      "Gesetzt, aber das Schloss zeigt keine PINs: Es hat den Code übernommen und meldet den Platz belegt, darum kann Latchkey nicht bestätigen, welche PIN dort ist.",
+    "sync_reason.no_answer":
+      "Gesetzt, aber das Schloss hat sich nach dem Schreiben nie gemeldet, darum kann Latchkey es nicht bestätigen. Es wird nicht erneut gesendet.",
+    "sync_reason.refused_duplicate":
+      "Dieses Schloss hat die PIN abgelehnt: Ein anderer Platz hat dieselbe PIN. Latchkey sendet sie nicht erneut; wähle eine andere PIN oder lösche den anderen Platz.",
   },
 };
 

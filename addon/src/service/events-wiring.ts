@@ -15,6 +15,7 @@ import { watchHaCodeChanges } from "./ha-code-changes";
 import { watchLockStates } from "./state-activity";
 import { syncFailureReporter } from "./sync-failures";
 import { lostCodesReporter } from "./lost-codes-report";
+import type { RefusalNotices } from "../zwave/refusal-notices";
 
 export interface EventsWiring {
   ha: HaClient;
@@ -27,6 +28,8 @@ export interface EventsWiring {
   stateGraceMs: number;
   /** How long after another client's code action the lock's codes are listed again. */
   relistAfterCodeActionMs: number;
+  /** Where the locks' duplicate-code refusals go, for the writer that caused them. */
+  refusals: RefusalNotices;
 }
 
 /**
@@ -66,6 +69,9 @@ export async function wireHaEvents(wiring: EventsWiring): Promise<Notifier> {
     graceMs: wiring.stateGraceMs,
   };
   watchDoorEvents({ ...shared, client: ha, options });
+  intake.on("zwave_js_notification", (event) => {
+    wiring.refusals.hear(event.data);
+  });
   watchLockSensors({ ...shared, options });
   // A keypad or hand move on a Matter lock, seen in its state, is told like a Z-Wave lock's report.
   watchLockStates({ ...shared, tell: doorEventTeller({ ...shared, options }) });

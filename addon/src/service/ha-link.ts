@@ -8,6 +8,7 @@ import { detectCredentialLocks } from "../zwave/credential-locks";
 import { userCodeChecksum } from "../zwave/user-code-checksum";
 import { createCredentialWriter } from "../zwave/credential-writer";
 import { rememberSlotCounts, routeInventory, routeSlotCount, routeWriter } from "../zwave/lock-routes";
+import { RefusalNotices } from "../zwave/refusal-notices";
 import { createZwaveWriter } from "../zwave/writer";
 import { z } from "zod";
 import type { HaLink } from "./service";
@@ -23,14 +24,17 @@ export async function openHaLink(
   ha: HaClient,
   log: Logger,
   timing: { verifyTimeoutMs: number; callTimeoutMs?: number },
-): Promise<{ link: HaLink; description: string }> {
+): Promise<{ link: HaLink; description: string; refusals: RefusalNotices }> {
   const callTimeoutMs = timing.callTimeoutMs ?? 30_000;
   const ccApi = await UserCodeCcApi.detect(ha, await firstZwaveLockDevice(ha));
   const credentialLocks = await detectCredentialLocks(ha, log);
+  // Fed by the event intake (events-wiring.ts): the writer holds a refusal against its write.
+  const refusals = new RefusalNotices();
   const userCodeWriter = createZwaveWriter({
     client: ha,
     log,
     ccApi,
+    refusals,
     callTimeoutMs,
     verifyTimeoutMs: timing.verifyTimeoutMs,
   });
@@ -77,7 +81,7 @@ export async function openHaLink(
     }),
   };
   const description = `read-back: ${ccApi ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;
-  return { link, description };
+  return { link, description, refusals };
 }
 
 /**

@@ -74,6 +74,12 @@ export class SyncLoop {
         // Told once per stuck slot, not at every retry: a battery lock may stay away for hours.
         if (attempts === SYNC_FAILURE_REPORT_AT) this.failureListener?.(op, reason, attempts);
       },
+      onRefused: (op, reason) => {
+        deps.log.warn(
+          `${deps.directory.lockName(op.lockId)} refused the write to slot ${op.slot}: ${reason}`,
+        );
+        this.failureListener?.(op, reason, 1);
+      },
       onRetryDue: () => {
         this.syncInBackground();
       },

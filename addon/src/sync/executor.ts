@@ -6,6 +6,7 @@ import { type SlotObservation } from "../../../src/model/slot-claim";
 import type { Operation, SlotRuntime } from "../core/operations";
 import { redact } from "../log/logger";
 import { backoffDelay } from "./backoff";
+import { WriteRefused } from "./write-refused";
 
 /**
  * Carries out one operation on a lock and reports what the slot is then known to hold. Once
@@ -21,6 +22,8 @@ export interface ExecutorOptions {
   onChange: () => void;
   /** A write failed and will be retried after `delayMs`. */
   onFailure?: (op: Operation, reason: string, attempts: number, delayMs: number) => void;
+  /** The lock refused this write: it is not sent again while the plan still wants it. */
+  onRefused?: (op: Operation, reason: string) => void;
   /** A backoff ended: the service re-plans and resubmits. */
   onRetryDue: () => void;
   retry: { baseMs: number; maxMs: number };
@@ -29,12 +32,22 @@ export interface ExecutorOptions {
   now?: () => Date;
 }
 
+interface LaneFailure {
+  reason: string;
+  attempts: number;
+  /** Null for a refused write, which waits for a different plan instead of a time. */
+  nextRetryAt: Date | null;
+  problem?: WriteRefused["problem"];
+  /** The write the lock refused: the same one is never sent again. */
+  refused?: Operation;
+}
+
 interface LockLane {
   queue: Operation[];
   running: Operation | null;
   /** The running operation overran its time: reported as failed, but still in flight. */
   overdue: boolean;
-  failures: Map<number, { reason: string; attempts: number; nextRetryAt: Date }>;
+  failures: Map<number, LaneFailure>;
   /** After a failure the whole lane rests, so an unreachable battery lock is not hammered. */
   restUntil: number;
   timer: NodeJS.Timeout | null;
@@ -59,8 +72,14 @@ export class Executor {
       const lane = this.lane(lockId);
       const wanted = byLock.get(lockId) ?? [];
       lane.queue = wanted.filter((op) => !lane.running || !sameOperation(op, lane.running));
-      for (const slot of [...lane.failures.keys()])
-        if (!wanted.some((op) => op.slot === slot)) lane.failures.delete(slot);
+      for (const [slot, failure] of [...lane.failures.entries()]) {
+        const { refused } = failure;
+        // A refusal holds only the write refused: another PIN for the slot is sent.
+        const stillWanted = refused
+          ? wanted.some((op) => sameOperation(op, refused))
+          : wanted.some((op) => op.slot === slot);
+        if (!stillWanted) lane.failures.delete(slot);
+      }
       this.pump(lockId);
     }
     this.options.onChange();
@@ -72,7 +91,15 @@ export class Executor {
     if (!lane) return undefined;
     const failure = lane.failures.get(slot);
     if (lane.running?.slot === slot && !(lane.overdue && failure)) return { state: "syncing" };
-    if (failure) return { state: "failed", ...failure };
+    // Field by field: the refused operation carries its PIN, which never leaves the executor.
+    if (failure)
+      return {
+        state: "failed",
+        reason: failure.reason,
+        attempts: failure.attempts,
+        nextRetryAt: failure.nextRetryAt,
+        ...(failure.problem ? { problem: failure.problem } : {}),
+      };
     if (!lane.queue.some((op) => op.slot === slot)) return undefined;
     const lock = this.options.lockOf(lockId);
     if (!lock) return { state: "waiting", ...syncReason("sync_reason.lock_gone") };
@@ -116,9 +143,7 @@ export class Executor {
     if (this.stopped || lane.running) return;
     const lock = this.options.lockOf(lockId);
     if (!lock || !isReachable(lock) || lane.restUntil > this.now()) return;
-    const next = lane.queue.find(
-      (op) => (lane.failures.get(op.slot)?.nextRetryAt.getTime() ?? 0) <= this.now(),
-    );
+    const next = lane.queue.find((op) => this.isDue(lane, op));
     if (!next) return;
     lane.queue = lane.queue.filter((op) => op !== next);
     lane.running = next;
@@ -163,7 +188,31 @@ export class Executor {
     }
   }
 
+  /** An operation may run now: no failure on its slot, or its backoff is over; a refused write never. */
+  private isDue(lane: LockLane, op: Operation): boolean {
+    const failure = lane.failures.get(op.slot);
+    if (!failure) return true;
+    if (failure.nextRetryAt === null) return false;
+    return failure.nextRetryAt.getTime() <= this.now();
+  }
+
+  /** The lock said no to this write: recorded and shown, never retried, and the lane does not rest. */
+  private refuse(lane: LockLane, op: Operation, refusal: WriteRefused): void {
+    lane.failures.set(op.slot, {
+      reason: refusal.message,
+      attempts: 1,
+      nextRetryAt: null,
+      problem: refusal.problem,
+      refused: op,
+    });
+    this.options.onRefused?.(op, refusal.message);
+  }
+
   private fail(lockId: LockId, lane: LockLane, op: Operation, error: unknown): void {
+    if (error instanceof WriteRefused) {
+      this.refuse(lane, op, error);
+      return;
+    }
     const attempts = (lane.failures.get(op.slot)?.attempts ?? 0) + 1;
     const delay = backoffDelay(attempts, this.options.retry.baseMs, this.options.retry.maxMs);
     const nextRetryAt = new Date(this.now() + delay);
@@ -188,7 +237,7 @@ export class Executor {
       if (lane.running) return true;
       const lock = this.options.lockOf(lockId);
       if (!lock || !isReachable(lock) || lane.restUntil > this.now()) return false;
-      return lane.queue.some((op) => (lane.failures.get(op.slot)?.nextRetryAt.getTime() ?? 0) <= this.now());
+      return lane.queue.some((op) => this.isDue(lane, op));
     });
     if (busy) return;
     for (const resolve of this.idleWaiters.splice(0)) resolve();

@@ -2,11 +2,15 @@ import type { Lock } from "../../../src/model/lock";
 import type { HaClient } from "../ha/client";
 import type { Logger } from "../log/logger";
 import { slotContent, USER_CODE_CC, ValueUpdatedTriggerSchema, type SlotContent } from "./user-code-values";
+import { writeVerdict, type WriteVerdict } from "./write-verdict";
 
 /** Waits for what one slot reports after a write. */
 export interface SlotWatch {
-  /** Resolves true once the lock reported `expected`, false after `timeoutMs`. */
-  wait(expected: SlotContent, timeoutMs: number): Promise<boolean>;
+  /**
+   * The verdict on a write of `expected` (write-verdict.ts): as soon as the lock reported it, or
+   * a hidden PIN for it; after `timeoutMs`, whatever the last report says (no_answer if none).
+   */
+  wait(expected: SlotContent, timeoutMs: number): Promise<WriteVerdict>;
   /** Resolves with what the slot reported since the watch began, or null after `timeoutMs`. */
   content(timeoutMs: number): Promise<SlotContent | null>;
   close(): Promise<void>;
@@ -55,28 +59,26 @@ export async function watchSlot(
     ),
   );
   let reported = false;
-  const matches = (expected: SlotContent) => {
-    const content = slotContent(userIdStatus, userCode);
-    return (
-      content !== null &&
-      content.status === expected.status &&
-      (content.status === "empty" || (expected.status === "set" && content.pin === expected.pin))
-    );
-  };
+  const verdict = (expected: SlotContent) =>
+    writeVerdict(expected, reported ? { userIdStatus, userCode } : null);
+  // A mismatch may be the report of what the slot held before the write: wait for a later one.
+  const settled = (found: WriteVerdict) =>
+    found.kind !== "mismatch" && !(found.kind === "unverified" && found.why === "no_answer");
   return {
     wait: (expected, timeoutMs) =>
       new Promise((resolve) => {
-        if (matches(expected)) {
-          resolve(true);
+        if (settled(verdict(expected))) {
+          resolve(verdict(expected));
           return;
         }
         const timer = setTimeout(() => {
-          resolve(false);
+          resolve(verdict(expected));
         }, timeoutMs);
         notify = () => {
-          if (!matches(expected)) return;
+          const found = verdict(expected);
+          if (!settled(found)) return;
           clearTimeout(timer);
-          resolve(true);
+          resolve(found);
         };
       }),
     content: (timeoutMs) =>

@@ -3,6 +3,7 @@ import type { Lock } from "../../../src/model/lock";
 import type { HaClient } from "../ha/client";
 import { HaCommandError } from "../ha/errors";
 import { slotContent, USER_CODE_CC, type SlotContent } from "./user-code-values";
+import type { SlotReadBack } from "./write-verdict";
 
 /** A device id HA's registry never hands out (its ids are 32 hex digits). */
 const NO_SUCH_DEVICE = "latchkey-probe-no-such-device";
@@ -46,9 +47,14 @@ export class UserCodeCcApi {
   }
 
   async read(lock: Lock, slot: number): Promise<SlotContent | null> {
-    const raw = await this.invoke(lock, "get", [slot]);
-    const parsed = UserCodeGetSchema.safeParse(unwrapEndpoint(raw));
-    return parsed.success ? slotContent(parsed.data.userIdStatus, parsed.data.userCode) : null;
+    const readBack = await this.readBack(lock, slot);
+    return readBack ? slotContent(readBack.userIdStatus, readBack.userCode) : null;
+  }
+
+  /** The slot's two values as the lock sent them (a masked PIN stays "****"); null when no report came. */
+  async readBack(lock: Lock, slot: number): Promise<SlotReadBack | null> {
+    const parsed = UserCodeGetSchema.safeParse(unwrapEndpoint(await this.invoke(lock, "get", [slot])));
+    return parsed.success ? parsed.data : null;
   }
 
   /**

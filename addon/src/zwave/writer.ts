@@ -1,4 +1,5 @@
 import type { Lock } from "../../../src/model/lock";
+import type { UnverifiedWhy } from "../../../src/model/slot";
 import type { SlotObservation } from "../../../src/model/slot-claim";
 import type { Operation } from "../core/operations";
 import type { HaClient } from "../ha/client";
@@ -6,7 +7,10 @@ import type { Logger } from "../log/logger";
 import { HaCommandError } from "../ha/errors";
 import { withTimeout } from "../ha/timeout";
 import type { UserCodeCcApi } from "./user-code-cc-api";
+import { WriteRefused } from "../sync/write-refused";
+import type { RefusalNotices } from "./refusal-notices";
 import { watchSlot, type SlotWatch } from "./slot-reports";
+import { writeVerdict, type WriteVerdict } from "./write-verdict";
 import { USER_CODE_CC, type SlotContent } from "./user-code-values";
 
 export interface WriterOptions {
@@ -14,6 +18,8 @@ export interface WriterOptions {
   log: Logger;
   /** Present when the running HA has zwave_js/invoke_cc_api (newest HA): writes and reads through the CC. */
   ccApi: UserCodeCcApi | null;
+  /** Duplicate-code refusals the locks sent (Access Control 15); none heard where absent. */
+  refusals?: RefusalNotices;
   callTimeoutMs: number;
   verifyTimeoutMs: number;
   now?: () => Date;
@@ -43,6 +49,8 @@ export function createZwaveWriter(options: WriterOptions) {
     signal: AbortSignal | undefined,
   ): Promise<SlotObservation> {
     const target = { entity_id: lock.id };
+    // Real time, as the refusal notices are stamped: a test clock does not move them.
+    const startedAt = Date.now();
     const pin = op.kind === "set" ? op.pin : null;
     // Where HA has the CC API, the lock's own Set, confirmed by one Get; else HA's lock services,
     // whose setValue zwave-js follows with a read-back of its own.
@@ -60,40 +68,91 @@ export function createZwaveWriter(options: WriterOptions) {
       call,
       options.callTimeoutMs,
       `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`,
-    ).catch((error: unknown) => {
+    ).catch(async (error: unknown) => {
+      // A supervised Set the lock refused fails here (its Supervision "fail" through the CC API,
+      // or HA's service error); its Access Control notice says why. Either way it is not sent again.
+      const supervisionFail = error instanceof HaCommandError && error.code === "lock_refused";
+      if (op.kind === "set" && (supervisionFail || (await refusedSince(lock, startedAt))))
+        throw new WriteRefused();
       throw explainMissingSlot(error, lock, op.slot);
     });
     const expected: SlotContent = op.kind === "set" ? { status: "set", pin: op.pin } : { status: "empty" };
 
-    let via: "cc_read" | "lock_report" | "none" = "none";
     // The executor gave up waiting: the write was accepted, so it is reported as such, unconfirmed.
     if (signal?.aborted) return observation(expected, "none", now());
-    if (options.ccApi) {
-      const read = await options.ccApi.read(lock, op.slot);
-      if (read && sameContent(read, expected)) via = "cc_read";
-      else if (read)
-        throw new HaCommandError(
-          "verify_mismatch",
-          `${lock.name} holds something else in slot ${op.slot} after the write.`,
-        );
-    }
-    if (via === "none" && (await confirmByReport(lock, op.slot, expected, options))) via = "lock_report";
-
+    const { verdict, via } = await verify(lock, op.slot, expected);
+    if (verdict.kind === "mismatch" && op.kind === "set" && (await refusedSince(lock, startedAt)))
+      throw new WriteRefused();
+    if (verdict.kind === "mismatch" && via === "cc_read")
+      throw new HaCommandError(
+        "verify_mismatch",
+        `${lock.name} holds something else in slot ${op.slot} after the write.`,
+      );
+    const confirmed = verdict.kind === "confirmed";
+    const why = verdict.kind === "unverified" ? verdict.why : undefined;
     options.log.debug(
-      `${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${via === "none" ? "no confirmation within the wait" : `confirmed (${via})`}.`,
+      `${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${confirmed ? `confirmed (${via})` : `not confirmed${why ? ` (${why})` : ""}`}.`,
     );
-    return observation(expected, via, now());
+    return observation(expected, confirmed ? via : "none", now(), why);
+  }
+
+  /**
+   * Reads the slot back once: a direct User Code Get where HA has it, else the lock's report to a
+   * Get. A direct read that fails after an accepted write is a lock that does not answer: it is
+   * not asked again (no read loop on a silent lock).
+   */
+  async function verify(
+    lock: Lock,
+    slot: number,
+    expected: SlotContent,
+  ): Promise<{ verdict: WriteVerdict; via: "cc_read" | "lock_report" }> {
+    if (options.ccApi) {
+      const reader = options.ccApi;
+      const readBack = await reader.readBack(lock, slot).then(
+        (found) => ({ found }),
+        (error: unknown) => {
+          options.log.debug(`No answer from ${lock.name} to the read of slot ${slot}.`, error);
+          return null;
+        },
+      );
+      if (readBack === null) return { verdict: { kind: "unverified", why: "no_answer" }, via: "cc_read" };
+      if (readBack.found) return { verdict: writeVerdict(expected, readBack.found), via: "cc_read" };
+    }
+    return { verdict: await confirmByReport(lock, slot, expected, options), via: "lock_report" };
+  }
+
+  /** The lock sent a duplicate-code refusal since `since`; the notice may trail the Set by a moment. */
+  async function refusedSince(lock: Lock, since: number): Promise<boolean> {
+    const notices = options.refusals;
+    if (!notices) return false;
+    for (let waited = 0; ; waited += REFUSAL_POLL_MS) {
+      if (notices.refusedSince(lock.deviceId, since)) return true;
+      if (waited >= REFUSAL_GRACE_MS) return false;
+      await new Promise((resolve) => setTimeout(resolve, REFUSAL_POLL_MS));
+    }
   }
 }
+
+/** How long a failed or mismatched Set waits for the lock's refusal notice to come through HA. */
+const REFUSAL_GRACE_MS = 500;
+const REFUSAL_POLL_MS = 50;
 
 function observation(
   expected: SlotContent,
   via: "cc_read" | "lock_report" | "none",
   at: Date,
+  why?: UnverifiedWhy,
 ): SlotObservation {
   const verifiedAt = at.toISOString();
   if (expected.status === "empty") return { status: "empty", confirmed: via !== "none", verifiedAt, via };
-  return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt, via };
+  return {
+    status: "set",
+    pin: expected.pin,
+    confirmed: via !== "none",
+    verifiedAt,
+    via,
+    ...(via === "none" && why ? { why } : {}),
+  };
 }
 
 /**
@@ -155,7 +214,7 @@ async function confirmByReport(
   slot: number,
   expected: SlotContent,
   options: WriterOptions,
-): Promise<boolean> {
+): Promise<WriteVerdict> {
   return askAndWatch(lock, slot, options, (watch) => watch.wait(expected, options.verifyTimeoutMs));
 }
 
@@ -175,8 +234,4 @@ function explainMissingSlot(error: unknown, lock: Lock, slot: number): unknown {
     "slot_not_found",
     `${lock.name} has no User Code slot ${slot} in Home Assistant. If the lock keeps its codes in the User Credential command class, Latchkey needs Home Assistant 2026.6 or newer (its credential actions) to manage it.`,
   );
-}
-
-function sameContent(a: SlotContent, b: SlotContent): boolean {
-  return a.status === b.status && (a.status === "empty" || (b.status === "set" && a.pin === b.pin));
 }

@@ -103,6 +103,7 @@ export async function startLatchkey(harness: HarnessOptions = {}): Promise<Harne
     log,
     stateGraceMs: 200,
     relistAfterCodeActionMs: 200,
+    refusals: opened.refusals,
   });
   const snapshot = () => svc.snapshot(ADMIN_USER);
   const attach = () => svc.attach(link);
