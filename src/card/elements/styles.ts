@@ -111,11 +111,14 @@ export const chipStyles = css`
   .chip.synced {
     --dot-color: var(--success-color, #43a047);
   }
-  .chip.failed {
+  .chip.failed,
+  .chip.refused {
     --dot-color: var(--error-color);
   }
   .chip.waiting,
   .chip.unverified,
+  .chip.pin_hidden,
+  .chip.no_answer,
   .chip.off_unverified,
   .chip.pending,
   .chip.syncing,

@@ -138,6 +138,9 @@ export const de: Record<TranslationKey, string> = {
   "sync.synced_matter":
     "das Schloss bestätigt, dass hier eine PIN gesetzt ist (ein Matter-Schloss zeigt nie eine PIN zurück)",
   "sync.unverified": "unbestätigt",
+  "sync.pin_hidden": "gesetzt, Schloss zeigt keine PINs",
+  "sync.no_answer": "gesetzt, Schloss meldet sich nicht",
+  "sync.refused": "vom Schloss abgelehnt",
   "sync.failed": "fehlgeschlagen",
   "sync.waiting": "wartet",
   "sync.off": "nicht am Schloss",

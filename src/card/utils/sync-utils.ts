@@ -9,7 +9,15 @@ import { problemText } from "./problem-text";
  * What a chip says about one lock. A code that is off its locks (disabled, outside its hours)
  * is synced when the lock no longer holds it: that reads "off the lock", never "synced".
  */
-export type ChipState = SyncStatus["state"] | "off" | "off_unverified" | "removing" | "removed";
+export type ChipState =
+  | SyncStatus["state"]
+  | "off"
+  | "off_unverified"
+  | "removing"
+  | "removed"
+  | "pin_hidden"
+  | "no_answer"
+  | "refused";
 
 export interface LockChip {
   lockId: string;
@@ -36,12 +44,25 @@ function detailOf(status: SyncStatus): LockChip["detail"] {
     case "failed":
     case "waiting":
       return { message: status.reason, problem: status.problem, values: status.values };
+    case "unverified":
+      return status.reason === undefined
+        ? null
+        : { message: status.reason, problem: status.problem, values: status.values };
     case "pending":
     case "syncing":
     case "synced":
-    case "unverified":
       return null;
   }
+}
+
+/**
+ * A lock's own quirk, said on the chip itself: it took the PIN but hides PINs, it never answered,
+ * or it refused the PIN (never retried). None of them reads "synced": the lock did not confirm.
+ */
+function quirkState(status: SyncStatus): ChipState {
+  if (status.state === "unverified" && status.why) return status.why;
+  if (status.state === "failed" && status.problem === "sync_reason.refused_duplicate") return "refused";
+  return status.state;
 }
 
 /** A status of a slot that should be empty: the lock no longer holds it, or it is on its way off. */
@@ -87,7 +108,7 @@ export function lockChips(code: PublicCode, snapshot: Snapshot): LockChip[] {
     return {
       lockId,
       lockName: lockNameIn(snapshot, lockId),
-      state: off ? emptyingState(status.state) : status.state,
+      state: off ? emptyingState(status.state) : quirkState(status),
       detail: detailOf(status),
       slot: snapshot.slots[code.id]?.[lockId] ?? null,
       matter: lock?.protocol === "matter",
