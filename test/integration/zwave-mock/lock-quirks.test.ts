@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { UserIDStatus } from "@zwave-js/cc";
 import { NotificationCCReport } from "@zwave-js/cc/NotificationCC";
 import { BatteryCCReport } from "@zwave-js/cc/BatteryCC";
-import { UserCodeCCGet, UserCodeCCReport, UserCodeCCSet } from "@zwave-js/cc/UserCodeCC";
+import {
+  UserCodeCCExtendedUserCodeSet,
+  UserCodeCCGet,
+  UserCodeCCReport,
+  UserCodeCCSet,
+} from "@zwave-js/cc/UserCodeCC";
 import {
   createMockZWaveRequestFrame,
   MockZWaveFrameType,
@@ -94,6 +99,19 @@ describe("quirky locks of the simulated network", () => {
     expect((await control.state()).nodes[0]?.slots["4"]).toBeUndefined();
     await set(4, "590316");
     expect((await control.state()).nodes[0]?.slots["4"]?.code).toBe("590316");
+  });
+
+  it("a duplicate in an Extended User Code Set (what zwave-js sends a User Code v2 lock) is refused the same way", async () => {
+    await control.keypadCode({ node: 3, slot: 1, code: "271845" });
+    await control.quirks({ node: 3, refuseDuplicates: true });
+    const notice = nextFrame(NotificationCCReport);
+    const cc = new UserCodeCCExtendedUserCodeSet({
+      nodeId: 3,
+      userCodes: [{ userId: 4, userIdStatus: UserIDStatus.Enabled, userCode: "271845" }],
+    });
+    await net.controller.sendToNode(lock, createMockZWaveRequestFrame(cc, { ackRequested: true }));
+    expect([(await notice)?.notificationType, (await notice)?.notificationEvent]).toEqual([6, 15]);
+    expect((await control.state()).nodes[0]?.slots["4"]).toBeUndefined();
   });
 
   it("a silent lock stores what it is sent but answers no User Code Get", async () => {

@@ -9,7 +9,12 @@
 // Only User Code locks (CC 99) have these; the quirks live in the node's memory under our own key.
 import { UserIDStatus } from "@zwave-js/cc";
 import { NotificationCCReport } from "@zwave-js/cc/NotificationCC";
-import { UserCodeCCGet, UserCodeCCReport, UserCodeCCSet } from "@zwave-js/cc/UserCodeCC";
+import {
+  UserCodeCCExtendedUserCodeSet,
+  UserCodeCCGet,
+  UserCodeCCReport,
+  UserCodeCCSet,
+} from "@zwave-js/cc/UserCodeCC";
 import { createMockZWaveRequestFrame, type MockNode, type MockNodeBehavior } from "@zwave-js/testing";
 import { z } from "zod";
 import { ACCESS_CONTROL, AccessEvent, type LockSpec } from "./mock-locks.js";
@@ -62,10 +67,26 @@ function isDuplicate(self: MockNode, spec: LockSpec, slot: number, code: string)
   );
 }
 
-function refuseSet(self: MockNode, spec: LockSpec, set: UserCodeCCSet, nodeId: number) {
-  if (!readQuirks(self).refuseDuplicates || set.userIdStatus === UserIDStatus.Available) return undefined;
-  const code = typeof set.userCode === "string" ? set.userCode : Buffer.from(set.userCode).toString("ascii");
-  if (!isDuplicate(self, spec, set.userId, code)) return undefined;
+/** One slot's part of a Set: the plain Set and each entry of an Extended User Code Set alike. */
+interface SlotSet {
+  userId: number;
+  userIdStatus: UserIDStatus;
+  userCode?: string | Uint8Array;
+}
+
+/**
+ * A lock of User Code v2 gets its codes by Extended User Code Set (zwave-js sends that to every
+ * v2+ node), older ones by the plain Set: either is refused when one of its PINs is a duplicate.
+ */
+function refuseSet(self: MockNode, spec: LockSpec, sets: readonly SlotSet[], nodeId: number) {
+  if (!readQuirks(self).refuseDuplicates) return undefined;
+  const duplicate = sets.some((set) => {
+    if (set.userIdStatus === UserIDStatus.Available || set.userCode === undefined) return false;
+    const code =
+      typeof set.userCode === "string" ? set.userCode : Buffer.from(set.userCode).toString("ascii");
+    return isDuplicate(self, spec, set.userId, code);
+  });
+  if (!duplicate) return undefined;
   // After the Set's ACK and before any Get that follows it, as a lock that checks on receipt does.
   const notice = new NotificationCCReport({
     nodeId,
@@ -82,7 +103,10 @@ export function quirkBehavior(spec: LockSpec): MockNodeBehavior {
     handleCC(controller, self, receivedCC) {
       if (spec.codes !== "user_code") return undefined;
       if (receivedCC instanceof UserCodeCCGet) return answerGet(self, spec, receivedCC, controller.ownNodeId);
-      if (receivedCC instanceof UserCodeCCSet) return refuseSet(self, spec, receivedCC, controller.ownNodeId);
+      if (receivedCC instanceof UserCodeCCSet)
+        return refuseSet(self, spec, [receivedCC], controller.ownNodeId);
+      if (receivedCC instanceof UserCodeCCExtendedUserCodeSet)
+        return refuseSet(self, spec, receivedCC.userCodes, controller.ownNodeId);
       return undefined;
     },
   };
