@@ -55,6 +55,9 @@ async function onDemo(): Promise<Omit<ContractTarget, "profile">> {
     accessEvent: async (event) => {
       await control.accessEvent({ node: 3, event });
     },
+    quirks: async (quirks) => {
+      await control.quirks({ node: 3, ...quirks });
+    },
   };
 }
 
@@ -108,6 +111,9 @@ beforeAll(async () => {
     },
     accessEvent: async (event) => {
       await stack.zwave.control.accessEvent({ node: 3, event });
+    },
+    quirks: async (quirks) => {
+      await stack.zwave.control.quirks({ node: 3, ...quirks });
     },
   };
 });

@@ -6,6 +6,7 @@ import { credentialCases } from "./contract-credentials.js";
 import { keypadCodeCases } from "./contract-keypad.js";
 import { matterCases } from "./contract-matter.js";
 import { lockStateCases } from "./contract-lock-states.js";
+import { quirkCases } from "./contract-quirks.js";
 import type { ContractTarget } from "./contract-support.js";
 import { zwaveCases } from "./contract-zwave.js";
 
@@ -19,4 +20,5 @@ export function protocolContractCases(getTarget: () => ContractTarget): void {
   keypadCodeCases(getTarget);
   matterCases(getTarget);
   lockStateCases(getTarget);
+  quirkCases(getTarget);
 }

@@ -47,6 +47,12 @@ export interface ContractTarget {
   jam?: () => Promise<void>;
   /** Makes the lock send an Access Control event (a keypad lockout, a wrong code); skipped without it. */
   accessEvent?: (event: number) => Promise<void>;
+  /** Switches the lock's quirks (what is left out is off), as the simulated network's POST /quirks; skipped without it. */
+  quirks?: (quirks: {
+    maskPins?: "stars" | "zeros" | null;
+    refuseDuplicates?: boolean;
+    silent?: boolean;
+  }) => Promise<void>;
 }
 
 export const contextSchema = z.strictObject({

@@ -11,7 +11,7 @@ import { NEWEST_ZWAVE_COMMANDS, ZWAVE_COMMANDS } from "./commands-zwave.js";
 import { FakeConnection } from "./connection.js";
 import type { HaEvent } from "./event-bus.js";
 import { Faults } from "./faults.js";
-import { Home, type FakeLock } from "./home.js";
+import { Home, NO_QUIRKS, type FakeLock, type LockQuirks } from "./home.js";
 import { LockDriver, type DirectWrite } from "./lock-driver.js";
 import type { HaFakeOptions, HaProfile } from "./options.js";
 import { HA_VERSION_NEWEST, HA_VERSION_PINNED, type JsonObject } from "./protocol.js";
@@ -57,6 +57,10 @@ export interface HaFake {
   /** Any Access Control event the lock reports (16 keypad lockout, 19 too many codes, 50 a wrong code, …). */
   accessEvent(entityId: string, event: number, parameters?: Record<string, number>): void;
   setNodeStatus(entityId: string, status: "dead" | "alive" | "asleep"): void;
+  /** Switches a User Code lock's quirks, as the simulated network's POST /quirks does; what is left out is off. */
+  setLockQuirks(entityId: string, quirks: Partial<LockQuirks>): void;
+  /** The driver has read every empty slot (as the real driver's interview does): HA lists them as free. */
+  readAllSlots(entityId: string): void;
   /**
    * Someone sets (or empties, null) a slot at the lock's keypad: HA fires the Access Control
    * notification and the driver's cache follows (real HA 2026.11's driver reads the slot itself
@@ -260,6 +264,17 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     },
     accessEvent: (entityId, event, parameters = {}) => {
       driver.accessEvent(lockOf(entityId), event, parameters);
+    },
+    readAllSlots: (entityId) => {
+      const lock = lockOf(entityId);
+      for (let slot = 1; slot <= lock.config.slotCount; slot++)
+        if (lock.node.get(99, "userIdStatus", slot)?.value === null) {
+          lock.node.update(99, "userIdStatus", slot, 0);
+          lock.node.update(99, "userCode", slot, "");
+        }
+    },
+    setLockQuirks: (entityId, quirks) => {
+      lockOf(entityId).quirks = { ...NO_QUIRKS, ...quirks };
     },
     setNodeStatus: (entityId, status) => {
       driver.setNodeStatus(lockOf(entityId), status);

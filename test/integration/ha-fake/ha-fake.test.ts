@@ -98,6 +98,10 @@ for (const profile of ["pinned", "newest"] satisfies HaProfile[]) {
         fake.accessEvent("lock.front_door", event);
         return Promise.resolve();
       },
+      quirks: (quirks) => {
+        fake.setLockQuirks("lock.front_door", quirks);
+        return Promise.resolve();
+      },
     }));
   });
 }

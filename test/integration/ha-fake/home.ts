@@ -45,7 +45,17 @@ export interface FakeLock {
   /** Access Control state variables (0: idle), and HA's binary sensor for each state (access-states.ts). */
   accessStates: Map<AccessVariable, number>;
   stateSensors: { entityId: string; variable: AccessVariable; state: number; name: string }[];
+  /** The lock's quirks (contract-quirks.ts holds them to the simulated network's): all off by default. */
+  quirks: LockQuirks;
 }
+
+/** A masking lock's reports hide PINs; a refusing one keeps no duplicate PIN; a silent one never reports. */
+export interface LockQuirks {
+  maskPins: "stars" | "zeros" | null;
+  refuseDuplicates: boolean;
+  silent: boolean;
+}
+export const NO_QUIRKS: LockQuirks = { maskPins: null, refuseDuplicates: false, silent: false };
 
 const hexId = (): string => randomUUID().replace(/-/g, "");
 export const CONFIG_ENTRY_ID = hexId();
@@ -223,6 +233,7 @@ export class Home {
         ["Keypad state", 0],
       ]),
       stateSensors,
+      quirks: NO_QUIRKS,
     };
     this.locks.set(cfg.entityId, lock);
     this.publishLockStates(lock);

@@ -83,6 +83,16 @@ export class LockDriver {
    */
   async writeSlot(lock: FakeLock, slot: number, code: string | null, status: 1 | 2 = 1): Promise<void> {
     await this.reachable(lock);
+    if (code !== null && lock.quirks.refuseDuplicates && this.holdsElsewhere(lock, slot, code)) {
+      // The lock keeps the slot as it was and says why (the service call itself succeeds).
+      this.accessEvent(lock, 15, {});
+      return;
+    }
+    if (lock.quirks.silent) {
+      // Stored, but never reported: the driver's cache keeps what it knew.
+      lock.unread.set(slot, code);
+      return;
+    }
     lock.unread.delete(slot);
     const report = async (): Promise<void> => {
       await delay(this.reportDelayMs);
@@ -105,8 +115,14 @@ export class LockDriver {
     this.directWrites.push({ entityId: lock.config.entityId, slot, method: code === null ? "clear" : "set" });
     await this.reachable(lock);
     await delay(this.reportDelayMs);
+    const supervised = lock.config.supervision === true;
+    if (code !== null && lock.quirks.refuseDuplicates && this.holdsElsewhere(lock, slot, code)) {
+      // The lock keeps the slot as it was, says why, and a supervised one answers "fail".
+      this.accessEvent(lock, 15, {});
+      return supervised ? { status: 2 } : null;
+    }
     lock.unread.set(slot, code);
-    return lock.config.supervision === true ? { status: 255 } : null;
+    return supervised ? { status: 255 } : null;
   }
 
   /**
@@ -153,11 +169,41 @@ export class LockDriver {
     lock.node.update(99, "userCode", slot, code ?? "");
   }
 
-  /** A User Code get: re-reads the slot and reports it (values re-emitted even if unchanged). */
-  async readSlot(lock: FakeLock, slot: number): Promise<{ userIdStatus: number; userCode: string }> {
+  /** Another slot of the lock's memory holds `code` (what the driver knows, and what it never heard). */
+  private holdsElsewhere(lock: FakeLock, slot: number, code: string): boolean {
+    for (let other = 1; other <= lock.config.slotCount; other++) {
+      if (other === slot) continue;
+      const held = lock.unread.has(other)
+        ? lock.unread.get(other)
+        : lock.node.get(99, "userCode", other)?.value;
+      if (held === code) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A User Code get: re-reads the slot and reports it (values re-emitted even if unchanged). A
+   * silent lock never answers: the driver gives up and HA answers null (contract-quirks.ts); a masking one answers
+   * with its mask in place of the PIN, and the driver's cache then holds the mask.
+   */
+  async readSlot(lock: FakeLock, slot: number): Promise<{ userIdStatus: number; userCode: string } | null> {
     this.slotReads.push({ entityId: lock.config.entityId, slot });
     await this.reachable(lock);
     await delay(this.reportDelayMs);
+    if (lock.quirks.silent) return null;
+    const mask = lock.quirks.maskPins;
+    if (mask) {
+      const unread = lock.unread.get(slot);
+      if (lock.unread.delete(slot)) this.reportSlot(lock, slot, unread ?? null);
+      const status = lock.node.get(99, "userIdStatus", slot)?.value;
+      const code = lock.node.get(99, "userCode", slot)?.value;
+      const inUse = typeof status === "number" && status !== 0;
+      const userCode =
+        inUse && typeof code === "string"
+          ? (mask === "stars" ? "*" : "0").repeat(Math.max(4, code.length))
+          : "";
+      return { userIdStatus: inUse ? status : 0, userCode };
+    }
     // The lock answers from its memory: a change the driver never heard of is learned now.
     const unread = lock.unread.get(slot);
     if (lock.unread.delete(slot)) this.reportSlot(lock, slot, unread ?? null);
