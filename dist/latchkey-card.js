@@ -1,1 +1,1 @@
-export{L as LatchkeyCard}from"./latchkey-card-main-uupzq_uE.js";
+export{L as LatchkeyCard}from"./latchkey-card-main-DWL2Wmg9.js";

@@ -6934,7 +6934,7 @@ const ZodNever = /*@__PURE__*/ $constructor("ZodNever", (inst, def) => {
     ZodType.init(inst, def);
     inst._zod.processJSONSchema = (ctx, json, params) => neverProcessor(inst, ctx, json);
 });
-function never$1(params) {
+function never(params) {
     return _never(ZodNever, params);
 }
 const ZodArray = /*@__PURE__*/ $constructor("ZodArray", (inst, def) => {
@@ -6984,7 +6984,7 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
     },
     strict() {
-        return this.clone(mergeDefs(this._zod.def, { catchall: never$1() }));
+        return this.clone(mergeDefs(this._zod.def, { catchall: never() }));
     },
     strip() {
         return this.clone(mergeDefs(this._zod.def, { catchall: undefined }));
@@ -12611,14 +12611,6 @@ const ZodMiniBoolean = /*@__PURE__*/ $constructor("ZodMiniBoolean", (inst, def) 
 function boolean(params) {
     return _boolean(ZodMiniBoolean, params);
 }
-const ZodMiniNever = /*@__PURE__*/ $constructor("ZodMiniNever", (inst, def) => {
-    $ZodNever.init(inst, def);
-    ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function never(params) {
-    return _never(ZodMiniNever, params);
-}
 const ZodMiniArray = /*@__PURE__*/ $constructor("ZodMiniArray", (inst, def) => {
     $ZodArray.init(inst, def);
     ZodMiniType.init(inst, def);
@@ -12644,16 +12636,6 @@ function object(shape, params) {
         ...normalizeParams(params),
     };
     return new ZodMiniObject(def);
-}
-// strictObject
-// @__NO_SIDE_EFFECTS__
-function strictObject(shape, params) {
-    return new ZodMiniObject({
-        type: "object",
-        shape,
-        catchall: never(),
-        ...normalizeParams(params),
-    });
 }
 const ZodMiniUnion = /*@__PURE__*/ $constructor("ZodMiniUnion", (inst, def) => {
     $ZodUnion.init(inst, def);
@@ -12812,7 +12794,6 @@ const ERROR_TEXTS = {
     "error.code_gone": "That code does not exist (any more).",
     "error.lock_gone": "That lock is not in Home Assistant.",
     "error.slot_not_held": "That slot is not waiting for a choice.",
-    "error.nothing_to_refill": "No codes on that lock are waiting to be refilled.",
     "error.slot_not_unmanaged": "No unmanaged code is known in that slot.",
     "error.slot_managed": "That slot is managed by Latchkey; delete or edit its code instead.",
     "error.slot_already_managed": "That slot is already managed by Latchkey.",
@@ -12838,7 +12819,9 @@ const SYNC_REASON_TEXTS = {
     "sync_reason.removed_in_ha": "This code was removed by someone else in Home Assistant. Keep it removed or restore Latchkey's.",
     "sync_reason.removed_at_lock": "This code was removed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
     "sync_reason.changed_at_lock": "This code was changed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
-    "sync_reason.codes_lost": "The lock lost its codes (a battery swap or a reset). Refill puts Latchkey's codes back on it.",
+    "sync_reason.pin_hidden": "Set, but the lock does not show PINs: it took the code and reports the slot in use, so Latchkey cannot confirm which PIN is there.",
+    "sync_reason.no_answer": "Set, but the lock never reported back after the write, so Latchkey cannot confirm it. It is not sent again.",
+    "sync_reason.refused_duplicate": "This lock refused the PIN: another slot holds the same PIN. Latchkey does not send it again; choose another PIN, or clear the other slot.",
 };
 
 /** Added to protocol 1 as optional fields: a key such as "error.code_gone" and its values, so a client can translate. */
@@ -12946,8 +12929,6 @@ const ActivityKindSchema = _enum([
     "code_added_at_lock",
     "code_deleted_at_lock",
     "all_codes_deleted_at_lock",
-    // Slots Latchkey had confirmed came back empty, with no word from the lock (a battery swap, a reset).
-    "codes_lost_at_lock",
     // Someone else changed what a lock holds through Home Assistant (not through Latchkey).
     "code_changed_in_ha",
     "code_removed_in_ha",
@@ -12996,8 +12977,6 @@ const ALERT_ACTIVITY_KINDS = new Set([
     "code_expired",
     "code_used_up",
 ]);
-/** Kinds a card understands only when its hello lists the "lost_codes" feature (issue 16, 7b). */
-const LOST_CODES_KINDS = new Set(["codes_lost_at_lock"]);
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 const ActivityEntrySchema = object({
     id: string().check(_minLength(1)),
@@ -13124,24 +13103,6 @@ function isReachable(lock) {
     return lock.available && lock.nodeStatus !== "dead";
 }
 
-/**
- * The kinds of door events a household can be alerted about, per lock: a code opened the door
- * (keypad), a hand turned the thumb-turn (manual), an app, a remote or HA opened it (remote), the
- * lock locked itself (auto_lock), the bolt jammed (jam).
- */
-const ALERT_KINDS = ["keypad", "manual", "remote", "auto_lock", "jam"];
-/**
- * A lock's own choices: a kind left out follows the household's default (the add-on's options).
- * Strict, so a misspelt kind is refused with its name rather than dropped without a word.
- */
-const LockAlertsSchema = strictObject({
-    keypad: optional(boolean()),
-    manual: optional(boolean()),
-    remote: optional(boolean()),
-    auto_lock: optional(boolean()),
-    jam: optional(boolean()),
-});
-
 /** How a slot's content was confirmed, best first. Recorded so users can see how sure we are. */
 const VerificationPathSchema = _enum([
     "cc_read", // User Code Get through zwave_js/invoke_cc_api (newest HA)
@@ -13150,17 +13111,20 @@ const VerificationPathSchema = _enum([
     "none", // the write was accepted but nothing confirmed it
 ]);
 /**
+ * Why an accepted write stays unconfirmed: the lock's reports hide PINs ("****" or zeros), or
+ * the lock never answered the reads that follow a write. Neither is a mismatch: nothing is re-sent.
+ */
+const UnverifiedWhySchema = _enum(["pin_hidden", "no_answer"]);
+/**
  * Why Latchkey stopped writing a slot until a person decides: the code there was changed or
  * removed at the lock's keypad, or by someone else through Home Assistant (its own Manage
- * access dialog, a script calling the zwave_js code actions), or the lock lost every code
- * Latchkey had confirmed on it (a battery swap, a factory reset) — refilled with one tap.
+ * access dialog, a script calling the zwave_js code actions).
  */
 const HoldReasonSchema = _enum([
     "changed_at_lock",
     "removed_at_lock",
     "changed_in_ha",
     "removed_in_ha",
-    "codes_lost",
 ]);
 /** Per (code, lock) sync state as users see it. */
 // A plain union, not a discriminated one: the card parses this, and no other schema it bundles
@@ -13169,7 +13133,14 @@ union([
     object({ state: literal("pending") }),
     object({ state: literal("syncing") }),
     object({ state: literal("synced"), via: VerificationPathSchema, at: IsoTimeSchema }),
-    object({ state: literal("unverified"), at: IsoTimeSchema }),
+    object({
+        state: literal("unverified"),
+        at: IsoTimeSchema,
+        /** Why the lock could not confirm an accepted write, when it is known; with its text. */
+        why: optional(UnverifiedWhySchema),
+        reason: optional(string()),
+        ...problemFields,
+    }),
     object({
         state: literal("failed"),
         /** English; `problem` names it for a translation when Latchkey (not HA) found it. */
@@ -13237,10 +13208,6 @@ const RequestSchema = discriminatedUnion("type", [
         slot: SlotNumberSchema,
         keep: _enum(["lock", "latchkey"]),
     }),
-    /** Every code a lock lost on its own (a battery swap, a reset) goes back on it. */
-    request("held/refill", { lockId: LockIdSchema }),
-    /** A lock's own choice of which door events alert; kinds left out follow the household's options. */
-    request("locks/set_alerts", { lockId: LockIdSchema, alerts: LockAlertsSchema }),
     request("activity/list", {
         lockId: optional(LockIdSchema),
         codeId: optional(CodeIdSchema),
@@ -13327,7 +13294,6 @@ const languages = {
         "error.code_gone": "Diesen Code gibt es nicht (mehr).",
         "error.lock_gone": "Dieses Schloss ist nicht in Home Assistant.",
         "error.slot_not_held": "Dieser Platz wartet auf keine Entscheidung.",
-        "error.nothing_to_refill": "Auf diesem Schloss wartet kein Code darauf, neu geschrieben zu werden.",
         "error.slot_not_unmanaged": "Auf diesem Platz ist kein fremder Code bekannt.",
         "error.slot_managed": "Diesen Platz verwaltet Latchkey; lösche oder bearbeite stattdessen seinen Code.",
         "error.slot_already_managed": "Diesen Platz verwaltet Latchkey schon.",
@@ -13350,7 +13316,9 @@ const languages = {
         "sync_reason.removed_in_ha": "Dieser Code wurde von jemand anderem in Home Assistant entfernt. Lass ihn entfernt oder stelle den von Latchkey wieder her.",
         "sync_reason.removed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses gelöscht. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
         "sync_reason.changed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses geändert. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
-        "sync_reason.codes_lost": "Das Schloss hat seine Codes verloren (Batteriewechsel oder Zurücksetzen). „Neu schreiben“ bringt Latchkeys Codes wieder darauf.",
+        "sync_reason.pin_hidden": "Gesetzt, aber das Schloss zeigt keine PINs: Es hat den Code übernommen und meldet den Platz belegt, darum kann Latchkey nicht bestätigen, welche PIN dort ist.",
+        "sync_reason.no_answer": "Gesetzt, aber das Schloss hat sich nach dem Schreiben nie gemeldet, darum kann Latchkey es nicht bestätigen. Es wird nicht erneut gesendet.",
+        "sync_reason.refused_duplicate": "Dieses Schloss hat die PIN abgelehnt: Ein anderer Platz hat dieselbe PIN. Latchkey sendet sie nicht erneut; wähle eine andere PIN oder lösche den anderen Platz.",
     },
 };
 const translators = makeTranslator("en", { ...ERROR_TEXTS, ...SYNC_REASON_TEXTS }, languages);
@@ -13375,14 +13343,12 @@ const KEYPAD_REASON = {
     removed_at_lock: "removed_at_lock",
     changed_in_ha: "changed_at_lock",
     removed_in_ha: "removed_at_lock",
-    codes_lost: "removed_at_lock",
 };
 class ClientView {
     constructor(features, language) {
         this.stateActivity = features?.includes("state_activity") ?? false;
         this.haCodeChanges = features?.includes("ha_code_changes") ?? false;
         this.alertActivity = features?.includes("alert_activity") ?? false;
-        this.lostCodes = features?.includes("lost_codes") ?? false;
         this.problems = problemTexts(language);
     }
     entries(entries) {
@@ -13391,18 +13357,12 @@ class ClientView {
     snapshot(snapshot) {
         const sync = Object.fromEntries(Object.entries(snapshot.sync).map(([codeId, perLock]) => [codeId, this.syncStatuses(perLock)]));
         const lastActivity = Object.fromEntries(Object.entries(snapshot.lastActivity).filter(([, entry]) => this.understands(entry)));
-        const held = snapshot.held.map((slot) => ({ ...slot, reason: this.holdReason(slot.reason) }));
+        const held = this.haCodeChanges
+            ? snapshot.held
+            : snapshot.held.map((slot) => ({ ...slot, reason: KEYPAD_REASON[slot.reason] }));
         return { ...snapshot, sync, lastActivity, held };
     }
-    /** A hold reason as this client knows it: a card from before a reason gets the nearest it has. */
-    holdReason(reason) {
-        if (reason === "codes_lost")
-            return this.lostCodes ? reason : KEYPAD_REASON[reason];
-        return this.haCodeChanges ? reason : KEYPAD_REASON[reason];
-    }
     understands(entry) {
-        if (!this.lostCodes && LOST_CODES_KINDS.has(entry.kind))
-            return false;
         if (!this.stateActivity && STATE_ACTIVITY_KINDS.has(entry.kind))
             return false;
         if (!this.alertActivity && ALERT_ACTIVITY_KINDS.has(entry.kind))
@@ -13603,6 +13563,8 @@ const SlotObservationSchema = discriminatedUnion("status", [
         confirmed: boolean(),
         verifiedAt: IsoTimeSchema,
         via: VerificationPathSchema,
+        /** Why it is unconfirmed, where the lock told (it hides PINs) or never answered. */
+        why: optional(UnverifiedWhySchema),
     }),
 ]);
 /**
@@ -13730,9 +13692,8 @@ function claimRule(claim, codes, now, timeZone) {
     }
     const state = claim.owner.kind === "clear" ? "clear-only" : "orphaned";
     if (claim.held) {
-        // Emptied at the keypad, or lost by the lock: nothing is left to clear. Changed there: a
-        // person's code now.
-        if (claim.held.reason === "removed_at_lock" || claim.held.reason === "codes_lost")
+        // Emptied at the keypad: nothing is left to clear. Changed there: a person's code now.
+        if (claim.held.reason === "removed_at_lock")
             return { state, action: { kind: "release" }, listing: "clearing" };
         return { state: "foreign", action: { kind: "none" }, listing: "unmanaged" };
     }
@@ -13802,7 +13763,6 @@ function buildSnapshot(input) {
         held,
         clearing,
         offLocks,
-        alerts: Object.fromEntries(input.locks.map((l) => [l.id, input.alerts(l.id)])),
         connected: input.connected,
     };
 }
@@ -13823,9 +13783,17 @@ function statusOf(claim, code, present, input) {
     const matches = pin === null ? observed.status === "empty" : observed.status === "set" && observed.pin === pin;
     if (!matches)
         return { state: "pending" };
-    return observed.confirmed
-        ? { state: "synced", via: observed.via, at: observed.verifiedAt }
-        : { state: "unverified", at: observed.verifiedAt };
+    if (observed.confirmed)
+        return { state: "synced", via: observed.via, at: observed.verifiedAt };
+    // The lock hid the PIN or never answered: said on the chip, and never "synced".
+    if (observed.status === "set" && observed.why)
+        return {
+            state: "unverified",
+            at: observed.verifiedAt,
+            why: observed.why,
+            ...syncReason(`sync_reason.${observed.why}`),
+        };
+    return { state: "unverified", at: observed.verifiedAt };
 }
 /** What the sync engine is doing about a slot, if anything; a lock gone from HA waits. */
 function workStatus(claim, present, input) {
@@ -13835,7 +13803,7 @@ function workStatus(claim, present, input) {
         return { state: "waiting", ...syncReason("sync_reason.lock_gone") };
     const runtime = input.runtime(claim.lockId, claim.slot);
     if (runtime?.state === "failed")
-        return { ...runtime, nextRetryAt: runtime.nextRetryAt.toISOString() };
+        return { ...runtime, nextRetryAt: runtime.nextRetryAt ? runtime.nextRetryAt.toISOString() : null };
     return runtime;
 }
 /** A slot being emptied: what the engine is doing about it, else waiting its turn. */
@@ -13856,19 +13824,10 @@ const ADMIN_ONLY = new Set([
     "codes/share",
     "unmanaged/adopt",
     "held/resolve",
-    "held/refill",
     "unmanaged/clear",
-    "locks/set_alerts",
 ]);
-/**
- * Rights are asked of HA at the moment these run: what shows a PIN to someone, and what decides
- * who hears about the doors (an admin demoted a moment ago must not mute an alert).
- */
-const CHECKED_AT_THE_MOMENT = new Set([
-    "codes/reveal",
-    "codes/share",
-    "locks/set_alerts",
-]);
+/** What shows a PIN to someone: rights are asked of HA at the moment these run. */
+const CHECKED_AT_THE_MOMENT = new Set(["codes/reveal", "codes/share"]);
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
 async function handleRequest(service, journal, user, client, request, subscribe, 
 /** The user as HA says they are now (throws when HA cannot be asked, or they are not who logged in). */
@@ -13942,16 +13901,6 @@ confirmUser) {
             if (codeId)
                 await record("code_updated", codeId);
             return { lockId: request.lockId, slot: request.slot };
-        }
-        case "held/refill": {
-            const refilled = await service.refillLostCodes(request.lockId);
-            for (const codeId of new Set(refilled.map((r) => r.codeId)))
-                await record("code_updated", codeId);
-            return { lockId: request.lockId, slots: refilled.map((r) => r.slot) };
-        }
-        case "locks/set_alerts": {
-            const alerts = await service.setLockAlerts(request.lockId, request.alerts);
-            return { lockId: request.lockId, alerts };
         }
         case "activity/list": {
             const entries = client.entries(journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit }));
@@ -14526,21 +14475,8 @@ const OptionsSchema = object$1({
         error: "notify_targets entries are persistent_notification or notify.<service>",
     }))
         .default(["persistent_notification"]),
-    /**
-     * Door events that alert, for every lock that has not chosen otherwise in the card: a code
-     * opening a door, a door opened by hand and a jam do (the product's promise); app/remote
-     * unlocks and auto-locks do not.
-     */
-    notify_keypad_unlock: boolean$1().default(true),
-    notify_manual_unlock: boolean$1().default(true),
-    notify_remote_unlock: boolean$1().default(false),
-    notify_auto_lock: boolean$1().default(false),
+    notify_manual_unlock: boolean$1().default(false),
     notify_jammed: boolean$1().default(true),
-    /**
-     * A lock that lost Latchkey's codes (battery swap, factory reset) gets them back without a
-     * tap — at most once a day per lock, so a lock that keeps forgetting is held, not looped.
-     */
-    refill_lost_codes: boolean$1().default(false),
     notify_keypad_code_changes: boolean$1().default(true),
     /** Codes added, changed, disabled, enabled or deleted in Latchkey, or by its rules (expired, used up). */
     notify_code_changes: boolean$1().default(true),
@@ -14850,18 +14786,6 @@ class HaClient {
             if (parsed.success)
                 callback(parsed.data);
         }, eventType);
-    }
-    /**
-     * A Z-Wave device's node status events ("dead", "alive", "sleep", "wake up"), through
-     * `zwave_js/subscribe_node_status` (admin); re-subscribed after a reconnect by the library.
-     */
-    async subscribeNodeStatus(deviceId, callback) {
-        const FrameSchema = object$1({ event: string$1() }).loose();
-        return this.connection.subscribeMessage((raw) => {
-            const parsed = FrameSchema.safeParse(raw);
-            if (parsed.success)
-                callback(parsed.data.event);
-        }, { type: "zwave_js/subscribe_node_status", device_id: deviceId });
     }
     /**
      * A short-lived `subscribe_trigger` (admin): HA sends `{variables: {trigger: …}}` each time it
@@ -15253,7 +15177,6 @@ const en = {
     "activity.code_added_at_lock": "A code was added at the {lock} keypad{slot}.",
     "activity.code_deleted_at_lock": "A code was removed at the {lock} keypad{slot}.",
     "activity.all_codes_deleted_at_lock": "All codes were removed at the {lock} keypad.",
-    "activity.codes_lost_at_lock": "{lock} lost Latchkey's codes (a battery swap or a reset?).",
     "activity.code_changed_in_ha": "{who} changed a code on {lock} in Home Assistant{slot}.",
     "activity.code_removed_in_ha": "{who} removed a code from {lock} in Home Assistant{slot}.",
     "activity.duplicate_code_rejected": "{lock} rejected a code because it already has it.",
@@ -15272,8 +15195,6 @@ const en = {
     "notify.sync_failed_set": "Latchkey could not put {code} on {lock} after {attempts} tries ({reason}). It keeps trying.",
     "notify.sync_failed_clear": "Latchkey could not take {code} off {lock} after {attempts} tries ({reason}). It keeps trying.",
     "notify.lock_it": "Lock it",
-    "notify.codes_lost": "{lock} has lost {count} of Latchkey's codes ({names}) — a battery swap or a reset? Open Latchkey and tap Refill to put them back.",
-    "notify.codes_refilled": "{lock} had lost {count} of Latchkey's codes ({names}) — a battery swap or a reset? Latchkey is putting them back.",
     "notify.wrong_code": "A wrong code was entered at {lock} at {time}.",
     "notify.keypad_disabled": "{lock} turned its keypad off at {time} after too many wrong codes.",
     "alert.code_created": "{user} added {code}'s code to {locks}.",
@@ -15319,7 +15240,6 @@ const de = {
     "activity.code_added_at_lock": "Am Tastenfeld von {lock} wurde ein Code hinzugefügt{slot}.",
     "activity.code_deleted_at_lock": "Am Tastenfeld von {lock} wurde ein Code gelöscht{slot}.",
     "activity.all_codes_deleted_at_lock": "Am Tastenfeld von {lock} wurden alle Codes gelöscht.",
-    "activity.codes_lost_at_lock": "{lock} hat die Codes von Latchkey verloren (Batteriewechsel oder Zurücksetzen?).",
     "activity.code_changed_in_ha": "{who} hat in Home Assistant einen Code an {lock} geändert{slot}.",
     "activity.code_removed_in_ha": "{who} hat in Home Assistant einen Code von {lock} entfernt{slot}.",
     "activity.duplicate_code_rejected": "{lock} hat einen Code abgelehnt, den es schon hat.",
@@ -15338,8 +15258,6 @@ const de = {
     "notify.sync_failed_set": "Latchkey konnte {code} nach {attempts} Versuchen nicht auf {lock} schreiben ({reason}). Es versucht es weiter.",
     "notify.sync_failed_clear": "Latchkey konnte {code} nach {attempts} Versuchen nicht von {lock} entfernen ({reason}). Es versucht es weiter.",
     "notify.lock_it": "Abschließen",
-    "notify.codes_lost": "{lock} hat {count} Codes von Latchkey verloren ({names}) – Batteriewechsel oder Zurücksetzen? Öffne Latchkey und tippe auf „Neu schreiben“, um sie wieder aufzuspielen.",
-    "notify.codes_refilled": "{lock} hatte {count} Codes von Latchkey verloren ({names}) – Batteriewechsel oder Zurücksetzen? Latchkey spielt sie wieder auf.",
     "notify.wrong_code": "An {lock} wurde um {time} ein falscher Code eingegeben.",
     "notify.keypad_disabled": "{lock} hat um {time} sein Tastenfeld nach zu vielen falschen Codes gesperrt.",
     "alert.code_created": "{user} hat den Code von {code} zu {locks} hinzugefügt.",
@@ -15380,8 +15298,8 @@ const ZwaveNotificationSchema = object$1({
     event_data: unknown().optional(),
 })
     .loose();
-const ACCESS_CONTROL = 6;
-const NOTIFICATION_CC = 113;
+const ACCESS_CONTROL$1 = 6;
+const NOTIFICATION_CC$1 = 113;
 const ENTRY_CONTROL_CC = 111;
 /** Entry Control event types zwave-js names Lock (22) and Unlock (23). */
 const ENTRY_CONTROL_EVENTS = { 22: "keypad_lock", 23: "keypad_unlock" };
@@ -15420,7 +15338,7 @@ const ACCESS_CONTROL_EVENTS = {
 function interpretNotification(event, ctx) {
     if (event.command_class === ENTRY_CONTROL_CC)
         return interpretEntryControl(event, ctx);
-    if (event.command_class !== NOTIFICATION_CC || event.type !== ACCESS_CONTROL || event.event === undefined)
+    if (event.command_class !== NOTIFICATION_CC$1 || event.type !== ACCESS_CONTROL$1 || event.event === undefined)
         return null;
     const kind = ACCESS_CONTROL_EVENTS[event.event];
     const lock = ctx.locks.find((l) => l.deviceId === event.device_id);
@@ -15474,44 +15392,6 @@ function describeActivity(entry, lockName, t = logMessages) {
             (entry.slot === null ? t("who.someone") : t("who.unknown_slot", { slot: entry.slot })));
     const slot = entry.slot === null ? "" : t("slot", { slot: entry.slot });
     return t(`activity.${entry.kind}`, { who, lock: lockName, slot });
-}
-
-/** Which alert choice each door event falls under; events no per-lock choice covers are absent. */
-const KIND_OF_EVENT = {
-    keypad_unlock: "keypad",
-    manual_unlock: "manual",
-    rf_unlock: "remote",
-    auto_lock: "auto_lock",
-    jammed: "jam",
-};
-/** Which alert choice a door event falls under; null for events no per-lock choice covers. */
-function alertKindOf(kind) {
-    return KIND_OF_EVENT[kind] ?? null;
-}
-/** The household's defaults as choices. */
-function householdAlerts(options) {
-    return {
-        keypad: options.notify_keypad_unlock,
-        manual: options.notify_manual_unlock,
-        remote: options.notify_remote_unlock,
-        auto_lock: options.notify_auto_lock,
-        jam: options.notify_jammed,
-    };
-}
-/** A lock's choices in effect: its own where it has one, the household's default for the rest. */
-function lockAlertChoices(household, own) {
-    const choices = { ...household };
-    for (const kind of ALERT_KINDS) {
-        const chosen = own?.[kind];
-        if (chosen !== undefined)
-            choices[kind] = chosen;
-    }
-    return choices;
-}
-/** Whether this door event alerts, given the household's defaults and the lock's own choices. */
-function doorEventAlerts(kind, household, own) {
-    const alertKind = alertKindOf(kind);
-    return alertKind !== null && lockAlertChoices(household, own)[alertKind];
 }
 
 /**
@@ -15596,7 +15476,6 @@ async function reportDoorEvent(deps, seen) {
     const lockName = service.locks.lockName(seen.lockId);
     const sentence = await enterLockActivity(deps, entry, lockName);
     const t = service.messages();
-    const household = householdAlerts(options);
     if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
         const code = await service.recordUse(seen.codeId, seen.kind === "keypad_unlock");
         await notifier.fire("latchkey_code_used", {
@@ -15621,11 +15500,7 @@ async function reportDoorEvent(deps, seen) {
         if (code && seen.kind === "keypad_unlock" && code.uses === code.rules.maxUses)
             // This use was its last: the reconciler takes it off every lock now.
             await deps.journal.codeEvent("code_used_up", code, "Latchkey");
-        // Both must want it: the code ("tell me when this code is used", on by default) and, for an
-        // unlock, the door ("a code opens it", the lock's own choice or the household's).
-        const doorWants = alertKindOf(seen.kind) === null ||
-            doorEventAlerts(seen.kind, household, service.book.lockAlerts(seen.lockId));
-        if (code?.notify.onUse && doorWants)
+        if (code?.notify.onUse)
             await notifier.notify(targets, "Latchkey", sentence, {
                 lockAction: UNLOCKS.has(seen.kind) ? seen.lockId : undefined,
             });
@@ -15659,7 +15534,8 @@ async function reportDoorEvent(deps, seen) {
         });
         return;
     }
-    const alert = doorEventAlerts(seen.kind, household, service.book.lockAlerts(seen.lockId)) ||
+    const alert = (seen.kind === "manual_unlock" && options.notify_manual_unlock) ||
+        (seen.kind === "jammed" && options.notify_jammed) ||
         (options.notify_keypad_code_changes &&
             (seen.kind === "code_added_at_lock" ||
                 seen.kind === "code_deleted_at_lock" ||
@@ -16178,40 +16054,6 @@ function syncFailureReporter(deps) {
 }
 
 /**
- * Tells of a lock that lost Latchkey's codes, once: an activity entry, `latchkey_codes_lost` for
- * automations, and one alert naming the lock, how many codes and whose — never a PIN.
- */
-function lostCodesReporter(deps) {
-    return async ({ lockId, codes, slots, refilled }) => {
-        const { service, notifier, options } = deps;
-        const lockName = service.locks.lockName(lockId);
-        const entry = {
-            id: randomUUID(),
-            at: new Date().toISOString(),
-            kind: "codes_lost_at_lock",
-            lockId,
-            codeId: null,
-            codeName: null,
-            slot: null,
-            userName: null,
-        };
-        await enterLockActivity(deps, entry, lockName);
-        const names = codes.map((c) => c.name);
-        await notifier.fire("latchkey_codes_lost", {
-            entity_id: lockId,
-            count: slots.length,
-            slots,
-            code_ids: codes.map((c) => c.id),
-            code_names: names,
-            refilled,
-        });
-        const t = service.messages();
-        const values = { lock: lockName, count: slots.length, names: names.join(", ") };
-        await notifier.notify(options.notify_targets, "Latchkey", t(refilled ? "notify.codes_refilled" : "notify.codes_lost", values), { tag: `latchkey_codes_lost_${lockId.replace(/^lock\./, "")}` });
-    };
-}
-
-/**
  * What Latchkey hears from HA and tells it: every HA event comes in once (ha/event-intake.ts)
  * and goes to each part that needs it — the lock directory (availability), the door activity
  * (notifications and state changes), "Lock it" from a phone — and sync failures and code
@@ -16248,6 +16090,9 @@ async function wireHaEvents(wiring) {
         graceMs: wiring.stateGraceMs,
     };
     watchDoorEvents({ ...shared, client: ha, options });
+    intake.on("zwave_js_notification", (event) => {
+        wiring.refusals.hear(event.data);
+    });
     watchLockSensors({ ...shared, options });
     // A keypad or hand move on a Matter lock, seen in its state, is told like a Z-Wave lock's report.
     watchLockStates({ ...shared, tell: doorEventTeller({ ...shared, options }) });
@@ -16265,7 +16110,6 @@ async function wireHaEvents(wiring) {
         secrets: () => service.secrets(),
         messages: () => service.messages(),
     }));
-    service.onCodesLost(lostCodesReporter({ service, activity, notifier, options, log }));
     await intake.start(ha);
     return notifier;
 }
@@ -16483,7 +16327,7 @@ function withMatterLocks(matter, zwave) {
 }
 
 /** User Code CC (99) as zwave-js exposes it: one `userIdStatus` and one `userCode` value per slot. */
-const USER_CODE_CC$1 = 99;
+const USER_CODE_CC = 99;
 /** User ID status per the Z-Wave spec: 0 available, 1 enabled (occupied), 2 disabled, 3 messaging, 4 passage. */
 const USER_ID_AVAILABLE = 0;
 /** Combines the two per-slot values into what the slot holds. */
@@ -16530,7 +16374,7 @@ class CcReader {
             await client.command(unknown(), {
                 type: "zwave_js/invoke_cc_api",
                 device_id: NO_SUCH_DEVICE,
-                command_class: USER_CODE_CC$1,
+                command_class: USER_CODE_CC,
                 method_name: "getUsersCount",
                 parameters: [],
                 wait_for_result: true,
@@ -16545,16 +16389,21 @@ class CcReader {
         }
     }
     async read(lock, slot) {
+        const readBack = await this.readBack(lock, slot);
+        return readBack ? slotContent(readBack.userIdStatus, readBack.userCode) : null;
+    }
+    /** The slot's two values as the lock sent them (a masked PIN stays "****"); null when no report came. */
+    async readBack(lock, slot) {
         const raw = await this.client.command(unknown(), {
             type: "zwave_js/invoke_cc_api",
             device_id: lock.deviceId,
-            command_class: USER_CODE_CC$1,
+            command_class: USER_CODE_CC,
             method_name: "get",
             parameters: [slot],
             wait_for_result: true,
         });
         const parsed = UserCodeGetSchema.safeParse(unwrapEndpoint(raw));
-        return parsed.success ? slotContent(parsed.data.userIdStatus, parsed.data.userCode) : null;
+        return parsed.success ? parsed.data : null;
     }
     /** The lock's own user slot count (User Code `getUsersCount`), or null when it cannot say. */
     async slotCount(lock) {
@@ -16562,7 +16411,7 @@ class CcReader {
             const raw = await this.client.command(unknown(), {
                 type: "zwave_js/invoke_cc_api",
                 device_id: lock.deviceId,
-                command_class: USER_CODE_CC$1,
+                command_class: USER_CODE_CC,
                 method_name: "getUsersCount",
                 parameters: [],
                 wait_for_result: true,
@@ -16603,6 +16452,16 @@ async function detectCodeInventory(client) {
     return async (lock) => listingOf(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true), lock.id);
 }
 /**
+ * A User Code lock's slot count as the driver learned it at the lock's interview (it keeps a
+ * value per slot, 1 to the lock's user count, read or not): HA lists them all from the driver's
+ * cache, so nothing goes on the air. Null when HA cannot list codes or lists none.
+ */
+async function listedSlotCount(client, lock) {
+    const response = ResponseSchema.safeParse(await client.callService("zwave_js", "get_lock_usercode", {}, { entity_id: lock.id }, true));
+    const slots = Object.keys((response.success ? response.data[lock.id] : undefined) ?? {}).filter((key) => /^[1-9]\d*$/.test(key));
+    return slots.length > 0 ? slots.length : null;
+}
+/**
  * One lock's slots from HA's answer. `in_use` is the driver's cached User ID status: true taken
  * (its PIN, or null when the cache has no digits), false free, null never read — a code set at
  * the keypad of a lock that reports only an Access Control notification stays null there (HA
@@ -16632,7 +16491,7 @@ function codeCommandClasses(capabilities) {
     if (!parsed.success)
         return null;
     const ids = new Set(Object.values(parsed.data).flatMap((classes) => classes.map((c) => c.id)));
-    return { userCode: ids.has(USER_CODE_CC$1), userCredential: ids.has(USER_CREDENTIAL_CC) };
+    return { userCode: ids.has(USER_CODE_CC), userCredential: ids.has(USER_CREDENTIAL_CC) };
 }
 /** Locks that keep codes only in the User Credential CC: HA's User Code services cannot reach them. */
 function isCredentialOnly(classes) {
@@ -16895,6 +16754,77 @@ function rememberSlotCounts(reader) {
     };
 }
 
+const NOTIFICATION_CC = 113;
+const ACCESS_CONTROL = 6;
+/** Access Control event 15: "New user code not added due to duplicate code". */
+const DUPLICATE_CODE = 15;
+/** The lock (by HA device id) that refused a new code as a duplicate, if `eventData` says so. */
+function duplicateRefusalOf(eventData) {
+    const parsed = ZwaveNotificationSchema.safeParse(eventData);
+    if (!parsed.success)
+        return null;
+    const { command_class, type, event, device_id } = parsed.data;
+    return command_class === NOTIFICATION_CC && type === ACCESS_CONTROL && event === DUPLICATE_CODE
+        ? device_id
+        : null;
+}
+/**
+ * Which locks refused a code as a duplicate, and when. The notice names no slot: a lock sends it
+ * right after the Set it refuses, so the writer holds it against the slot it has just written.
+ */
+class RefusalNotices {
+    constructor(now = Date.now) {
+        this.now = now;
+        this.lastHeard = new Map();
+    }
+    /** Takes every `zwave_js_notification` event's data; keeps only refusals. */
+    hear(eventData) {
+        const deviceId = duplicateRefusalOf(eventData);
+        if (deviceId)
+            this.lastHeard.set(deviceId, this.now());
+    }
+    /** The lock refused a code at or after `since` (ms since the epoch). */
+    refusedSince(deviceId, since) {
+        return (this.lastHeard.get(deviceId) ?? -Infinity) >= since;
+    }
+}
+
+/**
+ * The lock heard the write and said no (a duplicate PIN: Access Control 15, or a Supervision
+ * Fail with it). Sending the same write again gets the same no, so the executor never retries
+ * it; only a different write to that slot (another PIN) is sent. The text names no PIN.
+ */
+class WriteRefused extends Error {
+    constructor(problem = "sync_reason.refused_duplicate") {
+        const { reason, values } = syncReason(problem);
+        super(reason);
+        this.name = "WriteRefused";
+        this.problem = problem;
+        this.values = values;
+    }
+}
+
+/** Some locks send "****", others zeros, in place of a PIN they keep to themselves. */
+const HIDDEN_PIN = /^(\*+|0+)$/;
+/**
+ * The verdict on a write of `written`, given what the lock reported for the slot afterwards
+ * (`null`: nothing came, within the bounded reads). Pure. A slot just set that the lock reports
+ * in use with a hidden PIN took the write as far as anyone can tell: unverified, never a mismatch.
+ */
+function writeVerdict(written, readBack) {
+    if (readBack === null || (readBack.userIdStatus === undefined && readBack.userCode === undefined))
+        return { kind: "unverified", why: "no_answer" };
+    const content = slotContent(readBack.userIdStatus, readBack.userCode);
+    if (written.status === "empty")
+        return content?.status === "empty" ? { kind: "confirmed" } : { kind: "mismatch" };
+    if (content?.status === "set" && content.pin === written.pin)
+        return { kind: "confirmed" };
+    const inUse = readBack.userIdStatus !== undefined && readBack.userIdStatus !== USER_ID_AVAILABLE;
+    if (inUse && readBack.userCode !== undefined && HIDDEN_PIN.test(readBack.userCode))
+        return { kind: "unverified", why: "pin_hidden" };
+    return { kind: "mismatch" };
+}
+
 /**
  * Watches one slot's User Code values through HA's `zwave_js.value_updated` trigger (admin),
  * which every HA Latchkey supports. HA only attaches the trigger to an existing value id, so
@@ -16922,31 +16852,29 @@ async function watchSlot(client, lock, slot, log) {
     const unsubscribers = await Promise.all(["userCode", "userIdStatus"].map((property) => client.subscribeTrigger({
         platform: "zwave_js.value_updated",
         device_id: lock.deviceId,
-        command_class: USER_CODE_CC$1,
+        command_class: USER_CODE_CC,
         property,
         property_key: slot,
     }, onReport)));
     let reported = false;
-    const matches = (expected) => {
-        const content = slotContent(userIdStatus, userCode);
-        return (content !== null &&
-            content.status === expected.status &&
-            (content.status === "empty" || (expected.status === "set" && content.pin === expected.pin)));
-    };
+    const verdict = (expected) => writeVerdict(expected, reported ? { userIdStatus, userCode } : null);
+    // A mismatch may be the report of what the slot held before the write: wait for a later one.
+    const settled = (found) => found.kind !== "mismatch" && !(found.kind === "unverified" && found.why === "no_answer");
     return {
         wait: (expected, timeoutMs) => new Promise((resolve) => {
-            if (matches(expected)) {
-                resolve(true);
+            if (settled(verdict(expected))) {
+                resolve(verdict(expected));
                 return;
             }
             const timer = setTimeout(() => {
-                resolve(false);
+                resolve(verdict(expected));
             }, timeoutMs);
             notify = () => {
-                if (!matches(expected))
+                const found = verdict(expected);
+                if (!settled(found))
                     return;
                 clearTimeout(timer);
-                resolve(true);
+                resolve(found);
             };
         }),
         content: (timeoutMs) => new Promise((resolve) => {
@@ -16991,35 +16919,79 @@ function createZwaveWriter(options) {
     };
     async function writeAndVerify(op, lock, signal) {
         const target = { entity_id: lock.id };
+        // Real time, as the refusal notices are stamped: a test clock does not move them.
+        const startedAt = Date.now();
         const call = op.kind === "set"
             ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: op.pin }, target)
             : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
-        await withTimeout(call, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`).catch((error) => {
+        await withTimeout(call, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`).catch(async (error) => {
+            // A supervised Set the lock refused fails here; its Access Control notice says why.
+            if (op.kind === "set" && (await refusedSince(lock, startedAt)))
+                throw new WriteRefused();
             throw explainMissingSlot(error, lock, op.slot);
         });
         const expected = op.kind === "set" ? { status: "set", pin: op.pin } : { status: "empty" };
-        let via = "none";
         // The executor gave up waiting: the write was accepted, so it is reported as such, unconfirmed.
         if (signal?.aborted)
             return observation(expected, "none", now());
+        const { verdict, via } = await verify(lock, op.slot, expected);
+        if (verdict.kind === "mismatch" && op.kind === "set" && (await refusedSince(lock, startedAt)))
+            throw new WriteRefused();
+        if (verdict.kind === "mismatch" && via === "cc_read")
+            throw new HaCommandError("verify_mismatch", `${lock.name} holds something else in slot ${op.slot} after the write.`);
+        const confirmed = verdict.kind === "confirmed";
+        const why = verdict.kind === "unverified" ? verdict.why : undefined;
+        options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${confirmed ? `confirmed (${via})` : `not confirmed${why ? ` (${why})` : ""}`}.`);
+        return observation(expected, confirmed ? via : "none", now(), why);
+    }
+    /**
+     * Reads the slot back once: a direct User Code Get where HA has it, else the lock's report to a
+     * Get. A direct read that fails after an accepted write is a lock that does not answer: it is
+     * not asked again (no read loop on a silent lock).
+     */
+    async function verify(lock, slot, expected) {
         if (options.ccReader) {
-            const read = await options.ccReader.read(lock, op.slot);
-            if (read && sameContent(read, expected))
-                via = "cc_read";
-            else if (read)
-                throw new HaCommandError("verify_mismatch", `${lock.name} holds something else in slot ${op.slot} after the write.`);
+            const reader = options.ccReader;
+            const readBack = await reader.readBack(lock, slot).then((found) => ({ found }), (error) => {
+                options.log.debug(`No answer from ${lock.name} to the read of slot ${slot}.`, error);
+                return null;
+            });
+            if (readBack === null)
+                return { verdict: { kind: "unverified", why: "no_answer" }, via: "cc_read" };
+            if (readBack.found)
+                return { verdict: writeVerdict(expected, readBack.found), via: "cc_read" };
         }
-        if (via === "none" && (await confirmByReport(lock, op.slot, expected, options)))
-            via = "lock_report";
-        options.log.debug(`${op.kind === "set" ? "Wrote" : "Cleared"} slot ${op.slot} on ${lock.name}; ${via === "none" ? "no confirmation within the wait" : `confirmed (${via})`}.`);
-        return observation(expected, via, now());
+        return { verdict: await confirmByReport(lock, slot, expected, options), via: "lock_report" };
+    }
+    /** The lock sent a duplicate-code refusal since `since`; the notice may trail the Set by a moment. */
+    async function refusedSince(lock, since) {
+        const notices = options.refusals;
+        if (!notices)
+            return false;
+        for (let waited = 0;; waited += REFUSAL_POLL_MS) {
+            if (notices.refusedSince(lock.deviceId, since))
+                return true;
+            if (waited >= REFUSAL_GRACE_MS)
+                return false;
+            await new Promise((resolve) => setTimeout(resolve, REFUSAL_POLL_MS));
+        }
     }
 }
-function observation(expected, via, at) {
+/** How long a failed or mismatched Set waits for the lock's refusal notice to come through HA. */
+const REFUSAL_GRACE_MS = 500;
+const REFUSAL_POLL_MS = 50;
+function observation(expected, via, at, why) {
     const verifiedAt = at.toISOString();
     if (expected.status === "empty")
         return { status: "empty", confirmed: via !== "none", verifiedAt, via };
-    return { status: "set", pin: expected.pin, confirmed: via !== "none", verifiedAt, via };
+    return {
+        status: "set",
+        pin: expected.pin,
+        confirmed: via !== "none",
+        verifiedAt,
+        via,
+        ...(via === "none" && why ? { why } : {}),
+    };
 }
 /**
  * What a slot holds, before Latchkey writes to a slot HA cannot list: the lock's answer to a
@@ -17044,7 +17016,7 @@ function createSlotReader(options, now) {
 async function askAndWatch(lock, slot, options, until) {
     const watch = await watchSlot(options.client, lock, slot, options.log);
     try {
-        await options.client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC$1, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
+        await options.client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
         return await until(watch);
     }
     finally {
@@ -17075,11 +17047,7 @@ function explainMissingSlot(error, lock, slot) {
         return error;
     return new HaCommandError("slot_not_found", `${lock.name} has no User Code slot ${slot} in Home Assistant. If the lock keeps its codes in the User Credential command class, Latchkey needs Home Assistant 2026.6 or newer (its credential actions) to manage it.`);
 }
-function sameContent(a, b) {
-    return a.status === b.status && (a.status === "empty" || (b.status === "set" && a.pin === b.pin));
-}
 
-const USER_CODE_CC = 99;
 /**
  * Finds out what the running HA offers for reading and writing lock codes, and builds the
  * service's link to it: the best read-back path, User Credential locks where HA has the
@@ -17089,57 +17057,34 @@ async function openHaLink(ha, log, timing) {
     const callTimeoutMs = timing.callTimeoutMs ?? 30_000;
     const ccReader = await CcReader.detect(ha, await firstZwaveLockDevice(ha));
     const credentialLocks = await detectCredentialLocks(ha, log);
+    // Fed by the event intake (events-wiring.ts): the writer holds a refusal against its write.
+    const refusals = new RefusalNotices();
     const userCodeWriter = createZwaveWriter({
         client: ha,
         log,
         ccReader,
+        refusals,
         callTimeoutMs,
         verifyTimeoutMs: timing.verifyTimeoutMs,
     });
     const matter = await detectMatterSupport(ha, log, callTimeoutMs);
-    const inventory = routeInventory(credentialLocks, ha, await detectCodeInventory(ha));
+    const inventory = await detectCodeInventory(ha);
+    const askLock = ccReader ? (lock) => ccReader.slotCount(lock) : null;
+    // The driver's listing knows every User Code lock's slot count from its interview: asking the
+    // lock itself (a round trip on the radio) is left for an HA that cannot list codes.
+    const userCodeSlotCount = inventory
+        ? async (lock) => (await listedSlotCount(ha, lock).catch(() => null)) ?? (askLock ? askLock(lock) : null)
+        : askLock;
     const link = {
         client: ha,
-        // Only worth it where the codes can be listed afterwards.
-        ...(inventory
-            ? { rereadCodes: (lock, slots) => rereadUserCodes(ha, ccReader, lock, slots) }
-            : {}),
-        watchNode: async (lock, onDeadOrAlive) => {
-            if (lock.protocol === "matter")
-                return;
-            await ha.subscribeNodeStatus(lock.deviceId, (event) => {
-                if (event === "dead" || event === "alive")
-                    onDeadOrAlive();
-            });
-        },
         ...withMatterLocks(matter, {
             writer: routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs }), userCodeWriter),
-            inventory,
-            slotCount: rememberSlotCounts(routeSlotCount(credentialLocks, ha, ccReader ? (lock) => ccReader.slotCount(lock) : null)),
+            inventory: routeInventory(credentialLocks, ha, inventory),
+            slotCount: rememberSlotCounts(routeSlotCount(credentialLocks, ha, userCodeSlotCount)),
         }),
     };
     const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;
-    return { link, description };
-}
-/**
- * The lock's slots read from the lock again, one User Code Get each (the driver's cache follows
- * the reports). Not the driver's refresh of the whole CC: it skips the codes when the lock's
- * checksum matches the one it stored — and a wiped lock reports 0, the checksum a fresh lock
- * was interviewed with (seen on the real stack), however many codes were written since.
- */
-async function rereadUserCodes(ha, ccReader, lock, slots) {
-    if (lock.protocol === "matter")
-        return;
-    if (!ccReader) {
-        await ha.command(unknown(), {
-            type: "zwave_js/refresh_node_cc_values",
-            device_id: lock.deviceId,
-            command_class_id: USER_CODE_CC,
-        });
-        return;
-    }
-    for (const slot of slots)
-        await ccReader.read(lock, slot);
+    return { link, description, refusals };
 }
 async function firstZwaveLockDevice(client) {
     const entries = await client.command(array$1(object$1({ entity_id: string$1(), platform: string$1(), device_id: string$1().nullable() }).loose()), { type: "config/entity_registry/list" });
@@ -17474,84 +17419,6 @@ function readFirstResult(doc, lockId, slot, observed) {
     return { document: { ...doc, claims }, kept };
 }
 
-/** What Latchkey keeps about one lock; a lock with nothing of its own has no entry. */
-function storedLock(doc, lockId) {
-    return doc.locks.find((l) => l.lockId === lockId);
-}
-/** The document with one lock's settings changed; an entry left with nothing of its own goes. */
-function withLock(doc, lockId, change) {
-    const next = change(storedLock(doc, lockId) ?? { lockId });
-    const others = doc.locks.filter((l) => l.lockId !== lockId);
-    const empty = next.alerts === undefined && next.autoRefilledAt === undefined;
-    return { ...doc, locks: empty ? others : [...others, next] };
-}
-/**
- * A lock's own alert choices, replacing the ones it had: a kind left out follows the
- * household's default again.
- */
-function setLockAlerts(doc, lockId, alerts) {
-    const chosen = Object.keys(alerts).length > 0 ? { ...alerts } : undefined;
-    return withLock(doc, lockId, ({ alerts: _before, ...rest }) => ({
-        ...rest,
-        ...(chosen ? { alerts: chosen } : {}),
-    }));
-}
-/** When Latchkey last refilled a lock's lost codes on its own (`refill_lost_codes`). */
-function markAutoRefilled(doc, lockId, at) {
-    return withLock(doc, lockId, (before) => ({ ...before, autoRefilledAt: at }));
-}
-
-/** At most one automatic refill per lock in this long: a lock that keeps forgetting is held, not looped. */
-const AUTO_REFILL_EVERY_MS = 24 * 60 * 60 * 1000;
-/**
- * The slots a lock lost on its own — a battery swap, a factory reset: every slot where Latchkey
- * had confirmed an active code's PIN was listed empty again. One emptied slot among others still
- * there is no loss of the lock's memory (a keypad or another app removed that one), so nothing is
- * returned then; nor for slots held, still to be read, unconfirmed, or unknown to the listing.
- */
-function lostSlots(doc, lockId, listed, now, timeZone) {
-    const codes = new Map(doc.codes.map((c) => [c.id, c]));
-    const confirmed = doc.claims.filter((claim) => {
-        if (claim.lockId !== lockId || claim.held || claim.readFirst)
-            return false;
-        if (claim.observed.status !== "set" || !claim.observed.confirmed)
-            return false;
-        if (listed.unknown.has(claim.slot))
-            return false;
-        const code = owningCode(claim, codes);
-        return code !== undefined && desiredPin(code, now, timeZone) === claim.observed.pin;
-    });
-    const emptied = confirmed.filter((claim) => !listed.taken.has(claim.slot));
-    return emptied.length > 0 && emptied.length === confirmed.length ? emptied : [];
-}
-/** The lost slots held (nothing written there) with reason `codes_lost`, until a refill. */
-function holdLost(doc, lost, since) {
-    const lostSet = new Set(lost);
-    const claims = doc.claims.map((c) => lostSet.has(c)
-        ? { ...c, held: { reason: "codes_lost", since }, observed: { status: "unknown" } }
-        : c);
-    const owners = new Set(lost.flatMap((c) => (c.owner.kind === "code" ? [c.owner.codeId] : [])));
-    return { document: { ...doc, claims }, codes: doc.codes.filter((c) => owners.has(c.id)) };
-}
-/**
- * A lock's lost slots let go: with nothing known to be in them, the reconciler writes each
- * code's PIN there again. Throws when none of the lock's slots waits for a refill.
- */
-function refillLost(doc, lockId) {
-    const lost = (c) => c.lockId === lockId && c.held?.reason === "codes_lost";
-    const refilled = doc.claims
-        .filter(lost)
-        .flatMap((c) => (c.owner.kind === "code" ? [{ codeId: c.owner.codeId, slot: c.slot }] : []));
-    if (refilled.length === 0)
-        throw new LatchkeyError("not_found", "error.nothing_to_refill");
-    const claims = doc.claims.map((c) => (lost(c) ? { ...c, held: undefined } : c));
-    return { document: { ...doc, claims }, refilled };
-}
-/** Whether a lock may be refilled without a tap now: never before, or not within the last day. */
-function mayAutoRefill(autoRefilledAt, now) {
-    return autoRefilledAt === undefined || now.getTime() - Date.parse(autoRefilledAt) >= AUTO_REFILL_EVERY_MS;
-}
-
 /**
  * The codes document — codes and the slots they claim — and the one queue every change of it
  * goes through: a change runs after every earlier one, and is saved before it is acknowledged.
@@ -17652,43 +17519,6 @@ class CodeBook {
     }
     resolveHeld(lockId, slot, keep) {
         return this.apply((doc) => resolveHeld(doc, lockId, slot, keep, this.deps.now().toISOString()));
-    }
-    /** A lock's own alert choices (kinds left out follow the household's options). */
-    lockAlerts(lockId) {
-        return storedLock(this.doc, lockId)?.alerts;
-    }
-    setLockAlerts(lockId, alerts) {
-        return this.apply((doc) => setLockAlerts(doc, lockId, alerts));
-    }
-    /**
-     * Holds the slots a lock lost on its own (core/lost-codes.ts), picked inside the queue from the
-     * document as it is then. Null when the lock lost nothing.
-     */
-    holdLost(lockId, listed, timeZone) {
-        return this.transact(async (tx) => {
-            const now = this.deps.now();
-            const lost = lostSlots(tx.doc, lockId, listed, now, timeZone);
-            if (lost.length === 0)
-                return null;
-            const outcome = holdLost(tx.doc, lost, now.toISOString());
-            await tx.commit(outcome.document);
-            return { codes: outcome.codes, slots: lost.map((c) => c.slot) };
-        });
-    }
-    /** Puts a lock's lost codes back; `auto`: Latchkey did it on its own, which it may once a day. */
-    refillLost(lockId, { auto = false } = {}) {
-        return this.transact(async (tx) => {
-            const outcome = refillLost(tx.doc, lockId);
-            const document = auto
-                ? markAutoRefilled(outcome.document, lockId, this.deps.now().toISOString())
-                : outcome.document;
-            await tx.commit(document);
-            return outcome.refilled;
-        });
-    }
-    /** Whether Latchkey may refill this lock on its own now (at most once a day). */
-    mayAutoRefill(lockId) {
-        return mayAutoRefill(storedLock(this.doc, lockId)?.autoRefilledAt, this.deps.now());
     }
     claimToClear(lockId, slot) {
         return this.apply((doc) => claimToClear(doc, lockId, slot));
@@ -17827,16 +17657,6 @@ class FoundCodes {
             return;
         this.relist = setTimeout(this.relistLater, this.relistMs);
         this.relist.unref();
-    }
-    /**
-     * What HA listed for a lock (and Latchkey's own writes since): its taken slots and the ones
-     * nobody knows. Undefined where HA cannot list that lock's codes, or never could.
-     */
-    listing(lockId) {
-        const listed = this.listed.get(lockId);
-        if (!listed || this.failed.has(lockId))
-            return undefined;
-        return { taken: new Set(listed.keys()), unknown: this.unknown.get(lockId) ?? new Set() };
     }
     /** Locks whose codes could not be listed yet. */
     get unlisted() {
@@ -18140,8 +17960,6 @@ class LockDirectory {
         /** Each lock's state as HA last said ("locked", "unlocked", "jammed", …). */
         this.doorStates = new Map();
         this.lang = "en";
-        this.watchedNodes = new Set();
-        this.reread = new Set();
         this.listeners = new Set();
         /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
         this.reading = null;
@@ -18183,10 +18001,7 @@ class LockDirectory {
         if (!sources)
             return;
         const reading = await readLocks(sources, this.deps.options, this.deps.log);
-        const before = this.locks;
         this.locks = lockMap(reading.locks);
-        this.rereadReturned(before, sources);
-        this.watchNodes(sources);
         this.sensors = reading.sensors;
         for (const [lockId, state] of reading.doorStates)
             this.doorStates.set(lockId, state);
@@ -18197,61 +18012,6 @@ class LockDirectory {
         this.recheckWhileStarting(reading.haRunning);
         for (const listener of this.listeners)
             await listener();
-    }
-    /**
-     * A lock back from being away (its batteries swapped, a reset) may have forgotten its codes
-     * while the driver's cache still lists them: the slots listed taken are read from the lock
-     * again, and the lock is listed once that had time — so lost codes are noticed (service.ts).
-     */
-    rereadReturned(before, sources) {
-        const { rereadCodes } = sources;
-        if (!rereadCodes)
-            return;
-        const reachable = (lock) => lock.available && lock.nodeStatus !== "dead";
-        const back = [...this.locks.values()].filter((lock) => {
-            const was = before.get(lock.id);
-            return was !== undefined && !reachable(was) && reachable(lock);
-        });
-        if (back.length === 0)
-            return;
-        void Promise.all(back.map((lock) => rereadCodes(lock, [...(this.found.listing(lock.id)?.taken ?? [])]).catch((error) => {
-            this.deps.log.warn(`Could not ask ${lock.name}'s codes to be read again.`, error);
-        }))).then(() => {
-            clearTimeout(this.rereadTimer);
-            this.rereadTimer = setTimeout(() => {
-                for (const lock of back)
-                    this.reread.add(lock.id);
-                this.refreshInBackground();
-            }, this.deps.rereadMs ?? 3_000);
-            this.rereadTimer.unref();
-        });
-    }
-    /**
-     * The locks read again after being away whose listing is in, each handed out once: only there
-     * may empty slots mean the lock forgot its codes (any other listing may just follow someone
-     * clearing a code through HA).
-     */
-    takeReread() {
-        const locks = [...this.reread];
-        this.reread.clear();
-        return locks;
-    }
-    /** Each lock's node, watched once: dead or alive again, the locks are read again. */
-    watchNodes(sources) {
-        const { watchNode } = sources;
-        if (!watchNode)
-            return;
-        for (const lock of this.locks.values()) {
-            if (this.watchedNodes.has(lock.id))
-                continue;
-            this.watchedNodes.add(lock.id);
-            watchNode(lock, () => {
-                this.refreshInBackground();
-            }).catch((error) => {
-                this.watchedNodes.delete(lock.id);
-                this.deps.log.warn(`Could not follow ${lock.name}'s node status.`, error);
-            });
-        }
     }
     /** A state change in HA: re-read when it changes what Latchkey may do with a lock. */
     stateChanged(entityId, newState, oldState) {
@@ -18304,7 +18064,6 @@ class LockDirectory {
     stop() {
         this.found.stop();
         clearTimeout(this.startupRecheck);
-        clearTimeout(this.rereadTimer);
     }
     /**
      * After a restart HA answers on its websocket before Z-Wave JS has set up its locks, and the
@@ -18427,9 +18186,15 @@ class Executor {
             const lane = this.lane(lockId);
             const wanted = byLock.get(lockId) ?? [];
             lane.queue = wanted.filter((op) => !lane.running || !sameOperation(op, lane.running));
-            for (const slot of [...lane.failures.keys()])
-                if (!wanted.some((op) => op.slot === slot))
+            for (const [slot, failure] of [...lane.failures.entries()]) {
+                const { refused } = failure;
+                // A refusal holds only the write refused: another PIN for the slot is sent.
+                const stillWanted = refused
+                    ? wanted.some((op) => sameOperation(op, refused))
+                    : wanted.some((op) => op.slot === slot);
+                if (!stillWanted)
                     lane.failures.delete(slot);
+            }
             this.pump(lockId);
         }
         this.options.onChange();
@@ -18442,8 +18207,15 @@ class Executor {
         const failure = lane.failures.get(slot);
         if (lane.running?.slot === slot && !(lane.overdue && failure))
             return { state: "syncing" };
+        // Field by field: the refused operation carries its PIN, which never leaves the executor.
         if (failure)
-            return { state: "failed", ...failure };
+            return {
+                state: "failed",
+                reason: failure.reason,
+                attempts: failure.attempts,
+                nextRetryAt: failure.nextRetryAt,
+                ...(failure.problem ? { problem: failure.problem } : {}),
+            };
         if (!lane.queue.some((op) => op.slot === slot))
             return undefined;
         const lock = this.options.lockOf(lockId);
@@ -18489,7 +18261,7 @@ class Executor {
         const lock = this.options.lockOf(lockId);
         if (!lock || !isReachable(lock) || lane.restUntil > this.now())
             return;
-        const next = lane.queue.find((op) => (lane.failures.get(op.slot)?.nextRetryAt.getTime() ?? 0) <= this.now());
+        const next = lane.queue.find((op) => this.isDue(lane, op));
         if (!next)
             return;
         lane.queue = lane.queue.filter((op) => op !== next);
@@ -18531,7 +18303,31 @@ class Executor {
             this.notifyIfIdle();
         }
     }
+    /** An operation may run now: no failure on its slot, or its backoff is over; a refused write never. */
+    isDue(lane, op) {
+        const failure = lane.failures.get(op.slot);
+        if (!failure)
+            return true;
+        if (failure.nextRetryAt === null)
+            return false;
+        return failure.nextRetryAt.getTime() <= this.now();
+    }
+    /** The lock said no to this write: recorded and shown, never retried, and the lane does not rest. */
+    refuse(lane, op, refusal) {
+        lane.failures.set(op.slot, {
+            reason: refusal.message,
+            attempts: 1,
+            nextRetryAt: null,
+            problem: refusal.problem,
+            refused: op,
+        });
+        this.options.onRefused?.(op, refusal.message);
+    }
     fail(lockId, lane, op, error) {
+        if (error instanceof WriteRefused) {
+            this.refuse(lane, op, error);
+            return;
+        }
         const attempts = (lane.failures.get(op.slot)?.attempts ?? 0) + 1;
         const delay = backoffDelay(attempts, this.options.retry.baseMs, this.options.retry.maxMs);
         const nextRetryAt = new Date(this.now() + delay);
@@ -18555,7 +18351,7 @@ class Executor {
             const lock = this.options.lockOf(lockId);
             if (!lock || !isReachable(lock) || lane.restUntil > this.now())
                 return false;
-            return lane.queue.some((op) => (lane.failures.get(op.slot)?.nextRetryAt.getTime() ?? 0) <= this.now());
+            return lane.queue.some((op) => this.isDue(lane, op));
         });
         if (busy)
             return;
@@ -18608,6 +18404,10 @@ class SyncLoop {
                 // Told once per stuck slot, not at every retry: a battery lock may stay away for hours.
                 if (attempts === SYNC_FAILURE_REPORT_AT)
                     this.failureListener?.(op, reason, attempts);
+            },
+            onRefused: (op, reason) => {
+                deps.log.warn(`${deps.directory.lockName(op.lockId)} refused the write to slot ${op.slot}: ${reason}`);
+                this.failureListener?.(op, reason, 1);
             },
             onRetryDue: () => {
                 this.syncInBackground();
@@ -18722,7 +18522,6 @@ class LatchkeyService {
             options: deps.options,
             log: deps.log,
             ...(deps.relistMs === undefined ? {} : { relistMs: deps.relistMs }),
-            ...(deps.rereadMs === undefined ? {} : { rereadMs: deps.rereadMs }),
         });
         this.book = new CodeBook({
             save: deps.save,
@@ -18745,12 +18544,7 @@ class LatchkeyService {
         this.book.onCommit(() => {
             this.emit();
         });
-        this.locks.onRefreshed(async () => {
-            await this.noticeLostCodes().catch((e) => {
-                deps.log.error("Checking the locks for lost codes failed.", e);
-            });
-            await this.loop.afterRefresh();
-        });
+        this.locks.onRefreshed(() => this.loop.afterRefresh());
     }
     /** Connects the service to HA: read the locks and sync; again after every reconnect. */
     async attach(link) {
@@ -18783,19 +18577,7 @@ class LatchkeyService {
             connected: this.client?.connected ?? false,
             showNames: this.deps.options.show_code_names_to_everyone,
             lastDoorActivity: this.deps.lastDoorActivity?.() ?? [],
-            alerts: (lockId) => this.alertChoices(lockId),
         });
-    }
-    /** Which door events alert at a lock now: its own choices over the household's options. */
-    alertChoices(lockId) {
-        return lockAlertChoices(householdAlerts(this.deps.options), this.book.lockAlerts(lockId));
-    }
-    /** A lock's own alert choices, replacing the ones it had. */
-    async setLockAlerts(lockId, alerts) {
-        if (!this.locks.hasLock(lockId))
-            throw new LatchkeyError("not_found", "error.lock_gone");
-        await this.book.setLockAlerts(lockId, alerts);
-        return this.alertChoices(lockId);
     }
     /** Called with every change clients would see. */
     onChange(listener) {
@@ -18875,38 +18657,6 @@ class LatchkeyService {
         await this.loop.sync();
         return outcome;
     }
-    /** Called once for each lock found to have lost Latchkey's codes. */
-    onCodesLost(listener) {
-        this.lostListener = listener;
-    }
-    /** Puts every code a lock lost on its own back on it (an admin's tap). */
-    refillLostCodes(lockId) {
-        if (!this.locks.hasLock(lockId))
-            throw new LatchkeyError("not_found", "error.lock_gone");
-        return this.thenSync(this.book.refillLost(lockId));
-    }
-    /**
-     * After a lock back from being away was read again and listed: if its slots came back empty
-     * where Latchkey had confirmed its codes, it has lost them. Its slots are held — not rewritten behind anyone's back,
-     * and never in a loop — and told once; with `refill_lost_codes` they are refilled at once,
-     * at most once a day per lock.
-     */
-    async noticeLostCodes() {
-        for (const lockId of this.locks.takeReread()) {
-            const lock = this.locks.lockOf(lockId);
-            const listed = this.locks.found.listing(lockId);
-            if (!lock || !listed)
-                continue;
-            const held = await this.book.holdLost(lock.id, listed, this.locks.timeZone);
-            if (!held)
-                continue;
-            const refilled = this.deps.options.refill_lost_codes && this.book.mayAutoRefill(lock.id);
-            if (refilled)
-                await this.book.refillLost(lock.id, { auto: true });
-            this.deps.log.warn(`${lock.name} lost ${held.slots.length} of Latchkey's codes (slots ${held.slots.join(", ")}); ${refilled ? "refilling them" : "holding them until an admin refills them"}.`);
-            await this.lostListener?.({ lockId: lock.id, codes: held.codes, slots: held.slots, refilled });
-        }
-    }
     /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */
     async idle() {
         await this.book.settled();
@@ -18970,26 +18720,6 @@ const StoreV2Schema = object$1({
     codes: array$1(CodeSchema),
     claims: array$1(StoredClaimSchema),
 });
-/**
- * What Latchkey keeps about a lock itself: its own alert choices (kinds left out follow the
- * household's options) and when it last refilled codes the lock had lost on its own.
- */
-const StoredLockSchema = object$1({
-    lockId: LockIdSchema,
-    alerts: optional$1(object$1(LockAlertsSchema.def.shape)),
-    autoRefilledAt: optional$1(IsoTimeSchema),
-});
-/** Version 3: per-lock settings beside the codes and claims. */
-const StoreV3Schema = object$1({
-    version: literal$1(3),
-    codes: array$1(CodeSchema),
-    claims: array$1(StoredClaimSchema),
-    locks: array$1(StoredLockSchema),
-});
-/** v2 → v3: no lock has settings of its own yet. */
-function storeV2ToV3(doc) {
-    return { version: 3, codes: doc.codes, claims: doc.claims, locks: [] };
-}
 /** The magic code id version 1 used for a slot an admin asked to clear. */
 const V1_CLEAR_ONLY = "cleared-by-user";
 /** v1 → v2: each claim's `codeId` becomes its owner. */
@@ -19014,10 +18744,10 @@ function claimedTwice(doc) {
     }
     return null;
 }
-const CURRENT_STORE_VERSION = 3;
-const StoreDocumentSchema = StoreV3Schema;
+const CURRENT_STORE_VERSION = 2;
+const StoreDocumentSchema = StoreV2Schema;
 function emptyStore() {
-    return { version: 3, codes: [], claims: [], locks: [] };
+    return { version: 2, codes: [], claims: [] };
 }
 
 class StoreFormatError extends Error {
@@ -19034,12 +18764,6 @@ const steps = {
         if (!parsed.success)
             throw new StoreFormatError(describeZodError(parsed.error, "The store file (format 1) is not valid"));
         return storeV1ToV2(parsed.data);
-    },
-    2: (doc) => {
-        const parsed = StoreV2Schema.safeParse(doc);
-        if (!parsed.success)
-            throw new StoreFormatError(describeZodError(parsed.error, "The store file (format 2) is not valid"));
-        return storeV2ToV3(parsed.data);
     },
 };
 /** Parses a store document of any known version into the current one. Throws StoreFormatError. */
@@ -19188,7 +18912,6 @@ async function main() {
         retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 },
         ownEchoMs: config.tuning.ownEchoMs,
         relistMs: config.tuning.relistMs,
-        rereadMs: config.tuning.codeActionRelistMs,
         lastDoorActivity: () => activity.lastDoorActivity(),
     });
     service = svc;
@@ -19233,7 +18956,9 @@ async function main() {
     ha.onAuthLost(() => {
         exit(log, "Home Assistant no longer accepts Latchkey's token. Check ha_token (or restart the add-on).");
     });
-    const { link, description } = await openHaLink(ha, log, { verifyTimeoutMs: tuning.verifyTimeoutMs });
+    const { link, description, refusals } = await openHaLink(ha, log, {
+        verifyTimeoutMs: tuning.verifyTimeoutMs,
+    });
     log.info(`Connected to Home Assistant ${ha.haVersion} (${haConfig.mode}); ${description}.`);
     await wireHaEvents({
         ha,
@@ -19244,6 +18969,7 @@ async function main() {
         log,
         stateGraceMs: tuning.stateGraceMs,
         relistAfterCodeActionMs: tuning.codeActionRelistMs,
+        refusals,
     });
     svc.loop.startClock(tuning.clockTickMs);
     watchCodeEnds({ book: svc.book, journal, log, now: () => new Date(), tickMs: tuning.clockTickMs });
