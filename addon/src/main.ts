@@ -39,6 +39,11 @@ async function main(): Promise<void> {
     secrets: () => [...(service?.secrets() ?? []), token],
     write: (line) => process.stdout.write(`${line}\n`),
   });
+  // A promise nobody awaited that fails (a library's background work, such as a subscription it
+  // renews after a reconnect) is logged; it does not end the add-on and the codes it keeps.
+  process.on("unhandledRejection", (reason) => {
+    log.error("A background task failed; Latchkey keeps running.", reason);
+  });
   const store = new FileStore(config.dataDir, log);
   const { document, source } = await store.load();
   log.info(

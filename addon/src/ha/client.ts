@@ -134,7 +134,10 @@ export class HaClient {
 
   /**
    * A Z-Wave device's node status events ("dead", "alive", "sleep", "wake up"), through
-   * `zwave_js/subscribe_node_status` (admin); re-subscribed after a reconnect by the library.
+   * `zwave_js/subscribe_node_status` (admin). Not re-subscribed by the library after a
+   * reconnect: HA answers it only once zwave_js is loaded again, and the library leaves a failed
+   * re-subscription as an unhandled rejection, which ends the process. The caller subscribes
+   * again once it has read HA after the reconnect.
    */
   async subscribeNodeStatus(
     deviceId: string,
@@ -147,6 +150,7 @@ export class HaClient {
         if (parsed.success) callback(parsed.data.event);
       },
       { type: "zwave_js/subscribe_node_status", device_id: deviceId },
+      { resubscribe: false },
     );
   }
 

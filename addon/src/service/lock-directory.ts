@@ -145,7 +145,16 @@ export class LockDirectory {
     return locks;
   }
 
-  /** Each lock's node, watched once: dead or alive again, the locks are read again. */
+  /**
+   * HA is back after a lost connection: its node status subscriptions went with the old one,
+   * so each lock's node is watched anew by the read that follows.
+   */
+  reconnected(): void {
+    this.watchedNodes.clear();
+    this.refreshInBackground();
+  }
+
+  /** Each lock's node, watched once per connection: dead or alive again, the locks are read again. */
   private watchNodes(sources: LockSources): void {
     const { watchNode } = sources;
     if (!watchNode) return;

@@ -114,7 +114,7 @@ export class LatchkeyService {
     this.locks.connect(link);
     this.loop.connect(link.writer, link.contentProbe);
     link.client.onReconnect(() => {
-      this.locks.refreshInBackground();
+      this.locks.reconnected();
     });
     link.client.onDisconnect(() => {
       this.emit();
