@@ -63,19 +63,14 @@ export class FoundCodes {
   }
 
   /**
-   * Every PIN listed on a lock, by slot — where each taken slot's PIN is known and no slot
-   * changed at the keypad waits to be read; null otherwise. Unknown slots are not in it.
+   * What each taken slot of a lock was listed to hold — where no slot changed at the keypad
+   * waits to be read; null otherwise. Unknown slots are not in it.
    */
-  knownPins(lockId: LockId): Map<number, string> | null {
+  listedHoldings(lockId: LockId): Map<number, SlotHolding> | null {
     const listed = this.listed.get(lockId);
     if (!listed || this.failed.has(lockId)) return null;
     if ([...this.changed.values()].some((c) => c.lockId === lockId)) return null;
-    const pins = new Map<number, string>();
-    for (const [slot, holding] of listed) {
-      if (typeof holding !== "string") return null;
-      pins.set(slot, holding);
-    }
-    return pins;
+    return new Map(listed);
   }
 
   /** The lock itself confirmed that the slots nobody had read are empty (its User Code checksum). */

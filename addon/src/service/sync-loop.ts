@@ -92,7 +92,7 @@ export class SyncLoop {
   /** Writes go through this writer from now on; `probe`, where the locks can say, settles unknown slots. */
   connect(writer: SlotWriter, probe?: LockContentProbe): void {
     this.writer = writer;
-    this.settler = probe ? new UnknownSlotSettler(probe, this.deps.directory.found) : null;
+    this.settler = probe ? new UnknownSlotSettler(probe, this.deps.directory.found, this.deps.log) : null;
   }
 
   /** What a write (or a read) found the slot to hold goes into the book and the directory; then plan again. */

@@ -1,6 +1,7 @@
 import type { Lock } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
 import type { SlotClaim } from "../../../src/model/slot-claim";
+import type { Logger } from "../log/logger";
 import type { FoundCodes } from "./found-codes";
 
 /**
@@ -22,6 +23,7 @@ export class UnknownSlotSettler {
   constructor(
     private readonly probe: LockContentProbe,
     private readonly found: FoundCodes,
+    private readonly log: Logger,
   ) {}
 
   /** Settles the locks where `planned` would read slots first; true when one was settled. */
@@ -37,11 +39,21 @@ export class UnknownSlotSettler {
     let settled = false;
     for (const lockId of locks) {
       const lock = lockOf(lockId);
-      const key = `${lockId}#${this.found.listing}`;
+      const key = `${lockId}#${this.found.listingNumber}`;
       if (!lock || this.asked.has(key) || !this.found.hasUnknown(lockId)) continue;
       this.asked.add(key);
       const pins = this.expectedPins(lockId, stored);
-      if (pins && (await this.probe(lock, pins).catch(() => false))) {
+      if (!pins) {
+        this.log.debug(`Not every PIN on ${lock.name} is known: its unread slots are read one by one.`);
+        continue;
+      }
+      const matches = await this.probe(lock, pins).catch(() => false);
+      this.log.info(
+        matches
+          ? `${lock.name}'s checksum matches the ${pins.size} code(s) Latchkey knows there: its unread slots are empty, none is read before writing.`
+          : `${lock.name}'s checksum does not vouch for its unread slots: each is read before Latchkey writes there.`,
+      );
+      if (matches) {
         this.found.settleUnknown(lockId);
         settled = true;
       }
@@ -49,14 +61,22 @@ export class UnknownSlotSettler {
     return settled;
   }
 
-  /** What the lock holds if its unknown slots are empty: the listing, with Latchkey's own slots as it wrote them. */
+  /**
+   * What the lock holds if its unknown slots are empty: the listing, with Latchkey's own slots as
+   * it wrote them (HA's copy of a slot's digits may lag a write); null where a PIN is not known.
+   */
   private expectedPins(lockId: LockId, stored: readonly SlotClaim[]): Map<number, string> | null {
-    const pins = this.found.knownPins(lockId);
-    if (!pins) return null;
+    const holdings = this.found.listedHoldings(lockId);
+    if (!holdings) return null;
     for (const claim of stored.filter((c) => c.lockId === lockId)) {
       if (claim.held || claim.observed.status === "unknown") return null;
-      if (claim.observed.status === "set") pins.set(claim.slot, claim.observed.pin);
-      else pins.delete(claim.slot);
+      if (claim.observed.status === "set") holdings.set(claim.slot, claim.observed.pin);
+      else holdings.delete(claim.slot);
+    }
+    const pins = new Map<number, string>();
+    for (const [slot, holding] of holdings) {
+      if (typeof holding !== "string") return null;
+      pins.set(slot, holding);
     }
     return pins;
   }
