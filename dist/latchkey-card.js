@@ -1,1 +1,1 @@
-export{L as LatchkeyCard}from"./latchkey-card-main-DWL2Wmg9.js";
+export{L as LatchkeyCard}from"./latchkey-card-main-BhXaiJ_G.js";

@@ -6934,7 +6934,7 @@ const ZodNever = /*@__PURE__*/ $constructor("ZodNever", (inst, def) => {
     ZodType.init(inst, def);
     inst._zod.processJSONSchema = (ctx, json, params) => neverProcessor(inst, ctx, json);
 });
-function never(params) {
+function never$1(params) {
     return _never(ZodNever, params);
 }
 const ZodArray = /*@__PURE__*/ $constructor("ZodArray", (inst, def) => {
@@ -6984,7 +6984,7 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
     },
     strict() {
-        return this.clone(mergeDefs(this._zod.def, { catchall: never() }));
+        return this.clone(mergeDefs(this._zod.def, { catchall: never$1() }));
     },
     strip() {
         return this.clone(mergeDefs(this._zod.def, { catchall: undefined }));
@@ -12611,6 +12611,14 @@ const ZodMiniBoolean = /*@__PURE__*/ $constructor("ZodMiniBoolean", (inst, def) 
 function boolean(params) {
     return _boolean(ZodMiniBoolean, params);
 }
+const ZodMiniNever = /*@__PURE__*/ $constructor("ZodMiniNever", (inst, def) => {
+    $ZodNever.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function never(params) {
+    return _never(ZodMiniNever, params);
+}
 const ZodMiniArray = /*@__PURE__*/ $constructor("ZodMiniArray", (inst, def) => {
     $ZodArray.init(inst, def);
     ZodMiniType.init(inst, def);
@@ -12636,6 +12644,16 @@ function object(shape, params) {
         ...normalizeParams(params),
     };
     return new ZodMiniObject(def);
+}
+// strictObject
+// @__NO_SIDE_EFFECTS__
+function strictObject(shape, params) {
+    return new ZodMiniObject({
+        type: "object",
+        shape,
+        catchall: never(),
+        ...normalizeParams(params),
+    });
 }
 const ZodMiniUnion = /*@__PURE__*/ $constructor("ZodMiniUnion", (inst, def) => {
     $ZodUnion.init(inst, def);
@@ -12794,6 +12812,7 @@ const ERROR_TEXTS = {
     "error.code_gone": "That code does not exist (any more).",
     "error.lock_gone": "That lock is not in Home Assistant.",
     "error.slot_not_held": "That slot is not waiting for a choice.",
+    "error.nothing_to_refill": "No codes on that lock are waiting to be refilled.",
     "error.slot_not_unmanaged": "No unmanaged code is known in that slot.",
     "error.slot_managed": "That slot is managed by Latchkey; delete or edit its code instead.",
     "error.slot_already_managed": "That slot is already managed by Latchkey.",
@@ -12819,6 +12838,7 @@ const SYNC_REASON_TEXTS = {
     "sync_reason.removed_in_ha": "This code was removed by someone else in Home Assistant. Keep it removed or restore Latchkey's.",
     "sync_reason.removed_at_lock": "This code was removed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
     "sync_reason.changed_at_lock": "This code was changed at the lock's keypad. Keep the lock's version or restore Latchkey's.",
+    "sync_reason.codes_lost": "The lock lost its codes (a battery swap or a reset). Refill puts Latchkey's codes back on it.",
     "sync_reason.pin_hidden": "Set, but the lock does not show PINs: it took the code and reports the slot in use, so Latchkey cannot confirm which PIN is there.",
     "sync_reason.no_answer": "Set, but the lock never reported back after the write, so Latchkey cannot confirm it. It is not sent again.",
     "sync_reason.refused_duplicate": "This lock refused the PIN: another slot holds the same PIN. Latchkey does not send it again; choose another PIN, or clear the other slot.",
@@ -12929,6 +12949,8 @@ const ActivityKindSchema = _enum([
     "code_added_at_lock",
     "code_deleted_at_lock",
     "all_codes_deleted_at_lock",
+    // Slots Latchkey had confirmed came back empty, with no word from the lock (a battery swap, a reset).
+    "codes_lost_at_lock",
     // Someone else changed what a lock holds through Home Assistant (not through Latchkey).
     "code_changed_in_ha",
     "code_removed_in_ha",
@@ -12977,6 +12999,8 @@ const ALERT_ACTIVITY_KINDS = new Set([
     "code_expired",
     "code_used_up",
 ]);
+/** Kinds a card understands only when its hello lists the "lost_codes" feature (issue 16, 7b). */
+const LOST_CODES_KINDS = new Set(["codes_lost_at_lock"]);
 /** One thing that happened at a door or to a code. Never carries a PIN. */
 const ActivityEntrySchema = object({
     id: string().check(_minLength(1)),
@@ -13103,6 +13127,24 @@ function isReachable(lock) {
     return lock.available && lock.nodeStatus !== "dead";
 }
 
+/**
+ * The kinds of door events a household can be alerted about, per lock: a code opened the door
+ * (keypad), a hand turned the thumb-turn (manual), an app, a remote or HA opened it (remote), the
+ * lock locked itself (auto_lock), the bolt jammed (jam).
+ */
+const ALERT_KINDS = ["keypad", "manual", "remote", "auto_lock", "jam"];
+/**
+ * A lock's own choices: a kind left out follows the household's default (the add-on's options).
+ * Strict, so a misspelt kind is refused with its name rather than dropped without a word.
+ */
+const LockAlertsSchema = strictObject({
+    keypad: optional(boolean()),
+    manual: optional(boolean()),
+    remote: optional(boolean()),
+    auto_lock: optional(boolean()),
+    jam: optional(boolean()),
+});
+
 /** How a slot's content was confirmed, best first. Recorded so users can see how sure we are. */
 const VerificationPathSchema = _enum([
     "cc_read", // User Code Get through zwave_js/invoke_cc_api (newest HA)
@@ -13118,13 +13160,15 @@ const UnverifiedWhySchema = _enum(["pin_hidden", "no_answer"]);
 /**
  * Why Latchkey stopped writing a slot until a person decides: the code there was changed or
  * removed at the lock's keypad, or by someone else through Home Assistant (its own Manage
- * access dialog, a script calling the zwave_js code actions).
+ * access dialog, a script calling the zwave_js code actions), or the lock lost every code
+ * Latchkey had confirmed on it (a battery swap, a factory reset) — refilled with one tap.
  */
 const HoldReasonSchema = _enum([
     "changed_at_lock",
     "removed_at_lock",
     "changed_in_ha",
     "removed_in_ha",
+    "codes_lost",
 ]);
 /** Per (code, lock) sync state as users see it. */
 // A plain union, not a discriminated one: the card parses this, and no other schema it bundles
@@ -13208,6 +13252,10 @@ const RequestSchema = discriminatedUnion("type", [
         slot: SlotNumberSchema,
         keep: _enum(["lock", "latchkey"]),
     }),
+    /** Every code a lock lost on its own (a battery swap, a reset) goes back on it. */
+    request("held/refill", { lockId: LockIdSchema }),
+    /** A lock's own choice of which door events alert; kinds left out follow the household's options. */
+    request("locks/set_alerts", { lockId: LockIdSchema, alerts: LockAlertsSchema }),
     request("activity/list", {
         lockId: optional(LockIdSchema),
         codeId: optional(CodeIdSchema),
@@ -13294,6 +13342,7 @@ const languages = {
         "error.code_gone": "Diesen Code gibt es nicht (mehr).",
         "error.lock_gone": "Dieses Schloss ist nicht in Home Assistant.",
         "error.slot_not_held": "Dieser Platz wartet auf keine Entscheidung.",
+        "error.nothing_to_refill": "Auf diesem Schloss wartet kein Code darauf, neu geschrieben zu werden.",
         "error.slot_not_unmanaged": "Auf diesem Platz ist kein fremder Code bekannt.",
         "error.slot_managed": "Diesen Platz verwaltet Latchkey; lösche oder bearbeite stattdessen seinen Code.",
         "error.slot_already_managed": "Diesen Platz verwaltet Latchkey schon.",
@@ -13316,6 +13365,7 @@ const languages = {
         "sync_reason.removed_in_ha": "Dieser Code wurde von jemand anderem in Home Assistant entfernt. Lass ihn entfernt oder stelle den von Latchkey wieder her.",
         "sync_reason.removed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses gelöscht. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
         "sync_reason.changed_at_lock": "Dieser Code wurde am Tastenfeld des Schlosses geändert. Behalte die Version des Schlosses oder stelle die von Latchkey wieder her.",
+        "sync_reason.codes_lost": "Das Schloss hat seine Codes verloren (Batteriewechsel oder Zurücksetzen). „Neu schreiben“ bringt Latchkeys Codes wieder darauf.",
         "sync_reason.pin_hidden": "Gesetzt, aber das Schloss zeigt keine PINs: Es hat den Code übernommen und meldet den Platz belegt, darum kann Latchkey nicht bestätigen, welche PIN dort ist.",
         "sync_reason.no_answer": "Gesetzt, aber das Schloss hat sich nach dem Schreiben nie gemeldet, darum kann Latchkey es nicht bestätigen. Es wird nicht erneut gesendet.",
         "sync_reason.refused_duplicate": "Dieses Schloss hat die PIN abgelehnt: Ein anderer Platz hat dieselbe PIN. Latchkey sendet sie nicht erneut; wähle eine andere PIN oder lösche den anderen Platz.",
@@ -13343,12 +13393,14 @@ const KEYPAD_REASON = {
     removed_at_lock: "removed_at_lock",
     changed_in_ha: "changed_at_lock",
     removed_in_ha: "removed_at_lock",
+    codes_lost: "removed_at_lock",
 };
 class ClientView {
     constructor(features, language) {
         this.stateActivity = features?.includes("state_activity") ?? false;
         this.haCodeChanges = features?.includes("ha_code_changes") ?? false;
         this.alertActivity = features?.includes("alert_activity") ?? false;
+        this.lostCodes = features?.includes("lost_codes") ?? false;
         this.problems = problemTexts(language);
     }
     entries(entries) {
@@ -13357,12 +13409,18 @@ class ClientView {
     snapshot(snapshot) {
         const sync = Object.fromEntries(Object.entries(snapshot.sync).map(([codeId, perLock]) => [codeId, this.syncStatuses(perLock)]));
         const lastActivity = Object.fromEntries(Object.entries(snapshot.lastActivity).filter(([, entry]) => this.understands(entry)));
-        const held = this.haCodeChanges
-            ? snapshot.held
-            : snapshot.held.map((slot) => ({ ...slot, reason: KEYPAD_REASON[slot.reason] }));
+        const held = snapshot.held.map((slot) => ({ ...slot, reason: this.holdReason(slot.reason) }));
         return { ...snapshot, sync, lastActivity, held };
     }
+    /** A hold reason as this client knows it: a card from before a reason gets the nearest it has. */
+    holdReason(reason) {
+        if (reason === "codes_lost")
+            return this.lostCodes ? reason : KEYPAD_REASON[reason];
+        return this.haCodeChanges ? reason : KEYPAD_REASON[reason];
+    }
     understands(entry) {
+        if (!this.lostCodes && LOST_CODES_KINDS.has(entry.kind))
+            return false;
         if (!this.stateActivity && STATE_ACTIVITY_KINDS.has(entry.kind))
             return false;
         if (!this.alertActivity && ALERT_ACTIVITY_KINDS.has(entry.kind))
@@ -13692,8 +13750,9 @@ function claimRule(claim, codes, now, timeZone) {
     }
     const state = claim.owner.kind === "clear" ? "clear-only" : "orphaned";
     if (claim.held) {
-        // Emptied at the keypad: nothing is left to clear. Changed there: a person's code now.
-        if (claim.held.reason === "removed_at_lock")
+        // Emptied at the keypad, or lost by the lock: nothing is left to clear. Changed there: a
+        // person's code now.
+        if (claim.held.reason === "removed_at_lock" || claim.held.reason === "codes_lost")
             return { state, action: { kind: "release" }, listing: "clearing" };
         return { state: "foreign", action: { kind: "none" }, listing: "unmanaged" };
     }
@@ -13763,6 +13822,7 @@ function buildSnapshot(input) {
         held,
         clearing,
         offLocks,
+        alerts: Object.fromEntries(input.locks.map((l) => [l.id, input.alerts(l.id)])),
         connected: input.connected,
     };
 }
@@ -13824,10 +13884,19 @@ const ADMIN_ONLY = new Set([
     "codes/share",
     "unmanaged/adopt",
     "held/resolve",
+    "held/refill",
     "unmanaged/clear",
+    "locks/set_alerts",
 ]);
-/** What shows a PIN to someone: rights are asked of HA at the moment these run. */
-const CHECKED_AT_THE_MOMENT = new Set(["codes/reveal", "codes/share"]);
+/**
+ * Rights are asked of HA at the moment these run: what shows a PIN to someone, and what decides
+ * who hears about the doors (an admin demoted a moment ago must not mute an alert).
+ */
+const CHECKED_AT_THE_MOMENT = new Set([
+    "codes/reveal",
+    "codes/share",
+    "locks/set_alerts",
+]);
 /** One handler per request type; the switch is exhaustive so a new request type cannot be forgotten. */
 async function handleRequest(service, journal, user, client, request, subscribe, 
 /** The user as HA says they are now (throws when HA cannot be asked, or they are not who logged in). */
@@ -13901,6 +13970,16 @@ confirmUser) {
             if (codeId)
                 await record("code_updated", codeId);
             return { lockId: request.lockId, slot: request.slot };
+        }
+        case "held/refill": {
+            const refilled = await service.refillLostCodes(request.lockId);
+            for (const codeId of new Set(refilled.map((r) => r.codeId)))
+                await record("code_updated", codeId);
+            return { lockId: request.lockId, slots: refilled.map((r) => r.slot) };
+        }
+        case "locks/set_alerts": {
+            const alerts = await service.setLockAlerts(request.lockId, request.alerts);
+            return { lockId: request.lockId, alerts };
         }
         case "activity/list": {
             const entries = client.entries(journal.activity.list({ lockId: request.lockId, codeId: request.codeId, limit: request.limit }));
@@ -14475,8 +14554,21 @@ const OptionsSchema = object$1({
         error: "notify_targets entries are persistent_notification or notify.<service>",
     }))
         .default(["persistent_notification"]),
-    notify_manual_unlock: boolean$1().default(false),
+    /**
+     * Door events that alert, for every lock that has not chosen otherwise in the card: a code
+     * opening a door, a door opened by hand and a jam do (the product's promise); app/remote
+     * unlocks and auto-locks do not.
+     */
+    notify_keypad_unlock: boolean$1().default(true),
+    notify_manual_unlock: boolean$1().default(true),
+    notify_remote_unlock: boolean$1().default(false),
+    notify_auto_lock: boolean$1().default(false),
     notify_jammed: boolean$1().default(true),
+    /**
+     * A lock that lost Latchkey's codes (battery swap, factory reset) gets them back without a
+     * tap — at most once a day per lock, so a lock that keeps forgetting is held, not looped.
+     */
+    refill_lost_codes: boolean$1().default(false),
     notify_keypad_code_changes: boolean$1().default(true),
     /** Codes added, changed, disabled, enabled or deleted in Latchkey, or by its rules (expired, used up). */
     notify_code_changes: boolean$1().default(true),
@@ -14496,6 +14588,8 @@ const TuningSchema = object$1({
     LATCHKEY_RELIST_MS: number$1().int().min(50).default(60_000),
     /** How long a lock's state change waits for the notification that explains it. */
     LATCHKEY_STATE_GRACE_MS: number$1().int().min(10).default(3_000),
+    /** How often Matter locks are listed again (changes from another controller reach HA no other way). */
+    LATCHKEY_MATTER_RELIST_MS: number$1().int().min(0).default(3_600_000),
     /** How long after another client's zwave_js code action a lock's codes are listed again. */
     LATCHKEY_CODE_ACTION_RELIST_MS: number$1().int().min(10).default(3_000),
     /** A connection that has not said hello by then is closed. */
@@ -14549,6 +14643,7 @@ async function loadConfig(env) {
         relistMs: tuningParsed.data.LATCHKEY_RELIST_MS,
         stateGraceMs: tuningParsed.data.LATCHKEY_STATE_GRACE_MS,
         codeActionRelistMs: tuningParsed.data.LATCHKEY_CODE_ACTION_RELIST_MS,
+        matterRelistMs: tuningParsed.data.LATCHKEY_MATTER_RELIST_MS,
         api: {
             helloTimeoutMs: tuningParsed.data.LATCHKEY_API_HELLO_TIMEOUT_MS,
             heartbeatMs: tuningParsed.data.LATCHKEY_API_HEARTBEAT_MS,
@@ -14786,6 +14881,21 @@ class HaClient {
             if (parsed.success)
                 callback(parsed.data);
         }, eventType);
+    }
+    /**
+     * A Z-Wave device's node status events ("dead", "alive", "sleep", "wake up"), through
+     * `zwave_js/subscribe_node_status` (admin). Not re-subscribed by the library after a
+     * reconnect: HA answers it only once zwave_js is loaded again, and the library leaves a failed
+     * re-subscription as an unhandled rejection, which ends the process. The caller subscribes
+     * again once it has read HA after the reconnect.
+     */
+    async subscribeNodeStatus(deviceId, callback) {
+        const FrameSchema = object$1({ event: string$1() }).loose();
+        return this.connection.subscribeMessage((raw) => {
+            const parsed = FrameSchema.safeParse(raw);
+            if (parsed.success)
+                callback(parsed.data.event);
+        }, { type: "zwave_js/subscribe_node_status", device_id: deviceId }, { resubscribe: false });
     }
     /**
      * A short-lived `subscribe_trigger` (admin): HA sends `{variables: {trigger: …}}` each time it
@@ -15177,6 +15287,7 @@ const en = {
     "activity.code_added_at_lock": "A code was added at the {lock} keypad{slot}.",
     "activity.code_deleted_at_lock": "A code was removed at the {lock} keypad{slot}.",
     "activity.all_codes_deleted_at_lock": "All codes were removed at the {lock} keypad.",
+    "activity.codes_lost_at_lock": "{lock} lost Latchkey's codes (a battery swap or a reset?).",
     "activity.code_changed_in_ha": "{who} changed a code on {lock} in Home Assistant{slot}.",
     "activity.code_removed_in_ha": "{who} removed a code from {lock} in Home Assistant{slot}.",
     "activity.duplicate_code_rejected": "{lock} rejected a code because it already has it.",
@@ -15195,6 +15306,8 @@ const en = {
     "notify.sync_failed_set": "Latchkey could not put {code} on {lock} after {attempts} tries ({reason}). It keeps trying.",
     "notify.sync_failed_clear": "Latchkey could not take {code} off {lock} after {attempts} tries ({reason}). It keeps trying.",
     "notify.lock_it": "Lock it",
+    "notify.codes_lost": "{lock} has lost {count} of Latchkey's codes ({names}) — a battery swap or a reset? Open Latchkey and tap Refill to put them back.",
+    "notify.codes_refilled": "{lock} had lost {count} of Latchkey's codes ({names}) — a battery swap or a reset? Latchkey is putting them back.",
     "notify.wrong_code": "A wrong code was entered at {lock} at {time}.",
     "notify.keypad_disabled": "{lock} turned its keypad off at {time} after too many wrong codes.",
     "alert.code_created": "{user} added {code}'s code to {locks}.",
@@ -15240,6 +15353,7 @@ const de = {
     "activity.code_added_at_lock": "Am Tastenfeld von {lock} wurde ein Code hinzugefügt{slot}.",
     "activity.code_deleted_at_lock": "Am Tastenfeld von {lock} wurde ein Code gelöscht{slot}.",
     "activity.all_codes_deleted_at_lock": "Am Tastenfeld von {lock} wurden alle Codes gelöscht.",
+    "activity.codes_lost_at_lock": "{lock} hat die Codes von Latchkey verloren (Batteriewechsel oder Zurücksetzen?).",
     "activity.code_changed_in_ha": "{who} hat in Home Assistant einen Code an {lock} geändert{slot}.",
     "activity.code_removed_in_ha": "{who} hat in Home Assistant einen Code von {lock} entfernt{slot}.",
     "activity.duplicate_code_rejected": "{lock} hat einen Code abgelehnt, den es schon hat.",
@@ -15258,6 +15372,8 @@ const de = {
     "notify.sync_failed_set": "Latchkey konnte {code} nach {attempts} Versuchen nicht auf {lock} schreiben ({reason}). Es versucht es weiter.",
     "notify.sync_failed_clear": "Latchkey konnte {code} nach {attempts} Versuchen nicht von {lock} entfernen ({reason}). Es versucht es weiter.",
     "notify.lock_it": "Abschließen",
+    "notify.codes_lost": "{lock} hat {count} Codes von Latchkey verloren ({names}) – Batteriewechsel oder Zurücksetzen? Öffne Latchkey und tippe auf „Neu schreiben“, um sie wieder aufzuspielen.",
+    "notify.codes_refilled": "{lock} hatte {count} Codes von Latchkey verloren ({names}) – Batteriewechsel oder Zurücksetzen? Latchkey spielt sie wieder auf.",
     "notify.wrong_code": "An {lock} wurde um {time} ein falscher Code eingegeben.",
     "notify.keypad_disabled": "{lock} hat um {time} sein Tastenfeld nach zu vielen falschen Codes gesperrt.",
     "alert.code_created": "{user} hat den Code von {code} zu {locks} hinzugefügt.",
@@ -15394,6 +15510,44 @@ function describeActivity(entry, lockName, t = logMessages) {
     return t(`activity.${entry.kind}`, { who, lock: lockName, slot });
 }
 
+/** Which alert choice each door event falls under; events no per-lock choice covers are absent. */
+const KIND_OF_EVENT = {
+    keypad_unlock: "keypad",
+    manual_unlock: "manual",
+    rf_unlock: "remote",
+    auto_lock: "auto_lock",
+    jammed: "jam",
+};
+/** Which alert choice a door event falls under; null for events no per-lock choice covers. */
+function alertKindOf(kind) {
+    return KIND_OF_EVENT[kind] ?? null;
+}
+/** The household's defaults as choices. */
+function householdAlerts(options) {
+    return {
+        keypad: options.notify_keypad_unlock,
+        manual: options.notify_manual_unlock,
+        remote: options.notify_remote_unlock,
+        auto_lock: options.notify_auto_lock,
+        jam: options.notify_jammed,
+    };
+}
+/** A lock's choices in effect: its own where it has one, the household's default for the rest. */
+function lockAlertChoices(household, own) {
+    const choices = { ...household };
+    for (const kind of ALERT_KINDS) {
+        const chosen = own?.[kind];
+        if (chosen !== undefined)
+            choices[kind] = chosen;
+    }
+    return choices;
+}
+/** Whether this door event alerts, given the household's defaults and the lock's own choices. */
+function doorEventAlerts(kind, household, own) {
+    const alertKind = alertKindOf(kind);
+    return alertKind !== null && lockAlertChoices(household, own)[alertKind];
+}
+
 /**
  * What happened at a lock, entered once: the activity log (and the cards told), the add-on's
  * log in English, and `latchkey_lock_activity` for automations. Returns the sentence in the
@@ -15476,6 +15630,7 @@ async function reportDoorEvent(deps, seen) {
     const lockName = service.locks.lockName(seen.lockId);
     const sentence = await enterLockActivity(deps, entry, lockName);
     const t = service.messages();
+    const household = householdAlerts(options);
     if ((seen.kind === "keypad_unlock" || seen.kind === "keypad_lock") && seen.codeId) {
         const code = await service.recordUse(seen.codeId, seen.kind === "keypad_unlock");
         await notifier.fire("latchkey_code_used", {
@@ -15500,7 +15655,11 @@ async function reportDoorEvent(deps, seen) {
         if (code && seen.kind === "keypad_unlock" && code.uses === code.rules.maxUses)
             // This use was its last: the reconciler takes it off every lock now.
             await deps.journal.codeEvent("code_used_up", code, "Latchkey");
-        if (code?.notify.onUse)
+        // Both must want it: the code ("tell me when this code is used", on by default) and, for an
+        // unlock, the door ("a code opens it", the lock's own choice or the household's).
+        const doorWants = alertKindOf(seen.kind) === null ||
+            doorEventAlerts(seen.kind, household, service.book.lockAlerts(seen.lockId));
+        if (code?.notify.onUse && doorWants)
             await notifier.notify(targets, "Latchkey", sentence, {
                 lockAction: UNLOCKS.has(seen.kind) ? seen.lockId : undefined,
             });
@@ -15534,8 +15693,7 @@ async function reportDoorEvent(deps, seen) {
         });
         return;
     }
-    const alert = (seen.kind === "manual_unlock" && options.notify_manual_unlock) ||
-        (seen.kind === "jammed" && options.notify_jammed) ||
+    const alert = doorEventAlerts(seen.kind, household, service.book.lockAlerts(seen.lockId)) ||
         (options.notify_keypad_code_changes &&
             (seen.kind === "code_added_at_lock" ||
                 seen.kind === "code_deleted_at_lock" ||
@@ -16054,6 +16212,40 @@ function syncFailureReporter(deps) {
 }
 
 /**
+ * Tells of a lock that lost Latchkey's codes, once: an activity entry, `latchkey_codes_lost` for
+ * automations, and one alert naming the lock, how many codes and whose — never a PIN.
+ */
+function lostCodesReporter(deps) {
+    return async ({ lockId, codes, slots, refilled }) => {
+        const { service, notifier, options } = deps;
+        const lockName = service.locks.lockName(lockId);
+        const entry = {
+            id: randomUUID(),
+            at: new Date().toISOString(),
+            kind: "codes_lost_at_lock",
+            lockId,
+            codeId: null,
+            codeName: null,
+            slot: null,
+            userName: null,
+        };
+        await enterLockActivity(deps, entry, lockName);
+        const names = codes.map((c) => c.name);
+        await notifier.fire("latchkey_codes_lost", {
+            entity_id: lockId,
+            count: slots.length,
+            slots,
+            code_ids: codes.map((c) => c.id),
+            code_names: names,
+            refilled,
+        });
+        const t = service.messages();
+        const values = { lock: lockName, count: slots.length, names: names.join(", ") };
+        await notifier.notify(options.notify_targets, "Latchkey", t(refilled ? "notify.codes_refilled" : "notify.codes_lost", values), { tag: `latchkey_codes_lost_${lockId.replace(/^lock\./, "")}` });
+    };
+}
+
+/**
  * What Latchkey hears from HA and tells it: every HA event comes in once (ha/event-intake.ts)
  * and goes to each part that needs it — the lock directory (availability), the door activity
  * (notifications and state changes), "Lock it" from a phone — and sync failures and code
@@ -16110,6 +16302,7 @@ async function wireHaEvents(wiring) {
         secrets: () => service.secrets(),
         messages: () => service.messages(),
     }));
+    service.onCodesLost(lostCodesReporter({ service, activity, notifier, options, log }));
     await intake.start(ha);
     return notifier;
 }
@@ -16327,7 +16520,7 @@ function withMatterLocks(matter, zwave) {
 }
 
 /** User Code CC (99) as zwave-js exposes it: one `userIdStatus` and one `userCode` value per slot. */
-const USER_CODE_CC = 99;
+const USER_CODE_CC$1 = 99;
 /** User ID status per the Z-Wave spec: 0 available, 1 enabled (occupied), 2 disabled, 3 messaging, 4 passage. */
 const USER_ID_AVAILABLE = 0;
 /** Combines the two per-slot values into what the slot holds. */
@@ -16354,11 +16547,15 @@ const ValueUpdatedTriggerSchema = object$1({
 /** A device id HA's registry never hands out (its ids are 32 hex digits). */
 const NO_SUCH_DEVICE = "latchkey-probe-no-such-device";
 const UserCodeGetSchema = object$1({ userIdStatus: number$2(), userCode: string$1() }).loose();
+/** Supervision's "fail": the lock received the command and did not carry it out. */
+const SUPERVISION_FAIL = 0x02;
+const SupervisionAnswerSchema = object$1({ status: number$2().int() }).loose();
 /**
- * Reads a slot from the lock itself through ws `zwave_js/invoke_cc_api` (User Code `get`,
- * wait_for_result). Only newer HA has the command; `detect` finds out once per connection.
+ * The lock's User Code command class through ws `zwave_js/invoke_cc_api` (wait_for_result):
+ * reading a slot from the lock itself (`get`) and writing one (`set`, `clear`). Only newer HA
+ * has the command; `detect` finds out once per connection.
  */
-class CcReader {
+class UserCodeCcApi {
     constructor(client) {
         this.client = client;
     }
@@ -16374,18 +16571,18 @@ class CcReader {
             await client.command(unknown(), {
                 type: "zwave_js/invoke_cc_api",
                 device_id: NO_SUCH_DEVICE,
-                command_class: USER_CODE_CC,
+                command_class: USER_CODE_CC$1,
                 method_name: "getUsersCount",
                 parameters: [],
                 wait_for_result: true,
             });
-            return new CcReader(client);
+            return new UserCodeCcApi(client);
         }
         catch (error) {
             if (error instanceof HaCommandError && error.code === "unknown_command")
                 return null;
             // Any other answer (not_found, expected) means the command is there.
-            return new CcReader(client);
+            return new UserCodeCcApi(client);
         }
     }
     async read(lock, slot) {
@@ -16394,16 +16591,44 @@ class CcReader {
     }
     /** The slot's two values as the lock sent them (a masked PIN stays "****"); null when no report came. */
     async readBack(lock, slot) {
-        const raw = await this.client.command(unknown(), {
+        const parsed = UserCodeGetSchema.safeParse(unwrapEndpoint(await this.invoke(lock, "get", [slot])));
+        return parsed.success ? parsed.data : null;
+    }
+    /**
+     * Writes a slot with the CC's own Set (User ID status 1, enabled) or clears it. Unlike HA's
+     * set_lock_usercode (zwave-js's setValue), this starts no read-back of the driver's own, so the
+     * caller's one Get is the only read on the air. A lock with Supervision answers whether it
+     * carried the command out: a "fail" is its refusal (a duplicate PIN, a slot it will not take).
+     */
+    async write(lock, slot, pin) {
+        const raw = await this.invoke(lock, pin === null ? "clear" : "set", pin === null ? [slot] : [slot, 1, pin]);
+        const answer = SupervisionAnswerSchema.safeParse(unwrapEndpoint(raw));
+        if (answer.success && answer.data.status === SUPERVISION_FAIL)
+            throw new HaCommandError("lock_refused", `${lock.name} refused to ${pin === null ? "clear" : "take the code in"} slot ${slot}.`);
+    }
+    /** The lock's User Code checksum (a v2 lock that keeps one), or null where it cannot say. */
+    async checksum(lock) {
+        try {
+            const sum = number$2()
+                .int()
+                .min(0)
+                .max(0xffff)
+                .safeParse(unwrapEndpoint(await this.invoke(lock, "getUserCodeChecksum", [])));
+            return sum.success ? sum.data : null;
+        }
+        catch {
+            return null;
+        }
+    }
+    invoke(lock, method, parameters) {
+        return this.client.command(unknown(), {
             type: "zwave_js/invoke_cc_api",
             device_id: lock.deviceId,
-            command_class: USER_CODE_CC,
-            method_name: "get",
-            parameters: [slot],
+            command_class: USER_CODE_CC$1,
+            method_name: method,
+            parameters,
             wait_for_result: true,
         });
-        const parsed = UserCodeGetSchema.safeParse(unwrapEndpoint(raw));
-        return parsed.success ? parsed.data : null;
     }
     /** The lock's own user slot count (User Code `getUsersCount`), or null when it cannot say. */
     async slotCount(lock) {
@@ -16411,7 +16636,7 @@ class CcReader {
             const raw = await this.client.command(unknown(), {
                 type: "zwave_js/invoke_cc_api",
                 device_id: lock.deviceId,
-                command_class: USER_CODE_CC,
+                command_class: USER_CODE_CC$1,
                 method_name: "getUsersCount",
                 parameters: [],
                 wait_for_result: true,
@@ -16491,7 +16716,7 @@ function codeCommandClasses(capabilities) {
     if (!parsed.success)
         return null;
     const ids = new Set(Object.values(parsed.data).flatMap((classes) => classes.map((c) => c.id)));
-    return { userCode: ids.has(USER_CODE_CC), userCredential: ids.has(USER_CREDENTIAL_CC) };
+    return { userCode: ids.has(USER_CODE_CC$1), userCredential: ids.has(USER_CREDENTIAL_CC) };
 }
 /** Locks that keep codes only in the User Credential CC: HA's User Code services cannot reach them. */
 function isCredentialOnly(classes) {
@@ -16543,6 +16768,33 @@ async function detectCredentialLocks(client, log) {
         },
     };
 }
+
+/**
+ * What a User Code lock answers to a User Code Checksum Get (User Code CC v2) for these codes:
+ * CRC-16 (CCITT polynomial 0x1021, start 0x1D0F) over every occupied slot in ascending order —
+ * its number (2 bytes), its status (1, enabled) and its PIN's digits — and 0 for a lock that
+ * holds no code. One report then tells whether a lock holds exactly what Latchkey believes.
+ */
+function userCodeChecksum(codes) {
+    const bytes = [];
+    for (const [slot, pin] of [...codes].sort(([a], [b]) => a - b)) {
+        bytes.push((slot >> 8) & 0xff, slot & 0xff, ENABLED);
+        for (const digit of pin)
+            bytes.push(digit.charCodeAt(0));
+    }
+    if (bytes.length === 0)
+        return 0;
+    let crc = 0x1d0f;
+    for (const byte of bytes)
+        for (let bit = 0x80; bit !== 0; bit >>= 1) {
+            const feedback = ((byte & bit) !== 0) !== ((crc & 0x8000) !== 0);
+            crc = (crc << 1) & 0xffff;
+            if (feedback)
+                crc ^= 0x1021;
+        }
+    return crc;
+}
+const ENABLED = 1;
 
 /**
  * The access-control users of a lock as HA's response-only `zwave_js.get_users` returns them
@@ -16852,7 +17104,7 @@ async function watchSlot(client, lock, slot, log) {
     const unsubscribers = await Promise.all(["userCode", "userIdStatus"].map((property) => client.subscribeTrigger({
         platform: "zwave_js.value_updated",
         device_id: lock.deviceId,
-        command_class: USER_CODE_CC,
+        command_class: USER_CODE_CC$1,
         property,
         property_key: slot,
     }, onReport)));
@@ -16902,9 +17154,11 @@ async function watchSlot(client, lock, slot, log) {
 }
 
 /**
- * Writes one slot with the Z-Wave JS lock services, then confirms it by the best path the
- * running HA offers: a direct User Code Get, else the lock's own report. An accepted write
- * that nothing confirmed is returned as unconfirmed — never as synced.
+ * Writes one slot and confirms it by the best path the running HA offers. Newer HA: the User
+ * Code CC's own Set and one Get, both through zwave_js/invoke_cc_api — the radio's floor for a
+ * confirmed write (Set, report, and the Supervision Report where the lock has it). Older HA: the
+ * Z-Wave JS lock services, confirmed by the lock's own report. An accepted write that nothing
+ * confirmed is returned as unconfirmed — never as synced.
  */
 function createZwaveWriter(options) {
     const now = options.now ?? (() => new Date());
@@ -16921,12 +17175,19 @@ function createZwaveWriter(options) {
         const target = { entity_id: lock.id };
         // Real time, as the refusal notices are stamped: a test clock does not move them.
         const startedAt = Date.now();
-        const call = op.kind === "set"
-            ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: op.pin }, target)
-            : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
+        const pin = op.kind === "set" ? op.pin : null;
+        // Where HA has the CC API, the lock's own Set, confirmed by one Get; else HA's lock services,
+        // whose setValue zwave-js follows with a read-back of its own.
+        const call = options.ccApi
+            ? options.ccApi.write(lock, op.slot, pin)
+            : pin !== null
+                ? options.client.callService("zwave_js", "set_lock_usercode", { code_slot: op.slot, usercode: pin }, target)
+                : options.client.callService("zwave_js", "clear_lock_usercode", { code_slot: op.slot }, target);
         await withTimeout(call, options.callTimeoutMs, `${lock.name} did not answer within ${Math.round(options.callTimeoutMs / 1000)} s.`).catch(async (error) => {
-            // A supervised Set the lock refused fails here; its Access Control notice says why.
-            if (op.kind === "set" && (await refusedSince(lock, startedAt)))
+            // A supervised Set the lock refused fails here (its Supervision "fail" through the CC API,
+            // or HA's service error); its Access Control notice says why. Either way it is not sent again.
+            const supervisionFail = error instanceof HaCommandError && error.code === "lock_refused";
+            if (op.kind === "set" && (supervisionFail || (await refusedSince(lock, startedAt))))
                 throw new WriteRefused();
             throw explainMissingSlot(error, lock, op.slot);
         });
@@ -16950,8 +17211,8 @@ function createZwaveWriter(options) {
      * not asked again (no read loop on a silent lock).
      */
     async function verify(lock, slot, expected) {
-        if (options.ccReader) {
-            const reader = options.ccReader;
+        if (options.ccApi) {
+            const reader = options.ccApi;
             const readBack = await reader.readBack(lock, slot).then((found) => ({ found }), (error) => {
                 options.log.debug(`No answer from ${lock.name} to the read of slot ${slot}.`, error);
                 return null;
@@ -16999,7 +17260,7 @@ function observation(expected, via, at, why) {
  */
 function createSlotReader(options, now) {
     return async (lock, slot) => {
-        const direct = options.ccReader ? await options.ccReader.read(lock, slot) : null;
+        const direct = options.ccApi ? await options.ccApi.read(lock, slot) : null;
         if (direct)
             return observation(direct, "cc_read", now());
         const reported = await askAndWatch(lock, slot, options, (watch) => watch.content(options.verifyTimeoutMs));
@@ -17016,7 +17277,7 @@ function createSlotReader(options, now) {
 async function askAndWatch(lock, slot, options, until) {
     const watch = await watchSlot(options.client, lock, slot, options.log);
     try {
-        await options.client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
+        await options.client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC$1, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
         return await until(watch);
     }
     finally {
@@ -17048,6 +17309,7 @@ function explainMissingSlot(error, lock, slot) {
     return new HaCommandError("slot_not_found", `${lock.name} has no User Code slot ${slot} in Home Assistant. If the lock keeps its codes in the User Credential command class, Latchkey needs Home Assistant 2026.6 or newer (its credential actions) to manage it.`);
 }
 
+const USER_CODE_CC = 99;
 /**
  * Finds out what the running HA offers for reading and writing lock codes, and builds the
  * service's link to it: the best read-back path, User Credential locks where HA has the
@@ -17055,36 +17317,80 @@ function explainMissingSlot(error, lock, slot) {
  */
 async function openHaLink(ha, log, timing) {
     const callTimeoutMs = timing.callTimeoutMs ?? 30_000;
-    const ccReader = await CcReader.detect(ha, await firstZwaveLockDevice(ha));
+    const ccApi = await UserCodeCcApi.detect(ha, await firstZwaveLockDevice(ha));
     const credentialLocks = await detectCredentialLocks(ha, log);
     // Fed by the event intake (events-wiring.ts): the writer holds a refusal against its write.
     const refusals = new RefusalNotices();
     const userCodeWriter = createZwaveWriter({
         client: ha,
         log,
-        ccReader,
+        ccApi,
         refusals,
         callTimeoutMs,
         verifyTimeoutMs: timing.verifyTimeoutMs,
     });
     const matter = await detectMatterSupport(ha, log, callTimeoutMs);
-    const inventory = await detectCodeInventory(ha);
-    const askLock = ccReader ? (lock) => ccReader.slotCount(lock) : null;
+    const userCodeInventory = await detectCodeInventory(ha);
+    const inventory = routeInventory(credentialLocks, ha, userCodeInventory);
+    const askLock = ccApi ? (lock) => ccApi.slotCount(lock) : null;
     // The driver's listing knows every User Code lock's slot count from its interview: asking the
     // lock itself (a round trip on the radio) is left for an HA that cannot list codes.
-    const userCodeSlotCount = inventory
+    const userCodeSlotCount = userCodeInventory
         ? async (lock) => (await listedSlotCount(ha, lock).catch(() => null)) ?? (askLock ? askLock(lock) : null)
         : askLock;
     const link = {
         client: ha,
+        // Only worth it where the codes can be listed afterwards.
+        ...(inventory
+            ? { rereadCodes: (lock, slots) => rereadUserCodes(ha, ccApi, lock, slots) }
+            : {}),
+        ...(ccApi
+            ? {
+                // One User Code Checksum Get tells whether a lock holds exactly the codes Latchkey knows.
+                contentProbe: async (lock, pins) => {
+                    if (lock.protocol === "matter" || (await credentialLocks?.isCredentialOnly(lock)))
+                        return false;
+                    const sum = await ccApi.checksum(lock);
+                    return sum !== null && sum === userCodeChecksum(pins);
+                },
+            }
+            : {}),
+        watchNode: async (lock, onDeadOrAlive) => {
+            if (lock.protocol === "matter")
+                return;
+            await ha.subscribeNodeStatus(lock.deviceId, (event) => {
+                if (event === "dead" || event === "alive")
+                    onDeadOrAlive();
+            });
+        },
         ...withMatterLocks(matter, {
             writer: routeWriter(credentialLocks, createCredentialWriter({ client: ha, log, callTimeoutMs }), userCodeWriter),
-            inventory: routeInventory(credentialLocks, ha, inventory),
+            inventory,
             slotCount: rememberSlotCounts(routeSlotCount(credentialLocks, ha, userCodeSlotCount)),
         }),
     };
-    const description = `read-back: ${ccReader ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;
+    const description = `read-back: ${ccApi ? "User Code Get via invoke_cc_api" : "the lock's own reports (value_updated)"}; User Credential locks: ${credentialLocks ? "supported (credential actions)" : "not supported by this Home Assistant"}; Matter locks: ${matter ? "supported (matter lock actions)" : "not supported by this Home Assistant"}`;
     return { link, description, refusals };
+}
+/**
+ * The lock's slots read from the lock again, one User Code Get each (the driver's cache follows
+ * the reports). Not the driver's refresh of the whole CC: it skips the codes when the lock's
+ * checksum matches the one it stored — and a wiped lock reports 0, the checksum a fresh lock
+ * was interviewed with (seen on the real stack), however many codes were written since.
+ */
+async function rereadUserCodes(ha, ccApi, lock, slots) {
+    if (lock.protocol === "matter")
+        return;
+    if (!ccApi) {
+        await ha.command(unknown(), {
+            type: "zwave_js/refresh_node_cc_values",
+            device_id: lock.deviceId,
+            command_class_id: USER_CODE_CC,
+        });
+        return;
+    }
+    for (const slot of slots)
+        await ccApi.read(lock, slot);
 }
 async function firstZwaveLockDevice(client) {
     const entries = await client.command(array$1(object$1({ entity_id: string$1(), platform: string$1(), device_id: string$1().nullable() }).loose()), { type: "config/entity_registry/list" });
@@ -17419,6 +17725,84 @@ function readFirstResult(doc, lockId, slot, observed) {
     return { document: { ...doc, claims }, kept };
 }
 
+/** What Latchkey keeps about one lock; a lock with nothing of its own has no entry. */
+function storedLock(doc, lockId) {
+    return doc.locks.find((l) => l.lockId === lockId);
+}
+/** The document with one lock's settings changed; an entry left with nothing of its own goes. */
+function withLock(doc, lockId, change) {
+    const next = change(storedLock(doc, lockId) ?? { lockId });
+    const others = doc.locks.filter((l) => l.lockId !== lockId);
+    const empty = next.alerts === undefined && next.autoRefilledAt === undefined;
+    return { ...doc, locks: empty ? others : [...others, next] };
+}
+/**
+ * A lock's own alert choices, replacing the ones it had: a kind left out follows the
+ * household's default again.
+ */
+function setLockAlerts(doc, lockId, alerts) {
+    const chosen = Object.keys(alerts).length > 0 ? { ...alerts } : undefined;
+    return withLock(doc, lockId, ({ alerts: _before, ...rest }) => ({
+        ...rest,
+        ...(chosen ? { alerts: chosen } : {}),
+    }));
+}
+/** When Latchkey last refilled a lock's lost codes on its own (`refill_lost_codes`). */
+function markAutoRefilled(doc, lockId, at) {
+    return withLock(doc, lockId, (before) => ({ ...before, autoRefilledAt: at }));
+}
+
+/** At most one automatic refill per lock in this long: a lock that keeps forgetting is held, not looped. */
+const AUTO_REFILL_EVERY_MS = 24 * 60 * 60 * 1000;
+/**
+ * The slots a lock lost on its own — a battery swap, a factory reset: every slot where Latchkey
+ * had confirmed an active code's PIN was listed empty again. One emptied slot among others still
+ * there is no loss of the lock's memory (a keypad or another app removed that one), so nothing is
+ * returned then; nor for slots held, still to be read, unconfirmed, or unknown to the listing.
+ */
+function lostSlots(doc, lockId, listed, now, timeZone) {
+    const codes = new Map(doc.codes.map((c) => [c.id, c]));
+    const confirmed = doc.claims.filter((claim) => {
+        if (claim.lockId !== lockId || claim.held || claim.readFirst)
+            return false;
+        if (claim.observed.status !== "set" || !claim.observed.confirmed)
+            return false;
+        if (listed.unknown.has(claim.slot))
+            return false;
+        const code = owningCode(claim, codes);
+        return code !== undefined && desiredPin(code, now, timeZone) === claim.observed.pin;
+    });
+    const emptied = confirmed.filter((claim) => !listed.taken.has(claim.slot));
+    return emptied.length > 0 && emptied.length === confirmed.length ? emptied : [];
+}
+/** The lost slots held (nothing written there) with reason `codes_lost`, until a refill. */
+function holdLost(doc, lost, since) {
+    const lostSet = new Set(lost);
+    const claims = doc.claims.map((c) => lostSet.has(c)
+        ? { ...c, held: { reason: "codes_lost", since }, observed: { status: "unknown" } }
+        : c);
+    const owners = new Set(lost.flatMap((c) => (c.owner.kind === "code" ? [c.owner.codeId] : [])));
+    return { document: { ...doc, claims }, codes: doc.codes.filter((c) => owners.has(c.id)) };
+}
+/**
+ * A lock's lost slots let go: with nothing known to be in them, the reconciler writes each
+ * code's PIN there again. Throws when none of the lock's slots waits for a refill.
+ */
+function refillLost(doc, lockId) {
+    const lost = (c) => c.lockId === lockId && c.held?.reason === "codes_lost";
+    const refilled = doc.claims
+        .filter(lost)
+        .flatMap((c) => (c.owner.kind === "code" ? [{ codeId: c.owner.codeId, slot: c.slot }] : []));
+    if (refilled.length === 0)
+        throw new LatchkeyError("not_found", "error.nothing_to_refill");
+    const claims = doc.claims.map((c) => (lost(c) ? { ...c, held: undefined } : c));
+    return { document: { ...doc, claims }, refilled };
+}
+/** Whether a lock may be refilled without a tap now: never before, or not within the last day. */
+function mayAutoRefill(autoRefilledAt, now) {
+    return autoRefilledAt === undefined || now.getTime() - Date.parse(autoRefilledAt) >= AUTO_REFILL_EVERY_MS;
+}
+
 /**
  * The codes document — codes and the slots they claim — and the one queue every change of it
  * goes through: a change runs after every earlier one, and is saved before it is acknowledged.
@@ -17519,6 +17903,43 @@ class CodeBook {
     }
     resolveHeld(lockId, slot, keep) {
         return this.apply((doc) => resolveHeld(doc, lockId, slot, keep, this.deps.now().toISOString()));
+    }
+    /** A lock's own alert choices (kinds left out follow the household's options). */
+    lockAlerts(lockId) {
+        return storedLock(this.doc, lockId)?.alerts;
+    }
+    setLockAlerts(lockId, alerts) {
+        return this.apply((doc) => setLockAlerts(doc, lockId, alerts));
+    }
+    /**
+     * Holds the slots a lock lost on its own (core/lost-codes.ts), picked inside the queue from the
+     * document as it is then. Null when the lock lost nothing.
+     */
+    holdLost(lockId, listed, timeZone) {
+        return this.transact(async (tx) => {
+            const now = this.deps.now();
+            const lost = lostSlots(tx.doc, lockId, listed, now, timeZone);
+            if (lost.length === 0)
+                return null;
+            const outcome = holdLost(tx.doc, lost, now.toISOString());
+            await tx.commit(outcome.document);
+            return { codes: outcome.codes, slots: lost.map((c) => c.slot) };
+        });
+    }
+    /** Puts a lock's lost codes back; `auto`: Latchkey did it on its own, which it may once a day. */
+    refillLost(lockId, { auto = false } = {}) {
+        return this.transact(async (tx) => {
+            const outcome = refillLost(tx.doc, lockId);
+            const document = auto
+                ? markAutoRefilled(outcome.document, lockId, this.deps.now().toISOString())
+                : outcome.document;
+            await tx.commit(document);
+            return outcome.refilled;
+        });
+    }
+    /** Whether Latchkey may refill this lock on its own now (at most once a day). */
+    mayAutoRefill(lockId) {
+        return mayAutoRefill(storedLock(this.doc, lockId)?.autoRefilledAt, this.deps.now());
     }
     claimToClear(lockId, slot) {
         return this.apply((doc) => claimToClear(doc, lockId, slot));
@@ -17635,6 +18056,8 @@ class FoundCodes {
         this.changed = new Map();
         /** Locks whose codes have never been listed (the listing failed): no new slot is picked there. */
         this.failed = new Set();
+        /** Counts the listings taken: what was settled against one listing is asked again after the next. */
+        this.listings = 0;
     }
     /** A new inventory. A lock that failed to list keeps what it listed before; one never listed waits, and is asked again. */
     take(listings, failed) {
@@ -17652,11 +18075,46 @@ class FoundCodes {
         this.listed = listed;
         this.unknown = unknown;
         this.failed = never;
+        this.listings++;
         clearTimeout(this.relist);
         if (never.size === 0)
             return;
         this.relist = setTimeout(this.relistLater, this.relistMs);
         this.relist.unref();
+    }
+    /** Which listing the facts come from (a new number after every listing). */
+    get listingNumber() {
+        return this.listings;
+    }
+    /** Whether the listing left slots of a lock unknown (never read by the driver). */
+    hasUnknown(lockId) {
+        return (this.unknown.get(lockId)?.size ?? 0) > 0;
+    }
+    /**
+     * What each taken slot of a lock was listed to hold — where no slot changed at the keypad
+     * waits to be read; null otherwise. Unknown slots are not in it.
+     */
+    listedHoldings(lockId) {
+        const listed = this.listed.get(lockId);
+        if (!listed || this.failed.has(lockId))
+            return null;
+        if ([...this.changed.values()].some((c) => c.lockId === lockId))
+            return null;
+        return new Map(listed);
+    }
+    /** The lock itself confirmed that the slots nobody had read are empty (its User Code checksum). */
+    settleUnknown(lockId) {
+        this.unknown.set(lockId, new Set());
+    }
+    /**
+     * What HA listed for a lock (and Latchkey's own writes since): its taken slots and the ones
+     * nobody knows. Undefined where HA cannot list that lock's codes, or never could.
+     */
+    listing(lockId) {
+        const listed = this.listed.get(lockId);
+        if (!listed || this.failed.has(lockId))
+            return undefined;
+        return { taken: new Set(listed.keys()), unknown: this.unknown.get(lockId) ?? new Set() };
     }
     /** Locks whose codes could not be listed yet. */
     get unlisted() {
@@ -17960,6 +18418,8 @@ class LockDirectory {
         /** Each lock's state as HA last said ("locked", "unlocked", "jammed", …). */
         this.doorStates = new Map();
         this.lang = "en";
+        this.watchedNodes = new Set();
+        this.reread = new Set();
         this.listeners = new Set();
         /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
         this.reading = null;
@@ -18001,7 +18461,10 @@ class LockDirectory {
         if (!sources)
             return;
         const reading = await readLocks(sources, this.deps.options, this.deps.log);
+        const before = this.locks;
         this.locks = lockMap(reading.locks);
+        this.rereadReturned(before, sources);
+        this.watchNodes(sources);
         this.sensors = reading.sensors;
         for (const [lockId, state] of reading.doorStates)
             this.doorStates.set(lockId, state);
@@ -18012,6 +18475,69 @@ class LockDirectory {
         this.recheckWhileStarting(reading.haRunning);
         for (const listener of this.listeners)
             await listener();
+    }
+    /**
+     * A lock back from being away (its batteries swapped, a reset) may have forgotten its codes
+     * while the driver's cache still lists them: the slots listed taken are read from the lock
+     * again, and the lock is listed once that had time — so lost codes are noticed (service.ts).
+     */
+    rereadReturned(before, sources) {
+        const { rereadCodes } = sources;
+        if (!rereadCodes)
+            return;
+        const reachable = (lock) => lock.available && lock.nodeStatus !== "dead";
+        const back = [...this.locks.values()].filter((lock) => {
+            const was = before.get(lock.id);
+            return was !== undefined && !reachable(was) && reachable(lock);
+        });
+        if (back.length === 0)
+            return;
+        void Promise.all(back.map((lock) => rereadCodes(lock, [...(this.found.listing(lock.id)?.taken ?? [])]).catch((error) => {
+            this.deps.log.warn(`Could not ask ${lock.name}'s codes to be read again.`, error);
+        }))).then(() => {
+            clearTimeout(this.rereadTimer);
+            this.rereadTimer = setTimeout(() => {
+                for (const lock of back)
+                    this.reread.add(lock.id);
+                this.refreshInBackground();
+            }, this.deps.rereadMs ?? 3_000);
+            this.rereadTimer.unref();
+        });
+    }
+    /**
+     * The locks read again after being away whose listing is in, each handed out once: only there
+     * may empty slots mean the lock forgot its codes (any other listing may just follow someone
+     * clearing a code through HA).
+     */
+    takeReread() {
+        const locks = [...this.reread];
+        this.reread.clear();
+        return locks;
+    }
+    /**
+     * HA is back after a lost connection: its node status subscriptions went with the old one,
+     * so each lock's node is watched anew by the read that follows.
+     */
+    reconnected() {
+        this.watchedNodes.clear();
+        this.refreshInBackground();
+    }
+    /** Each lock's node, watched once per connection: dead or alive again, the locks are read again. */
+    watchNodes(sources) {
+        const { watchNode } = sources;
+        if (!watchNode)
+            return;
+        for (const lock of this.locks.values()) {
+            if (this.watchedNodes.has(lock.id))
+                continue;
+            this.watchedNodes.add(lock.id);
+            watchNode(lock, () => {
+                this.refreshInBackground();
+            }).catch((error) => {
+                this.watchedNodes.delete(lock.id);
+                this.deps.log.warn(`Could not follow ${lock.name}'s node status.`, error);
+            });
+        }
     }
     /** A state change in HA: re-read when it changes what Latchkey may do with a lock. */
     stateChanged(entityId, newState, oldState) {
@@ -18061,9 +18587,26 @@ class LockDirectory {
     lockName(lockId) {
         return this.locks.get(lockId)?.name ?? lockId;
     }
+    /**
+     * A Matter lock tells HA nothing of a PIN added or removed from another controller (a vendor
+     * app): while there is one, HA is read again every `everyMs`. Listing a Matter lock walks its
+     * user table (one GetUser per user on the lock's radio), so this is hourly by default; the
+     * Z-Wave locks are listed from the driver's cache, with nothing on the air.
+     */
+    relistMatterLocksEvery(everyMs) {
+        if (everyMs <= 0 || this.matterRelist)
+            return;
+        this.matterRelist = setInterval(() => {
+            if (this.list().some((lock) => lock.protocol === "matter"))
+                this.refreshInBackground();
+        }, everyMs);
+        this.matterRelist.unref();
+    }
     stop() {
         this.found.stop();
         clearTimeout(this.startupRecheck);
+        clearInterval(this.matterRelist);
+        clearTimeout(this.rereadTimer);
     }
     /**
      * After a restart HA answers on its websocket before Z-Wave JS has set up its locks, and the
@@ -18365,6 +18908,73 @@ function sameOperation(a, b) {
     return a.kind !== "set" || (b.kind === "set" && a.pin === b.pin);
 }
 
+/**
+ * A slot the driver never read may hold a code set at the keypad, so Latchkey reads it before
+ * writing there: one Get and its report per slot, a third of a first write's frames. One
+ * question settles them all: if the lock's own checksum matches every code Latchkey knows on
+ * it with the unknown slots empty, they are empty. Asked at most once per lock and listing, and
+ * only when a new code is about to be read into such a slot.
+ */
+class UnknownSlotSettler {
+    constructor(probe, found, log) {
+        this.probe = probe;
+        this.found = found;
+        this.log = log;
+        this.asked = new Set();
+    }
+    /** Settles the locks where `planned` would read slots first; true when one was settled. */
+    async settle(planned, stored, lockOf) {
+        const storedSlots = new Set(stored.map((c) => `${c.lockId}#${c.slot}`));
+        const locks = new Set(planned.filter((c) => c.readFirst && !storedSlots.has(`${c.lockId}#${c.slot}`)).map((c) => c.lockId));
+        let settled = false;
+        for (const lockId of locks) {
+            const lock = lockOf(lockId);
+            const key = `${lockId}#${this.found.listingNumber}`;
+            if (!lock || this.asked.has(key) || !this.found.hasUnknown(lockId))
+                continue;
+            this.asked.add(key);
+            const pins = this.expectedPins(lockId, stored);
+            if (!pins) {
+                this.log.debug(`Not every PIN on ${lock.name} is known: its unread slots are read one by one.`);
+                continue;
+            }
+            const matches = await this.probe(lock, pins).catch(() => false);
+            this.log.info(matches
+                ? `${lock.name}'s checksum matches the ${pins.size} code(s) Latchkey knows there: its unread slots are empty, none is read before writing.`
+                : `${lock.name}'s checksum does not vouch for its unread slots: each is read before Latchkey writes there.`);
+            if (matches) {
+                this.found.settleUnknown(lockId);
+                settled = true;
+            }
+        }
+        return settled;
+    }
+    /**
+     * What the lock holds if its unknown slots are empty: the listing, with Latchkey's own slots as
+     * it wrote them (HA's copy of a slot's digits may lag a write); null where a PIN is not known.
+     */
+    expectedPins(lockId, stored) {
+        const holdings = this.found.listedHoldings(lockId);
+        if (!holdings)
+            return null;
+        for (const claim of stored.filter((c) => c.lockId === lockId)) {
+            if (claim.held || claim.observed.status === "unknown")
+                return null;
+            if (claim.observed.status === "set")
+                holdings.set(claim.slot, claim.observed.pin);
+            else
+                holdings.delete(claim.slot);
+        }
+        const pins = new Map();
+        for (const [slot, holding] of holdings) {
+            if (typeof holding !== "string")
+                return null;
+            pins.set(slot, holding);
+        }
+        return pins;
+    }
+}
+
 /** After this many failed tries in a row, people and automations hear about it. */
 const SYNC_FAILURE_REPORT_AT = 3;
 function hasTimeRules(code) {
@@ -18387,6 +18997,7 @@ class SyncLoop {
     constructor(deps) {
         this.deps = deps;
         this.writer = null;
+        this.settler = null;
         this.full = new Set();
         this.executor = new Executor({
             writer: (op, lock) => {
@@ -18417,9 +19028,10 @@ class SyncLoop {
             ...(deps.operationTimeoutMs === undefined ? {} : { operationTimeoutMs: deps.operationTimeoutMs }),
         });
     }
-    /** Writes go through this writer from now on. */
-    connect(writer) {
+    /** Writes go through this writer from now on; `probe`, where the locks can say, settles unknown slots. */
+    connect(writer, probe) {
         this.writer = writer;
+        this.settler = probe ? new UnknownSlotSettler(probe, this.deps.directory.found, this.deps.log) : null;
     }
     /** What a write (or a read) found the slot to hold goes into the book and the directory; then plan again. */
     async recordOutcome(op, observed) {
@@ -18450,7 +19062,11 @@ class SyncLoop {
             const doc = tx.doc;
             // A lock whose codes are unknown gets no new slot: a free-looking one may be someone's code.
             const listed = new Map([...directory.current].filter(([lockId]) => !directory.found.unlisted.has(lockId)));
-            const allocation = allocateSlots(doc.codes, doc.claims, listed, { first: options.slot_first, last: options.slot_last }, directory.found.takenSlots(), (lockId, slot) => directory.found.mustReadFirst(lockId, slot));
+            const allocate = () => allocateSlots(doc.codes, doc.claims, listed, { first: options.slot_first, last: options.slot_last }, directory.found.takenSlots(), (lockId, slot) => directory.found.mustReadFirst(lockId, slot));
+            let allocation = allocate();
+            // New slots to be read first: one checksum may show the lock's unread slots are empty.
+            if (await this.settler?.settle(allocation.claims, doc.claims, (id) => directory.lockOf(id)))
+                allocation = allocate();
             this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
             const plan = reconcile(doc.codes, allocation.claims, this.deps.now(), directory.timeZone);
             const released = new Set(plan.release);
@@ -18522,6 +19138,7 @@ class LatchkeyService {
             options: deps.options,
             log: deps.log,
             ...(deps.relistMs === undefined ? {} : { relistMs: deps.relistMs }),
+            ...(deps.rereadMs === undefined ? {} : { rereadMs: deps.rereadMs }),
         });
         this.book = new CodeBook({
             save: deps.save,
@@ -18544,15 +19161,20 @@ class LatchkeyService {
         this.book.onCommit(() => {
             this.emit();
         });
-        this.locks.onRefreshed(() => this.loop.afterRefresh());
+        this.locks.onRefreshed(async () => {
+            await this.noticeLostCodes().catch((e) => {
+                deps.log.error("Checking the locks for lost codes failed.", e);
+            });
+            await this.loop.afterRefresh();
+        });
     }
     /** Connects the service to HA: read the locks and sync; again after every reconnect. */
     async attach(link) {
         this.client = link.client;
         this.locks.connect(link);
-        this.loop.connect(link.writer);
+        this.loop.connect(link.writer, link.contentProbe);
         link.client.onReconnect(() => {
-            this.locks.refreshInBackground();
+            this.locks.reconnected();
         });
         link.client.onDisconnect(() => {
             this.emit();
@@ -18577,7 +19199,19 @@ class LatchkeyService {
             connected: this.client?.connected ?? false,
             showNames: this.deps.options.show_code_names_to_everyone,
             lastDoorActivity: this.deps.lastDoorActivity?.() ?? [],
+            alerts: (lockId) => this.alertChoices(lockId),
         });
+    }
+    /** Which door events alert at a lock now: its own choices over the household's options. */
+    alertChoices(lockId) {
+        return lockAlertChoices(householdAlerts(this.deps.options), this.book.lockAlerts(lockId));
+    }
+    /** A lock's own alert choices, replacing the ones it had. */
+    async setLockAlerts(lockId, alerts) {
+        if (!this.locks.hasLock(lockId))
+            throw new LatchkeyError("not_found", "error.lock_gone");
+        await this.book.setLockAlerts(lockId, alerts);
+        return this.alertChoices(lockId);
     }
     /** Called with every change clients would see. */
     onChange(listener) {
@@ -18657,6 +19291,38 @@ class LatchkeyService {
         await this.loop.sync();
         return outcome;
     }
+    /** Called once for each lock found to have lost Latchkey's codes. */
+    onCodesLost(listener) {
+        this.lostListener = listener;
+    }
+    /** Puts every code a lock lost on its own back on it (an admin's tap). */
+    refillLostCodes(lockId) {
+        if (!this.locks.hasLock(lockId))
+            throw new LatchkeyError("not_found", "error.lock_gone");
+        return this.thenSync(this.book.refillLost(lockId));
+    }
+    /**
+     * After a lock back from being away was read again and listed: if its slots came back empty
+     * where Latchkey had confirmed its codes, it has lost them. Its slots are held — not rewritten behind anyone's back,
+     * and never in a loop — and told once; with `refill_lost_codes` they are refilled at once,
+     * at most once a day per lock.
+     */
+    async noticeLostCodes() {
+        for (const lockId of this.locks.takeReread()) {
+            const lock = this.locks.lockOf(lockId);
+            const listed = this.locks.found.listing(lockId);
+            if (!lock || !listed)
+                continue;
+            const held = await this.book.holdLost(lock.id, listed, this.locks.timeZone);
+            if (!held)
+                continue;
+            const refilled = this.deps.options.refill_lost_codes && this.book.mayAutoRefill(lock.id);
+            if (refilled)
+                await this.book.refillLost(lock.id, { auto: true });
+            this.deps.log.warn(`${lock.name} lost ${held.slots.length} of Latchkey's codes (slots ${held.slots.join(", ")}); ${refilled ? "refilling them" : "holding them until an admin refills them"}.`);
+            await this.lostListener?.({ lockId: lock.id, codes: held.codes, slots: held.slots, refilled });
+        }
+    }
     /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */
     async idle() {
         await this.book.settled();
@@ -18720,6 +19386,26 @@ const StoreV2Schema = object$1({
     codes: array$1(CodeSchema),
     claims: array$1(StoredClaimSchema),
 });
+/**
+ * What Latchkey keeps about a lock itself: its own alert choices (kinds left out follow the
+ * household's options) and when it last refilled codes the lock had lost on its own.
+ */
+const StoredLockSchema = object$1({
+    lockId: LockIdSchema,
+    alerts: optional$1(object$1(LockAlertsSchema.def.shape)),
+    autoRefilledAt: optional$1(IsoTimeSchema),
+});
+/** Version 3: per-lock settings beside the codes and claims. */
+const StoreV3Schema = object$1({
+    version: literal$1(3),
+    codes: array$1(CodeSchema),
+    claims: array$1(StoredClaimSchema),
+    locks: array$1(StoredLockSchema),
+});
+/** v2 → v3: no lock has settings of its own yet. */
+function storeV2ToV3(doc) {
+    return { version: 3, codes: doc.codes, claims: doc.claims, locks: [] };
+}
 /** The magic code id version 1 used for a slot an admin asked to clear. */
 const V1_CLEAR_ONLY = "cleared-by-user";
 /** v1 → v2: each claim's `codeId` becomes its owner. */
@@ -18744,10 +19430,10 @@ function claimedTwice(doc) {
     }
     return null;
 }
-const CURRENT_STORE_VERSION = 2;
-const StoreDocumentSchema = StoreV2Schema;
+const CURRENT_STORE_VERSION = 3;
+const StoreDocumentSchema = StoreV3Schema;
 function emptyStore() {
-    return { version: 2, codes: [], claims: [] };
+    return { version: 3, codes: [], claims: [], locks: [] };
 }
 
 class StoreFormatError extends Error {
@@ -18764,6 +19450,12 @@ const steps = {
         if (!parsed.success)
             throw new StoreFormatError(describeZodError(parsed.error, "The store file (format 1) is not valid"));
         return storeV1ToV2(parsed.data);
+    },
+    2: (doc) => {
+        const parsed = StoreV2Schema.safeParse(doc);
+        if (!parsed.success)
+            throw new StoreFormatError(describeZodError(parsed.error, "The store file (format 2) is not valid"));
+        return storeV2ToV3(parsed.data);
     },
 };
 /** Parses a store document of any known version into the current one. Throws StoreFormatError. */
@@ -18895,6 +19587,11 @@ async function main() {
         secrets: () => [...(service?.secrets() ?? []), token],
         write: (line) => process.stdout.write(`${line}\n`),
     });
+    // A promise nobody awaited that fails (a library's background work, such as a subscription it
+    // renews after a reconnect) is logged; it does not end the add-on and the codes it keeps.
+    process.on("unhandledRejection", (reason) => {
+        log.error("A background task failed; Latchkey keeps running.", reason);
+    });
     const store = new FileStore(config.dataDir, log);
     const { document, source } = await store.load();
     log.info(`Loaded ${document.codes.length} code(s) from the ${source === "new" ? "new, empty" : source} store.`);
@@ -18912,6 +19609,7 @@ async function main() {
         retry: { baseMs: config.tuning.retryBaseMs, maxMs: 15 * 60_000 },
         ownEchoMs: config.tuning.ownEchoMs,
         relistMs: config.tuning.relistMs,
+        rereadMs: config.tuning.codeActionRelistMs,
         lastDoorActivity: () => activity.lastDoorActivity(),
     });
     service = svc;
@@ -18972,6 +19670,7 @@ async function main() {
         refusals,
     });
     svc.loop.startClock(tuning.clockTickMs);
+    svc.locks.relistMatterLocksEvery(tuning.matterRelistMs);
     watchCodeEnds({ book: svc.book, journal, log, now: () => new Date(), tickMs: tuning.clockTickMs });
     await svc.attach(link);
 }
