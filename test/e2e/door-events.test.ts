@@ -152,6 +152,30 @@ describe("every demo:keypad option on a lock of each kind (real HA + Z-Wave JS)"
     });
   }
 
+  it("each lock's own alert choices (the card's Alerts form): Front Door quiet about a hand and speaking of an app unlock, Shed Door on the household's defaults", async () => {
+    const set = await world.api.request("locks/set_alerts", {
+      lockId: "lock.front_door",
+      alerts: { manual: false, remote: true },
+    });
+    expect(set.ok).toBe(true);
+    // The household's defaults alert a hand (the README's promise) and not an app.
+    let since = Date.now();
+    await demoKeypad("--lock", "shed", "--manual");
+    await newestEntry("lock.shed_door", since, "manual_unlock");
+    await alerted(/^Shed Door was unlocked by hand\.$/, since);
+    since = Date.now();
+    await demoKeypad("--lock", "front", "--manual");
+    await newestEntry("lock.front_door", since, "manual_unlock");
+    await demoKeypad("--lock", "front", "--rf");
+    await newestEntry("lock.front_door", since, "rf_unlock");
+    await alerted(/^Front Door was unlocked from an app or remote\.$/, since);
+    expect(
+      world.watch.notifications.some(
+        (n) => n.at >= since && n.message === "Front Door was unlocked by hand.",
+      ),
+    ).toBe(false);
+  });
+
   it("no PIN in the add-on's log, HA's states, events or notifications", async () => {
     const scan = await scanForSecrets(world, [PIN]);
     expect(scan.findings).toEqual([]);
