@@ -16520,7 +16520,7 @@ function withMatterLocks(matter, zwave) {
 }
 
 /** User Code CC (99) as zwave-js exposes it: one `userIdStatus` and one `userCode` value per slot. */
-const USER_CODE_CC$1 = 99;
+const USER_CODE_CC = 99;
 /** User ID status per the Z-Wave spec: 0 available, 1 enabled (occupied), 2 disabled, 3 messaging, 4 passage. */
 const USER_ID_AVAILABLE = 0;
 /** Combines the two per-slot values into what the slot holds. */
@@ -16571,7 +16571,7 @@ class UserCodeCcApi {
             await client.command(unknown(), {
                 type: "zwave_js/invoke_cc_api",
                 device_id: NO_SUCH_DEVICE,
-                command_class: USER_CODE_CC$1,
+                command_class: USER_CODE_CC,
                 method_name: "getUsersCount",
                 parameters: [],
                 wait_for_result: true,
@@ -16624,7 +16624,7 @@ class UserCodeCcApi {
         return this.client.command(unknown(), {
             type: "zwave_js/invoke_cc_api",
             device_id: lock.deviceId,
-            command_class: USER_CODE_CC$1,
+            command_class: USER_CODE_CC,
             method_name: method,
             parameters,
             wait_for_result: true,
@@ -16636,7 +16636,7 @@ class UserCodeCcApi {
             const raw = await this.client.command(unknown(), {
                 type: "zwave_js/invoke_cc_api",
                 device_id: lock.deviceId,
-                command_class: USER_CODE_CC$1,
+                command_class: USER_CODE_CC,
                 method_name: "getUsersCount",
                 parameters: [],
                 wait_for_result: true,
@@ -16716,7 +16716,7 @@ function codeCommandClasses(capabilities) {
     if (!parsed.success)
         return null;
     const ids = new Set(Object.values(parsed.data).flatMap((classes) => classes.map((c) => c.id)));
-    return { userCode: ids.has(USER_CODE_CC$1), userCredential: ids.has(USER_CREDENTIAL_CC) };
+    return { userCode: ids.has(USER_CODE_CC), userCredential: ids.has(USER_CREDENTIAL_CC) };
 }
 /** Locks that keep codes only in the User Credential CC: HA's User Code services cannot reach them. */
 function isCredentialOnly(classes) {
@@ -17104,7 +17104,7 @@ async function watchSlot(client, lock, slot, log) {
     const unsubscribers = await Promise.all(["userCode", "userIdStatus"].map((property) => client.subscribeTrigger({
         platform: "zwave_js.value_updated",
         device_id: lock.deviceId,
-        command_class: USER_CODE_CC$1,
+        command_class: USER_CODE_CC,
         property,
         property_key: slot,
     }, onReport)));
@@ -17277,7 +17277,7 @@ function createSlotReader(options, now) {
 async function askAndWatch(lock, slot, options, until) {
     const watch = await watchSlot(options.client, lock, slot, options.log);
     try {
-        await options.client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC$1, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
+        await options.client.callService("zwave_js", "invoke_cc_api", { command_class: USER_CODE_CC, method_name: "get", parameters: [slot] }, { entity_id: lock.id });
         return await until(watch);
     }
     finally {
@@ -17309,7 +17309,8 @@ function explainMissingSlot(error, lock, slot) {
     return new HaCommandError("slot_not_found", `${lock.name} has no User Code slot ${slot} in Home Assistant. If the lock keeps its codes in the User Credential command class, Latchkey needs Home Assistant 2026.6 or newer (its credential actions) to manage it.`);
 }
 
-const USER_CODE_CC = 99;
+/** How long a lock's checksum may take before its unread slots are read one by one instead. */
+const CHECKSUM_TIMEOUT_MS = 10_000;
 /**
  * Finds out what the running HA offers for reading and writing lock codes, and builds the
  * service's link to it: the best read-back path, User Credential locks where HA has the
@@ -17350,7 +17351,8 @@ async function openHaLink(ha, log, timing) {
                 contentProbe: async (lock, pins) => {
                     if (lock.protocol === "matter" || (await credentialLocks?.isCredentialOnly(lock)))
                         return false;
-                    const sum = await ccApi.checksum(lock);
+                    // Asked while the codes document waits: never longer than a short radio round trip.
+                    const sum = await withTimeout(ccApi.checksum(lock), CHECKSUM_TIMEOUT_MS, "no checksum").catch(() => null);
                     return sum !== null && sum === userCodeChecksum(pins);
                 },
             }
@@ -18930,7 +18932,8 @@ class UnknownSlotSettler {
         for (const lockId of locks) {
             const lock = lockOf(lockId);
             const key = `${lockId}#${this.found.listingNumber}`;
-            if (!lock || this.asked.has(key) || !this.found.hasUnknown(lockId))
+            // A lock that cannot answer now is not asked (the plan waits for it anyway).
+            if (!lock || !isReachable(lock) || this.asked.has(key) || !this.found.hasUnknown(lockId))
                 continue;
             this.asked.add(key);
             const pins = this.expectedPins(lockId, stored);

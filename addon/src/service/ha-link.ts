@@ -1,4 +1,5 @@
 import type { HaClient } from "../ha/client";
+import { withTimeout } from "../ha/timeout";
 import type { Logger } from "../log/logger";
 import { detectMatterSupport, withMatterLocks } from "../matter/matter-link";
 import { UserCodeCcApi } from "../zwave/user-code-cc-api";
@@ -6,6 +7,7 @@ import type { Lock } from "../../../src/model/lock";
 import { detectCodeInventory, listedSlotCount } from "../zwave/code-inventory";
 import { detectCredentialLocks } from "../zwave/credential-locks";
 import { userCodeChecksum } from "../zwave/user-code-checksum";
+import { USER_CODE_CC } from "../zwave/user-code-values";
 import { createCredentialWriter } from "../zwave/credential-writer";
 import { rememberSlotCounts, routeInventory, routeSlotCount, routeWriter } from "../zwave/lock-routes";
 import { RefusalNotices } from "../zwave/refusal-notices";
@@ -13,7 +15,8 @@ import { createZwaveWriter } from "../zwave/writer";
 import { z } from "zod";
 import type { HaLink } from "./service";
 
-const USER_CODE_CC = 99;
+/** How long a lock's checksum may take before its unread slots are read one by one instead. */
+const CHECKSUM_TIMEOUT_MS = 10_000;
 
 /**
  * Finds out what the running HA offers for reading and writing lock codes, and builds the
@@ -59,7 +62,10 @@ export async function openHaLink(
           // One User Code Checksum Get tells whether a lock holds exactly the codes Latchkey knows.
           contentProbe: async (lock: Lock, pins: ReadonlyMap<number, string>) => {
             if (lock.protocol === "matter" || (await credentialLocks?.isCredentialOnly(lock))) return false;
-            const sum = await ccApi.checksum(lock);
+            // Asked while the codes document waits: never longer than a short radio round trip.
+            const sum = await withTimeout(ccApi.checksum(lock), CHECKSUM_TIMEOUT_MS, "no checksum").catch(
+              () => null,
+            );
             return sum !== null && sum === userCodeChecksum(pins);
           },
         }

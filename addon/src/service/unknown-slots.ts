@@ -1,4 +1,4 @@
-import type { Lock } from "../../../src/model/lock";
+import { isReachable, type Lock } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
 import type { SlotClaim } from "../../../src/model/slot-claim";
 import type { Logger } from "../log/logger";
@@ -40,7 +40,8 @@ export class UnknownSlotSettler {
     for (const lockId of locks) {
       const lock = lockOf(lockId);
       const key = `${lockId}#${this.found.listingNumber}`;
-      if (!lock || this.asked.has(key) || !this.found.hasUnknown(lockId)) continue;
+      // A lock that cannot answer now is not asked (the plan waits for it anyway).
+      if (!lock || !isReachable(lock) || this.asked.has(key) || !this.found.hasUnknown(lockId)) continue;
       this.asked.add(key);
       const pins = this.expectedPins(lockId, stored);
       if (!pins) {
