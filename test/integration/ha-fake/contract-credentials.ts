@@ -11,7 +11,7 @@ import {
   responseFor,
   type ContractTarget,
 } from "./contract-support.js";
-import { resultSchema } from "./raw-client.js";
+import { resultSchema, type RawClient } from "./raw-client.js";
 
 const credentialRef = z.strictObject({ type: z.string(), slot: z.number() });
 const userEntry = z.strictObject({
@@ -24,6 +24,18 @@ const userEntry = z.strictObject({
 });
 const usersResult = z.strictObject({ max_users: z.number(), users: z.array(userEntry) });
 const UNAUTHORIZED = { code: "home_assistant_error", message: "Unauthorized" };
+
+/** A User Code CC API method of one device through zwave_js/invoke_cc_api, waiting for its result. */
+function userCodeCcApi(client: RawClient, deviceId: string) {
+  return async (method: string, parameters: unknown[]) =>
+    resultSchema.parse(
+      await client.command(
+        "zwave_js/invoke_cc_api",
+        { device_id: deviceId, command_class: 99, method_name: method, parameters, wait_for_result: true },
+        30_000,
+      ),
+    );
+}
 
 /** Reads until `done` holds (the driver's cache follows a write within seconds), then returns the last read. */
 async function eventually<T>(
@@ -113,20 +125,7 @@ export function credentialCases(getTarget: () => ContractTarget): void {
       const slot = (getTarget().testSlot ?? 3) + 1;
       for (const { entityId, supervised } of locks) {
         const deviceId = await deviceIdOf(client, entityId);
-        const cc = async (method: string, parameters: unknown[]) =>
-          resultSchema.parse(
-            await client.command(
-              "zwave_js/invoke_cc_api",
-              {
-                device_id: deviceId,
-                command_class: 99,
-                method_name: method,
-                parameters,
-                wait_for_result: true,
-              },
-              30_000,
-            ),
-          );
+        const cc = userCodeCcApi(client, deviceId);
         const cached = async () =>
           z
             .record(z.string(), z.unknown())
@@ -164,19 +163,7 @@ export function credentialCases(getTarget: () => ContractTarget): void {
       const client = await connect(true);
       const deviceId = await deviceIdOf(client, lock.entityId);
       const cc = async (method: string, parameters: unknown[]) =>
-        resultSchema.parse(
-          await client.command(
-            "zwave_js/invoke_cc_api",
-            {
-              device_id: deviceId,
-              command_class: 99,
-              method_name: method,
-              parameters,
-              wait_for_result: true,
-            },
-            30_000,
-          ),
-        ).result;
+        (await userCodeCcApi(client, deviceId)(method, parameters)).result;
       const slots = z
         .number()
         .int()
