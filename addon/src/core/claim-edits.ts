@@ -96,14 +96,21 @@ export function claimToClear(doc: StoreDocument, lockId: LockId, slot: number): 
   return { ...doc, claims: [...doc.claims.filter((c) => !at(lockId, slot)(c)), claim] };
 }
 
-/** What a write found the slot to hold. */
+/**
+ * What a write found the slot to hold. A held slot keeps "unknown": nothing is written to a held
+ * slot, so the write ended was already on its way when someone changed the slot elsewhere, and
+ * which of the two the lock kept is not known (its confirmation may predate the other change).
+ */
 export function observe(
   doc: StoreDocument,
   lockId: LockId,
   slot: number,
   observed: SlotObservation,
 ): StoreDocument {
-  return { ...doc, claims: doc.claims.map((c) => (at(lockId, slot)(c) ? { ...c, observed } : c)) };
+  return {
+    ...doc,
+    claims: doc.claims.map((c) => (at(lockId, slot)(c) && !c.held ? { ...c, observed } : c)),
+  };
 }
 
 /**
