@@ -49,6 +49,31 @@ describe("slots HA's listing cannot tell", () => {
     ]);
   });
 
+  it("codes added one after another while the first is still being written: the checksum still settles the unread slots", async () => {
+    h = await startLatchkey({ ha: { profile: "newest" } });
+    // Slot 1 is known empty (a code came and went); the others were never read.
+    const solo = await h.service.createCode(draft("Solo", "9153", [FRONT]));
+    await h.until(allSynced);
+    await h.service.deleteCode(solo.codeId);
+    await h.until((s) => s.clearing.length === 0 && s.codes.length === 0);
+    await h.service.locks.refresh();
+    const readsBefore = h.ha.slotReads.length;
+    // A household entering its codes in a row: the first goes to slot 1 with no question asked;
+    // the next are planned while it is queued or on the air, held or not yet by the lock.
+    const names = ["Mom", "Dad", "Ann", "Ben", "Cat"];
+    for (const [i, name] of names.entries())
+      await h.service.createCode(draft(name, String(4821 + i * 1111), [FRONT]));
+    await h.until(allSynced, 10_000);
+    expect(Object.values(h.snapshot().slots).map((perLock) => perLock[FRONT])).toEqual([1, 2, 3, 4, 5]);
+    // One read-back per slot after its write, none before: no slot was read twice.
+    const reads = h.ha.slotReads
+      .slice(readsBefore)
+      .filter((r) => r.entityId === FRONT)
+      .map((r) => r.slot);
+    expect(reads.toSorted((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+    expect(h.logs.some((line) => /checksum matches/.test(line))).toBe(true);
+  });
+
   it("a code added at the keypad in a slot Latchkey does not own is read, listed as unmanaged, and kept", async () => {
     h = await startLatchkey({ ha: { profile: "newest" }, ownEchoMs: 0 });
     // Slot 1 was Latchkey's and is empty now: what HA listed at the start says free.

@@ -60,13 +60,13 @@ export async function openHaLink(
     ...(ccApi
       ? {
           // One User Code Checksum Get tells whether a lock holds exactly the codes Latchkey knows.
-          contentProbe: async (lock: Lock, pins: ReadonlyMap<number, string>) => {
+          contentProbe: async (lock: Lock, candidates: readonly ReadonlyMap<number, string>[]) => {
             if (lock.protocol === "matter" || (await credentialLocks?.isCredentialOnly(lock))) return false;
             // Asked while the codes document waits: never longer than a short radio round trip.
             const sum = await withTimeout(ccApi.checksum(lock), CHECKSUM_TIMEOUT_MS, "no checksum").catch(
               () => null,
             );
-            return sum !== null && sum === userCodeChecksum(pins);
+            return sum !== null && candidates.some((pins) => sum === userCodeChecksum(pins));
           },
         }
       : {}),

@@ -140,7 +140,14 @@ export class SyncLoop {
         );
       let allocation = allocate();
       // New slots to be read first: one checksum may show the lock's unread slots are empty.
-      if (await this.settler?.settle(allocation.claims, doc.claims, (id) => directory.lockOf(id)))
+      if (
+        await this.settler?.settle(
+          allocation.claims,
+          doc.claims,
+          (id) => directory.lockOf(id),
+          (id) => this.executor.inFlight(id),
+        )
+      )
         allocation = allocate();
       this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
       const plan = reconcile(doc.codes, allocation.claims, this.deps.now(), directory.timeZone);

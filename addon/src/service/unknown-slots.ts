@@ -1,14 +1,18 @@
 import { isReachable, type Lock } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
 import type { SlotClaim } from "../../../src/model/slot-claim";
+import type { Operation } from "../core/operations";
 import type { Logger } from "../log/logger";
 import type { FoundCodes } from "./found-codes";
 
 /**
- * Asks a lock whether it holds exactly these codes, by slot, and nothing else — true only when
- * it says so (a User Code lock's checksum); false where it cannot tell.
+ * Asks a lock whether it holds exactly one of these sets of codes, by slot, and nothing else —
+ * true only when it says so (a User Code lock's checksum); false where it cannot tell.
  */
-export type LockContentProbe = (lock: Lock, pins: ReadonlyMap<number, string>) => Promise<boolean>;
+export type LockContentProbe = (
+  lock: Lock,
+  candidates: readonly ReadonlyMap<number, string>[],
+) => Promise<boolean>;
 
 /**
  * A slot the driver never read may hold a code set at the keypad, so Latchkey reads it before
@@ -26,11 +30,15 @@ export class UnknownSlotSettler {
     private readonly log: Logger,
   ) {}
 
-  /** Settles the locks where `planned` would read slots first; true when one was settled. */
+  /**
+   * Settles the locks where `planned` would read slots first; true when one was settled.
+   * `inFlight` is the write running on a lock, which may or may not have landed when it answers.
+   */
   async settle(
     planned: readonly SlotClaim[],
     stored: readonly SlotClaim[],
     lockOf: (id: LockId) => Lock | undefined,
+    inFlight: (id: LockId) => Operation | null,
   ): Promise<boolean> {
     const storedSlots = new Set(stored.map((c) => `${c.lockId}#${c.slot}`));
     const locks = new Set(
@@ -43,12 +51,15 @@ export class UnknownSlotSettler {
       // A lock that cannot answer now is not asked (the plan waits for it anyway).
       if (!lock || !isReachable(lock) || this.asked.has(key) || !this.found.hasUnknown(lockId)) continue;
       this.asked.add(key);
-      const pins = this.expectedPins(lockId, stored);
-      if (!pins) {
-        this.log.debug(`Not every PIN on ${lock.name} is known: its unread slots are read one by one.`);
+      const expected = this.expectedPins(lockId, stored);
+      if (typeof expected === "string") {
+        this.log.debug(
+          `Not every PIN on ${lock.name} is known (${expected}): its unread slots are read one by one.`,
+        );
         continue;
       }
-      const matches = await this.probe(lock, pins).catch(() => false);
+      const pins = expected;
+      const matches = await this.probe(lock, withWriteInFlight(pins, inFlight(lockId))).catch(() => false);
       this.log.info(
         matches
           ? `${lock.name}'s checksum matches the ${pins.size} code(s) Latchkey knows there: its unread slots are empty, none is read before writing.`
@@ -64,21 +75,38 @@ export class UnknownSlotSettler {
 
   /**
    * What the lock holds if its unknown slots are empty: the listing, with Latchkey's own slots as
-   * it wrote them (HA's copy of a slot's digits may lag a write); null where a PIN is not known.
+   * it last saw them (HA's copy of a slot's digits may lag a write); where a PIN is not known, why.
+   * A claim not yet written or read leaves its slot as the listing has it: nothing was written
+   * there yet, bar the write in flight, which `withWriteInFlight` allows for.
    */
-  private expectedPins(lockId: LockId, stored: readonly SlotClaim[]): Map<number, string> | null {
+  private expectedPins(lockId: LockId, stored: readonly SlotClaim[]): Map<number, string> | string {
     const holdings = this.found.listedHoldings(lockId);
-    if (!holdings) return null;
+    if (!holdings) return "its listing is missing or a keypad change awaits a read";
     for (const claim of stored.filter((c) => c.lockId === lockId)) {
-      if (claim.held || claim.observed.status === "unknown") return null;
+      if (claim.held) return `slot ${claim.slot} is held`;
       if (claim.observed.status === "set") holdings.set(claim.slot, claim.observed.pin);
-      else holdings.delete(claim.slot);
+      else if (claim.observed.status === "empty") holdings.delete(claim.slot);
     }
     const pins = new Map<number, string>();
     for (const [slot, holding] of holdings) {
-      if (typeof holding !== "string") return null;
+      if (typeof holding !== "string") return `slot ${slot} is listed without its digits`;
       pins.set(slot, holding);
     }
     return pins;
   }
+}
+
+/**
+ * The lock holds `pins`, or `pins` with the running write landed: Z-Wave answers one command at
+ * a time, so the checksum is taken either before that write or after it.
+ */
+function withWriteInFlight(
+  pins: ReadonlyMap<number, string>,
+  running: Operation | null,
+): ReadonlyMap<number, string>[] {
+  if (!running || running.kind === "read") return [pins];
+  const landed = new Map(pins);
+  if (running.kind === "set") landed.set(running.slot, running.pin);
+  else landed.delete(running.slot);
+  return [pins, landed];
 }

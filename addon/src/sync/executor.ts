@@ -107,6 +107,11 @@ export class Executor {
     return { state: "pending" };
   }
 
+  /** The operation running on a lock (until its outcome is recorded), if any. */
+  inFlight(lockId: LockId): Operation | null {
+    return this.lanes.get(lockId)?.running ?? null;
+  }
+
   /** Re-checks paused lanes, e.g. after a lock came back online. */
   resume(): void {
     for (const lockId of this.lanes.keys()) this.pump(lockId);
