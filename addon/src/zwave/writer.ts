@@ -116,7 +116,10 @@ export function createZwaveWriter(options: WriterOptions) {
         },
       );
       if (readBack === null) return { verdict: { kind: "unverified", why: "no_answer" }, via: "cc_read" };
-      if (readBack.found) return { verdict: writeVerdict(expected, readBack.found), via: "cc_read" };
+      // No report to the driver's own Get (HA answers null once the driver gave up waiting): the
+      // lock is silent. A second Get and a watch for its report would only wait out another
+      // timeout on a lock that has already not answered.
+      return { verdict: writeVerdict(expected, readBack.found), via: "cc_read" };
     }
     return { verdict: await confirmByReport(lock, slot, expected, options), via: "lock_report" };
   }
