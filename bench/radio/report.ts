@@ -28,6 +28,7 @@ export function report(m: Measurements, say: (line: string) => void): Row[] {
   const front = median(m.front.runs);
   const garage = median(m.garage.runs);
   const three = median(m.three.runs);
+  const threeFloor = m.floorFront.timing.median + m.floorBack.timing.median + m.floorGarage.timing.median;
   for (const floor of [m.floorFront, m.floorBack, m.floorGarage])
     say(
       `floor, node ${floor.node} slot ${floor.slot}: Set + Get median ${ms(floor.timing.median)} (${floor.timing.runs} runs), ${floor.frames.total} frames: ${breakdown(floor.frames)}`,
@@ -77,14 +78,32 @@ export function report(m: Measurements, say: (line: string) => void): Row[] {
       target: "≤ 1.1 × 1 code → 1 lock",
       within: three <= 1.1 * front,
     },
+    {
+      // One controller, one radio: the driver sends one transaction at a time, so three locks'
+      // writes cannot take less than their three Set + Get round trips end to end.
+      figure: "1 code → 3 locks against the radio's floor for three (sum of their Set + Get)",
+      measured: `${ms(three)} = ${(three / threeFloor).toFixed(2)} × ${ms(threeFloor)}`,
+      target: "— (for scale)",
+      within: null,
+    },
   ];
-  if (m.bulk)
-    rows.push({
-      figure: `${m.bulk.label} (${m.bulk.lockSlots} lock-slots)`,
-      measured: `${(m.bulk.ms / 1000).toFixed(1)} s (${ms(m.bulk.ms / m.bulk.lockSlots)} per code)`,
-      target: "≤ 60 s",
-      within: m.bulk.ms <= 60_000,
-    });
+  if (m.bulk) {
+    const bulkFloor = m.bulk.lockSlots * m.floorGarage.timing.median;
+    rows.push(
+      {
+        figure: `${m.bulk.label} (${m.bulk.lockSlots} lock-slots)`,
+        measured: `${(m.bulk.ms / 1000).toFixed(1)} s (${ms(m.bulk.ms / m.bulk.lockSlots)} per code)`,
+        target: "≤ 60 s",
+        within: m.bulk.ms <= 60_000,
+      },
+      {
+        figure: `${m.bulk.label} against the radio's floor (${m.bulk.lockSlots} × garage Set + Get)`,
+        measured: `${(m.bulk.ms / 1000).toFixed(1)} s = ${(m.bulk.ms / bulkFloor).toFixed(2)} × ${(bulkFloor / 1000).toFixed(1)} s`,
+        target: "— (for scale)",
+        within: null,
+      },
+    );
+  }
   rows.push(
     frameRow(lastOf(m.front.runs), m.floorFront.frames.total),
     frameRow(lastOf(m.garage.runs), m.floorGarage.frames.total),

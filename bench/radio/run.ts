@@ -4,7 +4,7 @@
 // lock: `flock /tmp/latchkey-real-stack.lock npm run bench:radio`. Options (environment):
 // LATCHKEY_BENCH_BULK (codes onto the 250-slot lock, default 240; 0 skips), LATCHKEY_BENCH_IDLE_S
 // (idle window, default 60), LATCHKEY_BENCH_REPEATS (runs of each one-code case, default 3).
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
@@ -23,6 +23,7 @@ const Env = z.object({
 const FRONT = "lock.front_door";
 const BACK = "lock.back_door";
 const GARAGE = "lock.garage_side_door";
+const ADDON_LOG = "artifacts/bench-radio-addon.log";
 const IN_STEP = /All locks are in step|lock write\(s\) planned/g;
 
 async function main(): Promise<void> {
@@ -123,6 +124,10 @@ async function main(): Promise<void> {
     );
     printTable(rows);
   } finally {
+    // The add-on's own account of the run (since its restart), to explain a figure: no PINs in it.
+    await mkdir("artifacts", { recursive: true });
+    await writeFile(ADDON_LOG, stack.addon.output());
+    console.log(`The add-on's log since its restart: ${ADDON_LOG}`);
     await stack.stop();
     await rm(workDir, { recursive: true, force: true });
   }
