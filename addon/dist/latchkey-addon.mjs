@@ -17219,8 +17219,10 @@ function createZwaveWriter(options) {
             });
             if (readBack === null)
                 return { verdict: { kind: "unverified", why: "no_answer" }, via: "cc_read" };
-            if (readBack.found)
-                return { verdict: writeVerdict(expected, readBack.found), via: "cc_read" };
+            // No report to the driver's own Get (HA answers null once the driver gave up waiting): the
+            // lock is silent. A second Get and a watch for its report would only wait out another
+            // timeout on a lock that has already not answered.
+            return { verdict: writeVerdict(expected, readBack.found), via: "cc_read" };
         }
         return { verdict: await confirmByReport(lock, slot, expected, options), via: "lock_report" };
     }
@@ -17348,12 +17350,12 @@ async function openHaLink(ha, log, timing) {
         ...(ccApi
             ? {
                 // One User Code Checksum Get tells whether a lock holds exactly the codes Latchkey knows.
-                contentProbe: async (lock, pins) => {
+                contentProbe: async (lock, candidates) => {
                     if (lock.protocol === "matter" || (await credentialLocks?.isCredentialOnly(lock)))
                         return false;
                     // Asked while the codes document waits: never longer than a short radio round trip.
                     const sum = await withTimeout(ccApi.checksum(lock), CHECKSUM_TIMEOUT_MS, "no checksum").catch(() => null);
-                    return sum !== null && sum === userCodeChecksum(pins);
+                    return sum !== null && candidates.some((pins) => sum === userCodeChecksum(pins));
                 },
             }
             : {}),
@@ -17707,9 +17709,16 @@ function claimToClear(doc, lockId, slot) {
     const claim = { lockId, slot, owner: { kind: "clear" }, observed: { status: "unknown" } };
     return { ...doc, claims: [...doc.claims.filter((c) => !at(lockId, slot)(c)), claim] };
 }
-/** What a write found the slot to hold. */
+/**
+ * What a write found the slot to hold. A held slot keeps "unknown": nothing is written to a held
+ * slot, so the write ended was already on its way when someone changed the slot elsewhere, and
+ * which of the two the lock kept is not known (its confirmation may predate the other change).
+ */
 function observe(doc, lockId, slot, observed) {
-    return { ...doc, claims: doc.claims.map((c) => (at(lockId, slot)(c) ? { ...c, observed } : c)) };
+    return {
+        ...doc,
+        claims: doc.claims.map((c) => (at(lockId, slot)(c) && !c.held ? { ...c, observed } : c)),
+    };
 }
 /**
  * What a slot picked on a lock that cannot list its codes was read to hold. Empty: it is the
@@ -18770,6 +18779,10 @@ class Executor {
             return { state: "waiting", ...syncReason("sync_reason.lock_offline") };
         return { state: "pending" };
     }
+    /** The operation running on a lock (until its outcome is recorded), if any. */
+    inFlight(lockId) {
+        return this.lanes.get(lockId)?.running ?? null;
+    }
     /** Re-checks paused lanes, e.g. after a lock came back online. */
     resume() {
         for (const lockId of this.lanes.keys())
@@ -18924,8 +18937,11 @@ class UnknownSlotSettler {
         this.log = log;
         this.asked = new Set();
     }
-    /** Settles the locks where `planned` would read slots first; true when one was settled. */
-    async settle(planned, stored, lockOf) {
+    /**
+     * Settles the locks where `planned` would read slots first; true when one was settled.
+     * `inFlight` is the write running on a lock, which may or may not have landed when it answers.
+     */
+    async settle(planned, stored, lockOf, inFlight) {
         const storedSlots = new Set(stored.map((c) => `${c.lockId}#${c.slot}`));
         const locks = new Set(planned.filter((c) => c.readFirst && !storedSlots.has(`${c.lockId}#${c.slot}`)).map((c) => c.lockId));
         let settled = false;
@@ -18936,12 +18952,13 @@ class UnknownSlotSettler {
             if (!lock || !isReachable(lock) || this.asked.has(key) || !this.found.hasUnknown(lockId))
                 continue;
             this.asked.add(key);
-            const pins = this.expectedPins(lockId, stored);
-            if (!pins) {
-                this.log.debug(`Not every PIN on ${lock.name} is known: its unread slots are read one by one.`);
+            const expected = this.expectedPins(lockId, stored);
+            if (typeof expected === "string") {
+                this.log.debug(`Not every PIN on ${lock.name} is known (${expected}): its unread slots are read one by one.`);
                 continue;
             }
-            const matches = await this.probe(lock, pins).catch(() => false);
+            const pins = expected;
+            const matches = await this.probe(lock, withWriteInFlight(pins, inFlight(lockId))).catch(() => false);
             this.log.info(matches
                 ? `${lock.name}'s checksum matches the ${pins.size} code(s) Latchkey knows there: its unread slots are empty, none is read before writing.`
                 : `${lock.name}'s checksum does not vouch for its unread slots: each is read before Latchkey writes there.`);
@@ -18954,28 +18971,44 @@ class UnknownSlotSettler {
     }
     /**
      * What the lock holds if its unknown slots are empty: the listing, with Latchkey's own slots as
-     * it wrote them (HA's copy of a slot's digits may lag a write); null where a PIN is not known.
+     * it last saw them (HA's copy of a slot's digits may lag a write); where a PIN is not known, why.
+     * A claim not yet written or read leaves its slot as the listing has it: nothing was written
+     * there yet, bar the write in flight, which `withWriteInFlight` allows for.
      */
     expectedPins(lockId, stored) {
         const holdings = this.found.listedHoldings(lockId);
         if (!holdings)
-            return null;
+            return "its listing is missing or a keypad change awaits a read";
         for (const claim of stored.filter((c) => c.lockId === lockId)) {
-            if (claim.held || claim.observed.status === "unknown")
-                return null;
+            if (claim.held)
+                return `slot ${claim.slot} is held`;
             if (claim.observed.status === "set")
                 holdings.set(claim.slot, claim.observed.pin);
-            else
+            else if (claim.observed.status === "empty")
                 holdings.delete(claim.slot);
         }
         const pins = new Map();
         for (const [slot, holding] of holdings) {
             if (typeof holding !== "string")
-                return null;
+                return `slot ${slot} is listed without its digits`;
             pins.set(slot, holding);
         }
         return pins;
     }
+}
+/**
+ * The lock holds `pins`, or `pins` with the running write landed: Z-Wave answers one command at
+ * a time, so the checksum is taken either before that write or after it.
+ */
+function withWriteInFlight(pins, running) {
+    if (!running || running.kind === "read")
+        return [pins];
+    const landed = new Map(pins);
+    if (running.kind === "set")
+        landed.set(running.slot, running.pin);
+    else
+        landed.delete(running.slot);
+    return [pins, landed];
 }
 
 /** After this many failed tries in a row, people and automations hear about it. */
@@ -19068,7 +19101,7 @@ class SyncLoop {
             const allocate = () => allocateSlots(doc.codes, doc.claims, listed, { first: options.slot_first, last: options.slot_last }, directory.found.takenSlots(), (lockId, slot) => directory.found.mustReadFirst(lockId, slot));
             let allocation = allocate();
             // New slots to be read first: one checksum may show the lock's unread slots are empty.
-            if (await this.settler?.settle(allocation.claims, doc.claims, (id) => directory.lockOf(id)))
+            if (await this.settler?.settle(allocation.claims, doc.claims, (id) => directory.lockOf(id), (id) => this.executor.inFlight(id)))
                 allocation = allocate();
             this.full = new Set(allocation.full.map((f) => `${f.codeId}|${f.lockId}`));
             const plan = reconcile(doc.codes, allocation.claims, this.deps.now(), directory.timeZone);
