@@ -95,8 +95,10 @@ describe("quirky locks on real HA: a clear chip, bounded reads, no write loop", 
     await world.stack.zwave.control.quirks({ node: BACK_NODE, silent: true });
     await settledFrames(world.stack.zwave.control);
     await world.stack.zwave.control.resetFrames();
+    const started = performance.now();
     const codeId = await createOnBack("Silent", PINS.silent);
     const s = await api.waitForSnapshot((snap) => statusOn(snap, codeId)?.state === "unverified", 90_000);
+    figure("silent lock: unverified after", `${((performance.now() - started) / 1000).toFixed(1)} s`);
     expect(statusOn(s, codeId)).toMatchObject({ state: "unverified", why: "no_answer" });
     expect(JSON.stringify(statusOn(s, codeId))).toMatch(/never reported back/);
     expect(await slotsWith(world, BACK, PINS.silent)).toEqual([s.slots[codeId]?.[BACK]]);
