@@ -18050,6 +18050,22 @@ function lockMap(locks) {
 }
 
 /**
+ * The locks back from being away between two reads of HA: unreachable at the first (their node
+ * dead, or their entity unavailable) and reachable at the second. While HA starts, every entity
+ * is unavailable until its integration is up, whatever the locks do: unavailability seen then
+ * says nothing about a lock (its node found dead still does). Their codes may be gone, so they
+ * are checked again (service.ts); a false return would only cost frames.
+ */
+function returnedLocks(before, now, beforeWhileHaRunning) {
+    const wasAway = (lock) => lock.nodeStatus === "dead" || (!lock.available && beforeWhileHaRunning);
+    const reachable = (lock) => lock.available && lock.nodeStatus !== "dead";
+    return [...now.values()].filter((lock) => {
+        const was = before.get(lock.id);
+        return was !== undefined && wasAway(was) && reachable(lock);
+    });
+}
+
+/**
  * The codes found on each lock, Latchkey's or not: what HA's inventory listed (slot → PIN, null
  * if unreadable) and which slots it could not tell (never read by the driver); where HA cannot
  * list a lock's codes, what reading single slots found; and the slots changed at a keypad that
@@ -18431,6 +18447,8 @@ class LockDirectory {
         this.lang = "en";
         this.watchedNodes = new Set();
         this.reread = new Set();
+        /** The last read of HA was taken with HA running, not starting (core/lock-returns.ts). */
+        this.lastReadWhileRunning = true;
         this.listeners = new Set();
         /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
         this.reading = null;
@@ -18474,7 +18492,8 @@ class LockDirectory {
         const reading = await readLocks(sources, this.deps.options, this.deps.log);
         const before = this.locks;
         this.locks = lockMap(reading.locks);
-        this.rereadReturned(before, sources);
+        this.rereadReturned(returnedLocks(before, this.locks, this.lastReadWhileRunning), sources);
+        this.lastReadWhileRunning = reading.haRunning;
         this.watchNodes(sources);
         this.sensors = reading.sensors;
         for (const [lockId, state] of reading.doorStates)
@@ -18492,16 +18511,9 @@ class LockDirectory {
      * while the driver's cache still lists them: the slots listed taken are read from the lock
      * again, and the lock is listed once that had time — so lost codes are noticed (service.ts).
      */
-    rereadReturned(before, sources) {
+    rereadReturned(back, sources) {
         const { rereadCodes } = sources;
-        if (!rereadCodes)
-            return;
-        const reachable = (lock) => lock.available && lock.nodeStatus !== "dead";
-        const back = [...this.locks.values()].filter((lock) => {
-            const was = before.get(lock.id);
-            return was !== undefined && !reachable(was) && reachable(lock);
-        });
-        if (back.length === 0)
+        if (!rereadCodes || back.length === 0)
             return;
         void Promise.all(back.map((lock) => rereadCodes(lock, [...(this.found.listing(lock.id)?.taken ?? [])]).catch((error) => {
             this.deps.log.warn(`Could not ask ${lock.name}'s codes to be read again.`, error);

@@ -192,6 +192,19 @@ describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
     expect(breakdown(framesOf(await settledFrames(world.stack.zwave.control)))).toBe("none");
   });
 
+  it("restarting HA while in sync sends not one frame to any lock (a lock unavailable while HA starts was not away)", async () => {
+    await settledFrames(world.stack.zwave.control);
+    await world.stack.zwave.control.resetFrames();
+    const inStep = () => world.stack.addon.output().match(/All locks are in step with the codes/g)?.length ?? 0;
+    const before = inStep();
+    await world.stack.ha.restart();
+    await world.stack.addon.waitForOutput(/Lost the connection to Home Assistant/, 30_000);
+    await until(() => inStep() > before, 120_000, "the add-on in step again");
+    // Past the time a lock back from being away would have its listed slots read again.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect(breakdown(framesOf(await settledFrames(world.stack.zwave.control)))).toBe("none");
+  });
+
   it("restarting HA in the middle of a sync: the add-on reconnects and converges", async () => {
     const dad = await api.request("codes/create", {
       draft: { name: "Dad", pin: PINS.dad, lockIds: LOCK_IDS },

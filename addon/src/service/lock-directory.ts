@@ -3,6 +3,7 @@ import type { Lock } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
 import type { Options } from "../config";
 import { lockMap } from "../core/discover";
+import { returnedLocks } from "../core/lock-returns";
 import type { LockSensor } from "../core/lock-sensors";
 import type { Logger } from "../log/logger";
 import { FoundCodes } from "./found-codes";
@@ -42,6 +43,8 @@ export class LockDirectory {
   private rereadTimer: NodeJS.Timeout | undefined;
   private readonly watchedNodes = new Set<LockId>();
   private readonly reread = new Set<LockId>();
+  /** The last read of HA was taken with HA running, not starting (core/lock-returns.ts). */
+  private lastReadWhileRunning = true;
   private readonly listeners = new Set<() => Promise<void>>();
   /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
   private reading: Promise<void> | null = null;
@@ -93,7 +96,8 @@ export class LockDirectory {
     const reading = await readLocks(sources, this.deps.options, this.deps.log);
     const before = this.locks;
     this.locks = lockMap(reading.locks);
-    this.rereadReturned(before, sources);
+    this.rereadReturned(returnedLocks(before, this.locks, this.lastReadWhileRunning), sources);
+    this.lastReadWhileRunning = reading.haRunning;
     this.watchNodes(sources);
     this.sensors = reading.sensors;
     for (const [lockId, state] of reading.doorStates) this.doorStates.set(lockId, state);
@@ -109,15 +113,9 @@ export class LockDirectory {
    * while the driver's cache still lists them: the slots listed taken are read from the lock
    * again, and the lock is listed once that had time — so lost codes are noticed (service.ts).
    */
-  private rereadReturned(before: ReadonlyMap<LockId, Lock>, sources: LockSources): void {
+  private rereadReturned(back: readonly Lock[], sources: LockSources): void {
     const { rereadCodes } = sources;
-    if (!rereadCodes) return;
-    const reachable = (lock: Lock) => lock.available && lock.nodeStatus !== "dead";
-    const back = [...this.locks.values()].filter((lock) => {
-      const was = before.get(lock.id);
-      return was !== undefined && !reachable(was) && reachable(lock);
-    });
-    if (back.length === 0) return;
+    if (!rereadCodes || back.length === 0) return;
     void Promise.all(
       back.map((lock) =>
         rereadCodes(lock, [...(this.found.listing(lock.id)?.taken ?? [])]).catch((error: unknown) => {
