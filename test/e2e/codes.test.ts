@@ -195,7 +195,8 @@ describe("real Home Assistant + real Z-Wave JS on simulated locks", () => {
   it("restarting HA while in sync sends not one frame to any lock (a lock unavailable while HA starts was not away)", async () => {
     await settledFrames(world.stack.zwave.control);
     await world.stack.zwave.control.resetFrames();
-    const inStep = () => world.stack.addon.output().match(/All locks are in step with the codes/g)?.length ?? 0;
+    const inStep = () =>
+      world.stack.addon.output().match(/All locks are in step with the codes/g)?.length ?? 0;
     const before = inStep();
     await world.stack.ha.restart();
     await world.stack.addon.waitForOutput(/Lost the connection to Home Assistant/, 30_000);
