@@ -12,6 +12,7 @@ import {
   type JamRequest,
   type KeypadCodeRequest,
   type KeypadRequest,
+  type PowerAppliedRequest,
   type QuirksRequest,
   type ResetCodesRequest,
 } from "./control-schema.js";
@@ -28,6 +29,8 @@ export interface ControlClient {
   accessEvent(req: AccessEventRequest): Promise<ActionResponse>;
   /** The lock goes away (answers nothing) or comes back (and says so). */
   away(req: AwayRequest): Promise<ActionResponse>;
+  /** The lock says its power was applied (Power Management "Power has been applied"). */
+  powerApplied(req: PowerAppliedRequest): Promise<ActionResponse>;
   /** Switches a lock's quirks (masked PINs, refused duplicates, no reports); what is left out is off. */
   quirks(req: QuirksRequest): Promise<ActionResponse>;
   state(): Promise<StateResponse>;
@@ -68,6 +71,7 @@ export function createControlClient(controlUrl: string): ControlClient {
     accessEvent: (req) => post("/access-event", req),
     quirks: (req) => post("/quirks", req),
     away: (req) => post("/away", req),
+    powerApplied: (req) => post("/power-applied", req),
     state: () => call(`${base}/state`, StateResponse),
     frames: () => call(`${base}/frames`, FramesResponse),
     resetFrames: () => post("/frames/reset", {}),

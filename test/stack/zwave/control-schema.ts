@@ -35,6 +35,13 @@ export const AccessEventRequest = z.object({
 export const AwayRequest = z.object({ node: nodeId, away: z.boolean() });
 export type AwayRequest = z.infer<typeof AwayRequest>;
 
+/**
+ * The lock says its power was applied (Notification type 8 "Power Management", event 1 "Power has
+ * been applied"), as a real lock does after its batteries went back in.
+ */
+export const PowerAppliedRequest = z.object({ node: nodeId });
+export type PowerAppliedRequest = z.infer<typeof PowerAppliedRequest>;
+
 /** Switches a User Code lock's quirks (test/stack/zwave/mock-quirks.ts); what is left out is off. */
 export const QuirksRequest = z.object({
   node: nodeId,

@@ -10,6 +10,7 @@ import {
   JamRequest,
   KeypadCodeRequest,
   KeypadRequest,
+  PowerAppliedRequest,
   QuirksRequest,
   ResetCodesRequest,
   type FramesResponse,
@@ -100,6 +101,11 @@ const routes: Record<string, Route> = {
     setAway(node, r.away);
     if (!r.away) await act.battery(node, readBattery(node));
     return r.away ? `node ${r.node} is away` : `node ${r.node} is back`;
+  },
+  "/power-applied": async (body, net) => {
+    const r = parse(PowerAppliedRequest, body);
+    await act.powerApplied(lockOf(net, r.node).node);
+    return `node ${r.node} says its power was applied`;
   },
   "/reset-codes": async (body, net) => {
     const r = parse(ResetCodesRequest, body ?? {});

@@ -76,6 +76,19 @@ export async function accessEvent(node: MockNode, event: number, userId?: number
   await sendAccessEvent(node, event, userId);
 }
 
+/** Notification type 8 (Power Management): what a lock sends when its batteries are back in. */
+const POWER_MANAGEMENT = 8;
+const POWER_HAS_BEEN_APPLIED = 1;
+
+export async function powerApplied(node: MockNode): Promise<void> {
+  const cc = new NotificationCCReport({
+    nodeId: node.controller.ownNodeId,
+    notificationType: POWER_MANAGEMENT,
+    notificationEvent: POWER_HAS_BEEN_APPLIED,
+  });
+  await send(node, cc);
+}
+
 export async function battery(node: MockNode, level: number): Promise<void> {
   writeBattery(node, level);
   await send(node, new BatteryCCReport({ nodeId: node.controller.ownNodeId, level }));
