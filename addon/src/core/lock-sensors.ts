@@ -11,18 +11,23 @@ import type { HaSnapshot } from "../ha/registry";
  * household's to rename, so the sensors are found by their zwave_js unique id
  * ("<home>.<node>-113-<endpoint>-Access Control-Lock state.11").
  */
-const STATE_SENSORS: readonly { pattern: RegExp; kind: ActivityKind }[] = [
+const STATE_SENSORS: readonly { pattern: RegExp; kind: LockSensor["kind"] }[] = [
   { pattern: /-113-\d+-Access Control-Lock state\.11$/, kind: "jammed" },
   { pattern: /-113-\d+-Access Control-Keypad state\.16$/, kind: "keypad_disabled" },
+  // "Power has been applied" (Power Management, Notification type 8, event 1): a lock's batteries
+  // are back in. Also a state to the driver, no notification; HA makes this sensor on the lock's
+  // device at the lock's first such report (unknown → on), and a second one while it is on
+  // changes nothing (test/stack/research-power-applied.ts on HA 2026.11).
+  { pattern: /-113-\d+-Power Management-Power status\.1$/, kind: "power_applied" },
 ];
 
 export interface LockSensor {
   lockId: LockId;
-  /** What the sensor turning on means. */
-  kind: ActivityKind;
+  /** What the sensor turning on means: a door event, or the lock's power applied again. */
+  kind: ActivityKind | "power_applied";
 }
 
-/** The jam and keypad-lockout sensors of Latchkey's locks, by entity id. Pure. */
+/** The jam, keypad-lockout and power-applied sensors of Latchkey's locks, by entity id. Pure. */
 export function discoverLockSensors(ha: HaSnapshot, locks: readonly Lock[]): Map<string, LockSensor> {
   const lockOfDevice = new Map(locks.map((lock) => [lock.deviceId, lock.id]));
   const sensors = new Map<string, LockSensor>();

@@ -39,6 +39,48 @@ export function lostSlots(
   return emptied.length > 0 && emptied.length === confirmed.length ? emptied : [];
 }
 
+/**
+ * A lock said itself that it deleted all its user codes (Access Control 12: a factory reset, a
+ * "delete all" at its keypad): every slot where Latchkey had put an active code's PIN is lost —
+ * confirmed or not (a lock that hides PINs never confirms one). A slot held, still to be read,
+ * or whose PIN is still being written is left out: the plan writes it as it would have.
+ */
+export function wipedSlots(
+  doc: Pick<StoreDocument, "codes" | "claims">,
+  lockId: LockId,
+  now: Date,
+  timeZone: string,
+): SlotClaim[] {
+  const codes = new Map(doc.codes.map((c) => [c.id, c]));
+  return doc.claims.filter((claim) => {
+    if (claim.lockId !== lockId || claim.held || claim.readFirst || claim.observed.status !== "set")
+      return false;
+    const code = owningCode(claim, codes);
+    return code !== undefined && desiredPin(code, now, timeZone) === claim.observed.pin;
+  });
+}
+
+/**
+ * The lock's other slots after it deleted all its codes: what Latchkey knew to be there (a
+ * disabled code's PIN still to clear, someone's code to clear) is gone, so nothing is cleared.
+ */
+export function markWiped(doc: StoreDocument, lockId: LockId, at: string): StoreDocument {
+  const claims = doc.claims.map((c) =>
+    c.lockId === lockId && !c.held && !c.readFirst && c.observed.status === "set"
+      ? {
+          ...c,
+          observed: {
+            status: "empty" as const,
+            confirmed: true,
+            verifiedAt: at,
+            via: "lock_report" as const,
+          },
+        }
+      : c,
+  );
+  return { ...doc, claims };
+}
+
 /** The lost slots held (nothing written there) with reason `codes_lost`, until a refill. */
 export function holdLost(
   doc: StoreDocument,

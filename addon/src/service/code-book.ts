@@ -184,6 +184,21 @@ export class CodeBook {
     });
   }
 
+  /**
+   * A lock said it deleted all its user codes: the slots of Latchkey's codes there are held as
+   * lost (core/lost-codes.ts), the rest known empty. Null when none of Latchkey's codes was there.
+   */
+  holdWiped(lockId: LockId, timeZone: string): Promise<{ codes: Code[]; slots: number[] } | null> {
+    return this.transact(async (tx) => {
+      const now = this.deps.now();
+      const lost = lostCodes.wipedSlots(tx.doc, lockId, now, timeZone);
+      if (lost.length === 0) return null;
+      const outcome = lostCodes.holdLost(tx.doc, lost, now.toISOString());
+      await tx.commit(lostCodes.markWiped(outcome.document, lockId, now.toISOString()));
+      return { codes: outcome.codes, slots: lost.map((c) => c.slot) };
+    });
+  }
+
   /** Puts a lock's lost codes back; `auto`: Latchkey did it on its own, which it may once a day. */
   refillLost(lockId: LockId, { auto = false }: { auto?: boolean } = {}) {
     return this.transact(async (tx) => {

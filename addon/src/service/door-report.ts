@@ -78,6 +78,9 @@ export async function reportDoorEvent(deps: DoorReportDeps, seen: Interpretation
   const { service, notifier, options } = deps;
   const now = (deps.now ?? (() => new Date()))();
   if (STATES.has(seen.kind) && alreadyEntered(deps.activity, seen, now)) return;
+  // A lock that deleted all its codes itself (a factory reset) lost Latchkey's: told once, as
+  // lost codes are (lost-codes-report.ts), with Refill — not per slot as a keypad change is.
+  if (seen.kind === "all_codes_deleted_at_lock" && (await service.allCodesDeletedAtLock(seen.lockId))) return;
   const userName = await commanderOf(deps, seen, now);
   const entry: ActivityEntry = {
     id: randomUUID(),

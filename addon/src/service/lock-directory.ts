@@ -45,6 +45,9 @@ export class LockDirectory {
   private readonly reread = new Set<LockId>();
   /** The last read of HA was taken with HA running, not starting (core/lock-returns.ts). */
   private lastReadWhileRunning = true;
+  /** Locks whose slots were asked to be read again, listed once that had time. */
+  private readonly awaitingListing = new Set<LockId>();
+  private vouch: ((lock: Lock) => Promise<boolean>) | null = null;
   private readonly listeners = new Set<() => Promise<void>>();
   /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
   private reading: Promise<void> | null = null;
@@ -96,7 +99,9 @@ export class LockDirectory {
     const reading = await readLocks(sources, this.deps.options, this.deps.log);
     const before = this.locks;
     this.locks = lockMap(reading.locks);
-    this.rereadReturned(returnedLocks(before, this.locks, this.lastReadWhileRunning), sources);
+    // A lock back from being away (its batteries swapped, a reset) may have forgotten its codes
+    // while the driver's cache still lists them: it is checked.
+    this.recheck(returnedLocks(before, this.locks, this.lastReadWhileRunning));
     this.lastReadWhileRunning = reading.haRunning;
     this.watchNodes(sources);
     this.sensors = reading.sensors;
@@ -108,24 +113,42 @@ export class LockDirectory {
     for (const listener of this.listeners) await listener();
   }
 
+  /** Tells the directory how to ask a lock whether it holds what Latchkey believes (its checksum). */
+  vouchWith(vouch: (lock: Lock) => Promise<boolean>): void {
+    this.vouch = vouch;
+  }
+
   /**
-   * A lock back from being away (its batteries swapped, a reset) may have forgotten its codes
-   * while the driver's cache still lists them: the slots listed taken are read from the lock
-   * again, and the lock is listed once that had time — so lost codes are noticed (service.ts).
+   * Locks that may have forgotten their codes (back from being away, their power applied again).
+   * One question first: a lock whose checksum matches what Latchkey believes lost nothing, and
+   * nothing more is sent. Otherwise (a mismatch, a lock with no checksum) the slots listed taken
+   * are read from the lock again, and the lock is listed once that had time — so lost codes are
+   * noticed (service.ts).
    */
-  private rereadReturned(back: readonly Lock[], sources: LockSources): void {
-    const { rereadCodes } = sources;
-    if (!rereadCodes || back.length === 0) return;
-    void Promise.all(
-      back.map((lock) =>
-        rereadCodes(lock, [...(this.found.listing(lock.id)?.taken ?? [])]).catch((error: unknown) => {
-          this.deps.log.warn(`Could not ask ${lock.name}'s codes to be read again.`, error);
-        }),
-      ),
-    ).then(() => {
+  recheck(locks: readonly Lock[]): void {
+    const rereadCodes = this.sources?.rereadCodes;
+    if (!rereadCodes || locks.length === 0) return;
+    const check = async (lock: Lock): Promise<boolean> => {
+      const vouched = this.vouch ? await this.vouch(lock).catch(() => false) : false;
+      if (vouched) {
+        this.deps.log.info(
+          `${lock.name}'s checksum matches the codes Latchkey knows there: nothing was lost.`,
+        );
+        return false;
+      }
+      await rereadCodes(lock, [...(this.found.listing(lock.id)?.taken ?? [])]).catch((error: unknown) => {
+        this.deps.log.warn(`Could not ask ${lock.name}'s codes to be read again.`, error);
+      });
+      return true;
+    };
+    void Promise.all(locks.map(check)).then((reread) => {
+      const toList = locks.filter((_lock, i) => reread[i]);
+      if (toList.length === 0) return;
+      for (const lock of toList) this.awaitingListing.add(lock.id);
       clearTimeout(this.rereadTimer);
       this.rereadTimer = setTimeout(() => {
-        for (const lock of back) this.reread.add(lock.id);
+        for (const lockId of this.awaitingListing) this.reread.add(lockId);
+        this.awaitingListing.clear();
         this.refreshInBackground();
       }, this.deps.rereadMs ?? 3_000);
       this.rereadTimer.unref();

@@ -1,5 +1,6 @@
 import type { ActivityEntry } from "../../../src/model/activity";
 import type { Code, CodeChanges, CodeDraft } from "../../../src/model/code";
+import type { Lock } from "../../../src/model/lock";
 import { LatchkeyError } from "../../../src/model/errors";
 import type { CodeId, LockId } from "../../../src/model/primitives";
 import type { Snapshot } from "../../../src/model/protocol";
@@ -21,7 +22,7 @@ import { LockDirectory } from "./lock-directory";
 import type { LockSources } from "./read-locks";
 import type { NotifyFn } from "./share";
 import { SyncLoop } from "./sync-loop";
-import type { LockContentProbe } from "./unknown-slots";
+import { expectedContents, type LockContentProbe } from "./unknown-slots";
 
 export interface ServiceDeps {
   save: (next: StoreDocument) => Promise<void>;
@@ -105,6 +106,9 @@ export class LatchkeyService {
         deps.log.error("Checking the locks for lost codes failed.", e);
       });
       await this.loop.afterRefresh();
+      // A lock found dead or alive again changes no state in HA (2026.11 keeps a dead node's lock
+      // available): only this read tells clients.
+      this.emit();
     });
   }
 
@@ -112,6 +116,17 @@ export class LatchkeyService {
   async attach(link: HaLink): Promise<void> {
     this.client = link.client;
     this.locks.connect(link);
+    const probe = link.contentProbe;
+    if (probe)
+      this.locks.vouchWith(async (lock) => {
+        const expected = expectedContents(
+          this.locks.found,
+          lock.id,
+          this.book.document.claims,
+          this.loop.inFlight(lock.id),
+        );
+        return typeof expected !== "string" && (await probe(lock, expected));
+      });
     this.loop.connect(link.writer, link.contentProbe);
     link.client.onReconnect(() => {
       this.locks.reconnected();
@@ -263,6 +278,18 @@ export class LatchkeyService {
     return outcome;
   }
 
+  /**
+   * A Z-Wave lock said its power was applied (its batteries back in): it may have forgotten its
+   * codes though the driver never found it away. Checked as a lock back from being away is — its
+   * checksum first, its slots read only where that does not match.
+   */
+  powerApplied(lockId: LockId): void {
+    const lock = this.locks.lockOf(lockId);
+    if (!lock || lock.protocol === "matter") return;
+    this.deps.log.info(`${lock.name} says its power was applied: checking it still holds Latchkey's codes.`);
+    this.locks.recheck([lock]);
+  }
+
   /** Called once for each lock found to have lost Latchkey's codes. */
   onCodesLost(listener: (lost: LostCodes) => Promise<void>): void {
     this.lostListener = listener;
@@ -272,6 +299,30 @@ export class LatchkeyService {
   refillLostCodes(lockId: LockId): Promise<{ codeId: string; slot: number }[]> {
     if (!this.locks.hasLock(lockId)) throw new LatchkeyError("not_found", "error.lock_gone");
     return this.thenSync(this.book.refillLost(lockId));
+  }
+
+  /**
+   * A lock said itself that all its user codes were deleted (Access Control 12: a factory reset at
+   * the lock). Where Latchkey's codes were there, they are lost as a lock that forgot them is: held
+   * and told once, refilled with one tap or by `refill_lost_codes`. Returns whether any were, now
+   * or before and still waiting for their refill (the lock saying it again is no news).
+   */
+  async allCodesDeletedAtLock(lockId: LockId): Promise<boolean> {
+    const lock = this.locks.lockOf(lockId);
+    if (!lock) return false;
+    const held = await this.book.holdWiped(lockId, this.locks.timeZone);
+    if (!held)
+      return this.book.document.claims.some((c) => c.lockId === lockId && c.held?.reason === "codes_lost");
+    // Someone else's codes went too: those slots are read, so they no longer show as the lock's.
+    const claimed = new Set(this.book.document.claims.filter((c) => c.lockId === lockId).map((c) => c.slot));
+    const { found } = this.locks;
+    found.changedAtKeypad(
+      lockId,
+      [...(found.takenSlots().get(lockId) ?? [])].filter((s) => !claimed.has(s)),
+    );
+    await this.tellLost(lock, held);
+    await this.loop.sync();
+    return true;
   }
 
   /**
@@ -286,14 +337,18 @@ export class LatchkeyService {
       const listed = this.locks.found.listing(lockId);
       if (!lock || !listed) continue;
       const held = await this.book.holdLost(lock.id, listed, this.locks.timeZone);
-      if (!held) continue;
-      const refilled = this.deps.options.refill_lost_codes && this.book.mayAutoRefill(lock.id);
-      if (refilled) await this.book.refillLost(lock.id, { auto: true });
-      this.deps.log.warn(
-        `${lock.name} lost ${held.slots.length} of Latchkey's codes (slots ${held.slots.join(", ")}); ${refilled ? "refilling them" : "holding them until an admin refills them"}.`,
-      );
-      await this.lostListener?.({ lockId: lock.id, codes: held.codes, slots: held.slots, refilled });
+      if (held) await this.tellLost(lock, held);
     }
+  }
+
+  /** Lost codes held: refilled now if the household lets Latchkey (once a day), and told once. */
+  private async tellLost(lock: Lock, held: { codes: Code[]; slots: number[] }): Promise<void> {
+    const refilled = this.deps.options.refill_lost_codes && this.book.mayAutoRefill(lock.id);
+    if (refilled) await this.book.refillLost(lock.id, { auto: true });
+    this.deps.log.warn(
+      `${lock.name} lost ${held.slots.length} of Latchkey's codes (slots ${held.slots.join(", ")}); ${refilled ? "refilling them" : "holding them until an admin refills them"}.`,
+    );
+    await this.lostListener?.({ lockId: lock.id, codes: held.codes, slots: held.slots, refilled });
   }
 
   /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */

@@ -172,6 +172,11 @@ export class SyncLoop {
     return this.full;
   }
 
+  /** The write running on a lock (until its outcome is recorded), if any. */
+  inFlight(lockId: LockId): Operation | null {
+    return this.executor.inFlight(lockId);
+  }
+
   runtime(lockId: LockId, slot: number): SlotRuntime | undefined {
     return this.executor.statusOf(lockId, slot);
   }

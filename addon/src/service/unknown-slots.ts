@@ -51,18 +51,17 @@ export class UnknownSlotSettler {
       // A lock that cannot answer now is not asked (the plan waits for it anyway).
       if (!lock || !isReachable(lock) || this.asked.has(key) || !this.found.hasUnknown(lockId)) continue;
       this.asked.add(key);
-      const expected = this.expectedPins(lockId, stored);
+      const expected = expectedContents(this.found, lockId, stored, inFlight(lockId));
       if (typeof expected === "string") {
         this.log.debug(
           `Not every PIN on ${lock.name} is known (${expected}): its unread slots are read one by one.`,
         );
         continue;
       }
-      const pins = expected;
-      const matches = await this.probe(lock, withWriteInFlight(pins, inFlight(lockId))).catch(() => false);
+      const matches = await this.probe(lock, expected).catch(() => false);
       this.log.info(
         matches
-          ? `${lock.name}'s checksum matches the ${pins.size} code(s) Latchkey knows there: its unread slots are empty, none is read before writing.`
+          ? `${lock.name}'s checksum matches the ${expected[0]?.size ?? 0} code(s) Latchkey knows there: its unread slots are empty, none is read before writing.`
           : `${lock.name}'s checksum does not vouch for its unread slots: each is read before Latchkey writes there.`,
       );
       if (matches) {
@@ -72,28 +71,34 @@ export class UnknownSlotSettler {
     }
     return settled;
   }
+}
 
-  /**
-   * What the lock holds if its unknown slots are empty: the listing, with Latchkey's own slots as
-   * it last saw them (HA's copy of a slot's digits may lag a write); where a PIN is not known, why.
-   * A claim not yet written or read leaves its slot as the listing has it: nothing was written
-   * there yet, bar the write in flight, which `withWriteInFlight` allows for.
-   */
-  private expectedPins(lockId: LockId, stored: readonly SlotClaim[]): Map<number, string> | string {
-    const holdings = this.found.listedHoldings(lockId);
-    if (!holdings) return "its listing is missing or a keypad change awaits a read";
-    for (const claim of stored.filter((c) => c.lockId === lockId)) {
-      if (claim.held) return `slot ${claim.slot} is held`;
-      if (claim.observed.status === "set") holdings.set(claim.slot, claim.observed.pin);
-      else if (claim.observed.status === "empty") holdings.delete(claim.slot);
-    }
-    const pins = new Map<number, string>();
-    for (const [slot, holding] of holdings) {
-      if (typeof holding !== "string") return `slot ${slot} is listed without its digits`;
-      pins.set(slot, holding);
-    }
-    return pins;
+/**
+ * What a lock holds if it holds what Latchkey believes, its unknown slots empty: the listing, with
+ * Latchkey's own slots as it last saw them (HA's copy of a slot's digits may lag a write). A claim
+ * not yet written or read leaves its slot as the listing has it: nothing was written there yet,
+ * bar the write in flight (`running`), which may or may not have landed — so two candidates then.
+ * Where a PIN is not known (a slot held, a code the lock does not give out), why.
+ */
+export function expectedContents(
+  found: FoundCodes,
+  lockId: LockId,
+  stored: readonly SlotClaim[],
+  running: Operation | null,
+): ReadonlyMap<number, string>[] | string {
+  const holdings = found.listedHoldings(lockId);
+  if (!holdings) return "its listing is missing or a keypad change awaits a read";
+  for (const claim of stored.filter((c) => c.lockId === lockId)) {
+    if (claim.held) return `slot ${claim.slot} is held`;
+    if (claim.observed.status === "set") holdings.set(claim.slot, claim.observed.pin);
+    else if (claim.observed.status === "empty") holdings.delete(claim.slot);
   }
+  const pins = new Map<number, string>();
+  for (const [slot, holding] of holdings) {
+    if (typeof holding !== "string") return `slot ${slot} is listed without its digits`;
+    pins.set(slot, holding);
+  }
+  return withWriteInFlight(pins, running);
 }
 
 /**

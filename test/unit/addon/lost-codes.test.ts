@@ -5,8 +5,10 @@ import {
   AUTO_REFILL_EVERY_MS,
   holdLost,
   lostSlots,
+  markWiped,
   mayAutoRefill,
   refillLost,
+  wipedSlots,
   type ListedSlots,
 } from "../../../addon/src/core/lost-codes";
 import { emptyStore, type StoreDocument } from "../../../addon/src/store/schema";
@@ -133,5 +135,55 @@ describe("a lock that lost its codes", () => {
     ["refilled this morning", "2026-03-02T06:00:00.000Z", false],
   ])("refills on its own at most once a day: %s", (_name, at, may) => {
     expect(mayAutoRefill(at, now)).toBe(may);
+  });
+});
+
+describe("a lock that says it deleted all its codes (a factory reset)", () => {
+  const cases: [string, StoreDocument, number[]][] = [
+    ["every slot of an active code with its PIN there: lost", doc(mom, dad), [1, 2]],
+    [
+      "a lock that hides PINs never confirmed them: lost all the same",
+      doc(claim("lock.front", 1, "code-mom", setTo("4821", false))),
+      [1],
+    ],
+    [
+      "a PIN still being written is written as planned",
+      doc(claim("lock.front", 1, "code-mom", setTo("1111"))),
+      [],
+    ],
+    ["a slot never written", doc(claim("lock.front", 1, "code-mom")), []],
+    [
+      "a held slot waits for its admin already",
+      doc({ ...mom, held: { reason: "codes_lost", since: AT } }),
+      [],
+    ],
+    ["a slot to be read first was never written", doc({ ...mom, readFirst: true }), []],
+    ["a disabled code's slot", doc(claim("lock.front", 3, "code-off", setTo("9999"))), []],
+    ["another lock's claims", doc(claim("lock.back", 1, "code-mom", setTo("4821"))), []],
+  ];
+  it.each(cases)("%s", (_name, document, lost) => {
+    expect(slotsOf(wipedSlots(document, "lock.front", now, "UTC"))).toEqual(lost);
+  });
+
+  it("held as lost, the rest of the lock known empty: nothing is written or cleared until a refill", () => {
+    const disabled = claim("lock.front", 3, "code-off", setTo("9999"));
+    const clearOnly: SlotClaim = {
+      lockId: "lock.front",
+      slot: 7,
+      owner: { kind: "clear" },
+      observed: setTo(""),
+    };
+    const back = claim("lock.back", 1, "code-mom", setTo("4821"));
+    const before = doc(mom, dad, disabled, clearOnly, back);
+    const held = holdLost(before, wipedSlots(before, "lock.front", now, "UTC"), AT).document;
+    const after = markWiped(held, "lock.front", AT);
+    const plan = reconcile(after.codes, after.claims, now, "UTC");
+    const front = <T extends { lockId: string }>(items: T[]) =>
+      items.filter((o) => o.lockId === "lock.front");
+    expect(front(plan.operations)).toEqual([]);
+    expect(front(plan.release).map((c) => c.slot)).toEqual([7]);
+    expect(after.claims.find((c) => c.lockId === "lock.back")).toEqual(back);
+    expect(wipedSlots(after, "lock.front", now, "UTC")).toEqual([]);
+    expect(refillLost(after, "lock.front").refilled.map((r) => r.slot)).toEqual([1, 2]);
   });
 });
