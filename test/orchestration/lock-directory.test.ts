@@ -38,6 +38,8 @@ describe("the lock directory", () => {
     });
     const ha = h.ha;
     // The front door drops off the network: a read of HA starts, sees it dead, and is held back.
+    // Only its node status says so (HA keeps the lock available): wait until Latchkey follows it.
+    await eventually(() => ha.nodeStatusWatchers("lock.front_door") > 0);
     holding = release.promise;
     ha.setNodeStatus("lock.front_door", "dead");
     await eventually(() => heldReads > 0);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { lockWrites, slotsHolding, threeLocks } from "../integration/support/world";
-import { allSynced, draft, startLatchkey, type Harness } from "./support/harness";
+import { allSynced, draft, startLatchkey, until, type Harness } from "./support/harness";
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -50,13 +50,15 @@ describe("who owns a slot", () => {
     h = await startLatchkey({ ha: { profile: "newest", locks }, ownEchoMs: 0 });
     await h.until(() => listedUnmanaged(h!, 5));
     // The lock is away while the admin clears the slot; someone changes it at the keypad meanwhile.
+    // Only its node status says so (HA keeps the lock available): wait until Latchkey follows it.
+    await until(() => h?.ha.nodeStatusWatchers(FRONT) === 1);
     h.ha.setNodeStatus(FRONT, "dead");
-    await h.until((s) => s.locks.some((l) => l.id === FRONT && !l.available));
+    await h.until((s) => s.locks.some((l) => l.id === FRONT && l.nodeStatus === "dead"));
     await h.service.clearUnmanaged(FRONT, 5);
     h.ha.keypadChangeCode(FRONT, 5, "2222");
     await settle();
     h.ha.setNodeStatus(FRONT, "alive");
-    await h.until((s) => s.locks.some((l) => l.id === FRONT && l.available));
+    await h.until((s) => s.locks.some((l) => l.id === FRONT && l.nodeStatus === "alive"));
     await h.until(() => listedUnmanaged(h!, 5));
     await settle(600);
     expect(slotsHolding(h.ha, FRONT, "2222")).toEqual([5]);

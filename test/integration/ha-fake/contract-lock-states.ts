@@ -154,5 +154,51 @@ export function lockStateCases(getTarget: () => ContractTarget): void {
       expect(await cached()).toEqual({ usercode: "", in_use: false });
       await zwave("clear_lock_usercode", { code_slot: slot });
     });
+
+    it("a dead node's lock keeps its state (HA asks the driver only whether the node is ready), and is alive again when the lock speaks", async (ctx) => {
+      const { away } = getTarget();
+      if (!away) return ctx.skip();
+      const client = await connect(true);
+      const lockEntityId = getTarget().lockEntityId;
+      const deviceId = await lockDeviceId(client);
+      const StateRow = z.looseObject({ entity_id: z.string(), state: z.string() });
+      const lockState = async () =>
+        z
+          .array(StateRow)
+          .parse(resultSchema.parse(await client.command("get_states")).result)
+          .find((s) => s.entity_id === lockEntityId)?.state;
+      const status = async () =>
+        z
+          .looseObject({ status: z.number() })
+          .parse(
+            resultSchema.parse(await client.command("zwave_js/node_status", { device_id: deviceId })).result,
+          ).status;
+      const statusBecomes = async (wanted: number) => {
+        const deadline = Date.now() + 60_000;
+        while ((await status()) !== wanted) {
+          if (Date.now() > deadline) throw new Error(`node status never became ${wanted}`);
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      };
+      const before = await lockState();
+      expect(before).toMatch(/^(locked|unlocked)$/);
+      await away(true);
+      try {
+        // The driver finds the node dead at its next command to it.
+        await client
+          .command(
+            "call_service",
+            { domain: "lock", service: "lock", target: { entity_id: lockEntityId } },
+            60_000,
+          )
+          .catch(() => undefined);
+        await statusBecomes(3);
+        expect(await lockState()).toBe(before);
+      } finally {
+        await away(false);
+      }
+      await statusBecomes(4);
+      expect(await lockState()).toMatch(/^(locked|unlocked)$/);
+    });
   });
 }

@@ -47,6 +47,11 @@ export interface ContractTarget {
   jam?: () => Promise<void>;
   /** Makes the lock send an Access Control event (a keypad lockout, a wrong code); skipped without it. */
   accessEvent?: (event: number) => Promise<void>;
+  /**
+   * The lock goes away (answers nothing: its batteries out) or comes back and says so; the case
+   * itself makes the driver find it dead. Cases needing it are skipped without it.
+   */
+  away?: (away: boolean) => Promise<void>;
   /** Switches the lock's quirks (what is left out is off), as the simulated network's POST /quirks; skipped without it. */
   quirks?: (quirks: {
     maskPins?: "stars" | "zeros" | null;

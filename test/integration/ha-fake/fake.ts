@@ -57,6 +57,10 @@ export interface HaFake {
   /** Any Access Control event the lock reports (16 keypad lockout, 19 too many codes, 50 a wrong code, …). */
   accessEvent(entityId: string, event: number, parameters?: Record<string, number>): void;
   setNodeStatus(entityId: string, status: "dead" | "alive" | "asleep"): void;
+  /** How many zwave_js/subscribe_node_status subscriptions follow the lock's node. */
+  nodeStatusWatchers(entityId: string): number;
+  /** The lock says its power was applied (its batteries back in), as the simulated network's POST /power-applied. */
+  powerApplied(entityId: string): void;
   /** Switches a User Code lock's quirks, as the simulated network's POST /quirks does; what is left out is off. */
   setLockQuirks(entityId: string, quirks: Partial<LockQuirks>): void;
   /** The driver has read every empty slot (as the real driver's interview does): HA lists them as free. */
@@ -278,6 +282,10 @@ export async function startHaFake(options: HaFakeOptions): Promise<HaFake> {
     },
     setNodeStatus: (entityId, status) => {
       driver.setNodeStatus(lockOf(entityId), status);
+    },
+    nodeStatusWatchers: (entityId) => lockOf(entityId).node.statusWatchers,
+    powerApplied: (entityId) => {
+      home.powerApplied(lockOf(entityId));
     },
     subscriptions: (eventType) => home.bus.listenerCount(eventType),
     setEntityDisabled: (entityId, disabled) => {

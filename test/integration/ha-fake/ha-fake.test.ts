@@ -102,6 +102,10 @@ for (const profile of ["pinned", "newest"] satisfies HaProfile[]) {
         fake.setLockQuirks("lock.front_door", quirks);
         return Promise.resolve();
       },
+      away: (away) => {
+        fake.setNodeStatus("lock.front_door", away ? "dead" : "alive");
+        return Promise.resolve();
+      },
     }));
   });
 }

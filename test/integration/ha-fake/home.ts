@@ -29,7 +29,7 @@ export interface FakeLock {
   deviceId: string;
   batteryEntityId: string | null;
   node: ZNode;
-  /** Locked state as the lock reports it; the entity shows "unavailable" while the node is dead. */
+  /** Locked state as the lock reports it; the entity shows it while the node is dead too (HA 2026.11). */
   locked: boolean;
   /** Users and PINs of a User Credential lock; null for a User Code lock. */
   credentials: CredentialStore | null;
@@ -263,10 +263,13 @@ export class Home {
     );
   }
 
-  /** ZWaveBaseEntity.available is false for a dead node; HA then writes "unavailable". */
+  /**
+   * A lock's entities as HA writes them. A dead node changes none of them: ZWaveBaseEntity.available
+   * on HA 2026.11 asks only whether the driver is connected and the node ready, so the lock keeps
+   * its last state ("locked") while the driver finds it dead (contract-lock-states.ts).
+   */
   publishLockStates(lock: FakeLock, context?: HaContext): void {
-    const dead = lock.node.status === "dead";
-    const lockState = dead ? "unavailable" : lock.locked ? "locked" : "unlocked";
+    const lockState = lock.locked ? "locked" : "unlocked";
     // A Matter lock also says what moved it last (matter/lock.py `changed_by`).
     this.setState(
       lock.config.entityId,
@@ -278,20 +281,13 @@ export class Home {
     );
     if (lock.batteryEntityId !== null) {
       const level = lock.node.get(128, "level", null)?.value ?? null;
-      const attrs = dead
-        ? {
-            unit_of_measurement: "%",
-            device_class: "battery",
-            friendly_name: `${lock.config.name} Battery level`,
-            state_class: "measurement",
-          }
-        : {
-            state_class: "measurement",
-            unit_of_measurement: "%",
-            device_class: "battery",
-            friendly_name: `${lock.config.name} Battery level`,
-          };
-      this.setState(lock.batteryEntityId, dead ? "unavailable" : String(level), attrs, context);
+      const attrs = {
+        state_class: "measurement",
+        unit_of_measurement: "%",
+        device_class: "battery",
+        friendly_name: `${lock.config.name} Battery level`,
+      };
+      this.setState(lock.batteryEntityId, String(level), attrs, context);
     }
     this.publishStateSensors(lock, context);
   }
@@ -301,10 +297,9 @@ export class Home {
    * written when they change: the lock's own moves do not touch them.
    */
   publishStateSensors(lock: FakeLock, context?: HaContext): void {
-    const dead = lock.node.status === "dead";
     for (const sensor of lock.stateSensors) {
       const on = lock.accessStates.get(sensor.variable) === sensor.state;
-      const state = dead ? "unavailable" : on ? "on" : "off";
+      const state = on ? "on" : "off";
       if (this.states.get(sensor.entityId)?.state === state) continue;
       const attributes = {
         ...(sensor.state === 11 ? { device_class: "problem" } : {}),
@@ -312,6 +307,31 @@ export class Home {
       };
       this.setState(sensor.entityId, state, attributes, context);
     }
+  }
+
+  /**
+   * The lock says its power was applied (Power Management "Power has been applied"). The driver
+   * files it as a state, not a notification; on HA 2026.11 the first report makes the lock's
+   * "Power has been applied" binary sensor (registry create, unknown, then on at once), and a
+   * later one changes nothing while it is on (test/stack/research-power-applied.ts).
+   */
+  powerApplied(lock: FakeLock): void {
+    if (lock.matter) return;
+    const entityId = `binary_sensor.${lock.config.entityId.replace(/^lock\./, "")}_power_has_been_applied`;
+    const attributes = { friendly_name: `${lock.config.name} Power has been applied` };
+    if (!this.entityRegistry.some((e) => e.entity_id === entityId)) {
+      this.registerEntity(
+        entityId,
+        lock.deviceId,
+        `${this.homeId}.${lock.config.nodeId}-113-0-Power Management-Power status.1`,
+        "Power has been applied",
+        "zwave_js",
+        "diagnostic",
+      );
+      this.bus.fire("entity_registry_updated", { action: "create", entity_id: entityId }, newContext(null));
+      this.setState(entityId, "unknown", attributes);
+    }
+    if (this.states.get(entityId)?.state !== "on") this.setState(entityId, "on", attributes);
   }
 
   lockByDevice(deviceId: string): FakeLock | undefined {

@@ -68,8 +68,8 @@ export class LockDriver {
   }
 
   setNodeStatus(lock: FakeLock, status: "alive" | "dead" | "asleep"): void {
+    // HA's states stay as they were: a dead node's entities keep theirs (home.ts publishLockStates).
     lock.node.setStatus(status);
-    this.home.publishLockStates(lock);
     if (status === "alive") {
       const waiters = this.wakeWaiters.get(lock.config.entityId) ?? [];
       this.wakeWaiters.delete(lock.config.entityId);

@@ -121,9 +121,15 @@ export class ServiceRegistry {
     );
 
     const integration = def.integration ?? (domain === "zwave_js" ? "zwave_js" : undefined);
+    // A dead node's lock is still available in HA (2026.11): an action that answers from the
+    // driver's cache (get_lock_usercode) answers for it; one that must reach the lock is sent, and
+    // the node answers nothing — modelled as going nowhere.
+    const answersFromCache = def.supports !== "none";
     const locks = def.schema.entity
       ? this.targetLocks(data).filter(
-          (l) => integration === undefined || (l.matter ? "matter" : "zwave_js") === integration,
+          (l) =>
+            (integration === undefined || (l.matter ? "matter" : "zwave_js") === integration) &&
+            (answersFromCache || l.node.status !== "dead"),
         )
       : [];
     const full = `${domain}.${service}`;
@@ -150,7 +156,7 @@ export class ServiceRegistry {
     return returnResponse ? responses : null;
   }
 
-  /** Available zwave_js locks the call targets by entity, device or area. */
+  /** The locks the call targets by entity, device or area. */
   private targetLocks(data: JsonObject): FakeLock[] {
     const entities = referencedIds(data, "entity_id");
     const devices = referencedIds(data, "device_id");
@@ -161,7 +167,7 @@ export class ServiceRegistry {
         entities.includes(lock.config.entityId) ||
         (devices !== "all" && devices.includes(lock.deviceId)) ||
         (areas !== "all" && lock.config.area !== undefined && areas.includes(lock.config.area));
-      return hit && lock.node.status !== "dead";
+      return hit;
     });
   }
 }

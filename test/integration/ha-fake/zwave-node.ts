@@ -108,6 +108,11 @@ export class ZNode {
   }
 
   /** Events the zwave_js/subscribe_node_status command forwards: alive, dead, sleep, wake up, ready. */
+  /** How many node-status subscriptions follow this node. */
+  get statusWatchers(): number {
+    return this.statusListeners.size;
+  }
+
   onStatusEvent(fn: (event: string) => void): () => void {
     this.statusListeners.add(fn);
     return () => this.statusListeners.delete(fn);
