@@ -58,6 +58,9 @@ async function onDemo(): Promise<Omit<ContractTarget, "profile">> {
     quirks: async (quirks) => {
       await control.quirks({ node: 3, ...quirks });
     },
+    away: async (away) => {
+      await control.away({ node: 3, away });
+    },
   };
 }
 
@@ -114,6 +117,9 @@ beforeAll(async () => {
     },
     quirks: async (quirks) => {
       await stack.zwave.control.quirks({ node: 3, ...quirks });
+    },
+    away: async (away) => {
+      await stack.zwave.control.away({ node: 3, away });
     },
   };
 });

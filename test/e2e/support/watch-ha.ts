@@ -18,7 +18,13 @@ const NotificationsSchema = z
   .object({
     notifications: z.record(
       z.string(),
-      z.object({ message: z.string(), title: z.string().nullable().optional() }).loose(),
+      z
+        .object({
+          message: z.string(),
+          title: z.string().nullable().optional(),
+          created_at: z.string().optional(),
+        })
+        .loose(),
     ),
   })
   .loose();
@@ -73,7 +79,8 @@ export class HaWatch {
       const parsed = NotificationsSchema.safeParse(raw);
       if (!parsed.success) return;
       for (const [id, n] of Object.entries(parsed.data.notifications)) {
-        const key = `${id}|${n.message}`;
+        // The same alert made again (its id reused, a lock that lost its codes twice) is another one.
+        const key = `${id}|${n.message}|${n.created_at ?? ""}`;
         if (seen.has(key)) continue;
         seen.add(key);
         watch.notifications.push({ message: n.message, title: n.title ?? null, at: Date.now() });

@@ -39,8 +39,12 @@ export type AwayRequest = z.infer<typeof AwayRequest>;
  * The lock says its power was applied (Notification type 8 "Power Management", event 1 "Power has
  * been applied"), as a real lock does after its batteries went back in.
  */
-export const PowerAppliedRequest = z.object({ node: nodeId });
-export type PowerAppliedRequest = z.infer<typeof PowerAppliedRequest>;
+export const PowerAppliedRequest = z.object({
+  node: nodeId,
+  /** Instead, the lock sets its power status back to idle (event 0, parameter 1), as some locks do later. */
+  idle: z.boolean().default(false),
+});
+export type PowerAppliedRequest = z.input<typeof PowerAppliedRequest>;
 
 /** Switches a User Code lock's quirks (test/stack/zwave/mock-quirks.ts); what is left out is off. */
 export const QuirksRequest = z.object({

@@ -104,8 +104,10 @@ const routes: Record<string, Route> = {
   },
   "/power-applied": async (body, net) => {
     const r = parse(PowerAppliedRequest, body);
-    await act.powerApplied(lockOf(net, r.node).node);
-    return `node ${r.node} says its power was applied`;
+    await act.powerApplied(lockOf(net, r.node).node, r.idle);
+    return r.idle
+      ? `node ${r.node} says its power status is idle`
+      : `node ${r.node} says its power was applied`;
   },
   "/reset-codes": async (body, net) => {
     const r = parse(ResetCodesRequest, body ?? {});

@@ -80,11 +80,13 @@ export async function accessEvent(node: MockNode, event: number, userId?: number
 const POWER_MANAGEMENT = 8;
 const POWER_HAS_BEEN_APPLIED = 1;
 
-export async function powerApplied(node: MockNode): Promise<void> {
+/** `idle`: the lock sets that state back to idle instead (event 0, the state's event as parameter). */
+export async function powerApplied(node: MockNode, idle = false): Promise<void> {
   const cc = new NotificationCCReport({
     nodeId: node.controller.ownNodeId,
     notificationType: POWER_MANAGEMENT,
-    notificationEvent: POWER_HAS_BEEN_APPLIED,
+    notificationEvent: idle ? 0 : POWER_HAS_BEEN_APPLIED,
+    ...(idle ? { eventParameters: Uint8Array.from([POWER_HAS_BEEN_APPLIED]) } : {}),
   });
   await send(node, cc);
 }
