@@ -15616,6 +15616,10 @@ async function reportDoorEvent(deps, seen) {
     const now = (deps.now ?? (() => new Date()))();
     if (STATES.has(seen.kind) && alreadyEntered(deps.activity, seen, now))
         return;
+    // A lock that deleted all its codes itself (a factory reset) lost Latchkey's: told once, as
+    // lost codes are (lost-codes-report.ts), with Refill — not per slot as a keypad change is.
+    if (seen.kind === "all_codes_deleted_at_lock" && (await service.allCodesDeletedAtLock(seen.lockId)))
+        return;
     const userName = await commanderOf(deps, seen, now);
     const entry = {
         id: randomUUID(),
@@ -15759,18 +15763,49 @@ const stateOf$1 = (raw) => StateSchema$3.safeParse(raw).data?.state;
 /**
  * A jam and a keypad lockout arrive as a lock's binary sensor turning on, not as a notification
  * (core/lock-sensors.ts). Only a change from "off" counts: a sensor that comes back on with its
- * lock (unavailable → on) or with HA (no old state) reports nothing new.
+ * lock (unavailable → on) or with HA (no old state) reports nothing new. So does a lock's power
+ * applied again, which has the lock checked for lost codes; HA makes that sensor at the lock's
+ * first power-up report (unknown → on at once), so HA is read again to learn whose a sensor new to
+ * Latchkey is (once per sensor).
  */
 function watchLockSensors(deps) {
+    const learned = new Set();
+    const turnedOn = (sensor, from) => {
+        if (sensor.kind === "power_applied") {
+            if (from === "off" || from === "unknown")
+                deps.service.powerApplied(sensor.lockId);
+            return;
+        }
+        if (from !== "off")
+            return;
+        const seen = { kind: sensor.kind, lockId: sensor.lockId, slot: null, codeId: null, codeName: null };
+        void reportDoorEvent(deps, seen).catch((error) => {
+            deps.log.error("Handling a lock's state failed.", error);
+        });
+    };
     deps.intake.on("state_changed", (event) => {
         const entityId = event.data.entity_id;
         if (typeof entityId !== "string" || !entityId.startsWith("binary_sensor."))
             return;
-        const sensor = deps.service.locks.sensor(entityId);
-        if (!sensor || stateOf$1(event.data.old_state) !== "off" || stateOf$1(event.data.new_state) !== "on")
+        const from = stateOf$1(event.data.old_state);
+        if (stateOf$1(event.data.new_state) !== "on")
             return;
-        const seen = { kind: sensor.kind, lockId: sensor.lockId, slot: null, codeId: null, codeName: null };
-        void reportDoorEvent(deps, seen).catch((error) => {
+        const sensor = deps.service.locks.sensor(entityId);
+        if (sensor) {
+            turnedOn(sensor, from);
+            return;
+        }
+        if (from !== "unknown" || learned.has(entityId))
+            return;
+        learned.add(entityId);
+        void deps.service.locks
+            .refresh()
+            .then(() => {
+            const made = deps.service.locks.sensor(entityId);
+            if (made?.kind === "power_applied")
+                turnedOn(made, from);
+        })
+            .catch((error) => {
             deps.log.error("Handling a lock's state failed.", error);
         });
     });
@@ -17786,6 +17821,39 @@ function lostSlots(doc, lockId, listed, now, timeZone) {
     const emptied = confirmed.filter((claim) => !listed.taken.has(claim.slot));
     return emptied.length > 0 && emptied.length === confirmed.length ? emptied : [];
 }
+/**
+ * A lock said itself that it deleted all its user codes (Access Control 12: a factory reset, a
+ * "delete all" at its keypad): every slot where Latchkey had put an active code's PIN is lost —
+ * confirmed or not (a lock that hides PINs never confirms one). A slot held, still to be read,
+ * or whose PIN is still being written is left out: the plan writes it as it would have.
+ */
+function wipedSlots(doc, lockId, now, timeZone) {
+    const codes = new Map(doc.codes.map((c) => [c.id, c]));
+    return doc.claims.filter((claim) => {
+        if (claim.lockId !== lockId || claim.held || claim.readFirst || claim.observed.status !== "set")
+            return false;
+        const code = owningCode(claim, codes);
+        return code !== undefined && desiredPin(code, now, timeZone) === claim.observed.pin;
+    });
+}
+/**
+ * The lock's other slots after it deleted all its codes: what Latchkey knew to be there (a
+ * disabled code's PIN still to clear, someone's code to clear) is gone, so nothing is cleared.
+ */
+function markWiped(doc, lockId, at) {
+    const claims = doc.claims.map((c) => c.lockId === lockId && !c.held && !c.readFirst && c.observed.status === "set"
+        ? {
+            ...c,
+            observed: {
+                status: "empty",
+                confirmed: true,
+                verifiedAt: at,
+                via: "lock_report",
+            },
+        }
+        : c);
+    return { ...doc, claims };
+}
 /** The lost slots held (nothing written there) with reason `codes_lost`, until a refill. */
 function holdLost(doc, lost, since) {
     const lostSet = new Set(lost);
@@ -17934,6 +18002,21 @@ class CodeBook {
                 return null;
             const outcome = holdLost(tx.doc, lost, now.toISOString());
             await tx.commit(outcome.document);
+            return { codes: outcome.codes, slots: lost.map((c) => c.slot) };
+        });
+    }
+    /**
+     * A lock said it deleted all its user codes: the slots of Latchkey's codes there are held as
+     * lost (core/lost-codes.ts), the rest known empty. Null when none of Latchkey's codes was there.
+     */
+    holdWiped(lockId, timeZone) {
+        return this.transact(async (tx) => {
+            const now = this.deps.now();
+            const lost = wipedSlots(tx.doc, lockId, now, timeZone);
+            if (lost.length === 0)
+                return null;
+            const outcome = holdLost(tx.doc, lost, now.toISOString());
+            await tx.commit(markWiped(outcome.document, lockId, now.toISOString()));
             return { codes: outcome.codes, slots: lost.map((c) => c.slot) };
         });
     }
@@ -18299,8 +18382,13 @@ function availabilityMoved(entityId, newState, oldState) {
 const STATE_SENSORS = [
     { pattern: /-113-\d+-Access Control-Lock state\.11$/, kind: "jammed" },
     { pattern: /-113-\d+-Access Control-Keypad state\.16$/, kind: "keypad_disabled" },
+    // "Power has been applied" (Power Management, Notification type 8, event 1): a lock's batteries
+    // are back in. Also a state to the driver, no notification; HA makes this sensor on the lock's
+    // device at the lock's first such report (unknown → on), and a second one while it is on
+    // changes nothing (test/stack/research-power-applied.ts on HA 2026.11).
+    { pattern: /-113-\d+-Power Management-Power status\.1$/, kind: "power_applied" },
 ];
-/** The jam and keypad-lockout sensors of Latchkey's locks, by entity id. Pure. */
+/** The jam, keypad-lockout and power-applied sensors of Latchkey's locks, by entity id. Pure. */
 function discoverLockSensors(ha, locks) {
     const lockOfDevice = new Map(locks.map((lock) => [lock.deviceId, lock.id]));
     const sensors = new Map();
@@ -18449,6 +18537,9 @@ class LockDirectory {
         this.reread = new Set();
         /** The last read of HA was taken with HA running, not starting (core/lock-returns.ts). */
         this.lastReadWhileRunning = true;
+        /** Locks whose slots were asked to be read again, listed once that had time. */
+        this.awaitingListing = new Set();
+        this.vouch = null;
         this.listeners = new Set();
         /** The read of HA in flight, and the one that follows it when something changed meanwhile. */
         this.reading = null;
@@ -18492,7 +18583,9 @@ class LockDirectory {
         const reading = await readLocks(sources, this.deps.options, this.deps.log);
         const before = this.locks;
         this.locks = lockMap(reading.locks);
-        this.rereadReturned(returnedLocks(before, this.locks, this.lastReadWhileRunning), sources);
+        // A lock back from being away (its batteries swapped, a reset) may have forgotten its codes
+        // while the driver's cache still lists them: it is checked.
+        this.recheck(returnedLocks(before, this.locks, this.lastReadWhileRunning));
         this.lastReadWhileRunning = reading.haRunning;
         this.watchNodes(sources);
         this.sensors = reading.sensors;
@@ -18506,22 +18599,43 @@ class LockDirectory {
         for (const listener of this.listeners)
             await listener();
     }
+    /** Tells the directory how to ask a lock whether it holds what Latchkey believes (its checksum). */
+    vouchWith(vouch) {
+        this.vouch = vouch;
+    }
     /**
-     * A lock back from being away (its batteries swapped, a reset) may have forgotten its codes
-     * while the driver's cache still lists them: the slots listed taken are read from the lock
-     * again, and the lock is listed once that had time — so lost codes are noticed (service.ts).
+     * Locks that may have forgotten their codes (back from being away, their power applied again).
+     * One question first: a lock whose checksum matches what Latchkey believes lost nothing, and
+     * nothing more is sent. Otherwise (a mismatch, a lock with no checksum) the slots listed taken
+     * are read from the lock again, and the lock is listed once that had time — so lost codes are
+     * noticed (service.ts).
      */
-    rereadReturned(back, sources) {
-        const { rereadCodes } = sources;
-        if (!rereadCodes || back.length === 0)
+    recheck(locks) {
+        const rereadCodes = this.sources?.rereadCodes;
+        if (!rereadCodes || locks.length === 0)
             return;
-        void Promise.all(back.map((lock) => rereadCodes(lock, [...(this.found.listing(lock.id)?.taken ?? [])]).catch((error) => {
-            this.deps.log.warn(`Could not ask ${lock.name}'s codes to be read again.`, error);
-        }))).then(() => {
+        const check = async (lock) => {
+            const vouched = this.vouch ? await this.vouch(lock).catch(() => false) : false;
+            if (vouched) {
+                this.deps.log.info(`${lock.name}'s checksum matches the codes Latchkey knows there: nothing was lost.`);
+                return false;
+            }
+            await rereadCodes(lock, [...(this.found.listing(lock.id)?.taken ?? [])]).catch((error) => {
+                this.deps.log.warn(`Could not ask ${lock.name}'s codes to be read again.`, error);
+            });
+            return true;
+        };
+        void Promise.all(locks.map(check)).then((reread) => {
+            const toList = locks.filter((_lock, i) => reread[i]);
+            if (toList.length === 0)
+                return;
+            for (const lock of toList)
+                this.awaitingListing.add(lock.id);
             clearTimeout(this.rereadTimer);
             this.rereadTimer = setTimeout(() => {
-                for (const lock of back)
-                    this.reread.add(lock.id);
+                for (const lockId of this.awaitingListing)
+                    this.reread.add(lockId);
+                this.awaitingListing.clear();
                 this.refreshInBackground();
             }, this.deps.rereadMs ?? 3_000);
             this.rereadTimer.unref();
@@ -18964,15 +19078,14 @@ class UnknownSlotSettler {
             if (!lock || !isReachable(lock) || this.asked.has(key) || !this.found.hasUnknown(lockId))
                 continue;
             this.asked.add(key);
-            const expected = this.expectedPins(lockId, stored);
+            const expected = expectedContents(this.found, lockId, stored, inFlight(lockId));
             if (typeof expected === "string") {
                 this.log.debug(`Not every PIN on ${lock.name} is known (${expected}): its unread slots are read one by one.`);
                 continue;
             }
-            const pins = expected;
-            const matches = await this.probe(lock, withWriteInFlight(pins, inFlight(lockId))).catch(() => false);
+            const matches = await this.probe(lock, expected).catch(() => false);
             this.log.info(matches
-                ? `${lock.name}'s checksum matches the ${pins.size} code(s) Latchkey knows there: its unread slots are empty, none is read before writing.`
+                ? `${lock.name}'s checksum matches the ${expected[0]?.size ?? 0} code(s) Latchkey knows there: its unread slots are empty, none is read before writing.`
                 : `${lock.name}'s checksum does not vouch for its unread slots: each is read before Latchkey writes there.`);
             if (matches) {
                 this.found.settleUnknown(lockId);
@@ -18981,32 +19094,33 @@ class UnknownSlotSettler {
         }
         return settled;
     }
-    /**
-     * What the lock holds if its unknown slots are empty: the listing, with Latchkey's own slots as
-     * it last saw them (HA's copy of a slot's digits may lag a write); where a PIN is not known, why.
-     * A claim not yet written or read leaves its slot as the listing has it: nothing was written
-     * there yet, bar the write in flight, which `withWriteInFlight` allows for.
-     */
-    expectedPins(lockId, stored) {
-        const holdings = this.found.listedHoldings(lockId);
-        if (!holdings)
-            return "its listing is missing or a keypad change awaits a read";
-        for (const claim of stored.filter((c) => c.lockId === lockId)) {
-            if (claim.held)
-                return `slot ${claim.slot} is held`;
-            if (claim.observed.status === "set")
-                holdings.set(claim.slot, claim.observed.pin);
-            else if (claim.observed.status === "empty")
-                holdings.delete(claim.slot);
-        }
-        const pins = new Map();
-        for (const [slot, holding] of holdings) {
-            if (typeof holding !== "string")
-                return `slot ${slot} is listed without its digits`;
-            pins.set(slot, holding);
-        }
-        return pins;
+}
+/**
+ * What a lock holds if it holds what Latchkey believes, its unknown slots empty: the listing, with
+ * Latchkey's own slots as it last saw them (HA's copy of a slot's digits may lag a write). A claim
+ * not yet written or read leaves its slot as the listing has it: nothing was written there yet,
+ * bar the write in flight (`running`), which may or may not have landed — so two candidates then.
+ * Where a PIN is not known (a slot held, a code the lock does not give out), why.
+ */
+function expectedContents(found, lockId, stored, running) {
+    const holdings = found.listedHoldings(lockId);
+    if (!holdings)
+        return "its listing is missing or a keypad change awaits a read";
+    for (const claim of stored.filter((c) => c.lockId === lockId)) {
+        if (claim.held)
+            return `slot ${claim.slot} is held`;
+        if (claim.observed.status === "set")
+            holdings.set(claim.slot, claim.observed.pin);
+        else if (claim.observed.status === "empty")
+            holdings.delete(claim.slot);
     }
+    const pins = new Map();
+    for (const [slot, holding] of holdings) {
+        if (typeof holding !== "string")
+            return `slot ${slot} is listed without its digits`;
+        pins.set(slot, holding);
+    }
+    return withWriteInFlight(pins, running);
 }
 /**
  * The lock holds `pins`, or `pins` with the running write landed: Z-Wave answers one command at
@@ -19135,6 +19249,10 @@ class SyncLoop {
     get fullPairs() {
         return this.full;
     }
+    /** The write running on a lock (until its outcome is recorded), if any. */
+    inFlight(lockId) {
+        return this.executor.inFlight(lockId);
+    }
     runtime(lockId, slot) {
         return this.executor.statusOf(lockId, slot);
     }
@@ -19214,12 +19332,21 @@ class LatchkeyService {
                 deps.log.error("Checking the locks for lost codes failed.", e);
             });
             await this.loop.afterRefresh();
+            // A lock found dead or alive again changes no state in HA (2026.11 keeps a dead node's lock
+            // available): only this read tells clients.
+            this.emit();
         });
     }
     /** Connects the service to HA: read the locks and sync; again after every reconnect. */
     async attach(link) {
         this.client = link.client;
         this.locks.connect(link);
+        const probe = link.contentProbe;
+        if (probe)
+            this.locks.vouchWith(async (lock) => {
+                const expected = expectedContents(this.locks.found, lock.id, this.book.document.claims, this.loop.inFlight(lock.id));
+                return typeof expected !== "string" && (await probe(lock, expected));
+            });
         this.loop.connect(link.writer, link.contentProbe);
         link.client.onReconnect(() => {
             this.locks.reconnected();
@@ -19339,6 +19466,18 @@ class LatchkeyService {
         await this.loop.sync();
         return outcome;
     }
+    /**
+     * A Z-Wave lock said its power was applied (its batteries back in): it may have forgotten its
+     * codes though the driver never found it away. Checked as a lock back from being away is — its
+     * checksum first, its slots read only where that does not match.
+     */
+    powerApplied(lockId) {
+        const lock = this.locks.lockOf(lockId);
+        if (!lock || lock.protocol === "matter")
+            return;
+        this.deps.log.info(`${lock.name} says its power was applied: checking it still holds Latchkey's codes.`);
+        this.locks.recheck([lock]);
+    }
     /** Called once for each lock found to have lost Latchkey's codes. */
     onCodesLost(listener) {
         this.lostListener = listener;
@@ -19348,6 +19487,27 @@ class LatchkeyService {
         if (!this.locks.hasLock(lockId))
             throw new LatchkeyError("not_found", "error.lock_gone");
         return this.thenSync(this.book.refillLost(lockId));
+    }
+    /**
+     * A lock said itself that all its user codes were deleted (Access Control 12: a factory reset at
+     * the lock). Where Latchkey's codes were there, they are lost as a lock that forgot them is: held
+     * and told once, refilled with one tap or by `refill_lost_codes`. Returns whether any were, now
+     * or before and still waiting for their refill (the lock saying it again is no news).
+     */
+    async allCodesDeletedAtLock(lockId) {
+        const lock = this.locks.lockOf(lockId);
+        if (!lock)
+            return false;
+        const held = await this.book.holdWiped(lockId, this.locks.timeZone);
+        if (!held)
+            return this.book.document.claims.some((c) => c.lockId === lockId && c.held?.reason === "codes_lost");
+        // Someone else's codes went too: those slots are read, so they no longer show as the lock's.
+        const claimed = new Set(this.book.document.claims.filter((c) => c.lockId === lockId).map((c) => c.slot));
+        const { found } = this.locks;
+        found.changedAtKeypad(lockId, [...(found.takenSlots().get(lockId) ?? [])].filter((s) => !claimed.has(s)));
+        await this.tellLost(lock, held);
+        await this.loop.sync();
+        return true;
     }
     /**
      * After a lock back from being away was read again and listed: if its slots came back empty
@@ -19362,14 +19522,17 @@ class LatchkeyService {
             if (!lock || !listed)
                 continue;
             const held = await this.book.holdLost(lock.id, listed, this.locks.timeZone);
-            if (!held)
-                continue;
-            const refilled = this.deps.options.refill_lost_codes && this.book.mayAutoRefill(lock.id);
-            if (refilled)
-                await this.book.refillLost(lock.id, { auto: true });
-            this.deps.log.warn(`${lock.name} lost ${held.slots.length} of Latchkey's codes (slots ${held.slots.join(", ")}); ${refilled ? "refilling them" : "holding them until an admin refills them"}.`);
-            await this.lostListener?.({ lockId: lock.id, codes: held.codes, slots: held.slots, refilled });
+            if (held)
+                await this.tellLost(lock, held);
         }
+    }
+    /** Lost codes held: refilled now if the household lets Latchkey (once a day), and told once. */
+    async tellLost(lock, held) {
+        const refilled = this.deps.options.refill_lost_codes && this.book.mayAutoRefill(lock.id);
+        if (refilled)
+            await this.book.refillLost(lock.id, { auto: true });
+        this.deps.log.warn(`${lock.name} lost ${held.slots.length} of Latchkey's codes (slots ${held.slots.join(", ")}); ${refilled ? "refilling them" : "holding them until an admin refills them"}.`);
+        await this.lostListener?.({ lockId: lock.id, codes: held.codes, slots: held.slots, refilled });
     }
     /** Resolves when no lock write can make progress right now. For tests and orderly shutdown. */
     async idle() {
