@@ -53,11 +53,18 @@ export function redact(line: string, secrets: Iterable<string>): string {
   return out;
 }
 
+/**
+ * An error's `code` as HA and Latchkey name it ("unknown_command", "home_assistant_error"): words
+ * in snake case, which no keypad takes as a PIN. Any other `code` value is masked like a PIN.
+ */
+const ERROR_CODE = /^[a-z]+(_[a-z]+)*$/;
+
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value, (key, v: unknown) =>
-      SECRET_KEYS.test(key) && v !== null && v !== undefined ? "****" : v instanceof Error ? v.message : v,
-    );
+    return JSON.stringify(value, (key, v: unknown) => {
+      if (v === null || v === undefined || !SECRET_KEYS.test(key)) return v instanceof Error ? v.message : v;
+      return key === "code" && typeof v === "string" && ERROR_CODE.test(v) ? v : "****";
+    });
   } catch {
     return "[unserializable]";
   }

@@ -25,6 +25,19 @@ describe("logger redaction", () => {
     expect(lines[0]).not.toMatch(/9137|2468|"abc"/);
   });
 
+  it("keeps an error's code word (HA's \"unknown_command\"), and masks a code that could be a PIN", () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: "info", secrets: () => [], write: (l) => lines.push(l) });
+    log.warn("Could not follow Front Door's node status.", {
+      code: "unknown_command",
+      message: "Unknown command.",
+    });
+    log.info("lock service", { code: "7350" });
+    log.info("lock service", { code: "A7b2" });
+    expect(lines[0]).toContain('"code":"unknown_command"');
+    expect(lines.slice(1).join("\n")).not.toMatch(/7350|A7b2/);
+  });
+
   it("masks the longer PIN whole when one PIN contains another", () => {
     expect(redact("a 12345678 b", ["1234", "12345678"])).toBe("a **** b");
   });
