@@ -22,7 +22,15 @@ export async function openBrowser(): Promise<BrowserSession> {
     const page = await context.newPage();
     const log: string[] = [];
     page.on("console", (m) => log.push(`[console.${m.type()}] ${m.text()}`));
-    page.on("pageerror", (e) => log.push(`[pageerror] ${e.message}`));
+    // Where an uncaught error came from (HA's frontend or the card): the first frames of its stack.
+    page.on("pageerror", (e) => {
+      const frames = (e.stack ?? "").split("\n").filter((line) => line.trim().startsWith("at "));
+      log.push(`[pageerror] ${e.message}${frames.length ? ` ${frames.slice(0, 3).join(" ").trim()}` : ""}`);
+    });
+    // Also which resources failed: a console line only says that one did.
+    page.on("response", (r) => {
+      if (r.status() >= 400) log.push(`[response ${r.status()}] ${r.url()}`);
+    });
     page.on("requestfailed", (r) => log.push(`[requestfailed] ${r.url()} ${r.failure()?.errorText ?? ""}`));
     page.on("websocket", (ws) => {
       ws.on("socketerror", (e) => log.push(`[websocket error] ${ws.url()} ${e}`));

@@ -94,16 +94,19 @@ beforeAll(async () => {
 afterAll(async () => {
   const problems =
     session?.log.filter((line) =>
-      /^\[(console\.error|console\.warning|pageerror|websocket error)\]/.test(line),
+      /^\[(test|console\.error|console\.warning|pageerror|websocket error|response \d+)\]/.test(line),
     ) ?? [];
+  const count = problems.filter((line) => !line.startsWith("[test]")).length;
   process.stdout.write(
-    `[page] ${problems.length} console error/warning/pageerror line(s)${problems.length ? `:\n${problems.join("\n")}` : ""}\n`,
+    `[page] ${count} console error/warning/pageerror line(s)${count ? `, by test:\n${problems.join("\n")}` : ""}\n`,
   );
   await session?.close().catch(() => undefined);
   await ws?.close().catch(() => undefined);
   await world?.close();
 });
-beforeEach(() => {
+beforeEach((ctx) => {
+  // Which test a page problem came from, in the list printed at the end.
+  session?.log.push(`[test] ${ctx.task.name}`);
   onTestFailed(() => {
     process.stdout.write(
       `--- page log (${session?.log.length ?? 0} lines) ---\n${session?.log.join("\n") ?? ""}\n---\n`,
@@ -205,7 +208,11 @@ describe("the card in Home Assistant's real frontend", () => {
       const setConfig: unknown = Reflect.get(editor, "setConfig");
       if (typeof setConfig !== "function") throw new Error("the editor has no setConfig");
       Reflect.apply(setConfig, editor, [{ type: "custom:latchkey-card" }]);
-      document.body.append(editor);
+      // Inside HA's app, as HA's own edit dialog is: HA's pickers take their texts from a
+      // context the app provides (appended to the page's body, the entity picker throws).
+      const app = document.querySelector("home-assistant")?.shadowRoot;
+      if (!app) throw new Error("no home-assistant app");
+      app.append(editor);
     });
     const editor = p.locator("#latchkey-editor-under-test");
     await editor.locator("ha-form").waitFor({ timeout: 15_000 });

@@ -144,7 +144,7 @@ describe("faults and injection", () => {
   });
 
   it("a dead node keeps the lock's state (HA 2026.11 keeps it available), tells node-status subscribers, and skips its services", async () => {
-    fake = await startHaFake(base);
+    fake = await startHaFake({ ...base, profile: "newest" });
     const client = await admin(fake);
     const sub = client.send("zwave_js/subscribe_node_status", { device_id: fake.deviceId(LOCK) });
     await client.next((f) => f.id === sub && f.type === "result");

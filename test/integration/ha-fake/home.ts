@@ -29,7 +29,7 @@ export interface FakeLock {
   deviceId: string;
   batteryEntityId: string | null;
   node: ZNode;
-  /** Locked state as the lock reports it; the entity shows it while the node is dead too (HA 2026.11). */
+  /** Locked state as the lock reports it; shown while the node is dead too on 2026.11 ("unavailable" on 2024.3). */
   locked: boolean;
   /** Users and PINs of a User Credential lock; null for a User Code lock. */
   credentials: CredentialStore | null;
@@ -264,12 +264,14 @@ export class Home {
   }
 
   /**
-   * A lock's entities as HA writes them. A dead node changes none of them: ZWaveBaseEntity.available
-   * on HA 2026.11 asks only whether the driver is connected and the node ready, so the lock keeps
-   * its last state ("locked") while the driver finds it dead (contract-lock-states.ts).
+   * A lock's entities as HA writes them. On HA 2026.11 a dead node changes none of them:
+   * ZWaveBaseEntity.available asks only whether the driver is connected and the node ready, so the
+   * lock keeps its last state ("locked") while the driver finds it dead; on 2024.3 it also asks
+   * whether the node is dead, and they are "unavailable" (contract-lock-states.ts).
    */
   publishLockStates(lock: FakeLock, context?: HaContext): void {
-    const lockState = lock.locked ? "locked" : "unlocked";
+    const gone = lock.node.status === "dead" && !this.newest;
+    const lockState = gone ? "unavailable" : lock.locked ? "locked" : "unlocked";
     // A Matter lock also says what moved it last (matter/lock.py `changed_by`).
     this.setState(
       lock.config.entityId,
@@ -287,7 +289,7 @@ export class Home {
         device_class: "battery",
         friendly_name: `${lock.config.name} Battery level`,
       };
-      this.setState(lock.batteryEntityId, String(level), attrs, context);
+      this.setState(lock.batteryEntityId, gone ? "unavailable" : String(level), attrs, context);
     }
     this.publishStateSensors(lock, context);
   }
@@ -297,9 +299,10 @@ export class Home {
    * written when they change: the lock's own moves do not touch them.
    */
   publishStateSensors(lock: FakeLock, context?: HaContext): void {
+    const gone = lock.node.status === "dead" && !this.newest;
     for (const sensor of lock.stateSensors) {
       const on = lock.accessStates.get(sensor.variable) === sensor.state;
-      const state = on ? "on" : "off";
+      const state = gone ? "unavailable" : on ? "on" : "off";
       if (this.states.get(sensor.entityId)?.state === state) continue;
       const attributes = {
         ...(sensor.state === 11 ? { device_class: "problem" } : {}),

@@ -68,8 +68,10 @@ export class LockDriver {
   }
 
   setNodeStatus(lock: FakeLock, status: "alive" | "dead" | "asleep"): void {
-    // HA's states stay as they were: a dead node's entities keep theirs (home.ts publishLockStates).
     lock.node.setStatus(status);
+    // On 2026.11 this changes no state (a dead node's entities keep theirs); on 2024.3 they turn
+    // "unavailable" and back (home.ts publishLockStates).
+    this.home.publishLockStates(lock);
     if (status === "alive") {
       const waiters = this.wakeWaiters.get(lock.config.entityId) ?? [];
       this.wakeWaiters.delete(lock.config.entityId);
