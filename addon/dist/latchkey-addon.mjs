@@ -14958,9 +14958,18 @@ function redact(line, secrets) {
         out = out.split(secret).join("****");
     return out;
 }
+/**
+ * An error's `code` as HA and Latchkey name it ("unknown_command", "home_assistant_error"): words
+ * in snake case, which no keypad takes as a PIN. Any other `code` value is masked like a PIN.
+ */
+const ERROR_CODE = /^[a-z]+(_[a-z]+)*$/;
 function safeJson(value) {
     try {
-        return JSON.stringify(value, (key, v) => SECRET_KEYS.test(key) && v !== null && v !== undefined ? "****" : v instanceof Error ? v.message : v);
+        return JSON.stringify(value, (key, v) => {
+            if (v === null || v === undefined || !SECRET_KEYS.test(key))
+                return v instanceof Error ? v.message : v;
+            return key === "code" && typeof v === "string" && ERROR_CODE.test(v) ? v : "****";
+        });
     }
     catch {
         return "[unserializable]";
