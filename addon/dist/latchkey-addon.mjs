@@ -18150,10 +18150,9 @@ function lockMap(locks) {
  */
 function returnedLocks(before, now, beforeWhileHaRunning) {
     const wasAway = (lock) => lock.nodeStatus === "dead" || (!lock.available && beforeWhileHaRunning);
-    const reachable = (lock) => lock.available && lock.nodeStatus !== "dead";
     return [...now.values()].filter((lock) => {
         const was = before.get(lock.id);
-        return was !== undefined && wasAway(was) && reachable(lock);
+        return was !== undefined && wasAway(was) && isReachable(lock);
     });
 }
 

@@ -1,4 +1,4 @@
-import type { Lock } from "../../../src/model/lock";
+import { isReachable, type Lock } from "../../../src/model/lock";
 import type { LockId } from "../../../src/model/primitives";
 
 /**
@@ -14,9 +14,8 @@ export function returnedLocks(
   beforeWhileHaRunning: boolean,
 ): Lock[] {
   const wasAway = (lock: Lock) => lock.nodeStatus === "dead" || (!lock.available && beforeWhileHaRunning);
-  const reachable = (lock: Lock) => lock.available && lock.nodeStatus !== "dead";
   return [...now.values()].filter((lock) => {
     const was = before.get(lock.id);
-    return was !== undefined && wasAway(was) && reachable(lock);
+    return was !== undefined && wasAway(was) && isReachable(lock);
   });
 }
