@@ -3,34 +3,12 @@
 // the `zwave_js_notification` events, the state changes of the lock's own entities and the
 // `zwave_js_value_updated` events it fires. Facts for the HA fake and its contract cases.
 //   flock /tmp/latchkey-real-stack.lock npx tsx test/stack/research-door-events.ts [out.json]
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import {
-  addZwaveJsEntry,
-  freePort,
-  haWs,
-  onboard,
-  startHomeAssistant,
-  waitForZwaveJsLoaded,
-} from "./ha/index";
-import { haTarget } from "./ha/target";
-import { demoLocksFor, nameDemoLocks } from "./name-locks";
-import { startZwaveStack } from "./zwave/zwave-stack";
+import { RegistryEntity as Entity, say, withResearchStack } from "./research-stack";
 
-const Entity = z
-  .object({
-    entity_id: z.string(),
-    platform: z.string(),
-    device_id: z.string().nullable(),
-    unique_id: z.string(),
-    original_name: z.string().nullable().optional(),
-    disabled_by: z.string().nullable().optional(),
-    entity_category: z.string().nullable().optional(),
-  })
-  .loose();
 const State = z.object({ entity_id: z.string(), state: z.string() }).loose();
 const EventData = z.object({ device_id: z.string().nullable().optional() }).loose();
 const StateChange = z
@@ -41,27 +19,8 @@ const StateChange = z
   })
   .loose();
 
-const say = (line: string): void => {
-  console.log(`[research] ${line}`);
-};
 const outFile = process.argv[2] ?? join(tmpdir(), "latchkey-door-events.json");
-const target = haTarget();
-const locks = demoLocksFor(target);
-const work = await mkdtemp(join(tmpdir(), "latchkey-research-doors-"));
-const zwave = await startZwaveStack({
-  workDir: join(work, "zwave"),
-  slowDelayMs: 0,
-  nodeIds: locks.map((l) => l.nodeId),
-});
-const ha = await startHomeAssistant({ configDir: join(work, "ha"), port: await freePort(), target });
-const out: Record<string, unknown> = { ha: target.version };
-try {
-  const creds = await onboard(ha);
-  await addZwaveJsEntry(ha, creds.admin.token, zwave.wsUrl);
-  await waitForZwaveJsLoaded(ha, creds.admin.token);
-  const ws = await haWs(ha.url, creds.admin.token);
-  await nameDemoLocks(ws, locks);
-  await sleep(3_000);
+await withResearchStack("doors", outFile, async ({ target, locks, zwave, ws }, out) => {
   const entities = (await ws.callParsed(z.array(Entity), "config/entity_registry/list")).filter(
     (e) => e.platform === "zwave_js",
   );
@@ -163,11 +122,4 @@ try {
     }
   }
   out.actions = actions;
-  await ws.close();
-} finally {
-  await writeFile(outFile, JSON.stringify(out, null, 1));
-  say(`wrote ${outFile}`);
-  await ha.stop();
-  await zwave.stop();
-  await rm(work, { recursive: true, force: true });
-}
+});

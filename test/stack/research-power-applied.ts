@@ -3,62 +3,21 @@
 // (if HA made one) was pressed: `zwave_js_notification` events, the lock device's state changes
 // and entity registry entries. Facts for the add-on's power-up check and the HA fake.
 //   flock /tmp/latchkey-real-stack.lock npx tsx test/stack/research-power-applied.ts [out.json]
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import {
-  addZwaveJsEntry,
-  freePort,
-  haWs,
-  onboard,
-  startHomeAssistant,
-  waitForZwaveJsLoaded,
-} from "./ha/index";
-import { haTarget } from "./ha/target";
-import { demoLocksFor, nameDemoLocks } from "./name-locks";
-import { startZwaveStack } from "./zwave/zwave-stack";
+import { RegistryEntity as Entity, say, withResearchStack } from "./research-stack";
 
-const Entity = z
-  .object({
-    entity_id: z.string(),
-    platform: z.string(),
-    device_id: z.string().nullable(),
-    unique_id: z.string(),
-    original_name: z.string().nullable().optional(),
-    disabled_by: z.string().nullable().optional(),
-    entity_category: z.string().nullable().optional(),
-  })
-  .loose();
 const State = z.object({ entity_id: z.string(), state: z.string(), attributes: z.unknown() }).loose();
 const StateChange = z
   .object({ entity_id: z.string(), old_state: State.nullable(), new_state: State.nullable() })
   .loose();
 
-const say = (line: string): void => {
-  console.log(`[research] ${line}`);
-};
 const outFile = process.argv[2] ?? join(tmpdir(), "latchkey-power-applied.json");
-const target = haTarget();
-const locks = demoLocksFor(target);
-const front = locks.find((l) => l.nodeId === 2);
-if (!front) throw new Error("no front door");
-const work = await mkdtemp(join(tmpdir(), "latchkey-research-power-"));
-const zwave = await startZwaveStack({
-  workDir: join(work, "zwave"),
-  slowDelayMs: 0,
-  nodeIds: locks.map((l) => l.nodeId),
-});
-const ha = await startHomeAssistant({ configDir: join(work, "ha"), port: await freePort(), target });
-const out: Record<string, unknown> = { ha: target.version };
-try {
-  const creds = await onboard(ha);
-  await addZwaveJsEntry(ha, creds.admin.token, zwave.wsUrl);
-  await waitForZwaveJsLoaded(ha, creds.admin.token);
-  const ws = await haWs(ha.url, creds.admin.token);
-  await nameDemoLocks(ws, locks);
-  await sleep(3_000);
+await withResearchStack("power", outFile, async ({ locks, zwave, ws }, out) => {
+  const front = locks.find((l) => l.nodeId === 2);
+  if (!front) throw new Error("no front door");
   const deviceEntities = async () => {
     const entities = (await ws.callParsed(z.array(Entity), "config/entity_registry/list")).filter(
       (e) => e.platform === "zwave_js",
@@ -123,11 +82,4 @@ try {
   await act("battery report (as /away back sends)", () => zwave.control.battery({ node, level: 90 }));
   out.actions = actions;
   out.entitiesAfter = await deviceEntities();
-  await ws.close();
-} finally {
-  await writeFile(outFile, JSON.stringify(out, null, 1));
-  say(`wrote ${outFile}`);
-  await ha.stop();
-  await zwave.stop();
-  await rm(work, { recursive: true, force: true });
-}
+});
