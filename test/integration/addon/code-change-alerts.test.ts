@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { allSynced } from "../support/api-client";
 import { showsPin } from "../support/pins";
 import { FAST, slotsHolding, startWorld, type World } from "../support/world";
+import { until } from "../support/until";
 
 let world: World | null = null;
 afterEach(async () => {
@@ -9,14 +10,6 @@ afterEach(async () => {
   await world?.close();
   world = null;
 });
-
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const alerts = (w: World) => [...w.ha.notifications.persistent.values()].map((n) => n.message);
 const changed = (w: World) =>

@@ -4,6 +4,7 @@ import { allSynced, connectApi } from "../support/api-client";
 import { RawClient } from "../ha-fake/raw-client";
 import { ADMIN, FAST, LOCKS, USER, slotsHolding, startWorld, threeLocks, type World } from "../support/world";
 import { pinsShown, showsPin } from "../support/pins";
+import { until } from "../support/until";
 
 let world: World | null = null;
 afterEach(async () => {
@@ -11,14 +12,6 @@ afterEach(async () => {
   await world?.close();
   world = null;
 });
-
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe("what happens at the door", () => {
   it("a keypad unlock with Mom's code → activity entry, notification naming Mom and the lock, latchkey_code_used", async () => {

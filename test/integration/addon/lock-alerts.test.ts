@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { allSynced, connectApi } from "../support/api-client";
 import { pinsShown, showsPin } from "../support/pins";
 import { ADMIN, USER, startWorld, type World } from "../support/world";
+import { until } from "../support/until";
 
 let world: World | null = null;
 afterEach(async () => {
@@ -9,14 +10,6 @@ afterEach(async () => {
   await world?.close();
   world = null;
 });
-
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const messages = (w: World) => [...w.ha.notifications.persistent.values()].map((n) => n.message);
 const doorEvents = (w: World) =>

@@ -10,18 +10,12 @@ import { startAddon } from "../support/addon-process";
 import { allSynced, connectApi } from "../support/api-client";
 import { ADMIN, FAST, LOCKS, slotsHolding, startWorld, threeLocks, USER, type World } from "../support/world";
 import { showsPin } from "../support/pins";
+import { until } from "../support/until";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function world(...args: Parameters<typeof startWorld>): Promise<World> {
   const w = await startWorld(...args);
@@ -81,10 +75,10 @@ describe("the add-on survives what happens in a real home", () => {
     await w.addon.waitForOutput(/Home Assistant is still starting; reading the locks again/);
     const rereads = () => (w.addon.output().match(/Found 3 Z-Wave lock/g) ?? []).length;
     const before = rereads();
-    await until(() => rereads() >= before + 2); // it keeps reading while HA says STARTING
+    await until(() => rereads() >= before + 2, 15_000); // it keeps reading while HA says STARTING
     w.ha.setHaState("RUNNING");
     const atRunning = rereads();
-    await until(() => rereads() > atRunning); // the next read sees RUNNING…
+    await until(() => rereads() > atRunning, 15_000); // the next read sees RUNNING…
     await new Promise((r) => setTimeout(r, 500));
     const settled = rereads();
     await new Promise((r) => setTimeout(r, 4_500));
